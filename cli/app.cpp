@@ -1,0 +1,151 @@
+#include "app.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "diagnostic.hpp"
+#include "failure.hpp"
+
+namespace competition::cli {
+
+std::string GlobalOptions::db_path() const {
+  if (!db.empty()) return db;
+  if (const char* env = std::getenv("COMPETITION_DB"); env && *env) return env;
+  return "competition.db";
+}
+
+std::optional<std::string> GlobalOptions::round_id() const {
+  if (round.empty()) return std::nullopt;
+  return round;
+}
+
+std::string GlobalOptions::format_of(const std::vector<std::string>& allowed, const std::string& fallback) const {
+  std::string f = json ? "json" : (format.empty() ? fallback : format);
+  for (const auto& a : allowed)
+    if (a == f) return f;
+  std::string list;
+  for (const auto& a : allowed) list += (list.empty() ? "" : "|") + a;
+  throw Error(ExitCode::invalid, "--format: \"" + f + "\" is not a format of this command (expected " + list + ")");
+}
+
+void emit(const GlobalOptions& g, const std::string& text) {
+  if (g.output.empty() || g.output == "-") {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fflush(stdout);
+    return;
+  }
+  std::string tmp = g.output + ".tmp-" + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    out.close();
+    if (!out) {
+      std::remove(tmp.c_str());
+      throw Error(ExitCode::io, g.output + ": cannot write the output file");
+    }
+  }
+  if (std::rename(tmp.c_str(), g.output.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    throw Error(ExitCode::io, g.output + ": cannot write the output file: " + std::strerror(errno));
+  }
+}
+
+void inform(const GlobalOptions& g, const std::string& text) {
+  if (!g.quiet) std::cerr << text << '\n';
+}
+
+std::string input_label(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
+std::string read_input(const std::string& path) {
+  if (path == "-") {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    return ss.str();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ExitCode::io, path + ": cannot open the file: " + std::strerror(errno));
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) throw Error(ExitCode::io, path + ": cannot read the file");
+  return data;
+}
+
+namespace {
+std::vector<std::pair<int, RegisterFn>>& registry() {
+  static std::vector<std::pair<int, RegisterFn>> all;
+  return all;
+}
+}  // namespace
+
+CommandRegistration::CommandRegistration(int order, RegisterFn fn) { registry().emplace_back(order, fn); }
+
+static void add_global_options(CLI::App& app, GlobalOptions& g) {
+  auto* group = "Global options";
+  app.add_option("--db", g.db, "database file (else $COMPETITION_DB, else ./competition.db)")->group(group);
+  app.add_option("--round", g.round, "the round to work on (may be left out when the database holds one)")->group(group);
+  app.add_option("--lang", g.lang, "language of labels in human output: uk or en")
+      ->check(CLI::IsMember({"uk", "en"}))
+      ->group(group);
+  app.add_option("--format", g.format, "output format (per command)")->group(group);
+  app.add_flag("--json", g.json, "short for --format json")->group(group);
+  app.add_option("-o,--output", g.output, "write the output to this file instead of standard output")->group(group);
+  app.add_flag("-q,--quiet", g.quiet, "print nothing but errors and the requested output")->group(group);
+  app.add_flag("--excel", g.excel, "CSV for Excel in a Ukrainian locale: BOM, ';' and decimal comma")->group(group);
+}
+
+int run_cli(int argc, char** argv) {
+  Context ctx;
+  CLI::App app{"competition: grant competitions of social projects — applications, scoring, allocation, reports, audit",
+               "competition"};
+  app.set_version_flag("--version", std::string("competition ") + COMPETITION_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();
+  add_global_options(app, ctx.global);
+  app.footer(
+      "A round, end to end:\n"
+      "  competition init rules.toml\n"
+      "  competition import applications applications.csv\n"
+      "  competition import reviewers reviewers.csv\n"
+      "  competition import reviews reviews.csv\n"
+      "  competition score\n"
+      "  competition allocate\n"
+      "  competition report\n"
+      "Exit codes: 0 ok, 1 problems found, 2 invalid input or usage, 3 state conflict, 4 I/O or internal error.");
+  auto& commands = registry();
+  std::stable_sort(commands.begin(), commands.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [order, fn] : commands) fn(app, ctx);
+  for (auto* sub : app.get_subcommands({})) sub->fallthrough();
+
+  try {
+    app.parse(argc, argv);
+    return ctx.exit_code;
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "competition: " << e.what() << "\n(run `competition --help` or `competition COMMAND --help`)\n";
+    return static_cast<int>(ExitCode::invalid);
+  } catch (const Error& e) {
+    std::cerr << e.what() << '\n';
+    return static_cast<int>(e.code());
+  } catch (const std::exception& e) {
+    Error err = as_error(e);
+    std::cerr << err.what() << '\n';
+    return static_cast<int>(err.code());
+  }
+}
+
+}  // namespace competition::cli

@@ -1,0 +1,57 @@
+// The command-line shell: global options (cli.md "Global options"), the
+// registration of every subcommand, and the one place where parse errors and
+// library errors become the exit codes of cli.md.
+#pragma once
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace competition::cli {
+
+struct GlobalOptions {
+  std::string db;
+  std::string round;
+  std::string lang = "uk";
+  std::string format;
+  bool json = false;
+  std::string output;
+  bool quiet = false;
+  bool excel = false;
+
+  // --db, else $COMPETITION_DB, else ./competition.db.
+  std::string db_path() const;
+  std::optional<std::string> round_id() const;
+  // The requested output format, checked against the command's list; `fallback` when none given.
+  std::string format_of(const std::vector<std::string>& allowed, const std::string& fallback = "text") const;
+  bool english() const { return lang == "en"; }
+};
+
+// Shared by the subcommands: the global options and the exit code the chosen
+// command's run function returned.
+struct Context {
+  GlobalOptions global;
+  int exit_code = 0;
+};
+
+int run_cli(int argc, char** argv);
+
+// Writes a command's output to -o PATH (atomically: a temporary file renamed
+// into place) or to standard output.
+void emit(const GlobalOptions& g, const std::string& text);
+// A message for people on standard error, unless --quiet.
+void inform(const GlobalOptions& g, const std::string& text);
+// Reads an input file, or standard input for `-`; Error(io) naming the path on failure.
+std::string read_input(const std::string& path);
+// The name of an input in messages: the path as given, `<stdin>` for `-`.
+std::string input_label(const std::string& path);
+
+// Every subcommand file (cmd_<name>.cpp) registers itself with a static
+//   static CommandRegistration reg(30, register_score);
+// so adding a command touches no other file; `order` sorts `--help`.
+using RegisterFn = void (*)(CLI::App& app, Context& ctx);
+struct CommandRegistration {
+  CommandRegistration(int order, RegisterFn fn);
+};
+
+}  // namespace competition::cli

@@ -1,0 +1,93 @@
+// `competition import KIND FILE` (cli.md "import").
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "app.hpp"
+#include "importer.hpp"
+
+namespace competition::cli {
+
+struct ImportCliOptions {
+  std::string kind;
+  std::string file;
+  std::string encoding = "auto";
+  std::string delimiter = "auto";
+  int year = 0;
+  bool dry_run = false;
+  bool replace = false;
+  bool exclude_conflicts = false;
+};
+
+static std::string summary_text(const ImportSummary& s, bool dry_run) {
+  return fmt::format("{}: {} rows read, {} {}, {} {}, {} unchanged{}\n", s.file, s.read, s.added,
+                     dry_run ? "to add" : "added", s.updated, dry_run ? "to update" : "updated", s.unchanged,
+                     dry_run ? " (dry run: nothing written)" : "");
+}
+
+static std::string summary_json(const ImportSummary& s) {
+  nlohmann::ordered_json errors = nlohmann::ordered_json::array();
+  for (const auto& d : s.errors) {
+    nlohmann::ordered_json e = {{"line", d.line}, {"column", d.column}, {"field", d.field}, {"message", d.message}};
+    errors.push_back(e);
+  }
+  nlohmann::ordered_json out = {{"file", s.file},       {"kind", std::string(to_string(s.kind))},
+                                {"read", s.read},       {"added", s.added},
+                                {"updated", s.updated}, {"unchanged", s.unchanged},
+                                {"errors", errors}};
+  if (!s.round.empty()) out["round"] = s.round;
+  return out.dump() + "\n";
+}
+
+static int run_import(const ImportCliOptions& o, const GlobalOptions& g) {
+  ImportOptions io;
+  auto kind = parse_import_kind(o.kind);
+  if (!kind)
+    throw Error(ExitCode::invalid,
+                fmt::format("import: \"{}\" is not a kind of input (expected applications, reviewers, reviews, "
+                            "outcomes or history)",
+                            o.kind));
+  io.kind = *kind;
+  io.file = input_label(o.file);
+  io.encoding = *parse_encoding(o.encoding);
+  io.delimiter = *parse_delimiter(o.delimiter);
+  io.round = g.round_id();
+  if (o.year) io.year = o.year;
+  io.dry_run = o.dry_run;
+  io.replace = o.replace;
+  io.exclude_conflicts = o.exclude_conflicts;
+  std::string format = g.format_of({"text", "json"});
+  std::string bytes = read_input(o.file);
+  auto store = Store::open(g.db_path(), io.kind == ImportKind::history || io.kind == ImportKind::pabulib
+                                            ? Store::Mode::write
+                                            : Store::Mode::read);
+  ImportSummary s = import_file(*store, io, bytes);
+  if (format == "json") {
+    emit(g, summary_json(s));
+  } else {
+    emit(g, summary_text(s, o.dry_run));
+    for (const auto& d : s.errors) std::fputs((d.to_string() + "\n").c_str(), stderr);
+  }
+  return s.errors.empty() ? 0 : static_cast<int>(ExitCode::problems);
+}
+
+static void register_import(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<ImportCliOptions>();
+  auto* sub = app.add_subcommand("import", "Import a CSV input into the round, all or nothing");
+  sub->add_option("KIND", o->kind, "applications, reviewers, reviews, outcomes or history")->required();
+  sub->add_option("FILE", o->file, "the file to import (- for standard input)")->required();
+  sub->add_option("--encoding", o->encoding, "auto (UTF-8, else Windows-1251), utf-8 or cp1251")
+      ->check(CLI::IsMember({"auto", "utf-8", "cp1251"}));
+  sub->add_option("--delimiter", o->delimiter, "auto, ',', ';' or tab")->check(CLI::IsMember({"auto", ",", ";", "tab"}));
+  sub->add_option("--year", o->year, "pabulib: the year when the file does not tell it");
+  sub->add_flag("--dry-run", o->dry_run, "validate and report; write nothing (exit 1 when errors are found)");
+  sub->add_flag("--replace", o->replace, "update rows whose id is already stored with other values");
+  sub->add_flag("--exclude-conflicts", o->exclude_conflicts,
+                "reviews: store a conflicted review as excluded instead of refusing the file");
+  sub->footer("Example:\n  competition import applications examples/kharkiv-esm/applications.csv");
+  sub->callback([o, &ctx] { ctx.exit_code = run_import(*o, ctx.global); });
+}
+
+static CommandRegistration registration(20, register_import);
+
+}  // namespace competition::cli

@@ -1,0 +1,34 @@
+// `competition init RULES.toml` (cli.md).
+#include <fmt/format.h>
+
+#include "app.hpp"
+#include "rounds.hpp"
+
+namespace competition::cli {
+
+struct InitOptions {
+  std::string rules;
+};
+
+static int run_init(const InitOptions& o, const GlobalOptions& g) {
+  std::string text = read_input(o.rules);
+  // Validate before touching the database, so bad rules never create a file.
+  load_rules(text, input_label(o.rules));
+  auto store = Store::open(g.db_path(), Store::Mode::write);
+  InitResult r = init_round(*store, text, input_label(o.rules));
+  std::string what = r.created ? "created" : r.unchanged ? "unchanged (same rules)" : "rules replaced";
+  emit(g, fmt::format("round {}: {} (rules sha256:{})\n", r.round, what, r.rules_sha256));
+  return 0;
+}
+
+static void register_init(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<InitOptions>();
+  auto* sub = app.add_subcommand("init", "Register a round from its rules file (or replace its rules before allocation)");
+  sub->add_option("RULES", o->rules, "the rules file (TOML, formats.md)")->required();
+  sub->footer("Example:\n  competition init examples/kharkiv-esm/rules.toml");
+  sub->callback([o, &ctx] { ctx.exit_code = run_init(*o, ctx.global); });
+}
+
+static CommandRegistration registration(10, register_init);
+
+}  // namespace competition::cli

@@ -1,0 +1,79 @@
+#include "csv_writer.hpp"
+
+namespace competition {
+
+CsvStyle CsvStyle::people(bool excel) {
+  CsvStyle s;
+  if (excel) {
+    s.delimiter = ';';
+    s.bom = true;
+    s.decimal_comma = true;
+  }
+  return s;
+}
+
+CsvStyle CsvStyle::canonical() {
+  CsvStyle s;
+  s.neutralise_formulas = false;
+  return s;
+}
+
+CsvWriter::CsvWriter(CsvStyle style) : style_(style) {
+  if (style_.bom) out_ = "\xEF\xBB\xBF";
+}
+
+void CsvWriter::separator() {
+  if (row_started_) out_ += style_.delimiter;
+  row_started_ = true;
+}
+
+void CsvWriter::raw(std::string_view cell) {
+  bool quote = cell.find_first_of(std::string{style_.delimiter, '"', '\n', '\r'}) != std::string_view::npos;
+  if (!quote) {
+    out_ += cell;
+    return;
+  }
+  out_ += '"';
+  for (char c : cell) {
+    if (c == '"') out_ += '"';
+    out_ += c;
+  }
+  out_ += '"';
+}
+
+CsvWriter& CsvWriter::text(std::string_view cell) {
+  separator();
+  if (style_.neutralise_formulas && !cell.empty() &&
+      (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t' || cell[0] == '\r')) {
+    raw("'" + std::string(cell));
+  } else {
+    raw(cell);
+  }
+  return *this;
+}
+
+CsvWriter& CsvWriter::number(std::string_view cell) {
+  separator();
+  if (!style_.decimal_comma) {
+    raw(cell);
+  } else {
+    std::string s(cell);
+    for (auto& c : s)
+      if (c == '.') c = ',';
+    raw(s);
+  }
+  return *this;
+}
+
+CsvWriter& CsvWriter::empty() {
+  separator();
+  return *this;
+}
+
+CsvWriter& CsvWriter::end_row() {
+  out_ += '\n';
+  row_started_ = false;
+  return *this;
+}
+
+}  // namespace competition

@@ -1,0 +1,28 @@
+// formats.md applications.csv `submitted_at`: the accepted date forms and the
+// sortable key the tie-break `submitted_at` compares.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace competition {
+
+// Accepted (surrounding spaces and tabs ignored):
+//   ISO 8601 extended:  2018-02-03 | 2018-02-03THH:MM[:SS][offset]  (`T` or one
+//                       space between date and time; `t` accepted too);
+//                       offset = Z | ±HH:MM | ±HHMM | ±HH  (up to 23:59; `z` accepted)
+//   Ukrainian Excel:    D.M.YYYY or DD.MM.YYYY, optionally + one space + H:MM[:SS]
+//                       (hour with one or two digits), no offset
+// Not accepted: fractional seconds, hour 24, leap seconds, basic forms
+// (20180203), a date with an offset but no time, year 0000.
+// Returns `YYYY-MM-DDTHH:MM:SS`: a bare date is 00:00:00 of that day; a value
+// with an offset is converted to UTC (which may change the date); one without
+// is taken as written. nullopt when the text is no real calendar date/time or
+// the UTC result falls outside years 0001–9999.
+std::optional<std::string> normalize_submitted_at(std::string_view text);
+
+// The error for a cell normalize_submitted_at refused (text as given):
+// `"31.02.2018" is not a date (expected e.g. 2018-02-03, 2018-02-03T14:25:00+02:00 or 03.02.2018)`.
+std::string submitted_at_error(std::string_view text);
+
+}  // namespace competition

@@ -1,0 +1,39 @@
+// The decision record of cli.md (`export bundle`): one JSON object that pins an
+// allocation to its rules, its inputs and the commission decisions applied, and
+// the fingerprint over it (`sha256:` + SHA-256 of its RFC 8785 canonical JSON).
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "allocation.hpp"
+#include "model.hpp"
+#include "rules.hpp"
+
+namespace competition {
+
+// cli.md `allocate` JSON: `lots`, each {id, budget, awarded}, in rules order.
+nlohmann::ordered_json lots_json(const Decision& d);
+// cli.md `allocate` JSON: `applications`, each {id, rank, status, award, lot}
+// plus `reasons` only when there are any (never for funded and partial).
+nlohmann::ordered_json applications_json(const Decision& d);
+
+// cli.md: `inputs`, file name → SHA-256 (hex) of the canonical CSV of
+// applications.csv, reviewers.csv and reviews.csv (canonical_csv.hpp).
+nlohmann::ordered_json input_hashes(const Rules& rules, const std::vector<Application>& applications,
+                                    const std::vector<Reviewer>& reviewers, const std::vector<Review>& reviews);
+
+// cli.md "The decision record": round, rules_sha256, inputs, decisions (the
+// commission decisions applied, in log order; a JSON array), budget, awarded,
+// leftover, lots and applications. Without `fingerprint`.
+nlohmann::ordered_json decision_record(const std::string& round, const std::string& rules_sha256,
+                                       const nlohmann::ordered_json& inputs, const nlohmann::ordered_json& decisions,
+                                       const Decision& d);
+
+// `sha256:` + hex SHA-256 of canonical_json(record) with any `fingerprint` member left out.
+std::string fingerprint_of(const nlohmann::ordered_json& record);
+
+// The record with its `fingerprint` member set.
+nlohmann::ordered_json with_fingerprint(nlohmann::ordered_json record);
+
+}  // namespace competition

@@ -1,0 +1,46 @@
+// Input encodings of formats.md "CSV inputs": UTF-8 (BOM allowed) or
+// Windows-1251 (what Excel in a Ukrainian locale writes). Everything after
+// decode_input works on UTF-8 text only.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace competition {
+
+// cli.md `import --encoding auto|utf-8|cp1251`.
+enum class Encoding { auto_detect, utf8, cp1251 };
+
+// "auto", "utf-8", "cp1251"; nullopt for anything else.
+std::optional<Encoding> parse_encoding(std::string_view s);
+// The option spelling: "auto", "utf-8", "cp1251".
+std::string_view to_string(Encoding e);
+
+struct Decoded {
+  std::string text;  // UTF-8, without BOM
+  Encoding used;     // utf8 or cp1251, never auto_detect
+};
+
+// Decodes a whole input file to UTF-8.
+// - auto: a UTF-8 BOM is stripped; bytes that are valid UTF-8 are UTF-8, else
+//   the file is Windows-1251. A file that starts with a BOM is UTF-8 for sure,
+//   so invalid bytes after a BOM are errors, not a reason to switch to cp1251.
+// - utf8: BOM stripped; an invalid byte is an error.
+// - cp1251: every byte is converted; 0x98 (undefined in the code page) is an error.
+// A NUL byte is an error in every mode.
+// Throws Error(ExitCode::invalid, ...) with one Diagnostic per offending physical
+// line (the first problem on that line), up to max_reported_errors. Diagnostic
+// line is the 1-based physical line (CRLF, LF or lone CR end a line); column is
+// the 1-based CHARACTER column of the bad byte on that line (characters, not
+// fields: the decoder does not know the CSV structure); `file` is as given.
+Decoded decode_input(std::string_view bytes, Encoding requested, std::string_view file);
+
+// Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF.
+bool is_valid_utf8(std::string_view s);
+
+// UTF-8 -> Windows-1251, for tests and Excel-style output. Throws
+// Error(ExitCode::invalid, ...) for invalid UTF-8 or a character the code page
+// cannot hold (the message names it as U+XXXX).
+std::string to_cp1251(std::string_view utf8);
+
+}  // namespace competition

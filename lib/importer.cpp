@@ -1,0 +1,820 @@
+#include "importer.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "dates.hpp"
+#include "edrpou.hpp"
+#include "organisation.hpp"
+
+namespace competition {
+
+std::optional<ImportKind> parse_import_kind(std::string_view s) {
+  if (s == "applications") return ImportKind::applications;
+  if (s == "reviewers") return ImportKind::reviewers;
+  if (s == "reviews") return ImportKind::reviews;
+  if (s == "outcomes") return ImportKind::outcomes;
+  if (s == "history") return ImportKind::history;
+  return std::nullopt;
+}
+
+std::string_view to_string(ImportKind k) {
+  switch (k) {
+    case ImportKind::applications: return "applications";
+    case ImportKind::reviewers: return "reviewers";
+    case ImportKind::reviews: return "reviews";
+    case ImportKind::outcomes: return "outcomes";
+    case ImportKind::history: return "history";
+    case ImportKind::pabulib: return "pabulib";
+  }
+  return "?";
+}
+
+namespace {
+
+// Collects the diagnostics of one file, keeping the first 100.
+struct Sink {
+  std::string file;
+  std::vector<Diagnostic> diags;
+  bool any_invalid = false;
+  void add(int line, int column, std::string field, std::string message, ExitCode code = ExitCode::invalid) {
+    if (code == ExitCode::invalid) any_invalid = true;
+    if (diags.size() < max_reported_errors)
+      diags.push_back(Diagnostic{file, line, column, std::move(field), std::move(message), code});
+  }
+};
+
+struct ColumnSpec {
+  std::string name;
+  bool required;
+};
+
+// Maps the header onto the kind's columns; -1 for an absent optional column.
+// Unknown columns are errors unless prefixed `x_`; a column named twice is an error.
+std::vector<int> map_columns(const std::vector<std::string>& header, const std::vector<ColumnSpec>& specs,
+                             int header_line, Sink& sink) {
+  std::vector<int> index(specs.size(), -1);
+  std::string expected;
+  for (const auto& s : specs) expected += (expected.empty() ? "" : ", ") + s.name;
+  for (std::size_t c = 0; c < header.size(); ++c) {
+    std::string name = normalize_header(header[c]);
+    int col = static_cast<int>(c) + 1;
+    if (name.rfind("x_", 0) == 0) continue;
+    auto it = std::find_if(specs.begin(), specs.end(), [&](const ColumnSpec& s) { return s.name == name; });
+    if (it == specs.end()) {
+      sink.add(header_line, col, name.empty() ? "header" : name,
+               fmt::format("unknown column \"{}\" (expected one of: {}; prefix extra columns with x_)", header[c],
+                           expected));
+      continue;
+    }
+    auto k = static_cast<std::size_t>(it - specs.begin());
+    if (index[k] >= 0) {
+      sink.add(header_line, col, name, fmt::format("column \"{}\" appears twice in the header", name));
+      continue;
+    }
+    index[k] = static_cast<int>(c);
+  }
+  for (std::size_t k = 0; k < specs.size(); ++k)
+    if (specs[k].required && index[k] < 0)
+      sink.add(header_line, 0, specs[k].name, fmt::format("required column \"{}\" is missing from the header", specs[k].name));
+  return index;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// One data row being validated: reads cells by column spec index and reports
+// problems at the cell's line and column.
+struct RowReader {
+  const CsvRecord& rec;
+  const std::vector<int>& index;
+  const std::vector<ColumnSpec>& specs;
+  Sink& sink;
+  bool ok = true;
+
+  bool present(std::size_t k) const { return index[k] >= 0; }
+  int column(std::size_t k) const { return index[k] + 1; }
+  int line(std::size_t k) const {
+    return index[k] >= 0 && static_cast<std::size_t>(index[k]) < rec.field_lines.size() ? rec.field_lines[index[k]]
+                                                                                       : rec.line;
+  }
+  std::string_view cell(std::size_t k) const {
+    return index[k] >= 0 ? trim(rec.fields[static_cast<std::size_t>(index[k])]) : std::string_view{};
+  }
+  void error(std::size_t k, std::string message, ExitCode code = ExitCode::invalid) {
+    ok = ok && code != ExitCode::invalid;
+    sink.add(line(k), present(k) ? column(k) : 0, specs[k].name, std::move(message), code);
+  }
+  std::string text(std::size_t k) {
+    auto v = cell(k);
+    if (specs[k].required && v.empty()) error(k, "must not be empty");
+    return std::string(v);
+  }
+  std::string id(std::size_t k) {
+    auto v = cell(k);
+    if (v.empty()) {
+      error(k, "must not be empty");
+    } else if (v.size() > 64 || v.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/-") !=
+                                    std::string_view::npos) {
+      error(k, fmt::format("\"{}\" is not a valid id (expected 1-64 characters of A-Z a-z 0-9 . _ / -)", v));
+    }
+    return std::string(v);
+  }
+  std::optional<Money> money(std::size_t k) {
+    auto v = cell(k);
+    if (v.empty()) {
+      if (specs[k].required) error(k, "must not be empty (expected an amount such as 12500.00)");
+      return std::nullopt;
+    }
+    auto m = Money::parse(v);
+    if (!m) error(k, Money::parse_error(v));
+    return m;
+  }
+  std::optional<std::int64_t> count(std::size_t k) {
+    auto v = cell(k);
+    if (v.empty()) {
+      if (specs[k].required) error(k, "must not be empty (expected a whole number such as 120)");
+      return std::nullopt;
+    }
+    // Spreadsheets may group thousands: `1 248 667`.
+    std::string digits;
+    for (char c : v)
+      if (c != ' ') digits += c;
+    if (digits.empty() || digits.size() > 15 || digits.find_first_not_of("0123456789") != std::string::npos) {
+      error(k, fmt::format("\"{}\" is not a non-negative whole number (expected e.g. 120)", v));
+      return std::nullopt;
+    }
+    return std::stoll(digits);
+  }
+};
+
+// Reads the whole file: header and records, every row checked for its field count.
+struct ParsedFile {
+  std::vector<std::string> header;
+  int header_line = 1;
+  std::vector<CsvRecord> rows;
+};
+
+ParsedFile read_csv(std::string_view bytes, const ImportOptions& o, Sink& sink) {
+  ParsedFile pf;
+  Decoded decoded = decode_input(bytes, o.encoding, o.file);
+  CsvReader reader(decoded.text, o.delimiter, o.file);
+  pf.header = reader.header().fields;
+  pf.header_line = reader.header().line;
+  CsvRecord rec;
+  while (true) {
+    try {
+      if (!reader.next(rec)) break;
+    } catch (const Error& e) {
+      // A syntax error ends that record; go on to report the others too.
+      for (const auto& d : e.diagnostics()) sink.add(d.line, d.column, d.field, d.message);
+      if (sink.diags.size() >= max_reported_errors) break;
+      continue;
+    }
+    if (rec.fields.size() != pf.header.size()) {
+      sink.add(rec.line, static_cast<int>(std::min(rec.fields.size(), pf.header.size())) + 1, "",
+               fmt::format("{} fields, but the header has {} (check quoting and delimiters)", rec.fields.size(),
+                           pf.header.size()));
+      continue;
+    }
+    pf.rows.push_back(rec);
+  }
+  return pf;
+}
+
+void duplicate_check(std::unordered_map<std::string, int>& seen, const std::string& key, RowReader& r,
+                     std::size_t k, std::string_view what) {
+  if (key.empty()) return;
+  auto [it, fresh] = seen.emplace(key, r.rec.line);
+  if (!fresh) r.error(k, fmt::format("duplicate {} \"{}\" (first on line {})", what, key, it->second));
+}
+
+RoundRecord round_for(Store& store, const ImportOptions& o, bool frozen_after_allocation) {
+  RoundRecord round = store.resolve_round(o.round);
+  if (frozen_after_allocation && round.stage == "allocated")
+    throw Error(ExitCode::conflict,
+                {Diagnostic{o.file, 0, 0, "",
+                            fmt::format("round {} is allocated: its {} are frozen by the decision", round.id,
+                                        to_string(o.kind)),
+                            ExitCode::conflict}});
+  return round;
+}
+
+// When inputs that scoring reads change, the stored scores no longer hold.
+void invalidate_scores(Store& store, const RoundRecord& round, const ImportSummary& s) {
+  if (s.added + s.updated == 0 || round.stage != "scored") return;
+  SQLite::Statement del(store.db(), "DELETE FROM scores WHERE round_id = ?");
+  del.bind(1, round.id);
+  del.exec();
+  store.set_stage(round.id, "open");
+}
+
+std::string changed_fields(const std::vector<std::pair<std::string, bool>>& fields) {
+  std::string out;
+  for (const auto& [name, same] : fields)
+    if (!same) out += (out.empty() ? "" : ", ") + name;
+  return out;
+}
+
+// ----- applications ---------------------------------------------------------
+
+const std::vector<ColumnSpec> application_columns = {
+    {"id", true},          {"organisation", true},      {"edrpou", false},        {"sector", false},
+    {"title", true},       {"category", false},         {"requested", true},      {"cofinancing", false},
+    {"planned_clients", false}, {"planned_jobs", false}, {"planned_volunteers", false}, {"submitted_at", false},
+    {"votes", false}};
+enum AppCol { a_id, a_org, a_edrpou, a_sector, a_title, a_category, a_requested, a_cofinancing, a_clients, a_jobs,
+              a_volunteers, a_submitted, a_votes };
+
+struct ParsedApplication {
+  Application app;
+  int line = 0;
+};
+
+void import_applications(Store& store, const ImportOptions& o, std::string_view bytes, ImportSummary& s, Sink& sink) {
+  RoundRecord round = round_for(store, o, true);
+  Rules rules = Store::rules_of(round);
+  s.round = round.id;
+  ParsedFile pf = read_csv(bytes, o, sink);
+  auto index = map_columns(pf.header, application_columns, pf.header_line, sink);
+  if (!sink.diags.empty() && sink.any_invalid && pf.rows.empty()) return;
+  bool header_ok = sink.diags.empty();
+  std::unordered_map<std::string, int> seen;
+  std::vector<ParsedApplication> parsed;
+  parsed.reserve(pf.rows.size());
+  for (const auto& rec : pf.rows) {
+    ++s.read;
+    if (!header_ok) continue;
+    RowReader r{rec, index, application_columns, sink};
+    Application a;
+    a.id = r.id(a_id);
+    duplicate_check(seen, a.id, r, a_id, "id");
+    a.organisation = r.text(a_org);
+    if (auto e = r.cell(a_edrpou); !e.empty()) {
+      if (auto code = normalize_edrpou(e))
+        a.edrpou = *code;
+      else
+        r.error(a_edrpou, fmt::format("\"{}\" is not a valid ЄДРПОУ code (expected 8 digits with a valid check digit)", e));
+    }
+    if (auto sec = r.cell(a_sector); !sec.empty()) {
+      if (auto v = parse_sector(sec))
+        a.sector = *v;
+      else
+        r.error(a_sector, fmt::format("\"{}\" is not a sector (expected ngo, state or business)", sec));
+    }
+    a.title = r.text(a_title);
+    a.category = std::string(r.cell(a_category));
+    if (auto m = r.money(a_requested)) {
+      if (m->is_zero()) r.error(a_requested, "must be greater than 0");
+      a.requested = *m;
+    }
+    if (auto m = r.money(a_cofinancing)) a.cofinancing = *m;
+    if (auto v = r.count(a_clients)) a.planned_clients = *v;
+    if (auto v = r.count(a_jobs)) a.planned_jobs = *v;
+    if (auto v = r.count(a_volunteers)) a.planned_volunteers = *v;
+    if (auto d = r.cell(a_submitted); !d.empty()) {
+      if (auto key = normalize_submitted_at(d)) {
+        a.submitted_at = std::string(d);
+        a.submitted_key = *key;
+      } else {
+        r.error(a_submitted, submitted_at_error(d));
+      }
+    }
+    auto votes_cell = r.cell(a_votes);
+    if (rules.source == ScoreSource::votes) {
+      if (votes_cell.empty())
+        r.error(a_votes, "required in a round ranked by votes (expected a whole number)");
+      else
+        a.votes = r.count(a_votes);
+    } else if (!votes_cell.empty()) {
+      r.error(a_votes, fmt::format("round {} is scored by reviews; votes are only for rounds ranked by votes", round.id));
+    }
+    if (r.ok) parsed.push_back({std::move(a), rec.line});
+  }
+  if (sink.any_invalid) return;
+
+  // Apply: compare with what is stored, then insert or update.
+  std::map<std::string, Application> existing;
+  for (auto& a : store.applications(round.id)) existing.emplace(a.id, std::move(a));
+  std::int64_t next_order = 0;
+  for (const auto& [id, a] : existing) next_order = std::max(next_order, a.input_order);
+  auto& db = store.db();
+  SQLite::Statement ins(db,
+                        "INSERT INTO applications (round_id, id, organisation_id, organisation, edrpou, sector, title, "
+                        "category, requested, cofinancing, planned_clients, planned_jobs, planned_volunteers, "
+                        "submitted_at, submitted_key, votes, input_order) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  SQLite::Statement upd(db,
+                        "UPDATE applications SET organisation_id=?3, organisation=?4, edrpou=?5, sector=?6, title=?7, "
+                        "category=?8, requested=?9, cofinancing=?10, planned_clients=?11, planned_jobs=?12, "
+                        "planned_volunteers=?13, submitted_at=?14, submitted_key=?15, votes=?16 "
+                        "WHERE round_id=?1 AND id=?2");
+  for (auto& p : parsed) {
+    const Application& a = p.app;
+    auto it = existing.find(a.id);
+    SQLite::Statement* st = &ins;
+    if (it != existing.end()) {
+      const Application& b = it->second;
+      std::string diff = changed_fields({{"organisation", a.organisation == b.organisation},
+                                         {"edrpou", a.edrpou == b.edrpou},
+                                         {"sector", a.sector == b.sector},
+                                         {"title", a.title == b.title},
+                                         {"category", a.category == b.category},
+                                         {"requested", a.requested == b.requested},
+                                         {"cofinancing", a.cofinancing == b.cofinancing},
+                                         {"planned_clients", a.planned_clients == b.planned_clients},
+                                         {"planned_jobs", a.planned_jobs == b.planned_jobs},
+                                         {"planned_volunteers", a.planned_volunteers == b.planned_volunteers},
+                                         {"submitted_at", a.submitted_key == b.submitted_key},
+                                         {"votes", a.votes == b.votes}});
+      if (diff.empty()) {
+        ++s.unchanged;
+        continue;
+      }
+      if (!o.replace) {
+        sink.add(p.line, 1, "id",
+                 fmt::format("\"{}\" is already in round {} with other values ({}); use --replace to update it", a.id,
+                             round.id, diff),
+                 ExitCode::conflict);
+        continue;
+      }
+      st = &upd;
+      ++s.updated;
+    } else {
+      ++s.added;
+    }
+    std::int64_t org = resolve_organisation(db, a.organisation, a.edrpou);
+    st->reset();
+    st->clearBindings();
+    st->bind(1, round.id);
+    st->bind(2, a.id);
+    st->bind(3, org);
+    st->bind(4, a.organisation);
+    if (a.edrpou.empty())
+      st->bind(5);
+    else
+      st->bind(5, a.edrpou);
+    st->bind(6, std::string(to_string(a.sector)));
+    st->bind(7, a.title);
+    st->bind(8, a.category);
+    st->bind(9, a.requested.kopiykas());
+    st->bind(10, a.cofinancing.kopiykas());
+    st->bind(11, a.planned_clients);
+    st->bind(12, a.planned_jobs);
+    st->bind(13, a.planned_volunteers);
+    st->bind(14, a.submitted_at);
+    st->bind(15, a.submitted_key);
+    if (a.votes)
+      st->bind(16, *a.votes);
+    else
+      st->bind(16);
+    if (st == &ins) st->bind(17, ++next_order);
+    st->exec();
+  }
+  invalidate_scores(store, round, s);
+}
+
+// ----- reviewers ------------------------------------------------------------
+
+const std::vector<ColumnSpec> reviewer_columns = {{"id", true}, {"name", true}, {"conflicts", false}};
+
+std::string canonical_conflicts(std::string_view cell) {
+  std::string out;
+  std::size_t start = 0;
+  while (start <= cell.size()) {
+    std::size_t p = cell.find('|', start);
+    auto part = trim(cell.substr(start, p == std::string_view::npos ? std::string_view::npos : p - start));
+    if (!part.empty()) out += (out.empty() ? "" : "|") + std::string(part);
+    if (p == std::string_view::npos) break;
+    start = p + 1;
+  }
+  return out;
+}
+
+void import_reviewers(Store& store, const ImportOptions& o, std::string_view bytes, ImportSummary& s, Sink& sink) {
+  RoundRecord round = round_for(store, o, true);
+  s.round = round.id;
+  ParsedFile pf = read_csv(bytes, o, sink);
+  auto index = map_columns(pf.header, reviewer_columns, pf.header_line, sink);
+  bool header_ok = sink.diags.empty();
+  std::unordered_map<std::string, int> seen;
+  struct P {
+    std::string id, name, conflicts;
+    int line;
+  };
+  std::vector<P> parsed;
+  for (const auto& rec : pf.rows) {
+    ++s.read;
+    if (!header_ok) continue;
+    RowReader r{rec, index, reviewer_columns, sink};
+    P p{r.id(0), r.text(1), canonical_conflicts(r.cell(2)), rec.line};
+    duplicate_check(seen, p.id, r, 0, "id");
+    if (r.ok) parsed.push_back(std::move(p));
+  }
+  if (sink.any_invalid) return;
+  std::map<std::string, Reviewer> existing;
+  for (auto& r : store.reviewers(round.id)) existing.emplace(r.id, std::move(r));
+  SQLite::Statement put(store.db(), "INSERT OR REPLACE INTO reviewers (round_id, id, name, conflicts) VALUES (?,?,?,?)");
+  for (const auto& p : parsed) {
+    if (auto it = existing.find(p.id); it != existing.end()) {
+      std::string old_conflicts;
+      for (const auto& c : it->second.conflicts) old_conflicts += (old_conflicts.empty() ? "" : "|") + c;
+      std::string diff = changed_fields({{"name", it->second.name == p.name}, {"conflicts", old_conflicts == p.conflicts}});
+      if (diff.empty()) {
+        ++s.unchanged;
+        continue;
+      }
+      if (!o.replace) {
+        sink.add(p.line, 1, "id",
+                 fmt::format("\"{}\" is already in round {} with other values ({}); use --replace to update it", p.id,
+                             round.id, diff),
+                 ExitCode::conflict);
+        continue;
+      }
+      ++s.updated;
+    } else {
+      ++s.added;
+    }
+    put.reset();
+    put.bind(1, round.id);
+    put.bind(2, p.id);
+    put.bind(3, p.name);
+    put.bind(4, p.conflicts);
+    put.exec();
+  }
+}
+
+// ----- reviews --------------------------------------------------------------
+
+void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes, ImportSummary& s, Sink& sink) {
+  RoundRecord round = round_for(store, o, true);
+  Rules rules = Store::rules_of(round);
+  s.round = round.id;
+  if (rules.source == ScoreSource::votes)
+    throw Error(ExitCode::invalid, {Diagnostic{o.file, 0, 0, "",
+                                               fmt::format("round {} is ranked by votes; it takes no reviews", round.id)}});
+  std::vector<ColumnSpec> specs = {{"application", true}, {"reviewer", true}, {"comment", false}};
+  for (const auto& c : rules.criteria) specs.push_back({c.id, true});
+  ParsedFile pf = read_csv(bytes, o, sink);
+  // Criterion ids are matched case-insensitively like every column name.
+  for (auto& spec : specs) spec.name = normalize_header(spec.name);
+  auto index = map_columns(pf.header, specs, pf.header_line, sink);
+  bool header_ok = sink.diags.empty();
+
+  // What the checks need from the store: applications with their organisation,
+  // reviewers with their conflicts resolved to organisations.
+  struct AppInfo {
+    std::int64_t org;
+    std::string edrpou, name_key;
+  };
+  std::unordered_map<std::string, AppInfo> apps;
+  {
+    SQLite::Statement q(store.db(), "SELECT id, organisation_id, COALESCE(edrpou, ''), organisation FROM applications WHERE round_id = ?");
+    q.bind(1, round.id);
+    while (q.executeStep())
+      apps.emplace(q.getColumn(0).getString(),
+                   AppInfo{q.getColumn(1).getInt64(), q.getColumn(2).getString(),
+                           organisation_name_key(q.getColumn(3).getString())});
+  }
+  struct ReviewerInfo {
+    std::vector<std::int64_t> orgs;
+    std::vector<std::string> codes, names;
+  };
+  std::unordered_map<std::string, ReviewerInfo> reviewers;
+  for (const auto& rv : store.reviewers(round.id)) {
+    ReviewerInfo info;
+    for (const auto& c : rv.conflicts) {
+      if (auto org = find_organisation(store.db(), c); org >= 0) info.orgs.push_back(org);
+      if (auto code = normalize_edrpou(c)) info.codes.push_back(*code);
+      info.names.push_back(organisation_name_key(c));
+    }
+    reviewers.emplace(rv.id, std::move(info));
+  }
+  auto conflicted = [&](const AppInfo& a, const ReviewerInfo& r) {
+    if (std::find(r.orgs.begin(), r.orgs.end(), a.org) != r.orgs.end()) return true;
+    if (!a.edrpou.empty() && std::find(r.codes.begin(), r.codes.end(), a.edrpou) != r.codes.end()) return true;
+    return std::find(r.names.begin(), r.names.end(), a.name_key) != r.names.end();
+  };
+
+  std::unordered_map<std::string, int> seen;
+  std::vector<std::pair<Review, int>> parsed;
+  parsed.reserve(pf.rows.size());
+  for (const auto& rec : pf.rows) {
+    ++s.read;
+    if (!header_ok) continue;
+    RowReader r{rec, index, specs, sink};
+    Review rv;
+    rv.application = r.id(0);
+    rv.reviewer = r.id(1);
+    rv.comment = std::string(r.cell(2));
+    duplicate_check(seen, rv.application + "\x1f" + rv.reviewer, r, 0, "review of application by reviewer");
+    const AppInfo* app = nullptr;
+    if (auto it = apps.find(rv.application); it != apps.end())
+      app = &it->second;
+    else if (!rv.application.empty())
+      r.error(0, fmt::format("unknown application \"{}\" in round {} (import the applications first)", rv.application, round.id));
+    const ReviewerInfo* reviewer = nullptr;
+    if (auto it = reviewers.find(rv.reviewer); it != reviewers.end())
+      reviewer = &it->second;
+    else if (!rv.reviewer.empty())
+      r.error(1, fmt::format("unknown reviewer \"{}\" in round {} (import the reviewers first)", rv.reviewer, round.id));
+    for (std::size_t c = 0; c < rules.criteria.size(); ++c) {
+      const Criterion& cr = rules.criteria[c];
+      auto cell = r.cell(3 + c);
+      auto v = Rational::parse_decimal(cell, 4);
+      if (!v) {
+        r.error(3 + c, fmt::format("\"{}\" is not a score (expected a number from {} to {})", cell, cr.min.to_decimal(),
+                                   cr.max.to_decimal()));
+        rv.scores.emplace_back(0);
+        continue;
+      }
+      if (*v < cr.min || *v > cr.max) {
+        r.error(3 + c, fmt::format("{} is out of range (expected {} to {})", cell, cr.min.to_decimal(), cr.max.to_decimal()));
+      } else if (!((*v - cr.min) / cr.step).is_integer()) {
+        r.error(3 + c, fmt::format("{} is not on the step {} (expected {} + a multiple of {})", cell, cr.step.to_decimal(),
+                                   cr.min.to_decimal(), cr.step.to_decimal()));
+      }
+      rv.scores.push_back(*v);
+    }
+    if (app && reviewer && conflicted(*app, *reviewer)) {
+      if (o.exclude_conflicts)
+        rv.excluded = true;
+      else
+        r.error(1, fmt::format("reviewer {} has a conflict of interest with the organisation of {} (use "
+                               "--exclude-conflicts to store the review as excluded)",
+                               rv.reviewer, rv.application));
+    }
+    if (r.ok) parsed.emplace_back(std::move(rv), rec.line);
+  }
+  if (sink.any_invalid) return;
+
+  std::map<std::pair<std::string, std::string>, std::tuple<std::string, std::string, bool>> existing;
+  {
+    SQLite::Statement q(store.db(), "SELECT application, reviewer, scores, comment, excluded FROM reviews WHERE round_id = ?");
+    q.bind(1, round.id);
+    while (q.executeStep())
+      existing.emplace(std::make_pair(q.getColumn(0).getString(), q.getColumn(1).getString()),
+                       std::make_tuple(q.getColumn(2).getString(), q.getColumn(3).getString(), q.getColumn(4).getInt() != 0));
+  }
+  SQLite::Statement put(store.db(),
+                        "INSERT OR REPLACE INTO reviews (round_id, application, reviewer, scores, comment, excluded) "
+                        "VALUES (?,?,?,?,?,?)");
+  for (const auto& [rv, line] : parsed) {
+    std::string scores = encode_scores(rules, rv.scores);
+    if (auto it = existing.find({rv.application, rv.reviewer}); it != existing.end()) {
+      const auto& [old_scores, old_comment, old_excluded] = it->second;
+      std::string diff = changed_fields({{"scores", old_scores == scores},
+                                         {"comment", old_comment == rv.comment},
+                                         {"excluded", old_excluded == rv.excluded}});
+      if (diff.empty()) {
+        ++s.unchanged;
+        continue;
+      }
+      if (!o.replace) {
+        sink.add(line, 1, "application",
+                 fmt::format("the review of {} by {} is already in round {} with other values ({}); use --replace to "
+                             "update it",
+                             rv.application, rv.reviewer, round.id, diff),
+                 ExitCode::conflict);
+        continue;
+      }
+      ++s.updated;
+    } else {
+      ++s.added;
+    }
+    put.reset();
+    put.bind(1, round.id);
+    put.bind(2, rv.application);
+    put.bind(3, rv.reviewer);
+    put.bind(4, scores);
+    put.bind(5, rv.comment);
+    put.bind(6, rv.excluded ? 1 : 0);
+    put.exec();
+  }
+  invalidate_scores(store, round, s);
+}
+
+// ----- outcomes -------------------------------------------------------------
+
+const std::vector<ColumnSpec> outcome_columns = {
+    {"application", true}, {"clients", false}, {"jobs", false}, {"volunteers", false}, {"attracted", false}};
+
+void import_outcomes(Store& store, const ImportOptions& o, std::string_view bytes, ImportSummary& s, Sink& sink) {
+  RoundRecord round = round_for(store, o, false);
+  s.round = round.id;
+  ParsedFile pf = read_csv(bytes, o, sink);
+  auto index = map_columns(pf.header, outcome_columns, pf.header_line, sink);
+  bool header_ok = sink.diags.empty();
+  std::set<std::string> known;
+  for (const auto& a : store.applications(round.id)) known.insert(a.id);
+  // Outcomes belong to applications that got money in the stored decision.
+  std::set<std::string> funded;
+  bool allocated = round.stage == "allocated";
+  if (allocated) {
+    SQLite::Statement q(store.db(), "SELECT application FROM allocations WHERE round_id = ? AND award > 0");
+    q.bind(1, round.id);
+    while (q.executeStep()) funded.insert(q.getColumn(0).getString());
+  }
+  std::unordered_map<std::string, int> seen;
+  std::vector<std::pair<Outcome, int>> parsed;
+  for (const auto& rec : pf.rows) {
+    ++s.read;
+    if (!header_ok) continue;
+    RowReader r{rec, index, outcome_columns, sink};
+    Outcome out;
+    out.application = r.id(0);
+    duplicate_check(seen, out.application, r, 0, "application");
+    if (!out.application.empty() && !known.count(out.application))
+      r.error(0, fmt::format("unknown application \"{}\" in round {}", out.application, round.id));
+    else if (!out.application.empty() && !allocated)
+      r.error(0, fmt::format("round {} is not allocated yet: outcomes are reported for funded applications", round.id),
+              ExitCode::conflict);
+    else if (!out.application.empty() && !funded.count(out.application))
+      r.error(0, fmt::format("{} got no money in round {}: outcomes are reported for funded and partial applications",
+                             out.application, round.id),
+              ExitCode::conflict);
+    out.clients = r.count(1);
+    out.jobs = r.count(2);
+    out.volunteers = r.count(3);
+    out.attracted = r.money(4);
+    if (r.ok) parsed.emplace_back(std::move(out), rec.line);
+  }
+  if (!sink.diags.empty()) return;
+  std::map<std::string, Outcome> existing;
+  for (auto& x : store.outcomes(round.id)) existing.emplace(x.application, std::move(x));
+  SQLite::Statement put(store.db(),
+                        "INSERT OR REPLACE INTO outcomes (round_id, application, clients, jobs, volunteers, attracted) "
+                        "VALUES (?,?,?,?,?,?)");
+  auto bind_opt = [&](int i, const std::optional<std::int64_t>& v) {
+    if (v)
+      put.bind(i, *v);
+    else
+      put.bind(i);
+  };
+  for (const auto& [x, line] : parsed) {
+    if (auto it = existing.find(x.application); it != existing.end()) {
+      const Outcome& b = it->second;
+      std::string diff = changed_fields({{"clients", x.clients == b.clients},
+                                         {"jobs", x.jobs == b.jobs},
+                                         {"volunteers", x.volunteers == b.volunteers},
+                                         {"attracted", x.attracted == b.attracted}});
+      if (diff.empty()) {
+        ++s.unchanged;
+        continue;
+      }
+      if (!o.replace) {
+        sink.add(line, 1, "application",
+                 fmt::format("outcomes of {} are already stored with other values ({}); use --replace to update them",
+                             x.application, diff),
+                 ExitCode::conflict);
+        continue;
+      }
+      ++s.updated;
+    } else {
+      ++s.added;
+    }
+    put.reset();
+    put.bind(1, round.id);
+    put.bind(2, x.application);
+    bind_opt(3, x.clients);
+    bind_opt(4, x.jobs);
+    bind_opt(5, x.volunteers);
+    bind_opt(6, x.attracted ? std::optional<std::int64_t>(x.attracted->kopiykas()) : std::nullopt);
+    put.exec();
+  }
+}
+
+// ----- history --------------------------------------------------------------
+
+const std::vector<ColumnSpec> history_columns = {
+    {"year", true},    {"participants", true}, {"winners", true},     {"budget", true},
+    {"attracted", true}, {"clients", true},    {"jobs", true},        {"volunteers", true},
+    {"coefficient", false}, {"cost_per_client", false}, {"note", false}};
+enum HistCol { h_year, h_participants, h_winners, h_budget, h_attracted, h_clients, h_jobs, h_volunteers, h_coefficient,
+               h_cost, h_note };
+
+void import_history(Store& store, const ImportOptions& o, std::string_view bytes, ImportSummary& s, Sink& sink) {
+  ParsedFile pf = read_csv(bytes, o, sink);
+  auto index = map_columns(pf.header, history_columns, pf.header_line, sink);
+  bool header_ok = sink.diags.empty();
+  std::unordered_map<std::string, int> seen;
+  std::vector<std::pair<HistoryYear, int>> parsed;
+  for (const auto& rec : pf.rows) {
+    ++s.read;
+    if (!header_ok) continue;
+    RowReader r{rec, index, history_columns, sink};
+    HistoryYear h;
+    auto year_cell = r.cell(h_year);
+    if (auto y = r.count(h_year)) {
+      if (*y < 1900 || *y > 2200)
+        r.error(h_year, fmt::format("{} is not a plausible year (expected e.g. 2017)", year_cell));
+      h.year = static_cast<int>(*y);
+    }
+    duplicate_check(seen, std::string(year_cell), r, h_year, "year");
+    h.participants = r.count(h_participants).value_or(0);
+    h.winners = r.count(h_winners).value_or(0);
+    h.budget = r.money(h_budget).value_or(Money{});
+    h.attracted = r.money(h_attracted).value_or(Money{});
+    h.clients = r.count(h_clients).value_or(0);
+    h.jobs = r.count(h_jobs).value_or(0);
+    h.volunteers = r.count(h_volunteers).value_or(0);
+    // Published ratios are kept as written (their decimals set audit's tolerance),
+    // but they must be numbers.
+    for (auto k : {h_coefficient, h_cost}) {
+      auto v = r.cell(k);
+      if (!v.empty() && !Rational::parse_decimal(v, 6))
+        r.error(k, fmt::format("\"{}\" is not a number (expected e.g. 4.4 or 4,4, or an empty cell)", v));
+    }
+    h.coefficient = std::string(r.cell(h_coefficient));
+    h.cost_per_client = std::string(r.cell(h_cost));
+    h.note = std::string(r.cell(h_note));
+    if (r.ok) parsed.emplace_back(std::move(h), rec.line);
+  }
+  if (sink.any_invalid) return;
+  std::map<int, HistoryYear> existing;
+  for (auto& h : store.history()) existing.emplace(h.year, std::move(h));
+  SQLite::Statement put(store.db(),
+                        "INSERT OR REPLACE INTO history (year, participants, winners, budget, attracted, clients, jobs, "
+                        "volunteers, coefficient, cost_per_client, note) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+  for (const auto& [h, line] : parsed) {
+    if (auto it = existing.find(h.year); it != existing.end()) {
+      const HistoryYear& b = it->second;
+      std::string diff = changed_fields({{"participants", h.participants == b.participants},
+                                         {"winners", h.winners == b.winners},
+                                         {"budget", h.budget == b.budget},
+                                         {"attracted", h.attracted == b.attracted},
+                                         {"clients", h.clients == b.clients},
+                                         {"jobs", h.jobs == b.jobs},
+                                         {"volunteers", h.volunteers == b.volunteers},
+                                         {"coefficient", h.coefficient == b.coefficient},
+                                         {"cost_per_client", h.cost_per_client == b.cost_per_client},
+                                         {"note", h.note == b.note}});
+      if (diff.empty()) {
+        ++s.unchanged;
+        continue;
+      }
+      if (!o.replace) {
+        sink.add(line, 1, "year",
+                 fmt::format("{} is already in the history with other values ({}); use --replace to update it", h.year, diff),
+                 ExitCode::conflict);
+        continue;
+      }
+      ++s.updated;
+    } else {
+      ++s.added;
+    }
+    put.reset();
+    put.bind(1, h.year);
+    put.bind(2, h.participants);
+    put.bind(3, h.winners);
+    put.bind(4, h.budget.kopiykas());
+    put.bind(5, h.attracted.kopiykas());
+    put.bind(6, h.clients);
+    put.bind(7, h.jobs);
+    put.bind(8, h.volunteers);
+    put.bind(9, h.coefficient);
+    put.bind(10, h.cost_per_client);
+    put.bind(11, h.note);
+    put.exec();
+  }
+}
+
+}  // namespace
+
+ImportSummary import_file(Store& store, const ImportOptions& o, std::string_view bytes) {
+  ImportSummary s;
+  s.file = o.file;
+  s.kind = o.kind;
+  Sink sink{o.file, {}, false};
+  Transaction tx(store);
+  switch (o.kind) {
+    case ImportKind::applications: import_applications(store, o, bytes, s, sink); break;
+    case ImportKind::reviewers: import_reviewers(store, o, bytes, s, sink); break;
+    case ImportKind::reviews: import_reviews(store, o, bytes, s, sink); break;
+    case ImportKind::outcomes: import_outcomes(store, o, bytes, s, sink); break;
+    case ImportKind::history: import_history(store, o, bytes, s, sink); break;
+    case ImportKind::pabulib: break;
+  }
+  std::stable_sort(sink.diags.begin(), sink.diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+  });
+  if (o.dry_run) {
+    s.errors = std::move(sink.diags);
+    return s;  // the transaction rolls back: a dry run writes nothing
+  }
+  if (!sink.diags.empty()) {
+    ExitCode code = exit_code_of(sink.diags);
+    throw Error(code, std::move(sink.diags));
+  }
+  tx.commit();
+  return s;
+}
+
+}  // namespace competition

@@ -1,0 +1,46 @@
+// `competition import KIND FILE` (cli.md "import", formats.md "CSV inputs"):
+// decode, read and validate a whole file, then apply it to the store in one
+// transaction (all or nothing). Every problem found is reported, up to 100.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "csv_reader.hpp"
+#include "diagnostic.hpp"
+#include "encoding.hpp"
+#include "store.hpp"
+
+namespace competition {
+
+enum class ImportKind { applications, reviewers, reviews, outcomes, history, pabulib };
+std::optional<ImportKind> parse_import_kind(std::string_view s);
+std::string_view to_string(ImportKind k);
+
+struct ImportOptions {
+  ImportKind kind = ImportKind::applications;
+  std::string file;                  // as given on the command line (`<stdin>` for -)
+  Encoding encoding = Encoding::auto_detect;
+  Delimiter delimiter = Delimiter::auto_detect;
+  std::optional<std::string> round;  // --round
+  std::optional<int> year;           // --year (pabulib)
+  bool dry_run = false;
+  bool replace = false;
+  bool exclude_conflicts = false;
+};
+
+struct ImportSummary {
+  std::string file;
+  ImportKind kind = ImportKind::applications;
+  std::string round;                 // the round written to (empty for history)
+  long read = 0, added = 0, updated = 0, unchanged = 0;
+  std::vector<Diagnostic> errors;    // filled by --dry-run; a real run throws instead
+};
+
+// Imports `bytes` (the file's content). A real run throws Error with every
+// diagnostic (exit 2 for invalid rows, 3 for conflicts with stored state) and
+// writes nothing; a dry run returns the would-be counts and the errors.
+ImportSummary import_file(Store& store, const ImportOptions& options, std::string_view bytes);
+
+}  // namespace competition

@@ -1,0 +1,114 @@
+#include "organisation.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "edrpou.hpp"
+
+namespace competition {
+
+namespace {
+
+// Appends the UTF-8 encoding of code point cp.
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+char32_t lower(char32_t cp) {
+  if (cp >= 'A' && cp <= 'Z') return cp + 32;
+  if (cp >= 0x0410 && cp <= 0x042F) return cp + 0x20;  // А..Я
+  if (cp >= 0x0400 && cp <= 0x040F) return cp + 0x50;  // Ѐ..Џ (Є, І, Ї, ...)
+  if (cp == 0x0490) return 0x0491;                     // Ґ
+  return cp;
+}
+
+bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x202F || cp == '\n' || cp == '\r'; }
+
+}  // namespace
+
+std::string organisation_name_key(std::string_view s) {
+  std::string out;
+  bool pending_space = false;
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    char32_t cp;
+    std::size_t len;
+    if (c < 0x80) {
+      cp = c, len = 1;
+    } else if ((c >> 5) == 0x6 && i + 1 < s.size()) {
+      cp = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F), len = 2;
+    } else if ((c >> 4) == 0xE && i + 2 < s.size()) {
+      cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F), len = 3;
+    } else {
+      out.append(s.substr(i, 1));  // 4-byte sequences and stray bytes pass through
+      ++i;
+      continue;
+    }
+    i += len;
+    if (is_space(cp)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    append_utf8(out, lower(cp));
+  }
+  return out;
+}
+
+static std::int64_t find_by_code(SQLite::Database& db, std::string_view code) {
+  SQLite::Statement q(db, "SELECT id FROM organisations WHERE edrpou = ?");
+  q.bind(1, std::string(code));
+  return q.executeStep() ? q.getColumn(0).getInt64() : -1;
+}
+
+// A coded organisation with this name first, else a name-only one.
+static std::int64_t find_by_name(SQLite::Database& db, const std::string& key, bool name_only) {
+  SQLite::Statement q(db, name_only ? "SELECT id FROM organisations WHERE name_key = ? AND edrpou IS NULL ORDER BY id"
+                                    : "SELECT id FROM organisations WHERE name_key = ? ORDER BY edrpou IS NULL, id");
+  q.bind(1, key);
+  return q.executeStep() ? q.getColumn(0).getInt64() : -1;
+}
+
+std::int64_t resolve_organisation(SQLite::Database& db, std::string_view name, std::string_view edrpou) {
+  std::string key = organisation_name_key(name);
+  if (!edrpou.empty()) {
+    if (auto id = find_by_code(db, edrpou); id >= 0) return id;
+    if (auto id = find_by_name(db, key, true); id >= 0) {
+      SQLite::Statement u(db, "UPDATE organisations SET edrpou = ? WHERE id = ?");
+      u.bind(1, std::string(edrpou));
+      u.bind(2, id);
+      u.exec();
+      return id;
+    }
+  } else if (auto id = find_by_name(db, key, false); id >= 0) {
+    return id;
+  }
+  SQLite::Statement ins(db, "INSERT INTO organisations (edrpou, name, name_key) VALUES (?, ?, ?)");
+  if (edrpou.empty())
+    ins.bind(1);
+  else
+    ins.bind(1, std::string(edrpou));
+  ins.bind(2, std::string(name));
+  ins.bind(3, key);
+  ins.exec();
+  return db.getLastInsertRowid();
+}
+
+std::int64_t find_organisation(SQLite::Database& db, std::string_view code_or_name) {
+  bool digits = !code_or_name.empty() && code_or_name.find_first_not_of("0123456789 ") == std::string_view::npos;
+  if (digits) {
+    if (auto code = normalize_edrpou(code_or_name)) return find_by_code(db, *code);
+  }
+  return find_by_name(db, organisation_name_key(code_or_name), false);
+}
+
+}  // namespace competition

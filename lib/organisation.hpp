@@ -1,0 +1,27 @@
+// Organisation identity across rounds and years (formats.md "applications.csv"):
+// by ЄДРПОУ when given, else by the name with case and spaces normalised.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace SQLite {
+class Database;
+}
+
+namespace competition {
+
+// Lower-cased (ASCII and Cyrillic), runs of white space collapsed to one space,
+// trimmed: `ГО  «Креавіта» ` and `го «креавіта»` give the same key.
+std::string organisation_name_key(std::string_view name);
+
+// The organisations row for an applicant: by code when given (a name-only row
+// with the same name takes the code), else a coded organisation with that name,
+// else a name-only one; created when none exists. Must run inside a transaction.
+std::int64_t resolve_organisation(SQLite::Database& db, std::string_view name, std::string_view edrpou);
+
+// The organisation a conflict entry of reviewers.csv names (a code or a name),
+// or -1 when it names no known organisation. Reads only.
+std::int64_t find_organisation(SQLite::Database& db, std::string_view code_or_name);
+
+}  // namespace competition

@@ -1,0 +1,178 @@
+#include "rational.hpp"
+
+#include <limits>
+#include <stdexcept>
+
+namespace competition {
+
+namespace {
+
+__extension__ typedef __int128 i128;  // __extension__: no -Wpedantic warning
+
+i128 gcd128(i128 a, i128 b) {
+  if (a < 0) a = -a;
+  if (b < 0) b = -b;
+  while (b != 0) {
+    i128 t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+bool fits64(i128 v) {
+  return v >= std::numeric_limits<std::int64_t>::min() && v <= std::numeric_limits<std::int64_t>::max();
+}
+
+std::string u128_to_string(i128 v) {
+  if (v == 0) return "0";
+  std::string s;
+  while (v > 0) {
+    s.insert(s.begin(), static_cast<char>('0' + static_cast<int>(v % 10)));
+    v /= 10;
+  }
+  return s;
+}
+
+}  // namespace
+
+static Rational make(i128 n, i128 d) {
+  if (d == 0) throw std::domain_error("division by zero");
+  if (d < 0) {
+    n = -n;
+    d = -d;
+  }
+  i128 g = gcd128(n, d);
+  if (g > 1) {
+    n /= g;
+    d /= g;
+  }
+  if (!fits64(n) || !fits64(d)) throw std::overflow_error("exact arithmetic overflow");
+  return Rational(static_cast<std::int64_t>(n), static_cast<std::int64_t>(d));
+}
+
+Rational::Rational(std::int64_t num, std::int64_t den) {
+  if (den == 0) throw std::domain_error("division by zero");
+  i128 n = num, d = den;
+  if (d < 0) {
+    n = -n;
+    d = -d;
+  }
+  i128 g = gcd128(n, d);
+  if (g > 1) {
+    n /= g;
+    d /= g;
+  }
+  if (!fits64(n) || !fits64(d)) throw std::overflow_error("exact arithmetic overflow");
+  num_ = static_cast<std::int64_t>(n);
+  den_ = static_cast<std::int64_t>(d);
+}
+
+std::optional<Rational> Rational::parse_decimal(std::string_view s, int max_places) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  bool negative = false;
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
+    negative = s[0] == '-';
+    s.remove_prefix(1);
+  }
+  std::size_t i = 0;
+  i128 n = 0;
+  int int_digits = 0;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+    n = n * 10 + (s[i++] - '0');
+    if (++int_digits > 15) return std::nullopt;
+  }
+  if (int_digits == 0) return std::nullopt;
+  i128 d = 1;
+  if (i < s.size()) {
+    if (s[i] != '.' && s[i] != ',') return std::nullopt;
+    ++i;
+    int places = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+      if (++places > max_places) return std::nullopt;  // before n * 10 can overflow on a long fraction
+      n = n * 10 + (s[i++] - '0');
+      d *= 10;
+    }
+    if (places == 0 || places > max_places || i != s.size()) return std::nullopt;
+  }
+  try {
+    return make(negative ? -n : n, d);
+  } catch (const std::overflow_error&) {
+    return std::nullopt;  // e.g. 15 integer digits and 4 decimals: not representable in 64 bits
+  }
+}
+
+Rational Rational::operator+(const Rational& o) const {
+  return make(static_cast<i128>(num_) * o.den_ + static_cast<i128>(o.num_) * den_, static_cast<i128>(den_) * o.den_);
+}
+Rational Rational::operator-(const Rational& o) const {
+  return make(static_cast<i128>(num_) * o.den_ - static_cast<i128>(o.num_) * den_, static_cast<i128>(den_) * o.den_);
+}
+Rational Rational::operator*(const Rational& o) const {
+  return make(static_cast<i128>(num_) * o.num_, static_cast<i128>(den_) * o.den_);
+}
+Rational Rational::operator/(const Rational& o) const {
+  if (o.num_ == 0) throw std::domain_error("division by zero");
+  return make(static_cast<i128>(num_) * o.den_, static_cast<i128>(den_) * o.num_);
+}
+
+std::strong_ordering Rational::operator<=>(const Rational& o) const {
+  i128 l = static_cast<i128>(num_) * o.den_;
+  i128 r = static_cast<i128>(o.num_) * den_;
+  return l <=> r;
+}
+
+i128 round_half_away(i128 num, i128 den, int places) {
+  if (den < 0) {
+    num = -num;
+    den = -den;
+  }
+  i128 scale = 1;
+  for (int i = 0; i < places; ++i) scale *= 10;
+  i128 a = num < 0 ? -num : num;
+  i128 scaled = a * scale;
+  i128 q = scaled / den;
+  i128 r = scaled % den;
+  if (2 * r >= den) ++q;
+  return num < 0 ? -q : q;
+}
+
+static std::string fixed(const Rational& v, int places, char point, std::string_view group) {
+  i128 q = round_half_away(v.num(), v.den(), places);
+  bool negative = q < 0;
+  if (negative) q = -q;
+  i128 scale = 1;
+  for (int i = 0; i < places; ++i) scale *= 10;
+  std::string whole = u128_to_string(q / scale);
+  if (!group.empty()) whole = group_thousands(whole, group);
+  std::string out = (negative ? "-" : "") + whole;
+  if (places > 0) {
+    std::string frac = u128_to_string(q % scale);
+    out += point;
+    out += std::string(static_cast<std::size_t>(places) - frac.size(), '0') + frac;
+  }
+  return out;
+}
+
+std::string Rational::to_fixed(int places) const { return fixed(*this, places, '.', ""); }
+std::string Rational::to_fixed_ukrainian(int places) const { return fixed(*this, places, ',', " "); }
+
+std::string Rational::to_decimal(int max_places) const {
+  for (int p = 0; p <= max_places; ++p) {
+    i128 scale = 1;
+    for (int i = 0; i < p; ++i) scale *= 10;
+    if ((static_cast<i128>(num_) * scale) % den_ == 0) return to_fixed(p);
+  }
+  return to_fixed(max_places);
+}
+
+Money Rational::floor_money() const {
+  i128 n = static_cast<i128>(num_) * 100;
+  i128 q = n / den_;
+  if (n % den_ != 0 && n < 0) --q;
+  if (!fits64(q)) throw std::overflow_error("money overflow");
+  return Money::from_kopiykas(static_cast<std::int64_t>(q));
+}
+
+}  // namespace competition

@@ -1,0 +1,20 @@
+// report.md: reads from the store what the yearly indicators need (rounds,
+// their applications, latest decisions and outcomes, and the history table)
+// and builds the report's table model. The only part of the report that
+// touches the database.
+#pragma once
+#include <optional>
+
+#include "indicators.hpp"
+#include "store.hpp"
+
+namespace competition {
+
+// Every round (allocated ones with their decision lines, applications and
+// outcomes; the others with id, year and currency only) and the history rows.
+ReportInput load_report_input(Store& store);
+
+// cli.md `competition report`: the table for from..to (defaults: every year known).
+ReportTable build_report(Store& store, std::optional<int> from, std::optional<int> to);
+
+}  // namespace competition

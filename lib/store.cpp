@@ -1,0 +1,283 @@
+#include "store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "migrations.hpp"
+
+namespace competition {
+
+namespace {
+
+// Creates the file with mode 0600 before SQLite opens it, so that the database
+// (and its -wal/-shm files, which inherit the mode) is private from the start.
+void create_private_file(const std::string& path) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    if (errno == EEXIST) return;
+    throw Error(ExitCode::io, fmt::format("{}: cannot create the database: {}", path, std::strerror(errno)));
+  }
+  ::close(fd);
+}
+
+void migrate(SQLite::Database& db) {
+  int current = db.execAndGet("PRAGMA user_version").getInt();
+  for (const auto& m : migrations()) {
+    if (m.version <= current) continue;
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      db.exec(m.sql);
+      db.exec(fmt::format("PRAGMA user_version = {}", m.version));
+      db.exec("COMMIT");
+    } catch (...) {
+      db.exec("ROLLBACK");
+      throw;
+    }
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
+  struct stat st {};
+  bool exists = ::stat(path.c_str(), &st) == 0;
+  if (!exists && mode == Mode::read)
+    throw Error(ExitCode::io, fmt::format("{}: no database here (run `competition init RULES.toml` first, or give --db)", path));
+  if (!exists) create_private_file(path);
+  std::unique_ptr<Store> store(new Store());
+  store->path_ = path;
+  try {
+    store->db_ = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
+    store->db_->setBusyTimeout(5000);
+    store->db_->exec("PRAGMA foreign_keys = ON");
+    store->db_->exec("PRAGMA journal_mode = WAL");
+    store->db_->exec("PRAGMA synchronous = NORMAL");
+    migrate(*store->db_);
+  } catch (const SQLite::Exception& e) {
+    throw Error(ExitCode::io, fmt::format("{}: {}", path, e.what()));
+  }
+  return store;
+}
+
+Store::~Store() = default;
+
+static RoundRecord read_round(SQLite::Statement& q) {
+  RoundRecord r;
+  r.id = q.getColumn(0).getString();
+  r.year = q.getColumn(1).getInt();
+  r.title = q.getColumn(2).getString();
+  r.currency = q.getColumn(3).getString();
+  r.budget = Money::from_kopiykas(q.getColumn(4).getInt64());
+  r.rules_text = q.getColumn(5).getString();
+  r.rules_sha256 = q.getColumn(6).getString();
+  r.stage = q.getColumn(7).getString();
+  return r;
+}
+
+static const char* round_columns = "id, year, title, currency, budget, rules_text, rules_sha256, stage";
+
+std::vector<RoundRecord> Store::rounds() {
+  SQLite::Statement q(*db_, fmt::format("SELECT {} FROM rounds ORDER BY year, id", round_columns));
+  std::vector<RoundRecord> out;
+  while (q.executeStep()) out.push_back(read_round(q));
+  return out;
+}
+
+std::optional<RoundRecord> Store::find_round(const std::string& id) {
+  SQLite::Statement q(*db_, fmt::format("SELECT {} FROM rounds WHERE id = ?", round_columns));
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  return read_round(q);
+}
+
+RoundRecord Store::resolve_round(const std::optional<std::string>& requested) {
+  auto all = rounds();
+  std::string list;
+  for (const auto& r : all) list += (list.empty() ? "" : ", ") + r.id;
+  if (requested) {
+    for (auto& r : all)
+      if (r.id == *requested) return r;
+    throw Error(ExitCode::invalid, fmt::format("--round: no round \"{}\" in {} (rounds: {})", *requested, path_,
+                                               list.empty() ? "none" : list));
+  }
+  if (all.size() == 1) return all.front();
+  if (all.empty())
+    throw Error(ExitCode::invalid, fmt::format("{}: no round yet (run `competition init RULES.toml` first)", path_));
+  throw Error(ExitCode::invalid, fmt::format("--round: {} holds several rounds; choose one with --round ({})", path_, list));
+}
+
+Rules Store::rules_of(const RoundRecord& round) { return load_rules(round.rules_text, "rules of round " + round.id); }
+
+std::vector<Application> Store::applications(const std::string& round) {
+  SQLite::Statement q(*db_,
+                      "SELECT a.id, a.organisation, COALESCE(a.edrpou, ''), a.sector, a.title, a.category, a.requested, "
+                      "a.cofinancing, a.planned_clients, a.planned_jobs, a.planned_volunteers, a.submitted_at, "
+                      "a.submitted_key, a.votes, a.input_order, a.organisation_id "
+                      "FROM applications a WHERE a.round_id = ? ORDER BY a.id");
+  q.bind(1, round);
+  std::vector<Application> out;
+  while (q.executeStep()) {
+    Application a;
+    a.id = q.getColumn(0).getString();
+    a.organisation = q.getColumn(1).getString();
+    a.edrpou = q.getColumn(2).getString();
+    a.sector = parse_sector(q.getColumn(3).getString()).value_or(Sector::ngo);
+    a.title = q.getColumn(4).getString();
+    a.category = q.getColumn(5).getString();
+    a.requested = Money::from_kopiykas(q.getColumn(6).getInt64());
+    a.cofinancing = Money::from_kopiykas(q.getColumn(7).getInt64());
+    a.planned_clients = q.getColumn(8).getInt64();
+    a.planned_jobs = q.getColumn(9).getInt64();
+    a.planned_volunteers = q.getColumn(10).getInt64();
+    a.submitted_at = q.getColumn(11).getString();
+    a.submitted_key = q.getColumn(12).getString();
+    if (!q.getColumn(13).isNull()) a.votes = q.getColumn(13).getInt64();
+    a.input_order = q.getColumn(14).getInt64();
+    a.organisation_key = "org:" + std::to_string(q.getColumn(15).getInt64());
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+static std::vector<std::string> split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  if (s.empty()) return out;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t p = s.find(sep, start);
+    out.push_back(s.substr(start, p == std::string::npos ? std::string::npos : p - start));
+    if (p == std::string::npos) break;
+    start = p + 1;
+  }
+  return out;
+}
+
+std::vector<Reviewer> Store::reviewers(const std::string& round) {
+  SQLite::Statement q(*db_, "SELECT id, name, conflicts FROM reviewers WHERE round_id = ? ORDER BY id");
+  q.bind(1, round);
+  std::vector<Reviewer> out;
+  while (q.executeStep()) {
+    Reviewer r;
+    r.id = q.getColumn(0).getString();
+    r.name = q.getColumn(1).getString();
+    for (auto& c : split(q.getColumn(2).getString(), '|')) r.conflicts.push_back(c);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::string encode_scores(const Rules& rules, const std::vector<Rational>& scores) {
+  std::string out;
+  for (std::size_t i = 0; i < scores.size() && i < rules.criteria.size(); ++i) {
+    if (i) out += ';';
+    out += rules.criteria[i].id + "=" + scores[i].to_decimal(4);
+  }
+  return out;
+}
+
+std::vector<Review> Store::reviews(const std::string& round, const Rules& rules) {
+  SQLite::Statement q(*db_,
+                      "SELECT application, reviewer, scores, comment, excluded FROM reviews WHERE round_id = ? "
+                      "ORDER BY application, reviewer");
+  q.bind(1, round);
+  std::vector<Review> out;
+  while (q.executeStep()) {
+    Review r;
+    r.application = q.getColumn(0).getString();
+    r.reviewer = q.getColumn(1).getString();
+    r.comment = q.getColumn(3).getString();
+    r.excluded = q.getColumn(4).getInt() != 0;
+    // Scores are stored by criterion id, so a rules change that renames or drops a
+    // criterion cannot silently shift values onto another one.
+    auto pairs = split(q.getColumn(2).getString(), ';');
+    for (const auto& c : rules.criteria) {
+      std::optional<Rational> value;
+      for (const auto& p : pairs) {
+        auto eq = p.find('=');
+        if (eq != std::string::npos && p.compare(0, eq, c.id) == 0 && eq == c.id.size())
+          value = Rational::parse_decimal(p.substr(eq + 1), 4);
+      }
+      if (!value)
+        throw Error(ExitCode::conflict,
+                    fmt::format("round {}: review {}/{} has no score for criterion \"{}\" of the current rules "
+                                "(re-import the reviews)",
+                                round, r.application, r.reviewer, c.id));
+      r.scores.push_back(*value);
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::vector<Outcome> Store::outcomes(const std::string& round) {
+  SQLite::Statement q(*db_,
+                      "SELECT application, clients, jobs, volunteers, attracted FROM outcomes WHERE round_id = ? "
+                      "ORDER BY application");
+  q.bind(1, round);
+  std::vector<Outcome> out;
+  while (q.executeStep()) {
+    Outcome o;
+    o.application = q.getColumn(0).getString();
+    if (!q.getColumn(1).isNull()) o.clients = q.getColumn(1).getInt64();
+    if (!q.getColumn(2).isNull()) o.jobs = q.getColumn(2).getInt64();
+    if (!q.getColumn(3).isNull()) o.volunteers = q.getColumn(3).getInt64();
+    if (!q.getColumn(4).isNull()) o.attracted = Money::from_kopiykas(q.getColumn(4).getInt64());
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+std::vector<HistoryYear> Store::history() {
+  SQLite::Statement q(*db_,
+                      "SELECT year, participants, winners, budget, attracted, clients, jobs, volunteers, coefficient, "
+                      "cost_per_client, note FROM history ORDER BY year");
+  std::vector<HistoryYear> out;
+  while (q.executeStep()) {
+    HistoryYear h;
+    h.year = q.getColumn(0).getInt();
+    h.participants = q.getColumn(1).getInt64();
+    h.winners = q.getColumn(2).getInt64();
+    h.budget = Money::from_kopiykas(q.getColumn(3).getInt64());
+    h.attracted = Money::from_kopiykas(q.getColumn(4).getInt64());
+    h.clients = q.getColumn(5).getInt64();
+    h.jobs = q.getColumn(6).getInt64();
+    h.volunteers = q.getColumn(7).getInt64();
+    h.coefficient = q.getColumn(8).getString();
+    h.cost_per_client = q.getColumn(9).getString();
+    h.note = q.getColumn(10).getString();
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+void Store::set_stage(const std::string& round, const std::string& stage) {
+  SQLite::Statement q(*db_, "UPDATE rounds SET stage = ? WHERE id = ?");
+  q.bind(1, stage);
+  q.bind(2, round);
+  q.exec();
+}
+
+Transaction::Transaction(Store& store) : store_(store) { store_.db().exec("BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction() {
+  if (!done_) {
+    try {
+      store_.db().exec("ROLLBACK");
+    } catch (...) {
+    }
+  }
+}
+
+void Transaction::commit() {
+  store_.db().exec("COMMIT");
+  done_ = true;
+}
+
+}  // namespace competition

@@ -1,0 +1,84 @@
+// The SQLite store (the embedded default): opening and migrating the database,
+// rounds, and loading the stored inputs back into the plain structs of model.hpp.
+// Writers for each kind of data live beside the logic that produces it
+// (importer.cpp, score_store.cpp, ...) and use `db()` inside a `Transaction`.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model.hpp"
+#include "rules.hpp"
+
+namespace SQLite {
+class Database;
+}
+
+namespace competition {
+
+struct RoundRecord {
+  std::string id;
+  int year = 0;
+  std::string title;
+  std::string currency;
+  Money budget;
+  std::string rules_text;
+  std::string rules_sha256;
+  std::string stage;  // open | scored | allocated
+};
+
+class Store {
+ public:
+  enum class Mode { read, write };
+  // Opens the database at `path`. In write mode a missing file is created with
+  // mode 0600; in read mode a missing file is Error(io). Applies pending
+  // migrations, sets WAL, foreign keys and a 5 s busy timeout.
+  static std::unique_ptr<Store> open(const std::string& path, Mode mode);
+  ~Store();
+
+  SQLite::Database& db() { return *db_; }
+  const std::string& path() const { return path_; }
+
+  std::vector<RoundRecord> rounds();
+  std::optional<RoundRecord> find_round(const std::string& id);
+  // cli.md "--round": the requested round, or the only one; else Error(invalid)
+  // that lists the rounds.
+  RoundRecord resolve_round(const std::optional<std::string>& requested);
+  // The round's rules, parsed from the stored text.
+  static Rules rules_of(const RoundRecord& round);
+
+  std::vector<Application> applications(const std::string& round);
+  std::vector<Reviewer> reviewers(const std::string& round);
+  // Reviews with scores in the order of `rules.criteria`.
+  std::vector<Review> reviews(const std::string& round, const Rules& rules);
+  std::vector<Outcome> outcomes(const std::string& round);
+  std::vector<HistoryYear> history();
+
+  void set_stage(const std::string& round, const std::string& stage);
+
+ private:
+  Store() = default;
+  std::string path_;
+  std::unique_ptr<SQLite::Database> db_;
+};
+
+// Serialises the writes of one command: BEGIN IMMEDIATE on construction (so a
+// concurrent writer waits for the busy timeout up front), ROLLBACK unless committed.
+class Transaction {
+ public:
+  explicit Transaction(Store& store);
+  ~Transaction();
+  void commit();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+ private:
+  Store& store_;
+  bool done_ = false;
+};
+
+// Encodes review scores for the `reviews.scores` column: `id=value;…`.
+std::string encode_scores(const Rules& rules, const std::vector<Rational>& scores);
+
+}  // namespace competition

@@ -1,0 +1,56 @@
+#include <doctest/doctest.h>
+
+#include "dates.hpp"
+
+using namespace competition;
+
+TEST_CASE("ISO 8601 dates and date-times give a sortable key") {
+  CHECK(normalize_submitted_at("2018-02-03") == "2018-02-03T00:00:00");
+  CHECK(normalize_submitted_at("2018-02-03T14:25") == "2018-02-03T14:25:00");
+  CHECK(normalize_submitted_at("2018-02-03T14:25:00") == "2018-02-03T14:25:00");
+  CHECK(normalize_submitted_at("2018-02-03 14:25:07") == "2018-02-03T14:25:07");
+  CHECK(normalize_submitted_at("2018-02-03t14:25") == "2018-02-03T14:25:00");
+  CHECK(normalize_submitted_at(" 2018-02-03 ") == "2018-02-03T00:00:00");
+  CHECK(normalize_submitted_at("2000-02-29") == "2000-02-29T00:00:00");
+}
+
+TEST_CASE("a value with an offset is converted to UTC") {
+  CHECK(normalize_submitted_at("2018-02-03T14:25:00Z") == "2018-02-03T14:25:00");
+  CHECK(normalize_submitted_at("2018-02-03T14:25z") == "2018-02-03T14:25:00");
+  CHECK(normalize_submitted_at("2018-02-03T14:25:00+02:00") == "2018-02-03T12:25:00");
+  CHECK(normalize_submitted_at("2018-02-03T14:25+0200") == "2018-02-03T12:25:00");
+  CHECK(normalize_submitted_at("2018-02-03T14:25:09+02") == "2018-02-03T12:25:09");
+  CHECK(normalize_submitted_at("2018-02-03T14:25:00+05:30") == "2018-02-03T08:55:00");
+  CHECK(normalize_submitted_at("2018-02-03 22:30:00-05:00") == "2018-02-04T03:30:00");
+  CHECK(normalize_submitted_at("2018-02-03T14:25:00-00:00") == "2018-02-03T14:25:00");
+  // Across month, year and leap-day boundaries.
+  CHECK(normalize_submitted_at("2018-12-31T23:30:00-01:00") == "2019-01-01T00:30:00");
+  CHECK(normalize_submitted_at("2018-01-01T01:00:00+02:00") == "2017-12-31T23:00:00");
+  CHECK(normalize_submitted_at("2016-03-01T00:15+01:00") == "2016-02-29T23:15:00");
+  CHECK(normalize_submitted_at("2018-03-01T00:15+01:00") == "2018-02-28T23:15:00");
+  CHECK(normalize_submitted_at("2018-04-30T23:00-03:00") == "2018-05-01T02:00:00");
+}
+
+TEST_CASE("DD.MM.YYYY dates, as Excel in a Ukrainian locale writes them") {
+  CHECK(normalize_submitted_at("03.02.2018") == "2018-02-03T00:00:00");
+  CHECK(normalize_submitted_at("3.2.2018") == "2018-02-03T00:00:00");
+  CHECK(normalize_submitted_at("03.02.2018 14:25") == "2018-02-03T14:25:00");
+  CHECK(normalize_submitted_at("03.02.2018 9:05:07") == "2018-02-03T09:05:07");
+  CHECK(normalize_submitted_at("29.02.2016") == "2016-02-29T00:00:00");
+}
+
+TEST_CASE("impossible dates and other forms are refused") {
+  for (const char* bad : {"31.02.2018", "2019-02-29", "1900-02-29", "2018-13-01", "2018-00-10", "2018-04-31",
+                          "32.01.2018", "00.01.2018", "2018-02-03T24:00", "2018-02-03T14:60",
+                          "2018-02-03T14:25:60", "2018-02-03T14:25:00.5", "2018-02-03T14", "2018-02-03T",
+                          "2018-2-3", "20180203", "2018-02-03+02:00", "2018-02-03T14:25+24:00",
+                          "2018-02-03T14:25+02:60", "2018-02-03T14:25+2", "2018-02-03T14:25+02:0",
+                          "2018-02-03T14:25 +02:00", "2018-02-03  14:25", "03.02.18", "03.02.2018T14:25",
+                          "03.02.2018 14:25+02:00", "03/02/2018", "0000-01-01", "", "  ", "вчора"})
+    CHECK_MESSAGE(!normalize_submitted_at(bad).has_value(), bad);
+}
+
+TEST_CASE("the error text names the value and the accepted forms") {
+  CHECK(submitted_at_error("31.02.2018") ==
+        "\"31.02.2018\" is not a date (expected e.g. 2018-02-03, 2018-02-03T14:25:00+02:00 or 03.02.2018)");
+}

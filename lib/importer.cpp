@@ -190,11 +190,12 @@ ParsedFile read_csv(std::string_view bytes, const ImportOptions& o, Sink& sink) 
   return pf;
 }
 
+// An id (or an application–reviewer pair, or a year) may appear once per file.
 void duplicate_check(std::unordered_map<std::string, int>& seen, const std::string& key, RowReader& r,
                      std::size_t k, std::string_view what) {
   if (key.empty()) return;
   auto [it, fresh] = seen.emplace(key, r.rec.line);
-  if (!fresh) r.error(k, fmt::format("duplicate {} \"{}\" (first on line {})", what, key, it->second));
+  if (!fresh) r.error(k, fmt::format("duplicate {} (first on line {})", what, it->second));
 }
 
 RoundRecord round_for(Store& store, const ImportOptions& o, bool frozen_after_allocation) {
@@ -244,9 +245,9 @@ void import_applications(Store& store, const ImportOptions& o, std::string_view 
   Rules rules = Store::rules_of(round);
   s.round = round.id;
   ParsedFile pf = read_csv(bytes, o, sink);
+  std::size_t before = sink.diags.size();
   auto index = map_columns(pf.header, application_columns, pf.header_line, sink);
-  if (!sink.diags.empty() && sink.any_invalid && pf.rows.empty()) return;
-  bool header_ok = sink.diags.empty();
+  bool header_ok = sink.diags.size() == before;
   std::unordered_map<std::string, int> seen;
   std::vector<ParsedApplication> parsed;
   parsed.reserve(pf.rows.size());
@@ -256,7 +257,7 @@ void import_applications(Store& store, const ImportOptions& o, std::string_view 
     RowReader r{rec, index, application_columns, sink};
     Application a;
     a.id = r.id(a_id);
-    duplicate_check(seen, a.id, r, a_id, "id");
+    duplicate_check(seen, a.id, r, a_id, fmt::format("id \"{}\"", a.id));
     a.organisation = r.text(a_org);
     if (auto e = r.cell(a_edrpou); !e.empty()) {
       if (auto code = normalize_edrpou(e))
@@ -402,8 +403,9 @@ void import_reviewers(Store& store, const ImportOptions& o, std::string_view byt
   RoundRecord round = round_for(store, o, true);
   s.round = round.id;
   ParsedFile pf = read_csv(bytes, o, sink);
+  std::size_t before = sink.diags.size();
   auto index = map_columns(pf.header, reviewer_columns, pf.header_line, sink);
-  bool header_ok = sink.diags.empty();
+  bool header_ok = sink.diags.size() == before;
   std::unordered_map<std::string, int> seen;
   struct P {
     std::string id, name, conflicts;
@@ -415,7 +417,7 @@ void import_reviewers(Store& store, const ImportOptions& o, std::string_view byt
     if (!header_ok) continue;
     RowReader r{rec, index, reviewer_columns, sink};
     P p{r.id(0), r.text(1), canonical_conflicts(r.cell(2)), rec.line};
-    duplicate_check(seen, p.id, r, 0, "id");
+    duplicate_check(seen, p.id, r, 0, fmt::format("id \"{}\"", p.id));
     if (r.ok) parsed.push_back(std::move(p));
   }
   if (sink.any_invalid) return;
@@ -465,8 +467,9 @@ void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes
   ParsedFile pf = read_csv(bytes, o, sink);
   // Criterion ids are matched case-insensitively like every column name.
   for (auto& spec : specs) spec.name = normalize_header(spec.name);
+  std::size_t before = sink.diags.size();
   auto index = map_columns(pf.header, specs, pf.header_line, sink);
-  bool header_ok = sink.diags.empty();
+  bool header_ok = sink.diags.size() == before;
 
   // What the checks need from the store: applications with their organisation,
   // reviewers with their conflicts resolved to organisations.
@@ -514,7 +517,8 @@ void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes
     rv.application = r.id(0);
     rv.reviewer = r.id(1);
     rv.comment = std::string(r.cell(2));
-    duplicate_check(seen, rv.application + "\x1f" + rv.reviewer, r, 0, "review of application by reviewer");
+    duplicate_check(seen, rv.application + "\x1f" + rv.reviewer, r, 0,
+                    fmt::format("review of {} by {}", rv.application, rv.reviewer));
     const AppInfo* app = nullptr;
     if (auto it = apps.find(rv.application); it != apps.end())
       app = &it->second;
@@ -610,8 +614,9 @@ void import_outcomes(Store& store, const ImportOptions& o, std::string_view byte
   RoundRecord round = round_for(store, o, false);
   s.round = round.id;
   ParsedFile pf = read_csv(bytes, o, sink);
+  std::size_t before = sink.diags.size();
   auto index = map_columns(pf.header, outcome_columns, pf.header_line, sink);
-  bool header_ok = sink.diags.empty();
+  bool header_ok = sink.diags.size() == before;
   std::set<std::string> known;
   for (const auto& a : store.applications(round.id)) known.insert(a.id);
   // Outcomes belong to applications that got money in the stored decision.
@@ -630,7 +635,7 @@ void import_outcomes(Store& store, const ImportOptions& o, std::string_view byte
     RowReader r{rec, index, outcome_columns, sink};
     Outcome out;
     out.application = r.id(0);
-    duplicate_check(seen, out.application, r, 0, "application");
+    duplicate_check(seen, out.application, r, 0, fmt::format("application \"{}\"", out.application));
     if (!out.application.empty() && !known.count(out.application))
       r.error(0, fmt::format("unknown application \"{}\" in round {}", out.application, round.id));
     else if (!out.application.empty() && !allocated)
@@ -702,8 +707,9 @@ enum HistCol { h_year, h_participants, h_winners, h_budget, h_attracted, h_clien
 
 void import_history(Store& store, const ImportOptions& o, std::string_view bytes, ImportSummary& s, Sink& sink) {
   ParsedFile pf = read_csv(bytes, o, sink);
+  std::size_t before = sink.diags.size();
   auto index = map_columns(pf.header, history_columns, pf.header_line, sink);
-  bool header_ok = sink.diags.empty();
+  bool header_ok = sink.diags.size() == before;
   std::unordered_map<std::string, int> seen;
   std::vector<std::pair<HistoryYear, int>> parsed;
   for (const auto& rec : pf.rows) {
@@ -717,7 +723,7 @@ void import_history(Store& store, const ImportOptions& o, std::string_view bytes
         r.error(h_year, fmt::format("{} is not a plausible year (expected e.g. 2017)", year_cell));
       h.year = static_cast<int>(*y);
     }
-    duplicate_check(seen, std::string(year_cell), r, h_year, "year");
+    duplicate_check(seen, std::string(year_cell), r, h_year, fmt::format("year {}", year_cell));
     h.participants = r.count(h_participants).value_or(0);
     h.winners = r.count(h_winners).value_or(0);
     h.budget = r.money(h_budget).value_or(Money{});

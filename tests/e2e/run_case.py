@@ -40,6 +40,8 @@ def main():
     ap.add_argument("--update", action="store_true")
     ap.add_argument("case")
     a = ap.parse_args()
+    a.binary = os.path.abspath(a.binary)
+    a.repo = os.path.abspath(a.repo)
     case = os.path.abspath(a.case)
     here = os.path.dirname(case)
     lines = open(case, encoding="utf-8").read().split("\n")

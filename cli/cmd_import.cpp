@@ -1,5 +1,8 @@
 // `competition import KIND FILE` (cli.md "import").
 #include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
 
 #include <nlohmann/json.hpp>
 
@@ -45,7 +48,7 @@ static int run_import(const ImportCliOptions& o, const GlobalOptions& g) {
   if (!kind)
     throw Error(ExitCode::invalid,
                 fmt::format("import: \"{}\" is not a kind of input (expected applications, reviewers, reviews, "
-                            "outcomes or history)",
+                            "outcomes, history or pabulib)",
                             o.kind));
   io.kind = *kind;
   io.file = input_label(o.file);
@@ -56,12 +59,17 @@ static int run_import(const ImportCliOptions& o, const GlobalOptions& g) {
   io.dry_run = o.dry_run;
   io.replace = o.replace;
   io.exclude_conflicts = o.exclude_conflicts;
+  if (!g.quiet && ::isatty(STDERR_FILENO))
+    io.progress = [&io](std::size_t done, std::size_t total) {
+      if (total > 0) std::fprintf(stderr, "\r%s: reading %zu%%", io.file.c_str(), done * 100 / total);
+    };
   std::string format = g.format_of({"text", "json"});
   std::string bytes = read_input(o.file);
   auto store = Store::open(g.db_path(), io.kind == ImportKind::history || io.kind == ImportKind::pabulib
                                             ? Store::Mode::write
                                             : Store::Mode::read);
   ImportSummary s = import_file(*store, io, bytes);
+  if (io.progress) std::fputs("\r\033[K", stderr);
   if (format == "json") {
     emit(g, summary_json(s));
   } else {
@@ -74,7 +82,7 @@ static int run_import(const ImportCliOptions& o, const GlobalOptions& g) {
 static void register_import(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<ImportCliOptions>();
   auto* sub = app.add_subcommand("import", "Import a CSV input into the round, all or nothing");
-  sub->add_option("KIND", o->kind, "applications, reviewers, reviews, outcomes or history")->required();
+  sub->add_option("KIND", o->kind, "applications, reviewers, reviews, outcomes, history or pabulib")->required();
   sub->add_option("FILE", o->file, "the file to import (- for standard input)")->required();
   sub->add_option("--encoding", o->encoding, "auto (UTF-8, else Windows-1251), utf-8 or cp1251")
       ->check(CLI::IsMember({"auto", "utf-8", "cp1251"}));

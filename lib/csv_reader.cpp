@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <cstring>
 
 #include "diagnostic.hpp"
@@ -24,6 +25,13 @@ int count_line_breaks(const char* p, const char* end) {
       ++n;
   }
   return n;
+}
+
+// Nonzero when some byte of `word` equals the byte repeated in `pattern`
+// (the classic "has zero byte" test applied to word ^ pattern).
+inline std::uint64_t has_byte(std::uint64_t word, std::uint64_t pattern) {
+  std::uint64_t x = word ^ pattern;
+  return (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL;
 }
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
@@ -96,14 +104,27 @@ void CsvReader::fail(int line, int column, std::string message, bool skip_line) 
 }
 
 bool CsvReader::next(CsvRecord& out) {
-  // Empty lines (no characters at all) are skipped.
-  while (pos_ < end_ && (*pos_ == '\n' || *pos_ == '\r')) {
-    pos_ += (*pos_ == '\r' && pos_ + 1 < end_ && pos_[1] == '\n') ? 2 : 1;
-    ++line_;
-  }
-  if (pos_ == end_) return false;
+  // The cursor lives in locals while scanning: members written through `this`
+  // may alias the char reads, which would force a store per byte.
+  const char* p = pos_;
+  const char* const end = end_;
+  int line = line_;
+  auto sync = [&] {
+    pos_ = p;
+    line_ = line;
+  };
 
-  const int record_line = line_;
+  // Empty lines (no characters at all) are skipped.
+  while (p < end && (*p == '\n' || *p == '\r')) {
+    p += (*p == '\r' && p + 1 < end && p[1] == '\n') ? 2 : 1;
+    ++line;
+  }
+  if (p == end) {
+    sync();
+    return false;
+  }
+
+  const int record_line = line;
   out.line = record_line;
   std::size_t n = 0;  // fields read so far
   for (;;) {
@@ -112,46 +133,63 @@ bool CsvReader::next(CsvRecord& out) {
       out.field_lines.push_back(0);
     }
     std::string& field = out.fields[n];
-    out.field_lines[n] = line_;
+    out.field_lines[n] = line;
     const int column = static_cast<int>(++n);
 
-    if (pos_ < end_ && *pos_ == '"') {
-      const int quote_line = line_;
-      ++pos_;
+    if (p < end && *p == '"') {
+      const int quote_line = line;
+      ++p;
       field.clear();
       for (;;) {
-        auto q = static_cast<const char*>(
-            pos_ < end_ ? std::memchr(pos_, '"', static_cast<std::size_t>(end_ - pos_)) : nullptr);
-        if (q == nullptr)
+        auto q = static_cast<const char*>(p < end ? std::memchr(p, '"', static_cast<std::size_t>(end - p)) : nullptr);
+        if (q == nullptr) {
+          sync();
           fail(record_line, column, fmt::format("unterminated quoted field (started on line {})", quote_line), false);
-        line_ += count_line_breaks(pos_, q);
-        field.append(pos_, q);
-        pos_ = q + 1;
-        if (pos_ < end_ && *pos_ == '"') {  // "" is one quote
+        }
+        line += count_line_breaks(p, q);
+        field.append(p, q);
+        p = q + 1;
+        if (p < end && *p == '"') {  // "" is one quote
           field += '"';
-          ++pos_;
+          ++p;
           continue;
         }
         break;
       }
-      if (pos_ < end_ && *pos_ != delimiter_ && *pos_ != '\n' && *pos_ != '\r')
+      if (p < end && *p != delimiter_ && *p != '\n' && *p != '\r') {
+        sync();
         fail(record_line, column, "unexpected text after closing quote", true);
+      }
     } else {
-      const char* start = pos_;
-      while (pos_ < end_ && !special_[static_cast<unsigned char>(*pos_)]) ++pos_;
-      if (pos_ < end_ && *pos_ == '"') fail(record_line, column, stray_quote_message, true);
-      field.assign(start, pos_);
+      const char* start = p;
+      // Eight bytes at a time until a word holds a special byte, then bytewise.
+      const std::uint64_t delimiters = 0x0101010101010101ULL * static_cast<unsigned char>(delimiter_);
+      while (end - p >= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p, 8);
+        if (has_byte(word, delimiters) | has_byte(word, 0x0101010101010101ULL * '"') |
+            has_byte(word, 0x0101010101010101ULL * '\n') | has_byte(word, 0x0101010101010101ULL * '\r'))
+          break;
+        p += 8;
+      }
+      while (p < end && !special_[static_cast<unsigned char>(*p)]) ++p;
+      if (p < end && *p == '"') {
+        sync();
+        fail(record_line, column, stray_quote_message, true);
+      }
+      field.assign(start, p);
     }
 
-    if (pos_ == end_) break;
-    if (*pos_ == delimiter_) {
-      ++pos_;
+    if (p == end) break;
+    if (*p == delimiter_) {
+      ++p;
       continue;  // a delimiter at the very end still opens an (empty) field
     }
-    pos_ += (*pos_ == '\r' && pos_ + 1 < end_ && pos_[1] == '\n') ? 2 : 1;
-    ++line_;
+    p += (*p == '\r' && p + 1 < end && p[1] == '\n') ? 2 : 1;
+    ++line;
     break;
   }
+  sync();
   out.fields.resize(n);
   out.field_lines.resize(n);
   return true;

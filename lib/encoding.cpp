@@ -163,47 +163,67 @@ void report_utf8(std::string_view s, std::string_view file, std::string_view hin
 // `valid`: the caller already ran is_valid_utf8 on s (auto-detection), so the
 // large common case is validated once.
 Decoded decode_utf8(std::string_view s, std::string_view file, std::string_view hint, bool valid = false) {
-  if (!(valid || is_valid_utf8(s)) || std::memchr(s.data(), 0, s.size()) != nullptr) report_utf8(s, file, hint);
+  bool has_nul = !s.empty() && std::memchr(s.data(), 0, s.size()) != nullptr;
+  if (has_nul || !(valid || is_valid_utf8(s))) report_utf8(s, file, hint);
   return Decoded{std::string(s), Encoding::utf8};
 }
 
-Decoded decode_cp1251(std::string_view s, std::string_view file, std::string_view undefined_message) {
-  std::string out;
-  out.reserve(s.size() + s.size() / 2);
+// Walks Windows-1251 bytes and reports NULs and undefined bytes with their line
+// and column (one byte is one character). Only run when a problem is known.
+void report_cp1251(std::string_view s, std::string_view file, std::string_view undefined_message) {
   Problems problems(file);
-  auto p = reinterpret_cast<const unsigned char*>(s.data());
-  auto end = p + s.size();
-  auto line_start = p;
-  int line = 1;
-  while (p < end) {
-    // Copy the ASCII run in one go; stop at high bytes, NULs and line ends
-    // (line ends only matter for locating errors, but are cheap to track).
-    auto run = p;
-    while (p < end && *p < 0x80 && *p != 0 && *p != '\n' && *p != '\r') ++p;
-    out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
-    if (p == end) break;
-    unsigned char c = *p;
+  int line = 1, column = 1;
+  for (std::size_t i = 0; i < s.size() && !problems.full(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
     if (c == '\n' || c == '\r') {
-      out += static_cast<char>(c);
-      ++p;
-      if (c == '\r' && p < end && *p == '\n') out += static_cast<char>(*p++);
+      if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
       ++line;
-      line_start = p;
+      column = 1;
       continue;
     }
-    int column = static_cast<int>(p - line_start) + 1;
-    if (c == 0) {
-      problems.add(line, column, nul_message);
-    } else if (cp1251_utf8[c - 0x80].size == 0) {
-      problems.add(line, column, fmt::format(fmt::runtime(undefined_message), c));
-    } else {
-      const Utf8Char& u = cp1251_utf8[c - 0x80];
-      out.append(u.bytes.data(), u.size);
-    }
-    ++p;
-    if (problems.full()) break;
+    if (c == 0) problems.add(line, column, nul_message);
+    if (c == 0x98) problems.add(line, column, fmt::format(fmt::runtime(undefined_message), c));
+    ++column;
   }
   problems.throw_if_any();
+}
+
+// UTF-8 length of each Windows-1251 byte; 0 for the two bytes refused (NUL, 0x98).
+constexpr std::array<std::uint8_t, 256> make_cp1251_lengths() {
+  std::array<std::uint8_t, 256> out{};
+  for (std::size_t b = 1; b < 0x80; ++b) out[b] = 1;
+  for (std::size_t b = 0x80; b < 0x100; ++b) out[b] = cp1251_utf8[b - 0x80].size;
+  return out;
+}
+
+constexpr std::array<std::uint8_t, 256> cp1251_lengths = make_cp1251_lengths();
+
+// Two passes: the exact output size (which also finds refused bytes), then a
+// fill through a raw pointer, with no per-character append.
+Decoded decode_cp1251(std::string_view s, std::string_view file, std::string_view undefined_message) {
+  std::size_t size = 0;
+  bool refused = false;
+  for (char ch : s) {
+    std::uint8_t n = cp1251_lengths[static_cast<unsigned char>(ch)];
+    size += n;
+    refused |= n == 0;
+  }
+  if (refused) report_cp1251(s, file, undefined_message);
+
+  std::string out(size, '\0');
+  char* o = out.data();
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c < 0x80) {
+      *o++ = static_cast<char>(c);
+    } else {
+      const Utf8Char& u = cp1251_utf8[c - 0x80];
+      o[0] = u.bytes[0];
+      o[1] = u.bytes[1];
+      if (u.size == 3) o[2] = u.bytes[2];
+      o += u.size;
+    }
+  }
   return Decoded{std::move(out), Encoding::cp1251};
 }
 
@@ -229,8 +249,16 @@ bool is_valid_utf8(std::string_view s) {
   auto p = reinterpret_cast<const unsigned char*>(s.data());
   auto end = p + s.size();
   while (p < end) {
-    p = skip_ascii(p, end);
-    if (p == end) break;
+    unsigned char c = *p;
+    if (c < 0x80) {
+      p = skip_ascii(p, end);
+      continue;
+    }
+    // Two-byte sequences (all of Cyrillic) inline: they are most of a Ukrainian file.
+    if (c >= 0xC2 && c <= 0xDF && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
+      p += 2;
+      continue;
+    }
     std::size_t n = sequence_length(p, end);
     if (n == 0) return false;
     p += n;

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -11,6 +12,7 @@
 #include "dates.hpp"
 #include "edrpou.hpp"
 #include "organisation.hpp"
+#include "pabulib_import.hpp"
 
 namespace competition {
 
@@ -20,6 +22,7 @@ std::optional<ImportKind> parse_import_kind(std::string_view s) {
   if (s == "reviews") return ImportKind::reviews;
   if (s == "outcomes") return ImportKind::outcomes;
   if (s == "history") return ImportKind::history;
+  if (s == "pabulib") return ImportKind::pabulib;
   return std::nullopt;
 }
 
@@ -179,6 +182,7 @@ ParsedFile read_csv(std::string_view bytes, const ImportOptions& o, Sink& sink) 
       if (sink.diags.size() >= max_reported_errors) break;
       continue;
     }
+    if (o.progress && (pf.rows.size() & 0xFFFF) == 0) o.progress(reader.position(), decoded.text.size());
     if (rec.fields.size() != pf.header.size()) {
       sink.add(rec.line, static_cast<int>(std::min(rec.fields.size(), pf.header.size())) + 1, "",
                fmt::format("{} fields, but the header has {} (check quoting and delimiters)", rec.fields.size(),
@@ -266,7 +270,9 @@ void import_applications(Store& store, const ImportOptions& o, std::string_view 
         r.error(a_edrpou, fmt::format("\"{}\" is not a valid ЄДРПОУ code (expected 8 digits with a valid check digit)", e));
     }
     if (auto sec = r.cell(a_sector); !sec.empty()) {
-      if (auto v = parse_sector(sec))
+      std::string lower(sec);
+      for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (auto v = parse_sector(lower))
         a.sector = *v;
       else
         r.error(a_sector, fmt::format("\"{}\" is not a sector (expected ngo, state or business)", sec));
@@ -795,6 +801,7 @@ void import_history(Store& store, const ImportOptions& o, std::string_view bytes
 }  // namespace
 
 ImportSummary import_file(Store& store, const ImportOptions& o, std::string_view bytes) {
+  if (o.kind == ImportKind::pabulib) return import_pabulib(store, o, bytes);
   ImportSummary s;
   s.file = o.file;
   s.kind = o.kind;

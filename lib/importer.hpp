@@ -2,6 +2,7 @@
 // decode, read and validate a whole file, then apply it to the store in one
 // transaction (all or nothing). Every problem found is reported, up to 100.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +29,9 @@ struct ImportOptions {
   bool dry_run = false;
   bool replace = false;
   bool exclude_conflicts = false;
+  // Called now and then while reading (bytes read, total bytes); the CLI draws a
+  // progress indicator with it when standard error is a terminal.
+  std::function<void(std::size_t, std::size_t)> progress;
 };
 
 struct ImportSummary {

@@ -139,10 +139,16 @@ YearRow year_from_history(const HistoryYear& h) {
   return row;
 }
 
+// The known years for messages, as runs: `2000–2017, 2019`.
 std::string years_text(const std::vector<int>& years) {
-  if (years.empty()) return "none";
-  if (years.size() == 1) return std::to_string(years.front());
-  return fmt::format("{}–{}", years.front(), years.back());
+  std::string out;
+  for (std::size_t i = 0; i < years.size();) {
+    std::size_t j = i;
+    while (j + 1 < years.size() && years[j + 1] == years[j] + 1) ++j;
+    out += (out.empty() ? "" : ", ") + (i == j ? std::to_string(years[i]) : fmt::format("{}–{}", years[i], years[j]));
+    i = j + 1;
+  }
+  return out;
 }
 
 }  // namespace
@@ -155,28 +161,30 @@ std::vector<int> known_years(const ReportInput& input) {
   return {years.begin(), years.end()};
 }
 
-// report.md, rules.md §6: the table for from..to.
-ReportTable build_report_table(const ReportInput& input, std::optional<int> from, std::optional<int> to) {
+// report.md, rules.md §6: the table for the years asked.
+ReportTable build_report_table(const ReportInput& input, const ReportYears& asked) {
   std::vector<int> years = known_years(input);
   if (years.empty())
     throw Error(ExitCode::invalid,
                 "report: nothing to report: no history and no allocated round in UAH (run `competition import "
                 "history FILE`, or allocate a round)");
   int first = years.front(), last = years.back();
-  if (from && to && *from > *to)
-    throw Error(ExitCode::invalid, fmt::format("--from {} --to {}: the first year is after the last", *from, *to));
-  if (from && (*from < first || *from > last))
-    throw Error(ExitCode::invalid, fmt::format("--from {}: outside the years with data ({})", *from, years_text(years)));
-  if (to && (*to < first || *to > last))
-    throw Error(ExitCode::invalid, fmt::format("--to {}: outside the years with data ({})", *to, years_text(years)));
+  std::string known = years_text(years);
+  if (asked.year && !std::binary_search(years.begin(), years.end(), *asked.year))
+    throw Error(ExitCode::invalid, fmt::format("--year {}: no data for that year (years with data: {})", *asked.year, known));
+  if (asked.from && asked.to && *asked.from > *asked.to)
+    throw Error(ExitCode::invalid,
+                fmt::format("--from {} --to {}: the first year is after the last", *asked.from, *asked.to));
+  if (asked.from && (*asked.from < first || *asked.from > last))
+    throw Error(ExitCode::invalid, fmt::format("--from {}: outside the years with data ({})", *asked.from, known));
+  if (asked.to && (*asked.to < first || *asked.to > last))
+    throw Error(ExitCode::invalid, fmt::format("--to {}: outside the years with data ({})", *asked.to, known));
   ReportTable t;
-  t.from = from.value_or(first);
-  t.to = to.value_or(last);
-  bool any = std::any_of(years.begin(), years.end(), [&](int y) { return y >= t.from && y <= t.to; });
-  if (!any) {
-    std::string asked = t.from == t.to ? std::to_string(t.from) : fmt::format("{}–{}", t.from, t.to);
-    throw Error(ExitCode::invalid, fmt::format("report: no data for {} (years with data: {})", asked, years_text(years)));
-  }
+  t.from = asked.year ? *asked.year : asked.from.value_or(first);
+  t.to = asked.year ? *asked.year : asked.to.value_or(last);
+  if (std::none_of(years.begin(), years.end(), [&](int y) { return y >= t.from && y <= t.to; }))
+    throw Error(ExitCode::invalid,
+                fmt::format("--from {} --to {}: no year with data in that range (years with data: {})", t.from, t.to, known));
 
   std::map<int, std::vector<const RoundData*>> rounds_by_year;
   for (const auto& r : input.rounds) {

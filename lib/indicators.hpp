@@ -113,9 +113,17 @@ std::optional<Rational> cost_per_client_of(Money budget, Money attracted, std::i
 // The years with data: history years and years of allocated UAH rounds, ascending.
 std::vector<int> known_years(const ReportInput& input);
 
-// report.md: the table for the years from..to (each bound defaulting to the
-// first/last known year). Throws Error(invalid) when there is no data at all,
-// when from > to, or when a bound lies outside the known years.
-ReportTable build_report_table(const ReportInput& input, std::optional<int> from, std::optional<int> to);
+// cli.md `report`: `--year Y`, or `--from Y` and/or `--to Y` (none: every year known).
+struct ReportYears {
+  std::optional<int> year;
+  std::optional<int> from;
+  std::optional<int> to;
+};
+
+// report.md: the table for the years asked (bounds defaulting to the first/last
+// known year). Throws Error(invalid), naming the option, when there is no data
+// at all, when from > to, when a bound or the year lies outside the known years,
+// or when the range holds no year with data.
+ReportTable build_report_table(const ReportInput& input, const ReportYears& asked = {});
 
 }  // namespace competition

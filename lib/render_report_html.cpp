@@ -25,23 +25,24 @@ std::string html_escape(std::string_view s) {
 
 // The page's only style sheet: inline, so the file stands alone.
 constexpr const char* style = R"(body { margin: 0; background: #eef1f5; color: #222; font: 15px/1.45 "DejaVu Sans", "Segoe UI", Arial, sans-serif; }
-main { max-width: 1340px; margin: 0 auto; padding: 24px 28px 40px; background: #fff; }
+main { max-width: 1400px; margin: 0 auto; padding: 24px 20px 40px; background: #fff; }
 h1 { font-size: 24px; margin: 0 0 18px; color: #1d3d6b; }
 h2 { font-size: 19px; margin: 30px 0 10px; color: #1d3d6b; }
 .table-wrap { overflow-x: auto; border: 1px solid #d5dae2; }
-table { border-collapse: collapse; font-size: 13px; font-variant-numeric: tabular-nums; }
-th, td { padding: 6px 7px; border-bottom: 1px solid #e3e6eb; white-space: nowrap; }
+table { border-collapse: collapse; font-size: 12px; font-variant-numeric: tabular-nums; }
+th, td { padding: 5px 5px; border-bottom: 1px solid #e3e6eb; white-space: nowrap; }
 thead th { background: #1d3d6b; color: #fff; text-align: right; }
 thead th:first-child { text-align: left; }
-tbody th { text-align: left; font-weight: normal; white-space: normal; min-width: 250px; position: sticky; left: 0; background: #fff; }
+tbody th { text-align: left; font-weight: normal; white-space: normal; min-width: 210px; position: sticky; left: 0; background: #fff; }
 tbody tr:nth-child(even) td, tbody tr:nth-child(even) th { background: #f5f7fa; }
 td { text-align: right; }
 td.na { color: #999; }
+td .note { color: #666; font-size: 11px; }
 .notes p { margin: 6px 0; color: #555; font-size: 13px; }
 .summary ul { margin: 0; padding-left: 22px; }
 .summary li { margin: 3px 0; }
 figure { margin: 20px 0; }
-svg.chart { display: block; max-width: 100%; height: auto; border: 1px solid #e3e6eb; }
+svg.chart { display: block; width: 100%; max-width: 1100px; height: auto; border: 1px solid #e3e6eb; }
 )";
 
 std::vector<std::optional<Rational>> series_of(const ReportTable& t, std::optional<Rational> (*value)(const YearRow&)) {
@@ -110,8 +111,11 @@ std::string render_report_html(const ReportTable& t, bool en) {
   for (Indicator i : shown_indicators(t)) {
     out += "<tr><th scope=\"row\">" + html_escape(indicator_label(i, en)) + "</th>";
     for (const auto& row : t.years) {
-      std::string cell = year_cell(row, i, en);
-      out += (cell == undefined_mark ? "<td class=\"na\">" : "<td>") + html_escape(cell) + "</td>";
+      // The year's note goes under the winners, so the column stays narrow.
+      std::string cell = indicator_cell(row, i, en);
+      out += (cell == undefined_mark ? "<td class=\"na\">" : "<td>") + html_escape(cell);
+      if (i == Indicator::winners && row.note) out += "<br><span class=\"note\">" + html_escape(*row.note) + "</span>";
+      out += "</td>";
     }
     out += "</tr>\n";
   }

@@ -32,8 +32,8 @@ ReportInput load_report_input(Store& store) {
   return in;
 }
 
-ReportTable build_report(Store& store, std::optional<int> from, std::optional<int> to) {
-  return build_report_table(load_report_input(store), from, to);
+ReportTable build_report(Store& store, const ReportYears& asked) {
+  return build_report_table(load_report_input(store), asked);
 }
 
 }  // namespace competition

@@ -3,8 +3,6 @@
 // and builds the report's table model. The only part of the report that
 // touches the database.
 #pragma once
-#include <optional>
-
 #include "indicators.hpp"
 #include "store.hpp"
 
@@ -14,7 +12,7 @@ namespace competition {
 // outcomes; the others with id, year and currency only) and the history rows.
 ReportInput load_report_input(Store& store);
 
-// cli.md `competition report`: the table for from..to (defaults: every year known).
-ReportTable build_report(Store& store, std::optional<int> from, std::optional<int> to);
+// cli.md `competition report`: the table for the years asked (default: every year known).
+ReportTable build_report(Store& store, const ReportYears& asked = {});
 
 }  // namespace competition

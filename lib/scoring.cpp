@@ -15,9 +15,12 @@ namespace competition {
 
 std::string_view to_string(ScoreStatus s) {
   switch (s) {
-    case ScoreStatus::ranked: return "ranked";
-    case ScoreStatus::rejected: return "rejected";
-    case ScoreStatus::incomplete: return "incomplete";
+    case ScoreStatus::ranked:
+      return "ranked";
+    case ScoreStatus::rejected:
+      return "rejected";
+    case ScoreStatus::incomplete:
+      return "incomplete";
   }
   return "incomplete";
 }
@@ -57,7 +60,8 @@ std::vector<std::string> non_score_reasons(const Rules& rules, const Application
 
 // rules.md §1–2 for a round ranked by reviews: aggregates, flags, total and the
 // score-based reasons, or `incomplete` with too few valid reviews.
-ScoredApplication score_by_reviews(const Rules& rules, const Application& app, const std::vector<const Review*>& valid) {
+ScoredApplication score_by_reviews(const Rules& rules, const Application& app,
+                                   const std::vector<const Review*>& valid) {
   ScoredApplication s;
   s.id = app.id;
   s.reviews = static_cast<int>(valid.size());
@@ -103,7 +107,7 @@ ScoredApplication score_by_votes(const Rules& rules, const Application& app, int
   if (!app.votes)
     throw Error(ExitCode::conflict,
                 fmt::format("round {}: application {} has no votes, but the round is ranked by votes (re-import the "
-                            "applications with a votes column)",
+                            "applications with a votes column and --replace)",
                             rules.id, app.id));
   ScoredApplication s;
   s.id = app.id;

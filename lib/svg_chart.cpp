@@ -186,7 +186,8 @@ std::string svg_line_chart(const Chart& c) {
       std::string label = format_decimal(*s.values[i], c.value_places, c.english);
       out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"{}\"><title>{}: {}</title></circle>\n", px(cx),
                          px(cy), s.colour, xml_escape(c.categories[i]), xml_escape(label));
-      out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\" fill=\"{}\">{}</text>\n",
+      out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\" fill=\"{}\" stroke=\"#ffffff\" "
+                         "stroke-width=\"3\" paint-order=\"stroke\">{}</text>\n",
                          px(cx), px(cy - 9), text_colour, xml_escape(label));
     }
   }

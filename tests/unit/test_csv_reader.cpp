@@ -195,6 +195,19 @@ TEST_CASE("unquoted fields are verbatim; the reader does not count fields") {
   CHECK(t.rows[2].fields == Fields{"1", "2", "3"});
 }
 
+TEST_CASE("unquoted fields of every length around the 8-byte scan") {
+  for (std::size_t len = 0; len < 20; ++len) {
+    const std::string a(len, 'a'), b(len, 'b');
+    auto t = read("x;y\r\n" + a + ";" + b + "\r" + b + ";" + a);
+    REQUIRE(t.rows.size() == 2);
+    CHECK(t.rows[0].fields == Fields{a, b});
+    CHECK(t.rows[1].fields == Fields{b, a});
+    if (len == 0) continue;  // a leading quote opens a quoted field
+    CHECK(first_error("x\n" + a + "\"" + b + "\n") ==
+          "a.csv:2:1: stray quote in unquoted field (quote the whole field and double the inner quotes)");
+  }
+}
+
 TEST_CASE("a quote inside an unquoted field is an error") {
   CHECK(first_error("id,name\n1,ТОВ \"Ромашка\"\n") ==
         "a.csv:2:2: stray quote in unquoted field (quote the whole field and double the inner quotes)");

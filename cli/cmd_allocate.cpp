@@ -1,0 +1,50 @@
+// `competition allocate` (cli.md): allocate the budget of a scored round
+// (rules.md §4), store the decision with its log entry, and print it.
+#include "allocate_round.hpp"
+#include "app.hpp"
+#include "render_allocation.hpp"
+
+namespace competition::cli {
+
+struct AllocateOptions {
+  bool force = false;
+  bool dry_run = false;
+};
+
+static int run_allocate_command(const GlobalOptions& g, const AllocateOptions& o) {
+  std::string format = g.format_of({"text", "md", "csv", "json"});
+  // Read mode refuses a missing database (nothing to allocate); it still writes.
+  auto store = Store::open(g.db_path(), Store::Mode::read);
+  AllocateResult r = run_allocate(*store, g.round_id(), o.force, o.dry_run);
+  AllocationView view{r.rules, r.applications, r.decision, r.fingerprint};
+  std::string out;
+  if (format == "json")
+    out = render_allocation_json(view);
+  else if (format == "csv")
+    out = render_allocation_csv(view, g.excel);
+  else if (format == "md")
+    out = render_allocation_md(view, g.english());
+  else
+    out = render_allocation_text(view, g.english());
+  emit(g, out);
+  if (o.dry_run) inform(g, g.english() ? "dry run: nothing was stored" : "пробний запуск: нічого не збережено");
+  return 0;
+}
+
+static void register_allocate(CLI::App& app, Context& ctx) {
+  static AllocateOptions options;
+  auto* sub = app.add_subcommand("allocate", "Allocate the budget of a scored round, store the decision and print it");
+  sub->add_flag("--force", options.force,
+                "allocate an already allocated round again (the new decision is logged after the old one)");
+  sub->add_flag("--dry-run", options.dry_run, "compute and print the decision without storing it");
+  sub->footer(
+      "Formats: --format text|md|csv|json (--json for short); --excel for CSV opened in Excel.\n"
+      "Example:\n"
+      "  competition allocate --round esm-2018 --dry-run\n"
+      "  competition allocate --format md -o decision.md");
+  sub->callback([&ctx] { ctx.exit_code = run_allocate_command(ctx.global, options); });
+}
+
+static CommandRegistration registration(40, register_allocate);
+
+}  // namespace competition::cli

@@ -1,0 +1,40 @@
+// `competition score` (cli.md): eligibility, aggregation and ranking of the
+// round (rules.md §1–3); stores the result and prints the ranking.
+#include "app.hpp"
+#include "render_score.hpp"
+#include "score_round.hpp"
+
+namespace competition::cli {
+
+static int run_score(const GlobalOptions& g) {
+  std::string format = g.format_of({"text", "md", "csv", "json"});
+  // Read mode refuses a missing database (nothing to score); it still writes.
+  auto store = Store::open(g.db_path(), Store::Mode::read);
+  ScoredRound s = score_and_store(*store, g.round_id());
+  std::string out;
+  if (format == "json")
+    out = render_score_json(s.rules, s.result);
+  else if (format == "csv")
+    out = render_score_csv(s.rules, s.applications, s.result, g.excel);
+  else if (format == "md")
+    out = render_score_md(s.rules, s.applications, s.result, g.english());
+  else
+    out = render_score_text(s.rules, s.applications, s.result, g.english());
+  emit(g, out);
+  return 0;
+}
+
+static void register_score(CLI::App& app, Context& ctx) {
+  auto* sub = app.add_subcommand(
+      "score", "Check eligibility, aggregate the reviews, rank the applications and store the result");
+  sub->footer(
+      "Formats: --format text|md|csv|json (--json for short); --excel for CSV opened in Excel.\n"
+      "Examples:\n"
+      "  competition score --round esm-2018 --lang en\n"
+      "  competition score --format csv --excel -o ranking.csv");
+  sub->callback([&ctx] { ctx.exit_code = run_score(ctx.global); });
+}
+
+static CommandRegistration registration(30, register_score);
+
+}  // namespace competition::cli

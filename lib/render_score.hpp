@@ -1,0 +1,27 @@
+// The outputs of `competition score` (cli.md "score"): a text table for a
+// terminal and a Markdown table (labels and reasons in words, --lang uk|en), and
+// the machine forms: CSV (cli.md's columns, tokens, formula neutralisation,
+// --excel) and JSON (cli.md's shape). Display values are rounded half away from
+// zero to 2 decimals; the ranking itself was decided on exact values.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "model.hpp"
+#include "rules.hpp"
+#include "scoring.hpp"
+
+namespace competition {
+
+// `applications` supplies the organisation names (looked up by id).
+std::string render_score_text(const Rules& rules, const std::vector<Application>& applications,
+                              const ScoreResult& result, bool english);
+std::string render_score_md(const Rules& rules, const std::vector<Application>& applications, const ScoreResult& result,
+                            bool english);
+// `rank,id,organisation,status,total,<criterion ids in rules order>,reviews,flags,reasons`.
+std::string render_score_csv(const Rules& rules, const std::vector<Application>& applications,
+                             const ScoreResult& result, bool excel);
+// `{"round": …, "applications": [{id, rank, status, total, criteria, reviews, flags, reasons}, …]}`.
+std::string render_score_json(const Rules& rules, const ScoreResult& result);
+
+}  // namespace competition

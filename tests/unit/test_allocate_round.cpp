@@ -1,0 +1,145 @@
+// `allocate` as a library call: ties = "refuse" (cli.md "Commission
+// decisions") and run_allocate over a real store: the stage checks, the
+// re-scoring check, --dry-run and --force.
+#include <doctest/doctest.h>
+#include <stdlib.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <filesystem>
+#include <string>
+
+#include "allocate_round.hpp"
+#include "allocation_store.hpp"
+#include "decision_log.hpp"
+#include "diagnostic.hpp"
+#include "importer.hpp"
+#include "rounds.hpp"
+#include "score_round.hpp"
+
+using namespace competition;
+
+namespace {
+
+const char* rules_text = R"(
+[competition]
+id = "ties-1"
+title = "t"
+year = 2024
+budget = 150
+
+[[criteria]]
+id = "a"
+name = "A"
+weight = 1
+min = 0
+max = 10
+
+[allocation]
+ties = "refuse"
+)";
+
+struct TempStore {
+  std::filesystem::path dir;
+  std::unique_ptr<Store> store;
+  TempStore() {
+    std::string templ = (std::filesystem::temp_directory_path() / "allocate-round-XXXXXX").string();
+    REQUIRE(::mkdtemp(templ.data()) != nullptr);
+    dir = templ;
+    store = Store::open((dir / "c.db").string(), Store::Mode::write);
+    init_round(*store, rules_text, "rules.toml");
+  }
+  ~TempStore() {
+    store.reset();
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+  }
+  void import(ImportKind kind, const std::string& csv) {
+    ImportOptions o;
+    o.kind = kind;
+    o.file = "input.csv";
+    import_file(*store, o, csv);
+  }
+  ExitCode allocate_code(bool force, bool dry_run) {
+    try {
+      run_allocate(*store, std::nullopt, force, dry_run);
+    } catch (const Error& e) {
+      return e.code();
+    }
+    return ExitCode::ok;
+  }
+  std::int64_t count(const std::string& table) {
+    return store->db().execAndGet("SELECT count(*) FROM " + table).getInt64();
+  }
+};
+
+// Budget 150.00: P-1 asks 100.00 and scores 9; P-2 and P-3 ask 40.00 each, P-2
+// scores 8 and P-3 `p3_score`. After P-1, 50.00 is left: room for one of them.
+void import_round(TempStore& t, const char* p3_score) {
+  t.import(ImportKind::applications,
+           "id,organisation,title,requested\nP-1,ГО Один,t,100\nP-2,ГО Два,t,40\nP-3,ГО Три,t,40\n");
+  t.import(ImportKind::reviewers, "id,name\nR1,One\n");
+  t.import(ImportKind::reviews, std::string("application,reviewer,a\nP-1,R1,9\nP-2,R1,8\nP-3,R1,") + p3_score + "\n");
+}
+
+}  // namespace
+
+TEST_CASE("allocate round: ties = refuse stops when a full tie straddles the money line") {
+  TempStore t;
+  // P-1 100 funded, 50 left: P-2 (40) funded, P-3 (40) not; P-2 and P-3 tied on every key.
+  import_round(t, "8");
+  run_score(*t.store, std::nullopt);
+  try {
+    run_allocate(*t.store, std::nullopt, false, false);
+    FAIL("expected a conflict");
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::conflict);
+    CHECK(std::string(e.what()).find("(P-2, P-3)") != std::string::npos);
+  }
+  CHECK(t.count("decision_log") == 0);
+  CHECK(t.store->find_round("ties-1")->stage == "scored");
+}
+
+TEST_CASE("allocate round: no refusal when the tie does not decide who gets money") {
+  TempStore t;
+  import_round(t, "7");
+  run_score(*t.store, std::nullopt);
+  AllocateResult r = run_allocate(*t.store, std::nullopt, false, false);
+  CHECK(r.stored);
+  CHECK(r.decision.awarded == Money::from_hryvnias(140));
+}
+
+TEST_CASE("allocate round: stages, dry run and force") {
+  TempStore t;
+  import_round(t, "7");
+  CHECK(t.allocate_code(false, false) == ExitCode::conflict);  // not scored
+  run_score(*t.store, std::nullopt);
+  AllocateResult dry = run_allocate(*t.store, std::nullopt, false, true);
+  CHECK_FALSE(dry.stored);
+  CHECK(t.count("allocations") == 0);
+  CHECK(t.count("decision_log") == 0);
+  AllocateResult real = run_allocate(*t.store, std::nullopt, false, false);
+  CHECK(real.fingerprint == dry.fingerprint);
+  CHECK(real.fingerprint.size() == 7 + 64);
+  CHECK(real.log_seq == 1);
+  CHECK(t.count("allocations") == 3);
+  CHECK(load_allocation(*t.store, "ties-1").size() == 3);
+  CHECK(t.allocate_code(false, false) == ExitCode::conflict);  // already allocated
+  CHECK(t.allocate_code(true, true) == ExitCode::ok);          // --force --dry-run
+  CHECK(t.count("decision_log") == 1);
+  AllocateResult again = run_allocate(*t.store, std::nullopt, true, false);
+  CHECK(again.log_seq == 2);
+  CHECK(again.fingerprint == real.fingerprint);
+  CHECK(verify_chain(*t.store, "ties-1").empty());
+  // The stored decision reads back as it was decided.
+  auto lines = load_allocation(*t.store, "ties-1");
+  REQUIRE(lines.size() == again.decision.applications.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    CHECK(lines[i].id == again.decision.applications[i].id);
+    CHECK(lines[i].award == again.decision.applications[i].award);
+    CHECK(lines[i].status == again.decision.applications[i].status);
+    CHECK(lines[i].lot == again.decision.applications[i].lot);
+    CHECK(lines[i].reasons == again.decision.applications[i].reasons);
+    CHECK(lines[i].rank == again.decision.applications[i].rank);
+  }
+}

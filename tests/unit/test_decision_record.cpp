@@ -1,0 +1,69 @@
+// The decision record of cli.md and its fingerprint: members, the allocate
+// JSON's lots and applications, and `sha256:` over the canonical JSON without
+// the fingerprint member.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "canonical_json.hpp"
+#include "decision_record.hpp"
+#include "sha256.hpp"
+
+using namespace competition;
+
+namespace {
+
+Decision small_decision() {
+  Decision d;
+  d.round = "r-1";
+  d.budget = Money::from_hryvnias(100);
+  d.awarded = Money::from_hryvnias(60);
+  d.leftover = Money::from_hryvnias(40);
+  d.lots = {{"main", Money::from_hryvnias(100), Money::from_hryvnias(60)}};
+  AllocationLine a{"A", 1, AwardStatus::funded, Money::from_hryvnias(60), std::string("main"), {}};
+  AllocationLine b{"B", 2, AwardStatus::reserve, Money{}, std::nullopt, {"budget_exhausted"}};
+  AllocationLine c{"C", std::nullopt, AwardStatus::rejected, Money{}, std::nullopt, {"total_below_pass"}};
+  d.applications = {a, b, c};
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("decision record: members and canonical bytes") {
+  nlohmann::ordered_json inputs = {{"applications.csv", "aa"}, {"reviewers.csv", "bb"}, {"reviews.csv", "cc"}};
+  auto record = decision_record("r-1", "ff", inputs, nlohmann::ordered_json::array(), small_decision());
+  const std::string expected =
+      R"({"applications":[{"award":"60.00","id":"A","lot":"main","rank":1,"status":"funded"},)"
+      R"({"award":"0.00","id":"B","lot":null,"rank":2,"reasons":["budget_exhausted"],"status":"reserve"},)"
+      R"({"award":"0.00","id":"C","lot":null,"rank":null,"reasons":["total_below_pass"],"status":"rejected"}],)"
+      R"("awarded":"60.00","budget":"100.00","decisions":[],)"
+      R"("inputs":{"applications.csv":"aa","reviewers.csv":"bb","reviews.csv":"cc"},"leftover":"40.00",)"
+      R"("lots":[{"awarded":"60.00","budget":"100.00","id":"main"}],"round":"r-1","rules_sha256":"ff"})";
+  CHECK(canonical_json(record) == expected);
+  CHECK(fingerprint_of(record) == "sha256:" + sha256_hex(expected));
+  auto signed_record = with_fingerprint(record);
+  CHECK(signed_record["fingerprint"] == "sha256:" + sha256_hex(expected));
+  // The fingerprint member itself is left out of what it covers.
+  CHECK(fingerprint_of(signed_record) == fingerprint_of(record));
+}
+
+TEST_CASE("decision record: the allocate JSON keeps cli.md's key order, reasons only when present") {
+  auto apps = applications_json(small_decision());
+  CHECK(apps[0].dump() == R"({"id":"A","rank":1,"status":"funded","award":"60.00","lot":"main"})");
+  CHECK(apps[1].dump() ==
+        R"({"id":"B","rank":2,"status":"reserve","award":"0.00","lot":null,"reasons":["budget_exhausted"]})");
+  CHECK(lots_json(small_decision()).dump() == R"([{"id":"main","budget":"100.00","awarded":"60.00"}])");
+}
+
+TEST_CASE("decision record: input hashes are over the canonical CSV") {
+  Rules rules;
+  Criterion c;
+  c.id = "q";
+  rules.criteria = {c};
+  auto h = input_hashes(rules, {}, {}, {});
+  CHECK(h["applications.csv"] ==
+        sha256_hex("id,organisation,edrpou,sector,title,category,requested,cofinancing,planned_clients,"
+                   "planned_jobs,planned_volunteers,submitted_at\n"));
+  CHECK(h["reviewers.csv"] == sha256_hex("id,name,conflicts\n"));
+  CHECK(h["reviews.csv"] == sha256_hex("application,reviewer,q,comment\n"));
+}

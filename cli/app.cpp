@@ -1,6 +1,7 @@
 #include "app.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -15,6 +16,7 @@
 
 #include "diagnostic.hpp"
 #include "failure.hpp"
+#include "store.hpp"
 
 namespace competition::cli {
 
@@ -72,6 +74,10 @@ std::string read_input(const std::string& path) {
     ss << std::cin.rdbuf();
     return ss.str();
   }
+  // A directory opens as a stream but fails on the first read with a library message.
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+    throw Error(ExitCode::io, path + ": is a directory, not a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ExitCode::io, path + ": cannot open the file: " + std::strerror(errno));
   std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -125,6 +131,8 @@ int run_cli(int argc, char** argv) {
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   for (const auto& [order, fn] : commands) fn(app, ctx);
   for (auto* sub : app.get_subcommands({})) sub->fallthrough();
+  // The store finds warnings (a database on NFS or SMB); the library does not print.
+  Store::set_warning_listener([&ctx](const std::string& warning) { inform(ctx.global, warning); });
 
   try {
     app.parse(argc, argv);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -43,42 +44,56 @@ bool gets_money(AwardStatus s) { return s == AwardStatus::funded || s == AwardSt
 
 // cli.md "Commission decisions", `ties = "refuse"`.
 std::vector<std::vector<std::string>> ties_at_money_line(const Rules& rules, const std::vector<Application>& applications,
-                                                         const ScoreResult& scores, const Decision& decision,
-                                                         const std::vector<TieOrder>& orders) {
+                                                         const ScoreResult& scores, const AppliedDecisions& decisions,
+                                                         const Decision& decision) {
   std::map<std::string, const Application*> app;
   for (const auto& a : applications) app[a.id] = &a;
-  std::map<std::string, const AllocationLine*> line;
-  for (const auto& l : decision.applications) line[l.id] = &l;
+  auto money_of = [](const Decision& d) {
+    std::map<std::string, bool> out;
+    for (const auto& l : d.applications) out[l.id] = gets_money(l.status);
+    return out;
+  };
+  const std::map<std::string, bool> money = money_of(decision);
   // Ranked applications that take part (withdrawn and declined do not), in rank order.
-  std::vector<const ScoredApplication*> ranked;
-  for (const auto& s : scores.applications)
-    if (s.status == ScoreStatus::ranked && app.count(s.id) && line.count(s.id)) {
-      AwardStatus st = line.at(s.id)->status;
-      if (st != AwardStatus::withdrawn && st != AwardStatus::declined) ranked.push_back(&s);
-    }
+  std::vector<std::size_t> ranked;
+  for (std::size_t i = 0; i < scores.applications.size(); ++i) {
+    const auto& s = scores.applications[i];
+    if (s.status == ScoreStatus::ranked && app.count(s.id) && money.count(s.id) && !decisions.withdrawn.count(s.id) &&
+        !(decisions.overrides.count(s.id) && decisions.overrides.at(s.id).is_zero()))
+      ranked.push_back(i);
+  }
   auto ordered_together = [&](const std::vector<std::string>& group) {
-    for (const auto& o : orders) {
+    for (const auto& o : decisions.orders) {
       std::set<std::string> members(o.applications.begin(), o.applications.end());
       if (std::all_of(group.begin(), group.end(), [&](const std::string& id) { return members.count(id) > 0; }))
         return true;
     }
     return false;
   };
+  auto tied = [&](std::size_t i, std::size_t j) {
+    const auto& a = scores.applications[i];
+    const auto& b = scores.applications[j];
+    return tied_on_every_key(rules, a, *app.at(a.id), b, *app.at(b.id));
+  };
   std::vector<std::vector<std::string>> out;
   std::size_t start = 0;
   while (start < ranked.size()) {
     std::size_t end = start + 1;
-    while (end < ranked.size() &&
-           tied_on_every_key(rules, *ranked[start], *app.at(ranked[start]->id), *ranked[end], *app.at(ranked[end]->id)))
-      ++end;
-    if (end - start > 1) {
-      std::vector<std::string> group;
-      bool with = false, without = false;
-      for (std::size_t i = start; i < end; ++i) {
-        group.push_back(ranked[i]->id);
-        (gets_money(line.at(ranked[i]->id)->status) ? with : without) = true;
-      }
-      if (with && without && !ordered_together(group)) out.push_back(std::move(group));
+    while (end < ranked.size() && tied(ranked[start], ranked[end])) ++end;
+    std::vector<std::string> group;
+    bool with = false, without = false;
+    for (std::size_t k = start; k < end; ++k) {
+      group.push_back(scores.applications[ranked[k]].id);
+      (money.at(group.back()) ? with : without) = true;
+    }
+    if (with && without && !ordered_together(group)) {
+      // The other `id` order: the group's members swap their rank slots.
+      ScoreResult flipped = scores;
+      for (std::size_t k = start; k < end; ++k)
+        flipped.applications[ranked[k]].rank = scores.applications[ranked[start + end - 1 - k]].rank;
+      const std::map<std::string, bool> other = money_of(allocate(rules, applications, flipped, decisions));
+      if (std::any_of(group.begin(), group.end(), [&](const std::string& id) { return other.at(id) != money.at(id); }))
+        out.push_back(std::move(group));
     }
     start = end;
   }
@@ -108,8 +123,8 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
   // require the same result, so that the decision follows from the inputs it hashes.
   std::optional<ScoreResult> stored = load_scores(store, id, r.rules);
   if (!stored) throw Error(ExitCode::conflict, fmt::format("round {} is not scored yet: run `competition score` first", id));
-  ScoreResult scores = score_round(r.rules, r.applications, reviews);
-  if (auto diff = first_difference(*stored, scores))
+  ScoreResult fresh = score_round(r.rules, r.applications, reviews);
+  if (auto diff = first_difference(*stored, fresh))
     throw Error(ExitCode::conflict,
                 fmt::format("round {}: inputs changed since `score` (application {} scores differently now); "
                             "run score again", id, *diff));
@@ -118,10 +133,13 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
   // comes with its own commands); the record lists none.
   AppliedDecisions decisions;
   nlohmann::ordered_json applied = nlohmann::ordered_json::array();
+  // `score` stores the ranking of the rules alone; recorded orders re-arrange
+  // full ties for the allocation (rules.md §3).
+  ScoreResult scores = decisions.orders.empty() ? fresh : score_round(r.rules, r.applications, reviews, decisions.orders);
 
   r.decision = allocate(r.rules, r.applications, scores, decisions);
   if (r.rules.ties == TiePolicy::refuse) {
-    auto ties = ties_at_money_line(r.rules, r.applications, scores, r.decision, decisions.orders);
+    auto ties = ties_at_money_line(r.rules, r.applications, scores, decisions, r.decision);
     if (!ties.empty()) {
       std::string list;
       for (const auto& group : ties) {

@@ -36,10 +36,13 @@ struct AllocateResult {
 AllocateResult run_allocate(Store& store, const std::optional<std::string>& round_id, bool force, bool dry_run);
 
 // cli.md, `ties = "refuse"`: the groups of ranked applications tied on every
-// ranking key (rules.md §3 without the `id` key) in which one gets money and
-// another does not, and that no commission order covers. Each group in rank order.
+// ranking key (rules.md §3 without the `id` key), not covered by a commission
+// order, in which one gets money and another does not only because of the
+// final `id` key: ranking the group the other way round would change which of
+// them get money. Each group in rank order. `decision` is allocate(rules,
+// applications, scores, decisions).
 std::vector<std::vector<std::string>> ties_at_money_line(const Rules& rules, const std::vector<Application>& applications,
-                                                         const ScoreResult& scores, const Decision& decision,
-                                                         const std::vector<TieOrder>& orders);
+                                                         const ScoreResult& scores, const AppliedDecisions& decisions,
+                                                         const Decision& decision);
 
 }  // namespace competition

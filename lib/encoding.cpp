@@ -267,6 +267,20 @@ bool is_valid_utf8(std::string_view s) {
 }
 
 Decoded decode_input(std::string_view bytes, Encoding requested, std::string_view file) {
+  // A UTF-16 or UTF-32 file (Excel's "Unicode text", Notepad's "Unicode") would
+  // otherwise be read as Windows-1251 garbage or as a stream of NUL bytes; its
+  // byte order mark says what it is, in every mode (no CSV header starts with "яю").
+  for (auto [mark, name] : {std::pair<std::string_view, std::string_view>{std::string_view("\xFF\xFE\0\0", 4), "UTF-32"},
+                            {std::string_view("\0\0\xFE\xFF", 4), "UTF-32"},
+                            {"\xFF\xFE", "UTF-16"},
+                            {"\xFE\xFF", "UTF-16"}}) {
+    if (bytes.substr(0, mark.size()) == mark)
+      throw Error(ExitCode::invalid,
+                  {Diagnostic{std::string(file), 1, 1, "",
+                              fmt::format("the file is {} (it starts with a {} byte order mark); save it as UTF-8 "
+                                          "(in Excel: \"CSV UTF-8\") or as Windows-1251",
+                                          name, name)}});
+  }
   bool has_bom = bytes.substr(0, bom.size()) == bom;
   switch (requested) {
     case Encoding::utf8:

@@ -27,7 +27,8 @@ struct Decoded {
 //   so invalid bytes after a BOM are errors, not a reason to switch to cp1251.
 // - utf8: BOM stripped; an invalid byte is an error.
 // - cp1251: every byte is converted; 0x98 (undefined in the code page) is an error.
-// A NUL byte is an error in every mode.
+// A NUL byte is an error in every mode, and so is a UTF-16 or UTF-32 byte
+// order mark at the start (the message asks to save the file as UTF-8).
 // Throws Error(ExitCode::invalid, ...) with one Diagnostic per offending physical
 // line (the first problem on that line), up to max_reported_errors. Diagnostic
 // line is the 1-based physical line (CRLF, LF or lone CR end a line); column is

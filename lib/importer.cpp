@@ -57,6 +57,17 @@ struct ColumnSpec {
   bool required;
 };
 
+// A cell as echoed in a message: a huge cell (a stray quote can swallow the
+// rest of a file into one field) is cut to its first 60 bytes, at a character
+// boundary, so that one bad cell cannot flood the terminal.
+std::string shown(std::string_view v) {
+  constexpr std::size_t limit = 60;
+  if (v.size() <= limit + 20) return std::string(v);
+  std::size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
+  return fmt::format("{}…", v.substr(0, cut));
+}
+
 // Maps the header onto the kind's columns; -1 for an absent optional column.
 // Unknown columns are errors unless prefixed `x_`; a column named twice is an error.
 std::vector<int> map_columns(const std::vector<std::string>& header, const std::vector<ColumnSpec>& specs,
@@ -70,9 +81,14 @@ std::vector<int> map_columns(const std::vector<std::string>& header, const std::
     if (name.rfind("x_", 0) == 0) continue;
     auto it = std::find_if(specs.begin(), specs.end(), [&](const ColumnSpec& s) { return s.name == name; });
     if (it == specs.end()) {
-      sink.add(header_line, col, name.empty() ? "header" : name,
-               fmt::format("unknown column \"{}\" (expected one of: {}; prefix extra columns with x_)", header[c],
-                           expected));
+      if (name.empty())
+        sink.add(header_line, col, "header",
+                 fmt::format("column {} has no name (expected one of: {}; remove the column or name it x_...)", col,
+                             expected));
+      else
+        sink.add(header_line, col, shown(name),
+                 fmt::format("unknown column \"{}\" (expected one of: {}; prefix extra columns with x_)",
+                             shown(header[c]), expected));
       continue;
     }
     auto k = static_cast<std::size_t>(it - specs.begin());
@@ -127,7 +143,7 @@ struct RowReader {
       error(k, "must not be empty");
     } else if (v.size() > 64 || v.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/-") !=
                                     std::string_view::npos) {
-      error(k, fmt::format("\"{}\" is not a valid id (expected 1-64 characters of A-Z a-z 0-9 . _ / -)", v));
+      error(k, fmt::format("\"{}\" is not a valid id (expected 1-64 characters of A-Z a-z 0-9 . _ / -)", shown(v)));
     }
     return std::string(v);
   }
@@ -138,7 +154,7 @@ struct RowReader {
       return std::nullopt;
     }
     auto m = Money::parse(v);
-    if (!m) error(k, Money::parse_error(v));
+    if (!m) error(k, Money::parse_error(shown(v)));
     return m;
   }
   std::optional<std::int64_t> count(std::size_t k) {
@@ -152,7 +168,7 @@ struct RowReader {
     for (char c : v)
       if (c != ' ') digits += c;
     if (digits.empty() || digits.size() > 15 || digits.find_first_not_of("0123456789") != std::string::npos) {
-      error(k, fmt::format("\"{}\" is not a non-negative whole number (expected e.g. 120)", v));
+      error(k, fmt::format("\"{}\" is not a non-negative whole number (expected e.g. 120)", shown(v)));
       return std::nullopt;
     }
     return std::stoll(digits);
@@ -185,8 +201,8 @@ ParsedFile read_csv(std::string_view bytes, const ImportOptions& o, Sink& sink) 
     if (o.progress && (pf.rows.size() & 0xFFFF) == 0) o.progress(reader.position(), decoded.text.size());
     if (rec.fields.size() != pf.header.size()) {
       sink.add(rec.line, static_cast<int>(std::min(rec.fields.size(), pf.header.size())) + 1, "",
-               fmt::format("{} fields, but the header has {} (check quoting and delimiters)", rec.fields.size(),
-                           pf.header.size()));
+               fmt::format("{} field{}, but the header has {} (check quoting and delimiters)", rec.fields.size(),
+                           rec.fields.size() == 1 ? "" : "s", pf.header.size()));
       continue;
     }
     pf.rows.push_back(rec);
@@ -199,7 +215,7 @@ void duplicate_check(std::unordered_map<std::string, int>& seen, const std::stri
                      std::size_t k, std::string_view what) {
   if (key.empty()) return;
   auto [it, fresh] = seen.emplace(key, r.rec.line);
-  if (!fresh) r.error(k, fmt::format("duplicate {} (first on line {})", what, it->second));
+  if (!fresh) r.error(k, fmt::format("duplicate {} (first on line {})", shown(what), it->second));
 }
 
 RoundRecord round_for(Store& store, const ImportOptions& o, bool frozen_after_allocation) {
@@ -267,7 +283,8 @@ void import_applications(Store& store, const ImportOptions& o, std::string_view 
       if (auto code = normalize_edrpou(e))
         a.edrpou = *code;
       else
-        r.error(a_edrpou, fmt::format("\"{}\" is not a valid ЄДРПОУ code (expected 8 digits with a valid check digit)", e));
+        r.error(a_edrpou,
+                fmt::format("\"{}\" is not a valid ЄДРПОУ code (expected 8 digits with a valid check digit)", shown(e)));
     }
     if (auto sec = r.cell(a_sector); !sec.empty()) {
       std::string lower(sec);
@@ -275,7 +292,7 @@ void import_applications(Store& store, const ImportOptions& o, std::string_view 
       if (auto v = parse_sector(lower))
         a.sector = *v;
       else
-        r.error(a_sector, fmt::format("\"{}\" is not a sector (expected ngo, state or business)", sec));
+        r.error(a_sector, fmt::format("\"{}\" is not a sector (expected ngo, state or business)", shown(sec)));
     }
     a.title = r.text(a_title);
     a.category = std::string(r.cell(a_category));
@@ -292,7 +309,7 @@ void import_applications(Store& store, const ImportOptions& o, std::string_view 
         a.submitted_at = std::string(d);
         a.submitted_key = *key;
       } else {
-        r.error(a_submitted, submitted_at_error(d));
+        r.error(a_submitted, submitted_at_error(shown(d)));
       }
     }
     auto votes_cell = r.cell(a_votes);
@@ -529,19 +546,28 @@ void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes
     if (auto it = apps.find(rv.application); it != apps.end())
       app = &it->second;
     else if (!rv.application.empty())
-      r.error(0, fmt::format("unknown application \"{}\" in round {} (import the applications first)", rv.application, round.id));
+      r.error(0, fmt::format("unknown application \"{}\" in round {} (import the applications first)",
+                             shown(rv.application), round.id));
     const ReviewerInfo* reviewer = nullptr;
     if (auto it = reviewers.find(rv.reviewer); it != reviewers.end())
       reviewer = &it->second;
     else if (!rv.reviewer.empty())
-      r.error(1, fmt::format("unknown reviewer \"{}\" in round {} (import the reviewers first)", rv.reviewer, round.id));
+      r.error(1, fmt::format("unknown reviewer \"{}\" in round {} (import the reviewers first)", shown(rv.reviewer),
+                             round.id));
     for (std::size_t c = 0; c < rules.criteria.size(); ++c) {
       const Criterion& cr = rules.criteria[c];
       auto cell = r.cell(3 + c);
       auto v = Rational::parse_decimal(cell, 4);
       if (!v) {
-        r.error(3 + c, fmt::format("\"{}\" is not a score (expected a number from {} to {})", cell, cr.min.to_decimal(),
-                                   cr.max.to_decimal()));
+        if (cell.empty())
+          r.error(3 + c, fmt::format("must not be empty (expected a number from {} to {})", cr.min.to_decimal(),
+                                     cr.max.to_decimal()));
+        else if (Rational::parse_decimal(cell, 15))
+          r.error(3 + c, fmt::format("{} has more than 4 decimal places (expected a number from {} to {})", shown(cell),
+                                     cr.min.to_decimal(), cr.max.to_decimal()));
+        else
+          r.error(3 + c, fmt::format("\"{}\" is not a score (expected a number from {} to {})", shown(cell),
+                                     cr.min.to_decimal(), cr.max.to_decimal()));
         rv.scores.emplace_back(0);
         continue;
       }
@@ -643,7 +669,7 @@ void import_outcomes(Store& store, const ImportOptions& o, std::string_view byte
     out.application = r.id(0);
     duplicate_check(seen, out.application, r, 0, fmt::format("application \"{}\"", out.application));
     if (!out.application.empty() && !known.count(out.application))
-      r.error(0, fmt::format("unknown application \"{}\" in round {}", out.application, round.id));
+      r.error(0, fmt::format("unknown application \"{}\" in round {}", shown(out.application), round.id));
     else if (!out.application.empty() && !allocated)
       r.error(0, fmt::format("round {} is not allocated yet: outcomes are reported for funded applications", round.id),
               ExitCode::conflict);
@@ -727,9 +753,11 @@ void import_history(Store& store, const ImportOptions& o, std::string_view bytes
     if (auto y = r.count(h_year)) {
       if (*y < 1900 || *y > 2200)
         r.error(h_year, fmt::format("{} is not a plausible year (expected e.g. 2017)", year_cell));
-      h.year = static_cast<int>(*y);
+      else
+        h.year = static_cast<int>(*y);
     }
-    duplicate_check(seen, std::string(year_cell), r, h_year, fmt::format("year {}", year_cell));
+    // By value: `2000` and `02000` (or `2 000`) are the same year.
+    if (h.year) duplicate_check(seen, std::to_string(h.year), r, h_year, fmt::format("year {}", h.year));
     h.participants = r.count(h_participants).value_or(0);
     h.winners = r.count(h_winners).value_or(0);
     h.budget = r.money(h_budget).value_or(Money{});
@@ -742,7 +770,7 @@ void import_history(Store& store, const ImportOptions& o, std::string_view bytes
     for (auto k : {h_coefficient, h_cost}) {
       auto v = r.cell(k);
       if (!v.empty() && !Rational::parse_decimal(v, 6))
-        r.error(k, fmt::format("\"{}\" is not a number (expected e.g. 4.4 or 4,4, or an empty cell)", v));
+        r.error(k, fmt::format("\"{}\" is not a number (expected e.g. 4.4 or 4,4, or an empty cell)", shown(v)));
     }
     h.coefficient = std::string(r.cell(h_coefficient));
     h.cost_per_client = std::string(r.cell(h_cost));

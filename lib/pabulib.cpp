@@ -263,7 +263,8 @@ void check_votes(PabulibFile& f, Collector& errors, bool projects_complete) {
   const PabulibSection& s = f.votes;
   if (s.header_line == 0 || !require_columns(s, "VOTES", {"voter_id", "vote"}, errors)) return;
   // Ballots are checked against the projects only when PROJECTS could be read.
-  bool know_projects = projects_complete && f.projects.header_line != 0 && f.projects.column("project_id") >= 0;
+  bool know_projects = projects_complete && f.projects.header_line != 0 &&
+                       f.project_values.size() == f.projects.rows.size() && !f.projects.rows.empty();
   std::unordered_map<std::string_view, int> projects;
   if (know_projects)
     for (const auto& p : f.project_values)

@@ -219,7 +219,8 @@ PabulibRound plan_pabulib_round(const PabulibFile& f, const PabulibRoundOptions&
 
   // Projects: the vote total comes from `score` for ordinal, cumulative and
   // scoring ballots, else from `votes`.
-  std::string total_column = r.vote_type == "approval" ? "votes" : "score";
+  r.total_column = r.vote_type == "approval" ? "votes" : "score";
+  const std::string& total_column = r.total_column;
   int c_total = f.projects.column(total_column);
   std::string field = "PROJECTS " + total_column;
   if (c_total < 0)
@@ -276,6 +277,18 @@ PabulibRound plan_pabulib_round(const PabulibFile& f, const PabulibRoundOptions&
 namespace {
 
 // ----- applying a planned round to the store ----------------------------------
+
+// The columns whose cells differ between two `cells` objects (either side
+// may lack a column), in the order of `now`, then of `before`.
+std::vector<std::string> changed_cells(const std::string& before, const std::string& now) {
+  auto a = nlohmann::ordered_json::parse(before), b = nlohmann::ordered_json::parse(now);
+  std::vector<std::string> out;
+  for (const auto& [key, value] : b.items())
+    if (!a.contains(key) || a[key] != value) out.push_back(key);
+  for (const auto& [key, value] : a.items())
+    if (!b.contains(key)) out.push_back(key);
+  return out;
+}
 
 struct StoredProject {
   std::optional<std::int64_t> selected;
@@ -530,11 +543,17 @@ struct Writer {
           {"submitted_at", b.submitted_key.empty()},
           {"votes", a.votes == b.votes},
           {"input_order", a.input_order == b.input_order},
-          {"selected", sp != stored.end() && sp->second.selected == p.selected},
-          {"other columns", sp != stored.end() && sp->second.cells == p.cells}};
+          {"selected", sp != stored.end() && sp->second.selected == p.selected}};
       std::string diff;
       for (const auto& [name, same] : fields)
         if (!same) diff += (diff.empty() ? "" : ", ") + name;
+      // Then the file's cells whose change no field above already names.
+      for (const auto& column : changed_cells(sp == stored.end() ? std::string("{}") : sp->second.cells, p.cells)) {
+        bool named = column == "project_id" || column == "selected" || (column == "cost" && a.requested != b.requested) ||
+                     (column == r.total_column && a.votes != b.votes) || (column == "name" && a.title != b.title) ||
+                     (column == "category" && a.category != b.category);
+        if (!named) diff += (diff.empty() ? "" : ", ") + column;
+      }
       if (diff.empty()) {
         ++s.unchanged;
         continue;

@@ -51,6 +51,7 @@ struct PabulibRound {
   Money budget;
   AllocationRule rule = AllocationRule::greedy_skip;
   std::string vote_type;
+  std::string total_column;           // the PROJECTS column of the vote totals: votes or score
   std::string rules_text;             // generated TOML that load_rules accepts
   std::string meta;                   // JSON object: every META key, in file order
   std::string projects_header;        // JSON array of the PROJECTS column names

@@ -99,6 +99,16 @@ bool is_reserved_criterion_id(std::string_view id) {
   return l.starts_with("x_") || std::find(std::begin(reserved), std::end(reserved), l) != std::end(reserved);
 }
 
+// A value as echoed in a message: cut to its first 60 bytes (at a character
+// boundary) so that one huge string cannot flood the terminal.
+std::string shown(std::string_view v) {
+  constexpr std::size_t limit = 60;
+  if (v.size() <= limit + 20) return std::string(v);
+  std::size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
+  return fmt::format("{}…", v.substr(0, cut));
+}
+
 std::size_t decimal_places(std::string_view text) {
   std::size_t point = text.find('.');
   return point == std::string_view::npos ? 0 : text.size() - point - 1;
@@ -140,7 +150,7 @@ class Reader {
     }
     if (const auto* s = n.as_string()) {
       if (auto m = Money::parse(s->get())) return m;
-      error(key, Money::parse_error(s->get()));
+      error(key, Money::parse_error(shown(s->get())));
       return std::nullopt;
     }
     if (n.is_floating_point()) {
@@ -155,6 +165,7 @@ class Reader {
   // shortest round-trip text (0.15 is 15/100, never 0.1499999...).
   std::optional<Rational> number_value(const toml::node& n, const std::string& key) {
     std::string text;
+    std::string written;  // for messages: 1e-300 rather than its 300 fixed digits
     if (const auto* i = n.as_integer()) {
       text = std::to_string(i->get());
     } else if (const auto* f = n.as_floating_point()) {
@@ -170,13 +181,17 @@ class Reader {
         return std::nullopt;
       }
       text.assign(buf, res.ptr);
+      if (text.size() > 24) {
+        res = std::to_chars(buf, buf + sizeof buf, d);
+        written.assign(buf, res.ptr);
+      }
     } else {
       error(key, "expected a number");
       return std::nullopt;
     }
     if (auto r = Rational::parse_decimal(text, number_places)) return r;
     if (decimal_places(text) > number_places)
-      error(key, fmt::format("at most {} decimal places (got {})", number_places, text));
+      error(key, fmt::format("at most {} decimal places (got {})", number_places, written.empty() ? text : written));
     else
       error(key, "is out of range");
     return std::nullopt;
@@ -199,7 +214,8 @@ class Section {
   void allow_only(std::initializer_list<std::string_view> allowed) const {
     for (auto&& [k, v] : table_) {
       (void)v;
-      if (std::find(allowed.begin(), allowed.end(), k.str()) == allowed.end()) r_.error(key(k.str()), "unknown key");
+      if (std::find(allowed.begin(), allowed.end(), k.str()) == allowed.end())
+        r_.error(key(shown(k.str())), "unknown key");
     }
   }
 
@@ -276,7 +292,7 @@ class Section {
       names += names.empty() ? "" : ", ";
       names += text;
     }
-    r_.error(key(name), fmt::format("\"{}\" is not one of {}", *s, names));
+    r_.error(key(name), fmt::format("\"{}\" is not one of {}", shown(*s), names));
     return std::nullopt;
   }
 
@@ -346,7 +362,7 @@ void read_competition(const Section& s, Rules& rules, bool& budget_ok) {
   Reader& r = s.reader();
   if (auto id = s.string("id", true)) {
     if (id->empty() || id->size() > 64 || !all_of(*id, is_slug_char))
-      r.error(s.key("id"), fmt::format("\"{}\" is not a valid id (1-64 characters of a-z 0-9 . _ -)", *id));
+      r.error(s.key("id"), fmt::format("\"{}\" is not a valid id (1-64 characters of a-z 0-9 . _ -)", shown(*id)));
     else
       rules.id = *id;
   }
@@ -368,7 +384,8 @@ void read_competition(const Section& s, Rules& rules, bool& budget_ok) {
   if (auto currency = s.string("currency")) {
     bool iso = currency->size() == 3 && std::all_of(currency->begin(), currency->end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     if (!iso)
-      r.error(s.key("currency"), fmt::format("\"{}\" is not a currency code (expected 3 capital letters, e.g. UAH)", *currency));
+      r.error(s.key("currency"),
+              fmt::format("\"{}\" is not a currency code (expected 3 capital letters, e.g. UAH)", shown(*currency)));
     else
       rules.currency = *currency;
   }
@@ -381,9 +398,9 @@ void read_eligibility(const Section& s, Rules& rules) {
   auto size = s.each_string("sectors", false, [&](const std::string& key, const std::string& text) {
     auto sector = parse_sector(text);
     if (!sector)
-      r.error(key, fmt::format("\"{}\" is not one of ngo, state, business", text));
+      r.error(key, fmt::format("\"{}\" is not one of ngo, state, business", shown(text)));
     else if (std::find(sectors.begin(), sectors.end(), *sector) != sectors.end())
-      r.error(key, fmt::format("\"{}\" is listed twice", text));
+      r.error(key, fmt::format("\"{}\" is listed twice", shown(text)));
     else
       sectors.push_back(*sector);
   });
@@ -425,11 +442,11 @@ void read_criteria(const Section& root, Rules& rules, std::vector<std::string>& 
       ids_written.push_back(*id);
       auto same = std::find(lowered.begin(), lowered.end(), lower(*id));
       if (id->empty() || !all_of(*id, is_criterion_char))
-        r.error(s.key("id"), fmt::format("\"{}\" is not a valid criterion id (letters, digits, _ and -)", *id));
+        r.error(s.key("id"), fmt::format("\"{}\" is not a valid criterion id (letters, digits, _ and -)", shown(*id)));
       else if (is_reserved_criterion_id(*id))
-        r.error(s.key("id"), fmt::format("\"{}\" is a reserved id", *id));
+        r.error(s.key("id"), fmt::format("\"{}\" is a reserved id", shown(*id)));
       else if (same != lowered.end())
-        r.error(s.key("id"), fmt::format("\"{}\" is already used by {}", *id,
+        r.error(s.key("id"), fmt::format("\"{}\" is already used by {}", shown(*id),
                                          indexed("criteria", static_cast<std::size_t>(same - lowered.begin()))));
       lowered.push_back(lower(*id));
       c.id = *id;
@@ -487,14 +504,14 @@ void read_allocation(const Section& s, Rules& rules, const std::vector<std::stri
   s.each_string("tie_break", false, [&](const std::string& key, const std::string& t) {
     using Kind = TieBreakKey::Kind;
     if (std::find(seen.begin(), seen.end(), t) != seen.end()) {
-      r.error(key, fmt::format("\"{}\" is listed twice", t));
+      r.error(key, fmt::format("\"{}\" is listed twice", shown(t)));
       return;
     }
     seen.push_back(t);
     if (t.starts_with("criterion:")) {
       std::string id = t.substr(std::string_view("criterion:").size());
       if (std::find(criterion_ids.begin(), criterion_ids.end(), id) == criterion_ids.end())
-        r.error(key, fmt::format("no criterion with id \"{}\"", id));
+        r.error(key, fmt::format("no criterion with id \"{}\"", shown(id)));
       else
         rules.tie_break.push_back({Kind::criterion, id});
     } else if (t == "cofinancing_share") {
@@ -508,7 +525,7 @@ void read_allocation(const Section& s, Rules& rules, const std::vector<std::stri
     } else {
       r.error(key, fmt::format("\"{}\" is not one of criterion:ID, cofinancing_share, requested, submitted_at, "
                                "input_order",
-                               t));
+                               shown(t)));
     }
   });
   if (auto v = s.choice<Leftover>("leftover", {{"pool", Leftover::pool}, {"keep", Leftover::keep}})) rules.leftover = *v;
@@ -535,11 +552,11 @@ bool read_lots(const Section& root, Rules& rules) {
       std::string l = lower(*id);
       auto same = std::find(ids.begin(), ids.end(), *id);
       if (l == "main" || l == "pool")
-        r.error(s.key("id"), fmt::format("\"{}\" is a reserved id", *id));
+        r.error(s.key("id"), fmt::format("\"{}\" is a reserved id", shown(*id)));
       else if (id->empty() || !all_of(*id, is_slug_char))
-        r.error(s.key("id"), fmt::format("\"{}\" is not a valid lot id (a-z 0-9 . _ -)", *id));
+        r.error(s.key("id"), fmt::format("\"{}\" is not a valid lot id (a-z 0-9 . _ -)", shown(*id)));
       else if (same != ids.end())
-        r.error(s.key("id"), fmt::format("\"{}\" is already used by {}", *id,
+        r.error(s.key("id"), fmt::format("\"{}\" is already used by {}", shown(*id),
                                          indexed("lots", static_cast<std::size_t>(same - ids.begin()))));
       ids.push_back(*id);
       lot.id = *id;
@@ -587,6 +604,11 @@ std::string kopiykas_to_string(i128 k) {
 }  // namespace
 
 Rules load_rules(std::string_view toml_text, std::string_view file) {
+  // TOML is UTF-8; a UTF-16 file (Notepad's "Unicode") would only get "invalid utf-8 sequence".
+  if (toml_text.starts_with("\xFF\xFE") || toml_text.starts_with("\xFE\xFF"))
+    throw Error(ExitCode::invalid, std::vector<Diagnostic>{Diagnostic{
+                                       std::string(file), 1, 1, "",
+                                       "the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8"}});
   toml::table root;
   try {
     root = toml::parse(toml_text, std::string(file));

@@ -10,6 +10,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "failure.hpp"
+#include "filesystem_check.hpp"
 #include "migrations.hpp"
 
 namespace competition {
@@ -33,6 +35,13 @@ void migrate(SQLite::Database& db) {
     if (m.version <= current) continue;
     db.exec("BEGIN IMMEDIATE");
     try {
+      // Read again under the write lock: another process may have migrated the
+      // file since (two first commands at once on a new database).
+      current = db.execAndGet("PRAGMA user_version").getInt();
+      if (m.version <= current) {
+        db.exec("COMMIT");
+        continue;
+      }
       db.exec(m.sql);
       db.exec(fmt::format("PRAGMA user_version = {}", m.version));
       db.exec("COMMIT");
@@ -48,22 +57,38 @@ void migrate(SQLite::Database& db) {
 std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
   struct stat st {};
   bool exists = ::stat(path.c_str(), &st) == 0;
+  if (exists && S_ISDIR(st.st_mode))
+    throw Error(ExitCode::io, fmt::format("{}: is a directory, not a database file (give --db a file name)", path));
   if (!exists && mode == Mode::read)
     throw Error(ExitCode::io, fmt::format("{}: no database here (run `competition init RULES.toml` first, or give --db)", path));
   if (!exists) create_private_file(path);
   std::unique_ptr<Store> store(new Store());
   store->path_ = path;
+  if (auto fs = network_filesystem_of(parent_directory(path)))
+    store->warnings_.push_back(network_filesystem_warning(path, *fs));
+  if (warning_listener_)
+    for (const auto& w : store->warnings_) warning_listener_(w);
   try {
     store->db_ = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
     store->db_->setBusyTimeout(5000);
     store->db_->exec("PRAGMA foreign_keys = ON");
     store->db_->exec("PRAGMA journal_mode = WAL");
-    store->db_->exec("PRAGMA synchronous = NORMAL");
+    // FULL: in WAL mode each commit is synced to disk before the command reports
+    // success, so a power cut cannot take back an import that said "added"
+    // (NORMAL would only lose the newest commits, never corrupt, but a commission
+    // must not lose a decision it saw recorded). One fsync per command.
+    store->db_->exec("PRAGMA synchronous = FULL");
     migrate(*store->db_);
   } catch (const SQLite::Exception& e) {
-    throw Error(ExitCode::io, fmt::format("{}: {}", path, e.what()));
+    // A busy database keeps its own message (failure.cpp): it is the one a user can act on.
+    Error err = as_error(e);
+    throw Error(ExitCode::io, fmt::format("{}: {}", path, err.what()));
   }
   return store;
+}
+
+void Store::set_warning_listener(std::function<void(const std::string&)> listener) {
+  warning_listener_ = std::move(listener);
 }
 
 Store::~Store() = default;

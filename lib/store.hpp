@@ -3,6 +3,7 @@
 // Writers for each kind of data live beside the logic that produces it
 // (importer.cpp, score_store.cpp, ...) and use `db()` inside a `Transaction`.
 #pragma once
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -39,6 +40,13 @@ class Store {
 
   SQLite::Database& db() { return *db_; }
   const std::string& path() const { return path_; }
+  // What the caller should tell the user about this database (the library does
+  // not print): today only that it is on a network file system (NFS, SMB/CIFS).
+  const std::vector<std::string>& warnings() const { return warnings_; }
+  // Called with each warning as open() finds it, so that a program can report
+  // warnings of every store it opens in one place (the CLI prints them on
+  // standard error). Process-wide; empty by default.
+  static void set_warning_listener(std::function<void(const std::string&)> listener);
 
   std::vector<RoundRecord> rounds();
   std::optional<RoundRecord> find_round(const std::string& id);
@@ -61,6 +69,8 @@ class Store {
   Store() = default;
   std::string path_;
   std::unique_ptr<SQLite::Database> db_;
+  std::vector<std::string> warnings_;
+  static inline std::function<void(const std::string&)> warning_listener_;
 };
 
 // Serialises the writes of one command: BEGIN IMMEDIATE on construction (so a

@@ -143,3 +143,60 @@ TEST_CASE("allocate round: stages, dry run and force") {
     CHECK(lines[i].rank == again.decision.applications[i].rank);
   }
 }
+
+TEST_CASE("allocate round: a tie across lots is not refused when the order would not change the money") {
+  Rules rules;
+  rules.id = "t";
+  rules.budget = Money::from_hryvnias(100);
+  rules.leftover = Leftover::keep;
+  Lot a;
+  a.id = "a";
+  a.categories = {"a"};
+  a.budget = Money::from_hryvnias(50);
+  Lot b;
+  b.id = "b";
+  b.categories = {"b"};
+  b.budget = Money::from_hryvnias(0);
+  rules.lots = {a, b};
+  std::vector<Application> apps;
+  ScoreResult scores;
+  int rank = 0;
+  for (auto [id, category] : {std::pair{"P-1", "a"}, std::pair{"P-2", "b"}, std::pair{"P-3", "a"}}) {
+    Application x;
+    x.id = id;
+    x.organisation = id;
+    x.category = category;
+    x.requested = Money::from_hryvnias(40);
+    apps.push_back(x);
+    ScoredApplication s;
+    s.id = id;
+    s.status = ScoreStatus::ranked;
+    s.rank = ++rank;
+    s.total = Rational(7);  // all three tied on every key
+    scores.applications.push_back(s);
+  }
+  // P-1 (a) funded from lot a; P-2 (b) gets nothing whatever the order (lot b is
+  // empty); P-3 (a) gets nothing only because P-1's id comes first.
+  Decision d = allocate(rules, apps, scores);
+  auto ties = ties_at_money_line(rules, apps, scores, {}, d);
+  REQUIRE(ties.size() == 1);
+  CHECK(ties[0] == std::vector<std::string>{"P-1", "P-2", "P-3"});
+
+  SUBCASE("without P-3 the order does not matter") {
+    apps.pop_back();
+    scores.applications.pop_back();
+    Decision d2 = allocate(rules, apps, scores);
+    CHECK(ties_at_money_line(rules, apps, scores, {}, d2).empty());
+  }
+  SUBCASE("a commission order covering the group settles it") {
+    AppliedDecisions dec;
+    dec.orders = {TieOrder{{"P-1", "P-2", "P-3"}}};
+    CHECK(ties_at_money_line(rules, apps, scores, dec, d).empty());
+  }
+  SUBCASE("a withdrawn member takes no part") {
+    AppliedDecisions dec;
+    dec.withdrawn = {"P-3"};
+    Decision d3 = allocate(rules, apps, scores, dec);
+    CHECK(ties_at_money_line(rules, apps, scores, dec, d3).empty());
+  }
+}

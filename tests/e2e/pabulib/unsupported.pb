@@ -1,0 +1,13 @@
+META
+key;value
+instance;2022
+budget;1000
+vote_type;ordinal
+rule;equal-shares
+currency;zł
+PROJECTS
+project_id;cost;votes
+1;600;10
+VOTES
+voter_id;vote
+a;1

@@ -1,5 +1,7 @@
 // `competition allocate` (cli.md): allocate the budget of a scored round
 // (rules.md §4), store the decision with its log entry, and print it.
+#include <memory>
+
 #include "allocate_round.hpp"
 #include "app.hpp"
 #include "render_allocation.hpp"
@@ -32,17 +34,17 @@ static int run_allocate_command(const GlobalOptions& g, const AllocateOptions& o
 }
 
 static void register_allocate(CLI::App& app, Context& ctx) {
-  static AllocateOptions options;
+  auto options = std::make_shared<AllocateOptions>();
   auto* sub = app.add_subcommand("allocate", "Allocate the budget of a scored round, store the decision and print it");
-  sub->add_flag("--force", options.force,
+  sub->add_flag("--force", options->force,
                 "allocate an already allocated round again (the new decision is logged after the old one)");
-  sub->add_flag("--dry-run", options.dry_run, "compute and print the decision without storing it");
+  sub->add_flag("--dry-run", options->dry_run, "compute and print the decision without storing it");
   sub->footer(
       "Formats: --format text|md|csv|json (--json for short); --excel for CSV opened in Excel.\n"
       "Example:\n"
       "  competition allocate --round esm-2018 --dry-run\n"
       "  competition allocate --format md -o decision.md");
-  sub->callback([&ctx] { ctx.exit_code = run_allocate_command(ctx.global, options); });
+  sub->callback([options, &ctx] { ctx.exit_code = run_allocate_command(ctx.global, *options); });
 }
 
 static CommandRegistration registration(40, register_allocate);

@@ -96,7 +96,9 @@ struct SectionSplitter {
   bool reported_orphan = false;
   bool projects_incomplete = false;  // a PROJECTS row was dropped: ballots cannot be checked against it
 
-  PabulibSection* target(Section s) { return s == Section::projects ? &f.projects : s == Section::votes ? &f.votes : nullptr; }
+  PabulibSection* target(Section s) {
+    return s == Section::projects ? &f.projects : s == Section::votes ? &f.votes : nullptr;
+  }
   int& line_of(Section s) { return s == Section::meta ? f.meta_line : target(s)->line; }
 
   void record(const CsvRecord& rec) {
@@ -169,7 +171,8 @@ void check_meta(PabulibFile& f, Collector& errors) {
       continue;
     }
     auto [it, fresh] = seen.emplace(lower(e.key), e.line);
-    if (!fresh) errors.add(e.line, 1, "META key", fmt::format("duplicate key \"{}\" (first on line {})", e.key, it->second));
+    if (!fresh)
+      errors.add(e.line, 1, "META key", fmt::format("duplicate key \"{}\" (first on line {})", e.key, it->second));
   }
   for (std::string_view key : {"budget", "vote_type", "rule"}) {
     const PabulibMetaEntry* e = f.meta_entry(key);
@@ -192,7 +195,9 @@ void check_meta(PabulibFile& f, Collector& errors) {
       std::string t = lower(v);
       if (t != "approval" && t != "ordinal" && t != "cumulative" && t != "scoring")
         errors.add(e->line, 2, field,
-                   fmt::format("\"{}\" is not a pabulib vote type (expected approval, ordinal, cumulative or scoring)", v));
+                   fmt::format("\"{}\" is not a pabulib vote type (expected approval, ordinal, cumulative or "
+                               "scoring)",
+                               v));
       else
         f.vote_type = t;
     } else {
@@ -355,7 +360,8 @@ PabulibFile read_pabulib(std::string_view bytes, const std::string& file) {
     // The decoder's hint suggests --encoding cp1251, which pabulib files never need.
     const std::string_view hint = "expected UTF-8; try --encoding cp1251";
     for (auto d : e.diagnostics()) {
-      if (auto p = d.message.find(hint); p != std::string::npos) d.message.replace(p, hint.size(), "a pabulib file must be UTF-8");
+      if (auto p = d.message.find(hint); p != std::string::npos)
+        d.message.replace(p, hint.size(), "a pabulib file must be UTF-8");
       f.errors.push_back(std::move(d));
     }
     return f;

@@ -363,8 +363,8 @@ struct Writer {
 
   void write_project(const PabulibRoundProject& p, bool insert) {
     const Application& a = p.application;
-    SQLite::Statement st(db(), insert ? "INSERT INTO applications (round_id, id, organisation_id, organisation, edrpou, "
-                                        "sector, title, category, requested, cofinancing, planned_clients, "
+    SQLite::Statement st(db(), insert ? "INSERT INTO applications (round_id, id, organisation_id, organisation, "
+                                        "edrpou, sector, title, category, requested, cofinancing, planned_clients, "
                                         "planned_jobs, planned_volunteers, submitted_at, submitted_key, votes, "
                                         "input_order) VALUES (?1, ?2, ?3, ?4, NULL, 'ngo', ?5, ?6, ?7, 0, 0, 0, 0, "
                                         "'', '', ?8, ?9)"
@@ -549,7 +549,8 @@ struct Writer {
         if (!same) diff += (diff.empty() ? "" : ", ") + name;
       // Then the file's cells whose change no field above already names.
       for (const auto& column : changed_cells(sp == stored.end() ? std::string("{}") : sp->second.cells, p.cells)) {
-        bool named = column == "project_id" || column == "selected" || (column == "cost" && a.requested != b.requested) ||
+        bool named = column == "project_id" || column == "selected" ||
+                     (column == "cost" && a.requested != b.requested) ||
                      (column == r.total_column && a.votes != b.votes) || (column == "name" && a.title != b.title) ||
                      (column == "category" && a.category != b.category);
         if (!named) diff += (diff.empty() ? "" : ", ") + column;

@@ -232,7 +232,8 @@ TEST_CASE("errors: PROJECTS columns and cells") {
         "t.pb:14:1: PROJECTS project_id: must not be empty");
   CHECK(messages(read(with_line(13, "2;12 5OO;2;Library;education;0"))) ==
         lines({
-            "t.pb:14:2: PROJECTS cost: \"12 5OO\" is not an amount of money (expected e.g. 12500.00 or \"12 500,00\")"}));
+            "t.pb:14:2: PROJECTS cost: \"12 5OO\" is not an amount of money (expected e.g. 12500.00 or "
+            "\"12 500,00\")"}));
   CHECK(messages(read(with_line(13, "2;0;2;Library;education;0"))) ==
         lines({"t.pb:14:2: PROJECTS cost: must be greater than 0"}));
   CHECK(messages(read(with_line(13, "2;;2;Library;education;0"))) ==
@@ -286,7 +287,8 @@ TEST_CASE("write_pabulib writes what read_pabulib reads back") {
     for (std::size_t i = 0; i < f.meta.size(); ++i) CHECK(g.meta[i].value == f.meta[i].value);
     CHECK(g.projects.header == f.projects.header);
     REQUIRE(g.projects.rows.size() == f.projects.rows.size());
-    for (std::size_t i = 0; i < f.projects.rows.size(); ++i) CHECK(g.projects.rows[i].fields == f.projects.rows[i].fields);
+    for (std::size_t i = 0; i < f.projects.rows.size(); ++i)
+      CHECK(g.projects.rows[i].fields == f.projects.rows[i].fields);
     REQUIRE(g.votes.rows.size() == f.votes.rows.size());
     for (std::size_t i = 0; i < f.votes.rows.size(); ++i) CHECK(g.votes.rows[i].fields == f.votes.rows[i].fields);
   }
@@ -436,5 +438,6 @@ TEST_CASE("mapping errors") {
                                            "missing from the header (vote_type ordinal ranks by score)"}));
   plan(read(with_line(13, "2;500;;Library;education;0")), errors);
   CHECK(msgs() == lines({
-                      "Poland_Testowo_2021.pb:14:3: PROJECTS votes: must not be empty (vote_type approval ranks by votes)"}));
+                      "Poland_Testowo_2021.pb:14:3: PROJECTS votes: must not be empty (vote_type approval ranks "
+                      "by votes)"}));
 }

@@ -85,6 +85,8 @@ class Allocator {
     make_pots();
   }
 
+  // rules.md §4 steps 2–6: commission decisions, the lot passes in file order,
+  // the pool pass, the reserve reasons, then the invariants.
   Decision run() {
     apply_commission_decisions();
     for (Pot& lot : lots_)

@@ -52,7 +52,7 @@ struct PabulibProject {
   std::string category;                 // as written, e.g. "sport,health"
   std::optional<std::int64_t> votes;    // `votes` column, when present and not empty
   std::optional<std::int64_t> score;    // `score` column, likewise
-  std::optional<std::int64_t> selected; // `selected` column (1: selected), likewise
+  std::optional<std::int64_t> selected;  // `selected` column (1: selected), likewise
 };
 
 // The typed view of one VOTES row.

@@ -168,26 +168,24 @@ TEST_CASE("an empty VOTES section and an empty ballot are allowed") {
 
 TEST_CASE("errors: sections") {
   CHECK(messages(read("")) == lines({"t.pb:1: empty file (expected the sections META, PROJECTS and VOTES)"}));
-  CHECK(messages(read("\r\n  \n")) ==
-        lines({"t.pb:1: empty file (expected the sections META, PROJECTS and VOTES)"}));
+  CHECK(messages(read("\r\n  \n")) == lines({"t.pb:1: empty file (expected the sections META, PROJECTS and VOTES)"}));
   std::string no_votes = approval.substr(0, approval.find("VOTES"));
   CHECK(messages(read(no_votes)) ==
-        lines({
-            "t.pb: VOTES: the section is missing (a pabulib file has the sections META, PROJECTS and VOTES)"}));
+        lines({"t.pb: VOTES: the section is missing (a pabulib file has the sections META, PROJECTS and VOTES)"}));
   CHECK(messages(read(approval + "VOTES\n")) ==
         lines({"t.pb:21:1: VOTES: the section appears twice (first on line 16)"}));
   CHECK(first(messages(read("# comment\n" + approval))) ==
         "t.pb:1:1: expected a section name (META, PROJECTS or VOTES) before any data");
   CHECK(messages(read(approval.substr(0, approval.find("voter_id")))) ==
         lines({"t.pb:16: VOTES: the section has no header row"}));
-  CHECK(messages(read(with_line(1, "name;value"))) ==
-        lines({"t.pb:2:1: META: the header must be \"key;value\""}));
+  CHECK(messages(read(with_line(1, "name;value"))) == lines({"t.pb:2:1: META: the header must be \"key;value\""}));
 }
 
 TEST_CASE("errors: syntax and field counts, located by section") {
-  CHECK(messages(read(with_line(13, "2;500;2;Lib\"rary;education;0"))) ==
-        lines({
-            "t.pb:14:4: PROJECTS: stray quote in unquoted field (quote the whole field and double the inner quotes)"}));
+  CHECK(
+      messages(read(with_line(13, "2;500;2;Lib\"rary;education;0"))) ==
+      lines(
+          {"t.pb:14:4: PROJECTS: stray quote in unquoted field (quote the whole field and double the inner quotes)"}));
   CHECK(messages(read(with_line(13, "2;500;2;Library;education"))) ==
         lines({"t.pb:14:6: PROJECTS: 5 fields, but the header has 6 (check quoting and delimiters)"}));
   CHECK(messages(read(with_line(3, "country;Poland;EU"))) ==
@@ -200,20 +198,18 @@ TEST_CASE("errors: syntax and field counts, located by section") {
 }
 
 TEST_CASE("errors: META keys") {
-  CHECK(messages(read(with_line(7, "\x7f"))) ==
-        lines({"t.pb:1: META budget: required key \"budget\" is missing"}));
+  CHECK(messages(read(with_line(7, "\x7f"))) == lines({"t.pb:1: META budget: required key \"budget\" is missing"}));
   CHECK(messages(read(with_line(8, "\x7f"))) ==
         lines({"t.pb:1: META vote_type: required key \"vote_type\" is missing"}));
-  CHECK(messages(read(with_line(9, "\x7f"))) ==
-        lines({"t.pb:1: META rule: required key \"rule\" is missing"}));
-  CHECK(messages(read(with_line(7, "budget;12.345"))) ==
-        lines({
-            "t.pb:8:2: META budget: \"12.345\" is not an amount of money (expected e.g. 12500.00 or \"12 500,00\")"}));
+  CHECK(messages(read(with_line(9, "\x7f"))) == lines({"t.pb:1: META rule: required key \"rule\" is missing"}));
+  CHECK(
+      messages(read(with_line(7, "budget;12.345"))) ==
+      lines({"t.pb:8:2: META budget: \"12.345\" is not an amount of money (expected e.g. 12500.00 or \"12 500,00\")"}));
   CHECK(messages(read(with_line(7, "budget;0"))) == lines({"t.pb:8:2: META budget: must be greater than 0"}));
   CHECK(messages(read(with_line(9, "rule;"))) == lines({"t.pb:10:2: META rule: must not be empty"}));
   CHECK(messages(read(with_line(8, "vote_type;choose-1"))) ==
         lines({"t.pb:9:2: META vote_type: \"choose-1\" is not a pabulib vote type (expected approval, "
-                                 "ordinal, cumulative or scoring)"}));
+               "ordinal, cumulative or scoring)"}));
   CHECK(messages(read(with_line(3, "Budget;5"))) ==
         lines({"t.pb:8:1: META key: duplicate key \"budget\" (first on line 4)"}));
   CHECK(messages(read(with_line(3, ";5"))) == lines({"t.pb:4:1: META key: must not be empty"}));
@@ -221,9 +217,8 @@ TEST_CASE("errors: META keys") {
 
 TEST_CASE("errors: PROJECTS columns and cells") {
   CHECK(messages(read(with_line(11, "id;price;votes;name;category;selected"))) ==
-        lines({
-            "t.pb:12: PROJECTS project_id: required column \"project_id\" is missing from the header",
-            "t.pb:12: PROJECTS cost: required column \"cost\" is missing from the header"}));
+        lines({"t.pb:12: PROJECTS project_id: required column \"project_id\" is missing from the header",
+               "t.pb:12: PROJECTS cost: required column \"cost\" is missing from the header"}));
   CHECK(messages(read(with_line(14, "3;400;1;Bench;;1\n1;1;1;Again;;0"))) ==
         lines({"t.pb:16:1: PROJECTS project_id: duplicate id \"1\" (first on line 13)"}));
   CHECK(first(messages(read(with_line(13, "a b;500;2;Library;education;0")))) ==
@@ -231,17 +226,15 @@ TEST_CASE("errors: PROJECTS columns and cells") {
   CHECK(first(messages(read(with_line(13, " ;500;2;Library;education;0")))) ==
         "t.pb:14:1: PROJECTS project_id: must not be empty");
   CHECK(messages(read(with_line(13, "2;12 5OO;2;Library;education;0"))) ==
-        lines({
-            "t.pb:14:2: PROJECTS cost: \"12 5OO\" is not an amount of money (expected e.g. 12500.00 or "
-            "\"12 500,00\")"}));
+        lines({"t.pb:14:2: PROJECTS cost: \"12 5OO\" is not an amount of money (expected e.g. 12500.00 or "
+               "\"12 500,00\")"}));
   CHECK(messages(read(with_line(13, "2;0;2;Library;education;0"))) ==
         lines({"t.pb:14:2: PROJECTS cost: must be greater than 0"}));
   CHECK(messages(read(with_line(13, "2;;2;Library;education;0"))) ==
         lines({"t.pb:14:2: PROJECTS cost: must not be empty (expected an amount such as 12500.00)"}));
   CHECK(messages(read(with_line(13, "2;500;-2;Library;education;yes"))) ==
-        lines({
-            "t.pb:14:3: PROJECTS votes: \"-2\" is not a non-negative whole number (expected e.g. 120)",
-            "t.pb:14:6: PROJECTS selected: \"yes\" is not a non-negative whole number (expected e.g. 120)"}));
+        lines({"t.pb:14:3: PROJECTS votes: \"-2\" is not a non-negative whole number (expected e.g. 120)",
+               "t.pb:14:6: PROJECTS selected: \"yes\" is not a non-negative whole number (expected e.g. 120)"}));
 }
 
 TEST_CASE("errors: VOTES columns and ballots") {
@@ -251,17 +244,15 @@ TEST_CASE("errors: VOTES columns and ballots") {
         lines({"t.pb:19:1: VOTES voter_id: duplicate voter \"v1\" (first on line 18)"}));
   CHECK(messages(read(with_line(18, "v2;1,99,98;45;F"))) ==
         lines({"t.pb:19:2: VOTES vote: unknown project \"99\" (not in PROJECTS)",
-                                 "t.pb:19:2: VOTES vote: unknown project \"98\" (not in PROJECTS)"}));
+               "t.pb:19:2: VOTES vote: unknown project \"98\" (not in PROJECTS)"}));
   CHECK(messages(read(with_line(18, "v2;1,2,1;45;F"))) ==
         lines({"t.pb:19:2: VOTES vote: project \"1\" is listed twice in the ballot"}));
   CHECK(messages(read(with_line(18, "v2;\"1,,2\";45;F"))) ==
-        lines({
-            "t.pb:19:2: VOTES vote: \"1,,2\" has an empty project id (expected ids separated by commas)"}));
+        lines({"t.pb:19:2: VOTES vote: \"1,,2\" has an empty project id (expected ids separated by commas)"}));
   std::string bad_points = cumulative;
   bad_points.replace(bad_points.find("2;A;5"), 5, "2;A;5,5");
   CHECK(messages(read(bad_points)) ==
-        lines({
-            "t.pb:16:3: VOTES points: 2 values for 1 projects in vote (expected one value per project)"}));
+        lines({"t.pb:16:3: VOTES points: 2 values for 1 projects in vote (expected one value per project)"}));
 }
 
 TEST_CASE("every error of a file is reported, in line order") {
@@ -269,10 +260,9 @@ TEST_CASE("every error of a file is reported, in line order") {
   text.replace(text.find("v3;1;"), 5, "v3;7;");
   text.replace(text.find("budget;1000"), 11, "budget;abc");
   CHECK(messages(read(text)) ==
-        lines({
-            "t.pb:8:2: META budget: \"abc\" is not an amount of money (expected e.g. 12500.00 or \"12 500,00\")",
-            "t.pb:14:2: PROJECTS cost: \"x\" is not an amount of money (expected e.g. 12500.00 or \"12 500,00\")",
-            "t.pb:20:2: VOTES vote: unknown project \"7\" (not in PROJECTS)"}));
+        lines({"t.pb:8:2: META budget: \"abc\" is not an amount of money (expected e.g. 12500.00 or \"12 500,00\")",
+               "t.pb:14:2: PROJECTS cost: \"x\" is not an amount of money (expected e.g. 12500.00 or \"12 500,00\")",
+               "t.pb:20:2: VOTES vote: unknown project \"7\" (not in PROJECTS)"}));
 }
 
 TEST_CASE("write_pabulib writes what read_pabulib reads back") {
@@ -417,27 +407,24 @@ TEST_CASE("mapping errors") {
   // No year anywhere.
   plan(read(with_line(4, "\x7f")), errors, "instance.pb");
   CHECK(msgs() == lines({"instance.pb: --year: the file does not tell the year (no four-digit year in "
-                                           "META instance or date_begin, nor in the file name); give it with --year"}));
+                         "META instance or date_begin, nor in the file name); give it with --year"}));
   plan(read(approval), errors, "x.pb", std::nullopt, 1800);
   CHECK(msgs() == lines({"x.pb: --year: 1800 is not a plausible year (expected 1900 to 2200)"}));
   plan(read(approval), errors, "x.pb", std::string("Bad Id"));
-  CHECK(msgs() ==
-        lines({"x.pb: --round: \"Bad Id\" is not a valid round id (1-64 characters of a-z 0-9 . _ -)"}));
+  CHECK(msgs() == lines({"x.pb: --round: \"Bad Id\" is not a valid round id (1-64 characters of a-z 0-9 . _ -)"}));
   plan(read(approval), errors, "<stdin>");
   CHECK(msgs() == lines({"<stdin>: --round: the file name gives no round id; give one with --round"}));
   plan(read(with_line(9, "rule;equalshares")), errors);
-  CHECK(msgs() == lines({
-                      "Poland_Testowo_2021.pb:10:2: META rule: \"equalshares\" is not supported (expected greedy or "
-                      "greedy-no-skip)"}));
+  CHECK(msgs() == lines({"Poland_Testowo_2021.pb:10:2: META rule: \"equalshares\" is not supported (expected greedy or "
+                         "greedy-no-skip)"}));
   plan(read(with_line(3, "currency;zł")), errors);
   CHECK(msgs() == lines({"Poland_Testowo_2021.pb:4:2: META currency: \"zł\" is not a currency code "
-                                           "(expected 3 capital letters, e.g. PLN)"}));
+                         "(expected 3 capital letters, e.g. PLN)"}));
   // The total's column: missing, or an empty cell.
   plan(read(with_line(8, "vote_type;ordinal")), errors);
   CHECK(msgs() == lines({"Poland_Testowo_2021.pb:12: PROJECTS score: required column \"score\" is "
-                                           "missing from the header (vote_type ordinal ranks by score)"}));
+                         "missing from the header (vote_type ordinal ranks by score)"}));
   plan(read(with_line(13, "2;500;;Library;education;0")), errors);
-  CHECK(msgs() == lines({
-                      "Poland_Testowo_2021.pb:14:3: PROJECTS votes: must not be empty (vote_type approval ranks "
-                      "by votes)"}));
+  CHECK(msgs() == lines({"Poland_Testowo_2021.pb:14:3: PROJECTS votes: must not be empty (vote_type approval ranks "
+                         "by votes)"}));
 }

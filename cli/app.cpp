@@ -125,6 +125,7 @@ int run_cli(int argc, char** argv) {
       "  competition score\n"
       "  competition allocate\n"
       "  competition report\n"
+      "`competition COMMAND --help` shows a command's options and an example; `man competition` is the manual.\n"
       "Exit codes: 0 ok, 1 problems found, 2 invalid input or usage, 3 state conflict, 4 I/O or internal error.");
   auto& commands = registry();
   std::stable_sort(commands.begin(), commands.end(),

@@ -18,7 +18,7 @@ static int run_allocate_command(const GlobalOptions& g, const AllocateOptions& o
   // Read mode refuses a missing database (nothing to allocate); it still writes.
   auto store = Store::open(g.db_path(), Store::Mode::read);
   AllocateResult r = run_allocate(*store, g.round_id(), o.force, o.dry_run);
-  AllocationView view{r.rules, r.applications, r.decision, r.fingerprint};
+  AllocationView view{r.rules, r.applications, r.decision, r.fingerprint, r.decisions};
   std::string out;
   if (format == "json")
     out = render_allocation_json(view);

@@ -1,6 +1,9 @@
 // `competition score` (cli.md): eligibility, aggregation and ranking of the
 // round (rules.md §1–3); stores the result and prints the ranking.
+#include <fmt/format.h>
+
 #include "app.hpp"
+#include "decision_log.hpp"
 #include "render_score.hpp"
 #include "score_round.hpp"
 
@@ -21,6 +24,15 @@ static int run_score(const GlobalOptions& g) {
   else
     out = render_score_text(s.rules, s.applications, s.result, g.english());
   emit(g, out);
+  // cli.md "Commission decisions": `score` keeps its three statuses; the
+  // commission's decisions apply at `allocate`. A note says they exist.
+  std::size_t decisions = 0;
+  for (const LogEntry& e : log_entries(*store, s.round.id)) decisions += e.kind != "allocate";
+  if (decisions > 0)
+    inform(g, g.english() ? fmt::format("note: the decision log holds {} commission decision(s) (`competition "
+                                        "decisions`); `competition allocate` applies them, not `score`", decisions)
+                          : fmt::format("примітка: у журналі рішень є рішення комісії ({}; `competition decisions`); "
+                                        "їх застосовує `competition allocate`, а не `score`", decisions));
   return 0;
 }
 

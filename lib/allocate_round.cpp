@@ -7,6 +7,7 @@
 #include <set>
 
 #include "allocation_store.hpp"
+#include "commission_store.hpp"
 #include "decision_log.hpp"
 #include "decision_record.hpp"
 #include "score_store.hpp"
@@ -129,10 +130,18 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
                 fmt::format("round {}: inputs changed since `score` (application {} scores differently now); "
                             "run score again", id, *diff));
 
-  // Commission decisions are not recorded yet (cli.md "Commission decisions"
-  // comes with its own commands); the record lists none.
-  AppliedDecisions decisions;
-  nlohmann::ordered_json applied = nlohmann::ordered_json::array();
+  // rules.md §4 step 2: the commission decisions of the log, reduced (latest
+  // standing per application, undone ones left out); the record lists them.
+  StandingDecisions standing = standing_decisions(store, id);
+  for (const CommissionDecision& d : standing.standing)
+    if (d.kind == DecisionKind::order)
+      if (auto problem = order_problem(r.rules, r.applications, fresh, d.applications))
+        throw Error(ExitCode::conflict,
+                    fmt::format("round {}: the order of decision {} no longer applies: {}; undo it with "
+                                "`competition decisions --undo {} --reason TEXT`", id, d.n, *problem, d.n));
+  const AppliedDecisions& decisions = standing.applied;
+  nlohmann::ordered_json applied = applied_decisions_json(standing.standing);
+  r.decisions = standing.standing;
   // `score` stores the ranking of the rules alone; recorded orders re-arrange
   // full ties for the allocation (rules.md §3).
   ScoreResult scores = decisions.orders.empty() ? fresh : score_round(r.rules, r.applications, reviews, decisions.orders);
@@ -141,15 +150,25 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
   if (r.rules.ties == TiePolicy::refuse) {
     auto ties = ties_at_money_line(r.rules, r.applications, scores, decisions, r.decision);
     if (!ties.empty()) {
+      // Each group with the money at stake: what its members get in the `id`
+      // order, which the other order would hand to others in the group.
+      std::map<std::string, Money> award;
+      for (const auto& l : r.decision.applications) award[l.id] = l.award;
       std::string list;
       for (const auto& group : ties) {
         std::string g;
-        for (const auto& a : group) g += (g.empty() ? "" : ", ") + a;
-        list += (list.empty() ? "" : "; ") + g;
+        Money stake;
+        for (const auto& a : group) {
+          g += (g.empty() ? "" : ", ") + a;
+          stake += award[a];
+        }
+        list += fmt::format("{}({}) with {} {} at stake", list.empty() ? "" : "; ", g, stake.to_string(),
+                            r.rules.currency);
       }
       throw Error(ExitCode::conflict,
-                  fmt::format("round {}: applications tied on every ranking key straddle the money line ({}); "
-                              "ties = \"refuse\": record their order with `competition order` first", id, list));
+                  fmt::format("round {}: applications tied on every ranking key straddle the money line: {}; "
+                              "ties = \"refuse\": record their order with `competition order APP APP… --reason TEXT` "
+                              "first", id, list));
     }
   }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "allocation.hpp"
+#include "commission.hpp"
 #include "model.hpp"
 #include "rules.hpp"
 #include "store.hpp"
@@ -23,6 +24,7 @@ struct AllocateResult {
   Decision decision;
   nlohmann::ordered_json record;   // the decision record, with its fingerprint
   std::string fingerprint;         // `sha256:` + 64 hex digits
+  std::vector<CommissionDecision> decisions;  // the commission decisions applied, in log order
   bool stored = false;             // false for --dry-run
   std::int64_t log_seq = 0;        // the decision log entry written (0 when not stored)
 };
@@ -30,9 +32,12 @@ struct AllocateResult {
 // cli.md "allocate". The round (`--round`, or the only one) must be scored:
 // Error(conflict) when it is not, when it is already allocated (unless
 // `force`, which records a new decision after the old one), when the stored
-// inputs no longer give the stored scores, and, with `ties = "refuse"`, when
-// applications tied on every key straddle the money line. `dry_run` computes
-// everything and writes nothing.
+// inputs no longer give the stored scores, when a standing commission decision
+// cannot apply (rules.md §4 step 2), and, with `ties = "refuse"`, when
+// applications tied on every key straddle the money line (the message names
+// each group and the money at stake). The commission decisions of the log apply
+// first (commission.hpp, reduce_decisions). `dry_run` computes everything and
+// writes nothing.
 AllocateResult run_allocate(Store& store, const std::optional<std::string>& round_id, bool force, bool dry_run);
 
 // cli.md, `ties = "refuse"`: the groups of ranked applications tied on every

@@ -3,11 +3,10 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
-#include <chrono>
-#include <ctime>
 #include <stdexcept>
 
 #include "canonical_json.hpp"
+#include "clock.hpp"
 #include "diagnostic.hpp"
 #include "sha256.hpp"
 
@@ -26,14 +25,9 @@ std::string log_entry_hash(const LogEntry& e) {
   return sha256_hex(canonical_json(link));
 }
 
-std::string utc_now() {
-  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+// The clock honours $COMPETITION_NOW (clock.hpp), so that logs written by tests
+// and demonstrations are reproducible.
+std::string utc_now() { return now_utc(); }
 
 LogHead log_head(Store& store, const std::string& round) {
   SQLite::Statement q(store.db(), "SELECT log_head, log_count FROM rounds WHERE id = ?");

@@ -31,7 +31,7 @@ inline const std::string genesis_hash(64, '0');
 // payload is not JSON.
 std::string log_entry_hash(const LogEntry& e);
 
-// The current time as `YYYY-MM-DDTHH:MM:SSZ`.
+// The current time as `YYYY-MM-DDTHH:MM:SSZ` (clock.hpp: $COMPETITION_NOW when set).
 std::string utc_now();
 
 // Appends one entry to the round's chain and moves the round's head to it. Must

@@ -162,10 +162,11 @@ void report_utf8(std::string_view s, std::string_view file, std::string_view hin
 
 // `valid`: the caller already ran is_valid_utf8 on s (auto-detection), so the
 // large common case is validated once.
-Decoded decode_utf8(std::string_view s, std::string_view file, std::string_view hint, bool valid = false) {
+// UTF-8 needs no conversion: the result views `s` (no copy of a large file).
+DecodedView decode_utf8(std::string_view s, std::string_view file, std::string_view hint, bool valid = false) {
   bool has_nul = !s.empty() && std::memchr(s.data(), 0, s.size()) != nullptr;
   if (has_nul || !(valid || is_valid_utf8(s))) report_utf8(s, file, hint);
-  return Decoded{std::string(s), Encoding::utf8};
+  return DecodedView{{}, s, Encoding::utf8};
 }
 
 // Walks Windows-1251 bytes and reports NULs and undefined bytes with their line
@@ -200,7 +201,7 @@ constexpr std::array<std::uint8_t, 256> cp1251_lengths = make_cp1251_lengths();
 
 // Two passes: the exact output size (which also finds refused bytes), then a
 // fill through a raw pointer, with no per-character append.
-Decoded decode_cp1251(std::string_view s, std::string_view file, std::string_view undefined_message) {
+DecodedView decode_cp1251(std::string_view s, std::string_view file, std::string_view undefined_message) {
   std::size_t size = 0;
   bool refused = false;
   for (char ch : s) {
@@ -224,7 +225,7 @@ Decoded decode_cp1251(std::string_view s, std::string_view file, std::string_vie
       o += u.size;
     }
   }
-  return Decoded{std::move(out), Encoding::cp1251};
+  return DecodedView{std::move(out), {}, Encoding::cp1251};
 }
 
 }  // namespace
@@ -267,6 +268,12 @@ bool is_valid_utf8(std::string_view s) {
 }
 
 Decoded decode_input(std::string_view bytes, Encoding requested, std::string_view file) {
+  DecodedView v = decode_input_view(bytes, requested, file);
+  if (v.used == Encoding::cp1251) return Decoded{std::move(v.converted), Encoding::cp1251};
+  return Decoded{std::string(v.view), Encoding::utf8};
+}
+
+DecodedView decode_input_view(std::string_view bytes, Encoding requested, std::string_view file) {
   // A UTF-16 or UTF-32 file (Excel's "Unicode text", Notepad's "Unicode") would
   // otherwise be read as Windows-1251 garbage or as a stream of NUL bytes; its
   // byte order mark says what it is, in every mode (no CSV header starts with "яю").

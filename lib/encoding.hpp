@@ -36,6 +36,18 @@ struct Decoded {
 // fields: the decoder does not know the CSV structure); `file` is as given.
 Decoded decode_input(std::string_view bytes, Encoding requested, std::string_view file);
 
+// decode_input without copying a file that is UTF-8 already (the usual case,
+// and at national scale a copy the size of the file): text() views `bytes`
+// (after a BOM), which must outlive the result, or holds the conversion from
+// Windows-1251. Same detection, checks and errors as decode_input.
+struct DecodedView {
+  std::string converted;   // Windows-1251 input only
+  std::string_view view;   // UTF-8 input: a view of the bytes
+  Encoding used;           // utf8 or cp1251, never auto_detect
+  std::string_view text() const { return used == Encoding::cp1251 ? std::string_view(converted) : view; }
+};
+DecodedView decode_input_view(std::string_view bytes, Encoding requested, std::string_view file);
+
 // Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF.
 bool is_valid_utf8(std::string_view s);
 

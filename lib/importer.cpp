@@ -4,11 +4,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 #include <set>
 #include <unordered_map>
 
+#include "bulk_statement.hpp"
 #include "dates.hpp"
 #include "edrpou.hpp"
 #include "organisation.hpp"
@@ -49,6 +51,10 @@ struct Sink {
     if (code == ExitCode::invalid) any_invalid = true;
     if (diags.size() < max_reported_errors)
       diags.push_back(Diagnostic{file, line, column, std::move(field), std::move(message), code});
+  }
+  void merge(Sink& other) {
+    for (auto& d : other.diags) add(d.line, d.column, std::move(d.field), std::move(d.message), d.code);
+    any_invalid = any_invalid || other.any_invalid;
   }
 };
 
@@ -175,6 +181,57 @@ struct RowReader {
   }
 };
 
+// The records of one file, one at a time, so that a national file is never
+// held as records (only its bytes, once: UTF-8 input is not even copied).
+// Decodes and reads the header on construction (errors there throw); next()
+// yields each record with the header's number of fields and reports CSV syntax
+// errors and wrong field counts to `syntax`, stopping once it is full.
+class RowStream {
+ public:
+  RowStream(std::string_view bytes, const ImportOptions& o)
+      : o_(o), decoded_(decode_input_view(bytes, o.encoding, o.file)), reader_(decoded_.text(), o.delimiter, o.file) {}
+  RowStream(const RowStream&) = delete;
+  RowStream& operator=(const RowStream&) = delete;
+
+  const std::vector<std::string>& header() const { return reader_.header().fields; }
+  int header_line() const { return reader_.header().line; }
+
+  // The next well-formed record (valid until the next call), or nullptr at the
+  // end, or once syntax errors have filled `syntax` (reading stops there).
+  const CsvRecord* next(Sink& syntax) {
+    const std::size_t width = header().size();
+    while (!stopped_) {
+      try {
+        if (!reader_.next(rec_)) break;
+      } catch (const Error& e) {
+        // A syntax error ends that record; go on to report the others too.
+        for (const auto& d : e.diagnostics()) syntax.add(d.line, d.column, d.field, d.message);
+        stopped_ = syntax.diags.size() >= max_reported_errors;
+        continue;
+      }
+      if (o_.progress && (rows_ & 0xFFFF) == 0) o_.progress(reader_.position(), decoded_.text().size());
+      if (rec_.fields.size() != width) {
+        syntax.add(rec_.line, static_cast<int>(std::min(rec_.fields.size(), width)) + 1, "",
+                   fmt::format("{} field{}, but the header has {} (check quoting and delimiters)", rec_.fields.size(),
+                               rec_.fields.size() == 1 ? "" : "s", width));
+        continue;
+      }
+      ++rows_;
+      return &rec_;
+    }
+    stopped_ = true;
+    return nullptr;
+  }
+
+ private:
+  const ImportOptions& o_;
+  DecodedView decoded_;
+  CsvReader reader_;  // reads decoded_: declared after it
+  CsvRecord rec_;
+  std::size_t rows_ = 0;
+  bool stopped_ = false;
+};
+
 // Reads the whole file: header and records, every row checked for its field count.
 struct ParsedFile {
   std::vector<std::string> header;
@@ -183,32 +240,36 @@ struct ParsedFile {
 };
 
 ParsedFile read_csv(std::string_view bytes, const ImportOptions& o, Sink& sink) {
+  RowStream stream(bytes, o);
   ParsedFile pf;
-  Decoded decoded = decode_input(bytes, o.encoding, o.file);
-  CsvReader reader(decoded.text, o.delimiter, o.file);
-  pf.header = reader.header().fields;
-  pf.header_line = reader.header().line;
-  CsvRecord rec;
-  while (true) {
-    try {
-      if (!reader.next(rec)) break;
-    } catch (const Error& e) {
-      // A syntax error ends that record; go on to report the others too.
-      for (const auto& d : e.diagnostics()) sink.add(d.line, d.column, d.field, d.message);
-      if (sink.diags.size() >= max_reported_errors) break;
-      continue;
-    }
-    if (o.progress && (pf.rows.size() & 0xFFFF) == 0) o.progress(reader.position(), decoded.text.size());
-    if (rec.fields.size() != pf.header.size()) {
-      sink.add(rec.line, static_cast<int>(std::min(rec.fields.size(), pf.header.size())) + 1, "",
-               fmt::format("{} field{}, but the header has {} (check quoting and delimiters)", rec.fields.size(),
-                           rec.fields.size() == 1 ? "" : "s", pf.header.size()));
-      continue;
-    }
-    pf.rows.push_back(rec);
-  }
+  pf.header = stream.header();
+  pf.header_line = stream.header_line();
+  while (const CsvRecord* rec = stream.next(sink)) pf.rows.push_back(*rec);
   return pf;
 }
+
+// A streamed file's diagnostics, kept apart while reading so that its report
+// is the one a read-everything-then-validate pass gives: CSV syntax first, then
+// the header, then the rows (the first 100 in that order; import_file sorts
+// them by position), and conflicts with stored rows only when nothing is
+// invalid. Rows are applied as they are validated until the first invalid
+// one; any invalid row discards the counts (the transaction rolls back).
+struct StreamSinks {
+  Sink syntax, header, rows, conflicts;
+  explicit StreamSinks(const std::string& file)
+      : syntax{file, {}, false}, header{file, {}, false}, rows{file, {}, false}, conflicts{file, {}, false} {}
+  bool any_invalid() const { return syntax.any_invalid || header.any_invalid || rows.any_invalid; }
+  void finish(Sink& out, ImportSummary& s) {
+    if (any_invalid()) {
+      out.merge(syntax);
+      out.merge(header);
+      out.merge(rows);
+      s.added = s.updated = s.unchanged = 0;
+    } else {
+      out.merge(conflicts);
+    }
+  }
+};
 
 // An id (or an application–reviewer pair, or a year) may appear once per file.
 void duplicate_check(std::unordered_map<std::string, int>& seen, const std::string& key, RowReader& r,
@@ -216,6 +277,13 @@ void duplicate_check(std::unordered_map<std::string, int>& seen, const std::stri
   if (key.empty()) return;
   auto [it, fresh] = seen.emplace(key, r.rec.line);
   if (!fresh) r.error(k, fmt::format("duplicate {} (first on line {})", shown(what), it->second));
+}
+
+// The same message when `first_line` (the line of the key's first row) is
+// known; `what()` builds the description only then, not for every row.
+template <class What>
+void report_duplicate(int first_line, RowReader& r, std::size_t k, What&& what) {
+  r.error(k, fmt::format("duplicate {} (first on line {})", shown(what()), first_line));
 }
 
 RoundRecord round_for(Store& store, const ImportOptions& o, bool frozen_after_allocation) {
@@ -260,149 +328,190 @@ struct ParsedApplication {
   int line = 0;
 };
 
+// formats.md applications.csv: one row's cells after the id (the id and its
+// duplicate check come first, in the caller). No store: shared by the import
+// and parse_applications_csv. `round` names the round in messages.
+void parse_application_cells(RowReader& r, const Rules& rules, const std::string& round, Application& a) {
+  a.organisation = r.text(a_org);
+  if (auto e = r.cell(a_edrpou); !e.empty()) {
+    if (auto code = normalize_edrpou(e))
+      a.edrpou = *code;
+    else
+      r.error(a_edrpou,
+              fmt::format("\"{}\" is not a valid ЄДРПОУ code (expected 8 digits with a valid check digit)", shown(e)));
+  }
+  if (auto sec = r.cell(a_sector); !sec.empty()) {
+    std::string lower(sec);
+    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (auto v = parse_sector(lower))
+      a.sector = *v;
+    else
+      r.error(a_sector, fmt::format("\"{}\" is not a sector (expected ngo, state or business)", shown(sec)));
+  }
+  a.title = r.text(a_title);
+  a.category = std::string(r.cell(a_category));
+  if (auto m = r.money(a_requested)) {
+    if (m->is_zero()) r.error(a_requested, "must be greater than 0");
+    a.requested = *m;
+  }
+  if (auto m = r.money(a_cofinancing)) a.cofinancing = *m;
+  if (auto v = r.count(a_clients)) a.planned_clients = *v;
+  if (auto v = r.count(a_jobs)) a.planned_jobs = *v;
+  if (auto v = r.count(a_volunteers)) a.planned_volunteers = *v;
+  if (auto d = r.cell(a_submitted); !d.empty()) {
+    if (auto key = normalize_submitted_at(d)) {
+      a.submitted_at = std::string(d);
+      a.submitted_key = *key;
+    } else {
+      r.error(a_submitted, submitted_at_error(shown(d)));
+    }
+  }
+  auto votes_cell = r.cell(a_votes);
+  if (rules.source == ScoreSource::votes) {
+    if (votes_cell.empty())
+      r.error(a_votes, "required in a round ranked by votes (expected a whole number)");
+    else
+      a.votes = r.count(a_votes);
+  } else if (!votes_cell.empty()) {
+    r.error(a_votes, fmt::format("round {} is scored by reviews; votes are only for rounds ranked by votes", round));
+  }
+}
+
+// Applies valid application rows as they are read, in file order: compares
+// each with the stored row of its id, counts it, and inserts or updates it.
+// A fresh round (no applications yet: every first import of a national round)
+// has nothing to compare, so it skips the lookups.
+class ApplicationWriter {
+ public:
+  ApplicationWriter(Store& store, const RoundRecord& round, const ImportOptions& o)
+      : round_(round),
+        o_(o),
+        organisations_(store.db()),
+        find_(store.db(),
+              "SELECT organisation, COALESCE(edrpou, ''), sector, title, category, requested, cofinancing, "
+              "planned_clients, planned_jobs, planned_volunteers, submitted_key, votes "
+              "FROM applications WHERE round_id = ?1 AND id = ?2"),
+        ins_(store.db(),
+             "INSERT INTO applications (round_id, id, organisation_id, organisation, edrpou, sector, title, "
+             "category, requested, cofinancing, planned_clients, planned_jobs, planned_volunteers, "
+             "submitted_at, submitted_key, votes, input_order) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+        upd_(store.db(),
+             "UPDATE applications SET organisation_id=?3, organisation=?4, edrpou=?5, sector=?6, title=?7, "
+             "category=?8, requested=?9, cofinancing=?10, planned_clients=?11, planned_jobs=?12, "
+             "planned_volunteers=?13, submitted_at=?14, submitted_key=?15, votes=?16 "
+             "WHERE round_id=?1 AND id=?2") {
+    SQLite::Statement q(store.db(),
+                        "SELECT COUNT(*) > 0, COALESCE(MAX(input_order), 0) FROM applications WHERE round_id = ?");
+    q.bind(1, round.id);
+    q.executeStep();
+    fresh_ = q.getColumn(0).getInt() == 0;
+    next_order_ = q.getColumn(1).getInt64();
+    find_.text(1, round_.id);
+  }
+
+  void apply(const Application& a, int line, ImportSummary& s, Sink& conflicts) {
+    BulkStatement* st = &ins_;
+    if (!fresh_) {
+      find_.text(2, a.id);
+      if (find_.step()) {
+        std::optional<std::int64_t> votes;
+        if (!find_.column_null(11)) votes = find_.column_int64(11);
+        std::string diff =
+            changed_fields({{"organisation", a.organisation == find_.column_text(0)},
+                            {"edrpou", a.edrpou == find_.column_text(1)},
+                            {"sector", a.sector == parse_sector(find_.column_text(2)).value_or(Sector::ngo)},
+                            {"title", a.title == find_.column_text(3)},
+                            {"category", a.category == find_.column_text(4)},
+                            {"requested", a.requested.kopiykas() == find_.column_int64(5)},
+                            {"cofinancing", a.cofinancing.kopiykas() == find_.column_int64(6)},
+                            {"planned_clients", a.planned_clients == find_.column_int64(7)},
+                            {"planned_jobs", a.planned_jobs == find_.column_int64(8)},
+                            {"planned_volunteers", a.planned_volunteers == find_.column_int64(9)},
+                            {"submitted_at", a.submitted_key == find_.column_text(10)},
+                            {"votes", a.votes == votes}});
+        find_.reset();
+        if (diff.empty()) {
+          ++s.unchanged;
+          return;
+        }
+        if (!o_.replace) {
+          conflicts.add(line, 1, "id",
+                        fmt::format("\"{}\" is already in round {} with other values ({}); use --replace to update it",
+                                    a.id, round_.id, diff),
+                        ExitCode::conflict);
+          return;
+        }
+        st = &upd_;
+        ++s.updated;
+      } else {
+        find_.reset();
+        ++s.added;
+      }
+    } else {
+      ++s.added;
+    }
+    std::int64_t org = organisations_.resolve(a.organisation, a.edrpou);
+    st->text(1, round_.id);
+    st->text(2, a.id);
+    st->integer(3, org);
+    st->text(4, a.organisation);
+    if (a.edrpou.empty())
+      st->null(5);
+    else
+      st->text(5, a.edrpou);
+    st->text(6, to_string(a.sector));
+    st->text(7, a.title);
+    st->text(8, a.category);
+    st->integer(9, a.requested.kopiykas());
+    st->integer(10, a.cofinancing.kopiykas());
+    st->integer(11, a.planned_clients);
+    st->integer(12, a.planned_jobs);
+    st->integer(13, a.planned_volunteers);
+    st->text(14, a.submitted_at);
+    st->text(15, a.submitted_key);
+    if (a.votes)
+      st->integer(16, *a.votes);
+    else
+      st->null(16);
+    if (st == &ins_) st->integer(17, ++next_order_);
+    st->run();
+  }
+
+ private:
+  const RoundRecord& round_;
+  const ImportOptions& o_;
+  OrganisationResolver organisations_;
+  BulkStatement find_, ins_, upd_;
+  bool fresh_ = true;
+  std::int64_t next_order_ = 0;
+};
+
 void import_applications(Store& store, const ImportOptions& o, std::string_view bytes, ImportSummary& s, Sink& sink) {
   RoundRecord round = round_for(store, o, true);
   Rules rules = Store::rules_of(round);
   s.round = round.id;
-  ParsedFile pf = read_csv(bytes, o, sink);
-  std::size_t before = sink.diags.size();
-  auto index = map_columns(pf.header, application_columns, pf.header_line, sink);
-  bool header_ok = sink.diags.size() == before;
+  // One pass: each row is read, validated and applied before the next is read.
+  RowStream rows(bytes, o);
+  StreamSinks sinks(o.file);
+  auto index = map_columns(rows.header(), application_columns, rows.header_line(), sinks.header);
+  const bool header_ok = sinks.header.diags.empty();
+  ApplicationWriter writer(store, round, o);
   std::unordered_map<std::string, int> seen;
-  std::vector<ParsedApplication> parsed;
-  parsed.reserve(pf.rows.size());
-  for (const auto& rec : pf.rows) {
+  while (const CsvRecord* rec = rows.next(sinks.syntax)) {
     ++s.read;
     if (!header_ok) continue;
-    RowReader r{rec, index, application_columns, sink};
+    RowReader r{*rec, index, application_columns, sinks.rows};
     Application a;
     a.id = r.id(a_id);
-    duplicate_check(seen, a.id, r, a_id, fmt::format("id \"{}\"", a.id));
-    a.organisation = r.text(a_org);
-    if (auto e = r.cell(a_edrpou); !e.empty()) {
-      if (auto code = normalize_edrpou(e))
-        a.edrpou = *code;
-      else
-        r.error(a_edrpou,
-                fmt::format("\"{}\" is not a valid ЄДРПОУ code (expected 8 digits with a valid check digit)", shown(e)));
+    if (!a.id.empty()) {
+      if (auto [it, fresh] = seen.emplace(a.id, rec->line); !fresh)
+        report_duplicate(it->second, r, a_id, [&] { return fmt::format("id \"{}\"", a.id); });
     }
-    if (auto sec = r.cell(a_sector); !sec.empty()) {
-      std::string lower(sec);
-      for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (auto v = parse_sector(lower))
-        a.sector = *v;
-      else
-        r.error(a_sector, fmt::format("\"{}\" is not a sector (expected ngo, state or business)", shown(sec)));
-    }
-    a.title = r.text(a_title);
-    a.category = std::string(r.cell(a_category));
-    if (auto m = r.money(a_requested)) {
-      if (m->is_zero()) r.error(a_requested, "must be greater than 0");
-      a.requested = *m;
-    }
-    if (auto m = r.money(a_cofinancing)) a.cofinancing = *m;
-    if (auto v = r.count(a_clients)) a.planned_clients = *v;
-    if (auto v = r.count(a_jobs)) a.planned_jobs = *v;
-    if (auto v = r.count(a_volunteers)) a.planned_volunteers = *v;
-    if (auto d = r.cell(a_submitted); !d.empty()) {
-      if (auto key = normalize_submitted_at(d)) {
-        a.submitted_at = std::string(d);
-        a.submitted_key = *key;
-      } else {
-        r.error(a_submitted, submitted_at_error(shown(d)));
-      }
-    }
-    auto votes_cell = r.cell(a_votes);
-    if (rules.source == ScoreSource::votes) {
-      if (votes_cell.empty())
-        r.error(a_votes, "required in a round ranked by votes (expected a whole number)");
-      else
-        a.votes = r.count(a_votes);
-    } else if (!votes_cell.empty()) {
-      r.error(a_votes, fmt::format("round {} is scored by reviews; votes are only for rounds ranked by votes", round.id));
-    }
-    if (r.ok) parsed.push_back({std::move(a), rec.line});
+    parse_application_cells(r, rules, round.id, a);
+    if (r.ok && !sinks.any_invalid()) writer.apply(a, rec->line, s, sinks.conflicts);
   }
-  if (sink.any_invalid) return;
-
-  // Apply: compare with what is stored, then insert or update.
-  std::map<std::string, Application> existing;
-  for (auto& a : store.applications(round.id)) existing.emplace(a.id, std::move(a));
-  std::int64_t next_order = 0;
-  for (const auto& [id, a] : existing) next_order = std::max(next_order, a.input_order);
-  auto& db = store.db();
-  SQLite::Statement ins(db,
-                        "INSERT INTO applications (round_id, id, organisation_id, organisation, edrpou, sector, title, "
-                        "category, requested, cofinancing, planned_clients, planned_jobs, planned_volunteers, "
-                        "submitted_at, submitted_key, votes, input_order) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  SQLite::Statement upd(db,
-                        "UPDATE applications SET organisation_id=?3, organisation=?4, edrpou=?5, sector=?6, title=?7, "
-                        "category=?8, requested=?9, cofinancing=?10, planned_clients=?11, planned_jobs=?12, "
-                        "planned_volunteers=?13, submitted_at=?14, submitted_key=?15, votes=?16 "
-                        "WHERE round_id=?1 AND id=?2");
-  for (auto& p : parsed) {
-    const Application& a = p.app;
-    auto it = existing.find(a.id);
-    SQLite::Statement* st = &ins;
-    if (it != existing.end()) {
-      const Application& b = it->second;
-      std::string diff = changed_fields({{"organisation", a.organisation == b.organisation},
-                                         {"edrpou", a.edrpou == b.edrpou},
-                                         {"sector", a.sector == b.sector},
-                                         {"title", a.title == b.title},
-                                         {"category", a.category == b.category},
-                                         {"requested", a.requested == b.requested},
-                                         {"cofinancing", a.cofinancing == b.cofinancing},
-                                         {"planned_clients", a.planned_clients == b.planned_clients},
-                                         {"planned_jobs", a.planned_jobs == b.planned_jobs},
-                                         {"planned_volunteers", a.planned_volunteers == b.planned_volunteers},
-                                         {"submitted_at", a.submitted_key == b.submitted_key},
-                                         {"votes", a.votes == b.votes}});
-      if (diff.empty()) {
-        ++s.unchanged;
-        continue;
-      }
-      if (!o.replace) {
-        sink.add(p.line, 1, "id",
-                 fmt::format("\"{}\" is already in round {} with other values ({}); use --replace to update it", a.id,
-                             round.id, diff),
-                 ExitCode::conflict);
-        continue;
-      }
-      st = &upd;
-      ++s.updated;
-    } else {
-      ++s.added;
-    }
-    std::int64_t org = resolve_organisation(db, a.organisation, a.edrpou);
-    st->reset();
-    st->clearBindings();
-    st->bind(1, round.id);
-    st->bind(2, a.id);
-    st->bind(3, org);
-    st->bind(4, a.organisation);
-    if (a.edrpou.empty())
-      st->bind(5);
-    else
-      st->bind(5, a.edrpou);
-    st->bind(6, std::string(to_string(a.sector)));
-    st->bind(7, a.title);
-    st->bind(8, a.category);
-    st->bind(9, a.requested.kopiykas());
-    st->bind(10, a.cofinancing.kopiykas());
-    st->bind(11, a.planned_clients);
-    st->bind(12, a.planned_jobs);
-    st->bind(13, a.planned_volunteers);
-    st->bind(14, a.submitted_at);
-    st->bind(15, a.submitted_key);
-    if (a.votes)
-      st->bind(16, *a.votes);
-    else
-      st->bind(16);
-    if (st == &ins) st->bind(17, ++next_order);
-    st->exec();
-  }
-  invalidate_scores(store, round, s);
+  sinks.finish(sink, s);
+  if (!sink.any_invalid) invalidate_scores(store, round, s);
 }
 
 // ----- reviewers ------------------------------------------------------------
@@ -478,6 +587,119 @@ void import_reviewers(Store& store, const ImportOptions& o, std::string_view byt
 
 // ----- reviews --------------------------------------------------------------
 
+// formats.md reviews.csv: one row's scores (spec index 3 + criterion), each in
+// its criterion's range and on its step. No store: shared by the import and
+// parse_reviews_csv.
+void parse_review_scores(RowReader& r, const Rules& rules, Review& rv) {
+  for (std::size_t c = 0; c < rules.criteria.size(); ++c) {
+    const Criterion& cr = rules.criteria[c];
+    auto cell = r.cell(3 + c);
+    auto v = Rational::parse_decimal(cell, 4);
+    if (!v) {
+      if (cell.empty())
+        r.error(3 + c, fmt::format("must not be empty (expected a number from {} to {})", cr.min.to_decimal(),
+                                   cr.max.to_decimal()));
+      else if (Rational::parse_decimal(cell, 15))
+        r.error(3 + c, fmt::format("{} has more than 4 decimal places (expected a number from {} to {})", shown(cell),
+                                   cr.min.to_decimal(), cr.max.to_decimal()));
+      else
+        r.error(3 + c, fmt::format("\"{}\" is not a score (expected a number from {} to {})", shown(cell),
+                                   cr.min.to_decimal(), cr.max.to_decimal()));
+      rv.scores.emplace_back(0);
+      continue;
+    }
+    if (*v < cr.min || *v > cr.max) {
+      r.error(3 + c, fmt::format("{} is out of range (expected {} to {})", cell, cr.min.to_decimal(), cr.max.to_decimal()));
+    } else if (!((*v - cr.min) / cr.step).is_integer()) {
+      r.error(3 + c, fmt::format("{} is not on the step {} (expected {} + a multiple of {})", cell, cr.step.to_decimal(),
+                                 cr.min.to_decimal(), cr.step.to_decimal()));
+    }
+    rv.scores.push_back(*v);
+  }
+}
+
+// What the review checks need from the store, loaded once per file: the
+// round's applications (with the reviewers whose conflicts name them) and
+// reviewers (with the organisations their conflicts resolve to), and which
+// reviews the file already holds.
+struct ReviewContext {
+  // Up to 4 reviews per application are remembered inline (national rounds
+  // have 3), further ones in `more_seen`: no allocation per review.
+  struct AppInfo {
+    std::int64_t org = 0;
+    std::uint32_t index = 0;
+    std::vector<std::uint32_t> conflicted_by;  // reviewers whose conflicts name its code or organisation name
+    std::array<std::pair<std::uint32_t, int>, 4> seen{};  // (reviewer, line of the review) in this file
+    std::uint8_t seen_count = 0;
+  };
+  struct ReviewerInfo {
+    std::uint32_t index = 0;
+    std::vector<std::int64_t> orgs;  // organisations its conflicts resolve to
+  };
+  std::unordered_map<std::string, AppInfo> apps;
+  std::unordered_map<std::string, ReviewerInfo> reviewers;
+  std::unordered_map<std::uint64_t, int> more_seen;         // (application, reviewer) beyond 4 per application
+  std::unordered_map<std::string, int> other_seen;          // pairs with an unknown application or reviewer
+
+  ReviewContext(Store& store, const RoundRecord& round) {
+    // A conflict entry matches an application by the organisation it resolves
+    // to, by the application's code, or by the application's organisation name
+    // (normalised): the last two are looked up per application here.
+    std::unordered_map<std::string, std::vector<std::uint32_t>> by_code, by_name;
+    std::uint32_t next = 0;
+    for (const auto& rv : store.reviewers(round.id)) {
+      ReviewerInfo info;
+      info.index = next++;
+      for (const auto& c : rv.conflicts) {
+        if (auto org = find_organisation(store.db(), c); org >= 0) info.orgs.push_back(org);
+        if (auto code = normalize_edrpou(c)) by_code[*code].push_back(info.index);
+        by_name[organisation_name_key(c)].push_back(info.index);
+      }
+      reviewers.emplace(rv.id, std::move(info));
+    }
+    BulkStatement q(store.db(),
+                    "SELECT id, organisation_id, COALESCE(edrpou, ''), organisation FROM applications WHERE round_id = ?");
+    q.text(1, round.id);
+    while (q.step()) {
+      AppInfo info;
+      info.org = q.column_int64(1);
+      info.index = static_cast<std::uint32_t>(apps.size());
+      if (!by_code.empty() || !by_name.empty()) {
+        auto add = [&](const std::vector<std::uint32_t>& rs) {
+          info.conflicted_by.insert(info.conflicted_by.end(), rs.begin(), rs.end());
+        };
+        if (auto code = q.column_text(2); !code.empty())
+          if (auto it = by_code.find(std::string(code)); it != by_code.end()) add(it->second);
+        if (auto it = by_name.find(organisation_name_key(q.column_text(3))); it != by_name.end()) add(it->second);
+      }
+      apps.emplace(std::string(q.column_text(0)), std::move(info));
+    }
+  }
+
+  static bool conflicted(const AppInfo& a, const ReviewerInfo& r) {
+    return std::find(r.orgs.begin(), r.orgs.end(), a.org) != r.orgs.end() ||
+           std::find(a.conflicted_by.begin(), a.conflicted_by.end(), r.index) != a.conflicted_by.end();
+  }
+
+  // Records the pair (application, reviewer) at `line`; the line of its first
+  // review when the file already had it, else 0.
+  int first_line(AppInfo* app, const ReviewerInfo* reviewer, const std::string& application,
+                 const std::string& reviewer_id, int line) {
+    if (!app || !reviewer) {
+      auto [it, fresh] = other_seen.emplace(application + "\x1f" + reviewer_id, line);
+      return fresh ? 0 : it->second;
+    }
+    for (std::uint8_t i = 0; i < app->seen_count; ++i)
+      if (app->seen[i].first == reviewer->index) return app->seen[i].second;
+    if (app->seen_count < app->seen.size()) {
+      app->seen[app->seen_count++] = {reviewer->index, line};
+      return 0;
+    }
+    auto [it, fresh] = more_seen.emplace((static_cast<std::uint64_t>(app->index) << 32) | reviewer->index, line);
+    return fresh ? 0 : it->second;
+  }
+};
+
 void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes, ImportSummary& s, Sink& sink) {
   RoundRecord round = round_for(store, o, true);
   Rules rules = Store::rules_of(round);
@@ -487,99 +709,94 @@ void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes
                                                fmt::format("round {} is ranked by votes; it takes no reviews", round.id)}});
   std::vector<ColumnSpec> specs = {{"application", true}, {"reviewer", true}, {"comment", false}};
   for (const auto& c : rules.criteria) specs.push_back({c.id, true});
-  ParsedFile pf = read_csv(bytes, o, sink);
+  // One pass: each row is read, validated and applied before the next is read.
+  RowStream rows(bytes, o);
+  StreamSinks sinks(o.file);
   // Criterion ids are matched case-insensitively like every column name.
   for (auto& spec : specs) spec.name = normalize_header(spec.name);
-  std::size_t before = sink.diags.size();
-  auto index = map_columns(pf.header, specs, pf.header_line, sink);
-  bool header_ok = sink.diags.size() == before;
+  auto index = map_columns(rows.header(), specs, rows.header_line(), sinks.header);
+  const bool header_ok = sinks.header.diags.empty();
+  ReviewContext ctx(store, round);
 
-  // What the checks need from the store: applications with their organisation,
-  // reviewers with their conflicts resolved to organisations.
-  struct AppInfo {
-    std::int64_t org;
-    std::string edrpou, name_key;
-  };
-  std::unordered_map<std::string, AppInfo> apps;
+  // Applying: compared with the stored review of the same pair, unless the
+  // round has no reviews yet (a fresh round: nothing to compare).
+  bool fresh = true;
   {
-    SQLite::Statement q(store.db(), "SELECT id, organisation_id, COALESCE(edrpou, ''), organisation FROM applications WHERE round_id = ?");
+    SQLite::Statement q(store.db(), "SELECT EXISTS (SELECT 1 FROM reviews WHERE round_id = ?)");
     q.bind(1, round.id);
-    while (q.executeStep())
-      apps.emplace(q.getColumn(0).getString(),
-                   AppInfo{q.getColumn(1).getInt64(), q.getColumn(2).getString(),
-                           organisation_name_key(q.getColumn(3).getString())});
+    q.executeStep();
+    fresh = q.getColumn(0).getInt() == 0;
   }
-  struct ReviewerInfo {
-    std::vector<std::int64_t> orgs;
-    std::vector<std::string> codes, names;
-  };
-  std::unordered_map<std::string, ReviewerInfo> reviewers;
-  for (const auto& rv : store.reviewers(round.id)) {
-    ReviewerInfo info;
-    for (const auto& c : rv.conflicts) {
-      if (auto org = find_organisation(store.db(), c); org >= 0) info.orgs.push_back(org);
-      if (auto code = normalize_edrpou(c)) info.codes.push_back(*code);
-      info.names.push_back(organisation_name_key(c));
+  BulkStatement find(store.db(),
+                     "SELECT scores, comment, excluded FROM reviews WHERE round_id = ?1 AND application = ?2 AND "
+                     "reviewer = ?3");
+  find.text(1, round.id);
+  BulkStatement put(store.db(),
+                    "INSERT OR REPLACE INTO reviews (round_id, application, reviewer, scores, comment, excluded) "
+                    "VALUES (?,?,?,?,?,?)");
+  put.text(1, round.id);
+  auto apply = [&](const Review& rv, int line) {
+    std::string scores = encode_scores(rules, rv.scores);
+    if (!fresh) {
+      find.text(2, rv.application);
+      find.text(3, rv.reviewer);
+      if (find.step()) {
+        std::string diff = changed_fields({{"scores", find.column_text(0) == scores},
+                                           {"comment", find.column_text(1) == rv.comment},
+                                           {"excluded", (find.column_int64(2) != 0) == rv.excluded}});
+        find.reset();
+        if (diff.empty()) {
+          ++s.unchanged;
+          return;
+        }
+        if (!o.replace) {
+          sinks.conflicts.add(line, 1, "application",
+                              fmt::format("the review of {} by {} is already in round {} with other values ({}); use "
+                                          "--replace to update it",
+                                          rv.application, rv.reviewer, round.id, diff),
+                              ExitCode::conflict);
+          return;
+        }
+        ++s.updated;
+      } else {
+        find.reset();
+        ++s.added;
+      }
+    } else {
+      ++s.added;
     }
-    reviewers.emplace(rv.id, std::move(info));
-  }
-  auto conflicted = [&](const AppInfo& a, const ReviewerInfo& r) {
-    if (std::find(r.orgs.begin(), r.orgs.end(), a.org) != r.orgs.end()) return true;
-    if (!a.edrpou.empty() && std::find(r.codes.begin(), r.codes.end(), a.edrpou) != r.codes.end()) return true;
-    return std::find(r.names.begin(), r.names.end(), a.name_key) != r.names.end();
+    put.text(2, rv.application);
+    put.text(3, rv.reviewer);
+    put.text(4, scores);
+    put.text(5, rv.comment);
+    put.integer(6, rv.excluded ? 1 : 0);
+    put.run();
   };
 
-  std::unordered_map<std::string, int> seen;
-  std::vector<std::pair<Review, int>> parsed;
-  parsed.reserve(pf.rows.size());
-  for (const auto& rec : pf.rows) {
+  Review rv;
+  while (const CsvRecord* rec = rows.next(sinks.syntax)) {
     ++s.read;
     if (!header_ok) continue;
-    RowReader r{rec, index, specs, sink};
-    Review rv;
+    RowReader r{*rec, index, specs, sinks.rows};
     rv.application = r.id(0);
     rv.reviewer = r.id(1);
     rv.comment = std::string(r.cell(2));
-    duplicate_check(seen, rv.application + "\x1f" + rv.reviewer, r, 0,
-                    fmt::format("review of {} by {}", rv.application, rv.reviewer));
-    const AppInfo* app = nullptr;
-    if (auto it = apps.find(rv.application); it != apps.end())
-      app = &it->second;
-    else if (!rv.application.empty())
+    rv.scores.clear();
+    rv.excluded = false;
+    ReviewContext::AppInfo* app = nullptr;
+    if (auto it = ctx.apps.find(rv.application); it != ctx.apps.end()) app = &it->second;
+    const ReviewContext::ReviewerInfo* reviewer = nullptr;
+    if (auto it = ctx.reviewers.find(rv.reviewer); it != ctx.reviewers.end()) reviewer = &it->second;
+    if (int first = ctx.first_line(app, reviewer, rv.application, rv.reviewer, rec->line))
+      report_duplicate(first, r, 0, [&] { return fmt::format("review of {} by {}", rv.application, rv.reviewer); });
+    if (!app && !rv.application.empty())
       r.error(0, fmt::format("unknown application \"{}\" in round {} (import the applications first)",
                              shown(rv.application), round.id));
-    const ReviewerInfo* reviewer = nullptr;
-    if (auto it = reviewers.find(rv.reviewer); it != reviewers.end())
-      reviewer = &it->second;
-    else if (!rv.reviewer.empty())
+    if (!reviewer && !rv.reviewer.empty())
       r.error(1, fmt::format("unknown reviewer \"{}\" in round {} (import the reviewers first)", shown(rv.reviewer),
                              round.id));
-    for (std::size_t c = 0; c < rules.criteria.size(); ++c) {
-      const Criterion& cr = rules.criteria[c];
-      auto cell = r.cell(3 + c);
-      auto v = Rational::parse_decimal(cell, 4);
-      if (!v) {
-        if (cell.empty())
-          r.error(3 + c, fmt::format("must not be empty (expected a number from {} to {})", cr.min.to_decimal(),
-                                     cr.max.to_decimal()));
-        else if (Rational::parse_decimal(cell, 15))
-          r.error(3 + c, fmt::format("{} has more than 4 decimal places (expected a number from {} to {})", shown(cell),
-                                     cr.min.to_decimal(), cr.max.to_decimal()));
-        else
-          r.error(3 + c, fmt::format("\"{}\" is not a score (expected a number from {} to {})", shown(cell),
-                                     cr.min.to_decimal(), cr.max.to_decimal()));
-        rv.scores.emplace_back(0);
-        continue;
-      }
-      if (*v < cr.min || *v > cr.max) {
-        r.error(3 + c, fmt::format("{} is out of range (expected {} to {})", cell, cr.min.to_decimal(), cr.max.to_decimal()));
-      } else if (!((*v - cr.min) / cr.step).is_integer()) {
-        r.error(3 + c, fmt::format("{} is not on the step {} (expected {} + a multiple of {})", cell, cr.step.to_decimal(),
-                                   cr.min.to_decimal(), cr.step.to_decimal()));
-      }
-      rv.scores.push_back(*v);
-    }
-    if (app && reviewer && conflicted(*app, *reviewer)) {
+    parse_review_scores(r, rules, rv);
+    if (app && reviewer && ReviewContext::conflicted(*app, *reviewer)) {
       if (o.exclude_conflicts)
         rv.excluded = true;
       else
@@ -587,54 +804,10 @@ void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes
                                "--exclude-conflicts to store the review as excluded)",
                                rv.reviewer, rv.application));
     }
-    if (r.ok) parsed.emplace_back(std::move(rv), rec.line);
+    if (r.ok && !sinks.any_invalid()) apply(rv, rec->line);
   }
-  if (sink.any_invalid) return;
-
-  std::map<std::pair<std::string, std::string>, std::tuple<std::string, std::string, bool>> existing;
-  {
-    SQLite::Statement q(store.db(), "SELECT application, reviewer, scores, comment, excluded FROM reviews WHERE round_id = ?");
-    q.bind(1, round.id);
-    while (q.executeStep())
-      existing.emplace(std::make_pair(q.getColumn(0).getString(), q.getColumn(1).getString()),
-                       std::make_tuple(q.getColumn(2).getString(), q.getColumn(3).getString(), q.getColumn(4).getInt() != 0));
-  }
-  SQLite::Statement put(store.db(),
-                        "INSERT OR REPLACE INTO reviews (round_id, application, reviewer, scores, comment, excluded) "
-                        "VALUES (?,?,?,?,?,?)");
-  for (const auto& [rv, line] : parsed) {
-    std::string scores = encode_scores(rules, rv.scores);
-    if (auto it = existing.find({rv.application, rv.reviewer}); it != existing.end()) {
-      const auto& [old_scores, old_comment, old_excluded] = it->second;
-      std::string diff = changed_fields({{"scores", old_scores == scores},
-                                         {"comment", old_comment == rv.comment},
-                                         {"excluded", old_excluded == rv.excluded}});
-      if (diff.empty()) {
-        ++s.unchanged;
-        continue;
-      }
-      if (!o.replace) {
-        sink.add(line, 1, "application",
-                 fmt::format("the review of {} by {} is already in round {} with other values ({}); use --replace to "
-                             "update it",
-                             rv.application, rv.reviewer, round.id, diff),
-                 ExitCode::conflict);
-        continue;
-      }
-      ++s.updated;
-    } else {
-      ++s.added;
-    }
-    put.reset();
-    put.bind(1, round.id);
-    put.bind(2, rv.application);
-    put.bind(3, rv.reviewer);
-    put.bind(4, scores);
-    put.bind(5, rv.comment);
-    put.bind(6, rv.excluded ? 1 : 0);
-    put.exec();
-  }
-  invalidate_scores(store, round, s);
+  sinks.finish(sink, s);
+  if (!sink.any_invalid) invalidate_scores(store, round, s);
 }
 
 // ----- outcomes -------------------------------------------------------------
@@ -856,6 +1029,135 @@ ImportSummary import_file(Store& store, const ImportOptions& o, std::string_view
   }
   tx.commit();
   return s;
+}
+
+
+// ----- the row parsing without a store (importer.hpp) ----------------------
+
+namespace {
+
+// Files the program wrote itself (the bundle's canonical CSVs): UTF-8, `,`.
+ImportOptions read_back_options(ImportKind kind, const std::string& file) {
+  ImportOptions o;
+  o.kind = kind;
+  o.file = file;
+  o.encoding = Encoding::utf8;
+  o.delimiter = Delimiter::comma;
+  return o;
+}
+
+// Reads the file and maps its header; false (with the errors in `sink`) when
+// there are no rows to parse.
+bool read_back(std::string_view bytes, const ImportOptions& o, const std::vector<ColumnSpec>& specs, Sink& sink,
+               ParsedFile& pf, std::vector<int>& index) {
+  try {
+    pf = read_csv(bytes, o, sink);
+  } catch (const Error& e) {
+    for (const auto& d : e.diagnostics()) sink.add(d.line, d.column, d.field, d.message);
+    if (e.diagnostics().empty()) sink.add(0, 0, "", e.what());
+    return false;
+  }
+  std::size_t before = sink.diags.size();
+  index = map_columns(pf.header, specs, pf.header_line, sink);
+  return sink.diags.size() == before;
+}
+
+void hand_over(Sink& sink, std::vector<Diagnostic>& errors) {
+  for (auto& d : sink.diags)
+    if (errors.size() < max_reported_errors) errors.push_back(std::move(d));
+}
+
+}  // namespace
+
+std::vector<Application> parse_applications_csv(std::string_view bytes, const Rules& rules, const std::string& file,
+                                                std::vector<Diagnostic>& errors) {
+  ImportOptions o = read_back_options(ImportKind::applications, file);
+  Sink sink{file, {}, false};
+  // cli.md "export bundle": a final input_order column when the rules use that key.
+  std::vector<ColumnSpec> specs = application_columns;
+  const bool with_order = rules.uses_input_order();
+  if (with_order) specs.push_back({"input_order", true});
+  ParsedFile pf;
+  std::vector<int> index;
+  std::vector<Application> out;
+  if (read_back(bytes, o, specs, sink, pf, index)) {
+    std::unordered_map<std::string, int> seen;
+    for (const auto& rec : pf.rows) {
+      RowReader r{rec, index, specs, sink};
+      Application a;
+      a.id = r.id(a_id);
+      duplicate_check(seen, a.id, r, a_id, fmt::format("id \"{}\"", a.id));
+      parse_application_cells(r, rules, rules.id, a);
+      if (with_order) {
+        auto k = application_columns.size();
+        auto order = r.count(k);
+        if (order && *order == 0) r.error(k, "must be at least 1 (the 1-based import position)");
+        a.input_order = order.value_or(0);
+      } else {
+        a.input_order = static_cast<std::int64_t>(out.size()) + 1;
+      }
+      if (r.ok) out.push_back(std::move(a));
+    }
+  }
+  hand_over(sink, errors);
+  return out;
+}
+
+std::vector<Reviewer> parse_reviewers_csv(std::string_view bytes, const std::string& file,
+                                          std::vector<Diagnostic>& errors) {
+  ImportOptions o = read_back_options(ImportKind::reviewers, file);
+  Sink sink{file, {}, false};
+  ParsedFile pf;
+  std::vector<int> index;
+  std::vector<Reviewer> out;
+  if (read_back(bytes, o, reviewer_columns, sink, pf, index)) {
+    std::unordered_map<std::string, int> seen;
+    for (const auto& rec : pf.rows) {
+      RowReader r{rec, index, reviewer_columns, sink};
+      Reviewer rv;
+      rv.id = r.id(0);
+      rv.name = r.text(1);
+      // As the store keeps them: trimmed, empty parts dropped, `|`-separated.
+      std::string conflicts = canonical_conflicts(r.cell(2));
+      for (std::size_t start = 0; !conflicts.empty();) {
+        std::size_t p = conflicts.find('|', start);
+        rv.conflicts.push_back(conflicts.substr(start, p == std::string::npos ? std::string::npos : p - start));
+        if (p == std::string::npos) break;
+        start = p + 1;
+      }
+      duplicate_check(seen, rv.id, r, 0, fmt::format("id \"{}\"", rv.id));
+      if (r.ok) out.push_back(std::move(rv));
+    }
+  }
+  hand_over(sink, errors);
+  return out;
+}
+
+std::vector<Review> parse_reviews_csv(std::string_view bytes, const Rules& rules, const std::string& file,
+                                      std::vector<Diagnostic>& errors) {
+  ImportOptions o = read_back_options(ImportKind::reviews, file);
+  Sink sink{file, {}, false};
+  std::vector<ColumnSpec> specs = {{"application", true}, {"reviewer", true}, {"comment", false}};
+  for (const auto& c : rules.criteria) specs.push_back({normalize_header(c.id), true});
+  ParsedFile pf;
+  std::vector<int> index;
+  std::vector<Review> out;
+  if (read_back(bytes, o, specs, sink, pf, index)) {
+    std::unordered_map<std::string, int> seen;
+    for (const auto& rec : pf.rows) {
+      RowReader r{rec, index, specs, sink};
+      Review rv;
+      rv.application = r.id(0);
+      rv.reviewer = r.id(1);
+      rv.comment = std::string(r.cell(2));
+      duplicate_check(seen, rv.application + "\x1f" + rv.reviewer, r, 0,
+                      fmt::format("review of {} by {}", rv.application, rv.reviewer));
+      parse_review_scores(r, rules, rv);
+      if (r.ok) out.push_back(std::move(rv));
+    }
+  }
+  hand_over(sink, errors);
+  return out;
 }
 
 }  // namespace competition

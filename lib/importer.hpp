@@ -47,4 +47,19 @@ struct ImportSummary {
 // writes nothing; a dry run returns the would-be counts and the errors.
 ImportSummary import_file(Store& store, const ImportOptions& options, std::string_view bytes);
 
+// The row parsing of `import` without a store, for files the program reads
+// back (the canonical CSVs of a bundle, cli.md "export bundle"; `audit bundle`):
+// UTF-8, `,`; every cell validated as an import validates it. What needs the
+// store (unknown applications or reviewers, conflicts of interest, changed
+// rows) is the caller's. Problems are appended to `errors` (up to 100); the
+// rows returned are those without errors. Applications: a final `input_order`
+// column is required when the rules use that key (and refused otherwise, like
+// any unknown column); without it input_order is the row position.
+std::vector<Application> parse_applications_csv(std::string_view bytes, const Rules& rules, const std::string& file,
+                                                std::vector<Diagnostic>& errors);
+std::vector<Reviewer> parse_reviewers_csv(std::string_view bytes, const std::string& file,
+                                          std::vector<Diagnostic>& errors);
+std::vector<Review> parse_reviews_csv(std::string_view bytes, const Rules& rules, const std::string& file,
+                                      std::vector<Diagnostic>& errors);
+
 }  // namespace competition

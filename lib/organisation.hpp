@@ -2,6 +2,7 @@
 // by ЄДРПОУ when given, else by the name with case and spaces normalised.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -23,5 +24,24 @@ std::int64_t resolve_organisation(SQLite::Database& db, std::string_view name, s
 // The organisation a conflict entry of reviewers.csv names (a code or a name),
 // or -1 when it names no known organisation. Reads only.
 std::int64_t find_organisation(SQLite::Database& db, std::string_view code_or_name);
+
+// resolve_organisation for a whole file in one transaction: the statements are
+// prepared once and every answer is remembered (by code, and by name for rows
+// without a code), so a national round costs one query per new organisation,
+// not 1-3 per row. Gives exactly the answers resolve_organisation would give
+// row by row: it is the only writer of `organisations` while it lives (the
+// caller holds the write transaction) and forgets what its own writes change.
+class OrganisationResolver {
+ public:
+  explicit OrganisationResolver(SQLite::Database& db);
+  ~OrganisationResolver();
+  OrganisationResolver(const OrganisationResolver&) = delete;
+  OrganisationResolver& operator=(const OrganisationResolver&) = delete;
+  std::int64_t resolve(std::string_view name, std::string_view edrpou);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace competition

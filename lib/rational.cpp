@@ -1,6 +1,9 @@
 #include "rational.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <limits>
+#include <numeric>
 #include <stdexcept>
 
 namespace competition {
@@ -12,6 +15,11 @@ __extension__ typedef __int128 i128;  // __extension__: no -Wpedantic warning
 i128 gcd128(i128 a, i128 b) {
   if (a < 0) a = -a;
   if (b < 0) b = -b;
+  // Scores, weights and shares keep numerators and denominators small: then a
+  // 64-bit gcd (hardware division) gives the same result as the 128-bit one
+  // (a library call per step), which dominated scoring at national scale.
+  constexpr i128 max64 = std::numeric_limits<std::uint64_t>::max();
+  if (a <= max64 && b <= max64) return std::gcd(static_cast<std::uint64_t>(a), static_cast<std::uint64_t>(b));
   while (b != 0) {
     i128 t = a % b;
     a = b;
@@ -25,6 +33,11 @@ bool fits64(i128 v) {
 }
 
 std::string u128_to_string(i128 v) {
+  if (v >= 0 && v <= std::numeric_limits<std::uint64_t>::max()) {  // the usual case: one to_chars
+    char buf[24];
+    auto end = std::to_chars(buf, buf + sizeof buf, static_cast<std::uint64_t>(v)).ptr;
+    return std::string(buf, end);
+  }
   if (v == 0) return "0";
   std::string s;
   while (v > 0) {
@@ -36,19 +49,23 @@ std::string u128_to_string(i128 v) {
 
 }  // namespace
 
+Rational make_reduced(std::int64_t num, std::int64_t den) { return Rational(num, den, Rational::Reduced{}); }
+
 static Rational make(i128 n, i128 d) {
   if (d == 0) throw std::domain_error("division by zero");
   if (d < 0) {
     n = -n;
     d = -d;
   }
-  i128 g = gcd128(n, d);
-  if (g > 1) {
-    n /= g;
-    d /= g;
+  if (d != 1) {  // an integer is already in lowest terms
+    i128 g = gcd128(n, d);
+    if (g > 1) {
+      n /= g;
+      d /= g;
+    }
   }
   if (!fits64(n) || !fits64(d)) throw std::overflow_error("exact arithmetic overflow");
-  return Rational(static_cast<std::int64_t>(n), static_cast<std::int64_t>(d));
+  return make_reduced(static_cast<std::int64_t>(n), static_cast<std::int64_t>(d));
 }
 
 Rational::Rational(std::int64_t num, std::int64_t den) {
@@ -132,6 +149,15 @@ i128 round_half_away(i128 num, i128 den, int places) {
   for (int i = 0; i < places; ++i) scale *= 10;
   i128 a = num < 0 ? -num : num;
   i128 scaled = a * scale;
+  // The same in 64 bits when it fits (every display of a score or a share):
+  // 128-bit division is a library call.
+  constexpr i128 max64 = std::numeric_limits<std::uint64_t>::max() / 2;
+  if (scaled <= max64 && den <= max64) {
+    auto s64 = static_cast<std::uint64_t>(scaled), d64 = static_cast<std::uint64_t>(den);
+    std::uint64_t q = s64 / d64, r = s64 % d64;
+    if (2 * r >= d64) ++q;
+    return num < 0 ? -static_cast<i128>(q) : static_cast<i128>(q);
+  }
   i128 q = scaled / den;
   i128 r = scaled % den;
   if (2 * r >= den) ++q;
@@ -159,6 +185,37 @@ std::string Rational::to_fixed(int places) const { return fixed(*this, places, '
 std::string Rational::to_fixed_ukrainian(int places) const { return fixed(*this, places, ',', " "); }
 
 std::string Rational::to_decimal(int max_places) const {
+  // Fast path for a denominator dividing 10^max_places (every decimal parsed
+  // with that many places): the exact digits, trailing zeros dropped. The
+  // same text as the loop below, without a 128-bit division per place.
+  if (max_places >= 0 && max_places <= 18) {
+    std::int64_t scale = 1;
+    for (int i = 0; i < max_places; ++i) scale *= 10;
+    std::int64_t scaled = 0;
+    if (scale % den_ == 0 && !__builtin_mul_overflow(num_, scale / den_, &scaled) &&
+        scaled != std::numeric_limits<std::int64_t>::min()) {
+      std::uint64_t a = scaled < 0 ? static_cast<std::uint64_t>(-scaled) : static_cast<std::uint64_t>(scaled);
+      int places = max_places;
+      while (places > 0 && a % 10 == 0) {
+        a /= 10;
+        --places;
+      }
+      std::uint64_t unit = 1;
+      for (int i = 0; i < places; ++i) unit *= 10;
+      char buf[48];
+      char* p = buf;
+      if (scaled < 0) *p++ = '-';
+      p = std::to_chars(p, buf + sizeof buf, a / unit).ptr;
+      if (places > 0) {
+        *p++ = '.';
+        char frac[24];
+        char* f = std::to_chars(frac, frac + sizeof frac, a % unit).ptr;
+        for (auto pad = places - (f - frac); pad > 0; --pad) *p++ = '0';
+        p = std::copy(frac, f, p);
+      }
+      return std::string(buf, p);
+    }
+  }
   for (int p = 0; p <= max_places; ++p) {
     i128 scale = 1;
     for (int i = 0; i < p; ++i) scale *= 10;

@@ -52,6 +52,12 @@ class Rational {
   Money floor_money() const;
 
  private:
+  struct Reduced {};
+  // num/den already in lowest terms with den > 0: rational.cpp's arithmetic,
+  // which has just reduced them, so the constructor's gcd is not run twice.
+  constexpr Rational(std::int64_t num, std::int64_t den, Reduced) : num_(num), den_(den) {}
+  friend Rational make_reduced(std::int64_t num, std::int64_t den);
+
   std::int64_t num_ = 0;
   std::int64_t den_ = 1;
 };

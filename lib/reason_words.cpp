@@ -21,6 +21,9 @@ constexpr Words plain_reasons[] = {
     {"organisation_cap", "організація вже має найбільшу кількість нагород",
      "organisation already holds the most awards allowed"},
     {"no_lot", "категорія не входить до жодного лоту", "category in no lot"},
+    // cli.md "Commission decisions"
+    {"withdrawn", "заявку відкликано", "withdrawn"},
+    {"declined", "рішення комісії: без фінансування", "declined by the commission"},
 };
 
 // The criterion's name in quotes (« » in Ukrainian, “ ” in English), or its id.
@@ -42,6 +45,19 @@ std::string reason_in_words(const Rules& rules, std::string_view token, bool eng
                    : fmt::format("критерій {} нижче порогу", name);
   }
   return std::string(token);
+}
+
+std::string award_status_in_words(AwardStatus s, bool en) {
+  switch (s) {
+    case AwardStatus::funded: return en ? "funded" : "профінансовано";
+    case AwardStatus::partial: return en ? "partially funded" : "частково";
+    case AwardStatus::reserve: return en ? "reserve" : "резерв";
+    case AwardStatus::rejected: return en ? "rejected" : "відхилено";
+    case AwardStatus::incomplete: return en ? "incomplete" : "не оцінено";
+    case AwardStatus::withdrawn: return en ? "withdrawn" : "відкликано";
+    case AwardStatus::declined: return en ? "declined by the commission" : "відхилено комісією";
+  }
+  return std::string(to_string(s));
 }
 
 std::string flag_in_words(const Rules& rules, std::string_view token, bool english) {

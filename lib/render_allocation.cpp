@@ -5,6 +5,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "commission_words.hpp"
 #include "csv_writer.hpp"
 #include "decision_record.hpp"
 #include "reason_words.hpp"
@@ -27,24 +28,21 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
 
 std::string money(Money m, bool en) { return en ? m.to_string() : m.to_ukrainian(); }
 
-std::string status_in_words(AwardStatus s, bool en) {
-  switch (s) {
-    case AwardStatus::funded: return en ? "funded" : "профінансовано";
-    case AwardStatus::partial: return en ? "partially funded" : "частково";
-    case AwardStatus::reserve: return en ? "reserve" : "резерв";
-    case AwardStatus::rejected: return en ? "rejected" : "відхилено";
-    case AwardStatus::incomplete: return en ? "incomplete" : "не оцінено";
-    case AwardStatus::withdrawn: return en ? "withdrawn" : "відкликано";
-    case AwardStatus::declined: return en ? "declined by the commission" : "відхилено комісією";
-  }
-  return std::string(to_string(s));
+// The standing decision on each application: its withdrawal or override, else
+// the last order naming it (rules.md §4 step 2).
+std::map<std::string, const CommissionDecision*> decision_of(const std::vector<CommissionDecision>& decisions) {
+  std::map<std::string, const CommissionDecision*> out;
+  for (const auto& d : decisions)
+    if (d.kind == DecisionKind::order)
+      for (const auto& id : d.applications) out[id] = &d;
+  for (const auto& d : decisions)  // a withdrawal or override wins over an order
+    if (d.kind != DecisionKind::order) out[d.applications.front()] = &d;
+  return out;
 }
 
-// rules.md §2 and §4.5 reasons in words; the commission's own two besides.
-std::string reason_words(const Rules& rules, const std::string& token, bool en) {
-  if (token == "withdrawn") return en ? "withdrawn" : "заявку відкликано";
-  if (token == "declined") return en ? "declined by the commission" : "рішення комісії: без фінансування";
-  return reason_in_words(rules, token, en);
+// `№3: Заявник відмовився` (`no. 3: …`).
+std::string decision_note(const CommissionDecision& d, bool en) {
+  return fmt::format("{}{}: {}", en ? "no. " : "№", d.n, one_line(d.reason));
 }
 
 // The sections shared by the text and Markdown forms.
@@ -110,10 +108,15 @@ People people(const AllocationView& v, bool en) {
                   en ? "None." : "Немає."};
   Section commission{en ? "Commission decisions" : "Рішення комісії",
                      {en ? "rank" : "№", en ? "id" : "заявка", en ? "organisation" : "організація",
-                      en ? "status" : "статус"},
-                     "rlll",
+                      en ? "status" : "статус", en ? "award" : "сума", en ? "decision and reason" : "рішення і підстава"},
+                     "rlllrl",
                      {},
                      ""};
+  const auto decided = decision_of(v.decisions);
+  auto status_decision = [&](const std::string& id) -> const CommissionDecision* {
+    auto it = decided.find(id);
+    return it != decided.end() && it->second->kind != DecisionKind::order ? it->second : nullptr;
+  };
   Section unranked{en ? "Rejected and incomplete" : "Відхилені та не оцінені",
                    {en ? "id" : "заявка", en ? "organisation" : "організація", en ? "status" : "статус",
                     en ? "reasons" : "причини"},
@@ -122,25 +125,48 @@ People people(const AllocationView& v, bool en) {
                    en ? "None." : "Немає."};
   for (const auto& l : d.applications) {
     std::vector<std::string> reasons;
-    for (const auto& r : l.reasons) reasons.push_back(reason_words(rules, r, en));
+    for (const auto& r : l.reasons) reasons.push_back(reason_in_words(rules, r, en));
     switch (l.status) {
       case AwardStatus::funded:
       case AwardStatus::partial:
+        if (const CommissionDecision* d = status_decision(l.id)) {
+          winners.rows.push_back({rank(l), l.id, org(l.id), l.lot.value_or(""), requested(l.id), money(l.award, en),
+                                  award_status_in_words(l.status, en) + (en ? " (commission)" : " (рішення комісії)")});
+          commission.rows.push_back({rank(l), l.id, org(l.id), award_status_in_words(l.status, en), money(l.award, en),
+                                     decision_note(*d, en)});
+          break;
+        }
         winners.rows.push_back({rank(l), l.id, org(l.id), l.lot.value_or(""), requested(l.id), money(l.award, en),
-                                status_in_words(l.status, en)});
+                                award_status_in_words(l.status, en)});
         break;
       case AwardStatus::reserve:
         reserve.rows.push_back({rank(l), l.id, org(l.id), requested(l.id), join(reasons, "; ")});
         break;
       case AwardStatus::withdrawn:
-      case AwardStatus::declined:
-        commission.rows.push_back({rank(l), l.id, org(l.id), status_in_words(l.status, en)});
+      case AwardStatus::declined: {
+        const CommissionDecision* d = status_decision(l.id);
+        commission.rows.push_back({rank(l), l.id, org(l.id), award_status_in_words(l.status, en), money(l.award, en),
+                                   d ? decision_note(*d, en) : ""});
         break;
+      }
       case AwardStatus::rejected:
       case AwardStatus::incomplete:
-        unranked.rows.push_back({l.id, org(l.id), status_in_words(l.status, en), join(reasons, "; ")});
+        unranked.rows.push_back({l.id, org(l.id), award_status_in_words(l.status, en), join(reasons, "; ")});
         break;
     }
+  }
+  // Orders after the applications they concern: ranks and ids in the decided order.
+  std::map<std::string, const AllocationLine*> line_of;
+  for (const auto& l : d.applications) line_of[l.id] = &l;
+  for (const auto& dec : v.decisions) {
+    if (dec.kind != DecisionKind::order) continue;
+    std::vector<std::string> ranks, orgs;
+    for (const auto& id : dec.applications) {
+      ranks.push_back(line_of.count(id) ? rank(*line_of.at(id)) : std::string(dash));
+      orgs.push_back(org(id));
+    }
+    commission.rows.push_back({join(ranks, ", "), join(dec.applications, ", "), join(orgs, "; "),
+                               en ? "order of a tie" : "порядок рівних", "", decision_note(dec, en)});
   }
   p.sections.push_back(std::move(winners));
   p.sections.push_back(std::move(reserve));
@@ -245,7 +271,10 @@ std::string render_allocation_csv(const AllocationView& v, bool excel) {
   std::map<std::string, std::string> names;
   for (const auto& a : v.applications) names.emplace(a.id, a.organisation);
   CsvWriter w(CsvStyle::people(excel));
+  const bool decisions = !v.decisions.empty();
+  const auto decided = decision_of(v.decisions);
   for (const char* h : {"rank", "id", "organisation", "status", "award", "lot", "reasons"}) w.text(h);
+  if (decisions) w.text("decision").text("decision_reason");
   w.end_row();
   for (const auto& l : v.decision.applications) {
     if (l.rank)
@@ -261,6 +290,15 @@ std::string render_allocation_csv(const AllocationView& v, bool excel) {
     else
       w.empty();
     w.text(join(l.reasons, "|"));
+    if (decisions) {
+      auto it = decided.find(l.id);
+      if (it == decided.end()) {
+        w.empty().empty();
+      } else {
+        w.text(to_string(it->second->kind));
+        w.text(it->second->reason);
+      }
+    }
     w.end_row();
   }
   return w.str();
@@ -279,6 +317,7 @@ std::string render_allocation_json(const AllocationView& v) {
   out["cofinancing"] = d.cofinancing.to_string();
   out["coefficient"] = coefficient ? json(coefficient->to_fixed(4)) : json(nullptr);
   out["fingerprint"] = v.fingerprint;
+  if (!v.decisions.empty()) out["decisions"] = applied_decisions_json(v.decisions);
   out["lots"] = lots_json(d);
   out["applications"] = applications_json(d);
   return out.dump() + "\n";

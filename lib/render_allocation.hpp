@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "allocation.hpp"
+#include "commission.hpp"
 #include "model.hpp"
 #include "rules.hpp"
 
@@ -19,16 +20,24 @@ struct AllocationView {
   const std::vector<Application>& applications;
   const Decision& decision;
   std::string fingerprint;
+  // The commission decisions the allocation applied, in log order (rules.md §4
+  // step 2): every form shows them with their reasons, and only when there are any.
+  std::vector<CommissionDecision> decisions = {};
 };
 
 // Header, lots, winners, reserve (rank order, reasons in words), commission
-// decisions, rejected and incomplete, totals with the coefficient, fingerprint.
+// decisions (withdrawn, declined and overridden applications and orders, with
+// the decisions' numbers and reasons), rejected and incomplete, totals with the
+// coefficient, fingerprint.
 std::string render_allocation_text(const AllocationView& v, bool english);
 std::string render_allocation_md(const AllocationView& v, bool english);
-// `rank,id,organisation,status,award,lot,reasons`.
+// `rank,id,organisation,status,award,lot,reasons`, and when decisions applied
+// two more: `decision` (withdraw, override or order: the standing decision on
+// the application) and `decision_reason`.
 std::string render_allocation_csv(const AllocationView& v, bool excel);
 // `{"round", "budget", "awarded", "leftover", "cofinancing", "coefficient",
-// "fingerprint", "lots", "applications"}`.
+// "fingerprint", "lots", "applications"}`; when decisions applied, `decisions`
+// (as in the decision record) follows `fingerprint`.
 std::string render_allocation_json(const AllocationView& v);
 
 }  // namespace competition

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -37,7 +38,8 @@ void migrate(SQLite::Database& db) {
     try {
       // Read again under the write lock: another process may have migrated the
       // file since (two first commands at once on a new database).
-      if (false) {
+      current = db.execAndGet("PRAGMA user_version").getInt();
+      if (m.version <= current) {
         db.exec("COMMIT");
         continue;
       }
@@ -77,6 +79,11 @@ std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
     // (NORMAL would only lose the newest commits, never corrupt, but a commission
     // must not lose a decision it saw recorded). One fsync per command.
     store->db_->exec("PRAGMA synchronous = FULL");
+    // Page cache: SQLite's default (2 MiB) is far below what one import of a
+    // national round touches, so a bulk write spilled dirty pages into the WAL
+    // and read them back (one pread per page). A bound, not an allocation: a
+    // small round uses what it needs. COMPETITION_CACHE_MB is for experiments.
+    store->db_->exec(fmt::format("PRAGMA cache_size = -{}", 64 * 1024));
     migrate(*store->db_);
   } catch (const SQLite::Exception& e) {
     // A busy database keeps its own message (failure.cpp): it is the one a user can act on.
@@ -219,14 +226,19 @@ std::vector<Review> Store::reviews(const std::string& round, const Rules& rules)
     r.comment = q.getColumn(3).getString();
     r.excluded = q.getColumn(4).getInt() != 0;
     // Scores are stored by criterion id, so a rules change that renames or drops a
-    // criterion cannot silently shift values onto another one.
-    auto pairs = split(q.getColumn(2).getString(), ';');
+    // criterion cannot silently shift values onto another one. Read in place
+    // (string_views, no split): a national round has millions of these pairs.
+    const auto* text = q.getColumn(2).getText();
+    std::string_view stored(text, static_cast<std::size_t>(q.getColumn(2).getBytes()));
+    r.scores.reserve(rules.criteria.size());
     for (const auto& c : rules.criteria) {
-      std::optional<Rational> value;
-      for (const auto& p : pairs) {
+      std::optional<Rational> value;  // the last pair with this id decides, as it always has
+      for (std::size_t start = 0; start < stored.size();) {
+        std::size_t end = std::min(stored.find(';', start), stored.size());
+        std::string_view p = stored.substr(start, end - start);
         auto eq = p.find('=');
-        if (eq != std::string::npos && p.compare(0, eq, c.id) == 0 && eq == c.id.size())
-          value = Rational::parse_decimal(p.substr(eq + 1), 4);
+        if (eq != std::string_view::npos && p.substr(0, eq) == c.id) value = Rational::parse_decimal(p.substr(eq + 1), 4);
+        start = end + 1;
       }
       if (!value)
         throw Error(ExitCode::conflict,

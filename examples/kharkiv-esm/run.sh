@@ -18,4 +18,5 @@ run score -q >/dev/null
 run allocate | tail -n 4 >&2
 run import outcomes "$here/outcomes.csv" >&2
 run import history "$here/history.csv" >&2
+run audit -q >&2 || { echo "audit found differences" >&2; exit 1; }
 run report

@@ -7,6 +7,11 @@ A case is a sequence of blocks run in order against one fresh temporary director
     # a comment
     setup ARGS...            run `competition ARGS`; it must exit 0, output ignored
     sh COMMAND               run a shell command (bash); it must exit 0
+    require PROGRAM          skip the case (exit 77) when PROGRAM is not on PATH
+                             (e.g. `require sqlite3` before tampering with the database)
+    env NAME=VALUE           set an environment variable for every command that
+                             follows (setup, sh, test), e.g. COMPETITION_NOW to fix
+                             the time the decision log records; VALUE is substituted
     snapshot                 remember a logical dump of the database
     unchanged                the database's logical dump equals the snapshot
     test ARGS... [-> CODE]   run `competition ARGS`; compare exit code (default 0),
@@ -20,7 +25,7 @@ $EX (examples/kharkiv-esm), $TMP and $COMPETITION (the binary) are substituted.
 Environment: TZ=UTC, LC_ALL=C.UTF-8, no terminal. `--update` rewrites the
 expected blocks with the actual output (then read the diff before committing).
 """
-import argparse, os, shlex, sqlite3, subprocess, sys, tempfile
+import argparse, os, shlex, shutil, sqlite3, subprocess, sys, tempfile
 
 
 def dump(db):
@@ -79,6 +84,20 @@ def main():
                 r = subprocess.run(["bash", "-c", expand(line[3:])], cwd=tmp, env=env, capture_output=True)
                 if r.returncode != 0:
                     failures.append(f"{where}: sh exited {r.returncode}\n{r.stdout.decode(errors='replace')}{r.stderr.decode(errors='replace')}")
+                out_lines.append(line)
+                i += 1
+            elif line.startswith("require "):
+                program = line[8:].strip()
+                if shutil.which(program, path=env["PATH"]) is None:
+                    print(f"skipped: {program} is not installed ({os.path.basename(case)})")
+                    return 77
+                out_lines.append(line)
+                i += 1
+            elif line.startswith("env "):
+                name, eq, value = line[4:].partition("=")
+                if not eq or not name.strip():
+                    sys.exit(f"{where}: expected 'env NAME=VALUE'")
+                env[name.strip()] = expand(value)
                 out_lines.append(line)
                 i += 1
             elif line == "snapshot":

@@ -13,7 +13,8 @@ Scenarios:
     enough to hold the write lock for a while;
  4. an import and an `init` of another round;
  5. an import and an `allocate` of another round;
- 6. a reader (`status`) while a large import writes: it answers at once;
+ 6. a reader (`status`) while a large import writes: it answers at once
+    (and the database, its WAL and its index have mode 0600);
  7. several `init`s at once on a database that does not exist yet (the
     first commands on a new file race to create the schema).
 
@@ -221,6 +222,10 @@ def main():
     must(binary, db, "init", "rules.toml", cwd=big)
     writer = start(binary, db, "import", "applications", "applications.csv", cwd=big)
     check(wait_for_wal(db, writer), "6: the large import never started writing")
+    for suffix in ("", "-wal", "-shm"):  # private from the start, the WAL and its index too
+        if os.path.exists(db + suffix):
+            mode = os.stat(db + suffix).st_mode & 0o777
+            check(mode & 0o077 == 0, f"6: {os.path.basename(db + suffix)} has mode {oct(mode)}, expected 0600")
     t0 = time.monotonic()
     code, out, err = finish(start(binary, db, "status", "--json", cwd=work))
     took = time.monotonic() - t0

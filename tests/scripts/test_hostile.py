@@ -46,10 +46,9 @@ def settle(db):
     try:
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
-        con.close()
-    for suffix in ("-wal", "-shm"):
-        if os.path.exists(db + suffix) and os.path.getsize(db + suffix) == 0 and suffix == "-wal":
-            os.remove(db + suffix)
+        con.close()  # the last connection to close removes the WAL
+    if os.path.exists(db + "-wal") and os.path.getsize(db + "-wal") > 0:
+        sys.exit(f"{db}: the WAL was not checkpointed; a copy of the main file would miss data")
 
 
 ENV = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "TZ": "UTC"}

@@ -6,13 +6,16 @@ random moments, and check after each kill that the database is intact
 or all of the file's rows (for allocate: either the previous decision or the
 complete new one, with a consistent decision log).
 
+Also: the same import with a file size limit (RLIMIT_FSIZE, as a full disk
+would) fails with exit 4, writes nothing, and the database stays intact.
+
 Half of the kills fall anywhere in the measured duration of a full run, the
 other half in its write phase (from the moment the WAL file starts growing,
 measured on the full run), where a half-written transaction would show.
 
 Arguments: --binary, --repo, --work (as tests/CMakeLists.txt passes them);
 --seed to repeat a run, --kills (default 8 per command), --rows (default 100 000)."""
-import argparse, os, random, shutil, sqlite3, subprocess, sys, time
+import argparse, os, random, resource, shutil, signal, sqlite3, subprocess, sys, time
 
 failures = []
 ENV = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "TZ": "UTC"}
@@ -164,6 +167,31 @@ def kill_imports(binary, work, rnd, rows, kills, rng):
     return survived
 
 
+def full_disk(binary, work, rnd, rows):
+    """A write that fails half way (the WAL may not grow past 2 MB) rolls back."""
+    db = os.path.join(work, "full.db")
+    fresh_copy(os.path.join(work, "init.db"), db)
+
+    def limit():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # write() fails with EFBIG instead
+        resource.setrlimit(resource.RLIMIT_FSIZE, (2_000_000, 2_000_000))
+
+    r = subprocess.run([binary, "--db", db, "import", "applications", "applications.csv"], cwd=rnd, env=ENV,
+                       capture_output=True, text=True, preexec_fn=limit)
+    what = "import with a 2 MB file size limit"
+    message = r.stderr.strip()
+    if r.returncode != 4 or "nothing was written" not in r.stderr:
+        fail(f"{what}: exit {r.returncode}, expected 4 and \"nothing was written\": {r.stderr[:300]}")
+    intact(binary, db, what)
+    if query(db, "SELECT COUNT(*) FROM applications")[0][0] != 0:
+        fail(f"{what}: rows were stored")
+    r = subprocess.run([binary, "--db", db, "-q", "import", "applications", "applications.csv"], cwd=rnd, env=ENV,
+                       capture_output=True, text=True)
+    if r.returncode != 0 or query(db, "SELECT COUNT(*) FROM applications")[0][0] != rows:
+        fail(f"{what}: the import without the limit then failed: exit {r.returncode} {r.stderr[:300]}")
+    print(f"{what}: {message}", flush=True)
+
+
 def log_state(db):
     entries = query(db, "SELECT seq, prev_hash, hash FROM decision_log ORDER BY seq")
     head = query(db, "SELECT stage, log_head, log_count FROM rounds")[0]
@@ -261,7 +289,7 @@ def main():
     ap.add_argument("--seed", type=int, default=None)
     ap.add_argument("--kills", type=int, default=8)
     ap.add_argument("--rows", type=int, default=100_000)
-    ap.add_argument("--allocate-rows", type=int, default=20_000)
+    ap.add_argument("--allocate-rows", type=int, default=10_000)
     a = ap.parse_args()
     binary, repo, work = os.path.abspath(a.binary), os.path.abspath(a.repo), os.path.abspath(a.work)
     seed = a.seed if a.seed is not None else int(time.time())
@@ -275,6 +303,7 @@ def main():
 
     big = write_round(os.path.join(work, "big"), a.rows, reviews_per_app=2)
     survived = kill_imports(binary, work, big, a.rows, a.kills, rng)
+    full_disk(binary, work, big, a.rows)
     total = a.kills
 
     r = subprocess.run([binary, "allocate", "--help"], env=ENV, capture_output=True)

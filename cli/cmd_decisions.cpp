@@ -1,0 +1,61 @@
+// `competition decisions [--undo N --reason TEXT]` (cli.md "Commission
+// decisions"): lists the round's recorded decisions, numbered in log order, or
+// records the reversal of entry N (nothing is deleted).
+#include <memory>
+
+#include "app.hpp"
+#include "commission_store.hpp"
+#include "render_decisions.hpp"
+
+namespace competition::cli {
+
+struct DecisionsOptions {
+  int undo = 0;
+  std::string reason;
+};
+
+static int run_decisions(const GlobalOptions& g, const DecisionsOptions& o) {
+  auto store = Store::open(g.db_path(), Store::Mode::read);
+  if (o.undo != 0 || !o.reason.empty()) {
+    std::string format = g.format_of({"text", "json"});
+    DecisionRequest request;
+    request.kind = DecisionKind::undo;
+    request.undo = o.undo;
+    request.reason = o.reason;
+    RecordedDecision r = record_decision(*store, g.round_id(), request);
+    emit(g, format == "json" ? render_recorded_json(r) : render_recorded_text(r, g.english()));
+    inform(g, recorded_hint(r, g.english()));
+    return 0;
+  }
+  std::string format = g.format_of({"text", "csv", "json"});
+  DecisionList list = list_decisions(*store, g.round_id());
+  if (format == "json")
+    emit(g, render_decisions_json(list));
+  else if (format == "csv")
+    emit(g, render_decisions_csv(list.decisions, CsvStyle::people(g.excel)));
+  else
+    emit(g, render_decisions_text(list, g.english()));
+  return 0;
+}
+
+static void register_decisions(CLI::App& app, Context& ctx) {
+  auto options = std::make_shared<DecisionsOptions>();
+  auto* sub = app.add_subcommand("decisions", "List the commission's recorded decisions, or undo one");
+  auto* undo = sub->add_option("--undo", options->undo, "record the reversal of decision N (as numbered by the list)")
+                   ->check(CLI::PositiveNumber);
+  auto* reason = sub->add_option("--reason", options->reason, "why the decision is undone (with --undo)");
+  undo->needs(reason);
+  reason->needs(undo);
+  sub->footer(
+      "Lists number, time recorded (UTC), decision, applications, amount, reason and which later decision undid\n"
+      "it; decisions recorded after the latest allocation are not applied yet. Formats: --format text|csv|json\n"
+      "(with --undo: text|json).\n"
+      "Examples:\n"
+      "  competition decisions --json\n"
+      "  competition decisions --undo 2 --reason \"Заявник відкликав лист про відмову\"");
+  sub->callback([options, &ctx] { ctx.exit_code = run_decisions(ctx.global, *options); });
+}
+
+static CommandRegistration registration(44, register_decisions);
+
+}  // namespace competition::cli

@@ -1,0 +1,55 @@
+// `competition export` (cli.md "export bundle"): writes what others need to
+// re-check a round. Subcommands: `bundle PATH` (here); further exports (e.g.
+// `export pabulib`) are added as further subcommands of the same `export`.
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "app.hpp"
+#include "bundle.hpp"
+
+namespace competition::cli {
+
+struct ExportOptions {
+  std::string bundle;
+};
+
+// cli.md "export bundle PATH".
+static int run_export_bundle(const GlobalOptions& g, const ExportOptions& o) {
+  auto store = Store::open(g.db_path(), Store::Mode::read);
+  Bundle b = build_bundle(*store, g.round_id(), g.english());
+  write_bundle(b, o.bundle);
+  inform(g, g.english() ? fmt::format("round {}: bundle written to {} ({} files), decision {}", b.round, o.bundle,
+                                      b.files.size(), b.fingerprint)
+                        : fmt::format("конкурс {}: пакет записано до {} (файлів: {}), рішення {}", b.round, o.bundle,
+                                      b.files.size(), b.fingerprint));
+  return 0;
+}
+
+static void register_export_bundle(CLI::App& export_cmd, Context& ctx) {
+  auto o = std::make_shared<ExportOptions>();
+  auto* sub = export_cmd.add_subcommand(
+      "bundle", "Write everything an auditor needs to re-check the round's allocation into a new directory");
+  sub->add_option("PATH", o->bundle, "a directory that does not exist yet (or is empty)")->required();
+  sub->footer(
+      "Files: rules.toml, applications.csv, reviewers.csv, reviews.csv, [outcomes.csv], [decisions.csv],\n"
+      "decision.json, decision.md (in --lang), manifest.json. An existing non-empty PATH exits 3.\n"
+      "Example:\n"
+      "  competition export bundle esm-2018-bundle --round esm-2018\n"
+      "  competition audit bundle esm-2018-bundle");
+  sub->fallthrough();
+  sub->callback([&ctx, o] { ctx.exit_code = run_export_bundle(ctx.global, *o); });
+}
+
+static void register_export(CLI::App& app, Context& ctx) {
+  auto* sub = app.add_subcommand("export", "Export a round for others: `export bundle PATH`");
+  sub->require_subcommand(1);
+  sub->footer(
+      "Example:\n"
+      "  competition export bundle esm-2018-bundle");
+  register_export_bundle(*sub, ctx);
+}
+
+static CommandRegistration registration(70, register_export);
+
+}  // namespace competition::cli

@@ -1,0 +1,45 @@
+// `competition minutes [--format md|html] [--date YYYY-MM-DD] [-o PATH]` (cli.md
+// "Commission decisions"): the minutes (протокол) of the commission's meeting on
+// the round's latest allocation, in Ukrainian (`--lang en` for English).
+#include <memory>
+
+#include "app.hpp"
+#include "clock.hpp"
+#include "diagnostic.hpp"
+#include "minutes.hpp"
+#include "render_minutes.hpp"
+
+namespace competition::cli {
+
+struct MinutesOptions {
+  std::string date;
+};
+
+static int run_minutes(const GlobalOptions& g, const MinutesOptions& o) {
+  std::string format = g.format_of({"md", "html"}, "md");
+  if (!o.date.empty() && !is_iso_date(o.date))
+    throw Error(ExitCode::invalid, "minutes: --date: \"" + o.date + "\" is not a date (expected YYYY-MM-DD, e.g. 2026-03-10)");
+  std::string date = o.date.empty() ? today_utc() : o.date;
+  auto store = Store::open(g.db_path(), Store::Mode::read);
+  MinutesDocument doc = minutes_document(load_minutes(*store, g.round_id(), date), g.english());
+  emit(g, format == "html" ? render_minutes_html(doc) : render_minutes_md(doc));
+  return 0;
+}
+
+static void register_minutes(CLI::App& app, Context& ctx) {
+  auto options = std::make_shared<MinutesOptions>();
+  auto* sub = app.add_subcommand("minutes", "Write the minutes (протокол) of the commission's meeting on the allocation");
+  sub->add_option("--date", options->date, "the date printed on the minutes, YYYY-MM-DD (default: today, UTC)");
+  sub->footer(
+      "Round, budget, members, every application with its scores, status and reasons, the commission's\n"
+      "decisions with their reasons (those recorded after the allocation as not yet applied), the awards, the\n"
+      "leftover, the fingerprint and a signature line per member of [commission] members.\n"
+      "Formats: --format md|html (html: one self-contained page, laid out for A4).\n"
+      "Example:\n"
+      "  competition minutes --format html --date 2026-03-10 -o minutes.html");
+  sub->callback([options, &ctx] { ctx.exit_code = run_minutes(ctx.global, *options); });
+}
+
+static CommandRegistration registration(45, register_minutes);
+
+}  // namespace competition::cli

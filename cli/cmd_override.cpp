@@ -1,0 +1,57 @@
+// `competition override APP --award AMOUNT --reason TEXT` (cli.md "Commission
+// decisions"): the commission fixes an application's award, or declines it with
+// `--award 0`. Appends the decision to the round's decision log; the next
+// `allocate` applies it (rules.md §4 step 2).
+#include <memory>
+
+#include "app.hpp"
+#include "commission_store.hpp"
+#include "diagnostic.hpp"
+#include "render_decisions.hpp"
+
+namespace competition::cli {
+
+struct OverrideOptions {
+  std::string application;
+  std::string award;
+  std::string reason;
+};
+
+static int run_override(const GlobalOptions& g, const OverrideOptions& o) {
+  std::string format = g.format_of({"text", "json"});
+  // formats.md "Money": the amount is checked before anything is opened.
+  std::optional<Money> award = Money::parse(o.award);
+  if (!award) throw Error(ExitCode::invalid, "override: --award: " + Money::parse_error(o.award));
+  auto store = Store::open(g.db_path(), Store::Mode::read);
+  DecisionRequest request;
+  request.kind = DecisionKind::override_award;
+  request.applications = {o.application};
+  request.award = award;
+  request.reason = o.reason;
+  RecordedDecision r = record_decision(*store, g.round_id(), request);
+  emit(g, format == "json" ? render_recorded_json(r) : render_recorded_text(r, g.english()));
+  inform(g, recorded_hint(r, g.english()));
+  return 0;
+}
+
+static void register_override(CLI::App& app, Context& ctx) {
+  auto options = std::make_shared<OverrideOptions>();
+  auto* sub = app.add_subcommand("override", "Record the commission's own award for an application (0 declines it)");
+  sub->add_option("APP", options->application, "the application's id")->required();
+  sub->add_option("--award", options->award, "the award (money, at most the request); 0 declines the application")
+      ->required();
+  sub->add_option("--reason", options->reason, "why (recorded in the decision log and shown in the minutes)")
+      ->required();
+  sub->footer(
+      "The award is fixed before the lots and the pool are walked and charged to the first lot holding the\n"
+      "application's category, else to the pool; status funded when it equals the request, else partial;\n"
+      "--award 0: declined. Formats: --format text|json.\n"
+      "Examples:\n"
+      "  competition override A-054 --award 40000 --reason \"Кошторис скорочено за погодженням із заявником\"\n"
+      "  competition override A-052 --award 0 --reason \"Конфлікт інтересів, виявлений на засіданні\"");
+  sub->callback([options, &ctx] { ctx.exit_code = run_override(ctx.global, *options); });
+}
+
+static CommandRegistration registration(42, register_override);
+
+}  // namespace competition::cli

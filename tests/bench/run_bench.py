@@ -1,0 +1,254 @@
+#!/usr/bin/python3
+"""Times every stage of a national-scale round, side by side with the yardsticks.
+
+  run_bench.py [N ...] [--binary PATH] [--work DIR] [--repeat K] [--reviews R]
+               [--criteria C] [--peer-n N] [--no-floor] [--no-peer] [--clean]
+
+For each N (default: 10000 100000; add 1000000 for the national case, which
+takes a few minutes) it generates a valid round with gen_round.py (R reviews
+per application, C criteria, lots, conflicts), then times `init`, each
+`import`, `score`, `allocate`, `report` and `audit` (when the binary has it,
+else "n/a") and records each stage's peak memory (`/usr/bin/time -v`). Then:
+
+- floor: `sqlite3 DB ".mode csv" ".import applications.csv a" ".import
+  reviews.csv r"` on the same files, and our import of applications + reviews
+  as a ratio to it (target <= 1.5);
+- peer: ../shared/bench/peer_py.py on ../shared/bench/bigcase.py's case (N =
+  --peer-n, 3 reviews), against our init + imports + score + allocate on the
+  same files, as "times faster" (target >= 5); skipped when ../shared/bench
+  is missing.
+
+Ratios are best of K runs (default 3), each in a fresh database, because the
+machine is noisy. It prints figures and always exits 0 unless a command fails:
+a benchmark, not a test (not registered with CTest). Build Release first:
+  cmake -S . -B build-perf -DCMAKE_BUILD_TYPE=Release && cmake --build build-perf -j2
+Everything it writes goes under --work (default $TMPDIR/competition-bench); the
+generated rounds stay there for the next run unless --clean."""
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+TIME = "/usr/bin/time"
+
+
+def die(msg):
+    print(f"run_bench: {msg}", file=sys.stderr)
+    sys.exit(2)
+
+
+def run(cmd, env=None, measure=True, check=True):
+    """Runs cmd with stdout to /dev/null; returns (wall seconds, peak RSS in KiB or None)."""
+    full = [TIME, "-v"] + cmd if measure else cmd
+    t0 = time.perf_counter()
+    p = subprocess.run(full, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True)
+    wall = time.perf_counter() - t0
+    if check and p.returncode != 0:
+        die(f"{' '.join(cmd)} exited {p.returncode}:\n{p.stderr[-3000:]}")
+    rss = None
+    if measure:
+        m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr)
+        rss = int(m.group(1)) if m else None
+    return wall, rss
+
+
+def rm_db(path):
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            os.remove(path + suffix)
+        except FileNotFoundError:
+            pass
+
+
+class Competition:
+    def __init__(self, binary, db):
+        self.binary, self.db = binary, db
+        self.env = dict(os.environ, COMPETITION_DB=db)
+
+    def cmd(self, *args):
+        return [self.binary, "--db", self.db, "-q", *args]
+
+    def stage(self, *args, measure=True):
+        return run(self.cmd(*args), env=self.env, measure=measure)
+
+    def has_audit(self):
+        p = subprocess.run([self.binary, "audit", "--help"], capture_output=True, text=True)
+        return p.returncode == 0 and re.search(r"Usage: \S*competition audit", p.stdout) is not None
+
+
+def generate(work, name, argv):
+    """Runs a generator once per distinct argument list (a stamp file remembers it)."""
+    out = os.path.join(work, name)
+    stamp = os.path.join(out, ".args")
+    want = " ".join(argv)
+    if os.path.exists(stamp) and open(stamp).read() == want:
+        return out
+    shutil.rmtree(out, ignore_errors=True)
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable] + argv[:1] + [out] + argv[1:], check=True)
+    print(f"  generated {name} in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    with open(stamp, "w") as f:
+        f.write(want)
+    return out
+
+
+def import_steps(case):
+    return [("import applications", ["import", "applications", os.path.join(case, "applications.csv")]),
+            ("import reviewers", ["import", "reviewers", os.path.join(case, "reviewers.csv")]),
+            ("import reviews", ["import", "reviews", os.path.join(case, "reviews.csv")])]
+
+
+def time_round(comp, case, with_audit):
+    """One full round in a fresh database: {stage: (seconds, KiB)}."""
+    rm_db(comp.db)
+    out = {"init": comp.stage("init", os.path.join(case, "rules.toml"))}
+    for name, args in import_steps(case):
+        out[name] = comp.stage(*args)
+    out["score"] = comp.stage("score")
+    out["allocate"] = comp.stage("allocate")
+    out["report"] = comp.stage("report")
+    out["audit"] = comp.stage("audit") if with_audit else None
+    return out
+
+
+def time_imports(comp, case):
+    """Applications + reviews import (reviewers untimed), fresh database."""
+    rm_db(comp.db)
+    comp.stage("init", os.path.join(case, "rules.toml"), measure=False)
+    total = 0.0
+    for name, args in import_steps(case):
+        wall, _ = comp.stage(*args, measure=False)
+        if name != "import reviewers":
+            total += wall
+    return total
+
+
+def time_floor(db, case):
+    rm_db(db)
+    wall, _ = run(["sqlite3", db, ".mode csv", f".import {os.path.join(case, 'applications.csv')} a",
+                   f".import {os.path.join(case, 'reviews.csv')} r"], measure=False)
+    return wall
+
+
+def time_core(comp, case):
+    """init + imports + score + allocate, fresh database (the peer's work)."""
+    rm_db(comp.db)
+    total = comp.stage("init", os.path.join(case, "rules.toml"), measure=False)[0]
+    for _, args in import_steps(case):
+        total += comp.stage(*args, measure=False)[0]
+    total += comp.stage("score", measure=False)[0]
+    total += comp.stage("allocate", measure=False)[0]
+    return total
+
+
+def fmt_s(x):
+    return "—" if x is None else (f"{x:.2f} s" if x < 100 else f"{x:.0f} s")
+
+
+def fmt_mb(kib):
+    return "—" if kib is None else f"{kib / 1024:.0f} MB"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("sizes", nargs="*", type=int, help="applications per round (default: 10000 100000)")
+    ap.add_argument("--binary", default=os.path.join(REPO, "build-perf", "competition"))
+    ap.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "competition-bench"))
+    ap.add_argument("--repeat", type=int, default=3, help="runs per ratio, best taken (default 3)")
+    ap.add_argument("--reviews", type=int, default=3)
+    ap.add_argument("--criteria", type=int, default=5)
+    ap.add_argument("--peer-n", type=int, default=100000, help="bigcase size for the peer ratio (default 100000)")
+    ap.add_argument("--bench-dir", default=os.path.join(os.path.dirname(REPO), "shared", "bench"),
+                    help="where bigcase.py and peer_py.py live (default ../shared/bench)")
+    ap.add_argument("--no-floor", action="store_true", help="skip the sqlite3 .import floor")
+    ap.add_argument("--no-peer", action="store_true", help="skip the peer_py.py comparison")
+    ap.add_argument("--clean", action="store_true", help="remove the generated rounds at the end")
+    a = ap.parse_args()
+    sizes = a.sizes or [10000, 100000]
+    if not os.access(a.binary, os.X_OK):
+        die(f"{a.binary}: no binary (build Release into build-perf first, or give --binary)")
+    if not os.access(TIME, os.X_OK):
+        die(f"{TIME} is missing (Debian: apt-get install -y time)")
+    os.makedirs(a.work, exist_ok=True)
+    db = os.path.join(a.work, "bench.db")
+    comp = Competition(os.path.abspath(a.binary), db)
+    with_audit = comp.has_audit()
+    gen = os.path.join(HERE, "gen_round.py")
+
+    print(f"# competition benchmark: {os.cpu_count()} CPUs, binary {a.binary}")
+    print(f"# rounds: {a.reviews} reviews per application, {a.criteria} criteria; ratios best of {a.repeat}\n")
+
+    results, floors = {}, {}
+    for n in sizes:
+        case = generate(a.work, f"round-{n}", [gen, str(n), "--reviews", str(a.reviews), "--criteria", str(a.criteria)])
+        print(f"  N={n}: stages...", file=sys.stderr)
+        results[n] = time_round(comp, case, with_audit)
+        if not a.no_floor and shutil.which("sqlite3"):
+            first = results[n]["import applications"][0] + results[n]["import reviews"][0]
+            ours = [first] + [time_imports(comp, case) for _ in range(a.repeat - 1)]
+            floor = [time_floor(os.path.join(a.work, "floor.db"), case) for _ in range(a.repeat)]
+            floors[n] = (min(ours), min(floor))
+            rm_db(os.path.join(a.work, "floor.db"))
+
+    stages = ["init", "import applications", "import reviewers", "import reviews", "score", "allocate", "report",
+              "audit"]
+    head = "| stage | " + " | ".join(f"N={n:,} time | peak RSS" for n in sizes) + " |"
+    print(head.replace(",", " "))
+    print("|---|" + "---:|---:|" * len(sizes))
+    for st in stages:
+        cells = []
+        for n in sizes:
+            v = results[n][st]
+            cells += ["n/a", "n/a"] if v is None else [fmt_s(v[0]), fmt_mb(v[1])]
+        print(f"| {st} | " + " | ".join(cells) + " |")
+    core = []
+    for n in sizes:
+        r = results[n]
+        core.append(sum(r[s][0] for s in ["init", "import applications", "import reviewers", "import reviews",
+                                           "score", "allocate"]))
+    print("| init + imports + score + allocate | " + " | ".join(f"{fmt_s(c)} | " for c in core) + " |")
+
+    if floors:
+        print(f"\nImport of applications + reviews vs `sqlite3 .import` of the same files (best of {a.repeat}; "
+              "target ≤ 1.5):\n")
+        print("| N | ours | floor | ratio |")
+        print("|---:|---:|---:|---:|")
+        for n, (ours, floor) in floors.items():
+            print(f"| {n:,} | {fmt_s(ours)} | {fmt_s(floor)} | {ours / floor:.2f} |".replace(",", " "))
+
+    bigcase = os.path.join(a.bench_dir, "bigcase.py")
+    peer = os.path.join(a.bench_dir, "peer_py.py")
+    if not a.no_peer and os.path.exists(bigcase) and os.path.exists(peer):
+        case = generate(a.work, f"bigcase-{a.peer_n}", [bigcase, str(a.peer_n), "3"])
+        print("  peer...", file=sys.stderr)
+        ours, theirs = [], []
+        for _ in range(a.repeat):
+            ours.append(time_core(comp, case))
+            pdb = os.path.join(a.work, "peer.db")
+            rm_db(pdb)
+            theirs.append(run([sys.executable, peer, case, pdb], measure=False)[0])
+            rm_db(pdb)
+        best_ours, best_peer = min(ours), min(theirs)
+        print(f"\ninit + imports + score + allocate vs peer_py.py on bigcase N={a.peer_n:,}, 3 reviews "
+              f"(best of {a.repeat}; target ≥ 5× faster):\n".replace(",", " "))
+        print("| ours | peer_py.py | speed-up |")
+        print("|---:|---:|---:|")
+        print(f"| {fmt_s(best_ours)} | {fmt_s(best_peer)} | {best_peer / best_ours:.1f}× |")
+    elif not a.no_peer:
+        print(f"\npeer: {a.bench_dir} not found; peer ratio skipped")
+
+    rm_db(db)
+    if a.clean:
+        for n in sizes:
+            shutil.rmtree(os.path.join(a.work, f"round-{n}"), ignore_errors=True)
+        shutil.rmtree(os.path.join(a.work, f"bigcase-{a.peer_n}"), ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

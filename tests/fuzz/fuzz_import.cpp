@@ -1,0 +1,179 @@
+// libFuzzer target: import_file of arbitrary bytes into a small round (the
+// whole path of `competition import`: decoding, CSV, validation, comparison
+// with the stored rows, the writes, the transaction).
+//
+// Input: the first byte chooses the run, the rest is the file.
+//   bits 0-2  kind: 0 applications, 1 reviewers, 2 reviews, 3 outcomes,
+//             4 history, 5 pabulib, 6-7 reviews
+//   bit 3     --dry-run        bit 4  --replace      bit 5  --exclude-conflicts
+//   bits 6-7  --encoding: 0 auto, 1 utf-8, 2 cp1251, 3 auto
+//
+// Properties: a refused file is competition::Error (exit 2 or 3) with at most
+// 100 diagnostics and leaves the database as it was; a dry run leaves it as it
+// was too. Any other exception (a database constraint the validation let
+// through, say) escapes and is reported as a crash. One database (in /dev/shm
+// when there is one) stays open across runs; after a successful real import
+// it is restored from a copy of its initial file.
+#include <unistd.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "diagnostic.hpp"
+#include "importer.hpp"
+#include "rounds.hpp"
+#include "store.hpp"
+
+using namespace competition;
+
+namespace {
+
+void require(bool ok) {
+  if (!ok) std::abort();
+}
+
+constexpr std::string_view rules_text = R"([competition]
+id = "fuzz"
+title = "Fuzz"
+year = 2024
+budget = "100000.00"
+
+[scoring]
+min_reviews = 1
+
+[[criteria]]
+id = "relevance"
+weight = 2
+min = 0
+max = 10
+step = 0.5
+
+[[criteria]]
+id = "feasibility"
+weight = 1
+min = 1
+max = 5
+
+[[lots]]
+id = "children"
+categories = ["children"]
+share = 0.5
+)";
+
+constexpr std::string_view applications_csv =
+    "id,organisation,edrpou,title,category,requested,cofinancing,submitted_at\n"
+    "A-1,ГО «Перша»,26519933,Проєкт один,children,1000,100,2024-01-02\n"
+    "A-2,ГО Друга,,Проєкт два,,2000.50,0,03.01.2024\n"
+    "A-3,ГО «Третя»,,Проєкт три,children,500,0,\n";
+constexpr std::string_view reviewers_csv = "id,name,conflicts\nR-1,Експерт,\nR-2,Інша,26519933|ГО Друга\n";
+constexpr std::string_view reviews_csv = "application,reviewer,relevance,feasibility,comment\nA-1,R-1,7,3,добре\n";
+
+struct Counts {
+  std::size_t rounds, applications, reviewers, reviews, outcomes, history;
+  bool operator==(const Counts&) const = default;
+};
+
+struct Fixture {
+  std::string path;
+  std::string pristine;  // the database file right after setup
+  std::unique_ptr<Store> store;
+  Rules rules;
+  Counts initial{};
+
+  Counts counts() {
+    return Counts{store->rounds().size(),          store->applications("fuzz").size(),
+                  store->reviewers("fuzz").size(), store->reviews("fuzz", rules).size(),
+                  store->outcomes("fuzz").size(),  store->history().size()};
+  }
+
+  void remove_files() {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  }
+
+  // Back to the initial database: close, copy the initial file back, reopen.
+  void restore() {
+    store.reset();
+    remove_files();
+    std::ofstream(path, std::ios::binary).write(pristine.data(), static_cast<std::streamsize>(pristine.size()));
+    store = Store::open(path, Store::Mode::write);
+  }
+
+  Fixture() {
+    std::filesystem::path dir = std::filesystem::exists("/dev/shm") ? "/dev/shm" : std::filesystem::temp_directory_path();
+    path = (dir / ("competition-fuzz-import-" + std::to_string(::getpid()) + ".db")).string();
+    remove_files();
+    store = Store::open(path, Store::Mode::write);
+    init_round(*store, rules_text, "rules.toml");
+    rules = load_rules(rules_text, "rules.toml");
+    for (auto [kind, text] : {std::pair{ImportKind::applications, applications_csv},
+                              std::pair{ImportKind::reviewers, reviewers_csv},
+                              std::pair{ImportKind::reviews, reviews_csv}}) {
+      ImportOptions o;
+      o.kind = kind;
+      o.file = "setup.csv";
+      import_file(*store, o, text);
+    }
+    store.reset();  // the last connection checkpoints the WAL into the file
+    std::ifstream in(path, std::ios::binary);
+    pristine.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    restore();
+    initial = counts();
+  }
+
+  ~Fixture() {
+    store.reset();
+    remove_files();
+  }
+
+  static Fixture& instance() {
+    static Fixture fixture;
+    return fixture;
+  }
+};
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  Fixture& fx = Fixture::instance();
+  const std::uint8_t mode = data[0];
+  std::string_view bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
+
+  static constexpr ImportKind kinds[] = {ImportKind::applications, ImportKind::reviewers, ImportKind::reviews,
+                                         ImportKind::outcomes,     ImportKind::history,   ImportKind::pabulib,
+                                         ImportKind::reviews,      ImportKind::reviews};
+  static constexpr Encoding encodings[] = {Encoding::auto_detect, Encoding::utf8, Encoding::cp1251,
+                                           Encoding::auto_detect};
+  ImportOptions o;
+  o.kind = kinds[mode & 7];
+  o.file = o.kind == ImportKind::pabulib ? "fuzz.pb" : "fuzz.csv";
+  o.dry_run = (mode >> 3) & 1;
+  o.replace = (mode >> 4) & 1;
+  o.exclude_conflicts = (mode >> 5) & 1;
+  o.encoding = encodings[(mode >> 6) & 3];
+  if (o.kind == ImportKind::pabulib) o.year = 2024;
+
+  try {
+    ImportSummary s = import_file(*fx.store, o, bytes);
+    require(s.added >= 0 && s.updated >= 0 && s.unchanged >= 0);
+    require(s.errors.size() <= max_reported_errors);
+    if (o.dry_run) {
+      require(fx.counts() == fx.initial);
+    } else if (s.added + s.updated > 0) {
+      fx.restore();
+    }
+  } catch (const Error& e) {
+    require(e.code() == ExitCode::invalid || e.code() == ExitCode::conflict);
+    require(e.diagnostics().size() <= max_reported_errors);
+    for (const auto& d : e.diagnostics()) require(d.file == o.file && !d.message.empty());
+    require(fx.counts() == fx.initial);  // all or nothing
+  }
+  return 0;
+}

@@ -1,0 +1,451 @@
+// The commission's decisions (cli.md "Commission decisions", rules.md §3 and §4
+// step 2): reading them back from the log (numbers, undo, undo of an undo), the
+// reduction to what an allocation applies (latest standing per application,
+// orders), the checks of `order`, and recording over a real store with every
+// refusal of cli.md (exit 2 or 3, nothing written) and the next `allocate`
+// applying what was recorded.
+#include <doctest/doctest.h>
+#include <stdlib.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <filesystem>
+#include <string>
+
+#include "allocate_round.hpp"
+#include "canonical_json.hpp"
+#include "commission.hpp"
+#include "commission_store.hpp"
+#include "decision_log.hpp"
+#include "diagnostic.hpp"
+#include "importer.hpp"
+#include "rounds.hpp"
+#include "score_round.hpp"
+
+using namespace competition;
+
+namespace {
+
+// A log as the store would hold it: entries numbered by seq, payloads canonical.
+struct Log {
+  std::vector<LogEntry> entries;
+  LogEntry& add(const std::string& kind, const nlohmann::ordered_json& payload) {
+    LogEntry e;
+    e.seq = static_cast<std::int64_t>(entries.size()) + 1;
+    e.round = "r";
+    e.kind = kind;
+    e.payload = canonical_json(payload);
+    e.recorded_at = "2026-03-02T10:0" + std::to_string(entries.size() % 10) + ":00Z";
+    entries.push_back(e);
+    return entries.back();
+  }
+  void withdraw(const std::string& id) { add("withdraw", decision_payload(DecisionKind::withdraw, {id}, {}, "w " + id)); }
+  void override_award(const std::string& id, std::int64_t uah) {
+    add("override", decision_payload(DecisionKind::override_award, {id}, Money::from_hryvnias(uah), "o " + id));
+  }
+  void order(std::vector<std::string> ids) { add("order", decision_payload(DecisionKind::order, ids, {}, "draw")); }
+  // Undo of decision number n: the payload names the entry's seq.
+  void undo(int n) {
+    auto decisions = read_decisions(entries);
+    add("undo", undo_payload(decisions.at(static_cast<std::size_t>(n - 1)).seq, "undo"));
+  }
+  void allocate() { add("allocate", nlohmann::ordered_json{{"fingerprint", "sha256:x"}}); }
+};
+
+}  // namespace
+
+TEST_CASE("commission: decisions are numbered in log order, allocate entries skipped") {
+  Log log;
+  log.allocate();
+  log.withdraw("A");
+  log.allocate();
+  log.override_award("B", 50);
+  auto d = read_decisions(log.entries);
+  REQUIRE(d.size() == 2);
+  CHECK(d[0].n == 1);
+  CHECK(d[0].seq == 2);
+  CHECK(d[0].kind == DecisionKind::withdraw);
+  CHECK(d[0].applications == std::vector<std::string>{"A"});
+  CHECK_FALSE(d[0].award);
+  CHECK(d[0].reason == "w A");
+  CHECK(d[1].n == 2);
+  CHECK(d[1].seq == 4);
+  CHECK(d[1].award == Money::from_hryvnias(50));
+}
+
+TEST_CASE("commission: the latest withdrawal or override of an application stands") {
+  Log log;
+  log.withdraw("A");
+  log.override_award("A", 30);  // replaces the withdrawal
+  log.override_award("B", 0);
+  log.withdraw("B");            // replaces the decline
+  StandingDecisions s = reduce_decisions(read_decisions(log.entries));
+  CHECK(s.applied.withdrawn == std::set<std::string>{"B"});
+  REQUIRE(s.applied.overrides.size() == 1);
+  CHECK(s.applied.overrides.at("A") == Money::from_hryvnias(30));
+  REQUIRE(s.standing.size() == 2);
+  CHECK(s.standing[0].n == 2);  // log order
+  CHECK(s.standing[1].n == 4);
+}
+
+TEST_CASE("commission: an undo leaves its entry out; undoing the undo reinstates it") {
+  Log log;
+  log.withdraw("A");      // 1
+  log.override_award("B", 10);  // 2
+  log.undo(1);            // 3
+  auto d = read_decisions(log.entries);
+  CHECK(d[0].undone_by == 3);
+  CHECK_FALSE(d[2].undone_by);
+  CHECK(d[2].undoes == 1);
+  CHECK(d[2].applications == std::vector<std::string>{"A"});  // those of the entry it reverses
+  StandingDecisions s = reduce_decisions(d);
+  CHECK(s.applied.withdrawn.empty());
+  CHECK(s.applied.overrides.size() == 1);
+  REQUIRE(s.standing.size() == 1);
+  CHECK(s.standing[0].n == 2);
+
+  log.undo(3);  // 4: undo of the undo
+  d = read_decisions(log.entries);
+  CHECK_FALSE(d[0].undone_by);
+  CHECK(d[2].undone_by == 4);
+  s = reduce_decisions(d);
+  CHECK(s.applied.withdrawn == std::set<std::string>{"A"});
+  REQUIRE(s.standing.size() == 2);
+  CHECK(s.standing[0].n == 1);
+
+  log.undo(1);  // 5: entry 1 stands again, so it can be undone again
+  d = read_decisions(log.entries);
+  CHECK(d[0].undone_by == 5);
+  CHECK(reduce_decisions(d).applied.withdrawn.empty());
+}
+
+TEST_CASE("commission: undoing the latest decision on an application brings back the one before") {
+  Log log;
+  log.override_award("A", 40);  // 1
+  log.withdraw("A");            // 2
+  log.undo(2);                  // 3
+  StandingDecisions s = reduce_decisions(read_decisions(log.entries));
+  CHECK(s.applied.withdrawn.empty());
+  REQUIRE(s.applied.overrides.count("A"));
+  CHECK(s.applied.overrides.at("A") == Money::from_hryvnias(40));
+}
+
+TEST_CASE("commission: every order that is not undone stands, in log order") {
+  Log log;
+  log.order({"B", "A"});  // 1
+  log.order({"C", "D"});  // 2
+  log.order({"A", "B"});  // 3: re-arranges A and B again
+  log.undo(2);            // 4
+  StandingDecisions s = reduce_decisions(read_decisions(log.entries));
+  REQUIRE(s.applied.orders.size() == 2);
+  CHECK(s.applied.orders[0].applications == std::vector<std::string>{"B", "A"});
+  CHECK(s.applied.orders[1].applications == std::vector<std::string>{"A", "B"});
+  CHECK(s.applied.withdrawn.empty());
+  CHECK(s.applied.overrides.empty());
+}
+
+TEST_CASE("commission: an allocation applies only the decisions logged before it") {
+  Log log;
+  log.withdraw("A");  // seq 1
+  log.allocate();     // seq 2
+  log.undo(1);        // seq 3: after the allocation
+  StandingDecisions at_allocation = reduce_decisions(read_decisions(entries_before(log.entries, 2)));
+  CHECK(at_allocation.applied.withdrawn == std::set<std::string>{"A"});
+  CHECK(reduce_decisions(read_decisions(log.entries)).applied.withdrawn.empty());
+}
+
+TEST_CASE("commission: the record's decisions and the list entries have the documented shape") {
+  Log log;
+  log.override_award("A", 0);
+  log.withdraw("B");
+  log.undo(2);
+  auto d = read_decisions(log.entries);
+  StandingDecisions s = reduce_decisions(d);
+  CHECK(canonical_json(applied_decisions_json(s.standing)) ==
+        R"([{"applications":["A"],"award":"0.00","kind":"override","n":1,"reason":"o A","recorded_at":"2026-03-02T10:00:00Z"}])");
+  CHECK(decision_entry_json(d[1]).dump() ==
+        R"({"n":2,"kind":"withdraw","applications":["B"],"award":null,"reason":"w B","recorded_at":"2026-03-02T10:01:00Z","undone_by":3})");
+  CHECK(decision_entry_json(d[2]).dump() ==
+        R"({"n":3,"kind":"undo","applications":["B"],"award":null,"reason":"undo","recorded_at":"2026-03-02T10:02:00Z","undone_by":null})");
+  CHECK(d[0].declines());
+}
+
+TEST_CASE("commission: a payload without the shape of its kind is an I/O error naming the entry") {
+  Log log;
+  log.add("withdraw", nlohmann::ordered_json{{"reason", "x"}});
+  CHECK_THROWS_AS(read_decisions(log.entries), Error);
+  Log undo;
+  undo.add("undo", undo_payload(7, "no such entry"));
+  try {
+    read_decisions(undo.entries);
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::io);
+    CHECK(std::string(e.what()).find("decision log entry 1 (undo)") != std::string::npos);
+  }
+}
+
+TEST_CASE("commission: order_problem names what keeps applications from being ordered") {
+  Rules rules;
+  rules.id = "r";
+  rules.tie_break = {TieBreakKey{TieBreakKey::Kind::requested, {}}};
+  std::vector<Application> apps(4);
+  ScoreResult scores;
+  const char* ids[] = {"A", "B", "C", "D"};
+  std::int64_t requested[] = {10, 10, 20, 10};
+  std::int64_t total[] = {5, 5, 5, 4};
+  for (int i = 0; i < 4; ++i) {
+    apps[static_cast<std::size_t>(i)].id = ids[i];
+    apps[static_cast<std::size_t>(i)].requested = Money::from_hryvnias(requested[i]);
+    ScoredApplication s;
+    s.id = ids[i];
+    s.status = ScoreStatus::ranked;
+    s.rank = i + 1;
+    s.total = Rational(total[i]);
+    scores.applications.push_back(s);
+  }
+  ScoredApplication rejected;
+  rejected.id = "E";
+  rejected.status = ScoreStatus::rejected;
+  rejected.total = Rational(1);
+  scores.applications.push_back(rejected);
+  apps.push_back(Application{});
+  apps.back().id = "E";
+
+  CHECK_FALSE(order_problem(rules, apps, scores, {"B", "A"}));
+  auto totals = order_problem(rules, apps, scores, {"A", "D"});
+  REQUIRE(totals);
+  CHECK(totals->find("totals differ (5.00 and 4.00)") != std::string::npos);
+  auto key = order_problem(rules, apps, scores, {"A", "C"});
+  REQUIRE(key);
+  CHECK(key->find("tie-break key requested") != std::string::npos);
+  auto unranked = order_problem(rules, apps, scores, {"A", "E"});
+  REQUIRE(unranked);
+  CHECK(unranked->find("E is rejected") != std::string::npos);
+}
+
+namespace {
+
+// Budget 600.00; lot x (category x) 300.00, so 300.00 is unassigned (the pool).
+// P-1 (x, 200, score 9), P-2 (x, 200, 8), P-3 (y, 300, 7), P-4 (y, 100, 7: tied
+// with P-3 on every key), P-5 (y, 100, 3: rejected), P-6 (y, 100, no review: incomplete).
+std::string rules_text(const std::string& extra_allocation = "") {
+  return R"(
+[competition]
+id = "com-1"
+title = "t"
+year = 2026
+budget = 600
+
+[scoring]
+min_reviews = 1
+pass_total = 5
+
+[[criteria]]
+id = "a"
+name = "A"
+weight = 1
+min = 0
+max = 10
+
+[allocation]
+)" + extra_allocation + R"(
+
+[[lots]]
+id = "x"
+name = "X"
+categories = ["x"]
+budget = 300
+)";
+}
+
+struct TempStore {
+  std::filesystem::path dir;
+  std::unique_ptr<Store> store;
+  explicit TempStore(const std::string& rules = rules_text(), const std::string& requests = "200,200,300,100") {
+    std::string templ = (std::filesystem::temp_directory_path() / "commission-XXXXXX").string();
+    REQUIRE(::mkdtemp(templ.data()) != nullptr);
+    dir = templ;
+    store = Store::open((dir / "c.db").string(), Store::Mode::write);
+    init_round(*store, rules, "rules.toml");
+    // `requests`: what P-1 to P-4 ask.
+    std::vector<std::string> r;
+    for (std::size_t start = 0;;) {
+      std::size_t comma = requests.find(',', start);
+      r.push_back(requests.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+    import(ImportKind::applications, "id,organisation,title,category,requested\n"
+                                     "P-1,ГО 1,t,x," + r[0] + "\nP-2,ГО 2,t,x," + r[1] + "\nP-3,ГО 3,t,y," + r[2] +
+                                     "\nP-4,ГО 4,t,y," + r[3] + "\nP-5,ГО 5,t,y,100\nP-6,ГО 6,t,y,100\n");
+    import(ImportKind::reviewers, "id,name\nR1,One\n");
+    import(ImportKind::reviews, "application,reviewer,a\nP-1,R1,9\nP-2,R1,8\nP-3,R1,7\nP-4,R1,7\nP-5,R1,3\n");
+  }
+  ~TempStore() {
+    store.reset();
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+  }
+  void import(ImportKind kind, const std::string& csv) {
+    ImportOptions o;
+    o.kind = kind;
+    o.file = "input.csv";
+    import_file(*store, o, csv);
+  }
+  std::int64_t log_count() { return store->db().execAndGet("SELECT count(*) FROM decision_log").getInt64(); }
+  RecordedDecision record(DecisionKind kind, std::vector<std::string> apps, std::optional<Money> award = {},
+                          int undo = 0, std::string reason = "because") {
+    DecisionRequest r;
+    r.kind = kind;
+    r.applications = std::move(apps);
+    r.award = award;
+    r.undo = undo;
+    r.reason = std::move(reason);
+    return record_decision(*store, std::nullopt, r);
+  }
+  // The exit code of recording; nothing may be written when it is not ok.
+  ExitCode code(DecisionKind kind, std::vector<std::string> apps, std::optional<Money> award = {}, int undo = 0,
+                std::string reason = "because") {
+    std::int64_t before = log_count();
+    try {
+      record(kind, std::move(apps), award, undo, std::move(reason));
+    } catch (const Error& e) {
+      CHECK(log_count() == before);
+      return e.code();
+    }
+    return ExitCode::ok;
+  }
+};
+
+Money uah(std::int64_t h) { return Money::from_hryvnias(h); }
+
+const AllocationLine& line(const AllocateResult& r, const std::string& id) {
+  for (const auto& l : r.decision.applications)
+    if (l.id == id) return l;
+  FAIL("no line " << id);
+  throw std::logic_error("unreachable");
+}
+
+}  // namespace
+
+TEST_CASE("commission store: decisions need a scored round") {
+  TempStore t;
+  CHECK(t.code(DecisionKind::withdraw, {"P-1"}) == ExitCode::conflict);
+  CHECK(t.log_count() == 0);
+}
+
+TEST_CASE("commission store: every refusal of cli.md records nothing") {
+  TempStore t;
+  run_score(*t.store, std::nullopt);
+  using K = DecisionKind;
+  CHECK(t.code(K::withdraw, {"P-9"}) == ExitCode::invalid);                  // unknown
+  CHECK(t.code(K::withdraw, {"P-5"}) == ExitCode::conflict);                 // rejected
+  CHECK(t.code(K::override_award, {"P-6"}, uah(50)) == ExitCode::conflict);  // incomplete
+  CHECK(t.code(K::override_award, {"P-9"}, uah(50)) == ExitCode::invalid);   // unknown
+  CHECK(t.code(K::override_award, {"P-1"}, Money::from_kopiykas(20001)) == ExitCode::invalid);  // above the request
+  CHECK(t.code(K::withdraw, {"P-1"}, {}, 0, "   \n") == ExitCode::invalid);  // blank reason
+  CHECK(t.code(K::withdraw, {"P-1"}, {}, 0, "\xff") == ExitCode::invalid);    // not UTF-8
+  CHECK(t.code(K::order, {"P-1", "P-2"}) == ExitCode::conflict);             // not tied
+  CHECK(t.code(K::order, {"P-3"}) == ExitCode::conflict);                    // one alone
+  CHECK(t.code(K::order, {"P-3", "P-3"}) == ExitCode::invalid);              // named twice
+  CHECK(t.code(K::order, {"P-3", "P-5"}) == ExitCode::conflict);             // not ranked
+  CHECK(t.code(K::undo, {}, {}, 1) == ExitCode::invalid);                    // no decision 1 yet
+
+  // Lot x holds 300.00: 200.00 + 200.00 of overrides exceed it.
+  CHECK(t.code(K::override_award, {"P-1"}, uah(200)) == ExitCode::ok);
+  CHECK(t.code(K::override_award, {"P-2"}, uah(200)) == ExitCode::conflict);
+  CHECK(t.code(K::override_award, {"P-2"}, uah(100)) == ExitCode::ok);
+  // Category y is in no lot: charged to the pool, which starts with the 300.00 no lot holds.
+  CHECK(t.code(K::override_award, {"P-3"}, uah(300)) == ExitCode::ok);
+  CHECK(t.code(K::override_award, {"P-4"}, uah(1)) == ExitCode::conflict);
+  // The same decision again changes nothing.
+  CHECK(t.code(K::override_award, {"P-3"}, uah(300)) == ExitCode::conflict);
+  CHECK(t.log_count() == 3);
+
+  // Undo: out of range, then twice.
+  CHECK(t.code(K::undo, {}, {}, 4) == ExitCode::invalid);
+  CHECK(t.code(K::undo, {}, {}, 3) == ExitCode::ok);
+  CHECK(t.code(K::undo, {}, {}, 3) == ExitCode::conflict);
+  // Undoing the undo would reinstate P-3's 300.00 beside a new override of P-4: refused.
+  CHECK(t.code(K::override_award, {"P-4"}, uah(100)) == ExitCode::ok);
+  CHECK(t.code(K::undo, {}, {}, 4) == ExitCode::conflict);
+}
+
+TEST_CASE("commission store: with leftover = keep an override in no lot has no pool to charge") {
+  TempStore t(rules_text("leftover = \"keep\""));
+  run_score(*t.store, std::nullopt);
+  CHECK(t.code(DecisionKind::override_award, {"P-3"}, uah(100)) == ExitCode::conflict);
+  CHECK(t.code(DecisionKind::override_award, {"P-1"}, uah(100)) == ExitCode::ok);  // in lot x
+}
+
+TEST_CASE("commission store: the next allocate applies the decisions and the record lists them") {
+  TempStore t;
+  run_score(*t.store, std::nullopt);
+  AllocateResult plain = run_allocate(*t.store, std::nullopt, false, true);
+  // Lot x 300: P-1 200, P-2 does not fit (100 left). Pool 300 + 100: P-2 200, P-3 does not fit (200 left),
+  // P-4 100.
+  CHECK(line(plain, "P-1").award == uah(200));
+  CHECK(line(plain, "P-2").lot == "pool");
+  CHECK(line(plain, "P-3").status == AwardStatus::reserve);
+  CHECK(plain.decisions.empty());
+  run_allocate(*t.store, std::nullopt, false, false);
+
+  RecordedDecision w = t.record(DecisionKind::withdraw, {"P-1"}, {}, 0, "відмовився");
+  CHECK(w.decision.n == 1);
+  CHECK(w.round.stage == "allocated");
+  // A decision changes nothing until the next allocate, which needs --force now.
+  CHECK(line(run_allocate(*t.store, std::nullopt, true, true), "P-1").status == AwardStatus::withdrawn);
+  AllocateResult after = run_allocate(*t.store, std::nullopt, true, false);
+  CHECK(line(after, "P-1").status == AwardStatus::withdrawn);
+  CHECK(line(after, "P-1").reasons == std::vector<std::string>{"withdrawn"});
+  CHECK(line(after, "P-1").rank == 1);  // keeps its rank
+  CHECK(line(after, "P-2").lot == "x");  // the next in rank order gets the lot's money
+  REQUIRE(after.record["decisions"].size() == 1);
+  CHECK(after.record["decisions"][0]["reason"] == "відмовився");
+  CHECK(after.fingerprint != plain.fingerprint);
+
+  // Undo: the allocation and the record are those without the decision again.
+  t.record(DecisionKind::undo, {}, {}, 1, "лист відкликано");
+  AllocateResult undone = run_allocate(*t.store, std::nullopt, true, false);
+  CHECK(undone.fingerprint == plain.fingerprint);
+  CHECK(undone.record["decisions"].empty());
+  CHECK(t.log_count() == 5);  // allocate, withdraw, allocate, undo, allocate
+  CHECK(verify_chain(*t.store, "com-1").empty());
+
+  DecisionList list = list_decisions(*t.store, std::nullopt);
+  REQUIRE(list.decisions.size() == 2);
+  CHECK(list.decisions[0].undone_by == 2);
+  CHECK(list.before_latest_allocation == 2);
+  t.record(DecisionKind::override_award, {"P-2"}, uah(0), 0, "declined");
+  list = list_decisions(*t.store, std::nullopt);
+  CHECK(list.before_latest_allocation == 2);  // decision 3 is not applied yet
+  CHECK(list.decisions.size() == 3);
+}
+
+TEST_CASE("commission store: ties = refuse is settled by a recorded order") {
+  // Lot x 300: P-1 200, P-2 (200) does not fit. Pool 300 + 100: P-2 200, then
+  // 200 is left for P-3 and P-4 (150 each, both scored 7: tied on every key):
+  // only the `id` key gives it to P-3. Refused until the commission orders them.
+  TempStore t(rules_text("ties = \"refuse\""), "200,200,150,150");
+  run_score(*t.store, std::nullopt);
+  ExitCode code = ExitCode::ok;
+  try {
+    run_allocate(*t.store, std::nullopt, false, false);
+  } catch (const Error& e) {
+    code = e.code();
+    CHECK(std::string(e.what()).find("(P-3, P-4) with 150.00 UAH at stake") != std::string::npos);
+  }
+  CHECK(code == ExitCode::conflict);
+  CHECK(t.log_count() == 0);
+
+  t.record(DecisionKind::order, {"P-4", "P-3"}, {}, 0, "жеребкування");
+  AllocateResult r = run_allocate(*t.store, std::nullopt, false, false);
+  CHECK(line(r, "P-4").rank == 3);
+  CHECK(line(r, "P-4").status == AwardStatus::funded);
+  CHECK(line(r, "P-3").rank == 4);
+  CHECK(line(r, "P-3").status == AwardStatus::reserve);
+  REQUIRE(r.record["decisions"].size() == 1);
+  CHECK(r.record["decisions"][0]["kind"] == "order");
+  CHECK(r.record["decisions"][0]["applications"] == nlohmann::ordered_json::array({"P-4", "P-3"}));
+}

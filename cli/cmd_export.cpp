@@ -3,15 +3,18 @@
 // `export pabulib`) are added as further subcommands of the same `export`.
 #include <fmt/format.h>
 
+#include <fstream>
 #include <memory>
 
 #include "app.hpp"
 #include "bundle.hpp"
+#include "pabulib_export.hpp"
 
 namespace competition::cli {
 
 struct ExportOptions {
   std::string bundle;
+  std::string pabulib;
 };
 
 // cli.md "export bundle PATH".
@@ -41,13 +44,46 @@ static void register_export_bundle(CLI::App& export_cmd, Context& ctx) {
   sub->callback([&ctx, o] { ctx.exit_code = run_export_bundle(ctx.global, *o); });
 }
 
+// docs/pabulib.md "Exporting": `export pabulib PATH` (`-` for standard output).
+static int run_export_pabulib(const GlobalOptions& g, const ExportOptions& o) {
+  auto store = Store::open(g.db_path(), Store::Mode::read);
+  RoundRecord round = store->resolve_round(g.round_id());
+  std::string text = write_pabulib(export_pabulib(*store, round));
+  if (o.pabulib == "-") {
+    emit(g, text);
+    return 0;
+  }
+  std::ofstream out(o.pabulib, std::ios::binary | std::ios::trunc);
+  if (out) out << text;
+  if (!out || !out.flush())
+    throw Error(ExitCode::io, fmt::format("{}: cannot write the pabulib file", o.pabulib));
+  inform(g, g.english() ? fmt::format("round {}: pabulib instance written to {}", round.id, o.pabulib)
+                        : fmt::format("конкурс {}: екземпляр pabulib записано до {}", round.id, o.pabulib));
+  return 0;
+}
+
+static void register_export_pabulib(CLI::App& export_cmd, Context& ctx) {
+  auto o = std::make_shared<ExportOptions>();
+  auto* sub = export_cmd.add_subcommand(
+      "pabulib", "Write the allocated round as a pabulib .pb file, `selected` filled from the decision");
+  sub->add_option("PATH", o->pabulib, "the .pb file to write (`-`: standard output)")->required();
+  sub->footer(
+      "A round imported from a pabulib file keeps its META, PROJECTS columns and VOTES; any other round\n"
+      "becomes a `scoring` instance ranked by its total. A round not allocated yet exits 3.\n"
+      "Example:\n"
+      "  competition export pabulib warszawa-2019.pb --round poland_warszawa_2019_okecie");
+  sub->fallthrough();
+  sub->callback([&ctx, o] { ctx.exit_code = run_export_pabulib(ctx.global, *o); });
+}
+
 static void register_export(CLI::App& app, Context& ctx) {
-  auto* sub = app.add_subcommand("export", "Export a round for others: `export bundle PATH`");
+  auto* sub = app.add_subcommand("export", "Export a round for others: `export bundle PATH`, `export pabulib PATH`");
   sub->require_subcommand(1);
   sub->footer(
       "Example:\n"
       "  competition export bundle esm-2018-bundle");
   register_export_bundle(*sub, ctx);
+  register_export_pabulib(*sub, ctx);
 }
 
 static CommandRegistration registration(70, register_export);

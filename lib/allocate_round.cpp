@@ -125,6 +125,15 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
   std::optional<ScoreResult> stored = load_scores(store, id, r.rules);
   if (!stored) throw Error(ExitCode::conflict, fmt::format("round {} is not scored yet: run `competition score` first", id));
   ScoreResult fresh = score_round(r.rules, r.applications, reviews);
+  // cli.md exit 3 "allocating before every application is scored": a round where
+  // no application has enough reviews to be scored (typically: the reviews were
+  // not imported yet) is refused rather than frozen with nothing awarded.
+  if (!fresh.applications.empty() &&
+      std::all_of(fresh.applications.begin(), fresh.applications.end(),
+                  [](const ScoredApplication& a) { return a.status == ScoreStatus::incomplete; }))
+    throw Error(ExitCode::conflict,
+                fmt::format("round {}: no application has enough reviews to be scored ({} incomplete); import the "
+                            "reviews and run `competition score` first", id, fresh.applications.size()));
   if (auto diff = first_difference(*stored, fresh))
     throw Error(ExitCode::conflict,
                 fmt::format("round {}: inputs changed since `score` (application {} scores differently now); "

@@ -8,6 +8,7 @@
 #include "canonical_json.hpp"
 #include "decision_log.hpp"
 #include "decision_record.hpp"
+#include "pabulib_recount.hpp"
 #include "score_store.hpp"
 #include "scoring.hpp"
 #include "sha256.hpp"
@@ -213,6 +214,15 @@ RoundAudit audit_round(Store& store, const RoundRecord& round) {
                       again["fingerprint"].get<std::string>());
     }
   }();
+
+  // A round imported from a pabulib file: its vote totals recounted from the
+  // stored ballots, and its allocation against the official `selected`.
+  if (auto instance = load_pabulib_instance(store, round.id)) {
+    Recount recount = recount_pabulib(*instance);
+    diffs.insert(diffs.end(), recount.differences.begin(), recount.differences.end());
+    a.notes = recount.notes;
+    if (a.allocated) compare_selected(*instance, stored_lines, diffs);
+  }
 
   chain_differences(round.id, entries, log_head(store, round.id), a);
   return a;

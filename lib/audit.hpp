@@ -26,6 +26,7 @@ struct RoundAudit {
   int pending_decisions = 0;               // decisions logged after the latest allocation
   std::optional<std::string> fingerprint;  // the stored decision's, when there is one
   std::vector<Difference> differences;     // in check order: rules, scores, allocation, record, log
+  std::vector<std::string> notes;          // what was not checked, in words (pabulib: ordinal scores)
   bool ok() const { return differences.empty(); }
 };
 

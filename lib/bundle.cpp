@@ -172,7 +172,10 @@ void write_bundle(const Bundle& bundle, const std::string& path) {
   if (::lstat(target.c_str(), &st) == 0 && !(S_ISDIR(st.st_mode) && is_empty_directory(target))) occupied(path);
   fs::path parent = fs::path(target).parent_path();
   if (parent.empty()) parent = ".";
-  std::string templ = (parent / ("." + fs::path(target).filename().string() + ".tmp-XXXXXX")).string();
+  // Built with append(): GCC 12 flags `"." + std::string&&` here as an overflow (a false positive).
+  std::string hidden_name(".");
+  hidden_name.append(fs::path(target).filename().string()).append(".tmp-XXXXXX");
+  std::string templ = (parent / hidden_name).string();
   if (!::mkdtemp(templ.data())) io_failure("cannot create a temporary directory", parent.string());
   const std::string tmp = templ;
   try {

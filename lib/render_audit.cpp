@@ -181,6 +181,8 @@ std::string render_audit_json(const AuditResult& result) {
                       {"chain", r.chain},
                       {"pending_decisions", r.pending_decisions},
                       {"differences", differences_json(r.differences)}});
+  for (std::size_t i = 0; i < result.rounds.size(); ++i)
+    if (!result.rounds[i].notes.empty()) rounds[i]["notes"] = result.rounds[i].notes;
   ojson out = {{"ok", result.ok()}, {"rounds", rounds}};
   return out.dump() + "\n";
 }
@@ -217,6 +219,7 @@ std::string render_audit_text(const AuditResult& result, bool en, bool quiet) {
                             r.log_entries, r.chain == "ok" ? "intact" : "broken", r.pending_decisions)
               : fmt::format("  Журнал рішень: записів {}, ланцюжок {}; рішень комісії, ще не застосованих: {}.\n",
                             r.log_entries, r.chain == "ok" ? "цілий" : "порушено", r.pending_decisions);
+    for (const std::string& note : r.notes) out += fmt::format("  {}: {}\n", en ? "Note" : "Примітка", note);
   }
   if (result.rounds.size() > 1)
     out += result.ok() ? (en ? "Audit: everything matches.\n" : "Аудит: усе збігається.\n")

@@ -15,7 +15,7 @@ in the message); a failing import names its file at the start of every error
 line; nothing crashed (no signal, no sanitizer report, no "internal error").
 
 Arguments: --binary, --repo, --work (as tests/CMakeLists.txt passes them)."""
-import argparse, os, shlex, shutil, sqlite3, stat, subprocess, sys, time
+import argparse, os, re, shlex, shutil, sqlite3, stat, subprocess, sys, time
 
 failures = []
 
@@ -206,7 +206,7 @@ def main():
         if len(r.stderr) > 64 * 1024:
             fail(where, f"{len(r.stderr)} bytes on stderr (a message must not echo a huge cell)")
         lines = [x for x in err.splitlines() if x]
-        located = [x for x in lines if x.startswith(label + ":")]
+        located = [x for x in lines if re.match(re.escape(label) + r":\d+:", x)]
         if len(located) > 100:
             fail(where, f"{len(located)} errors reported (cli.md: up to 100)")
         if r.returncode in (1, 2, 3):

@@ -6,9 +6,13 @@ file says (parsed here, independently, with Python's csv module); importing it
 again changes nothing. When `score` and `allocate` exist, the allocation is
 compared with the file's official `selected` column (its README: greedy with
 skipping, ties in file order, reproduces every instance except Warszawa 2020
-Białołęka and Targówek, where one project was withdrawn after the vote; until
-`competition withdraw` exists those two are expected to differ, exactly in the
-way a plain greedy without the withdrawal differs).
+Białołęka and Targówek, where one project was withdrawn after the vote: those
+two differ exactly in the way a plain greedy without the withdrawal differs,
+`audit` names the project (`selected`), and after `competition withdraw` of
+that project and `allocate --force` the official outcome is reproduced).
+After allocation, `competition audit` must pass on every instance: the vote
+totals recounted from the ballots match the PROJECTS columns, and the
+allocation matches `selected`.
 
 Arguments: --binary, --repo, --work (as tests/CMakeLists.txt passes them).
 Exit 77 (skipped) when <repo>/../shared/data/pabulib is absent."""
@@ -136,22 +140,41 @@ def main():
         plain = greedy(projects, money(meta["budget"]), total_column)
         check(funded == plain, f"{name}: allocated {sorted(funded)}, plain greedy gives {sorted(plain)}")
         if name in WITHDRAWN:
-            # Expected difference until `competition withdraw` exists: the
-            # official outcome is greedy with that one project withdrawn.
+            # Plain greedy differs from the official outcome by the project
+            # withdrawn after the vote; the audit says so (`selected`) and
+            # finds nothing else: the recounted votes match.
             w = WITHDRAWN[name]
             check(funded != official and w in funded and w not in official,
                   f"{name}: expected the allocation to differ from the official list by the withdrawn project {w}")
             check(greedy(projects, money(meta["budget"]), total_column, withdrawn=w) == official,
                   f"{name}: greedy without project {w} does not give the official list")
+            r = run(a.binary, db, "audit", "--json", code=1)
+            if r is not None:
+                diffs = json.loads(r.stdout)["rounds"][0]["differences"]
+                check(diffs and all(d["field"] == "selected" for d in diffs)
+                      and w in {d["application"] for d in diffs},
+                      f"{name}: audit before the withdrawal: expected only `selected` differences naming {w}, got {diffs}")
+            # With the withdrawal recorded, the official outcome exactly.
+            if run(a.binary, db, "withdraw", w, "--reason", "withdrawn after the vote (data README)") is None:
+                continue
+            r = run(a.binary, db, "allocate", "--force", "--json")
+            if r is None:
+                continue
+            funded = {x["id"] for x in json.loads(r.stdout)["applications"] if x["status"] in ("funded", "partial")}
             expected_differences.append(name)
-        else:
-            check(funded == official,
-                  f"{name}: allocated {sorted(funded)} but the official list is {sorted(official)}; "
-                  f"missing {sorted(official - funded)}, extra {sorted(funded - official)}")
+        check(funded == official,
+              f"{name}: allocated {sorted(funded)} but the official list is {sorted(official)}; "
+              f"missing {sorted(official - funded)}, extra {sorted(funded - official)}")
+        if name not in WITHDRAWN:
             reproduced.append(name)
+        # `audit`: the recount of the ballots matches the PROJECTS totals and
+        # the allocation the official `selected` column.
+        r = run(a.binary, db, "audit", "--json")
+        if r is not None:
+            check(json.loads(r.stdout)["ok"], f"{name}: audit found differences: {r.stdout}")
     if can_allocate:
-        print(f"official outcome reproduced: {len(reproduced)}; expected differences (withdrawn after the vote): "
-              f"{', '.join(expected_differences)}")
+        print(f"official outcome reproduced by plain greedy: {len(reproduced)}; with a withdrawal after the vote: "
+              f"{', '.join(expected_differences)}; audit (recount and `selected`) ok on all")
     for f in failures:
         print(f, file=sys.stderr)
     if failures:

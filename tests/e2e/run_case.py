@@ -132,6 +132,9 @@ def main():
                 r = run(spec)
                 got_out = r.stdout.decode("utf-8", errors="replace").replace(os.path.realpath(tmp), "$TMP").replace(tmp, "$TMP")
                 got_err = r.stderr.decode("utf-8", errors="replace").replace(os.path.realpath(tmp), "$TMP").replace(tmp, "$TMP")
+                # Paths of the checkout differ between clones: show them as $HERE / $REPO.
+                got_out = got_out.replace(here, "$HERE").replace(a.repo, "$REPO")
+                got_err = got_err.replace(here, "$HERE").replace(a.repo, "$REPO")
                 got_out_l = got_out.split("\n")
                 if got_out_l and got_out_l[-1] == "":
                     got_out_l.pop()

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "allocation_store.hpp"
 #include "commission_store.hpp"
@@ -22,7 +24,10 @@ namespace {
 // Returns an application that differs, or nothing; one whose own score changed
 // is named before one that only moved in the ranking because of it.
 std::optional<std::string> first_difference(const ScoreResult& stored, const ScoreResult& fresh) {
-  std::map<std::string, const ScoredApplication*> by_id;
+  // Hashed (100 000s of ids at national scale); what is left over is reported
+  // by its smallest id, as the ordered map did.
+  std::unordered_map<std::string_view, const ScoredApplication*> by_id;
+  by_id.reserve(stored.applications.size());
   for (const auto& s : stored.applications) by_id[s.id] = &s;
   std::optional<std::string> moved;
   for (const auto& f : fresh.applications) {
@@ -35,7 +40,10 @@ std::optional<std::string> first_difference(const ScoreResult& stored, const Sco
     if (s.rank != f.rank && !moved) moved = f.id;
     by_id.erase(it);
   }
-  if (!by_id.empty()) return by_id.begin()->first;
+  if (!by_id.empty())
+    return std::string(std::min_element(by_id.begin(), by_id.end(), [](const auto& x, const auto& y) {
+                         return x.first < y.first;
+                       })->first);
   return moved;
 }
 
@@ -153,7 +161,10 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
   r.decisions = standing.standing;
   // `score` stores the ranking of the rules alone; recorded orders re-arrange
   // full ties for the allocation (rules.md §3).
-  ScoreResult scores = decisions.orders.empty() ? fresh : score_round(r.rules, r.applications, reviews, decisions.orders);
+  // (A reference to `fresh` when there are none: no copy of a national ranking.)
+  std::optional<ScoreResult> reordered;
+  if (!decisions.orders.empty()) reordered = score_round(r.rules, r.applications, reviews, decisions.orders);
+  const ScoreResult& scores = reordered ? *reordered : fresh;
 
   r.decision = allocate(r.rules, r.applications, scores, decisions);
   if (r.rules.ties == TiePolicy::refuse) {

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "diagnostic.hpp"
 
@@ -58,6 +61,7 @@ struct Entry {
   bool in_play = false;                // ranked, neither withdrawn nor declined
   bool has_award = false;
   std::optional<std::string> last_skip;  // the reason of the last pass that reached and skipped it
+  std::size_t organisation = 0;        // position of organisation_of(*app) in Allocator::awards_of_
 };
 
 // The organisation of an application for the cap (formats.md: by ЄДРПОУ, else by
@@ -106,12 +110,18 @@ class Allocator {
  private:
   // Scores and applications matched by id, in output order: rank order, then the
   // unranked by id (cli.md `allocate` JSON).
+  //
+  // Hashed lookups and each organisation numbered once: a national round has
+  // 100 000s of applications (same checks, same messages as ordered maps gave).
   void index(const std::vector<Application>& applications, const ScoreResult& scores) {
-    std::map<std::string, const Application*> by_id;
+    std::unordered_map<std::string_view, const Application*> by_id;
+    by_id.reserve(applications.size());
     for (const Application& a : applications)
       if (!by_id.emplace(a.id, &a).second)
         throw Error(ExitCode::invalid, fmt::format("application {} appears twice in the round", a.id));
-    std::set<std::string> scored;
+    std::unordered_set<std::string_view> scored;
+    scored.reserve(scores.applications.size());
+    std::unordered_map<std::string, std::size_t> organisations;
     for (const ScoredApplication& s : scores.applications) {
       auto it = by_id.find(s.id);
       if (it == by_id.end())
@@ -122,6 +132,7 @@ class Allocator {
       Entry e;
       e.score = &s;
       e.app = it->second;
+      e.organisation = organisations.emplace(organisation_of(*e.app), organisations.size()).first->second;
       e.line.id = s.id;
       e.line.rank = s.rank;
       switch (s.status) {
@@ -143,10 +154,14 @@ class Allocator {
       }
       entries_.push_back(std::move(e));
     }
+    // The first unscored application by id, as the ordered map reported it.
+    std::optional<std::string_view> unscored;
     for (const auto& [id, app] : by_id)
-      if (!scored.count(id))
-        throw Error(ExitCode::conflict,
-                    fmt::format("application {} has not been scored; run `competition score` again", id));
+      if (!scored.count(id) && (!unscored || id < *unscored)) unscored = id;
+    if (unscored)
+      throw Error(ExitCode::conflict,
+                  fmt::format("application {} has not been scored; run `competition score` again", *unscored));
+    awards_of_.assign(organisations.size(), 0);
     std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
       if (a.line.rank.has_value() != b.line.rank.has_value()) return a.line.rank.has_value();
       if (a.line.rank && *a.line.rank != *b.line.rank) return *a.line.rank < *b.line.rank;
@@ -156,7 +171,8 @@ class Allocator {
       if (entries_[i].line.rank && entries_[i - 1].line.rank && *entries_[i].line.rank == *entries_[i - 1].line.rank)
         throw Error(ExitCode::conflict, fmt::format("applications {} and {} share rank {}", entries_[i - 1].line.id,
                                                     entries_[i].line.id, *entries_[i].line.rank));
-    for (Entry& e : entries_) by_id_[e.line.id] = &e;
+    by_id_.reserve(entries_.size());
+    for (Entry& e : entries_) by_id_[e.line.id] = &e;  // views of entries_, which no longer moves
   }
 
   // rules.md §4 step 1: the lots in file order, or the single lot `main`; what
@@ -245,7 +261,7 @@ class Allocator {
     e.line.lot = pot;
     e.line.status = amount == e.app->requested ? AwardStatus::funded : AwardStatus::partial;
     e.line.reasons.clear();
-    ++awards_of_[organisation_of(*e.app)];
+    ++awards_of_[e.organisation];
   }
 
   // rules.md §4 step 4: one pass over the ranked applications it may fund, in
@@ -254,8 +270,7 @@ class Allocator {
   void walk(Pot& pot, Filter in_pass) {
     for (Entry& e : entries_) {
       if (!e.in_play || e.has_award || !in_pass(e)) continue;
-      if (rules_.max_awards_per_organisation &&
-          awards_of_[organisation_of(*e.app)] >= *rules_.max_awards_per_organisation) {
+      if (rules_.max_awards_per_organisation && awards_of_[e.organisation] >= *rules_.max_awards_per_organisation) {
         e.last_skip = "organisation_cap";
         continue;
       }
@@ -294,14 +309,18 @@ class Allocator {
     }
   }
 
-  Decision result() const {
+  // Moves the lines out: only check_invariants (which reads the entries'
+  // applications, not their lines) runs after it.
+  Decision result() {
     Decision d;
     d.round = rules_.id;
     d.budget = rules_.budget;
-    for (const Entry& e : entries_) {
-      d.applications.push_back(e.line);
-      if (e.line.status == AwardStatus::funded || e.line.status == AwardStatus::partial) {
-        d.awarded += e.line.award;
+    d.applications.reserve(entries_.size());
+    for (Entry& e : entries_) {
+      d.applications.push_back(std::move(e.line));
+      const AllocationLine& line = d.applications.back();
+      if (line.status == AwardStatus::funded || line.status == AwardStatus::partial) {
+        d.awarded += line.award;
         d.cofinancing += e.app->cofinancing;
       }
     }
@@ -356,13 +375,13 @@ class Allocator {
   const Rules& rules_;
   const AppliedDecisions& decisions_;
   std::vector<Entry> entries_;
-  std::map<std::string, Entry*> by_id_;
+  std::unordered_map<std::string_view, Entry*> by_id_;
   std::vector<Pot> lots_;
   std::optional<Pot> pool_;     // with lots defined (its unassigned budget); a pass only with leftover = pool
   bool pool_pass_ = false;
   Money unassigned_;            // the budget no lot holds (rules.md §4 step 1)
   Money pool_charged_;          // overrides charged to the pool
-  std::map<std::string, int> awards_of_;  // awards per organisation so far
+  std::vector<int> awards_of_;  // awards per organisation (Entry::organisation) so far
 };
 
 }  // namespace

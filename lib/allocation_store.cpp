@@ -3,6 +3,9 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "bulk_statement.hpp"
 #include "diagnostic.hpp"
 
 namespace competition {
@@ -12,28 +15,35 @@ void save_allocation(Store& store, const std::string& round, const Decision& d) 
   SQLite::Statement del(db, "DELETE FROM allocations WHERE round_id = ?");
   del.bind(1, round);
   del.exec();
-  SQLite::Statement ins(db,
-                        "INSERT INTO allocations (round_id, application, rank, status, lot, award, reasons) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?)");
-  for (const AllocationLine& l : d.applications) {
-    std::string reasons;
-    for (const auto& r : l.reasons) reasons += (reasons.empty() ? "" : "|") + r;
-    ins.reset();
-    ins.bind(1, round);
-    ins.bind(2, l.id);
+  // In batches (bulk_statement.hpp): a national decision has 100 000s of rows.
+  BatchInsert ins(db, "INSERT OR FAIL INTO allocations (round_id, application, rank, status, lot, award, reasons)", 7);
+  // In key order, not rank order: appending to the B-tree instead of inserting
+  // all over it (the stored rows are the same).
+  std::vector<const AllocationLine*> by_id;
+  by_id.reserve(d.applications.size());
+  for (const AllocationLine& l : d.applications) by_id.push_back(&l);
+  std::sort(by_id.begin(), by_id.end(), [](const auto* x, const auto* y) { return x->id < y->id; });
+  std::string reasons;
+  for (const AllocationLine* p : by_id) {
+    const AllocationLine& l = *p;
+    reasons.clear();
+    for (const auto& r : l.reasons) {
+      if (!reasons.empty()) reasons += '|';
+      reasons += r;
+    }
+    ins.text(round).text(l.id);
     if (l.rank)
-      ins.bind(3, *l.rank);
+      ins.integer(*l.rank);
     else
-      ins.bind(3);
-    ins.bind(4, std::string(to_string(l.status)));
+      ins.null();
+    ins.text(to_string(l.status));
     if (l.lot)
-      ins.bind(5, *l.lot);
+      ins.text(*l.lot);
     else
-      ins.bind(5);
-    ins.bind(6, l.award.kopiykas());
-    ins.bind(7, reasons);
-    ins.exec();
+      ins.null();
+    ins.integer(l.award.kopiykas()).text(reasons).end_row();
   }
+  ins.flush();
 }
 
 std::vector<AllocationLine> load_allocation(Store& store, const std::string& round) {

@@ -60,4 +60,69 @@ std::string_view BulkStatement::column_text(int column) const {
 
 bool BulkStatement::column_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
+BatchInsert::BatchInsert(SQLite::Database& db, std::string head, int columns, int batch)
+    : db_(db), head_(std::move(head)), columns_(columns), batch_(batch) {
+  cells_.reserve(static_cast<std::size_t>(columns_ * batch_));
+}
+
+BatchInsert::~BatchInsert() = default;
+
+std::unique_ptr<BulkStatement> BatchInsert::prepare(int rows) const {
+  std::string row = "(";
+  for (int c = 0; c < columns_; ++c) row += c ? ",?" : "?";
+  row += ')';
+  std::string sql = head_ + " VALUES ";
+  for (int r = 0; r < rows; ++r) {
+    if (r) sql += ',';
+    sql += row;
+  }
+  return std::make_unique<BulkStatement>(db_, sql.c_str());
+}
+
+BatchInsert& BatchInsert::text(std::string_view value) {
+  cells_.push_back({Cell::Kind::text, static_cast<std::int64_t>(arena_.size()), static_cast<std::uint32_t>(value.size())});
+  arena_.append(value);
+  return *this;
+}
+
+BatchInsert& BatchInsert::integer(std::int64_t value) {
+  cells_.push_back({Cell::Kind::integer, value, 0});
+  return *this;
+}
+
+BatchInsert& BatchInsert::null() {
+  cells_.push_back({Cell::Kind::null, 0, 0});
+  return *this;
+}
+
+void BatchInsert::end_row() {
+  if (++rows_ < batch_) return;
+  if (!full_) full_ = prepare(batch_);
+  write(*full_);
+}
+
+void BatchInsert::flush() {
+  if (rows_ == 0) return;  // end_row() wrote every full batch: what is left is shorter
+  auto tail = prepare(rows_);
+  write(*tail);
+}
+
+void BatchInsert::write(BulkStatement& st) {
+  // Bound only now, when arena_ no longer grows: the views stay valid until run().
+  std::string_view arena(arena_);
+  for (std::size_t i = 0; i < cells_.size(); ++i) {
+    const Cell& c = cells_[i];
+    int index = static_cast<int>(i) + 1;
+    switch (c.kind) {
+      case Cell::Kind::text: st.text(index, arena.substr(static_cast<std::size_t>(c.value), c.length)); break;
+      case Cell::Kind::integer: st.integer(index, c.value); break;
+      case Cell::Kind::null: st.null(index); break;
+    }
+  }
+  st.run();
+  cells_.clear();
+  arena_.clear();
+  rows_ = 0;
+}
+
 }  // namespace competition

@@ -63,10 +63,19 @@ std::vector<char16_t> utf16_units(std::string_view s) {
 
 // RFC 8785 §3.2.2.2 (ECMAScript JSON.stringify's QuoteJSONString).
 void write_string(std::string& out, std::string_view s) {
-  decode_utf8(s);  // validation only
+  // Validation only; the usual ASCII string needs no decoding (a decision
+  // record holds hundreds of thousands of strings).
+  if (std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) decode_utf8(s);
   static const char* hex = "0123456789abcdef";
   out += '"';
-  for (char ch : s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    // Runs that need no escape are copied in one piece.
+    std::size_t j = i;
+    while (j < s.size() && static_cast<unsigned char>(s[j]) >= 0x20 && s[j] != '"' && s[j] != '\\') ++j;
+    out.append(s, i, j - i);
+    if (j == s.size()) break;
+    i = j;
+    char ch = s[i];
     auto c = static_cast<unsigned char>(ch);
     switch (c) {
       case '"': out += "\\\""; break;
@@ -110,6 +119,37 @@ void write(std::string& out, const Json& v) {
       return;
     }
     case T::object: {
+      // Names without a character above U+FFFF (no 4-byte UTF-8 sequence; every
+      // name this program writes) sort the same by bytes as by UTF-16 code
+      // units: then no conversion is needed. Same order, same errors.
+      bool bmp = true;
+      for (auto it = v.begin(); it != v.end() && bmp; ++it)
+        bmp = std::none_of(it.key().begin(), it.key().end(),
+                           [](char c) { return static_cast<unsigned char>(c) >= 0xF0; });
+      if (bmp) {
+        std::vector<std::pair<std::string_view, typename Json::const_iterator>> named;
+        named.reserve(v.size());
+        for (auto it = v.begin(); it != v.end(); ++it) {
+          if (std::any_of(it.key().begin(), it.key().end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+            decode_utf8(it.key());  // a malformed name fails as it always has
+          named.emplace_back(it.key(), it);
+        }
+        std::sort(named.begin(), named.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (std::size_t i = 1; i < named.size(); ++i)
+          if (named[i].first == named[i - 1].first)
+            throw std::invalid_argument("canonical JSON: duplicate member name \"" + named[i].second.key() + "\"");
+        out += '{';
+        bool first = true;
+        for (const auto& [name, it] : named) {
+          if (!first) out += ',';
+          first = false;
+          write_string(out, name);
+          out += ':';
+          write(out, it.value());
+        }
+        out += '}';
+        return;
+      }
       // RFC 8785 §3.2.3: sort by UTF-16 code units, not by bytes.
       std::vector<std::pair<std::vector<char16_t>, typename Json::const_iterator>> members;
       for (auto it = v.begin(); it != v.end(); ++it) members.emplace_back(utf16_units(it.key()), it);

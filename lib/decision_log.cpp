@@ -25,6 +25,27 @@ std::string log_entry_hash(const LogEntry& e) {
   return sha256_hex(canonical_json(link));
 }
 
+namespace {
+
+// log_entry_hash for an entry whose payload is canonical JSON already (one we
+// are appending): the canonical link object is spliced together around the
+// payload's text instead of parsing it back (a national decision record is
+// megabytes of JSON). Members in RFC 8785 order: kind, payload, prev_hash,
+// recorded_at, round, seq.
+std::string canonical_entry_hash(const LogEntry& e) {
+  std::string link = "{\"kind\":" + canonical_json(nlohmann::json(e.kind));
+  link.reserve(link.size() + e.payload.size() + 256);
+  link += ",\"payload\":";
+  link += e.payload;
+  link += ",\"prev_hash\":" + canonical_json(nlohmann::json(e.prev_hash));
+  link += ",\"recorded_at\":" + canonical_json(nlohmann::json(e.recorded_at));
+  link += ",\"round\":" + canonical_json(nlohmann::json(e.round));
+  link += ",\"seq\":" + canonical_json(nlohmann::json(e.seq)) + "}";
+  return sha256_hex(link);
+}
+
+}  // namespace
+
 // The clock honours $COMPETITION_NOW (clock.hpp), so that logs written by tests
 // and demonstrations are reproducible.
 std::string utc_now() { return now_utc(); }
@@ -53,7 +74,7 @@ LogEntry append_log_entry(Store& store, const std::string& round, const std::str
   last.bind(1, round);
   e.prev_hash = last.executeStep() ? last.getColumn(0).getString() : genesis_hash;
   e.seq = db.execAndGet("SELECT COALESCE(MAX(seq), 0) + 1 FROM decision_log").getInt64();
-  e.hash = log_entry_hash(e);
+  e.hash = canonical_entry_hash(e);  // = log_entry_hash(e): the payload was just made canonical
   SQLite::Statement ins(db,
                         "INSERT INTO decision_log (seq, round_id, kind, payload, recorded_at, prev_hash, hash) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?)");

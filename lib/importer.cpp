@@ -15,6 +15,7 @@
 #include "edrpou.hpp"
 #include "organisation.hpp"
 #include "pabulib_import.hpp"
+#include "string_index.hpp"
 
 namespace competition {
 
@@ -396,9 +397,10 @@ class ApplicationWriter {
               "planned_clients, planned_jobs, planned_volunteers, submitted_key, votes "
               "FROM applications WHERE round_id = ?1 AND id = ?2"),
         ins_(store.db(),
-             "INSERT INTO applications (round_id, id, organisation_id, organisation, edrpou, sector, title, "
+             "INSERT OR FAIL INTO applications (round_id, id, organisation_id, organisation, edrpou, sector, title, "
              "category, requested, cofinancing, planned_clients, planned_jobs, planned_volunteers, "
-             "submitted_at, submitted_key, votes, input_order) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+             "submitted_at, submitted_key, votes, input_order)",
+             17),
         upd_(store.db(),
              "UPDATE applications SET organisation_id=?3, organisation=?4, edrpou=?5, sector=?6, title=?7, "
              "category=?8, requested=?9, cofinancing=?10, planned_clients=?11, planned_jobs=?12, "
@@ -414,7 +416,7 @@ class ApplicationWriter {
   }
 
   void apply(const Application& a, int line, ImportSummary& s, Sink& conflicts) {
-    BulkStatement* st = &ins_;
+    bool update = false;
     if (!fresh_) {
       find_.text(2, a.id);
       if (find_.step()) {
@@ -445,7 +447,7 @@ class ApplicationWriter {
                         ExitCode::conflict);
           return;
         }
-        st = &upd_;
+        update = true;
         ++s.updated;
       } else {
         find_.reset();
@@ -455,37 +457,62 @@ class ApplicationWriter {
       ++s.added;
     }
     std::int64_t org = organisations_.resolve(a.organisation, a.edrpou);
-    st->text(1, round_.id);
-    st->text(2, a.id);
-    st->integer(3, org);
-    st->text(4, a.organisation);
+    if (update) {
+      upd_.text(1, round_.id);
+      upd_.text(2, a.id);
+      upd_.integer(3, org);
+      upd_.text(4, a.organisation);
+      if (a.edrpou.empty())
+        upd_.null(5);
+      else
+        upd_.text(5, a.edrpou);
+      upd_.text(6, to_string(a.sector));
+      upd_.text(7, a.title);
+      upd_.text(8, a.category);
+      upd_.integer(9, a.requested.kopiykas());
+      upd_.integer(10, a.cofinancing.kopiykas());
+      upd_.integer(11, a.planned_clients);
+      upd_.integer(12, a.planned_jobs);
+      upd_.integer(13, a.planned_volunteers);
+      upd_.text(14, a.submitted_at);
+      upd_.text(15, a.submitted_key);
+      if (a.votes)
+        upd_.integer(16, *a.votes);
+      else
+        upd_.null(16);
+      upd_.run();
+      return;
+    }
+    ins_.text(round_.id).text(a.id).integer(org).text(a.organisation);
     if (a.edrpou.empty())
-      st->null(5);
+      ins_.null();
     else
-      st->text(5, a.edrpou);
-    st->text(6, to_string(a.sector));
-    st->text(7, a.title);
-    st->text(8, a.category);
-    st->integer(9, a.requested.kopiykas());
-    st->integer(10, a.cofinancing.kopiykas());
-    st->integer(11, a.planned_clients);
-    st->integer(12, a.planned_jobs);
-    st->integer(13, a.planned_volunteers);
-    st->text(14, a.submitted_at);
-    st->text(15, a.submitted_key);
+      ins_.text(a.edrpou);
+    ins_.text(to_string(a.sector)).text(a.title).text(a.category);
+    ins_.integer(a.requested.kopiykas()).integer(a.cofinancing.kopiykas());
+    ins_.integer(a.planned_clients).integer(a.planned_jobs).integer(a.planned_volunteers);
+    ins_.text(a.submitted_at).text(a.submitted_key);
     if (a.votes)
-      st->integer(16, *a.votes);
+      ins_.integer(*a.votes);
     else
-      st->null(16);
-    if (st == &ins_) st->integer(17, ++next_order_);
-    st->run();
+      ins_.null();
+    ins_.integer(++next_order_);
+    ins_.end_row();
+  }
+
+  // Writes the rows still waiting for a full batch.
+  void finish() {
+    organisations_.flush();
+    ins_.flush();
   }
 
  private:
   const RoundRecord& round_;
   const ImportOptions& o_;
   OrganisationResolver organisations_;
-  BulkStatement find_, ins_, upd_;
+  BulkStatement find_;
+  BatchInsert ins_;
+  BulkStatement upd_;
   bool fresh_ = true;
   std::int64_t next_order_ = 0;
 };
@@ -500,7 +527,7 @@ void import_applications(Store& store, const ImportOptions& o, std::string_view 
   auto index = map_columns(rows.header(), application_columns, rows.header_line(), sinks.header);
   const bool header_ok = sinks.header.diags.empty();
   ApplicationWriter writer(store, round, o);
-  std::unordered_map<std::string, int> seen;
+  StringIndex<int> seen;  // id -> line of its first row
   while (const CsvRecord* rec = rows.next(sinks.syntax)) {
     ++s.read;
     if (!header_ok) continue;
@@ -508,12 +535,13 @@ void import_applications(Store& store, const ImportOptions& o, std::string_view 
     Application a;
     a.id = r.id(a_id);
     if (!a.id.empty()) {
-      if (auto [it, fresh] = seen.emplace(a.id, rec->line); !fresh)
-        report_duplicate(it->second, r, a_id, [&] { return fmt::format("id \"{}\"", a.id); });
+      if (auto [first, fresh] = seen.emplace(a.id, rec->line); !fresh)
+        report_duplicate(*first, r, a_id, [&] { return fmt::format("id \"{}\"", a.id); });
     }
     parse_application_cells(r, rules, round.id, a);
     if (r.ok && !sinks.any_invalid()) writer.apply(a, rec->line, s, sinks.conflicts);
   }
+  if (!sinks.any_invalid()) writer.finish();
   sinks.finish(sink, s);
   if (!sink.any_invalid) invalidate_scores(store, round, s);
 }
@@ -623,83 +651,97 @@ void parse_review_scores(RowReader& r, const Rules& rules, Review& rv) {
 }
 
 // What the review checks need from the store, loaded once per file: the
-// round's applications (with the reviewers whose conflicts name them) and
-// reviewers (with the organisations their conflicts resolve to), and which
-// reviews the file already holds.
+// round's applications and reviewers, the conflicts of interest between them,
+// and which pairs the file has had so far.
 struct ReviewContext {
-  // Up to 4 reviews per application are remembered inline (national rounds
-  // have 3), further ones in `more_seen`: no allocation per review.
   struct AppInfo {
     std::int64_t org = 0;
-    std::uint32_t index = 0;
-    std::vector<std::uint32_t> conflicted_by;  // reviewers whose conflicts name its code or organisation name
-    std::array<std::pair<std::uint32_t, int>, 4> seen{};  // (reviewer, line of the review) in this file
+    // Up to 4 reviews per application are remembered inline (national rounds
+    // have 3), further ones in `more_seen`: no allocation per review.
+    std::array<std::pair<std::uint32_t, int>, 4> seen{};  // (reviewer, line of the review)
     std::uint8_t seen_count = 0;
   };
   struct ReviewerInfo {
-    std::uint32_t index = 0;
     std::vector<std::int64_t> orgs;  // organisations its conflicts resolve to
   };
-  std::unordered_map<std::string, AppInfo> apps;
-  std::unordered_map<std::string, ReviewerInfo> reviewers;
-  std::unordered_map<std::uint64_t, int> more_seen;         // (application, reviewer) beyond 4 per application
-  std::unordered_map<std::string, int> other_seen;          // pairs with an unknown application or reviewer
+  StringIndex<std::uint32_t> app_index, reviewer_index;  // id -> position in apps / reviewers
+  std::vector<AppInfo> apps;
+  std::vector<ReviewerInfo> reviewers;
+  // Application -> reviewers whose conflicts name its code or its organisation
+  // name (normalised); rare, so kept apart.
+  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> named_by;
+  std::unordered_map<std::uint64_t, int> more_seen;  // (application, reviewer) -> line, beyond 4 per application
+  std::unordered_map<std::string, int> other_seen;   // pairs with an unknown application or reviewer -> line
 
   ReviewContext(Store& store, const RoundRecord& round) {
     // A conflict entry matches an application by the organisation it resolves
-    // to, by the application's code, or by the application's organisation name
-    // (normalised): the last two are looked up per application here.
+    // to, by the application's code, or by the application's organisation name.
     std::unordered_map<std::string, std::vector<std::uint32_t>> by_code, by_name;
-    std::uint32_t next = 0;
     for (const auto& rv : store.reviewers(round.id)) {
+      auto r = static_cast<std::uint32_t>(reviewers.size());
       ReviewerInfo info;
-      info.index = next++;
       for (const auto& c : rv.conflicts) {
         if (auto org = find_organisation(store.db(), c); org >= 0) info.orgs.push_back(org);
-        if (auto code = normalize_edrpou(c)) by_code[*code].push_back(info.index);
-        by_name[organisation_name_key(c)].push_back(info.index);
+        if (auto code = normalize_edrpou(c)) by_code[*code].push_back(r);
+        by_name[organisation_name_key(c)].push_back(r);
       }
-      reviewers.emplace(rv.id, std::move(info));
+      reviewer_index.emplace(rv.id, r);
+      reviewers.push_back(std::move(info));
     }
     BulkStatement q(store.db(),
                     "SELECT id, organisation_id, COALESCE(edrpou, ''), organisation FROM applications WHERE round_id = ?");
     q.text(1, round.id);
     while (q.step()) {
+      auto i = static_cast<std::uint32_t>(apps.size());
       AppInfo info;
       info.org = q.column_int64(1);
-      info.index = static_cast<std::uint32_t>(apps.size());
-      if (!by_code.empty() || !by_name.empty()) {
-        auto add = [&](const std::vector<std::uint32_t>& rs) {
-          info.conflicted_by.insert(info.conflicted_by.end(), rs.begin(), rs.end());
-        };
+      if (!by_name.empty()) {  // by_code has entries only when by_name has
+        std::vector<std::uint32_t> named;
         if (auto code = q.column_text(2); !code.empty())
-          if (auto it = by_code.find(std::string(code)); it != by_code.end()) add(it->second);
-        if (auto it = by_name.find(organisation_name_key(q.column_text(3))); it != by_name.end()) add(it->second);
+          if (auto it = by_code.find(std::string(code)); it != by_code.end()) named = it->second;
+        if (auto it = by_name.find(organisation_name_key(q.column_text(3))); it != by_name.end())
+          named.insert(named.end(), it->second.begin(), it->second.end());
+        if (!named.empty()) named_by.emplace(i, std::move(named));
       }
-      apps.emplace(std::string(q.column_text(0)), std::move(info));
+      app_index.emplace(q.column_text(0), i);
+      apps.push_back(info);
     }
   }
 
-  static bool conflicted(const AppInfo& a, const ReviewerInfo& r) {
-    return std::find(r.orgs.begin(), r.orgs.end(), a.org) != r.orgs.end() ||
-           std::find(a.conflicted_by.begin(), a.conflicted_by.end(), r.index) != a.conflicted_by.end();
+  // Positions of an application and a reviewer, or -1 when the round has none by that id.
+  std::int64_t app(std::string_view id) const {
+    const std::uint32_t* i = app_index.find(id);
+    return i ? static_cast<std::int64_t>(*i) : -1;
+  }
+  std::int64_t reviewer(std::string_view id) const {
+    const std::uint32_t* i = reviewer_index.find(id);
+    return i ? static_cast<std::int64_t>(*i) : -1;
   }
 
-  // Records the pair (application, reviewer) at `line`; the line of its first
-  // review when the file already had it, else 0.
-  int first_line(AppInfo* app, const ReviewerInfo* reviewer, const std::string& application,
-                 const std::string& reviewer_id, int line) {
-    if (!app || !reviewer) {
+  bool conflicted(std::uint32_t a, std::uint32_t r) const {
+    const auto& orgs = reviewers[r].orgs;
+    if (std::find(orgs.begin(), orgs.end(), apps[a].org) != orgs.end()) return true;
+    auto it = named_by.find(a);
+    return it != named_by.end() && std::find(it->second.begin(), it->second.end(), r) != it->second.end();
+  }
+
+  // Records the pair at `line`: the line of its first review when the file
+  // already had it, else 0. `a` and `r` are positions, or -1 when unknown.
+  int first_line(std::int64_t a, std::int64_t r, const std::string& application, const std::string& reviewer_id,
+                 int line) {
+    if (a < 0 || r < 0) {
       auto [it, fresh] = other_seen.emplace(application + "\x1f" + reviewer_id, line);
       return fresh ? 0 : it->second;
     }
-    for (std::uint8_t i = 0; i < app->seen_count; ++i)
-      if (app->seen[i].first == reviewer->index) return app->seen[i].second;
-    if (app->seen_count < app->seen.size()) {
-      app->seen[app->seen_count++] = {reviewer->index, line};
+    AppInfo& info = apps[static_cast<std::size_t>(a)];
+    const auto rv = static_cast<std::uint32_t>(r);
+    for (std::uint8_t i = 0; i < info.seen_count; ++i)
+      if (info.seen[i].first == rv) return info.seen[i].second;
+    if (info.seen_count < info.seen.size()) {
+      info.seen[info.seen_count++] = {rv, line};
       return 0;
     }
-    auto [it, fresh] = more_seen.emplace((static_cast<std::uint64_t>(app->index) << 32) | reviewer->index, line);
+    auto [it, fresh] = more_seen.emplace((static_cast<std::uint64_t>(a) << 32) | rv, line);
     return fresh ? 0 : it->second;
   }
 };
@@ -735,10 +777,12 @@ void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes
                      "SELECT scores, comment, excluded FROM reviews WHERE round_id = ?1 AND application = ?2 AND "
                      "reviewer = ?3");
   find.text(1, round.id);
-  BulkStatement put(store.db(),
-                    "INSERT OR REPLACE INTO reviews (round_id, application, reviewer, scores, comment, excluded) "
-                    "VALUES (?,?,?,?,?,?)");
-  put.text(1, round.id);
+  // New pairs go in batches; a changed stored one (--replace) is replaced on its own.
+  BatchInsert put(store.db(), "INSERT OR FAIL INTO reviews (round_id, application, reviewer, scores, comment, excluded)",
+                  6);
+  BulkStatement replace(store.db(),
+                        "INSERT OR REPLACE INTO reviews (round_id, application, reviewer, scores, comment, excluded) "
+                        "VALUES (?,?,?,?,?,?)");
   auto apply = [&](const Review& rv, int line) {
     std::string scores = encode_scores(rules, rv.scores);
     if (!fresh) {
@@ -762,19 +806,20 @@ void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes
           return;
         }
         ++s.updated;
-      } else {
-        find.reset();
-        ++s.added;
+        replace.text(1, round.id);
+        replace.text(2, rv.application);
+        replace.text(3, rv.reviewer);
+        replace.text(4, scores);
+        replace.text(5, rv.comment);
+        replace.integer(6, rv.excluded ? 1 : 0);
+        replace.run();
+        return;
       }
-    } else {
-      ++s.added;
+      find.reset();
     }
-    put.text(2, rv.application);
-    put.text(3, rv.reviewer);
-    put.text(4, scores);
-    put.text(5, rv.comment);
-    put.integer(6, rv.excluded ? 1 : 0);
-    put.run();
+    ++s.added;
+    put.text(round.id).text(rv.application).text(rv.reviewer).text(scores).text(rv.comment);
+    put.integer(rv.excluded ? 1 : 0).end_row();
   };
 
   Review rv;
@@ -787,20 +832,19 @@ void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes
     rv.comment = std::string(r.cell(2));
     rv.scores.clear();
     rv.excluded = false;
-    ReviewContext::AppInfo* app = nullptr;
-    if (auto it = ctx.apps.find(rv.application); it != ctx.apps.end()) app = &it->second;
-    const ReviewContext::ReviewerInfo* reviewer = nullptr;
-    if (auto it = ctx.reviewers.find(rv.reviewer); it != ctx.reviewers.end()) reviewer = &it->second;
+    const std::int64_t app = ctx.app(rv.application);
+    const std::int64_t reviewer = ctx.reviewer(rv.reviewer);
     if (int first = ctx.first_line(app, reviewer, rv.application, rv.reviewer, rec->line))
       report_duplicate(first, r, 0, [&] { return fmt::format("review of {} by {}", rv.application, rv.reviewer); });
-    if (!app && !rv.application.empty())
+    if (app < 0 && !rv.application.empty())
       r.error(0, fmt::format("unknown application \"{}\" in round {} (import the applications first)",
                              shown(rv.application), round.id));
-    if (!reviewer && !rv.reviewer.empty())
+    if (reviewer < 0 && !rv.reviewer.empty())
       r.error(1, fmt::format("unknown reviewer \"{}\" in round {} (import the reviewers first)", shown(rv.reviewer),
                              round.id));
     parse_review_scores(r, rules, rv);
-    if (app && reviewer && ReviewContext::conflicted(*app, *reviewer)) {
+    if (app >= 0 && reviewer >= 0 &&
+        ctx.conflicted(static_cast<std::uint32_t>(app), static_cast<std::uint32_t>(reviewer))) {
       if (o.exclude_conflicts)
         rv.excluded = true;
       else
@@ -810,6 +854,7 @@ void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes
     }
     if (r.ok && !sinks.any_invalid()) apply(rv, rec->line);
   }
+  if (!sinks.any_invalid()) put.flush();
   sinks.finish(sink, s);
   if (!sink.any_invalid) invalidate_scores(store, round, s);
 }
@@ -1051,18 +1096,19 @@ ImportSummary import_file(Store& store, const ImportOptions& o, std::string_view
   std::stable_sort(sink.diags.begin(), sink.diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.line, a.column) < std::tie(b.line, b.column);
   });
+  // Say that the list is cut, so nobody takes the first 100 for all of them
+  // (one more diagnostic, at line 0, after the 100).
+  if (sink.dropped > 0)
+    sink.diags.push_back(Diagnostic{o.file, 0, 0, "",
+                                    fmt::format("... and {} more problems not shown (the first {} are listed)",
+                                                sink.dropped, max_reported_errors),
+                                    exit_code_of(sink.diags)});
   if (o.dry_run) {
     s.errors = std::move(sink.diags);
     return s;  // the transaction rolls back: a dry run writes nothing
   }
   if (!sink.diags.empty()) {
     ExitCode code = exit_code_of(sink.diags);
-    // Say that the list is cut, so nobody takes the first 100 for all of them.
-    if (sink.dropped > 0)
-      sink.diags.push_back(Diagnostic{o.file, 0, 0, "",
-                                      fmt::format("... and {} more problems not shown (the first {} are listed)",
-                                                  sink.dropped, max_reported_errors),
-                                      code});
     throw Error(code, std::move(sink.diags));
   }
   tx.commit();

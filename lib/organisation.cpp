@@ -2,9 +2,11 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include <unordered_map>
+#include <limits>
 
+#include "bulk_statement.hpp"
 #include "edrpou.hpp"
+#include "string_index.hpp"
 
 namespace competition {
 
@@ -69,8 +71,12 @@ std::string organisation_name_key(std::string_view s) {
 namespace {
 
 constexpr const char* by_code_sql = "SELECT id FROM organisations WHERE edrpou = ?";
-// A coded organisation with this name first, else a name-only one.
-constexpr const char* by_name_sql = "SELECT id FROM organisations WHERE name_key = ? ORDER BY edrpou IS NULL, id";
+// A coded organisation with this name first, else a name-only one (the lowest
+// id in each). Two index lookups rather than `ORDER BY edrpou IS NULL, id`,
+// which builds a temporary sort tree on every call.
+constexpr const char* by_name_sql =
+    "SELECT COALESCE((SELECT id FROM organisations WHERE name_key = ?1 AND +edrpou IS NOT NULL ORDER BY id LIMIT 1), "
+    "(SELECT id FROM organisations WHERE name_key = ?1 ORDER BY id LIMIT 1))";
 // `+edrpou`: without it SQLite answers `edrpou IS NULL` from the UNIQUE index on
 // edrpou and scans every organisation without a code, once per applicant
 // (quadratic in the round); the unary + leaves it the name_key index.
@@ -82,7 +88,7 @@ constexpr const char* insert_sql = "INSERT INTO organisations (edrpou, name, nam
 std::int64_t first_id(SQLite::Statement& q, std::string_view value) {
   q.reset();
   q.bind(1, std::string(value));
-  std::int64_t id = q.executeStep() ? q.getColumn(0).getInt64() : -1;
+  std::int64_t id = q.executeStep() && !q.getColumn(0).isNull() ? q.getColumn(0).getInt64() : -1;
   q.reset();
   return id;
 }
@@ -146,42 +152,91 @@ std::int64_t find_organisation(SQLite::Database& db, std::string_view code_or_na
 struct OrganisationResolver::Impl {
   explicit Impl(SQLite::Database& d)
       : db(d), by_code(d, by_code_sql), by_name(d, by_name_sql), by_name_only(d, by_name_only_sql),
-        set_code(d, set_code_sql), insert(d, insert_sql) {}
+        set_code(d, set_code_sql), insert(d, "INSERT OR FAIL INTO organisations (id, edrpou, name, name_key)", 4) {
+    SQLite::Statement q(d, "SELECT NOT EXISTS (SELECT 1 FROM organisations), COALESCE(MAX(id), 0) FROM organisations");
+    q.executeStep();
+    all_known = q.getColumn(0).getInt() != 0;
+    last_id = q.getColumn(1).getInt64();
+  }
   SQLite::Database& db;
-  SQLite::Statement by_code, by_name, by_name_only, set_code, insert;
-  std::unordered_map<std::string, std::int64_t> code_answer;  // code -> organisation (codes never move)
-  std::unordered_map<std::string, std::int64_t> name_answer;  // name key -> the answer for a row without a code
+  SQLite::Statement by_code, by_name, by_name_only, set_code;
+  // New organisations are written in batches with the ids SQLite would give
+  // them one by one (the largest id + 1: the table has no AUTOINCREMENT and we
+  // are its only writer); every query first writes what is pending.
+  BatchInsert insert;
+  std::int64_t last_id = 0;
+  StringIndex<std::int64_t> code_answer;  // code -> organisation (codes never move)
+  // name key -> the answer for a row without a code, or -1 when it must be
+  // asked again (an organisation with that name gained a code or came with one).
+  StringIndex<std::int64_t> name_answer;
+  // The table was empty at the start, so every organisation in it was written
+  // here and is in the maps above: a name or code they lack is in no row, and
+  // the query that would say so is skipped (the first import into a new
+  // database, i.e. every national round's first, costs no lookups at all).
+  bool all_known = false;
 };
 
 OrganisationResolver::OrganisationResolver(SQLite::Database& db) : impl_(std::make_unique<Impl>(db)) {}
 OrganisationResolver::~OrganisationResolver() = default;
 
+void OrganisationResolver::flush() { impl_->insert.flush(); }
+
+namespace {
+
+std::int64_t ask(OrganisationResolver::Impl& m, SQLite::Statement& q, std::string_view value) {
+  m.insert.flush();
+  return first_id(q, value);
+}
+
+std::int64_t add(OrganisationResolver::Impl& m, std::string_view name, std::string_view edrpou, std::string_view key) {
+  if (m.last_id == std::numeric_limits<std::int64_t>::max()) {  // SQLite would pick a random id: let it
+    m.insert.flush();
+    SQLite::Statement one(m.db, insert_sql);
+    return competition::insert(m.db, one, name, edrpou, std::string(key));
+  }
+  m.insert.integer(++m.last_id);
+  if (edrpou.empty())
+    m.insert.null();
+  else
+    m.insert.text(edrpou);
+  m.insert.text(name).text(key).end_row();
+  return m.last_id;
+}
+
+}  // namespace
+
 // resolve_organisation's steps, with the answers remembered. A name's answer
 // (coded organisations first, then the lowest id) changes only when an
 // organisation with that name gains a code or is inserted with one: both
-// forget it.
+// make it -1 (ask again).
 std::int64_t OrganisationResolver::resolve(std::string_view name, std::string_view edrpou) {
   Impl& m = *impl_;
   std::string key = organisation_name_key(name);
+  std::int64_t* known = m.name_answer.find(key);
   if (edrpou.empty()) {
-    if (auto it = m.name_answer.find(key); it != m.name_answer.end()) return it->second;
-    std::int64_t id = first_id(m.by_name, key);
-    if (id < 0) id = competition::insert(m.db, m.insert, name, edrpou, key);
-    m.name_answer.emplace(std::move(key), id);
+    if (known && *known >= 0) return *known;
+    std::int64_t id = known || !m.all_known ? ask(m, m.by_name, key) : -1;
+    if (id < 0) id = add(m, name, edrpou, key);
+    if (known)
+      *known = id;
+    else
+      m.name_answer.emplace(key, id);
     return id;
   }
-  std::string code(edrpou);
-  if (auto it = m.code_answer.find(code); it != m.code_answer.end()) return it->second;
-  std::int64_t id = first_id(m.by_code, code);
+  if (const std::int64_t* answer = m.code_answer.find(edrpou)) return *answer;
+  std::int64_t id = m.all_known ? -1 : ask(m, m.by_code, edrpou);
   if (id < 0) {
-    id = first_id(m.by_name_only, key);
+    id = known || !m.all_known ? ask(m, m.by_name_only, key) : -1;
     if (id >= 0)
-      competition::set_code(m.set_code, edrpou, id);
+      competition::set_code(m.set_code, edrpou, id);  // `ask` wrote what was pending
     else
-      id = competition::insert(m.db, m.insert, name, edrpou, key);
-    m.name_answer.erase(key);
+      id = add(m, name, edrpou, key);
+    if (known)
+      *known = -1;
+    else
+      m.name_answer.emplace(key, -1);
   }
-  m.code_answer.emplace(std::move(code), id);
+  m.code_answer.emplace(edrpou, id);
   return id;
 }
 

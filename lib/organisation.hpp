@@ -38,9 +38,13 @@ class OrganisationResolver {
   OrganisationResolver(const OrganisationResolver&) = delete;
   OrganisationResolver& operator=(const OrganisationResolver&) = delete;
   std::int64_t resolve(std::string_view name, std::string_view edrpou);
+  // Writes the organisations created so far; call before the transaction
+  // commits (they are written in batches, and never on destruction).
+  void flush();
+
+  struct Impl;
 
  private:
-  struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <string_view>
+#include <unordered_map>
 #include <nlohmann/json.hpp>
 
 #include "commission_words.hpp"
@@ -65,10 +67,22 @@ struct People {
 People people(const AllocationView& v, bool en) {
   const Rules& rules = v.rules;
   const Decision& d = v.decision;
-  std::map<std::string, const Application*> apps;
+  // Hashed, one lookup per cell: a national decision lists 100 000s of applications.
+  std::unordered_map<std::string_view, const Application*> apps;
+  apps.reserve(v.applications.size());
   for (const auto& a : v.applications) apps.emplace(a.id, &a);
-  auto org = [&](const std::string& id) { return apps.count(id) ? apps.at(id)->organisation : std::string(); };
-  auto requested = [&](const std::string& id) { return apps.count(id) ? money(apps.at(id)->requested, en) : ""; };
+  auto find = [&](const std::string& id) -> const Application* {
+    auto it = apps.find(id);
+    return it == apps.end() ? nullptr : it->second;
+  };
+  auto org = [&](const std::string& id) {
+    const Application* a = find(id);
+    return a ? a->organisation : std::string();
+  };
+  auto requested = [&](const std::string& id) {
+    const Application* a = find(id);
+    return a ? money(a->requested, en) : std::string();
+  };
   auto rank = [](const AllocationLine& l) { return l.rank ? std::to_string(*l.rank) : std::string(dash); };
   const std::string cur = rules.currency;
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <unordered_map>
 #include <nlohmann/json.hpp>
 
 #include "csv_writer.hpp"
@@ -50,9 +51,12 @@ std::string status_in_words(ScoreStatus s, bool english) {
   return std::string(to_string(s));
 }
 
-std::map<std::string, std::string> organisations(const std::vector<Application>& applications) {
-  std::map<std::string, std::string> out;
-  for (const auto& a : applications) out.emplace(a.id, a.organisation);
+// Views into `applications` (which outlive it), hashed: a national round looks
+// up 100 000s of names.
+std::unordered_map<std::string_view, std::string_view> organisations(const std::vector<Application>& applications) {
+  std::unordered_map<std::string_view, std::string_view> out;
+  out.reserve(applications.size());
+  for (const auto& a : applications) out.emplace(a.id, a.organisation);  // the first of an id, as before
   return out;
 }
 
@@ -114,7 +118,7 @@ PeopleTable people_table(const Rules& rules, const std::vector<Application>& app
     row.push_back(a.rank ? std::to_string(*a.rank) : dash);
     row.push_back(a.id);
     auto it = names.find(a.id);
-    row.push_back(it == names.end() ? "" : it->second);
+    row.push_back(it == names.end() ? "" : std::string(it->second));
     row.push_back(a.total ? shown(*a.total, en, votes ? 0 : 2) : dash);
     for (std::size_t i = 0; i < rules.criteria.size(); ++i)
       row.push_back(i < a.criteria.size() ? shown(a.criteria[i], en) : dash);
@@ -194,7 +198,7 @@ std::string render_score_text(const Rules& rules, const std::vector<Application>
     table.header(t.header, t.align);
     for (auto& r : t.rows) {
       r[2] = clip(r[2], text_name_width);
-      table.row(r);
+      table.row(std::move(r));
     }
     out += table.render();
   }

@@ -3,7 +3,10 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
+
+#include "bulk_statement.hpp"
 
 namespace competition {
 
@@ -36,19 +39,36 @@ std::optional<ScoreStatus> parse_status(std::string_view s) {
   return std::nullopt;
 }
 
+void append_exact(std::string& out, const Rational& value) {
+  char buf[48];
+  char* p = std::to_chars(buf, buf + sizeof buf, value.num()).ptr;
+  *p++ = '/';
+  p = std::to_chars(p, buf + sizeof buf, value.den()).ptr;
+  out.append(buf, p);
+}
+
 // The `criteria` column: `id=num/den;…` in the rules' criteria order.
 std::string encode_criteria(const Rules& rules, const std::vector<Rational>& criteria) {
-  std::vector<std::string> parts;
+  std::string out;
   for (std::size_t i = 0; i < criteria.size(); ++i) {
-    std::string id = i < rules.criteria.size() ? rules.criteria[i].id : std::to_string(i + 1);
-    parts.push_back(id + "=" + encode_exact(criteria[i]));
+    if (i) out += ';';
+    if (i < rules.criteria.size())
+      out += rules.criteria[i].id;
+    else
+      out += std::to_string(i + 1);
+    out += '=';
+    append_exact(out, criteria[i]);
   }
-  return join(parts, ';');
+  return out;
 }
 
 }  // namespace
 
-std::string encode_exact(const Rational& value) { return fmt::format("{}/{}", value.num(), value.den()); }
+std::string encode_exact(const Rational& value) {
+  std::string out;
+  append_exact(out, value);
+  return out;
+}
 
 std::optional<Rational> decode_exact(std::string_view text) {
   auto slash = text.find('/');
@@ -72,26 +92,32 @@ void save_scores(Store& store, const std::string& round, const ScoreResult& resu
     SQLite::Statement del(db, "DELETE FROM scores WHERE round_id = ?");
     del.bind(1, round);
     del.exec();
-    SQLite::Statement ins(db,
-                          "INSERT INTO scores (round_id, application, status, rank, total, total_display, criteria, "
-                          "reviews, flags, reasons) VALUES (?,?,?,?,?,?,?,?,?,?)");
-    for (const auto& a : result.applications) {
-      ins.reset();
-      ins.clearBindings();
-      ins.bind(1, round);
-      ins.bind(2, a.id);
-      ins.bind(3, std::string(to_string(a.status)));
-      if (a.rank) ins.bind(4, *a.rank);
-      if (a.total) {
-        ins.bind(5, encode_exact(*a.total));
-        ins.bind(6, a.total->to_fixed(2));
-      }
-      ins.bind(7, encode_criteria(rules, a.criteria));
-      ins.bind(8, a.reviews);
-      ins.bind(9, join(a.flags, '|'));
-      ins.bind(10, join(a.reasons, '|'));
-      ins.exec();
+    // In batches (bulk_statement.hpp): a national round stores 100 000s of rows.
+    BatchInsert ins(db,
+                    "INSERT OR FAIL INTO scores (round_id, application, status, rank, total, total_display, criteria, "
+                    "reviews, flags, reasons)",
+                    10);
+    // In key order, not rank order: appending to the B-tree instead of
+    // inserting all over it (the stored rows are the same).
+    std::vector<const ScoredApplication*> by_id;
+    by_id.reserve(result.applications.size());
+    for (const auto& a : result.applications) by_id.push_back(&a);
+    std::sort(by_id.begin(), by_id.end(), [](const auto* x, const auto* y) { return x->id < y->id; });
+    for (const ScoredApplication* p : by_id) {
+      const ScoredApplication& a = *p;
+      ins.text(round).text(a.id).text(to_string(a.status));
+      if (a.rank)
+        ins.integer(*a.rank);
+      else
+        ins.null();
+      if (a.total)
+        ins.text(encode_exact(*a.total)).text(a.total->to_fixed(2));
+      else
+        ins.null().null();
+      ins.text(encode_criteria(rules, a.criteria)).integer(a.reviews);
+      ins.text(join(a.flags, '|')).text(join(a.reasons, '|')).end_row();
     }
+    ins.flush();
     db.exec("RELEASE save_scores");
   } catch (...) {
     db.exec("ROLLBACK TO save_scores");
@@ -101,43 +127,74 @@ void save_scores(Store& store, const std::string& round, const ScoreResult& resu
 }
 
 std::optional<ScoreResult> load_scores(Store& store, const std::string& round, const Rules& rules) {
-  SQLite::Statement q(store.db(),
-                      "SELECT application, status, rank, total, criteria, reviews, flags, reasons FROM scores "
-                      "WHERE round_id = ? ORDER BY rank IS NULL, rank, application");
-  q.bind(1, round);
+  // BulkStatement and string_views: `allocate` and `audit` read a national
+  // round's 100 000s of scores back here.
+  // Read in key order and sorted here (rank IS NULL, rank, application): the
+  // same order as SQL's ORDER BY, without SQLite sorting whole records.
+  BulkStatement q(store.db(),
+                  "SELECT application, status, rank, total, criteria, reviews, flags, reasons FROM scores "
+                  "WHERE round_id = ? ORDER BY application");
+  q.text(1, round);
+  struct Row {
+    std::string id, status, total, criteria, flags, reasons;
+    std::optional<std::int64_t> rank;
+    bool has_total = false;
+    std::int64_t reviews = 0;
+  };
+  std::vector<Row> rows;
+  while (q.step()) {
+    Row row{std::string(q.column_text(0)), std::string(q.column_text(1)), std::string(q.column_text(3)),
+            std::string(q.column_text(4)), std::string(q.column_text(6)), std::string(q.column_text(7)),
+            std::nullopt, !q.column_null(3), q.column_int64(5)};
+    if (!q.column_null(2)) row.rank = q.column_int64(2);
+    rows.push_back(std::move(row));
+  }
+  std::vector<const Row*> order;
+  order.reserve(rows.size());
+  for (const Row& row : rows) order.push_back(&row);
+  std::stable_sort(order.begin(), order.end(), [](const Row* x, const Row* y) {  // ties keep application order
+    if (x->rank.has_value() != y->rank.has_value()) return x->rank.has_value();
+    return x->rank && *x->rank < *y->rank;
+  });
   auto broken = [&](const std::string& app, std::string_view what) {
     return Error(ExitCode::conflict,
                  fmt::format("round {}: the stored score of {} {} (run `competition score` again)", round, app, what));
   };
   ScoreResult result;
-  bool any = false;
-  while (q.executeStep()) {
-    any = true;
+  result.applications.reserve(rows.size());
+  bool any = !rows.empty();
+  for (const Row* row : order) {
     ScoredApplication a;
-    a.id = q.getColumn(0).getString();
-    auto status = parse_status(q.getColumn(1).getString());
+    a.id = row->id;
+    auto status = parse_status(row->status);
     if (!status) throw broken(a.id, "has an unknown status");
     a.status = *status;
-    if (!q.getColumn(2).isNull()) a.rank = q.getColumn(2).getInt();
-    if (!q.getColumn(3).isNull()) {
-      a.total = decode_exact(q.getColumn(3).getString());
+    if (row->rank) a.rank = static_cast<int>(*row->rank);
+    if (row->has_total) {
+      a.total = decode_exact(row->total);
       if (!a.total) throw broken(a.id, "has an unreadable total");
     }
-    auto pairs = split(q.getColumn(4).getString(), ';');
-    if (!pairs.empty()) {
-      if (pairs.size() != rules.criteria.size()) throw broken(a.id, "does not match the criteria of the rules");
-      for (std::size_t i = 0; i < pairs.size(); ++i) {
+    // `id=num/den;…`, one pair per criterion in the rules' order (as split(';') saw it).
+    std::string_view criteria = row->criteria;
+    if (!criteria.empty()) {
+      auto pairs = static_cast<std::size_t>(std::count(criteria.begin(), criteria.end(), ';')) + 1;
+      if (pairs != rules.criteria.size()) throw broken(a.id, "does not match the criteria of the rules");
+      a.criteria.reserve(pairs);
+      for (std::size_t i = 0, start = 0; i < pairs; ++i) {
+        std::size_t end = std::min(criteria.find(';', start), criteria.size());
+        std::string_view pair = criteria.substr(start, end - start);
+        start = end + 1;
         const std::string& id = rules.criteria[i].id;
-        if (pairs[i].compare(0, id.size() + 1, id + "=") != 0)
+        if (pair.size() <= id.size() || pair.substr(0, id.size()) != id || pair[id.size()] != '=')
           throw broken(a.id, "does not match the criteria of the rules");
-        auto v = decode_exact(std::string_view(pairs[i]).substr(id.size() + 1));
+        auto v = decode_exact(pair.substr(id.size() + 1));
         if (!v) throw broken(a.id, "has an unreadable criterion score");
         a.criteria.push_back(*v);
       }
     }
-    a.reviews = q.getColumn(5).getInt();
-    a.flags = split(q.getColumn(6).getString(), '|');
-    a.reasons = split(q.getColumn(7).getString(), '|');
+    a.reviews = static_cast<int>(row->reviews);
+    a.flags = split(row->flags, '|');
+    a.reasons = split(row->reasons, '|');
     result.applications.push_back(std::move(a));
   }
   if (!any) {

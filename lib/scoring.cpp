@@ -6,10 +6,12 @@
 
 #include <algorithm>
 #include <map>
+#include <span>
 #include <stdexcept>
 #include <unordered_map>
 
 #include "diagnostic.hpp"
+#include "string_index.hpp"
 
 namespace competition {
 
@@ -60,8 +62,25 @@ std::vector<std::string> non_score_reasons(const Rules& rules, const Application
 
 // rules.md §1–2 for a round ranked by reviews: aggregates, flags, total and the
 // score-based reasons, or `incomplete` with too few valid reviews.
-ScoredApplication score_by_reviews(const Rules& rules, const Application& app,
-                                   const std::vector<const Review*>& valid) {
+// aggregate_scores over values already sorted.
+Rational aggregate_sorted(Aggregate how, const std::vector<Rational>& values) {
+  std::size_t n = values.size();
+  switch (how) {
+    case Aggregate::mean:
+      return mean_of(values, 0, n);
+    case Aggregate::median:
+      if (n % 2 == 1) return values[n / 2];
+      return (values[n / 2 - 1] + values[n / 2]) / Rational(2);
+    case Aggregate::trimmed_mean:
+      if (n < 4) return mean_of(values, 0, n);
+      return mean_of(values, 1, n - 1);
+  }
+  throw std::invalid_argument("aggregate_scores: unknown aggregate");
+}
+
+// `values` is scratch space, reused across applications (no allocation per criterion).
+ScoredApplication score_by_reviews(const Rules& rules, const Application& app, std::span<const Review* const> valid,
+                                   std::vector<Rational>& values) {
   ScoredApplication s;
   s.id = app.id;
   s.reviews = static_cast<int>(valid.size());
@@ -77,18 +96,17 @@ ScoredApplication score_by_reviews(const Rules& rules, const Application& app,
   Rational total;
   for (std::size_t c = 0; c < rules.criteria.size(); ++c) {
     const Criterion& cr = rules.criteria[c];
-    std::vector<Rational> values;
-    values.reserve(valid.size());
+    values.clear();
     for (const Review* r : valid) {
       if (r->scores.size() != rules.criteria.size())
         throw std::invalid_argument(fmt::format("review {}/{} has {} scores for {} criteria", r->application,
                                                 r->reviewer, r->scores.size(), rules.criteria.size()));
       values.push_back(r->scores[c]);
     }
-    auto [lo, hi] = std::minmax_element(values.begin(), values.end());
+    std::sort(values.begin(), values.end());
     // A spread exactly at max_spread is not flagged: the rule is "exceeds".
-    if (rules.max_spread && *hi - *lo > *rules.max_spread) s.flags.push_back("spread:" + cr.id);
-    Rational aggregated = aggregate_scores(rules.aggregate, std::move(values));
+    if (rules.max_spread && values.back() - values.front() > *rules.max_spread) s.flags.push_back("spread:" + cr.id);
+    Rational aggregated = aggregate_sorted(rules.aggregate, values);
     // Exactly at the threshold passes (rules.md §2).
     if (cr.threshold && aggregated < *cr.threshold) threshold_reasons.push_back("criterion_below_threshold:" + cr.id);
     total += cr.weight * aggregated;
@@ -236,18 +254,7 @@ void apply_orders(std::vector<Entry>& run, const std::vector<TieOrder>& orders) 
 Rational aggregate_scores(Aggregate how, std::vector<Rational> values) {
   if (values.empty()) throw std::invalid_argument("aggregate_scores: no values");
   std::sort(values.begin(), values.end());
-  std::size_t n = values.size();
-  switch (how) {
-    case Aggregate::mean:
-      return mean_of(values, 0, n);
-    case Aggregate::median:
-      if (n % 2 == 1) return values[n / 2];
-      return (values[n / 2 - 1] + values[n / 2]) / Rational(2);
-    case Aggregate::trimmed_mean:
-      if (n < 4) return mean_of(values, 0, n);
-      return mean_of(values, 1, n - 1);
-  }
-  throw std::invalid_argument("aggregate_scores: unknown aggregate");
+  return aggregate_sorted(how, values);
 }
 
 // rules.md §3 without commission orders and the `id` key.
@@ -259,20 +266,37 @@ bool tied_on_every_key(const Rules& rules, const ScoredApplication& a, const App
 // rules.md §1–3 over one round.
 ScoreResult score_round(const Rules& rules, const std::vector<Application>& applications,
                         const std::vector<Review>& reviews, const std::vector<TieOrder>& orders) {
-  // rules.md §1: the valid reviews are the imported ones minus the excluded.
-  std::unordered_map<std::string, std::vector<const Review*>> valid;
-  valid.reserve(applications.size());
+  // rules.md §1: the valid reviews are the imported ones minus the excluded,
+  // grouped per application id (in review order) in one flat array by a
+  // counting sort: no map of vectors, no allocation per application.
+  StringIndex<std::uint32_t> group_of;
+  group_of.reserve(applications.size());
+  for (const auto& app : applications) group_of.emplace(app.id, static_cast<std::uint32_t>(group_of.size()));
+  std::vector<std::uint32_t> start(group_of.size() + 1, 0);
   for (const auto& r : reviews)
-    if (!r.excluded) valid[r.application].push_back(&r);
+    if (!r.excluded)
+      if (const std::uint32_t* g = group_of.find(r.application)) ++start[*g + 1];
+  for (std::size_t g = 1; g < start.size(); ++g) start[g] += start[g - 1];
+  std::vector<const Review*> grouped(start.back());
+  {
+    std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+    for (const auto& r : reviews)
+      if (!r.excluded)
+        if (const std::uint32_t* g = group_of.find(r.application)) grouped[next[*g]++] = &r;
+  }
+  auto valid_of = [&](const Application& app) {
+    std::uint32_t g = *group_of.find(app.id);
+    return std::span<const Review* const>(grouped.data() + start[g], start[g + 1] - start[g]);
+  };
+  std::vector<Rational> scratch;
 
   std::vector<Entry> ranked;
   std::vector<ScoredApplication> unranked;
+  ranked.reserve(applications.size());
   for (const auto& app : applications) {
-    auto it = valid.find(app.id);
-    static const std::vector<const Review*> none;
-    const auto& mine = it == valid.end() ? none : it->second;
+    auto mine = valid_of(app);
     ScoredApplication s = rules.source == ScoreSource::votes ? score_by_votes(rules, app, static_cast<int>(mine.size()))
-                                                             : score_by_reviews(rules, app, mine);
+                                                             : score_by_reviews(rules, app, mine, scratch);
     if (s.status == ScoreStatus::ranked)
       ranked.push_back({std::move(s), &app, cofinancing_share(app)});
     else

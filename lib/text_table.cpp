@@ -27,26 +27,29 @@ std::string TextTable::render() const {
   };
   measure(header_);
   for (const auto& r : rows_) measure(r);
+  // Appends in place (no per-cell strings): a national ranking has 100 000s of rows.
+  std::string out;
   auto line = [&](const std::vector<std::string>& r) {
-    std::string out;
+    const std::size_t start = out.size();
     for (std::size_t i = 0; i < ncol; ++i) {
-      std::string cell = i < r.size() ? r[i] : "";
-      std::string pad(width[i] - display_width(cell), ' ');
+      std::string_view cell = i < r.size() ? std::string_view(r[i]) : std::string_view();
+      std::size_t pad = width[i] - display_width(cell);
       bool right = i < align_.size() && align_[i] == 'r';
       if (i) out += "  ";
-      out += right ? pad + cell : cell + pad;
+      if (right) out.append(pad, ' ');
+      out += cell;
+      if (!right) out.append(pad, ' ');
     }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out + "\n";
+    while (out.size() > start && out.back() == ' ') out.pop_back();
+    out += '\n';
   };
-  std::string out;
   if (!header_.empty()) {
-    out += line(header_);
+    line(header_);
     std::vector<std::string> rule;
     for (auto w : width) rule.push_back(std::string(w, '-'));
-    out += line(rule);
+    line(rule);
   }
-  for (const auto& r : rows_) out += line(r);
+  for (const auto& r : rows_) line(r);
   return out;
 }
 

@@ -12,6 +12,9 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
+#include <string_view>
+#include <vector>
 #include <sstream>
 
 #include "diagnostic.hpp"
@@ -122,6 +125,44 @@ static void add_global_options(CLI::App& app, GlobalOptions& g) {
   app.add_flag("--excel", g.excel, "CSV for Excel in a Ukrainian locale: BOM, ';' and decimal comma")->group(group);
 }
 
+namespace {
+
+// Levenshtein distance, for "did you mean" (names of a few letters).
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// When no command matched but a word was given (`competition scroe`), CLI11
+// says only "A subcommand is required": name the word and the nearest command.
+std::optional<std::string> unknown_command(CLI::App& app) {
+  for (const std::string& word : app.remaining()) {
+    if (word.empty() || word[0] == '-') continue;
+    std::string names, nearest;
+    std::size_t best = 3;  // suggest only within two edits
+    for (const CLI::App* sub : app.get_subcommands({})) {
+      names += (names.empty() ? "" : ", ") + sub->get_name();
+      if (std::size_t d = edit_distance(word, sub->get_name()); d < best) best = d, nearest = sub->get_name();
+    }
+    std::string message = "unknown command \"" + word + "\"";
+    if (!nearest.empty()) message += " (did you mean \"" + nearest + "\"?)";
+    return message + "; the commands are: " + names;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 int run_cli(int argc, char** argv) {
   Context ctx;
   CLI::App app{"competition: grant competitions of social projects — applications, scoring, allocation, reports, audit",
@@ -159,7 +200,10 @@ int run_cli(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "competition: " << e.what() << "\n(run `competition --help` or `competition COMMAND --help`)\n";
+    std::string what = e.what();
+    if (app.get_subcommands().empty())
+      if (auto unknown = unknown_command(app)) what = *unknown;
+    std::cerr << "competition: " << what << "\n(run `competition --help` or `competition COMMAND --help`)\n";
     return static_cast<int>(ExitCode::invalid);
   } catch (const Error& e) {
     std::cerr << e.what() << '\n';

@@ -51,8 +51,13 @@ HistoryAudit audit_history(const std::vector<HistoryYear>& rows, std::optional<i
   HistoryAudit audit;
   audit.from = from.value_or(lo->year);
   audit.to = to.value_or(hi->year);
-  if (audit.from > audit.to)
-    throw Error(ExitCode::invalid, fmt::format("--from {} is after --to {}", audit.from, audit.to));
+  // Name what the user gave; a bound left out is the history's own first or last year.
+  if (audit.from > audit.to) {
+    if (from && to) throw Error(ExitCode::invalid, fmt::format("--from {} is after --to {}", audit.from, audit.to));
+    throw Error(ExitCode::invalid, fmt::format("--from/--to: no history year in {}–{} (history has {}–{})",
+                                               from ? std::to_string(*from) : "", to ? std::to_string(*to) : "",
+                                               lo->year, hi->year));
+  }
   std::vector<const HistoryYear*> chosen;
   for (const HistoryYear& h : rows)
     if (h.year >= audit.from && h.year <= audit.to) chosen.push_back(&h);

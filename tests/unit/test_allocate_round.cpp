@@ -2,11 +2,7 @@
 // decisions") and run_allocate over a real store: the stage checks, the
 // re-scoring check, --dry-run and --force.
 #include <doctest/doctest.h>
-#include <stdlib.h>
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
-#include <filesystem>
 #include <string>
 
 #include "allocate_round.hpp"
@@ -16,6 +12,7 @@
 #include "importer.hpp"
 #include "rounds.hpp"
 #include "score_round.hpp"
+#include "temp_store.hpp"
 
 using namespace competition;
 
@@ -39,27 +36,8 @@ max = 10
 ties = "refuse"
 )";
 
-struct TempStore {
-  std::filesystem::path dir;
-  std::unique_ptr<Store> store;
-  TempStore() {
-    std::string templ = (std::filesystem::temp_directory_path() / "allocate-round-XXXXXX").string();
-    REQUIRE(::mkdtemp(templ.data()) != nullptr);
-    dir = templ;
-    store = Store::open((dir / "c.db").string(), Store::Mode::write);
-    init_round(*store, rules_text, "rules.toml");
-  }
-  ~TempStore() {
-    store.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(dir, ec);
-  }
-  void import(ImportKind kind, const std::string& csv) {
-    ImportOptions o;
-    o.kind = kind;
-    o.file = "input.csv";
-    import_file(*store, o, csv);
-  }
+struct RoundStore : testing::TempStore {
+  RoundStore() : TempStore(rules_text, "allocate-round") {}
   ExitCode allocate_code(bool force, bool dry_run) {
     try {
       run_allocate(*store, std::nullopt, force, dry_run);
@@ -68,14 +46,11 @@ struct TempStore {
     }
     return ExitCode::ok;
   }
-  std::int64_t count(const std::string& table) {
-    return store->db().execAndGet("SELECT count(*) FROM " + table).getInt64();
-  }
 };
 
 // Budget 150.00: P-1 asks 100.00 and scores 9; P-2 and P-3 ask 40.00 each, P-2
 // scores 8 and P-3 `p3_score`. After P-1, 50.00 is left: room for one of them.
-void import_round(TempStore& t, const char* p3_score) {
+void import_round(RoundStore& t, const char* p3_score) {
   t.import(ImportKind::applications,
            "id,organisation,title,requested\nP-1,ГО Один,t,100\nP-2,ГО Два,t,40\nP-3,ГО Три,t,40\n");
   t.import(ImportKind::reviewers, "id,name\nR1,One\n");
@@ -85,7 +60,7 @@ void import_round(TempStore& t, const char* p3_score) {
 }  // namespace
 
 TEST_CASE("allocate round: ties = refuse stops when a full tie straddles the money line") {
-  TempStore t;
+  RoundStore t;
   // P-1 100 funded, 50 left: P-2 (40) funded, P-3 (40) not; P-2 and P-3 tied on every key.
   import_round(t, "8");
   run_score(*t.store, std::nullopt);
@@ -101,7 +76,7 @@ TEST_CASE("allocate round: ties = refuse stops when a full tie straddles the mon
 }
 
 TEST_CASE("allocate round: no refusal when the tie does not decide who gets money") {
-  TempStore t;
+  RoundStore t;
   import_round(t, "7");
   run_score(*t.store, std::nullopt);
   AllocateResult r = run_allocate(*t.store, std::nullopt, false, false);
@@ -110,7 +85,7 @@ TEST_CASE("allocate round: no refusal when the tie does not decide who gets mone
 }
 
 TEST_CASE("allocate round: stages, dry run and force") {
-  TempStore t;
+  RoundStore t;
   import_round(t, "7");
   CHECK(t.allocate_code(false, false) == ExitCode::conflict);  // not scored
   run_score(*t.store, std::nullopt);

@@ -138,8 +138,14 @@ TEST_CASE("audit history: --from and --to choose the years; bad ranges are usage
                                    year(2002, 1, 1, 1, 1, 1, "", "")};
   auto a = audit_history(rows, 2001, 2001);
   CHECK(a.years == 1);
-  CHECK_THROWS_AS(audit_history(rows, 2002, 2001), Error);
-  CHECK_THROWS_AS(audit_history(rows, 2010, 2012), Error);
+  CHECK_THROWS_WITH_AS(audit_history(rows, 2002, 2001), "--from 2002 is after --to 2001", Error);
+  CHECK_THROWS_WITH_AS(audit_history(rows, 2010, 2012),
+                       "--from/--to: no history year in 2010–2012 (history has 2000–2002)", Error);
+  // One bound only: the message names the bound given, not the history's other end.
+  CHECK_THROWS_WITH_AS(audit_history(rows, 2019, std::nullopt),
+                       "--from/--to: no history year in 2019– (history has 2000–2002)", Error);
+  CHECK_THROWS_WITH_AS(audit_history(rows, std::nullopt, 1999),
+                       "--from/--to: no history year in –1999 (history has 2000–2002)", Error);
   CHECK_THROWS_AS(audit_history({}), Error);
   try {
     audit_history({});

@@ -5,11 +5,7 @@
 // refusal of cli.md (exit 2 or 3, nothing written) and the next `allocate`
 // applying what was recorded.
 #include <doctest/doctest.h>
-#include <stdlib.h>
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
-#include <filesystem>
 #include <string>
 
 #include "allocate_round.hpp"
@@ -21,6 +17,7 @@
 #include "importer.hpp"
 #include "rounds.hpp"
 #include "score_round.hpp"
+#include "temp_store.hpp"
 
 using namespace competition;
 
@@ -259,15 +256,9 @@ budget = 300
 )";
 }
 
-struct TempStore {
-  std::filesystem::path dir;
-  std::unique_ptr<Store> store;
-  explicit TempStore(const std::string& rules = rules_text(), const std::string& requests = "200,200,300,100") {
-    std::string templ = (std::filesystem::temp_directory_path() / "commission-XXXXXX").string();
-    REQUIRE(::mkdtemp(templ.data()) != nullptr);
-    dir = templ;
-    store = Store::open((dir / "c.db").string(), Store::Mode::write);
-    init_round(*store, rules, "rules.toml");
+struct CommissionStore : testing::TempStore {
+  explicit CommissionStore(const std::string& rules = rules_text(), const std::string& requests = "200,200,300,100")
+      : TempStore(rules, "commission") {
     // `requests`: what P-1 to P-4 ask.
     std::vector<std::string> r;
     for (std::size_t start = 0;;) {
@@ -282,18 +273,7 @@ struct TempStore {
     import(ImportKind::reviewers, "id,name\nR1,One\n");
     import(ImportKind::reviews, "application,reviewer,a\nP-1,R1,9\nP-2,R1,8\nP-3,R1,7\nP-4,R1,7\nP-5,R1,3\n");
   }
-  ~TempStore() {
-    store.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(dir, ec);
-  }
-  void import(ImportKind kind, const std::string& csv) {
-    ImportOptions o;
-    o.kind = kind;
-    o.file = "input.csv";
-    import_file(*store, o, csv);
-  }
-  std::int64_t log_count() { return store->db().execAndGet("SELECT count(*) FROM decision_log").getInt64(); }
+  std::int64_t log_count() { return count("decision_log"); }
   RecordedDecision record(DecisionKind kind, std::vector<std::string> apps, std::optional<Money> award = {},
                           int undo = 0, std::string reason = "because") {
     DecisionRequest r;
@@ -330,13 +310,13 @@ const AllocationLine& line(const AllocateResult& r, const std::string& id) {
 }  // namespace
 
 TEST_CASE("commission store: decisions need a scored round") {
-  TempStore t;
+  CommissionStore t;
   CHECK(t.code(DecisionKind::withdraw, {"P-1"}) == ExitCode::conflict);
   CHECK(t.log_count() == 0);
 }
 
 TEST_CASE("commission store: every refusal of cli.md records nothing") {
-  TempStore t;
+  CommissionStore t;
   run_score(*t.store, std::nullopt);
   using K = DecisionKind;
   CHECK(t.code(K::withdraw, {"P-9"}) == ExitCode::invalid);                  // unknown
@@ -373,14 +353,14 @@ TEST_CASE("commission store: every refusal of cli.md records nothing") {
 }
 
 TEST_CASE("commission store: with leftover = keep an override in no lot has no pool to charge") {
-  TempStore t(rules_text("leftover = \"keep\""));
+  CommissionStore t(rules_text("leftover = \"keep\""));
   run_score(*t.store, std::nullopt);
   CHECK(t.code(DecisionKind::override_award, {"P-3"}, uah(100)) == ExitCode::conflict);
   CHECK(t.code(DecisionKind::override_award, {"P-1"}, uah(100)) == ExitCode::ok);  // in lot x
 }
 
 TEST_CASE("commission store: the next allocate applies the decisions and the record lists them") {
-  TempStore t;
+  CommissionStore t;
   run_score(*t.store, std::nullopt);
   AllocateResult plain = run_allocate(*t.store, std::nullopt, false, true);
   // Lot x 300: P-1 200, P-2 does not fit (100 left). Pool 300 + 100: P-2 200, P-3 does not fit (200 left),
@@ -427,7 +407,7 @@ TEST_CASE("commission store: ties = refuse is settled by a recorded order") {
   // Lot x 300: P-1 200, P-2 (200) does not fit. Pool 300 + 100: P-2 200, then
   // 200 is left for P-3 and P-4 (150 each, both scored 7: tied on every key):
   // only the `id` key gives it to P-3. Refused until the commission orders them.
-  TempStore t(rules_text("ties = \"refuse\""), "200,200,150,150");
+  CommissionStore t(rules_text("ties = \"refuse\""), "200,200,150,150");
   run_score(*t.store, std::nullopt);
   ExitCode code = ExitCode::ok;
   try {

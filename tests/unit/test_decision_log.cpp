@@ -3,17 +3,16 @@
 // and a removed newest entry (once the append-only triggers are dropped, as
 // anyone with the file can do).
 #include <doctest/doctest.h>
-#include <stdlib.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include <filesystem>
 #include <string>
 
 #include "canonical_json.hpp"
 #include "decision_log.hpp"
 #include "rounds.hpp"
 #include "sha256.hpp"
+#include "temp_store.hpp"
 
 using namespace competition;
 
@@ -34,21 +33,8 @@ min = 0
 max = 10
 )";
 
-struct TempStore {
-  std::filesystem::path dir;
-  std::unique_ptr<Store> store;
-  TempStore() {
-    std::string templ = (std::filesystem::temp_directory_path() / "decision-log-XXXXXX").string();
-    REQUIRE(::mkdtemp(templ.data()) != nullptr);
-    dir = templ;
-    store = Store::open((dir / "c.db").string(), Store::Mode::write);
-    init_round(*store, rules_text, "rules.toml");
-  }
-  ~TempStore() {
-    store.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(dir, ec);
-  }
+struct LogStore : testing::TempStore {
+  LogStore() : TempStore(rules_text, "decision-log") {}
   void append(const std::string& kind, nlohmann::ordered_json payload, const std::string& at) {
     Transaction tx(*store);
     append_log_entry(*store, "log-1", kind, payload, at);
@@ -60,7 +46,7 @@ struct TempStore {
 }  // namespace
 
 TEST_CASE("decision log: entries chain by hash and the round keeps the head") {
-  TempStore t;
+  LogStore t;
   CHECK(verify_chain(*t.store, "log-1").empty());
   t.append("allocate", {{"fingerprint", "sha256:00"}, {"b", 1}}, "2026-03-02T10:15:00Z");
   t.append("withdraw", {{"application", "A-1"}, {"reason", "Відмовилися \"самі\""}}, "2026-03-03T09:00:00Z");
@@ -80,7 +66,7 @@ TEST_CASE("decision log: entries chain by hash and the round keeps the head") {
 }
 
 TEST_CASE("decision log: append-only triggers refuse changes") {
-  TempStore t;
+  LogStore t;
   t.append("allocate", {{"x", 1}}, "2026-03-02T10:15:00Z");
   CHECK_THROWS(t.exec("UPDATE decision_log SET payload = '{}'"));
   CHECK_THROWS(t.exec("DELETE FROM decision_log"));
@@ -88,7 +74,7 @@ TEST_CASE("decision log: append-only triggers refuse changes") {
 }
 
 TEST_CASE("decision log: verify_chain finds tampering") {
-  TempStore t;
+  LogStore t;
   t.append("allocate", {{"x", 1}}, "2026-03-02T10:15:00Z");
   t.append("override", {{"x", 2}}, "2026-03-02T10:16:00Z");
   t.append("allocate", {{"x", 3}}, "2026-03-02T10:17:00Z");

@@ -2,17 +2,16 @@
 // dry runs alike), and the organisation each application is filed under when
 // new organisations are written in batches (lib/organisation.cpp).
 #include <doctest/doctest.h>
-#include <stdlib.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include <filesystem>
 #include <map>
 #include <string>
 
 #include "diagnostic.hpp"
 #include "importer.hpp"
 #include "rounds.hpp"
+#include "temp_store.hpp"
 
 using namespace competition;
 
@@ -32,30 +31,11 @@ min = 0
 max = 10
 )";
 
-struct TempStore {
-  std::filesystem::path dir;
-  std::unique_ptr<Store> store;
-  TempStore() {
-    std::string templ = (std::filesystem::temp_directory_path() / "importer-XXXXXX").string();
-    REQUIRE(::mkdtemp(templ.data()) != nullptr);
-    dir = templ;
-    store = Store::open((dir / "c.db").string(), Store::Mode::write);
-    init_round(*store, rules_text, "rules.toml");
-  }
-  ~TempStore() {
-    store.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(dir, ec);
-  }
+struct ImporterStore : testing::TempStore {
+  ImporterStore() : TempStore(rules_text, "importer") {}
+  // Applications read from "apps.csv" (the file the diagnostics name).
   ImportSummary import(const std::string& csv, bool dry_run = false) {
-    ImportOptions o;
-    o.kind = ImportKind::applications;
-    o.file = "apps.csv";
-    o.dry_run = dry_run;
-    return import_file(*store, o, csv);
-  }
-  std::int64_t count(const std::string& table) {
-    return store->db().execAndGet("SELECT count(*) FROM " + table).getInt64();
+    return TempStore::import(ImportKind::applications, csv, "apps.csv", dry_run);
   }
   // application id -> the organisation it is filed under
   std::map<std::string, std::string> organisation_keys() {
@@ -75,7 +55,7 @@ std::string bad_rows(int n) {
 }  // namespace
 
 TEST_CASE("importer: more than 100 problems are cut, and the cut is said") {
-  TempStore t;
+  ImporterStore t;
   try {
     t.import(bad_rows(150));
     FAIL("expected invalid rows");
@@ -94,7 +74,7 @@ TEST_CASE("importer: more than 100 problems are cut, and the cut is said") {
 }
 
 TEST_CASE("importer: a dry run lists the same problems and the same note") {
-  TempStore t;
+  ImporterStore t;
   ImportSummary s = t.import(bad_rows(150), true);
   REQUIRE(s.errors.size() == 101);
   CHECK(s.errors.back().message == "... and 50 more problems not shown (the first 100 are listed)");
@@ -105,7 +85,7 @@ TEST_CASE("importer: a dry run lists the same problems and the same note") {
 }
 
 TEST_CASE("importer: organisations by code, then by name, across files") {
-  TempStore t;
+  ImporterStore t;
   // P-1 has no code: a new organisation. P-2 brings the code for the same name:
   // that organisation gains it. P-3 (no code; case and spaces differ) finds it
   // by name; P-4 is another

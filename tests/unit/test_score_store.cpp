@@ -2,16 +2,14 @@
 // call behind `competition score` (score_round.hpp), on a temporary database.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
-#include <unistd.h>
 
-#include <cstdlib>
-#include <filesystem>
 #include <string>
 
 #include "importer.hpp"
 #include "rounds.hpp"
 #include "score_round.hpp"
 #include "score_store.hpp"
+#include "temp_store.hpp"
 
 using namespace competition;
 
@@ -44,28 +42,9 @@ max = 10
 threshold = 2
 )";
 
-// A fresh database in its own temporary directory, removed afterwards.
-struct TempStore {
-  std::filesystem::path dir;
-  std::unique_ptr<Store> store;
-  TempStore() {
-    std::string templ = (std::filesystem::temp_directory_path() / "score-store-XXXXXX").string();
-    REQUIRE(::mkdtemp(templ.data()) != nullptr);
-    dir = templ;
-    store = Store::open((dir / "c.db").string(), Store::Mode::write);
-    init_round(*store, rules_text, "rules.toml");
-  }
-  ~TempStore() {
-    store.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(dir, ec);
-  }
-  void import(ImportKind kind, const std::string& csv) {
-    ImportOptions o;
-    o.kind = kind;
-    o.file = "input.csv";
-    import_file(*store, o, csv);
-  }
+// The round of `rules_text` in a temporary store, and the inputs the tests score.
+struct ScoreStore : testing::TempStore {
+  ScoreStore() : TempStore(rules_text, "score-store") {}
   void import_round() {
     import(ImportKind::applications,
            "id,organisation,title,requested\nP-1,ГО Один,t,100\nP-2,ГО Два,t,100\nP-3,ГО Три,t,100\n");
@@ -97,7 +76,7 @@ TEST_CASE("score store: exact text form num/den") {
 }
 
 TEST_CASE("score store: run_score scores, stores and loads back the same result") {
-  TempStore t;
+  ScoreStore t;
   t.import_round();
   CHECK(t.stage() == "open");
   CHECK_FALSE(load_scores(*t.store, "store-1", Store::rules_of(*t.store->find_round("store-1"))).has_value());
@@ -149,7 +128,7 @@ TEST_CASE("score store: run_score scores, stores and loads back the same result"
 }
 
 TEST_CASE("score store: save_scores replaces the round's rows") {
-  TempStore t;
+  ScoreStore t;
   t.import_round();
   run_score(*t.store, std::nullopt);
   ScoreResult only;
@@ -167,7 +146,7 @@ TEST_CASE("score store: save_scores replaces the round's rows") {
 }
 
 TEST_CASE("score store: new reviews re-score; an allocated round is refused with exit 3") {
-  TempStore t;
+  ScoreStore t;
   t.import_round();
   run_score(*t.store, std::nullopt);
   t.import(ImportKind::reviews, "application,reviewer,a,b\nP-3,R2,9,9\n");
@@ -189,7 +168,7 @@ TEST_CASE("score store: new reviews re-score; an allocated round is refused with
 }
 
 TEST_CASE("score store: an unknown round is invalid input") {
-  TempStore t;
+  ScoreStore t;
   try {
     run_score(*t.store, std::string("nope"));
     FAIL("expected an error");

@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <vector>
 
 #include "diagnostic.hpp"
@@ -273,6 +275,28 @@ Decoded decode_input(std::string_view bytes, Encoding requested, std::string_vie
   return Decoded{std::string(v.view), Encoding::utf8};
 }
 
+namespace {
+
+// "LE" or "BE" when the file starts like UTF-16 text without a byte order mark:
+// in its first line (up to 32 code units, at least 2), every high byte NUL and
+// every low byte not (an ASCII header such as `id,name`). Text in any 8-bit
+// encoding has no NULs there; the NUL check would otherwise report every other byte.
+std::optional<std::string_view> utf16_without_mark(std::string_view bytes) {
+  auto ascii_line = [&](std::size_t low, std::size_t high) {
+    std::size_t units = 0;
+    for (std::size_t i = 0; i + 1 < bytes.size() && units < 32; i += 2, ++units) {
+      if (bytes[i + high] != '\0' || bytes[i + low] == '\0') return false;
+      if (bytes[i + low] == '\n') break;
+    }
+    return units >= 2;
+  };
+  if (ascii_line(0, 1)) return "LE";
+  if (ascii_line(1, 0)) return "BE";
+  return std::nullopt;
+}
+
+}  // namespace
+
 DecodedView decode_input_view(std::string_view bytes, Encoding requested, std::string_view file) {
   // A UTF-16 or UTF-32 file (Excel's "Unicode text", Notepad's "Unicode") would
   // otherwise be read as Windows-1251 garbage or as a stream of NUL bytes; its
@@ -288,6 +312,13 @@ DecodedView decode_input_view(std::string_view bytes, Encoding requested, std::s
                                           "(in Excel: \"CSV UTF-8\") or as Windows-1251",
                                           name, name)}});
   }
+  if (auto order = utf16_without_mark(bytes))
+    throw Error(ExitCode::invalid,
+                {Diagnostic{std::string(file), 1, 1, "",
+                            fmt::format("the file looks like UTF-16 {} without a byte order mark (every other byte of "
+                                        "its first line is NUL); save it as UTF-8 (in Excel: \"CSV UTF-8\") or as "
+                                        "Windows-1251",
+                                        *order)}});
   bool has_bom = bytes.substr(0, bom.size()) == bom;
   switch (requested) {
     case Encoding::utf8:

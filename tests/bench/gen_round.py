@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Writes a large valid round for the performance benchmark (run_bench.py):
   gen_round.py OUTDIR N [--reviews R] [--criteria C] [--reviewers K] [--lots L]
-               [--conflicts SHARE] [--id ROUND] [--seed S]
+               [--conflicts SHARE] [--id ROUND] [--year Y] [--seed S]
 
 OUTDIR gets rules.toml, applications.csv (N rows), reviewers.csv (K rows,
 default max(10, N // 50)) and reviews.csv (N x R rows, R distinct reviewers per
@@ -37,10 +37,10 @@ def org_name(k):
     return f"ГО «Організація {k}»"
 
 
-def write_rules(out, n, round_id, criteria, lots):
+def write_rules(out, n, round_id, criteria, lots, year=2025):
     with open(os.path.join(out, "rules.toml"), "w", encoding="utf-8") as f:
         f.write(f'[competition]\nid = "{round_id}"\ntitle = "Національна програма соціальних проєктів"\n'
-                f'year = 2025\nbudget = "{n * 25000}.00"\n\n'
+                f'year = {year}\nbudget = "{n * 25000}.00"\n\n'
                 '[eligibility]\nmin_cofinancing_share = 0.1\nmax_awards_per_organisation = 2\n'
                 'max_request = "150000.00"\n\n'
                 '[scoring]\naggregate = "mean"\nmin_reviews = 2\nmax_spread = 4\n'
@@ -68,6 +68,7 @@ def main():
     ap.add_argument("--lots", type=int, default=3, help="lots, 0..6 (default 3)")
     ap.add_argument("--conflicts", type=float, default=0.1, help="share of reviewers with a conflict (default 0.1)")
     ap.add_argument("--id", default="national", help="round id")
+    ap.add_argument("--year", type=int, default=2025, help="the round's year (default 2025)")
     ap.add_argument("--seed", type=int, default=None)
     a = ap.parse_args()
     if not 1 <= a.criteria <= len(CRITERIA):
@@ -81,7 +82,7 @@ def main():
     rng = random.Random(a.seed if a.seed is not None else n)
     os.makedirs(a.outdir, exist_ok=True)
     criteria = CRITERIA[:a.criteria]
-    write_rules(a.outdir, n, a.id, criteria, a.lots)
+    write_rules(a.outdir, n, a.id, criteria, a.lots, a.year)
 
     norg = max(1, n * 2 // 3)
     # Reviewer j may have a conflict with one organisation; that pair is never sampled.
@@ -110,7 +111,7 @@ def main():
                 code = edrpou(k) if k % 2 == 0 else ""
                 rows.append(f'A{i:07d},"{org_name(k)}",{code},ngo,"Проєкт {i}, соціальні послуги",'
                             f'{CATEGORIES[rng.randrange(len(CATEGORIES))]},{req}.00,{cof}.00,{rng.randrange(2000)},'
-                            f'{rng.randrange(10)},{rng.randrange(50)},2025-02-{rng.randint(1, 28):02d}\n')
+                            f'{rng.randrange(10)},{rng.randrange(50)},{a.year}-02-{rng.randint(1, 28):02d}\n')
             f.write("".join(rows))
 
     with open(os.path.join(a.outdir, "reviews.csv"), "w", encoding="utf-8") as f:

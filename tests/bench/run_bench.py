@@ -2,7 +2,7 @@
 """Times every stage of a national-scale round, side by side with the yardsticks.
 
   run_bench.py [N ...] [--binary PATH] [--work DIR] [--repeat K] [--reviews R]
-               [--criteria C] [--peer-n N] [--no-floor] [--no-peer] [--clean]
+               [--criteria C] [--peer-n N] [--no-floor] [--no-peer] [--no-quick] [--clean]
 
 For each N (default: 10000 100000; add 1000000 for the national case, which
 takes a few minutes) it generates a valid round with gen_round.py (R reviews
@@ -13,6 +13,9 @@ else "n/a") and records each stage's peak memory (`/usr/bin/time -v`). Then:
 - floor: `sqlite3 DB ".mode csv" ".import applications.csv a" ".import
   reviews.csv r"` on the same files, and our import of applications + reviews
   as a ratio to it (target <= 1.5);
+- everyday commands: `--help`, `status` and `report` (text, html, xlsx) over a
+  database of 20 years (the Kharkiv history and two city rounds), median and
+  slowest of 7 x K runs (targets: report and status < 50 ms, --help < 10 ms);
 - peer: ../shared/bench/peer_py.py on ../shared/bench/bigcase.py's case (N =
   --peer-n, 3 reviews), against our init + imports + score + allocate on the
   same files, as "times faster" (target >= 5); skipped when ../shared/bench
@@ -147,6 +150,33 @@ def time_core(comp, case):
     return total
 
 
+def time_quick(comp, work, gen, repeat):
+    """The everyday commands over a database of 20 years: the 18 years of the
+    Kharkiv history (examples/kharkiv-esm) and two city rounds (2018, 2019; 100
+    applications each, scored and allocated). {command: (median ms, max ms)}."""
+    rm_db(comp.db)
+    comp.stage("import", "history", os.path.join(REPO, "examples", "kharkiv-esm", "history.csv"), measure=False)
+    for year in (2018, 2019):
+        case = generate(work, f"city-{year}", [gen, "100", "--id", f"city-{year}", "--year", str(year)])
+        comp.stage("init", os.path.join(case, "rules.toml"), measure=False)
+        for _, args in import_steps(case):
+            comp.stage("--round", f"city-{year}", *args, measure=False)
+        comp.stage("--round", f"city-{year}", "score", measure=False)
+        comp.stage("--round", f"city-{year}", "allocate", measure=False)
+    commands = {
+        "competition --help": [comp.binary, "--help"],
+        "status": comp.cmd("status"),
+        "report (20 years, text)": comp.cmd("report"),
+        "report (20 years, html)": comp.cmd("report", "--format", "html"),
+        "report (20 years, xlsx)": comp.cmd("report", "--format", "xlsx", "-o", os.path.join(work, "report.xlsx")),
+    }
+    out = {}
+    for name, cmd in commands.items():
+        walls = sorted(run(cmd, env=comp.env, measure=False)[0] * 1000 for _ in range(max(repeat, 1) * 7))
+        out[name] = (walls[len(walls) // 2], walls[-1])
+    return out
+
+
 def fmt_s(x):
     return "—" if x is None else (f"{x:.2f} s" if x < 100 else f"{x:.0f} s")
 
@@ -168,6 +198,7 @@ def main():
                     help="where bigcase.py and peer_py.py live (default ../shared/bench)")
     ap.add_argument("--no-floor", action="store_true", help="skip the sqlite3 .import floor")
     ap.add_argument("--no-peer", action="store_true", help="skip the peer_py.py comparison")
+    ap.add_argument("--no-quick", action="store_true", help="skip the everyday commands (report, status, --help)")
     ap.add_argument("--clean", action="store_true", help="remove the generated rounds at the end")
     a = ap.parse_args()
     sizes = a.sizes or [10000, 100000]
@@ -221,6 +252,16 @@ def main():
         print("|---:|---:|---:|---:|")
         for n, (ours, floor) in floors.items():
             print(f"| {n:,} | {fmt_s(ours)} | {fmt_s(floor)} | {ours / floor:.2f} |".replace(",", " "))
+
+    if not a.no_quick:
+        print("  everyday commands...", file=sys.stderr)
+        quick = time_quick(comp, a.work, gen, a.repeat)
+        print(f"\nEveryday commands over 20 years of data ({max(a.repeat, 1) * 7} runs each; "
+              "targets: report and status < 50 ms, --help < 10 ms):\n")
+        print("| command | median | slowest |")
+        print("|---|---:|---:|")
+        for name, (median, worst) in quick.items():
+            print(f"| `{name}` | {median:.1f} ms | {worst:.1f} ms |")
 
     bigcase = os.path.join(a.bench_dir, "bigcase.py")
     peer = os.path.join(a.bench_dir, "peer_py.py")

@@ -166,6 +166,30 @@ TEST_CASE("a NUL byte is an error in every encoding") {
   CHECK(cp[0].to_string() == "a.csv:2:2: " + nul);
 }
 
+TEST_CASE("UTF-16 without a byte order mark is named, not reported as NULs") {
+  // "id,name\n" as UTF-16 LE and BE, without a mark, in every mode.
+  std::string le, be;
+  for (char c : std::string("id,name\n")) {
+    le += c, le += '\0';
+    be += '\0', be += c;
+  }
+  const std::string rest = "; save it as UTF-8 (in Excel: \"CSV UTF-8\") or as Windows-1251";
+  for (auto e : {Encoding::auto_detect, Encoding::utf8, Encoding::cp1251}) {
+    auto l = decode_errors(le, e);
+    REQUIRE(l.size() == 1);
+    CHECK(l[0].to_string() ==
+          "a.csv:1:1: the file looks like UTF-16 LE without a byte order mark (every other byte of its first line is "
+          "NUL)" + rest);
+    auto b = decode_errors(be, e);
+    REQUIRE(b.size() == 1);
+    CHECK(b[0].message.find("the file looks like UTF-16 BE without a byte order mark") == 0);
+  }
+  // One NUL in an 8-bit file is still the NUL error, not UTF-16.
+  auto one = decode_errors(std::string("i\0d\n", 4), Encoding::auto_detect);
+  REQUIRE(one.size() == 1);
+  CHECK(one[0].message == "NUL byte in the file (a field must not contain NUL bytes)");
+}
+
 TEST_CASE("is_valid_utf8 is strict") {
   CHECK(is_valid_utf8(""));
   CHECK(is_valid_utf8("plain ASCII, long enough for the 8-byte path"));

@@ -44,17 +44,31 @@ std::string GlobalOptions::format_of(const std::vector<std::string>& allowed, co
 }
 
 void emit(const GlobalOptions& g, const std::string& text) {
+  emit(g, [&text](OutputSink& out) { out += text; });
+}
+
+void emit(const GlobalOptions& g, const std::function<void(OutputSink&)>& write) {
   if (g.output.empty() || g.output == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    std::fflush(stdout);
+    OutputSink out(stdout);
+    write(out);
+    out.flush();
     return;
   }
   std::string tmp = g.output + ".tmp-" + std::to_string(::getpid());
   {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    out.close();
-    if (!out) {
+    std::FILE* file = std::fopen(tmp.c_str(), "wb");
+    if (!file) throw Error(ExitCode::io, g.output + ": cannot write the output file");
+    bool ok = false;
+    try {
+      OutputSink out(file);
+      write(out);
+      ok = out.flush();
+    } catch (...) {
+      std::fclose(file);
+      std::remove(tmp.c_str());
+      throw;
+    }
+    if (std::fclose(file) != 0 || !ok) {
       std::remove(tmp.c_str());
       throw Error(ExitCode::io, g.output + ": cannot write the output file");
     }

@@ -3,9 +3,12 @@
 // library errors become the exit codes of cli.md.
 #pragma once
 #include <CLI/CLI.hpp>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "output_sink.hpp"
 
 namespace competition::cli {
 
@@ -39,6 +42,9 @@ int run_cli(int argc, char** argv);
 // Writes a command's output to -o PATH (atomically: a temporary file renamed
 // into place) or to standard output.
 void emit(const GlobalOptions& g, const std::string& text);
+// The same for an output written in pieces by `write` as it is made (national
+// rankings), so that it is never held whole in memory.
+void emit(const GlobalOptions& g, const std::function<void(competition::OutputSink&)>& write);
 // A message for people on standard error, unless --quiet.
 void inform(const GlobalOptions& g, const std::string& text);
 // Reads an input file, or standard input for `-`; Error(io) naming the path on failure.

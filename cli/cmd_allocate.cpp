@@ -19,16 +19,16 @@ static int run_allocate_command(const GlobalOptions& g, const AllocateOptions& o
   auto store = Store::open(g.db_path(), Store::Mode::read);
   AllocateResult r = run_allocate(*store, g.round_id(), o.force, o.dry_run);
   AllocationView view{r.rules, r.applications, r.decision, r.fingerprint, r.decisions};
-  std::string out;
-  if (format == "json")
-    out = render_allocation_json(view);
-  else if (format == "csv")
-    out = render_allocation_csv(view, g.excel);
-  else if (format == "md")
-    out = render_allocation_md(view, g.english());
-  else
-    out = render_allocation_text(view, g.english());
-  emit(g, out);
+  emit(g, [&](OutputSink& out) {
+    if (format == "json")
+      render_allocation_json(out, view);
+    else if (format == "csv")
+      render_allocation_csv(out, view, g.excel);
+    else if (format == "md")
+      render_allocation_md(out, view, g.english());
+    else
+      render_allocation_text(out, view, g.english());
+  });
   if (o.dry_run) inform(g, g.english() ? "dry run: nothing was stored" : "пробний запуск: нічого не збережено");
   return 0;
 }

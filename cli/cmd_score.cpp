@@ -14,16 +14,16 @@ static int run_score(const GlobalOptions& g) {
   // Read mode refuses a missing database (nothing to score); it still writes.
   auto store = Store::open(g.db_path(), Store::Mode::read);
   ScoredRound s = score_and_store(*store, g.round_id());
-  std::string out;
-  if (format == "json")
-    out = render_score_json(s.rules, s.result);
-  else if (format == "csv")
-    out = render_score_csv(s.rules, s.applications, s.result, g.excel);
-  else if (format == "md")
-    out = render_score_md(s.rules, s.applications, s.result, g.english());
-  else
-    out = render_score_text(s.rules, s.applications, s.result, g.english());
-  emit(g, out);
+  emit(g, [&](OutputSink& out) {
+    if (format == "json")
+      render_score_json(out, s.rules, s.result);
+    else if (format == "csv")
+      render_score_csv(out, s.rules, s.applications, s.result, g.excel);
+    else if (format == "md")
+      render_score_md(out, s.rules, s.applications, s.result, g.english());
+    else
+      render_score_text(out, s.rules, s.applications, s.result, g.english());
+  });
   // cli.md "Commission decisions": `score` keeps its three statuses; the
   // commission's decisions apply at `allocate`. A note says they exist.
   std::size_t decisions = 0;

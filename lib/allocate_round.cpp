@@ -6,14 +6,15 @@
 #include <map>
 #include <set>
 #include <string_view>
-#include <unordered_map>
 
 #include "allocation_store.hpp"
 #include "commission_store.hpp"
 #include "decision_log.hpp"
 #include "decision_record.hpp"
+#include "score_round.hpp"
 #include "score_store.hpp"
 #include "scoring.hpp"
+#include "string_index.hpp"
 
 namespace competition {
 
@@ -24,26 +25,35 @@ namespace {
 // Returns an application that differs, or nothing; one whose own score changed
 // is named before one that only moved in the ranking because of it.
 std::optional<std::string> first_difference(const ScoreResult& stored, const ScoreResult& fresh) {
-  // Hashed (100 000s of ids at national scale); what is left over is reported
-  // by its smallest id, as the ordered map did.
-  std::unordered_map<std::string_view, const ScoredApplication*> by_id;
+  // Open addressing (100 000s of ids at national scale); what is left over is
+  // reported by its smallest id, as the ordered map did.
+  StringIndex<std::uint32_t> by_id;
   by_id.reserve(stored.applications.size());
-  for (const auto& s : stored.applications) by_id[s.id] = &s;
+  for (std::size_t i = 0; i < stored.applications.size(); ++i)
+    *by_id.emplace(stored.applications[i].id, 0).first = static_cast<std::uint32_t>(i);  // the last one, as before
+  std::vector<bool> matched(stored.applications.size(), false);
+  std::size_t left = by_id.size();
   std::optional<std::string> moved;
   for (const auto& f : fresh.applications) {
-    auto it = by_id.find(f.id);
-    if (it == by_id.end()) return f.id;
-    const ScoredApplication& s = *it->second;
+    const std::uint32_t* at = by_id.find(f.id);
+    if (!at || matched[*at]) return f.id;
+    const ScoredApplication& s = stored.applications[*at];
     if (s.status != f.status || s.total != f.total || s.criteria != f.criteria || s.reviews != f.reviews ||
         s.flags != f.flags || s.reasons != f.reasons)
       return f.id;
     if (s.rank != f.rank && !moved) moved = f.id;
-    by_id.erase(it);
+    matched[*at] = true;
+    --left;
   }
-  if (!by_id.empty())
-    return std::string(std::min_element(by_id.begin(), by_id.end(), [](const auto& x, const auto& y) {
-                         return x.first < y.first;
-                       })->first);
+  if (left > 0) {
+    std::optional<std::string_view> smallest;
+    for (std::size_t i = 0; i < stored.applications.size(); ++i) {
+      const std::string& id = stored.applications[i].id;
+      if (matched[i] || *by_id.find(id) != i) continue;  // matched, or a duplicate the map kept the last of
+      if (!smallest || id < *smallest) smallest = id;
+    }
+    return std::string(*smallest);
+  }
   return moved;
 }
 
@@ -125,14 +135,20 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
     throw Error(ExitCode::conflict, fmt::format("round {} is not scored yet: run `competition score` first", id));
   r.rules = Store::rules_of(r.round);
   r.applications = store.applications(id);
-  std::vector<Review> reviews = r.rules.source == ScoreSource::votes ? std::vector<Review>{} : store.reviews(id, r.rules);
+  // One pass over the reviews: summarised for scoring and hashed for the
+  // record as they are read, never held (a national round has millions).
+  ReviewsHash reviews_hash(r.rules);
+  ReviewSummaries summaries = review_summaries(store, id, r.rules, r.applications, [&](const ReviewRow& row) {
+    reviews_hash.add(row.application, row.reviewer, row.scores, row.comment);
+  });
+  const std::string reviews_sha256 = reviews_hash.hex();
   std::vector<Reviewer> reviewers = store.reviewers(id);
 
   // Do not trust the stored scores: score again from the stored inputs and
   // require the same result, so that the decision follows from the inputs it hashes.
   std::optional<ScoreResult> stored = load_scores(store, id, r.rules);
   if (!stored) throw Error(ExitCode::conflict, fmt::format("round {} is not scored yet: run `competition score` first", id));
-  ScoreResult fresh = score_round(r.rules, r.applications, reviews);
+  ScoreResult fresh = score_summarised(r.rules, r.applications, summaries.finish());
   // cli.md exit 3 "allocating before every application is scored": a round where
   // no application has enough reviews to be scored (typically: the reviews were
   // not imported yet) is refused rather than frozen with nothing awarded.
@@ -146,6 +162,7 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
     throw Error(ExitCode::conflict,
                 fmt::format("round {}: inputs changed since `score` (application {} scores differently now); "
                             "run score again", id, *diff));
+  stored.reset();  // compared: released before the allocation grows
 
   // rules.md §4 step 2: the commission decisions of the log, reduced (latest
   // standing per application, undone ones left out); the record lists them.
@@ -163,7 +180,7 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
   // full ties for the allocation (rules.md §3).
   // (A reference to `fresh` when there are none: no copy of a national ranking.)
   std::optional<ScoreResult> reordered;
-  if (!decisions.orders.empty()) reordered = score_round(r.rules, r.applications, reviews, decisions.orders);
+  if (!decisions.orders.empty()) reordered = with_tie_orders(r.rules, r.applications, fresh, decisions.orders);
   const ScoreResult& scores = reordered ? *reordered : fresh;
 
   r.decision = allocate(r.rules, r.applications, scores, decisions);
@@ -192,7 +209,11 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
     }
   }
 
-  nlohmann::ordered_json inputs = input_hashes(r.rules, r.applications, reviewers, reviews);
+  // Allocated: the rankings are released before the record (as big) is built.
+  reordered.reset();
+  fresh = ScoreResult{};
+
+  nlohmann::ordered_json inputs = input_hashes_with(r.rules, r.applications, reviewers, reviews_sha256);
   r.record = with_fingerprint(decision_record(id, r.round.rules_sha256, inputs, applied, r.decision));
   r.fingerprint = r.record["fingerprint"].get<std::string>();
   if (dry_run) return r;  // the Transaction rolls back: nothing written

@@ -5,10 +5,9 @@
 #include <algorithm>
 #include <map>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "diagnostic.hpp"
+#include "string_index.hpp"
 
 namespace competition {
 
@@ -67,8 +66,14 @@ struct Entry {
 // The organisation of an application for the cap (formats.md: by ЄДРПОУ, else by
 // normalised name; the store resolves it into organisation_key). Hand-built
 // inputs without a key fall back to the name as written.
-std::string organisation_of(const Application& a) {
-  return a.organisation_key.empty() ? "name:" + a.organisation : a.organisation_key;
+// Into `out`, reused across applications.
+void organisation_of(const Application& a, std::string& out) {
+  if (a.organisation_key.empty()) {
+    out = "name:";
+    out += a.organisation;
+  } else {
+    out = a.organisation_key;
+  }
 }
 
 [[noreturn]] void invariant_violated(const std::string& what) {
@@ -114,25 +119,28 @@ class Allocator {
   // Hashed lookups and each organisation numbered once: a national round has
   // 100 000s of applications (same checks, same messages as ordered maps gave).
   void index(const std::vector<Application>& applications, const ScoreResult& scores) {
-    std::unordered_map<std::string_view, const Application*> by_id;
+    // Open addressing (string_index.hpp): a lookup or two per application.
+    StringIndex<std::uint32_t> by_id;
     by_id.reserve(applications.size());
-    for (const Application& a : applications)
-      if (!by_id.emplace(a.id, &a).second)
-        throw Error(ExitCode::invalid, fmt::format("application {} appears twice in the round", a.id));
-    std::unordered_set<std::string_view> scored;
-    scored.reserve(scores.applications.size());
-    std::unordered_map<std::string, std::size_t> organisations;
+    for (std::size_t i = 0; i < applications.size(); ++i)
+      if (!by_id.emplace(applications[i].id, static_cast<std::uint32_t>(i)).second)
+        throw Error(ExitCode::invalid, fmt::format("application {} appears twice in the round", applications[i].id));
+    std::vector<bool> scored(applications.size(), false);
+    StringIndex<std::size_t> organisations;
+    std::string organisation;
+    entries_.reserve(scores.applications.size());
     for (const ScoredApplication& s : scores.applications) {
-      auto it = by_id.find(s.id);
-      if (it == by_id.end())
+      const std::uint32_t* at = by_id.find(s.id);
+      if (!at)
         throw Error(ExitCode::conflict, fmt::format("scores name application {}, which is not in the round; "
                                                     "run `competition score` again", s.id));
-      if (!scored.insert(s.id).second)
-        throw Error(ExitCode::conflict, fmt::format("application {} is scored twice", s.id));
+      if (scored[*at]) throw Error(ExitCode::conflict, fmt::format("application {} is scored twice", s.id));
+      scored[*at] = true;
       Entry e;
       e.score = &s;
-      e.app = it->second;
-      e.organisation = organisations.emplace(organisation_of(*e.app), organisations.size()).first->second;
+      e.app = &applications[*at];
+      organisation_of(*e.app, organisation);
+      e.organisation = *organisations.emplace(organisation, organisations.size()).first;
       e.line.id = s.id;
       e.line.rank = s.rank;
       switch (s.status) {
@@ -156,8 +164,8 @@ class Allocator {
     }
     // The first unscored application by id, as the ordered map reported it.
     std::optional<std::string_view> unscored;
-    for (const auto& [id, app] : by_id)
-      if (!scored.count(id) && (!unscored || id < *unscored)) unscored = id;
+    for (std::size_t i = 0; i < applications.size(); ++i)
+      if (!scored[i] && (!unscored || applications[i].id < *unscored)) unscored = applications[i].id;
     if (unscored)
       throw Error(ExitCode::conflict,
                   fmt::format("application {} has not been scored; run `competition score` again", *unscored));
@@ -171,8 +179,6 @@ class Allocator {
       if (entries_[i].line.rank && entries_[i - 1].line.rank && *entries_[i].line.rank == *entries_[i - 1].line.rank)
         throw Error(ExitCode::conflict, fmt::format("applications {} and {} share rank {}", entries_[i - 1].line.id,
                                                     entries_[i].line.id, *entries_[i].line.rank));
-    by_id_.reserve(entries_.size());
-    for (Entry& e : entries_) by_id_[e.line.id] = &e;  // views of entries_, which no longer moves
   }
 
   // rules.md §4 step 1: the lots in file order, or the single lot `main`; what
@@ -200,14 +206,18 @@ class Allocator {
   }
 
   Entry& ranked_entry(const std::string& id, std::string_view what) {
-    auto it = by_id_.find(id);
-    if (it == by_id_.end())
-      throw Error(ExitCode::conflict, fmt::format("{} of {}: no such application in the round", what, id));
-    if (!it->second->in_play)
+    if (by_id_.size() == 0) {  // built on the first decision: most rounds have none
+      by_id_.reserve(entries_.size());
+      for (std::size_t i = 0; i < entries_.size(); ++i) by_id_.emplace(entries_[i].line.id, i);
+    }
+    const std::size_t* at = by_id_.find(id);
+    if (!at) throw Error(ExitCode::conflict, fmt::format("{} of {}: no such application in the round", what, id));
+    Entry& e = entries_[*at];
+    if (!e.in_play)
       throw Error(ExitCode::conflict, fmt::format("{} of {}: the application is not ranked ({}); "
                                                   "commission decisions apply to ranked applications only",
-                                                  what, id, to_string(it->second->score->status)));
-    return *it->second;
+                                                  what, id, to_string(e.score->status)));
+    return e;
   }
 
   // rules.md §4 step 2: withdrawn and declined take no part; an override is fixed
@@ -375,7 +385,7 @@ class Allocator {
   const Rules& rules_;
   const AppliedDecisions& decisions_;
   std::vector<Entry> entries_;
-  std::unordered_map<std::string_view, Entry*> by_id_;
+  StringIndex<std::size_t> by_id_;  // entries_ by id, once a commission decision needs it
   std::vector<Pot> lots_;
   std::optional<Pot> pool_;     // with lots defined (its unassigned budget); a pass only with leftover = pool
   bool pool_pass_ = false;

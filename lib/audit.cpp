@@ -9,6 +9,7 @@
 #include "decision_log.hpp"
 #include "decision_record.hpp"
 #include "pabulib_recount.hpp"
+#include "score_round.hpp"
 #include "score_store.hpp"
 #include "scoring.hpp"
 #include "sha256.hpp"
@@ -114,18 +115,22 @@ RoundAudit audit_round(Store& store, const RoundRecord& round) {
 
     std::vector<Application> applications = store.applications(round.id);
     std::vector<Reviewer> reviewers = store.reviewers(round.id);
-    std::vector<Review> reviews;
-    if (rules->source == ScoreSource::reviews) {
-      try {
-        reviews = store.reviews(round.id, *rules);
-      } catch (const Error& e) {  // a score the current rules cannot read; database errors go up
-        problem("reviews", first_line(e));
-        return;
-      }
+    // One pass over the reviews: summarised for scoring and hashed for the
+    // record as they are read, never held (a national round has millions).
+    ReviewsHash reviews_hash(*rules);
+    std::optional<ReviewSummaries> summaries;
+    try {
+      summaries.emplace(review_summaries(store, round.id, *rules, applications, [&](const ReviewRow& row) {
+        reviews_hash.add(row.application, row.reviewer, row.scores, row.comment);
+      }));
+    } catch (const Error& e) {  // a score the current rules cannot read; database errors go up
+      problem("reviews", first_line(e));
+      return;
     }
+    const std::string reviews_sha256 = reviews_hash.hex();
     ScoreResult fresh;
     try {
-      fresh = score_round(*rules, applications, reviews);
+      fresh = score_summarised(*rules, applications, summaries->finish());
     } catch (const std::exception& e) {
       problem("scoring", first_line(e));
       return;
@@ -151,18 +156,18 @@ RoundAudit audit_round(Store& store, const RoundRecord& round) {
     for (const auto& p : decisions.problems) problem("decisions", p);
     Decision decision;
     try {
-      ScoreResult scores = decisions.applied.orders.empty()
-                               ? fresh
-                               : score_round(*rules, applications, reviews, decisions.applied.orders);
-      decision = allocate(*rules, applications, scores, decisions.applied);
+      std::optional<ScoreResult> reordered;  // a copy of `fresh` only when orders re-arrange it
+      if (!decisions.applied.orders.empty())
+        reordered = with_tie_orders(*rules, applications, fresh, decisions.applied.orders);
+      decision = allocate(*rules, applications, reordered ? *reordered : fresh, decisions.applied);
     } catch (const std::exception& e) {
       problem("allocation", first_line(e));
       return;
     }
     compare_allocation(stored_lines, decision, diffs);
 
-    ojson computed = with_fingerprint(decision_record(
-        round.id, rules_hash, input_hashes(*rules, applications, reviewers, reviews), decisions.record, decision));
+    ojson inputs_now = input_hashes_with(*rules, applications, reviewers, reviews_sha256);
+    ojson computed = with_fingerprint(decision_record(round.id, rules_hash, inputs_now, decisions.record, decision));
     if (!last_allocate) {
       problem("record", "the round is allocated, but its decision log holds no allocation");
       return;
@@ -191,10 +196,12 @@ RoundAudit audit_round(Store& store, const RoundRecord& round) {
           decisions_logged_before({entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(i)});
       ojson again;
       try {
-        ScoreResult scores =
-            earlier.applied.orders.empty() ? fresh : score_round(*rules, applications, reviews, earlier.applied.orders);
+        std::optional<ScoreResult> reordered;
+        if (!earlier.applied.orders.empty())
+          reordered = with_tie_orders(*rules, applications, fresh, earlier.applied.orders);
         again = with_fingerprint(decision_record(round.id, rules_hash, inputs, earlier.record,
-                                                 allocate(*rules, applications, scores, earlier.applied)));
+                                                 allocate(*rules, applications, reordered ? *reordered : fresh,
+                                                          earlier.applied)));
       } catch (const std::exception& e) {
         problem(at + "allocation", first_line(e));
         continue;

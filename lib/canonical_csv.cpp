@@ -13,9 +13,15 @@ std::vector<const T*> sorted(const std::vector<T>& rows, Less less) {
   std::vector<const T*> out;
   out.reserve(rows.size());
   for (const T& r : rows) out.push_back(&r);
-  std::sort(out.begin(), out.end(), [&](const T* a, const T* b) { return less(*a, *b); });
+  // Rows read from the store come sorted already: a check instead of a sort.
+  auto by = [&](const T* a, const T* b) { return less(*a, *b); };
+  if (!std::is_sorted(out.begin(), out.end(), by)) std::sort(out.begin(), out.end(), by);
   return out;
 }
+
+// Rows per piece given to a CsvSink: big enough that the sink's per-call work
+// does not count, small enough to stay in cache.
+constexpr std::size_t rows_per_piece = 1024;
 
 void optional_count(CsvWriter& w, const std::optional<std::int64_t>& v) {
   if (v)
@@ -28,27 +34,40 @@ void optional_count(CsvWriter& w, const std::optional<std::int64_t>& v) {
 
 // cli.md `export bundle`, canonical applications.csv.
 std::string canonical_applications_csv(const Rules& rules, const std::vector<Application>& applications) {
+  std::string out;
+  write_canonical_applications_csv(rules, applications, [&](std::string_view piece) { out += piece; });
+  return out;
+}
+
+void write_canonical_applications_csv(const Rules& rules, const std::vector<Application>& applications,
+                                      const CsvSink& sink) {
   const bool votes = rules.source == ScoreSource::votes;
   const bool input_order = rules.uses_input_order();
-  CsvWriter w(CsvStyle::canonical());
+  std::optional<CsvWriter> piece(std::in_place, CsvStyle::canonical());  // emplaced again after each piece
+  CsvWriter* w = &*piece;
   for (const char* h : {"id", "organisation", "edrpou", "sector", "title", "category", "requested", "cofinancing",
                         "planned_clients", "planned_jobs", "planned_volunteers", "submitted_at"})
-    w.text(h);
-  if (votes) w.text("votes");
-  if (input_order) w.text("input_order");
-  w.end_row();
+    w->text(h);
+  if (votes) w->text("votes");
+  if (input_order) w->text("input_order");
+  w->end_row();
+  std::size_t rows = 0;
   for (const Application* a : sorted(applications, [](const Application& x, const Application& y) { return x.id < y.id; })) {
-    w.text(a->id).text(a->organisation).text(a->edrpou).text(to_string(a->sector)).text(a->title).text(a->category);
-    w.number(a->requested.to_string()).number(a->cofinancing.to_string());
-    w.number(std::to_string(a->planned_clients))
+    if (++rows % rows_per_piece == 0) {
+      sink(w->str());
+      w = &piece.emplace(CsvStyle::canonical());
+    }
+    w->text(a->id).text(a->organisation).text(a->edrpou).text(to_string(a->sector)).text(a->title).text(a->category);
+    w->number(a->requested.to_string()).number(a->cofinancing.to_string());
+    w->number(std::to_string(a->planned_clients))
         .number(std::to_string(a->planned_jobs))
         .number(std::to_string(a->planned_volunteers));
-    w.text(a->submitted_at);
-    if (votes) optional_count(w, a->votes);
-    if (input_order) w.number(std::to_string(a->input_order));
-    w.end_row();
+    w->text(a->submitted_at);
+    if (votes) optional_count(*w, a->votes);
+    if (input_order) w->number(std::to_string(a->input_order));
+    w->end_row();
   }
-  return w.str();
+  sink(w->str());
 }
 
 // cli.md `export bundle`, canonical reviewers.csv.
@@ -65,24 +84,41 @@ std::string canonical_reviewers_csv(const std::vector<Reviewer>& reviewers) {
 
 // cli.md `export bundle`, canonical reviews.csv.
 std::string canonical_reviews_csv(const Rules& rules, const std::vector<Review>& reviews) {
-  CsvWriter w(CsvStyle::canonical());
-  w.text("application").text("reviewer");
-  for (const Criterion& c : rules.criteria) w.text(c.id);
-  w.text("comment").end_row();
+  std::string out;
+  CanonicalReviewsWriter w(rules, [&](std::string_view piece) { out += piece; });
   auto less = [](const Review& x, const Review& y) {
     return x.application != y.application ? x.application < y.application : x.reviewer < y.reviewer;
   };
-  for (const Review* r : sorted(reviews, less)) {
-    w.text(r->application).text(r->reviewer);
-    for (std::size_t i = 0; i < rules.criteria.size(); ++i) {
-      if (i < r->scores.size())
-        w.number(r->scores[i].to_decimal(4));
-      else
-        w.empty();
-    }
-    w.text(r->comment).end_row();
+  for (const Review* r : sorted(reviews, less)) w.row(r->application, r->reviewer, r->scores, r->comment);
+  w.finish();
+  return out;
+}
+
+CanonicalReviewsWriter::CanonicalReviewsWriter(const Rules& rules, CsvSink sink)
+    : rules_(rules), sink_(std::move(sink)) {
+  CsvWriter& out = out_.emplace(CsvStyle::canonical());
+  out.text("application").text("reviewer");
+  for (const Criterion& c : rules_.criteria) out.text(c.id);
+  out.text("comment").end_row();
+}
+
+void CanonicalReviewsWriter::row(std::string_view application, std::string_view reviewer,
+                                 std::span<const Rational> scores, std::string_view comment) {
+  CsvWriter& out = *out_;
+  out.text(application).text(reviewer);
+  for (std::size_t i = 0; i < rules_.criteria.size(); ++i) {
+    if (i < scores.size())
+      out.number(scores[i].to_decimal(4));
+    else
+      out.empty();
   }
-  return w.str();
+  out.text(comment).end_row();
+  if (++rows_ % rows_per_piece == 0) finish();
+}
+
+void CanonicalReviewsWriter::finish() {
+  sink_(out_->str());
+  out_.emplace(CsvStyle::canonical());
 }
 
 // cli.md `export bundle`, canonical outcomes.csv.

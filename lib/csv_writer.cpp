@@ -1,6 +1,7 @@
 #include "csv_writer.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 namespace competition {
 
@@ -20,8 +21,10 @@ CsvStyle CsvStyle::canonical() {
   return s;
 }
 
-CsvWriter::CsvWriter(CsvStyle style) : style_(style) {
-  if (style_.bom) out_ = "\xEF\xBB\xBF";
+CsvWriter::CsvWriter(CsvStyle style) : CsvWriter(style, own_) {}
+
+CsvWriter::CsvWriter(CsvStyle style, OutputSink& out) : style_(style), sink_(out), out_(out.text()) {
+  if (style_.bom) out_ += "\xEF\xBB\xBF";
 }
 
 void CsvWriter::separator() {
@@ -68,6 +71,22 @@ CsvWriter& CsvWriter::number(std::string_view cell) {
   return *this;
 }
 
+CsvWriter& CsvWriter::list(const std::vector<std::string>& items, std::string_view sep) {
+  list_.clear();
+  for (const auto& s : items) {
+    if (!list_.empty()) list_ += sep;  // no separator after empty items, as the joins before it
+    list_ += s;
+  }
+  return text(list_);
+}
+
+CsvWriter& CsvWriter::integer(std::int64_t n) {
+  separator();
+  char digits[24];
+  out_.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+  return *this;
+}
+
 CsvWriter& CsvWriter::empty() {
   separator();
   return *this;
@@ -76,6 +95,7 @@ CsvWriter& CsvWriter::empty() {
 CsvWriter& CsvWriter::end_row() {
   out_ += '\n';
   row_started_ = false;
+  sink_.row_done();
   return *this;
 }
 

@@ -3,8 +3,12 @@
 // leading apostrophe) and the `--excel` style (BOM, `;`, decimal comma).
 // Files meant to be read back by the program use `canonical()`: verbatim text.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "output_sink.hpp"
 
 namespace competition {
 
@@ -19,9 +23,16 @@ struct CsvStyle {
 
 class CsvWriter {
  public:
-  explicit CsvWriter(CsvStyle style);
+  explicit CsvWriter(CsvStyle style);  // collects the file: str()
+  // Writes into `out` instead, which may send each finished row on (a national
+  // export is hundreds of megabytes).
+  CsvWriter(CsvStyle style, OutputSink& out);
+  CsvWriter(const CsvWriter&) = delete;  // points into itself
+  CsvWriter& operator=(const CsvWriter&) = delete;
   CsvWriter& text(std::string_view cell);     // a text cell
   CsvWriter& number(std::string_view cell);   // a plain number `12500.00` (decimal comma with --excel)
+  CsvWriter& list(const std::vector<std::string>& items, std::string_view sep);  // a text cell: items joined
+  CsvWriter& integer(std::int64_t n);         // a whole number, without a temporary string
   CsvWriter& empty();                         // an absent value
   CsvWriter& end_row();                       // LF line end
   const std::string& str() const { return out_; }
@@ -30,7 +41,10 @@ class CsvWriter {
   void separator();
   void raw(std::string_view cell);
   CsvStyle style_;
-  std::string out_;
+  OutputSink own_;
+  OutputSink& sink_;
+  std::string& out_;  // sink_'s pending text
+  std::string list_;  // reused by list()
   bool row_started_ = false;
 };
 

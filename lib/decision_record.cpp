@@ -33,9 +33,24 @@ nlohmann::ordered_json applications_json(const Decision& d) {
 // cli.md "The decision record", `inputs`.
 nlohmann::ordered_json input_hashes(const Rules& rules, const std::vector<Application>& applications,
                                     const std::vector<Reviewer>& reviewers, const std::vector<Review>& reviews) {
-  return {{"applications.csv", sha256_hex(canonical_applications_csv(rules, applications))},
+  return input_hashes_with(rules, applications, reviewers, sha256_hex(canonical_reviews_csv(rules, reviews)));
+}
+
+nlohmann::ordered_json input_hashes_with(const Rules& rules, const std::vector<Application>& applications,
+                                         const std::vector<Reviewer>& reviewers, const std::string& reviews_sha256) {
+  // Hashed as written: a national round's applications.csv is 100s of megabytes.
+  Sha256 apps;
+  write_canonical_applications_csv(rules, applications, [&](std::string_view piece) { apps.update(piece); });
+  return {{"applications.csv", apps.hex()},
           {"reviewers.csv", sha256_hex(canonical_reviewers_csv(reviewers))},
-          {"reviews.csv", sha256_hex(canonical_reviews_csv(rules, reviews))}};
+          {"reviews.csv", reviews_sha256}};
+}
+
+ReviewsHash::ReviewsHash(const Rules& rules) : csv_(rules, [this](std::string_view piece) { sha_.update(piece); }) {}
+
+std::string ReviewsHash::hex() {
+  csv_.finish();
+  return sha_.hex();
 }
 
 // cli.md "The decision record".

@@ -3,12 +3,16 @@
 // the fingerprint over it (`sha256:` + SHA-256 of its RFC 8785 canonical JSON).
 #pragma once
 #include <nlohmann/json.hpp>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "allocation.hpp"
+#include "canonical_csv.hpp"
 #include "model.hpp"
 #include "rules.hpp"
+#include "sha256.hpp"
 
 namespace competition {
 
@@ -22,6 +26,26 @@ nlohmann::ordered_json applications_json(const Decision& d);
 // applications.csv, reviewers.csv and reviews.csv (canonical_csv.hpp).
 nlohmann::ordered_json input_hashes(const Rules& rules, const std::vector<Application>& applications,
                                     const std::vector<Reviewer>& reviewers, const std::vector<Review>& reviews);
+// The same with the hash of reviews.csv already computed (ReviewsHash, as the
+// reviews stream from the store).
+nlohmann::ordered_json input_hashes_with(const Rules& rules, const std::vector<Application>& applications,
+                                         const std::vector<Reviewer>& reviewers, const std::string& reviews_sha256);
+
+// The SHA-256 (hex) of canonical reviews.csv, fed the reviews in its order
+// (Store::each_review's) one at a time.
+class ReviewsHash {
+ public:
+  explicit ReviewsHash(const Rules& rules);
+  void add(std::string_view application, std::string_view reviewer, std::span<const Rational> scores,
+           std::string_view comment) {
+    csv_.row(application, reviewer, scores, comment);
+  }
+  std::string hex();  // once, after the last row
+
+ private:
+  Sha256 sha_;
+  CanonicalReviewsWriter csv_;
+};
 
 // cli.md "The decision record": round, rules_sha256, inputs, decisions (the
 // commission decisions applied, in log order; a JSON array), budget, awarded,

@@ -148,12 +148,16 @@ struct RowReader {
     if (specs[k].required && v.empty()) error(k, "must not be empty");
     return std::string(v);
   }
+  // A-Z a-z 0-9 . _ / - (a test per character; find_first_not_of scans the set for each)
+  static bool id_char(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+           c == '/' || c == '-';
+  }
   std::string id(std::size_t k) {
     auto v = cell(k);
     if (v.empty()) {
       error(k, "must not be empty");
-    } else if (v.size() > 64 || v.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/-") !=
-                                    std::string_view::npos) {
+    } else if (v.size() > 64 || !std::all_of(v.begin(), v.end(), id_char)) {
       error(k, fmt::format("\"{}\" is not a valid id (expected 1-64 characters of A-Z a-z 0-9 . _ / -)", shown(v)));
     }
     return std::string(v);
@@ -622,11 +626,50 @@ void import_reviewers(Store& store, const ImportOptions& o, std::string_view byt
 // formats.md reviews.csv: one row's scores (spec index 3 + criterion), each in
 // its criterion's range and on its step. No store: shared by the import and
 // parse_reviews_csv.
-void parse_review_scores(RowReader& r, const Rules& rules, Review& rv) {
+// True when `cell`, a decimal that parsed with at most 4 places, is written the
+// way Rational::to_decimal writes its value: an optional minus, no leading
+// zeros, a point only before digits that do not end in 0, and no "-0". Such a
+// cell is stored as it is (encode_scores' text without formatting the value).
+bool canonical_decimal(std::string_view s) {
+  std::size_t i = 0;
+  if (i < s.size() && s[i] == '-') ++i;
+  const std::size_t digits = i;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  if (i == digits || (s[digits] == '0' && i - digits > 1)) return false;  // no digits, or a leading zero
+  if (i == s.size()) return !(digits == 1 && s == "-0");
+  if (s[i] != '.' || i + 1 == s.size() || s.back() == '0') return false;
+  for (++i; i < s.size(); ++i)
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
+// rules.md §1: (value − min) / step is a whole number. Exactly, in 128 bits
+// without reducing fractions (a review has one check per criterion); falls
+// back to Rational arithmetic if a product would not fit.
+bool on_step(const Rational& v, const Rational& min, const Rational& step) {
+  int128 num = static_cast<int128>(v.num()) * min.den() - static_cast<int128>(min.num()) * v.den();
+  int128 den = static_cast<int128>(v.den()) * min.den();
+  if (__builtin_mul_overflow(num, static_cast<int128>(step.den()), &num) ||
+      __builtin_mul_overflow(den, static_cast<int128>(step.num()), &den) || den == 0)
+    return ((v - min) / step).is_integer();
+  return num % den == 0;
+}
+
+// Parses the criteria cells of a review into rv.scores and writes their stored
+// form (encode_scores) into `encoded`.
+void parse_review_scores(RowReader& r, const Rules& rules, Review& rv, std::string& encoded) {
+  encoded.clear();
   for (std::size_t c = 0; c < rules.criteria.size(); ++c) {
     const Criterion& cr = rules.criteria[c];
     auto cell = r.cell(3 + c);
     auto v = Rational::parse_decimal(cell, 4);
+    if (c) encoded += ';';
+    encoded += cr.id;
+    encoded += '=';
+    if (v && canonical_decimal(cell))
+      encoded += cell;
+    else if (v)
+      encoded += v->to_decimal(4);
     if (!v) {
       if (cell.empty())
         r.error(3 + c, fmt::format("must not be empty (expected a number from {} to {})", cr.min.to_decimal(),
@@ -642,7 +685,7 @@ void parse_review_scores(RowReader& r, const Rules& rules, Review& rv) {
     }
     if (*v < cr.min || *v > cr.max) {
       r.error(3 + c, fmt::format("{} is out of range (expected {} to {})", cell, cr.min.to_decimal(), cr.max.to_decimal()));
-    } else if (!((*v - cr.min) / cr.step).is_integer()) {
+    } else if (!on_step(*v, cr.min, cr.step)) {
       r.error(3 + c, fmt::format("{} is not on the step {} (expected {} + a multiple of {})", cell, cr.step.to_decimal(),
                                  cr.min.to_decimal(), cr.step.to_decimal()));
     }
@@ -783,8 +826,7 @@ void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes
   BulkStatement replace(store.db(),
                         "INSERT OR REPLACE INTO reviews (round_id, application, reviewer, scores, comment, excluded) "
                         "VALUES (?,?,?,?,?,?)");
-  auto apply = [&](const Review& rv, int line) {
-    std::string scores = encode_scores(rules, rv.scores);
+  auto apply = [&](const Review& rv, const std::string& scores, int line) {
     if (!fresh) {
       find.text(2, rv.application);
       find.text(3, rv.reviewer);
@@ -823,6 +865,7 @@ void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes
   };
 
   Review rv;
+  std::string scores;  // rv.scores as stored (encode_scores), reused row after row
   while (const CsvRecord* rec = rows.next(sinks.syntax)) {
     ++s.read;
     if (!header_ok) continue;
@@ -842,7 +885,7 @@ void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes
     if (reviewer < 0 && !rv.reviewer.empty())
       r.error(1, fmt::format("unknown reviewer \"{}\" in round {} (import the reviewers first)", shown(rv.reviewer),
                              round.id));
-    parse_review_scores(r, rules, rv);
+    parse_review_scores(r, rules, rv, scores);
     if (app >= 0 && reviewer >= 0 &&
         ctx.conflicted(static_cast<std::uint32_t>(app), static_cast<std::uint32_t>(reviewer))) {
       if (o.exclude_conflicts)
@@ -852,7 +895,7 @@ void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes
                                "--exclude-conflicts to store the review as excluded)",
                                rv.reviewer, rv.application));
     }
-    if (r.ok && !sinks.any_invalid()) apply(rv, rec->line);
+    if (r.ok && !sinks.any_invalid()) apply(rv, scores, rec->line);
   }
   if (!sinks.any_invalid()) put.flush();
   sinks.finish(sink, s);
@@ -1228,6 +1271,7 @@ std::vector<Review> parse_reviews_csv(std::string_view bytes, const Rules& rules
   std::vector<Review> out;
   if (read_back(bytes, o, specs, sink, pf, index)) {
     std::unordered_map<std::string, int> seen;
+    std::string encoded;  // not needed here
     for (const auto& rec : pf.rows) {
       RowReader r{rec, index, specs, sink};
       Review rv;
@@ -1236,7 +1280,7 @@ std::vector<Review> parse_reviews_csv(std::string_view bytes, const Rules& rules
       rv.comment = std::string(r.cell(2));
       duplicate_check(seen, rv.application + "\x1f" + rv.reviewer, r, 0,
                       fmt::format("review of {} by {}", rv.application, rv.reviewer));
-      parse_review_scores(r, rules, rv);
+      parse_review_scores(r, rules, rv, encoded);
       if (r.ok) out.push_back(std::move(rv));
     }
   }

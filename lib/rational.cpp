@@ -185,6 +185,11 @@ std::string Rational::to_fixed(int places) const { return fixed(*this, places, '
 std::string Rational::to_fixed_ukrainian(int places) const { return fixed(*this, places, ',', " "); }
 
 std::string Rational::to_decimal(int max_places) const {
+  // Whole numbers (most scores and weights): the digits alone, as below.
+  if (den_ == 1) {
+    char buf[24];
+    return std::string(buf, std::to_chars(buf, buf + sizeof buf, num_).ptr);
+  }
   // Fast path for a denominator dividing 10^max_places (every decimal parsed
   // with that many places): the exact digits, trailing zeros dropped. The
   // same text as the loop below, without a 128-bit division per place.

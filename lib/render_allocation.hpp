@@ -9,6 +9,7 @@
 #include "allocation.hpp"
 #include "commission.hpp"
 #include "model.hpp"
+#include "output_sink.hpp"
 #include "rules.hpp"
 
 namespace competition {
@@ -25,19 +26,21 @@ struct AllocationView {
   std::vector<CommissionDecision> decisions = {};
 };
 
+// Each form is written into `out` as it is made (a national decision lists
+// 100 000s of applications).
 // Header, lots, winners, reserve (rank order, reasons in words), commission
 // decisions (withdrawn, declined and overridden applications and orders, with
 // the decisions' numbers and reasons), rejected and incomplete, totals with the
 // coefficient, fingerprint.
-std::string render_allocation_text(const AllocationView& v, bool english);
-std::string render_allocation_md(const AllocationView& v, bool english);
+void render_allocation_text(OutputSink& out, const AllocationView& v, bool english);
+void render_allocation_md(OutputSink& out, const AllocationView& v, bool english);
 // `rank,id,organisation,status,award,lot,reasons`, and when decisions applied
 // two more: `decision` (withdraw, override or order: the standing decision on
 // the application) and `decision_reason`.
-std::string render_allocation_csv(const AllocationView& v, bool excel);
+void render_allocation_csv(OutputSink& out, const AllocationView& v, bool excel);
 // `{"round", "budget", "awarded", "leftover", "cofinancing", "coefficient",
 // "fingerprint", "lots", "applications"}`; when decisions applied, `decisions`
 // (as in the decision record) follows `fingerprint`.
-std::string render_allocation_json(const AllocationView& v);
+void render_allocation_json(OutputSink& out, const AllocationView& v);
 
 }  // namespace competition

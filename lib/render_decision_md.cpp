@@ -7,6 +7,7 @@
 #include "allocation.hpp"
 #include "commission.hpp"
 #include "commission_words.hpp"
+#include "markdown_table.hpp"
 #include "reason_words.hpp"
 
 namespace competition {
@@ -34,20 +35,6 @@ std::string money_words(const std::string& text, bool en) {
   return en ? m->to_string() : m->to_ukrainian();
 }
 
-// A Markdown table cell: one line, with the characters that end a cell or start formatting escaped.
-std::string cell(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '\n' || c == '\r') {
-      out += ' ';
-      continue;
-    }
-    if (c == '\\' || c == '|' || c == '*' || c == '_' || c == '`' || c == '<' || c == '[' || c == ']') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
 std::string row(const std::vector<std::string>& cells) {
   std::string out = "|";
   for (const auto& c : cells) out += " " + c + " |";
@@ -72,8 +59,8 @@ std::string render_decision_md(const Rules& rules, const std::vector<Application
   for (const auto& a : applications) apps.emplace(a.id, &a);
   const std::string cur = rules.currency;
   std::string out;
-  out += en ? fmt::format("# Decision of round {}: “{}”\n\n", cell(str(record, "round")), cell(rules.title))
-            : fmt::format("# Рішення конкурсу {}: «{}»\n\n", cell(str(record, "round")), cell(rules.title));
+  out += en ? fmt::format("# Decision of round {}: “{}”\n\n", md_cell(str(record, "round")), md_cell(rules.title))
+            : fmt::format("# Рішення конкурсу {}: «{}»\n\n", md_cell(str(record, "round")), md_cell(rules.title));
   out += fmt::format("- {}: {}\n", en ? "Year" : "Рік", rules.year);
   out += fmt::format("- {}: {} {}\n", en ? "Budget" : "Бюджет", money_words(str(record, "budget"), en), cur);
   out += fmt::format("- {}: `{}`\n", en ? "Rules (SHA-256 of rules.toml)" : "Правила (SHA-256 файлу rules.toml)",
@@ -93,7 +80,8 @@ std::string render_decision_md(const Rules& rules, const std::vector<Application
       if (rl.id == id) name = rl.name;
     if (rules.lots.empty()) name = en ? "whole budget" : "увесь бюджет";
     if (auto m = Money::parse(str(l, "awarded"))) lots_awarded += *m;
-    lot_rows.push_back({cell(id), cell(name), money_words(str(l, "budget"), en), money_words(str(l, "awarded"), en)});
+    lot_rows.push_back(
+        {md_cell(id), md_cell(name), money_words(str(l, "budget"), en), money_words(str(l, "awarded"), en)});
   }
   if (!rules.lots.empty() && rules.leftover == Leftover::pool) {
     Money pool_awarded;
@@ -123,9 +111,9 @@ std::string render_decision_md(const Rules& rules, const std::vector<Application
       c.award = Money::parse(str(d, "award"));
       std::string apps_text;
       for (const auto& a : c.applications) apps_text += (apps_text.empty() ? "" : ", ") + a;
-      rows.push_back({cell(str(d, "n")), cell(decision_kind_in_words(c, en)), cell(apps_text),
-                      c.award ? money_words(str(d, "award"), en) : "—", cell(one_line(str(d, "reason"))),
-                      cell(recorded_at_in_words(str(d, "recorded_at"), en))});
+      rows.push_back({md_cell(str(d, "n")), md_cell(decision_kind_in_words(c, en)), md_cell(apps_text),
+                      c.award ? money_words(str(d, "award"), en) : "—", md_cell(one_line(str(d, "reason"))),
+                      md_cell(recorded_at_in_words(str(d, "recorded_at"), en))});
     }
     out += table({"№", en ? "decision" : "рішення", en ? "applications" : "заявки", en ? "award" : "сума",
                   en ? "reason" : "підстава", en ? "recorded" : "записано"},
@@ -145,10 +133,10 @@ std::string render_decision_md(const Rules& rules, const std::vector<Application
     for (const auto& r : list(a, "reasons"))
       if (r.is_string()) reasons += (reasons.empty() ? "" : "; ") + reason_in_words(rules, r.get<std::string>(), en);
     std::string rank = str(a, "rank");
-    rows.push_back({rank.empty() ? "—" : rank, cell(id), cell(apps.count(id) ? apps.at(id)->organisation : ""),
-                    status ? award_status_in_words(*status, en) : cell(str(a, "status")),
-                    money_words(str(a, "award"), en), cell(str(a, "lot").empty() ? "—" : str(a, "lot")),
-                    cell(reasons)});
+    rows.push_back({rank.empty() ? "—" : rank, md_cell(id), md_cell(apps.count(id) ? apps.at(id)->organisation : ""),
+                    status ? award_status_in_words(*status, en) : md_cell(str(a, "status")),
+                    money_words(str(a, "award"), en), md_cell(str(a, "lot").empty() ? "—" : str(a, "lot")),
+                    md_cell(reasons)});
   }
   out += table({en ? "rank" : "місце", en ? "id" : "заявка", en ? "organisation" : "організація",
                 en ? "status" : "статус", en ? "award" : "сума", en ? "lot" : "лот", en ? "reasons" : "причини"},

@@ -1,24 +1,11 @@
 // cli.md `competition minutes --format md`.
 #include "render_minutes.hpp"
 
+#include "markdown_table.hpp"
+
 namespace competition {
 
 namespace {
-
-// A Markdown table cell or line: one line, with the characters that end a cell
-// or start formatting escaped.
-std::string md(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '\n' || c == '\r') {
-      out += ' ';
-      continue;
-    }
-    if (c == '\\' || c == '|' || c == '*' || c == '_' || c == '`' || c == '<' || c == '[' || c == ']') out += '\\';
-    out += c;
-  }
-  return out;
-}
 
 // Sentences of the document: escaped, but `code` spans (command names) kept.
 std::string text(std::string_view s) {
@@ -28,7 +15,7 @@ std::string text(std::string_view s) {
   for (std::size_t i = 0; i <= s.size(); ++i) {
     if (i < s.size() && s[i] != '`') continue;
     std::string_view part = s.substr(start, i - start);
-    out += code ? "`" + std::string(part) + "`" : md(part);
+    out += code ? "`" + std::string(part) + "`" : md_cell(part);
     code = !code;
     start = i + 1;
   }
@@ -37,7 +24,7 @@ std::string text(std::string_view s) {
 
 std::string row(const std::vector<std::string>& cells) {
   std::string s = "|";
-  for (const auto& c : cells) s += " " + md(c) + " |";
+  for (const auto& c : cells) s += " " + md_cell(c) + " |";
   return s;
 }
 
@@ -45,12 +32,12 @@ std::string row(const std::vector<std::string>& cells) {
 
 // Blocks (headings, paragraphs, tables, lists) separated by one blank line.
 std::string render_minutes_md(const MinutesDocument& doc) {
-  std::vector<std::string> blocks{"# " + md(doc.title), "## " + md(doc.subtitle)};
+  std::vector<std::string> blocks{"# " + md_cell(doc.title), "## " + md_cell(doc.subtitle)};
   std::string facts;
-  for (const auto& f : doc.facts) facts += (facts.empty() ? "" : "  \n") + md(f);
+  for (const auto& f : doc.facts) facts += (facts.empty() ? "" : "  \n") + md_cell(f);
   blocks.push_back(facts);
   for (const auto& s : doc.sections) {
-    blocks.push_back("## " + md(s.title));
+    blocks.push_back("## " + md_cell(s.title));
     for (const auto& p : s.paragraphs) blocks.push_back(text(p));
     if (s.table) {
       std::string t = row(s.table->header) + "\n|";
@@ -60,15 +47,15 @@ std::string render_minutes_md(const MinutesDocument& doc) {
     }
     if (!s.items.empty()) {
       std::string list;
-      for (const auto& i : s.items) list += (list.empty() ? "- " : "\n- ") + md(i);
+      for (const auto& i : s.items) list += (list.empty() ? "- " : "\n- ") + md_cell(i);
       blocks.push_back(list);
     }
     if (!s.code.empty()) blocks.push_back("`" + s.code + "`");
     for (const auto& n : s.notes) blocks.push_back(text(n));
   }
-  blocks.push_back("## " + md(doc.signatures_title));
+  blocks.push_back("## " + md_cell(doc.signatures_title));
   // A run of underscores between spaces is neither emphasis nor a rule: the line to sign on.
-  for (const auto& s : doc.signers) blocks.push_back(md(s) + " " + std::string(24, '_') + " " + md(doc.signature_label));
+  for (const auto& s : doc.signers) blocks.push_back(md_cell(s) + " " + std::string(24, '_') + " " + md_cell(doc.signature_label));
   std::string out;
   for (const auto& b : blocks) out += (out.empty() ? "" : "\n\n") + b;
   return out + "\n";

@@ -2,13 +2,14 @@
 
 #include <fmt/format.h>
 
-#include <map>
+#include <iterator>
 #include <unordered_map>
 #include <nlohmann/json.hpp>
 
 #include "csv_writer.hpp"
-#include "reason_words.hpp"
+#include "markdown_table.hpp"
 #include "text_table.hpp"
+#include "token_words.hpp"
 
 namespace competition {
 
@@ -16,14 +17,6 @@ namespace {
 
 constexpr const char* dash = "—";
 
-std::string join(const std::vector<std::string>& items, std::string_view sep) {
-  std::string out;
-  for (const auto& s : items) {
-    if (!out.empty()) out += sep;
-    out += s;
-  }
-  return out;
-}
 
 // Scores and totals for people: `51.50` in English, `51,50` in Ukrainian.
 std::string shown(const Rational& v, bool english, int places = 2) {
@@ -39,7 +32,7 @@ std::string shown_decimal(const Rational& v, bool english) {
   return s;
 }
 
-std::string status_in_words(ScoreStatus s, bool english) {
+std::string_view status_in_words(ScoreStatus s, bool english) {
   switch (s) {
     case ScoreStatus::ranked:
       return english ? "ranked" : "у рейтингу";
@@ -48,7 +41,7 @@ std::string status_in_words(ScoreStatus s, bool english) {
     case ScoreStatus::incomplete:
       return english ? "incomplete" : "не оцінено";
   }
-  return std::string(to_string(s));
+  return to_string(s);
 }
 
 // Views into `applications` (which outlive it), hashed: a national round looks
@@ -60,34 +53,24 @@ std::unordered_map<std::string_view, std::string_view> organisations(const std::
   return out;
 }
 
-// Text tables only: long names are cut to `width` characters with `…`, so that a
-// row fits a terminal; the Markdown, CSV and JSON forms keep the full name.
-std::string clip(const std::string& s, std::size_t width) {
-  if (display_width(s) <= width) return s;
-  std::size_t chars = 0, i = 0;
-  for (; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && chars++ == width - 1) break;
-  }
-  return s.substr(0, i) + "…";
-}
-
+// Text tables only: long names are cut to this many characters with `…`, so
+// that a row fits a terminal; the Markdown, CSV and JSON forms keep the full name.
 constexpr std::size_t text_name_width = 40;
 
 bool by_votes(const Rules& rules) { return rules.source == ScoreSource::votes; }
 
-// The content shared by the text and Markdown forms.
+// The content shared by the text and Markdown forms; the rows are made one at
+// a time by PeopleRows.
 struct PeopleTable {
   std::string title;
   std::vector<std::string> header;
   std::string align;
-  std::vector<std::vector<std::string>> rows;
   std::vector<std::string> criteria;  // legend lines, one per criterion
   std::string method;                 // how the scores were combined
   std::string summary;
 };
 
-PeopleTable people_table(const Rules& rules, const std::vector<Application>& applications, const ScoreResult& result,
-                         bool en) {
+PeopleTable people_table(const Rules& rules, const ScoreResult& result, bool en) {
   PeopleTable t;
   t.title = en ? fmt::format("Ranking of round {} “{}”", rules.id, rules.title)
                : fmt::format("Рейтинг конкурсу {} «{}»", rules.id, rules.title);
@@ -110,27 +93,9 @@ PeopleTable people_table(const Rules& rules, const std::vector<Application>& app
   t.header.push_back(en ? "reasons" : "причини");
   t.align += votes ? "ll" : "lll";
 
-  auto names = organisations(applications);
   int ranked = 0, rejected = 0, incomplete = 0;
-  for (const auto& a : result.applications) {
+  for (const auto& a : result.applications)
     ++(a.status == ScoreStatus::ranked ? ranked : a.status == ScoreStatus::rejected ? rejected : incomplete);
-    std::vector<std::string> row;
-    row.push_back(a.rank ? std::to_string(*a.rank) : dash);
-    row.push_back(a.id);
-    auto it = names.find(a.id);
-    row.push_back(it == names.end() ? "" : std::string(it->second));
-    row.push_back(a.total ? shown(*a.total, en, votes ? 0 : 2) : dash);
-    for (std::size_t i = 0; i < rules.criteria.size(); ++i)
-      row.push_back(i < a.criteria.size() ? shown(a.criteria[i], en) : dash);
-    if (!votes) row.push_back(std::to_string(a.reviews));
-    row.push_back(status_in_words(a.status, en));
-    std::vector<std::string> reasons, flags;
-    for (const auto& r : a.reasons) reasons.push_back(reason_in_words(rules, r, en));
-    for (const auto& f : a.flags) flags.push_back(flag_in_words(rules, f, en));
-    if (!votes) row.push_back(join(flags, "; "));
-    row.push_back(join(reasons, "; "));
-    t.rows.push_back(std::move(row));
-  }
 
   for (const auto& c : rules.criteria) {
     std::string line = fmt::format("{} — {}, {} {}", c.id, c.name, en ? "weight" : "вага", shown_decimal(c.weight, en));
@@ -169,38 +134,74 @@ PeopleTable people_table(const Rules& rules, const std::vector<Application>& app
   return t;
 }
 
-// A Markdown table cell: no line breaks, and the characters that would end the
-// cell or start formatting escaped.
-std::string md_cell(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '\n' || c == '\r') {
-      out += ' ';
-      continue;
+// The rows of the people table, in result order, written cell by cell into the
+// row's buffer: no string or vector per row.
+class PeopleRows {
+ public:
+  PeopleRows(const Rules& rules, const std::vector<Application>& applications, const ScoreResult& result, bool en)
+      : rules_(rules), result_(result), names_(organisations(applications)), words_(rules, en), en_(en),
+        votes_(by_votes(rules)) {}
+  std::size_t size() const { return result_.applications.size(); }
+
+  // `name_width` cuts long names (text); 0 keeps them whole (Markdown).
+  void make(std::size_t i, TextRow& row, std::size_t name_width) {
+    const ScoredApplication& a = result_.applications[i];
+    if (a.rank)
+      fmt::format_to(std::back_inserter(row.text()), "{}", *a.rank);
+    else
+      row.text() += dash;
+    row.end_cell().cell(a.id);
+    auto it = names_.find(a.id);
+    std::string_view name = it == names_.end() ? std::string_view() : it->second;
+    if (name_width)
+      row.clipped(name, name_width);
+    else
+      row.cell(name);
+    row.cell(a.total ? shown(*a.total, en_, votes_ ? 0 : 2) : dash);
+    for (std::size_t c = 0; c < rules_.criteria.size(); ++c)
+      row.cell(c < a.criteria.size() ? shown(a.criteria[c], en_) : dash);
+    if (!votes_) {
+      fmt::format_to(std::back_inserter(row.text()), "{}", a.reviews);
+      row.end_cell();
     }
-    if (c == '\\' || c == '|' || c == '*' || c == '_' || c == '`' || c == '<' || c == '[' || c == ']') out += '\\';
-    out += c;
+    row.cell(status_in_words(a.status, en_));
+    if (!votes_) {
+      for (const auto& f : a.flags) {
+        if (!row.cell_empty()) row.text() += "; ";  // as a join: no separator after empty words
+        row.text() += words_.flag(f);
+      }
+      row.end_cell();
+    }
+    for (const auto& r : a.reasons) {
+      if (!row.cell_empty()) row.text() += "; ";
+      row.text() += words_.reason(r);
+    }
+    row.end_cell();
   }
-  return out;
-}
+
+ private:
+  const Rules& rules_;
+  const ScoreResult& result_;
+  std::unordered_map<std::string_view, std::string_view> names_;
+  TokenWords words_;
+  bool en_, votes_;
+};
 
 }  // namespace
 
 // cli.md "score", text: a header line, the aligned table, the criteria legend.
-std::string render_score_text(const Rules& rules, const std::vector<Application>& applications,
-                              const ScoreResult& result, bool english) {
-  PeopleTable t = people_table(rules, applications, result, english);
-  std::string out = t.title + "\n\n";
-  if (t.rows.empty()) {
+void render_score_text(OutputSink& out, const Rules& rules, const std::vector<Application>& applications,
+                       const ScoreResult& result, bool english) {
+  PeopleTable t = people_table(rules, result, english);
+  out += t.title;
+  out += "\n\n";
+  if (result.applications.empty()) {
     out += english ? "No applications.\n" : "Заявок немає.\n";
   } else {
+    PeopleRows rows(rules, applications, result, english);
     TextTable table;
     table.header(t.header, t.align);
-    for (auto& r : t.rows) {
-      r[2] = clip(r[2], text_name_width);
-      table.row(std::move(r));
-    }
-    out += table.render();
+    table.render(out, rows.size(), [&](std::size_t i, TextRow& row) { rows.make(i, row, text_name_width); });
   }
   out += "\n";
   if (!t.criteria.empty()) {
@@ -208,27 +209,18 @@ std::string render_score_text(const Rules& rules, const std::vector<Application>
     for (const auto& c : t.criteria) out += "  " + c + "\n";
   }
   out += t.method + "\n" + t.summary + "\n";
-  return out;
 }
 
 // cli.md "score", md: the same content as a Markdown document.
-std::string render_score_md(const Rules& rules, const std::vector<Application>& applications, const ScoreResult& result,
-                            bool english) {
-  PeopleTable t = people_table(rules, applications, result, english);
-  std::string out = "# " + md_cell(t.title) + "\n\n";
-  if (t.rows.empty()) {
+void render_score_md(OutputSink& out, const Rules& rules, const std::vector<Application>& applications,
+                     const ScoreResult& result, bool english) {
+  PeopleTable t = people_table(rules, result, english);
+  out += "# " + md_cell(t.title) + "\n\n";
+  if (result.applications.empty()) {
     out += english ? "No applications.\n" : "Заявок немає.\n";
   } else {
-    auto line = [](const std::vector<std::string>& cells) {
-      std::string s = "|";
-      for (const auto& c : cells) s += " " + md_cell(c) + " |";
-      return s + "\n";
-    };
-    out += line(t.header);
-    std::string rule = "|";
-    for (char a : t.align) rule += a == 'r' ? " ---: |" : " --- |";
-    out += rule + "\n";
-    for (const auto& r : t.rows) out += line(r);
+    PeopleRows rows(rules, applications, result, english);
+    render_md_table(out, t.header, t.align, rows.size(), [&](std::size_t i, TextRow& row) { rows.make(i, row, 0); });
   }
   out += "\n";
   if (!t.criteria.empty()) {
@@ -237,14 +229,13 @@ std::string render_score_md(const Rules& rules, const std::vector<Application>& 
     out += "\n";
   }
   out += md_cell(t.method) + "\n\n" + md_cell(t.summary) + "\n";
-  return out;
 }
 
 // cli.md "score", CSV: machine tokens, lists joined with `|`, numbers with `.`
 // (decimal comma and `;` with --excel), text cells neutralised against formulas.
-std::string render_score_csv(const Rules& rules, const std::vector<Application>& applications,
-                             const ScoreResult& result, bool excel) {
-  CsvWriter w(CsvStyle::people(excel));
+void render_score_csv(OutputSink& out, const Rules& rules, const std::vector<Application>& applications,
+                      const ScoreResult& result, bool excel) {
+  CsvWriter w(CsvStyle::people(excel), out);
   for (const char* h : {"rank", "id", "organisation", "status", "total"}) w.text(h);
   for (const auto& c : rules.criteria) w.text(c.id);
   for (const char* h : {"reviews", "flags", "reasons"}) w.text(h);
@@ -252,7 +243,7 @@ std::string render_score_csv(const Rules& rules, const std::vector<Application>&
   auto names = organisations(applications);
   for (const auto& a : result.applications) {
     if (a.rank)
-      w.number(std::to_string(*a.rank));
+      w.integer(*a.rank);
     else
       w.empty();
     w.text(a.id);
@@ -269,18 +260,19 @@ std::string render_score_csv(const Rules& rules, const std::vector<Application>&
       else
         w.empty();
     }
-    w.number(std::to_string(a.reviews));
-    w.text(join(a.flags, "|"));
-    w.text(join(a.reasons, "|"));
+    w.integer(a.reviews);
+    w.list(a.flags, "|");
+    w.list(a.reasons, "|");
     w.end_row();
   }
-  return w.str();
 }
 
-// cli.md "score", JSON: one object, keys in the order cli.md shows.
-std::string render_score_json(const Rules& rules, const ScoreResult& result) {
+// cli.md "score", JSON: one object, keys in the order cli.md shows; written an
+// application at a time (the same bytes as one dump of the whole document).
+void render_score_json(OutputSink& out, const Rules& rules, const ScoreResult& result) {
   using json = nlohmann::ordered_json;
-  json apps = json::array();
+  out += R"({"round":)" + json(rules.id).dump() + R"(,"applications":[)";
+  bool first = true;
   for (const auto& a : result.applications) {
     json criteria = json::object();
     for (std::size_t i = 0; i < a.criteria.size() && i < rules.criteria.size(); ++i)
@@ -294,12 +286,12 @@ std::string render_score_json(const Rules& rules, const ScoreResult& result) {
     o["reviews"] = a.reviews;
     o["flags"] = a.flags;
     o["reasons"] = a.reasons;
-    apps.push_back(std::move(o));
+    if (!first) out.text() += ',';
+    first = false;
+    out.text() += o.dump();
+    out.row_done();
   }
-  json out;
-  out["round"] = rules.id;
-  out["applications"] = std::move(apps);
-  return out.dump() + "\n";
+  out += "]}\n";
 }
 
 }  // namespace competition

@@ -8,20 +8,22 @@
 #include <vector>
 
 #include "model.hpp"
+#include "output_sink.hpp"
 #include "rules.hpp"
 #include "scoring.hpp"
 
 namespace competition {
 
-// `applications` supplies the organisation names (looked up by id).
-std::string render_score_text(const Rules& rules, const std::vector<Application>& applications,
-                              const ScoreResult& result, bool english);
-std::string render_score_md(const Rules& rules, const std::vector<Application>& applications, const ScoreResult& result,
-                            bool english);
+// Each form is written into `out` as it is made (a national ranking is hundreds
+// of megabytes); `applications` supplies the organisation names (looked up by id).
+void render_score_text(OutputSink& out, const Rules& rules, const std::vector<Application>& applications,
+                       const ScoreResult& result, bool english);
+void render_score_md(OutputSink& out, const Rules& rules, const std::vector<Application>& applications,
+                     const ScoreResult& result, bool english);
 // `rank,id,organisation,status,total,<criterion ids in rules order>,reviews,flags,reasons`.
-std::string render_score_csv(const Rules& rules, const std::vector<Application>& applications,
-                             const ScoreResult& result, bool excel);
+void render_score_csv(OutputSink& out, const Rules& rules, const std::vector<Application>& applications,
+                      const ScoreResult& result, bool excel);
 // `{"round": …, "applications": [{id, rank, status, total, criteria, reviews, flags, reasons}, …]}`.
-std::string render_score_json(const Rules& rules, const ScoreResult& result);
+void render_score_json(OutputSink& out, const Rules& rules, const ScoreResult& result);
 
 }  // namespace competition

@@ -19,15 +19,28 @@ ScoredRound score_and_store(Store& store, const std::optional<std::string>& roun
                             s.round.id));
   s.rules = Store::rules_of(s.round);
   s.applications = store.applications(s.round.id);
-  std::vector<Review> reviews =
-      s.rules.source == ScoreSource::votes ? std::vector<Review>{} : store.reviews(s.round.id, s.rules);
   // Commission orders are not applied here: `allocate` applies them (cli.md,
   // "Commission decisions"), so `score` shows the ranking of the rules alone.
-  s.result = score_round(s.rules, s.applications, reviews);
+  ReviewSummaries summaries = review_summaries(store, s.round.id, s.rules, s.applications);
+  s.result = score_summarised(s.rules, s.applications, summaries.finish());
   save_scores(store, s.round.id, s.result);
   store.set_stage(s.round.id, "scored");
   tx.commit();
   return s;
+}
+
+ReviewSummaries review_summaries(Store& store, const std::string& round, const Rules& rules,
+                                            const std::vector<Application>& applications,
+                                            const std::function<void(const ReviewRow&)>& also) {
+  ReviewSummaries summaries(rules, applications);
+  // A round ranked by votes reads no reviews (its scores report 0 of them, and
+  // its decision record hashes an empty reviews.csv, as they always have).
+  if (rules.source == ScoreSource::reviews)
+    store.each_review(round, rules, [&](const ReviewRow& row) {
+      summaries.add(row.application, row.excluded, row.scores);
+      if (also) also(row);
+    });
+  return summaries;
 }
 
 ScoreResult run_score(Store& store, const std::optional<std::string>& round_id) {

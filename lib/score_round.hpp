@@ -2,6 +2,7 @@
 // score it from the stored inputs (rules.md §1–3), store the result and mark
 // the round `scored`, all in one transaction.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,15 @@ struct ScoredRound {
 // allocated round is frozen: Error(conflict). Applications without enough
 // reviews are `incomplete`, never an error.
 ScoredRound score_and_store(Store& store, const std::optional<std::string>& round_id);
+
+// What score_round needs of the round's stored reviews (review_summary.hpp),
+// read in one pass that also shows each review to `also` when given (the
+// input hashes of `allocate` and `audit`). A round ranked by votes reads none.
+// Unfinished: finish() raises what scoring them would raise, where the caller
+// scores (after the reviews have been read).
+ReviewSummaries review_summaries(Store& store, const std::string& round, const Rules& rules,
+                                            const std::vector<Application>& applications,
+                                            const std::function<void(const ReviewRow&)>& also = {});
 
 // The same, returning only the result.
 ScoreResult run_score(Store& store, const std::optional<std::string>& round_id);

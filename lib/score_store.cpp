@@ -7,28 +7,29 @@
 #include <charconv>
 
 #include "bulk_statement.hpp"
+#include "permutation.hpp"
 
 namespace competition {
 
 namespace {
 
-std::string join(const std::vector<std::string>& items, char sep) {
-  std::string out;
+// Into `out` (cleared first), reused across rows: no temporary per stored row.
+void join_into(std::string& out, const std::vector<std::string>& items, char sep) {
+  out.clear();
   for (const auto& s : items) {
     if (!out.empty()) out += sep;
     out += s;
   }
-  return out;
 }
 
-std::vector<std::string> split(const std::string& s, char sep) {
+std::vector<std::string> split(std::string_view s, char sep) {
   std::vector<std::string> out;
   if (s.empty()) return out;
   std::size_t start = 0;
   while (true) {
     std::size_t p = s.find(sep, start);
-    out.push_back(s.substr(start, p == std::string::npos ? std::string::npos : p - start));
-    if (p == std::string::npos) return out;
+    out.emplace_back(s.substr(start, p == std::string_view::npos ? std::string_view::npos : p - start));
+    if (p == std::string_view::npos) return out;
     start = p + 1;
   }
 }
@@ -47,9 +48,10 @@ void append_exact(std::string& out, const Rational& value) {
   out.append(buf, p);
 }
 
-// The `criteria` column: `id=num/den;…` in the rules' criteria order.
-std::string encode_criteria(const Rules& rules, const std::vector<Rational>& criteria) {
-  std::string out;
+// The `criteria` column: `id=num/den;…` in the rules' criteria order, into
+// `out` (cleared first).
+void encode_criteria(std::string& out, const Rules& rules, const std::vector<Rational>& criteria) {
+  out.clear();
   for (std::size_t i = 0; i < criteria.size(); ++i) {
     if (i) out += ';';
     if (i < rules.criteria.size())
@@ -59,7 +61,6 @@ std::string encode_criteria(const Rules& rules, const std::vector<Rational>& cri
     out += '=';
     append_exact(out, criteria[i]);
   }
-  return out;
 }
 
 }  // namespace
@@ -103,6 +104,7 @@ void save_scores(Store& store, const std::string& round, const ScoreResult& resu
     by_id.reserve(result.applications.size());
     for (const auto& a : result.applications) by_id.push_back(&a);
     std::sort(by_id.begin(), by_id.end(), [](const auto* x, const auto* y) { return x->id < y->id; });
+    std::string total, criteria, flags, reasons;  // BatchInsert copies text: reused buffers
     for (const ScoredApplication* p : by_id) {
       const ScoredApplication& a = *p;
       ins.text(round).text(a.id).text(to_string(a.status));
@@ -110,12 +112,17 @@ void save_scores(Store& store, const std::string& round, const ScoreResult& resu
         ins.integer(*a.rank);
       else
         ins.null();
-      if (a.total)
-        ins.text(encode_exact(*a.total)).text(a.total->to_fixed(2));
-      else
+      if (a.total) {
+        total.clear();
+        append_exact(total, *a.total);
+        ins.text(total).text(a.total->to_fixed(2));
+      } else {
         ins.null().null();
-      ins.text(encode_criteria(rules, a.criteria)).integer(a.reviews);
-      ins.text(join(a.flags, '|')).text(join(a.reasons, '|')).end_row();
+      }
+      encode_criteria(criteria, rules, a.criteria);
+      join_into(flags, a.flags, '|');
+      join_into(reasons, a.reasons, '|');
+      ins.text(criteria).integer(a.reviews).text(flags).text(reasons).end_row();
     }
     ins.flush();
     db.exec("RELEASE save_scores");
@@ -135,50 +142,25 @@ std::optional<ScoreResult> load_scores(Store& store, const std::string& round, c
                   "SELECT application, status, rank, total, criteria, reviews, flags, reasons FROM scores "
                   "WHERE round_id = ? ORDER BY application");
   q.text(1, round);
-  struct Row {
-    std::string id, status, total, criteria, flags, reasons;
-    std::optional<std::int64_t> rank;
-    bool has_total = false;
-    std::int64_t reviews = 0;
-  };
-  std::vector<Row> rows;
-  while (q.step()) {
-    Row row{std::string(q.column_text(0)), std::string(q.column_text(1)), std::string(q.column_text(3)),
-            std::string(q.column_text(4)), std::string(q.column_text(6)), std::string(q.column_text(7)),
-            std::nullopt, !q.column_null(3), q.column_int64(5)};
-    if (!q.column_null(2)) row.rank = q.column_int64(2);
-    rows.push_back(std::move(row));
-  }
-  std::vector<const Row*> order;
-  order.reserve(rows.size());
-  for (const Row& row : rows) order.push_back(&row);
-  std::stable_sort(order.begin(), order.end(), [](const Row* x, const Row* y) {  // ties keep application order
-    if (x->rank.has_value() != y->rank.has_value()) return x->rank.has_value();
-    return x->rank && *x->rank < *y->rank;
-  });
-  auto broken = [&](const std::string& app, std::string_view what) {
-    return Error(ExitCode::conflict,
-                 fmt::format("round {}: the stored score of {} {} (run `competition score` again)", round, app, what));
-  };
-  ScoreResult result;
-  result.applications.reserve(rows.size());
-  bool any = !rows.empty();
-  for (const Row* row : order) {
-    ScoredApplication a;
-    a.id = row->id;
-    auto status = parse_status(row->status);
-    if (!status) throw broken(a.id, "has an unknown status");
+  // Each row parsed as it is read (no copy of its text), then the results put
+  // in order. A broken row is reported after the sort: the first in that
+  // order, as when rows were parsed in it.
+  std::vector<ScoredApplication> rows;
+  std::vector<std::optional<std::int64_t>> ranks;
+  std::vector<std::pair<std::uint32_t, std::string_view>> broken;  // row, what is wrong with it
+  auto parse = [&](ScoredApplication& a) -> std::string_view {
+    auto status = parse_status(q.column_text(1));
+    if (!status) return "has an unknown status";
     a.status = *status;
-    if (row->rank) a.rank = static_cast<int>(*row->rank);
-    if (row->has_total) {
-      a.total = decode_exact(row->total);
-      if (!a.total) throw broken(a.id, "has an unreadable total");
+    if (!q.column_null(3)) {
+      a.total = decode_exact(q.column_text(3));
+      if (!a.total) return "has an unreadable total";
     }
     // `id=num/den;…`, one pair per criterion in the rules' order (as split(';') saw it).
-    std::string_view criteria = row->criteria;
+    std::string_view criteria = q.column_text(4);
     if (!criteria.empty()) {
       auto pairs = static_cast<std::size_t>(std::count(criteria.begin(), criteria.end(), ';')) + 1;
-      if (pairs != rules.criteria.size()) throw broken(a.id, "does not match the criteria of the rules");
+      if (pairs != rules.criteria.size()) return "does not match the criteria of the rules";
       a.criteria.reserve(pairs);
       for (std::size_t i = 0, start = 0; i < pairs; ++i) {
         std::size_t end = std::min(criteria.find(';', start), criteria.size());
@@ -186,17 +168,48 @@ std::optional<ScoreResult> load_scores(Store& store, const std::string& round, c
         start = end + 1;
         const std::string& id = rules.criteria[i].id;
         if (pair.size() <= id.size() || pair.substr(0, id.size()) != id || pair[id.size()] != '=')
-          throw broken(a.id, "does not match the criteria of the rules");
+          return "does not match the criteria of the rules";
         auto v = decode_exact(pair.substr(id.size() + 1));
-        if (!v) throw broken(a.id, "has an unreadable criterion score");
+        if (!v) return "has an unreadable criterion score";
         a.criteria.push_back(*v);
       }
     }
-    a.reviews = static_cast<int>(row->reviews);
-    a.flags = split(row->flags, '|');
-    a.reasons = split(row->reasons, '|');
-    result.applications.push_back(std::move(a));
+    a.reviews = static_cast<int>(q.column_int64(5));
+    a.flags = split(q.column_text(6), '|');
+    a.reasons = split(q.column_text(7), '|');
+    return {};
+  };
+  while (q.step()) {
+    ScoredApplication a;
+    a.id = q.column_text(0);
+    std::optional<std::int64_t> rank;
+    if (!q.column_null(2)) {
+      rank = q.column_int64(2);
+      a.rank = static_cast<int>(*rank);
+    }
+    if (std::string_view what = parse(a); !what.empty()) broken.emplace_back(rows.size(), what);
+    rows.push_back(std::move(a));
+    ranks.push_back(rank);
   }
+  std::vector<std::uint32_t> order(rows.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {  // ties keep application order
+    if (ranks[x].has_value() != ranks[y].has_value()) return ranks[x].has_value();
+    return ranks[x] && *ranks[x] < *ranks[y];
+  });
+  if (!broken.empty()) {
+    std::vector<std::uint32_t> position(rows.size());
+    for (std::size_t k = 0; k < order.size(); ++k) position[order[k]] = static_cast<std::uint32_t>(k);
+    const auto& first = *std::min_element(broken.begin(), broken.end(), [&](const auto& x, const auto& y) {
+      return position[x.first] < position[y.first];
+    });
+    throw Error(ExitCode::conflict, fmt::format("round {}: the stored score of {} {} (run `competition score` again)",
+                                                round, rows[first.first].id, first.second));
+  }
+  permute_in_place(rows, order);  // no second copy of a national result
+  ScoreResult result;
+  bool any = !rows.empty();
+  result.applications = std::move(rows);
   if (!any) {
     // A scored round without applications has no rows but does have a result.
     auto r = store.find_round(round);

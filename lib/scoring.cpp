@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "diagnostic.hpp"
+#include "permutation.hpp"
 #include "string_index.hpp"
 
 namespace competition {
@@ -35,12 +36,6 @@ const ScoredApplication* ScoreResult::find(const std::string& id) const {
 
 namespace {
 
-Rational mean_of(const std::vector<Rational>& values, std::size_t first, std::size_t last) {
-  Rational sum;
-  for (std::size_t i = first; i < last; ++i) sum += values[i];
-  return sum / Rational(static_cast<std::int64_t>(last - first));
-}
-
 // rules.md §5: cofinancing / (requested + cofinancing); 0 when both are 0, so
 // the share is defined for every application (requested > 0 on import anyway).
 Rational cofinancing_share(const Application& a) {
@@ -60,60 +55,33 @@ std::vector<std::string> non_score_reasons(const Rules& rules, const Application
   return reasons;
 }
 
-// rules.md §1–2 for a round ranked by reviews: aggregates, flags, total and the
-// score-based reasons, or `incomplete` with too few valid reviews.
-// aggregate_scores over values already sorted.
-Rational aggregate_sorted(Aggregate how, const std::vector<Rational>& values) {
-  std::size_t n = values.size();
-  switch (how) {
-    case Aggregate::mean:
-      return mean_of(values, 0, n);
-    case Aggregate::median:
-      if (n % 2 == 1) return values[n / 2];
-      return (values[n / 2 - 1] + values[n / 2]) / Rational(2);
-    case Aggregate::trimmed_mean:
-      if (n < 4) return mean_of(values, 0, n);
-      return mean_of(values, 1, n - 1);
-  }
-  throw std::invalid_argument("aggregate_scores: unknown aggregate");
-}
-
-// `values` is scratch space, reused across applications (no allocation per criterion).
-ScoredApplication score_by_reviews(const Rules& rules, const Application& app, std::span<const Review* const> valid,
-                                   std::vector<Rational>& values) {
+// rules.md §1–2 for a round ranked by reviews: the summary's aggregates and
+// flags, the total and the score-based reasons, or `incomplete` with too few
+// valid reviews.
+ScoredApplication score_by_reviews(const Rules& rules, const Application& app, ReviewSummary&& summary) {
   ScoredApplication s;
   s.id = app.id;
-  s.reviews = static_cast<int>(valid.size());
+  s.reviews = summary.reviews;
   s.reasons = non_score_reasons(rules, app);
-  // min_reviews is at least 1 (formats.md); the max() only keeps an aggregate of
-  // zero reviews impossible should a caller pass rules that were not validated.
   if (s.reviews < std::max(1, rules.min_reviews)) {
     s.status = ScoreStatus::incomplete;
     s.reasons.emplace_back("too_few_reviews");
     return s;
   }
-  std::vector<std::string> threshold_reasons;
+  if (summary.criteria.size() != rules.criteria.size())
+    throw std::invalid_argument(fmt::format("the reviews of {} are summarised for {} criteria, not {}", app.id,
+                                            summary.criteria.size(), rules.criteria.size()));
   Rational total;
   for (std::size_t c = 0; c < rules.criteria.size(); ++c) {
     const Criterion& cr = rules.criteria[c];
-    values.clear();
-    for (const Review* r : valid) {
-      if (r->scores.size() != rules.criteria.size())
-        throw std::invalid_argument(fmt::format("review {}/{} has {} scores for {} criteria", r->application,
-                                                r->reviewer, r->scores.size(), rules.criteria.size()));
-      values.push_back(r->scores[c]);
-    }
-    std::sort(values.begin(), values.end());
-    // A spread exactly at max_spread is not flagged: the rule is "exceeds".
-    if (rules.max_spread && values.back() - values.front() > *rules.max_spread) s.flags.push_back("spread:" + cr.id);
-    Rational aggregated = aggregate_sorted(rules.aggregate, values);
+    const Rational& aggregated = summary.criteria[c];
     // Exactly at the threshold passes (rules.md §2).
-    if (cr.threshold && aggregated < *cr.threshold) threshold_reasons.push_back("criterion_below_threshold:" + cr.id);
+    if (cr.threshold && aggregated < *cr.threshold) s.reasons.push_back("criterion_below_threshold:" + cr.id);
     total += cr.weight * aggregated;
-    s.criteria.push_back(aggregated);
   }
+  s.criteria = std::move(summary.criteria);
+  s.flags = std::move(summary.flags);
   s.total = total;
-  s.reasons.insert(s.reasons.end(), threshold_reasons.begin(), threshold_reasons.end());
   if (rules.pass_total && total < *rules.pass_total) s.reasons.emplace_back("total_below_pass");
   s.status = s.reasons.empty() ? ScoreStatus::ranked : ScoreStatus::rejected;
   return s;
@@ -182,10 +150,13 @@ int compare_on_keys(const Rules& rules, const ScoredApplication& a, const Applic
   return 0;
 }
 
+// A ranked application in the sort: small, so the sort moves 40 bytes, not
+// whole results.
 struct Entry {
-  ScoredApplication scored;
+  const ScoredApplication* scored;
   const Application* app;
-  Rational share;  // cofinancing_share(*app), computed once for the sort
+  Rational share;     // cofinancing_share(*app), computed once for the sort
+  std::uint32_t at;   // position of `scored` in the results
 };
 
 // compare_on_keys for the sort of score_round, with what it would recompute
@@ -198,8 +169,8 @@ class RankingOrder {
       criterion_.push_back(key.kind == TieBreakKey::Kind::criterion ? criterion_index(rules, key.criterion) : -1);
   }
   int compare(const Entry& x, const Entry& y) const {
-    const ScoredApplication& a = x.scored;
-    const ScoredApplication& b = y.scored;
+    const ScoredApplication& a = *x.scored;
+    const ScoredApplication& b = *y.scored;
     if (!a.total || !b.total) throw std::invalid_argument("ranking compares applications without a total");
     if (*a.total != *b.total) return *a.total > *b.total ? -1 : 1;
     auto sign = [](std::strong_ordering o) { return o < 0 ? -1 : o > 0 ? 1 : 0; };
@@ -230,18 +201,18 @@ class RankingOrder {
 // members occupy, in the order's sequence; the others keep their places. This
 // is a total order even when an order names only some of a tie, and a later
 // order re-arranges its own members again (the latest decision stands).
-void apply_orders(std::vector<Entry>& run, const std::vector<TieOrder>& orders) {
+void apply_orders(std::span<ScoredApplication> run, const std::vector<TieOrder>& orders) {
   for (const auto& order : orders) {
     std::map<std::string, std::size_t> position;
     for (std::size_t i = 0; i < order.applications.size(); ++i) position.emplace(order.applications[i], i);
     std::vector<std::size_t> slots;
     for (std::size_t i = 0; i < run.size(); ++i)
-      if (position.count(run[i].scored.id)) slots.push_back(i);
+      if (position.count(run[i].id)) slots.push_back(i);
     if (slots.size() < 2) continue;
-    std::vector<Entry> members;
-    for (auto i : slots) members.push_back(run[i]);
-    std::stable_sort(members.begin(), members.end(), [&](const Entry& x, const Entry& y) {
-      return position.at(x.scored.id) < position.at(y.scored.id);
+    std::vector<ScoredApplication> members;
+    for (auto i : slots) members.push_back(std::move(run[i]));
+    std::stable_sort(members.begin(), members.end(), [&](const ScoredApplication& x, const ScoredApplication& y) {
+      return position.at(x.id) < position.at(y.id);
     });
     for (std::size_t k = 0; k < slots.size(); ++k) run[slots[k]] = std::move(members[k]);
   }
@@ -263,7 +234,7 @@ bool tied_on_every_key(const Rules& rules, const ScoredApplication& a, const App
   return compare_on_keys(rules, a, app_a, b, app_b) == 0;
 }
 
-// rules.md §1–3 over one round.
+// rules.md §1–3 over one round, from the reviews themselves.
 ScoreResult score_round(const Rules& rules, const std::vector<Application>& applications,
                         const std::vector<Review>& reviews, const std::vector<TieOrder>& orders) {
   // rules.md §1: the valid reviews are the imported ones minus the excluded,
@@ -284,61 +255,94 @@ ScoreResult score_round(const Rules& rules, const std::vector<Application>& appl
       if (!r.excluded)
         if (const std::uint32_t* g = group_of.find(r.application)) grouped[next[*g]++] = &r;
   }
-  auto valid_of = [&](const Application& app) {
-    std::uint32_t g = *group_of.find(app.id);
-    return std::span<const Review* const>(grouped.data() + start[g], start[g + 1] - start[g]);
-  };
-  std::vector<Rational> scratch;
-
-  std::vector<Entry> ranked;
-  std::vector<ScoredApplication> unranked;
-  ranked.reserve(applications.size());
+  std::vector<ReviewSummary> summaries;
+  summaries.reserve(applications.size());
+  std::vector<Rational> rows, scratch;
   for (const auto& app : applications) {
-    auto mine = valid_of(app);
-    ScoredApplication s = rules.source == ScoreSource::votes ? score_by_votes(rules, app, static_cast<int>(mine.size()))
-                                                             : score_by_reviews(rules, app, mine, scratch);
-    if (s.status == ScoreStatus::ranked)
-      ranked.push_back({std::move(s), &app, cofinancing_share(app)});
-    else
-      unranked.push_back(std::move(s));
+    std::uint32_t g = *group_of.find(app.id);
+    std::span<const Review* const> mine(grouped.data() + start[g], start[g + 1] - start[g]);
+    const int count = static_cast<int>(mine.size());
+    rows.clear();
+    if (rules.source == ScoreSource::reviews && count >= std::max(1, rules.min_reviews))
+      for (const Review* r : mine) {
+        if (r->scores.size() != rules.criteria.size())
+          throw std::invalid_argument(fmt::format("review {}/{} has {} scores for {} criteria", r->application,
+                                                  r->reviewer, r->scores.size(), rules.criteria.size()));
+        rows.insert(rows.end(), r->scores.begin(), r->scores.end());
+      }
+    summaries.push_back(summarise_reviews(rules, count, rows, scratch));
   }
+  return score_summarised(rules, applications, std::move(summaries), orders);
+}
+
+// rules.md §1–3 over one round.
+ScoreResult score_summarised(const Rules& rules, const std::vector<Application>& applications,
+                             std::vector<ReviewSummary> summaries, const std::vector<TieOrder>& orders) {
+  if (summaries.size() != applications.size())
+    throw std::invalid_argument(fmt::format("{} review summaries for {} applications", summaries.size(),
+                                            applications.size()));
+  ScoreResult result;
+  std::vector<ScoredApplication>& all = result.applications;  // in applications order, then permuted
+  all.reserve(applications.size());
+  std::vector<std::uint32_t> unranked;
+  for (std::size_t i = 0; i < applications.size(); ++i) {
+    const Application& app = applications[i];
+    all.push_back(rules.source == ScoreSource::votes ? score_by_votes(rules, app, summaries[i].reviews)
+                                                     : score_by_reviews(rules, app, std::move(summaries[i])));
+    if (all.back().status != ScoreStatus::ranked) unranked.push_back(static_cast<std::uint32_t>(i));
+  }
+  summaries = {};  // moved from: release the rest
+  std::vector<Entry> ranked;
+  ranked.reserve(all.size() - unranked.size());
+  for (std::size_t i = 0; i < all.size(); ++i)
+    if (all[i].status == ScoreStatus::ranked)
+      ranked.push_back({&all[i], &applications[i], cofinancing_share(applications[i]), static_cast<std::uint32_t>(i)});
 
   // rules.md §3: total and the keys, then `id` (byte order) so that the order is
   // total; commission orders then re-arrange runs tied on every key.
   const RankingOrder order(rules);
   std::sort(ranked.begin(), ranked.end(), [&](const Entry& x, const Entry& y) {
     if (int c = order.compare(x, y); c != 0) return c < 0;
-    return x.scored.id < y.scored.id;
+    return x.scored->id < y.scored->id;
   });
-  if (!orders.empty()) {
-    std::size_t start = 0;
-    while (start < ranked.size()) {
-      std::size_t end = start + 1;
-      while (end < ranked.size() &&
-             tied_on_every_key(rules, ranked[start].scored, *ranked[start].app, ranked[end].scored, *ranked[end].app))
-        ++end;
-      if (end - start > 1) {
-        std::vector<Entry> run(ranked.begin() + static_cast<std::ptrdiff_t>(start),
-                               ranked.begin() + static_cast<std::ptrdiff_t>(end));
-        apply_orders(run, orders);
-        std::move(run.begin(), run.end(), ranked.begin() + static_cast<std::ptrdiff_t>(start));
-      }
-      start = end;
-    }
-  }
-
-  ScoreResult result;
-  result.applications.reserve(ranked.size() + unranked.size());
-  int rank = 0;
-  for (auto& e : ranked) {
-    e.scored.rank = ++rank;
-    result.applications.push_back(std::move(e.scored));
-  }
   // cli.md: the unranked follow, by id.
-  std::sort(unranked.begin(), unranked.end(),
-            [](const ScoredApplication& x, const ScoredApplication& y) { return x.id < y.id; });
-  for (auto& s : unranked) result.applications.push_back(std::move(s));
+  std::sort(unranked.begin(), unranked.end(), [&](std::uint32_t x, std::uint32_t y) { return all[x].id < all[y].id; });
+  std::vector<std::uint32_t> positions;
+  positions.reserve(all.size());
+  for (const Entry& e : ranked) positions.push_back(e.at);
+  ranked = {};
+  positions.insert(positions.end(), unranked.begin(), unranked.end());
+  permute_in_place(all, positions);
+  for (std::size_t k = 0; k < all.size() && all[k].status == ScoreStatus::ranked; ++k)
+    all[k].rank = static_cast<int>(k + 1);
+  if (!orders.empty()) return with_tie_orders(rules, applications, std::move(result), orders);
   return result;
+}
+
+// rules.md §3, commission orders over a ranking of the rules alone.
+ScoreResult with_tie_orders(const Rules& rules, const std::vector<Application>& applications, ScoreResult scores,
+                            const std::vector<TieOrder>& orders) {
+  if (orders.empty()) return scores;
+  StringIndex<const Application*> app_of;
+  app_of.reserve(applications.size());
+  for (const auto& app : applications) app_of.emplace(app.id, &app);
+  auto app = [&](const ScoredApplication& s) -> const Application& {
+    const Application* const* a = app_of.find(s.id);
+    if (!a) throw std::invalid_argument(fmt::format("scores name application {}, which is not given", s.id));
+    return **a;
+  };
+  std::vector<ScoredApplication>& all = scores.applications;
+  std::size_t ranked = 0;
+  while (ranked < all.size() && all[ranked].status == ScoreStatus::ranked) ++ranked;
+  std::size_t start = 0;
+  while (start < ranked) {
+    std::size_t end = start + 1;
+    while (end < ranked && tied_on_every_key(rules, all[start], app(all[start]), all[end], app(all[end]))) ++end;
+    if (end - start > 1) apply_orders(std::span<ScoredApplication>(all.data() + start, end - start), orders);
+    start = end;
+  }
+  for (std::size_t i = 0; i < ranked; ++i) all[i].rank = static_cast<int>(i + 1);
+  return scores;
 }
 
 }  // namespace competition

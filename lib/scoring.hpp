@@ -7,6 +7,7 @@
 
 #include "model.hpp"
 #include "rational.hpp"
+#include "review_summary.hpp"
 #include "rules.hpp"
 
 namespace competition {
@@ -44,6 +45,17 @@ Rational aggregate_scores(Aggregate how, std::vector<Rational> values);
 // order; the result does not depend on it (except through input_order).
 ScoreResult score_round(const Rules& rules, const std::vector<Application>& applications,
                         const std::vector<Review>& reviews, const std::vector<TieOrder>& orders = {});
+
+// The same from the reviews already summarised: `summaries[i]` is that of
+// `applications[i]` (review_summary.hpp; what a national round is scored from).
+ScoreResult score_summarised(const Rules& rules, const std::vector<Application>& applications,
+                             std::vector<ReviewSummary> summaries, const std::vector<TieOrder>& orders = {});
+
+// rules.md §3, commission orders applied to `scores`, a score_round result
+// without them over the same applications: what score_round with `orders`
+// gives, without scoring again.
+ScoreResult with_tie_orders(const Rules& rules, const std::vector<Application>& applications, ScoreResult scores,
+                            const std::vector<TieOrder>& orders);
 
 // rules.md §3 without the final `id` key and without commission orders: true when
 // a and b (both ranked) are tied on total and every tie_break key. Used to detect

@@ -8,4 +8,20 @@ namespace competition {
 
 std::string sha256_hex(std::string_view data);
 
+// The same digest over data given in pieces: a national round's canonical CSV
+// (hundreds of megabytes) is hashed as it is written, never held whole.
+class Sha256 {
+ public:
+  Sha256();
+  ~Sha256();
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
+  void update(std::string_view data);
+  // The hex digest of everything given so far; call once.
+  std::string hex();
+
+ private:
+  void* ctx_;  // EVP_MD_CTX
+};
+
 }  // namespace competition

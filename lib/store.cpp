@@ -71,7 +71,10 @@ std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
   if (warning_listener_)
     for (const auto& w : store->warnings_) warning_listener_(w);
   try {
-    store->db_ = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
+    // NOMUTEX: a Store (its connection and statements) is used by one thread at
+    // a time, so SQLite's per-call mutex (a tenth of a bulk import's
+    // instructions: every bind, step and column) buys nothing.
+    store->db_ = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
     store->db_->setBusyTimeout(5000);
     store->db_->exec("PRAGMA foreign_keys = ON");
     // A new database gets 16 KiB pages (SQLite's default is 4 KiB): a national
@@ -225,23 +228,32 @@ std::string encode_scores(const Rules& rules, const std::vector<Rational>& score
 }
 
 std::vector<Review> Store::reviews(const std::string& round, const Rules& rules) {
+  std::vector<Review> out;
+  each_review(round, rules, [&](const ReviewRow& row) {
+    out.push_back(Review{std::string(row.application), std::string(row.reviewer),
+                         std::vector<Rational>(row.scores.begin(), row.scores.end()), std::string(row.comment),
+                         row.excluded});
+  });
+  return out;
+}
+
+void Store::each_review(const std::string& round, const Rules& rules,
+                        const std::function<void(const ReviewRow&)>& visit) {
   BulkStatement q(*db_,  // as in applications(): 100 000s of rows
                   "SELECT application, reviewer, scores, comment, excluded FROM reviews WHERE round_id = ? "
                   "ORDER BY application, reviewer");
   q.text(1, round);
-  std::vector<Review> out;
+  std::vector<Rational> scores(rules.criteria.size());
   while (q.step()) {
-    Review r;
+    ReviewRow r;
     r.application = q.column_text(0);
     r.reviewer = q.column_text(1);
-    r.comment = q.column_text(3);
-    r.excluded = q.column_int64(4) != 0;
     // Scores are stored by criterion id, so a rules change that renames or drops a
     // criterion cannot silently shift values onto another one. Read in place
     // (string_views, no split): a national round has millions of these pairs.
     std::string_view stored = q.column_text(2);
-    r.scores.reserve(rules.criteria.size());
-    for (const auto& c : rules.criteria) {
+    for (std::size_t i = 0; i < rules.criteria.size(); ++i) {
+      const Criterion& c = rules.criteria[i];
       std::optional<Rational> value;  // the last pair with this id decides, as it always has
       for (std::size_t start = 0; start < stored.size();) {
         std::size_t end = std::min(stored.find(';', start), stored.size());
@@ -255,11 +267,13 @@ std::vector<Review> Store::reviews(const std::string& round, const Rules& rules)
                     fmt::format("round {}: review {}/{} has no score for criterion \"{}\" of the current rules "
                                 "(re-import the reviews)",
                                 round, r.application, r.reviewer, c.id));
-      r.scores.push_back(*value);
+      scores[i] = *value;
     }
-    out.push_back(std::move(r));
+    r.scores = scores;
+    r.comment = q.column_text(3);
+    r.excluded = q.column_int64(4) != 0;
+    visit(r);
   }
-  return out;
 }
 
 std::vector<Outcome> Store::outcomes(const std::string& round) {

@@ -6,7 +6,9 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model.hpp"
@@ -27,6 +29,15 @@ struct RoundRecord {
   std::string rules_text;
   std::string rules_sha256;
   std::string stage;  // open | scored | allocated
+};
+
+// One stored review as Store::each_review reads it.
+struct ReviewRow {
+  std::string_view application;
+  std::string_view reviewer;
+  std::span<const Rational> scores;  // in the rules' criteria order
+  std::string_view comment;
+  bool excluded = false;
 };
 
 class Store {
@@ -60,6 +71,10 @@ class Store {
   std::vector<Reviewer> reviewers(const std::string& round);
   // Reviews with scores in the order of `rules.criteria`.
   std::vector<Review> reviews(const std::string& round, const Rules& rules);
+  // The same reviews one at a time, in the same order (by application, then
+  // reviewer), without holding them all: a national round has millions. The
+  // row's views are valid during the call only.
+  void each_review(const std::string& round, const Rules& rules, const std::function<void(const ReviewRow&)>& visit);
   std::vector<Outcome> outcomes(const std::string& round);
   std::vector<HistoryYear> history();
 

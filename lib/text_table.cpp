@@ -11,6 +11,16 @@ std::size_t display_width(std::string_view s) {
   return n;
 }
 
+TextRow& TextRow::clipped(std::string_view s, std::size_t width) {
+  if (display_width(s) <= width) return cell(s);
+  std::size_t chars = 0, i = 0;
+  for (; i < s.size(); ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && chars++ == width - 1) break;
+  text_ += s.substr(0, i);
+  text_ += "…";
+  return end_cell();
+}
+
 void TextTable::header(std::vector<std::string> cells, std::string align) {
   header_ = std::move(cells);
   align_ = std::move(align);
@@ -19,38 +29,58 @@ void TextTable::header(std::vector<std::string> cells, std::string align) {
 void TextTable::row(std::vector<std::string> cells) { rows_.push_back(std::move(cells)); }
 
 std::string TextTable::render() const {
-  std::size_t ncol = header_.size();
-  for (const auto& r : rows_) ncol = std::max(ncol, r.size());
-  std::vector<std::size_t> width(ncol, 0);
-  auto measure = [&](const std::vector<std::string>& r) {
+  OutputSink out;
+  render(out, rows_.size(), [this](std::size_t i, TextRow& row) {
+    for (const auto& c : rows_[i]) row.cell(c);
+  });
+  return out.take();
+}
+
+void TextTable::render(OutputSink& out, std::size_t count, const RowMaker& make) const {
+  TextRow row, head;
+  for (const auto& c : header_) head.cell(c);
+  std::vector<std::size_t> width(header_.size(), 0);
+  auto measure = [&](const TextRow& r) {
+    if (r.size() > width.size()) width.resize(r.size(), 0);
     for (std::size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], display_width(r[i]));
   };
-  measure(header_);
-  for (const auto& r : rows_) measure(r);
-  // Appends in place (no per-cell strings): a national ranking has 100 000s of rows.
-  std::string out;
-  auto line = [&](const std::vector<std::string>& r) {
-    const std::size_t start = out.size();
-    for (std::size_t i = 0; i < ncol; ++i) {
-      std::string_view cell = i < r.size() ? std::string_view(r[i]) : std::string_view();
+  measure(head);
+  for (std::size_t i = 0; i < count; ++i) {
+    row.clear();
+    make(i, row);
+    measure(row);
+  }
+  // Appends in place, one line at a time, to the sink's own buffer.
+  std::string& s = out.text();
+  auto line = [&](const TextRow& r) {
+    const std::size_t start = s.size();
+    for (std::size_t i = 0; i < width.size(); ++i) {
+      std::string_view cell = i < r.size() ? r[i] : std::string_view();
       std::size_t pad = width[i] - display_width(cell);
       bool right = i < align_.size() && align_[i] == 'r';
-      if (i) out += "  ";
-      if (right) out.append(pad, ' ');
-      out += cell;
-      if (!right) out.append(pad, ' ');
+      if (i) s += "  ";
+      if (right) s.append(pad, ' ');
+      s += cell;
+      if (!right) s.append(pad, ' ');
     }
-    while (out.size() > start && out.back() == ' ') out.pop_back();
-    out += '\n';
+    while (s.size() > start && s.back() == ' ') s.pop_back();
+    s += '\n';
+    out.row_done();
   };
   if (!header_.empty()) {
-    line(header_);
-    std::vector<std::string> rule;
-    for (auto w : width) rule.push_back(std::string(w, '-'));
-    line(rule);
+    line(head);
+    head.clear();
+    for (auto w : width) {
+      head.text().append(w, '-');
+      head.end_cell();
+    }
+    line(head);
   }
-  for (const auto& r : rows_) line(r);
-  return out;
+  for (std::size_t i = 0; i < count; ++i) {
+    row.clear();
+    make(i, row);
+    line(row);
+  }
 }
 
 }  // namespace competition

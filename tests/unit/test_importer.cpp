@@ -29,6 +29,13 @@ id = "a"
 weight = 1
 min = 0
 max = 10
+
+[[criteria]]
+id = "b"
+weight = 1
+min = 1
+max = 5
+step = 0.25
 )";
 
 struct ImporterStore : testing::TempStore {
@@ -115,4 +122,34 @@ TEST_CASE("importer: organisations by code, then by name, across files") {
   CHECK(k["P-7"] == "org:1");  // the code decides, whatever the name
   CHECK(k["P-8"] == "org:4");
   CHECK(t.count("organisations") == 4);
+}
+
+TEST_CASE("importer: review scores are stored in their canonical decimal form, checked on the step") {
+  // rules_text: criterion a is 0..10, step 1; b is 1..5, step 0.25. Cells in
+  // every spelling a spreadsheet gives; the stored text is what encode_scores
+  // writes for the value.
+  testing::TempStore t(rules_text, "importer");
+  t.import(ImportKind::applications, "id,organisation,title,requested\nP-1,ГО,t,10\nP-2,ГО,t,10\nP-3,ГО,t,10\n");
+  t.import(ImportKind::reviewers, "id,name\nR1,One\nR2,Two\n");
+  t.import(ImportKind::reviews,
+           "application,reviewer,a,b\n"
+           "P-1,R1,7,1.25\n"     // canonical already
+           "P-1,R2,7.0,1.50\n"   // trailing zeros
+           "P-2,R1,10,5\n"
+           "P-2,R2,0,4.75\n"
+           "P-3,R1,3.00,2.5\n");
+  SQLite::Statement q(t.store->db(), "SELECT application || '/' || reviewer || ' ' || scores FROM reviews ORDER BY 1");
+  std::vector<std::string> stored;
+  while (q.executeStep()) stored.push_back(q.getColumn(0).getString());
+  CHECK(stored == std::vector<std::string>{"P-1/R1 a=7;b=1.25", "P-1/R2 a=7;b=1.5", "P-2/R1 a=10;b=5",
+                                           "P-2/R2 a=0;b=4.75", "P-3/R1 a=3;b=2.5"});
+  // Off the step (b = 1.3: (1.3 - 1) / 0.25 is not whole) and out of range.
+  try {
+    t.import(ImportKind::reviews, "application,reviewer,a,b\nP-3,R2,4,1.3\nP-3,R2,11,6\n", "off.csv");
+    FAIL("expected invalid rows");
+  } catch (const Error& e) {
+    REQUIRE(e.diagnostics().size() == 4);
+    CHECK(e.diagnostics()[0].to_string() ==
+          "off.csv:2:4: b: 1.3 is not on the step 0.25 (expected 1 + a multiple of 0.25)");
+  }
 }

@@ -44,11 +44,19 @@ struct Fixture {
   AllocationView view() const { return {rules, apps, d, "sha256:abc"}; }
 };
 
+// A renderer's whole output, collected in memory.
+template <class Render, class... Args>
+std::string rendered(Render render, const Args&... args) {
+  OutputSink out;
+  render(out, args...);
+  return out.take();
+}
+
 }  // namespace
 
 TEST_CASE("render allocation: JSON shape and key order of cli.md") {
   Fixture f;
-  CHECK(render_allocation_json(f.view()) ==
+  CHECK(rendered(render_allocation_json, f.view()) ==
         R"({"round":"r-1","budget":"100.00","awarded":"50.00","leftover":"50.00","cofinancing":"0.01",)"
         R"("coefficient":"0.0002","fingerprint":"sha256:abc","lots":[{"id":"main","budget":"100.00","awarded":"50.00"}],)"
         R"("applications":[{"id":"A","rank":1,"status":"withdrawn","award":"0.00","lot":null,"reasons":["withdrawn"]},)"
@@ -57,12 +65,12 @@ TEST_CASE("render allocation: JSON shape and key order of cli.md") {
         R"({"id":"D","rank":null,"status":"incomplete","award":"0.00","lot":null,"reasons":["too_few_reviews"]}]})"
         "\n");
   f.d.awarded = Money{};
-  CHECK(render_allocation_json(f.view()).find(R"("coefficient":null)") != std::string::npos);
+  CHECK(rendered(render_allocation_json, f.view()).find(R"("coefficient":null)") != std::string::npos);
 }
 
 TEST_CASE("render allocation: CSV columns, tokens and formula neutralisation") {
   Fixture f;
-  CHECK(render_allocation_csv(f.view(), false) ==
+  CHECK(rendered(render_allocation_csv, f.view(), false) ==
         "rank,id,organisation,status,award,lot,reasons\n"
         "1,A,ГО A,withdrawn,0.00,,withdrawn\n"
         "2,B,\"'=HYPERLINK(\"\"x\"\")\",funded,50.00,main,\n"
@@ -74,13 +82,13 @@ TEST_CASE("render allocation: text lists the commission's decisions and shows �
   Fixture f;
   f.d.awarded = Money{};
   f.d.applications[1] = {"B", 2, AwardStatus::reserve, Money{}, std::nullopt, {"budget_exhausted"}};
-  std::string en = render_allocation_text(f.view(), true);
+  std::string en = rendered(render_allocation_text, f.view(), true);
   CHECK(en.find("Commission decisions:\n") != std::string::npos);
   CHECK(en.find("declined by the commission") != std::string::npos);
   CHECK(en.find("Winners:\nNo awards.\n") != std::string::npos);
   CHECK(en.find("Coefficient of attracted funds: —\n") != std::string::npos);
   CHECK(en.find("Fingerprint: sha256:abc\n") != std::string::npos);
-  std::string uk = render_allocation_text(f.view(), false);
+  std::string uk = rendered(render_allocation_text, f.view(), false);
   CHECK(uk.find("Рішення комісії:\n") != std::string::npos);
   CHECK(uk.find("Відбиток рішення: sha256:abc\n") != std::string::npos);
   CHECK(uk.find("бюджет вичерпано") != std::string::npos);

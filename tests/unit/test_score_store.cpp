@@ -7,6 +7,7 @@
 
 #include "importer.hpp"
 #include "rounds.hpp"
+#include "same_scores.hpp"
 #include "score_round.hpp"
 #include "score_store.hpp"
 #include "temp_store.hpp"
@@ -100,19 +101,7 @@ TEST_CASE("score store: run_score scores, stores and loads back the same result"
   Rules rules = Store::rules_of(*t.store->find_round("store-1"));
   auto loaded = load_scores(*t.store, "store-1", rules);
   REQUIRE(loaded.has_value());
-  REQUIRE(loaded->applications.size() == r.applications.size());
-  for (std::size_t i = 0; i < r.applications.size(); ++i) {
-    const auto& a = r.applications[i];
-    const auto& b = loaded->applications[i];
-    CHECK(a.id == b.id);
-    CHECK(a.status == b.status);
-    CHECK(a.rank == b.rank);
-    CHECK(a.total == b.total);
-    CHECK(a.criteria == b.criteria);
-    CHECK(a.reviews == b.reviews);
-    CHECK(a.flags == b.flags);
-    CHECK(a.reasons == b.reasons);
-  }
+  competition::testing::check_same_scores(r, *loaded);
 
   // The stored row an auditor reads with sqlite3.
   SQLite::Statement q(t.store->db(),

@@ -12,9 +12,11 @@
 #include <vector>
 
 #include "diagnostic.hpp"
+#include "same_scores.hpp"
 #include "scoring.hpp"
 
 using namespace competition;
+using competition::testing::check_same_scores;
 
 namespace {
 
@@ -610,4 +612,57 @@ TEST_CASE("scoring: status names and find") {
   CHECK(r.find("A") != nullptr);
   CHECK(r.find("B") == nullptr);
   CHECK(r.applications.size() == 1);
+}
+
+// ----- the streamed form: review summaries (review_summary.hpp) -------------
+
+TEST_CASE("scoring: reviews summarised as they stream score as the reviews themselves") {
+  Rules rules = two_criteria();
+  rules.min_reviews = 2;
+  rules.max_spread = d("3");
+  rules.pass_total = d("20");
+  rules.criteria[1].threshold = d("4");
+  rules.aggregate = Aggregate::median;
+  std::vector<Application> apps = {app("D"), app("A"), app("C"), app("B"), app("E")};
+  // Grouped by application (as the store reads them), excluded ones and a
+  // review of an application not in the round among them.
+  std::vector<Review> reviews = {review("A", "R1", {"8", "2"}),       review("A", "R2", {"9", "6"}),
+                                 review("A", "R3", {"2", "6"}),       review("B", "R1", {"5", "5"}),
+                                 review("B", "R2", {"5", "5"}, true), review("C", "R1", {"7", "7.5"}),
+                                 review("C", "R2", {"7", "7.5"}),     review("X", "R1", {"1", "1"}),
+                                 review("D", "R1", {"3", "3"}),       review("D", "R2", {"3.5", "3"})};
+  ReviewSummaries summaries(rules, apps);
+  for (const Review& r : reviews) summaries.add(r.application, r.excluded, r.scores);
+  std::vector<ReviewSummary> s = summaries.finish();
+  REQUIRE(s.size() == 5);
+  CHECK(s[1].reviews == 3);                          // A
+  CHECK(s[1].criteria == std::vector<Rational>{d("8"), d("6")});
+  CHECK(s[1].flags == Strings{"spread:relevance", "spread:impact"});  // 9 - 2 = 7 > 3; 6 - 2 = 4 > 3
+  CHECK(s[3].reviews == 1);                          // B: one excluded
+  CHECK(s[3].criteria.empty());                      // below min_reviews
+  CHECK(s[4].reviews == 0);                          // E: none
+  check_same_scores(score_summarised(rules, apps, std::move(s)), score_round(rules, apps, reviews));
+}
+
+TEST_CASE("scoring: review summaries refuse reviews not grouped by application") {
+  Rules rules = two_criteria();
+  ReviewSummaries summaries(rules, {app("A"), app("B")});
+  summaries.add("A", false, ds({"1", "1"}));
+  summaries.add("B", false, ds({"1", "1"}));
+  CHECK_THROWS_AS(summaries.add("A", false, ds({"1", "1"})), std::invalid_argument);
+}
+
+TEST_CASE("scoring: commission orders applied afterwards give what scoring with them gives") {
+  Rules rules = tie_rules({});
+  std::vector<Application> apps = {app("A"), app("B"), app("C"), app("TOP"), app("LOW")};
+  std::vector<Review> reviews = {review("A", "R", {"5", "5"}), review("B", "R", {"5", "5"}),
+                                 review("C", "R", {"5", "5"}), review("TOP", "R", {"9", "9"})};
+  const ScoreResult plain = score_round(rules, apps, reviews);
+  const std::vector<std::vector<TieOrder>> cases = {
+      {}, {TieOrder{{"C", "B", "A"}}}, {TieOrder{{"C", "A"}}}, {TieOrder{{"C", "B", "A"}}, TieOrder{{"A", "C"}}}};
+  for (const auto& orders : cases) {
+    check_same_scores(with_tie_orders(rules, apps, plain, orders), score_round(rules, apps, reviews, orders));
+  }
+  CHECK(ids(with_tie_orders(rules, apps, plain, {TieOrder{{"C", "B", "A"}}})) ==
+        Strings{"TOP", "C", "B", "A", "LOW"});
 }

@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <nlohmann/json.hpp>
 
+#include "application_index.hpp"
 #include "commission_words.hpp"
 #include "csv_writer.hpp"
 #include "decision_record.hpp"
@@ -87,8 +88,7 @@ class People {
 
  private:
   const Application* find(std::string_view id) const {
-    auto it = apps_.find(id);
-    return it == apps_.end() ? nullptr : it->second;
+    return find_application(apps_, id);
   }
   void org(TextRow& row, std::string_view id, std::size_t name_width) const {
     const Application* a = find(id);
@@ -142,8 +142,8 @@ class People {
   }
 
   bool en_;
-  // Hashed, one lookup per cell: a national decision lists 100 000s of applications.
-  std::unordered_map<std::string_view, const Application*> apps_;
+  // One lookup per row: a national decision lists 100 000s of applications.
+  StringIndex<const Application*> apps_;
   std::map<std::string, const CommissionDecision*> decided_;
   TokenWords words_;
   std::map<AwardStatus, std::string> statuses_;
@@ -155,8 +155,7 @@ class People {
 People::People(const AllocationView& v, bool en) : en_(en), decided_(decision_of(v.decisions)), words_(v.rules, en) {
   const Rules& rules = v.rules;
   const Decision& d = v.decision;
-  apps_.reserve(v.applications.size());
-  for (const auto& a : v.applications) apps_.emplace(a.id, &a);
+  apps_ = applications_by_id(v.applications);
   const std::string cur = rules.currency;
 
   title = en ? fmt::format("Allocation of round {} “{}”", rules.id, rules.title)
@@ -344,9 +343,7 @@ void render_allocation_md(OutputSink& out, const AllocationView& v, bool english
 
 // cli.md "allocate", CSV: machine tokens, lists joined with `|`.
 void render_allocation_csv(OutputSink& out, const AllocationView& v, bool excel) {
-  std::unordered_map<std::string_view, std::string_view> names;  // the first of an id
-  names.reserve(v.applications.size());
-  for (const auto& a : v.applications) names.emplace(a.id, a.organisation);
+  const auto names = applications_by_id(v.applications);
   CsvWriter w(CsvStyle::people(excel), out);
   const bool decisions = !v.decisions.empty();
   const auto decided = decision_of(v.decisions);
@@ -359,8 +356,7 @@ void render_allocation_csv(OutputSink& out, const AllocationView& v, bool excel)
     else
       w.empty();
     w.text(l.id);
-    auto name = names.find(l.id);
-    w.text(name == names.end() ? std::string_view() : name->second);
+    w.text(organisation_name(names, l.id));
     w.text(to_string(l.status));
     w.number(l.award.to_string());
     if (l.lot)

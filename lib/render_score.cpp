@@ -3,11 +3,11 @@
 #include <fmt/format.h>
 
 #include <iterator>
-#include <unordered_map>
 #include <nlohmann/json.hpp>
 
 #include "csv_writer.hpp"
 #include "markdown_table.hpp"
+#include "application_index.hpp"
 #include "text_table.hpp"
 #include "token_words.hpp"
 
@@ -44,14 +44,6 @@ std::string_view status_in_words(ScoreStatus s, bool english) {
   return to_string(s);
 }
 
-// Views into `applications` (which outlive it), hashed: a national round looks
-// up 100 000s of names.
-std::unordered_map<std::string_view, std::string_view> organisations(const std::vector<Application>& applications) {
-  std::unordered_map<std::string_view, std::string_view> out;
-  out.reserve(applications.size());
-  for (const auto& a : applications) out.emplace(a.id, a.organisation);  // the first of an id, as before
-  return out;
-}
 
 // Text tables only: long names are cut to this many characters with `…`, so
 // that a row fits a terminal; the Markdown, CSV and JSON forms keep the full name.
@@ -139,7 +131,7 @@ PeopleTable people_table(const Rules& rules, const ScoreResult& result, bool en)
 class PeopleRows {
  public:
   PeopleRows(const Rules& rules, const std::vector<Application>& applications, const ScoreResult& result, bool en)
-      : rules_(rules), result_(result), names_(organisations(applications)), words_(rules, en), en_(en),
+      : rules_(rules), result_(result), names_(applications_by_id(applications)), words_(rules, en), en_(en),
         votes_(by_votes(rules)) {}
   std::size_t size() const { return result_.applications.size(); }
 
@@ -151,8 +143,7 @@ class PeopleRows {
     else
       row.text() += dash;
     row.end_cell().cell(a.id);
-    auto it = names_.find(a.id);
-    std::string_view name = it == names_.end() ? std::string_view() : it->second;
+    std::string_view name = organisation_name(names_, a.id);
     if (name_width)
       row.clipped(name, name_width);
     else
@@ -182,7 +173,7 @@ class PeopleRows {
  private:
   const Rules& rules_;
   const ScoreResult& result_;
-  std::unordered_map<std::string_view, std::string_view> names_;
+  StringIndex<const Application*> names_;
   TokenWords words_;
   bool en_, votes_;
 };
@@ -240,15 +231,14 @@ void render_score_csv(OutputSink& out, const Rules& rules, const std::vector<App
   for (const auto& c : rules.criteria) w.text(c.id);
   for (const char* h : {"reviews", "flags", "reasons"}) w.text(h);
   w.end_row();
-  auto names = organisations(applications);
+  auto names = applications_by_id(applications);
   for (const auto& a : result.applications) {
     if (a.rank)
       w.integer(*a.rank);
     else
       w.empty();
     w.text(a.id);
-    auto it = names.find(a.id);
-    w.text(it == names.end() ? "" : it->second);
+    w.text(organisation_name(names, a.id));
     w.text(to_string(a.status));
     if (a.total)
       w.number(a.total->to_fixed(2));

@@ -190,8 +190,8 @@ std::vector<std::string> report_notes(const ReportTable& t, bool en) {
                                      "organisations are known from {}{}.",
                                      known, dash)
                        : fmt::format("Нові організації-партнери: організації-переможці, що не перемагали в жодному "
-                                     "з попередніх років; організації відомі з {} р.{}.",
-                                     known, dash));
+                                     "з попередніх років; організації відомі з {} р.{}{}",
+                                     known, dash, dash.empty() ? "" : "."));  // "р." ends the sentence itself
   } else {
     notes.push_back(en ? "New partner organisations are not shown: the published table does not name organisations."
                        : "Нових організацій-партнерів не показано: опублікована таблиця не називає організацій.");

@@ -39,6 +39,9 @@ ReviewSummary summarise_reviews(const Rules& rules, int reviews, std::span<const
 class ReviewSummaries {
  public:
   ReviewSummaries(const Rules& rules, const std::vector<Application>& applications);
+  // Both are kept by reference: temporaries would dangle.
+  ReviewSummaries(const Rules&&, const std::vector<Application>&) = delete;
+  ReviewSummaries(const Rules&, const std::vector<Application>&&) = delete;
   // One review; `scores` in the rules' criteria order (its size is that of rules.criteria).
   void add(std::string_view application, bool excluded, std::span<const Rational> scores);
   // The summaries. An arithmetic error of one summary is raised here, not by

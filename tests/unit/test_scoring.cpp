@@ -646,7 +646,8 @@ TEST_CASE("scoring: reviews summarised as they stream score as the reviews thems
 
 TEST_CASE("scoring: review summaries refuse reviews not grouped by application") {
   Rules rules = two_criteria();
-  ReviewSummaries summaries(rules, {app("A"), app("B")});
+  const std::vector<Application> apps = {app("A"), app("B")};  // outlives the summaries, which keep a reference
+  ReviewSummaries summaries(rules, apps);
   summaries.add("A", false, ds({"1", "1"}));
   summaries.add("B", false, ds({"1", "1"}));
   CHECK_THROWS_AS(summaries.add("A", false, ds({"1", "1"})), std::invalid_argument);

@@ -49,6 +49,29 @@ class BulkStatement {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
+// Binds a BulkStatement's parameters 1, 2, 3… in order, with BatchInsert's
+// chained calls, so that one function can write a row's values to either.
+class BindInOrder {
+ public:
+  explicit BindInOrder(BulkStatement& st) : st_(st) {}
+  BindInOrder& text(std::string_view value) {
+    st_.text(next_++, value);
+    return *this;
+  }
+  BindInOrder& integer(std::int64_t value) {
+    st_.integer(next_++, value);
+    return *this;
+  }
+  BindInOrder& null() {
+    st_.null(next_++);
+    return *this;
+  }
+
+ private:
+  BulkStatement& st_;
+  int next_ = 1;
+};
+
 // A multi-row INSERT: rows are collected (their text copied into one buffer)
 // and written `batch` at a time by one statement, so SQLite's per-statement
 // work (about a third of a bulk insert of short rows) is paid once per batch.

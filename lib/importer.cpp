@@ -462,44 +462,12 @@ class ApplicationWriter {
     }
     std::int64_t org = organisations_.resolve(a.organisation, a.edrpou);
     if (update) {
-      upd_.text(1, round_.id);
-      upd_.text(2, a.id);
-      upd_.integer(3, org);
-      upd_.text(4, a.organisation);
-      if (a.edrpou.empty())
-        upd_.null(5);
-      else
-        upd_.text(5, a.edrpou);
-      upd_.text(6, to_string(a.sector));
-      upd_.text(7, a.title);
-      upd_.text(8, a.category);
-      upd_.integer(9, a.requested.kopiykas());
-      upd_.integer(10, a.cofinancing.kopiykas());
-      upd_.integer(11, a.planned_clients);
-      upd_.integer(12, a.planned_jobs);
-      upd_.integer(13, a.planned_volunteers);
-      upd_.text(14, a.submitted_at);
-      upd_.text(15, a.submitted_key);
-      if (a.votes)
-        upd_.integer(16, *a.votes);
-      else
-        upd_.null(16);
+      BindInOrder row(upd_);
+      values(row, a, org);
       upd_.run();
       return;
     }
-    ins_.text(round_.id).text(a.id).integer(org).text(a.organisation);
-    if (a.edrpou.empty())
-      ins_.null();
-    else
-      ins_.text(a.edrpou);
-    ins_.text(to_string(a.sector)).text(a.title).text(a.category);
-    ins_.integer(a.requested.kopiykas()).integer(a.cofinancing.kopiykas());
-    ins_.integer(a.planned_clients).integer(a.planned_jobs).integer(a.planned_volunteers);
-    ins_.text(a.submitted_at).text(a.submitted_key);
-    if (a.votes)
-      ins_.integer(*a.votes);
-    else
-      ins_.null();
+    values(ins_, a, org);
     ins_.integer(++next_order_);
     ins_.end_row();
   }
@@ -511,6 +479,25 @@ class ApplicationWriter {
   }
 
  private:
+  // The columns round_id … votes, in the order of both statements (the
+  // INSERT adds input_order after them).
+  template <class Row>
+  void values(Row& row, const Application& a, std::int64_t org) {
+    row.text(round_.id).text(a.id).integer(org).text(a.organisation);
+    if (a.edrpou.empty())
+      row.null();
+    else
+      row.text(a.edrpou);
+    row.text(to_string(a.sector)).text(a.title).text(a.category);
+    row.integer(a.requested.kopiykas()).integer(a.cofinancing.kopiykas());
+    row.integer(a.planned_clients).integer(a.planned_jobs).integer(a.planned_volunteers);
+    row.text(a.submitted_at).text(a.submitted_key);
+    if (a.votes)
+      row.integer(*a.votes);
+    else
+      row.null();
+  }
+
   const RoundRecord& round_;
   const ImportOptions& o_;
   OrganisationResolver organisations_;
@@ -826,6 +813,11 @@ void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes
   BulkStatement replace(store.db(),
                         "INSERT OR REPLACE INTO reviews (round_id, application, reviewer, scores, comment, excluded) "
                         "VALUES (?,?,?,?,?,?)");
+  // The columns of both statements, in order.
+  auto values = [&](auto& row, const Review& rv, const std::string& scores) {
+    row.text(round.id).text(rv.application).text(rv.reviewer).text(scores).text(rv.comment);
+    row.integer(rv.excluded ? 1 : 0);
+  };
   auto apply = [&](const Review& rv, const std::string& scores, int line) {
     if (!fresh) {
       find.text(2, rv.application);
@@ -848,20 +840,16 @@ void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes
           return;
         }
         ++s.updated;
-        replace.text(1, round.id);
-        replace.text(2, rv.application);
-        replace.text(3, rv.reviewer);
-        replace.text(4, scores);
-        replace.text(5, rv.comment);
-        replace.integer(6, rv.excluded ? 1 : 0);
+        BindInOrder row(replace);
+        values(row, rv, scores);
         replace.run();
         return;
       }
       find.reset();
     }
     ++s.added;
-    put.text(round.id).text(rv.application).text(rv.reviewer).text(scores).text(rv.comment);
-    put.integer(rv.excluded ? 1 : 0).end_row();
+    values(put, rv, scores);
+    put.end_row();
   };
 
   Review rv;

@@ -119,9 +119,26 @@ void write(std::string& out, const Json& v) {
       return;
     }
     case T::object: {
-      // Names without a character above U+FFFF (no 4-byte UTF-8 sequence; every
-      // name this program writes) sort the same by bytes as by UTF-16 code
-      // units: then no conversion is needed. Same order, same errors.
+      // The members sorted by their keys (`first`), duplicates refused.
+      auto write_sorted = [&out](auto& members) {
+        std::sort(members.begin(), members.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (std::size_t i = 1; i < members.size(); ++i)
+          if (members[i].first == members[i - 1].first)
+            throw std::invalid_argument("canonical JSON: duplicate member name \"" + members[i].second.key() + "\"");
+        out += '{';
+        bool first = true;
+        for (const auto& member : members) {
+          if (!first) out += ',';
+          first = false;
+          write_string(out, member.second.key());
+          out += ':';
+          write(out, member.second.value());
+        }
+        out += '}';
+      };
+      // RFC 8785 §3.2.3 sorts by UTF-16 code units. Names without a character
+      // above U+FFFF (no 4-byte UTF-8 sequence; every name this program writes)
+      // sort the same by bytes: then no conversion is needed. Same order, same errors.
       bool bmp = true;
       for (auto it = v.begin(); it != v.end() && bmp; ++it)
         bmp = std::none_of(it.key().begin(), it.key().end(),
@@ -134,39 +151,12 @@ void write(std::string& out, const Json& v) {
             decode_utf8(it.key());  // a malformed name fails as it always has
           named.emplace_back(it.key(), it);
         }
-        std::sort(named.begin(), named.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-        for (std::size_t i = 1; i < named.size(); ++i)
-          if (named[i].first == named[i - 1].first)
-            throw std::invalid_argument("canonical JSON: duplicate member name \"" + named[i].second.key() + "\"");
-        out += '{';
-        bool first = true;
-        for (const auto& [name, it] : named) {
-          if (!first) out += ',';
-          first = false;
-          write_string(out, name);
-          out += ':';
-          write(out, it.value());
-        }
-        out += '}';
+        write_sorted(named);
         return;
       }
-      // RFC 8785 §3.2.3: sort by UTF-16 code units, not by bytes.
       std::vector<std::pair<std::vector<char16_t>, typename Json::const_iterator>> members;
       for (auto it = v.begin(); it != v.end(); ++it) members.emplace_back(utf16_units(it.key()), it);
-      std::sort(members.begin(), members.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-      for (std::size_t i = 1; i < members.size(); ++i)
-        if (members[i].first == members[i - 1].first)
-          throw std::invalid_argument("canonical JSON: duplicate member name \"" + members[i].second.key() + "\"");
-      out += '{';
-      bool first = true;
-      for (const auto& [units, it] : members) {
-        if (!first) out += ',';
-        first = false;
-        write_string(out, it.key());
-        out += ':';
-        write(out, it.value());
-      }
-      out += '}';
+      write_sorted(members);
       return;
     }
     case T::number_float:

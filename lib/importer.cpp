@@ -616,7 +616,7 @@ void import_reviewers(Store& store, const ImportOptions& o, std::string_view byt
 // True when `cell`, a decimal that parsed with at most 4 places, is written the
 // way Rational::to_decimal writes its value: an optional minus, no leading
 // zeros, a point only before digits that do not end in 0, and no "-0". Such a
-// cell is stored as it is (encode_scores' text without formatting the value).
+// cell is stored as it is, without formatting the parsed value again.
 bool canonical_decimal(std::string_view s) {
   std::size_t i = 0;
   if (i < s.size() && s[i] == '-') ++i;
@@ -643,7 +643,8 @@ bool on_step(const Rational& v, const Rational& min, const Rational& step) {
 }
 
 // Parses the criteria cells of a review into rv.scores and writes their stored
-// form (encode_scores) into `encoded`.
+// form into `encoded`: the `reviews.scores` column, `id=value;…` in the rules'
+// criteria order, each value as Rational::to_decimal(4) writes it.
 void parse_review_scores(RowReader& r, const Rules& rules, Review& rv, std::string& encoded) {
   encoded.clear();
   for (std::size_t c = 0; c < rules.criteria.size(); ++c) {
@@ -853,7 +854,7 @@ void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes
   };
 
   Review rv;
-  std::string scores;  // rv.scores as stored (encode_scores), reused row after row
+  std::string scores;  // rv.scores as stored, reused row after row
   while (const CsvRecord* rec = rows.next(sinks.syntax)) {
     ++s.read;
     if (!header_ok) continue;

@@ -215,18 +215,6 @@ std::vector<Reviewer> Store::reviewers(const std::string& round) {
   return out;
 }
 
-std::string encode_scores(const Rules& rules, const std::vector<Rational>& scores) {
-  std::string out;
-  out.reserve(16 * scores.size());
-  for (std::size_t i = 0; i < scores.size() && i < rules.criteria.size(); ++i) {
-    if (i) out += ';';
-    out += rules.criteria[i].id;  // appended piece by piece: no temporaries per score
-    out += '=';
-    out += scores[i].to_decimal(4);
-  }
-  return out;
-}
-
 std::vector<Review> Store::reviews(const std::string& round, const Rules& rules) {
   std::vector<Review> out;
   each_review(round, rules, [&](const ReviewRow& row) {

@@ -103,7 +103,4 @@ class Transaction {
   bool done_ = false;
 };
 
-// Encodes review scores for the `reviews.scores` column: `id=value;…`.
-std::string encode_scores(const Rules& rules, const std::vector<Rational>& scores);
-
 }  // namespace competition

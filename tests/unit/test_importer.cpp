@@ -126,7 +126,7 @@ TEST_CASE("importer: organisations by code, then by name, across files") {
 
 TEST_CASE("importer: review scores are stored in their canonical decimal form, checked on the step") {
   // rules_text: criterion a is 0..10, step 1; b is 1..5, step 0.25. Cells in
-  // every spelling a spreadsheet gives; the stored text is what encode_scores
+  // every spelling a spreadsheet gives; the stored text is what Rational::to_decimal
   // writes for the value.
   testing::TempStore t(rules_text, "importer");
   t.import(ImportKind::applications, "id,organisation,title,requested\nP-1,ГО,t,10\nP-2,ГО,t,10\nP-3,ГО,t,10\n");

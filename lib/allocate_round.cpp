@@ -20,41 +20,41 @@ namespace competition {
 
 namespace {
 
-// Two score results are the same decision basis: every application with the
-// same status, rank, exact total, aggregates, review count, flags and reasons.
-// Returns an application that differs, or nothing; one whose own score changed
-// is named before one that only moved in the ranking because of it.
-std::optional<std::string> first_difference(const ScoreResult& stored, const ScoreResult& fresh) {
-  // Open addressing (100 000s of ids at national scale); what is left over is
-  // reported by its smallest id, as the ordered map did.
-  StringIndex<std::uint32_t> by_id;
-  by_id.reserve(stored.applications.size());
-  for (std::size_t i = 0; i < stored.applications.size(); ++i)
-    *by_id.emplace(stored.applications[i].id, 0).first = static_cast<std::uint32_t>(i);  // the last one, as before
-  std::vector<bool> matched(stored.applications.size(), false);
-  std::size_t left = by_id.size();
-  std::optional<std::string> moved;
-  for (const auto& f : fresh.applications) {
-    const std::uint32_t* at = by_id.find(f.id);
-    if (!at || matched[*at]) return f.id;
-    const ScoredApplication& s = stored.applications[*at];
-    if (s.status != f.status || s.total != f.total || s.criteria != f.criteria || s.reviews != f.reviews ||
-        s.flags != f.flags || s.reasons != f.reasons)
-      return f.id;
-    if (s.rank != f.rank && !moved) moved = f.id;
-    matched[*at] = true;
-    --left;
-  }
-  if (left > 0) {
-    std::optional<std::string_view> smallest;
-    for (std::size_t i = 0; i < stored.applications.size(); ++i) {
-      const std::string& id = stored.applications[i].id;
-      if (matched[i] || *by_id.find(id) != i) continue;  // matched, or a duplicate the map kept the last of
-      if (!smallest || id < *smallest) smallest = id;
+// The stored scores and a fresh result are the same decision basis: every
+// application with the same status, rank, exact total, aggregates, review
+// count, flags and reasons. Returns an application that differs, or nothing:
+// first one whose own score changed or that is not stored (in the fresh
+// order), then a stored one not in the fresh result (the smallest id), then
+// one that only moved in the ranking (in the fresh order). The stored rows are
+// compared as they are read, never all held (a national round has millions).
+std::optional<std::string> stored_difference(Store& store, const std::string& round, const Rules& rules,
+                                             const ScoreResult& fresh) {
+  StringIndex<std::uint32_t> by_id;  // open addressing: 100 000s of ids
+  by_id.reserve(fresh.applications.size());
+  for (std::size_t i = 0; i < fresh.applications.size(); ++i)
+    by_id.emplace(fresh.applications[i].id, static_cast<std::uint32_t>(i));
+  enum class Seen : std::uint8_t { no, same, moved, differs };
+  std::vector<Seen> seen(fresh.applications.size(), Seen::no);
+  std::optional<std::string> extra;  // the smallest stored id not in `fresh`
+  each_stored_score(store, round, rules, [&](const ScoredApplication& s) {
+    const std::uint32_t* at = by_id.find(s.id);
+    if (!at) {
+      if (!extra || s.id < *extra) extra = s.id;
+      return;
     }
-    return std::string(*smallest);
-  }
-  return moved;
+    const ScoredApplication& f = fresh.applications[*at];
+    seen[*at] = s.status != f.status || s.total != f.total || s.criteria != f.criteria || s.reviews != f.reviews ||
+                        s.flags != f.flags || s.reasons != f.reasons
+                    ? Seen::differs
+                : s.rank != f.rank ? Seen::moved
+                                   : Seen::same;
+  });
+  for (std::size_t i = 0; i < seen.size(); ++i)
+    if (seen[i] == Seen::no || seen[i] == Seen::differs) return fresh.applications[i].id;
+  if (extra) return extra;
+  for (std::size_t i = 0; i < seen.size(); ++i)
+    if (seen[i] == Seen::moved) return fresh.applications[i].id;
+  return std::nullopt;
 }
 
 bool gets_money(AwardStatus s) { return s == AwardStatus::funded || s == AwardStatus::partial; }
@@ -145,9 +145,8 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
   std::vector<Reviewer> reviewers = store.reviewers(id);
 
   // Do not trust the stored scores: score again from the stored inputs and
-  // require the same result, so that the decision follows from the inputs it hashes.
-  std::optional<ScoreResult> stored = load_scores(store, id, r.rules);
-  if (!stored) throw Error(ExitCode::conflict, fmt::format("round {} is not scored yet: run `competition score` first", id));
+  // require the same result (stored_difference, below), so that the decision
+  // follows from the inputs it hashes.
   ScoreResult fresh = score_summarised(r.rules, r.applications, summaries.finish());
   // cli.md exit 3 "allocating before every application is scored": a round where
   // no application has enough reviews to be scored (typically: the reviews were
@@ -158,11 +157,10 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
     throw Error(ExitCode::conflict,
                 fmt::format("round {}: no application has enough reviews to be scored ({} incomplete); import the "
                             "reviews and run `competition score` first", id, fresh.applications.size()));
-  if (auto diff = first_difference(*stored, fresh))
+  if (auto diff = stored_difference(store, id, r.rules, fresh))
     throw Error(ExitCode::conflict,
                 fmt::format("round {}: inputs changed since `score` (application {} scores differently now); "
                             "run score again", id, *diff));
-  stored.reset();  // compared: released before the allocation grows
 
   // rules.md §4 step 2: the commission decisions of the log, reduced (latest
   // standing per application, undone ones left out); the record lists them.
@@ -214,12 +212,12 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
   fresh = ScoreResult{};
 
   nlohmann::ordered_json inputs = input_hashes_with(r.rules, r.applications, reviewers, reviews_sha256);
-  r.record = with_fingerprint(decision_record(id, r.round.rules_sha256, inputs, applied, r.decision));
-  r.fingerprint = r.record["fingerprint"].get<std::string>();
+  SignedRecord record = signed_decision_record(id, r.round.rules_sha256, inputs, applied, r.decision);
+  r.fingerprint = record.fingerprint;
   if (dry_run) return r;  // the Transaction rolls back: nothing written
 
   save_allocation(store, id, r.decision);
-  r.log_seq = append_log_entry(store, id, "allocate", r.record).seq;
+  r.log_seq = append_canonical_log_entry(store, id, "allocate", std::move(record.canonical)).seq;
   store.set_stage(id, "allocated");
   tx.commit();
   r.stored = true;

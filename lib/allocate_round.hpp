@@ -22,8 +22,7 @@ struct AllocateResult {
   Rules rules;
   std::vector<Application> applications;
   Decision decision;
-  nlohmann::ordered_json record;   // the decision record, with its fingerprint
-  std::string fingerprint;         // `sha256:` + 64 hex digits
+  std::string fingerprint;         // `sha256:` + 64 hex digits of the decision record
   std::vector<CommissionDecision> decisions;  // the commission decisions applied, in log order
   bool stored = false;             // false for --dry-run
   std::int64_t log_seq = 0;        // the decision log entry written (0 when not stored)

@@ -183,4 +183,8 @@ std::string canonical_json(const nlohmann::ordered_json& value) {
   return out;
 }
 
+void append_canonical_json(std::string& out, const nlohmann::ordered_json& value) { write(out, value); }
+
+void append_canonical_string(std::string& out, std::string_view s) { write_string(out, s); }
+
 }  // namespace competition

@@ -17,6 +17,12 @@ namespace competition {
 std::string canonical_json(const nlohmann::json& value);
 std::string canonical_json(const nlohmann::ordered_json& value);
 
+// The same, appended to `out`: for a document written piece by piece (the
+// decision record, decision_record.hpp) around values made canonical here.
+void append_canonical_json(std::string& out, const nlohmann::ordered_json& value);
+// One string value as RFC 8785 writes it (quoted and escaped), appended to `out`.
+void append_canonical_string(std::string& out, std::string_view s);
+
 // RFC 8785 §3.2.3: true when UTF-8 key `a` sorts before `b` by UTF-16 code units.
 bool utf16_less(std::string_view a, std::string_view b);
 

@@ -33,15 +33,14 @@ namespace {
 // megabytes of JSON). Members in RFC 8785 order: kind, payload, prev_hash,
 // recorded_at, round, seq.
 std::string canonical_entry_hash(const LogEntry& e) {
-  std::string link = "{\"kind\":" + canonical_json(nlohmann::json(e.kind));
-  link.reserve(link.size() + e.payload.size() + 256);
-  link += ",\"payload\":";
-  link += e.payload;
-  link += ",\"prev_hash\":" + canonical_json(nlohmann::json(e.prev_hash));
-  link += ",\"recorded_at\":" + canonical_json(nlohmann::json(e.recorded_at));
-  link += ",\"round\":" + canonical_json(nlohmann::json(e.round));
-  link += ",\"seq\":" + canonical_json(nlohmann::json(e.seq)) + "}";
-  return sha256_hex(link);
+  Sha256 sha;  // fed piece by piece: no second copy of the payload
+  sha.update("{\"kind\":" + canonical_json(nlohmann::json(e.kind)) + ",\"payload\":");
+  sha.update(e.payload);
+  sha.update(",\"prev_hash\":" + canonical_json(nlohmann::json(e.prev_hash)) +
+             ",\"recorded_at\":" + canonical_json(nlohmann::json(e.recorded_at)) +
+             ",\"round\":" + canonical_json(nlohmann::json(e.round)) +
+             ",\"seq\":" + canonical_json(nlohmann::json(e.seq)) + "}");
+  return sha.hex();
 }
 
 }  // namespace
@@ -62,11 +61,16 @@ LogHead log_head(Store& store, const std::string& round) {
 
 LogEntry append_log_entry(Store& store, const std::string& round, const std::string& kind,
                           const nlohmann::ordered_json& payload, std::string recorded_at) {
+  return append_canonical_log_entry(store, round, kind, canonical_json(payload), std::move(recorded_at));
+}
+
+LogEntry append_canonical_log_entry(Store& store, const std::string& round, const std::string& kind,
+                                    std::string canonical_payload, std::string recorded_at) {
   auto& db = store.db();
   LogEntry e;
   e.round = round;
   e.kind = kind;
-  e.payload = canonical_json(payload);
+  e.payload = std::move(canonical_payload);
   e.recorded_at = recorded_at.empty() ? utc_now() : std::move(recorded_at);
   // The chain continues from the round's last stored entry; the head in
   // `rounds` is what `verify_chain` compares against, not what we link to.
@@ -74,14 +78,14 @@ LogEntry append_log_entry(Store& store, const std::string& round, const std::str
   last.bind(1, round);
   e.prev_hash = last.executeStep() ? last.getColumn(0).getString() : genesis_hash;
   e.seq = db.execAndGet("SELECT COALESCE(MAX(seq), 0) + 1 FROM decision_log").getInt64();
-  e.hash = canonical_entry_hash(e);  // = log_entry_hash(e): the payload was just made canonical
+  e.hash = canonical_entry_hash(e);  // = log_entry_hash(e): the payload is canonical
   SQLite::Statement ins(db,
                         "INSERT INTO decision_log (seq, round_id, kind, payload, recorded_at, prev_hash, hash) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?)");
   ins.bind(1, e.seq);
   ins.bind(2, e.round);
   ins.bind(3, e.kind);
-  ins.bind(4, e.payload);
+  ins.bindNoCopy(4, e.payload);  // `e` outlives the statement's execution
   ins.bind(5, e.recorded_at);
   ins.bind(6, e.prev_hash);
   ins.bind(7, e.hash);

@@ -39,6 +39,10 @@ std::string utc_now();
 // records are written together. `recorded_at` empty means now.
 LogEntry append_log_entry(Store& store, const std::string& round, const std::string& kind,
                           const nlohmann::ordered_json& payload, std::string recorded_at = {});
+// The same with a payload that is RFC 8785 canonical JSON already (the
+// decision record, written as text by decision_record.hpp), moved in as it is.
+LogEntry append_canonical_log_entry(Store& store, const std::string& round, const std::string& kind,
+                                    std::string canonical_payload, std::string recorded_at = {});
 
 // The round's entries in log order.
 std::vector<LogEntry> log_entries(Store& store, const std::string& round);

@@ -53,20 +53,111 @@ std::string ReviewsHash::hex() {
   return sha_.hex();
 }
 
+namespace {
+
+// The record in its two canonical pieces: `head` from `{` to the end of
+// `decisions`, `tail` from `,"inputs"` to the closing `}`; a fingerprint
+// member goes between them. RFC 8785 order (every name is ASCII, so bytes
+// order them): applications, awarded, budget, decisions, [fingerprint],
+// inputs, leftover, lots, round, rules_sha256; an application's members award,
+// id, lot, rank, reasons (only when there are any), status; a lot's awarded,
+// budget, id. The same bytes as canonical_json of the tree applications_json
+// and lots_json make (tests/unit/test_decision_record.cpp).
+struct RecordPieces {
+  std::string head, tail;
+};
+
+RecordPieces record_pieces(const std::string& round, const std::string& rules_sha256,
+                           const nlohmann::ordered_json& inputs, const nlohmann::ordered_json& decisions,
+                           const Decision& d) {
+  RecordPieces p;
+  std::string& h = p.head;
+  h.reserve(d.applications.size() * 96 + 1024);  // a line is about 85 bytes: one allocation
+  h += "{\"applications\":[";
+  bool first = true;
+  for (const AllocationLine& a : d.applications) {
+    h += first ? "{\"award\":" : ",{\"award\":";
+    first = false;
+    append_canonical_string(h, a.award.to_string());
+    h += ",\"id\":";
+    append_canonical_string(h, a.id);
+    h += ",\"lot\":";
+    if (a.lot)
+      append_canonical_string(h, *a.lot);
+    else
+      h += "null";
+    h += ",\"rank\":";
+    if (a.rank)
+      h += std::to_string(*a.rank);
+    else
+      h += "null";
+    if (!a.reasons.empty()) {
+      h += ",\"reasons\":[";
+      for (std::size_t i = 0; i < a.reasons.size(); ++i) {
+        if (i) h += ',';
+        append_canonical_string(h, a.reasons[i]);
+      }
+      h += ']';
+    }
+    h += ",\"status\":";
+    append_canonical_string(h, to_string(a.status));
+    h += '}';
+  }
+  h += "],\"awarded\":";
+  append_canonical_string(h, d.awarded.to_string());
+  h += ",\"budget\":";
+  append_canonical_string(h, d.budget.to_string());
+  h += ",\"decisions\":";
+  append_canonical_json(h, decisions.is_null() ? nlohmann::ordered_json::array() : decisions);
+
+  std::string& t = p.tail;
+  t += ",\"inputs\":";
+  append_canonical_json(t, inputs);
+  t += ",\"leftover\":";
+  append_canonical_string(t, d.leftover.to_string());
+  t += ",\"lots\":[";
+  for (std::size_t i = 0; i < d.lots.size(); ++i) {
+    const LotAllocation& l = d.lots[i];
+    t += i ? ",{\"awarded\":" : "{\"awarded\":";
+    append_canonical_string(t, l.awarded.to_string());
+    t += ",\"budget\":";
+    append_canonical_string(t, l.amount.to_string());
+    t += ",\"id\":";
+    append_canonical_string(t, l.id);
+    t += '}';
+  }
+  t += "],\"round\":";
+  append_canonical_string(t, round);
+  t += ",\"rules_sha256\":";
+  append_canonical_string(t, rules_sha256);
+  t += '}';
+  return p;
+}
+
+}  // namespace
+
 // cli.md "The decision record".
 nlohmann::ordered_json decision_record(const std::string& round, const std::string& rules_sha256,
                                        const nlohmann::ordered_json& inputs, const nlohmann::ordered_json& decisions,
                                        const Decision& d) {
-  nlohmann::ordered_json r;
-  r["round"] = round;
-  r["rules_sha256"] = rules_sha256;
-  r["inputs"] = inputs;
-  r["decisions"] = decisions.is_null() ? nlohmann::ordered_json::array() : decisions;
-  r["budget"] = d.budget.to_string();
-  r["awarded"] = d.awarded.to_string();
-  r["leftover"] = d.leftover.to_string();
-  r["lots"] = lots_json(d);
-  r["applications"] = applications_json(d);
+  RecordPieces p = record_pieces(round, rules_sha256, inputs, decisions, d);
+  p.head += p.tail;
+  return nlohmann::ordered_json::parse(p.head);
+}
+
+SignedRecord signed_decision_record(const std::string& round, const std::string& rules_sha256,
+                                    const nlohmann::ordered_json& inputs, const nlohmann::ordered_json& decisions,
+                                    const Decision& d) {
+  RecordPieces p = record_pieces(round, rules_sha256, inputs, decisions, d);
+  Sha256 sha;
+  sha.update(p.head);
+  sha.update(p.tail);
+  SignedRecord r;
+  r.fingerprint = "sha256:" + sha.hex();
+  r.canonical = std::move(p.head);
+  r.canonical += ",\"fingerprint\":";
+  append_canonical_string(r.canonical, r.fingerprint);
+  r.canonical += p.tail;
   return r;
 }
 

@@ -49,10 +49,24 @@ class ReviewsHash {
 
 // cli.md "The decision record": round, rules_sha256, inputs, decisions (the
 // commission decisions applied, in log order; a JSON array), budget, awarded,
-// leftover, lots and applications. Without `fingerprint`.
+// leftover, lots and applications. Without `fingerprint`. As a JSON tree, for
+// `audit` to compare member by member; made from canonical_decision_record.
 nlohmann::ordered_json decision_record(const std::string& round, const std::string& rules_sha256,
                                        const nlohmann::ordered_json& inputs, const nlohmann::ordered_json& decisions,
                                        const Decision& d);
+
+// The same record as RFC 8785 canonical text, written directly: a national
+// record has a line per application (100 MB at a million), too big to build
+// as a JSON tree first. `canonical` carries the `fingerprint` member, which
+// sorts between `decisions` and `inputs`; `fingerprint` is over the record
+// without it (fingerprint_of of the tree gives the same).
+struct SignedRecord {
+  std::string canonical;
+  std::string fingerprint;  // `sha256:` + 64 hex digits
+};
+SignedRecord signed_decision_record(const std::string& round, const std::string& rules_sha256,
+                                    const nlohmann::ordered_json& inputs, const nlohmann::ordered_json& decisions,
+                                    const Decision& d);
 
 // `sha256:` + hex SHA-256 of canonical_json(record) with any `fingerprint` member left out.
 std::string fingerprint_of(const nlohmann::ordered_json& record);

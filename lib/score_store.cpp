@@ -133,79 +133,110 @@ void save_scores(Store& store, const std::string& round, const ScoreResult& resu
   }
 }
 
-std::optional<ScoreResult> load_scores(Store& store, const std::string& round, const Rules& rules) {
+namespace {
+
+// One stored row of `scores` read by each_stored_score, parsed into `a`
+// (reused: its vectors keep their space); what is wrong with it, or empty.
+std::string_view parse_score_row(BulkStatement& q, const Rules& rules, ScoredApplication& a) {
+  a.id.assign(q.column_text(0));
+  a.rank.reset();
+  if (!q.column_null(2)) a.rank = static_cast<int>(q.column_int64(2));
+  a.total.reset();
+  a.criteria.clear();
+  a.reviews = 0;
+  a.flags.clear();
+  a.reasons.clear();
+  auto status = parse_status(q.column_text(1));
+  if (!status) return "has an unknown status";
+  a.status = *status;
+  if (!q.column_null(3)) {
+    a.total = decode_exact(q.column_text(3));
+    if (!a.total) return "has an unreadable total";
+  }
+  // `id=num/den;…`, one pair per criterion in the rules' order (as split(';') saw it).
+  std::string_view criteria = q.column_text(4);
+  if (!criteria.empty()) {
+    auto pairs = static_cast<std::size_t>(std::count(criteria.begin(), criteria.end(), ';')) + 1;
+    if (pairs != rules.criteria.size()) return "does not match the criteria of the rules";
+    a.criteria.reserve(pairs);
+    for (std::size_t i = 0, start = 0; i < pairs; ++i) {
+      std::size_t end = std::min(criteria.find(';', start), criteria.size());
+      std::string_view pair = criteria.substr(start, end - start);
+      start = end + 1;
+      const std::string& id = rules.criteria[i].id;
+      if (pair.size() <= id.size() || pair.substr(0, id.size()) != id || pair[id.size()] != '=')
+        return "does not match the criteria of the rules";
+      auto v = decode_exact(pair.substr(id.size() + 1));
+      if (!v) return "has an unreadable criterion score";
+      a.criteria.push_back(*v);
+    }
+  }
+  a.reviews = static_cast<int>(q.column_int64(5));
+  a.flags = split(q.column_text(6), '|');
+  a.reasons = split(q.column_text(7), '|');
+  return {};
+}
+
+// Rows that could not be read, kept as they come; the one reported is the
+// first in the stored order (rank, then the unranked, each by application),
+// as when rows were parsed in that order.
+struct BrokenRows {
+  struct Row {
+    std::string id;
+    std::optional<int> rank;
+    std::string_view what;
+  };
+  std::vector<Row> rows;
+  void raise_first(const std::string& round) const {
+    if (rows.empty()) return;
+    const Row& first = *std::min_element(rows.begin(), rows.end(), [](const Row& x, const Row& y) {
+      if (x.rank.has_value() != y.rank.has_value()) return x.rank.has_value();
+      if (x.rank && *x.rank != *y.rank) return *x.rank < *y.rank;
+      return x.id < y.id;
+    });
+    throw Error(ExitCode::conflict, fmt::format("round {}: the stored score of {} {} (run `competition score` again)",
+                                                round, first.id, first.what));
+  }
+};
+
+}  // namespace
+
+std::size_t each_stored_score(Store& store, const std::string& round, const Rules& rules,
+                              const std::function<void(ScoredApplication&)>& row) {
   // BulkStatement and string_views: `allocate` and `audit` read a national
-  // round's 100 000s of scores back here.
-  // Read in key order and sorted here (rank IS NULL, rank, application): the
-  // same order as SQL's ORDER BY, without SQLite sorting whole records.
+  // round's 100 000s of scores back here. Key order: appending, no sort in SQLite.
   BulkStatement q(store.db(),
                   "SELECT application, status, rank, total, criteria, reviews, flags, reasons FROM scores "
                   "WHERE round_id = ? ORDER BY application");
   q.text(1, round);
-  // Each row parsed as it is read (no copy of its text), then the results put
-  // in order. A broken row is reported after the sort: the first in that
-  // order, as when rows were parsed in it.
-  std::vector<ScoredApplication> rows;
-  std::vector<std::optional<std::int64_t>> ranks;
-  std::vector<std::pair<std::uint32_t, std::string_view>> broken;  // row, what is wrong with it
-  auto parse = [&](ScoredApplication& a) -> std::string_view {
-    auto status = parse_status(q.column_text(1));
-    if (!status) return "has an unknown status";
-    a.status = *status;
-    if (!q.column_null(3)) {
-      a.total = decode_exact(q.column_text(3));
-      if (!a.total) return "has an unreadable total";
-    }
-    // `id=num/den;…`, one pair per criterion in the rules' order (as split(';') saw it).
-    std::string_view criteria = q.column_text(4);
-    if (!criteria.empty()) {
-      auto pairs = static_cast<std::size_t>(std::count(criteria.begin(), criteria.end(), ';')) + 1;
-      if (pairs != rules.criteria.size()) return "does not match the criteria of the rules";
-      a.criteria.reserve(pairs);
-      for (std::size_t i = 0, start = 0; i < pairs; ++i) {
-        std::size_t end = std::min(criteria.find(';', start), criteria.size());
-        std::string_view pair = criteria.substr(start, end - start);
-        start = end + 1;
-        const std::string& id = rules.criteria[i].id;
-        if (pair.size() <= id.size() || pair.substr(0, id.size()) != id || pair[id.size()] != '=')
-          return "does not match the criteria of the rules";
-        auto v = decode_exact(pair.substr(id.size() + 1));
-        if (!v) return "has an unreadable criterion score";
-        a.criteria.push_back(*v);
-      }
-    }
-    a.reviews = static_cast<int>(q.column_int64(5));
-    a.flags = split(q.column_text(6), '|');
-    a.reasons = split(q.column_text(7), '|');
-    return {};
-  };
+  ScoredApplication a;
+  BrokenRows broken;
+  std::size_t n = 0;
   while (q.step()) {
-    ScoredApplication a;
-    a.id = q.column_text(0);
-    std::optional<std::int64_t> rank;
-    if (!q.column_null(2)) {
-      rank = q.column_int64(2);
-      a.rank = static_cast<int>(*rank);
-    }
-    if (std::string_view what = parse(a); !what.empty()) broken.emplace_back(rows.size(), what);
-    rows.push_back(std::move(a));
-    ranks.push_back(rank);
+    ++n;
+    if (std::string_view what = parse_score_row(q, rules, a); !what.empty())
+      broken.rows.push_back({a.id, a.rank, what});
+    else if (broken.rows.empty())
+      row(a);
   }
+  broken.raise_first(round);
+  return n;
+}
+
+std::optional<ScoreResult> load_scores(Store& store, const std::string& round, const Rules& rules) {
+  // Each row parsed as it is read, then the results put in order (rank IS
+  // NULL, rank, application): the same order as SQL's ORDER BY, without
+  // SQLite sorting whole records.
+  std::vector<ScoredApplication> rows;
+  each_stored_score(store, round, rules, [&](ScoredApplication& a) { rows.push_back(std::move(a)); });
   std::vector<std::uint32_t> order(rows.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
   std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {  // ties keep application order
-    if (ranks[x].has_value() != ranks[y].has_value()) return ranks[x].has_value();
-    return ranks[x] && *ranks[x] < *ranks[y];
+    const auto& rx = rows[x].rank;
+    const auto& ry = rows[y].rank;
+    if (rx.has_value() != ry.has_value()) return rx.has_value();
+    return rx && *rx < *ry;
   });
-  if (!broken.empty()) {
-    std::vector<std::uint32_t> position(rows.size());
-    for (std::size_t k = 0; k < order.size(); ++k) position[order[k]] = static_cast<std::uint32_t>(k);
-    const auto& first = *std::min_element(broken.begin(), broken.end(), [&](const auto& x, const auto& y) {
-      return position[x.first] < position[y.first];
-    });
-    throw Error(ExitCode::conflict, fmt::format("round {}: the stored score of {} {} (run `competition score` again)",
-                                                round, rows[first.first].id, first.second));
-  }
   permute_in_place(rows, order);  // no second copy of a national result
   ScoreResult result;
   bool any = !rows.empty();

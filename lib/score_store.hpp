@@ -3,6 +3,7 @@
 // display column, so that `allocate`, `audit` and the minutes read back exactly
 // what `score` computed.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -20,6 +21,15 @@ void save_scores(Store& store, const std::string& round, const ScoreResult& resu
 // nullopt when the round has no stored scores. `rules` gives the criteria order;
 // stored aggregates that do not match its criteria are Error(conflict).
 std::optional<ScoreResult> load_scores(Store& store, const std::string& round, const Rules& rules);
+
+// The stored rows one at a time, in application order, each parsed into one
+// reused ScoredApplication (its owner may move from it) and handed to `row`:
+// for a caller that compares rather than keeps (allocate, at national scale).
+// A row that cannot be read is Error(conflict) naming the first such row in
+// the stored order, as load_scores reports it; no row is handed on after one.
+// Returns the number of rows.
+std::size_t each_stored_score(Store& store, const std::string& round, const Rules& rules,
+                              const std::function<void(ScoredApplication&)>& row);
 
 // `num/den`, the exact text form of the `scores` table, and its reader.
 std::string encode_exact(const Rational& value);

@@ -175,3 +175,54 @@ TEST_CASE("allocate round: a tie across lots is not refused when the order would
     CHECK(ties_at_money_line(rules, apps, scores, dec, d3).empty());
   }
 }
+
+namespace {
+
+// The message of refusing to allocate after `sql` changed the stored scores
+// of the round imported with P-3 scoring 7 (ranks P-1, P-2, P-3).
+std::string refused_after(const std::string& sql) {
+  RoundStore t;
+  import_round(t, "7");
+  run_score(*t.store, std::nullopt);
+  t.store->db().exec(sql);
+  try {
+    run_allocate(*t.store, std::nullopt, false, false);
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::conflict);
+    CHECK(t.count("allocations") == 0);
+    CHECK(t.count("decision_log") == 0);
+    return e.what();
+  }
+  return "allocated";
+}
+
+std::string changed(const std::string& id) {
+  return "round ties-1: inputs changed since `score` (application " + id +
+         " scores differently now); run score again";
+}
+
+}  // namespace
+
+TEST_CASE("allocate round: the stored scores must be what the stored inputs give, compared row by row") {
+  // Untouched: allocated.
+  CHECK(refused_after("SELECT 1") == "allocated");
+  // A changed score is named; so is a stored row gone missing.
+  CHECK(refused_after("UPDATE scores SET total = '17/2' WHERE application = 'P-2'") == changed("P-2"));
+  CHECK(refused_after("DELETE FROM scores WHERE application = 'P-3'") == changed("P-3"));
+  CHECK(refused_after("UPDATE scores SET flags = 'spread:a' WHERE application = 'P-1'") == changed("P-1"));
+  // Only the ranks swapped: the first moved one in the fresh ranking.
+  CHECK(refused_after("UPDATE scores SET rank = 5 - rank WHERE application IN ('P-2', 'P-3')") == changed("P-2"));
+  // A stored row for an application that is not in the round comes before a
+  // moved rank, after a changed score.
+  const std::string extra =
+      "PRAGMA foreign_keys = OFF; INSERT INTO scores SELECT round_id, 'P-0', status, rank, total, total_display, criteria, reviews, flags, "
+      "reasons FROM scores WHERE application = 'P-1'; ";
+  CHECK(refused_after(extra + "UPDATE scores SET rank = 5 - rank WHERE application IN ('P-2', 'P-3')") ==
+        changed("P-0"));
+  CHECK(refused_after(extra + "UPDATE scores SET reviews = 2 WHERE application = 'P-3'") == changed("P-3"));
+  // Rows that cannot be read: the first in the stored order (by rank) is named.
+  CHECK(refused_after("UPDATE scores SET total = 'x' WHERE application = 'P-3'; "
+                      "UPDATE scores SET criteria = 'zz=1/1' WHERE application = 'P-2'") ==
+        "round ties-1: the stored score of P-2 does not match the criteria of the rules (run `competition score` "
+        "again)");
+}

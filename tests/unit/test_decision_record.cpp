@@ -27,24 +27,68 @@ Decision small_decision() {
   return d;
 }
 
+// small_decision's record (round r-1, rules ff, inputs aa/bb/cc, no decisions)
+// as RFC 8785 text, in two pieces: where a `fingerprint` member would go.
+const std::string small_record_head =
+    R"({"applications":[{"award":"60.00","id":"A","lot":"main","rank":1,"status":"funded"},)"
+    R"({"award":"0.00","id":"B","lot":null,"rank":2,"reasons":["budget_exhausted"],"status":"reserve"},)"
+    R"({"award":"0.00","id":"C","lot":null,"rank":null,"reasons":["total_below_pass"],"status":"rejected"}],)"
+    R"("awarded":"60.00","budget":"100.00","decisions":[])";
+const std::string small_record_tail =
+    R"(,"inputs":{"applications.csv":"aa","reviewers.csv":"bb","reviews.csv":"cc"},"leftover":"40.00",)"
+    R"("lots":[{"awarded":"60.00","budget":"100.00","id":"main"}],"round":"r-1","rules_sha256":"ff"})";
+
 }  // namespace
 
 TEST_CASE("decision record: members and canonical bytes") {
   nlohmann::ordered_json inputs = {{"applications.csv", "aa"}, {"reviewers.csv", "bb"}, {"reviews.csv", "cc"}};
   auto record = decision_record("r-1", "ff", inputs, nlohmann::ordered_json::array(), small_decision());
-  const std::string expected =
-      R"({"applications":[{"award":"60.00","id":"A","lot":"main","rank":1,"status":"funded"},)"
-      R"({"award":"0.00","id":"B","lot":null,"rank":2,"reasons":["budget_exhausted"],"status":"reserve"},)"
-      R"({"award":"0.00","id":"C","lot":null,"rank":null,"reasons":["total_below_pass"],"status":"rejected"}],)"
-      R"("awarded":"60.00","budget":"100.00","decisions":[],)"
-      R"("inputs":{"applications.csv":"aa","reviewers.csv":"bb","reviews.csv":"cc"},"leftover":"40.00",)"
-      R"("lots":[{"awarded":"60.00","budget":"100.00","id":"main"}],"round":"r-1","rules_sha256":"ff"})";
+  const std::string expected = small_record_head + small_record_tail;
   CHECK(canonical_json(record) == expected);
   CHECK(fingerprint_of(record) == "sha256:" + sha256_hex(expected));
   auto signed_record = with_fingerprint(record);
   CHECK(signed_record["fingerprint"] == "sha256:" + sha256_hex(expected));
   // The fingerprint member itself is left out of what it covers.
   CHECK(fingerprint_of(signed_record) == fingerprint_of(record));
+}
+
+TEST_CASE("decision record: the signed text is the canonical record with its fingerprint member") {
+  nlohmann::ordered_json inputs = {{"applications.csv", "aa"}, {"reviewers.csv", "bb"}, {"reviews.csv", "cc"}};
+  SignedRecord s = signed_decision_record("r-1", "ff", inputs, nlohmann::ordered_json::array(), small_decision());
+  CHECK(s.fingerprint == "sha256:" + sha256_hex(small_record_head + small_record_tail));
+  CHECK(s.canonical == small_record_head + R"(,"fingerprint":")" + s.fingerprint + "\"" + small_record_tail);
+}
+
+TEST_CASE("decision record: the text written directly is canonical_json of the allocate JSON's members") {
+  // Two lots and a pool, several reasons, names that need escaping and
+  // Cyrillic, decisions given in insertion order (canonicalised in the record).
+  Decision d = small_decision();
+  d.round = "мій \"раунд\"";
+  d.lots.push_back({"діти\\2", Money::from_hryvnias(5), Money{}});
+  d.applications.push_back(
+      AllocationLine{"Д-1\t", 3, AwardStatus::partial, Money::from_kopiykas(12345), std::string("pool"), {}});
+  d.applications.push_back(AllocationLine{"E", std::nullopt, AwardStatus::rejected, Money{}, std::nullopt,
+                                          {"cofinancing_below_minimum", "total_below_pass"}});
+  nlohmann::ordered_json inputs = {{"reviews.csv", "cc"}, {"applications.csv", "aa"}, {"reviewers.csv", "bb"}};
+  nlohmann::ordered_json decisions = nlohmann::ordered_json::array(
+      {{{"n", 2}, {"kind", "withdraw"}, {"applications", {"B"}}, {"reason", "лист від 2 березня"}}});
+  nlohmann::ordered_json tree;
+  tree["round"] = d.round;
+  tree["rules_sha256"] = "ff";
+  tree["inputs"] = inputs;
+  tree["decisions"] = decisions;
+  tree["budget"] = d.budget.to_string();
+  tree["awarded"] = d.awarded.to_string();
+  tree["leftover"] = d.leftover.to_string();
+  tree["lots"] = lots_json(d);
+  tree["applications"] = applications_json(d);
+
+  SignedRecord s = signed_decision_record(d.round, "ff", inputs, decisions, d);
+  CHECK(s.fingerprint == fingerprint_of(tree));
+  CHECK(s.canonical == canonical_json(with_fingerprint(tree)));
+  auto record = decision_record(d.round, "ff", inputs, decisions, d);
+  CHECK(canonical_json(record) == canonical_json(tree));
+  CHECK(record["round"] == "мій \"раунд\"");
 }
 
 TEST_CASE("decision record: the allocate JSON keeps cli.md's key order, reasons only when present") {

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # One entry point for a fresh Debian 12 machine:
-#   ./setup.sh demo   install what is missing, build, run the example round end to end
-#   ./setup.sh test   install what is missing (test tools too), build, run every test
-#   ./setup.sh build  install what is missing and build only
+#   bash setup.sh demo   install what is missing, build, run the example round end to end
+#   bash setup.sh test   install what is missing (test tools too), build, run every test
+#   bash setup.sh build  install what is missing and build only
 # Packages are installed with apt-get only when missing; the build goes to ./build
 # (override with BUILD_DIR=..., BUILD_TYPE=Debug|Release).
 set -euo pipefail
@@ -46,6 +46,6 @@ case "$mode" in
     build
     cd "$BUILD_DIR" && ctest -j2 --output-on-failure ${CTEST_FLAGS:-} ;;
   *)
-    echo "usage: ./setup.sh demo|test|build" >&2
+    echo "usage: bash setup.sh demo|test|build" >&2
     exit 2 ;;
 esac

@@ -166,7 +166,7 @@ RoundAudit audit_round(Store& store, const RoundRecord& round) {
     }
     compare_allocation(stored_lines, decision, diffs);
 
-    ojson inputs_now = input_hashes_with(*rules, applications, reviewers, reviews_sha256);
+    const ojson inputs_now = input_hashes_with(*rules, applications, reviewers, reviews_sha256);
     SignedRecord computed = signed_decision_record(round.id, rules_hash, inputs_now, decisions.record, decision);
     if (!last_allocate) {
       problem("record", "the round is allocated, but its decision log holds no allocation");
@@ -195,7 +195,6 @@ RoundAudit audit_round(Store& store, const RoundRecord& round) {
     // allocation on, so each `allocate` entry follows from the same inputs;
     // only its record is left to compare: `log.<seq>.decisions` (the record's
     // against the log's) and `log.<seq>.fingerprint` (stored against rebuilt).
-    const ojson& inputs = inputs_now;
     for (std::size_t i = 0; i < *last_allocate; ++i) {
       if (entries[i].kind != "allocate") continue;
       const std::string at = fmt::format("log.{}.", entries[i].seq);
@@ -206,7 +205,7 @@ RoundAudit audit_round(Store& store, const RoundRecord& round) {
         std::optional<ScoreResult> reordered;
         if (!earlier.applied.orders.empty())
           reordered = with_tie_orders(*rules, applications, fresh, earlier.applied.orders);
-        again = signed_decision_record(round.id, rules_hash, inputs, earlier.record,
+        again = signed_decision_record(round.id, rules_hash, inputs_now, earlier.record,
                                        allocate(*rules, applications, reordered ? *reordered : fresh,
                                                 earlier.applied))
                     .fingerprint;

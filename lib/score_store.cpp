@@ -177,32 +177,23 @@ std::string_view parse_score_row(BulkStatement& q, const Rules& rules, ScoredApp
   return {};
 }
 
-// Rows that could not be read, kept as they come; the one reported is the
-// first in the stored order (rank, then the unranked, each by application),
-// as when rows were parsed in that order.
-struct BrokenRows {
-  struct Row {
-    std::string id;
-    std::optional<int> rank;
-    std::string_view what;
-  };
-  std::vector<Row> rows;
-  void raise_first(const std::string& round) const {
-    if (rows.empty()) return;
-    const Row& first = *std::min_element(rows.begin(), rows.end(), [](const Row& x, const Row& y) {
-      if (x.rank.has_value() != y.rank.has_value()) return x.rank.has_value();
-      if (x.rank && *x.rank != *y.rank) return *x.rank < *y.rank;
-      return x.id < y.id;
-    });
-    throw Error(ExitCode::conflict, fmt::format("round {}: the stored score of {} {} (run `competition score` again)",
-                                                round, first.id, first.what));
+// The first row that could not be read in the stored order (rank, then the
+// unranked, each by application), as when rows were parsed in that order.
+struct BrokenRow {
+  std::string id;
+  std::optional<int> rank;
+  std::string_view what;
+  bool before(const ScoredApplication& a) const {
+    if (rank.has_value() != a.rank.has_value()) return rank.has_value();
+    if (rank && *rank != *a.rank) return *rank < *a.rank;
+    return id < a.id;
   }
 };
 
 }  // namespace
 
-std::size_t each_stored_score(Store& store, const std::string& round, const Rules& rules,
-                              const std::function<void(ScoredApplication&)>& row) {
+void each_stored_score(Store& store, const std::string& round, const Rules& rules,
+                       const std::function<void(ScoredApplication&)>& row) {
   // BulkStatement and string_views: `allocate` and `audit` read a national
   // round's 100 000s of scores back here. Key order: appending, no sort in SQLite.
   BulkStatement q(store.db(),
@@ -210,17 +201,17 @@ std::size_t each_stored_score(Store& store, const std::string& round, const Rule
                   "WHERE round_id = ? ORDER BY application");
   q.text(1, round);
   ScoredApplication a;
-  BrokenRows broken;
-  std::size_t n = 0;
+  std::optional<BrokenRow> broken;
   while (q.step()) {
-    ++n;
-    if (std::string_view what = parse_score_row(q, rules, a); !what.empty())
-      broken.rows.push_back({a.id, a.rank, what});
-    else if (broken.rows.empty())
+    if (std::string_view what = parse_score_row(q, rules, a); !what.empty()) {
+      if (!broken || !broken->before(a)) broken = BrokenRow{a.id, a.rank, what};
+    } else if (!broken) {
       row(a);
+    }
   }
-  broken.raise_first(round);
-  return n;
+  if (broken)
+    throw Error(ExitCode::conflict, fmt::format("round {}: the stored score of {} {} (run `competition score` again)",
+                                                round, broken->id, broken->what));
 }
 
 std::optional<ScoreResult> load_scores(Store& store, const std::string& round, const Rules& rules) {

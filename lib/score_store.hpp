@@ -27,9 +27,8 @@ std::optional<ScoreResult> load_scores(Store& store, const std::string& round, c
 // for a caller that compares rather than keeps (allocate, at national scale).
 // A row that cannot be read is Error(conflict) naming the first such row in
 // the stored order, as load_scores reports it; no row is handed on after one.
-// Returns the number of rows.
-std::size_t each_stored_score(Store& store, const std::string& round, const Rules& rules,
-                              const std::function<void(ScoredApplication&)>& row);
+void each_stored_score(Store& store, const std::string& round, const Rules& rules,
+                       const std::function<void(ScoredApplication&)>& row);
 
 // `num/den`, the exact text form of the `scores` table, and its reader.
 std::string encode_exact(const Rational& value);

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "diagnostic.hpp"
+#include "permutation.hpp"
 #include "string_index.hpp"
 
 namespace competition {
@@ -52,14 +53,19 @@ struct Pot {
   bool holds(const std::string& category) const { return all || categories.count(category) > 0; }
 };
 
-// Where one application stands while the passes run.
+// Why a pass that reached a ranked application left it without money.
+enum class Skip : std::uint8_t { none, organisation_cap, budget_exhausted };
+
+// Where one application stands while the passes run; its line of the decision
+// is Allocator::lines_[line] (kept apart so that the decision's lines are
+// built once and moved out whole: a national round has a million).
 struct Entry {
   const ScoredApplication* score = nullptr;
   const Application* app = nullptr;
-  AllocationLine line;
+  std::uint32_t line = 0;
   bool in_play = false;                // ranked, neither withdrawn nor declined
   bool has_award = false;
-  std::optional<std::string> last_skip;  // the reason of the last pass that reached and skipped it
+  Skip last_skip = Skip::none;         // the reason of the last pass that reached and skipped it
   std::size_t organisation = 0;        // position of organisation_of(*app) in Allocator::awards_of_
 };
 
@@ -129,6 +135,7 @@ class Allocator {
     StringIndex<std::size_t> organisations;
     std::string organisation;
     entries_.reserve(scores.applications.size());
+    lines_.reserve(scores.applications.size());
     for (const ScoredApplication& s : scores.applications) {
       const std::uint32_t* at = by_id.find(s.id);
       if (!at)
@@ -139,28 +146,30 @@ class Allocator {
       Entry e;
       e.score = &s;
       e.app = &applications[*at];
+      e.line = static_cast<std::uint32_t>(lines_.size());
       organisation_of(*e.app, organisation);
       e.organisation = *organisations.emplace(organisation, organisations.size()).first;
-      e.line.id = s.id;
-      e.line.rank = s.rank;
+      AllocationLine& line = lines_.emplace_back();
+      line.id = s.id;
+      line.rank = s.rank;
       switch (s.status) {
         case ScoreStatus::ranked:
           if (!s.rank) throw Error(ExitCode::conflict, fmt::format("ranked application {} has no rank", s.id));
           e.in_play = true;
-          e.line.status = AwardStatus::reserve;
+          line.status = AwardStatus::reserve;
           break;
         case ScoreStatus::rejected:
-          e.line.status = AwardStatus::rejected;
-          e.line.rank.reset();
-          e.line.reasons = s.reasons;
+          line.status = AwardStatus::rejected;
+          line.rank.reset();
+          line.reasons = s.reasons;
           break;
         case ScoreStatus::incomplete:
-          e.line.status = AwardStatus::incomplete;
-          e.line.rank.reset();
-          e.line.reasons = s.reasons;
+          line.status = AwardStatus::incomplete;
+          line.rank.reset();
+          line.reasons = s.reasons;
           break;
       }
-      entries_.push_back(std::move(e));
+      entries_.push_back(e);
     }
     // The first unscored application by id, as the ordered map reported it.
     std::optional<std::string_view> unscored;
@@ -170,15 +179,24 @@ class Allocator {
       throw Error(ExitCode::conflict,
                   fmt::format("application {} has not been scored; run `competition score` again", *unscored));
     awards_of_.assign(organisations.size(), 0);
-    std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
-      if (a.line.rank.has_value() != b.line.rank.has_value()) return a.line.rank.has_value();
-      if (a.line.rank && *a.line.rank != *b.line.rank) return *a.line.rank < *b.line.rank;
-      return a.line.id < b.line.id;
+    // Output order: entries sorted, then the lines put in the same order.
+    std::sort(entries_.begin(), entries_.end(), [&](const Entry& a, const Entry& b) {
+      const AllocationLine& x = lines_[a.line];
+      const AllocationLine& y = lines_[b.line];
+      if (x.rank.has_value() != y.rank.has_value()) return x.rank.has_value();
+      if (x.rank && *x.rank != *y.rank) return *x.rank < *y.rank;
+      return x.id < y.id;
     });
-    for (std::size_t i = 1; i < entries_.size(); ++i)
-      if (entries_[i].line.rank && entries_[i - 1].line.rank && *entries_[i].line.rank == *entries_[i - 1].line.rank)
-        throw Error(ExitCode::conflict, fmt::format("applications {} and {} share rank {}", entries_[i - 1].line.id,
-                                                    entries_[i].line.id, *entries_[i].line.rank));
+    std::vector<std::uint32_t> order(entries_.size());
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+      order[i] = entries_[i].line;
+      entries_[i].line = static_cast<std::uint32_t>(i);
+    }
+    permute_in_place(lines_, order);
+    for (std::size_t i = 1; i < lines_.size(); ++i)
+      if (lines_[i].rank && lines_[i - 1].rank && *lines_[i].rank == *lines_[i - 1].rank)
+        throw Error(ExitCode::conflict, fmt::format("applications {} and {} share rank {}", lines_[i - 1].id,
+                                                    lines_[i].id, *lines_[i].rank));
   }
 
   // rules.md §4 step 1: the lots in file order, or the single lot `main`; what
@@ -208,7 +226,7 @@ class Allocator {
   Entry& ranked_entry(const std::string& id, std::string_view what) {
     if (by_id_.size() == 0) {  // built on the first decision: most rounds have none
       by_id_.reserve(entries_.size());
-      for (std::size_t i = 0; i < entries_.size(); ++i) by_id_.emplace(entries_[i].line.id, i);
+      for (std::size_t i = 0; i < lines_.size(); ++i) by_id_.emplace(lines_[i].id, i);
     }
     const std::size_t* at = by_id_.find(id);
     if (!at) throw Error(ExitCode::conflict, fmt::format("{} of {}: no such application in the round", what, id));
@@ -228,15 +246,15 @@ class Allocator {
       if (decisions_.overrides.count(id))
         throw Error(ExitCode::conflict, fmt::format("{} is both withdrawn and overridden", id));
       e.in_play = false;
-      e.line.status = AwardStatus::withdrawn;
-      e.line.reasons = {"withdrawn"};
+      lines_[e.line].status = AwardStatus::withdrawn;
+      lines_[e.line].reasons = {"withdrawn"};
     }
     for (const auto& [id, amount] : decisions_.overrides) {
       Entry& e = ranked_entry(id, "override");
       e.in_play = false;
       if (amount.is_zero()) {
-        e.line.status = AwardStatus::declined;
-        e.line.reasons = {"declined"};
+        lines_[e.line].status = AwardStatus::declined;
+        lines_[e.line].reasons = {"declined"};
         continue;
       }
       if (amount > e.app->requested)
@@ -267,10 +285,11 @@ class Allocator {
 
   void give(Entry& e, Money amount, const std::string& pot) {
     e.has_award = true;
-    e.line.award = amount;
-    e.line.lot = pot;
-    e.line.status = amount == e.app->requested ? AwardStatus::funded : AwardStatus::partial;
-    e.line.reasons.clear();
+    AllocationLine& line = lines_[e.line];
+    line.award = amount;
+    line.lot = pot;
+    line.status = amount == e.app->requested ? AwardStatus::funded : AwardStatus::partial;
+    line.reasons.clear();
     ++awards_of_[e.organisation];
   }
 
@@ -281,7 +300,7 @@ class Allocator {
     for (Entry& e : entries_) {
       if (!e.in_play || e.has_award || !in_pass(e)) continue;
       if (rules_.max_awards_per_organisation && awards_of_[e.organisation] >= *rules_.max_awards_per_organisation) {
-        e.last_skip = "organisation_cap";
+        e.last_skip = Skip::organisation_cap;
         continue;
       }
       const Money requested = e.app->requested;
@@ -298,7 +317,7 @@ class Allocator {
           continue;
         }
       }
-      e.last_skip = "budget_exhausted";
+      e.last_skip = Skip::budget_exhausted;
       if (rules_.rule == AllocationRule::greedy_stop) return;
     }
   }
@@ -309,31 +328,31 @@ class Allocator {
     for (Entry& e : entries_) {
       if (!e.in_play || e.has_award) continue;
       bool in_a_lot = std::any_of(lots_.begin(), lots_.end(), [&](const Pot& p) { return p.holds(e.app->category); });
+      AllocationLine& line = lines_[e.line];
       if (lots_defined && !pool_pass_ && !in_a_lot)
-        e.line.reasons = {"no_lot"};
-      else if (e.last_skip && *e.last_skip == "organisation_cap")
-        e.line.reasons = {"organisation_cap"};
+        line.reasons = {"no_lot"};
+      else if (e.last_skip == Skip::organisation_cap)
+        line.reasons = {"organisation_cap"};
       else
-        e.line.reasons = {"budget_exhausted"};
-      e.line.status = AwardStatus::reserve;
+        line.reasons = {"budget_exhausted"};
+      line.status = AwardStatus::reserve;
     }
   }
 
   // Moves the lines out: only check_invariants (which reads the entries'
-  // applications, not their lines) runs after it.
+  // applications, in the same order, not their lines) runs after it.
   Decision result() {
     Decision d;
     d.round = rules_.id;
     d.budget = rules_.budget;
-    d.applications.reserve(entries_.size());
-    for (Entry& e : entries_) {
-      d.applications.push_back(std::move(e.line));
-      const AllocationLine& line = d.applications.back();
+    for (const Entry& e : entries_) {
+      const AllocationLine& line = lines_[e.line];
       if (line.status == AwardStatus::funded || line.status == AwardStatus::partial) {
         d.awarded += line.award;
         d.cofinancing += e.app->cofinancing;
       }
     }
+    d.applications = std::move(lines_);
     d.leftover = d.budget - d.awarded;
     for (const Pot& lot : lots_) d.lots.push_back(LotAllocation{lot.id, lot.amount, lot.amount - lot.remaining});
     if (pool_pass_) {
@@ -384,7 +403,8 @@ class Allocator {
 
   const Rules& rules_;
   const AppliedDecisions& decisions_;
-  std::vector<Entry> entries_;
+  std::vector<Entry> entries_;        // in output order
+  std::vector<AllocationLine> lines_;  // entries_[i].line == i once index() has sorted them
   StringIndex<std::size_t> by_id_;  // entries_ by id, once a commission decision needs it
   std::vector<Pot> lots_;
   std::optional<Pot> pool_;     // with lots defined (its unassigned budget); a pass only with leftover = pool

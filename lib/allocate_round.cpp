@@ -124,6 +124,9 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
   // One transaction from reading the inputs to the new stage, so that nothing
   // can change between what was hashed and what was decided. A dry run rolls back.
   Transaction tx(store);
+  // Its reads are scans and its writes appends: 16 MiB of page cache is as fast
+  // as 64 (measured at a million applications) and leaves 50 MB for the round.
+  store.set_page_cache_kib(16 * 1024);
   AllocateResult r;
   r.round = store.resolve_round(round_id);
   const std::string& id = r.round.id;
@@ -134,7 +137,14 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
   if (r.round.stage != "scored" && r.round.stage != "allocated")
     throw Error(ExitCode::conflict, fmt::format("round {} is not scored yet: run `competition score` first", id));
   r.rules = Store::rules_of(r.round);
-  r.applications = store.applications(id);
+  // Hashed for the record as they are read; their titles are not kept (only
+  // the hash needs them, and a national round's are 100 MB).
+  ApplicationsHash applications_hash(r.rules);
+  r.applications = store.applications(id, [&](Application& a) {
+    applications_hash.add(a);
+    std::string().swap(a.title);
+  });
+  const std::string applications_sha256 = applications_hash.hex();
   // One pass over the reviews: summarised for scoring and hashed for the
   // record as they are read, never held (a national round has millions).
   ReviewsHash reviews_hash(r.rules);
@@ -211,7 +221,7 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
   reordered.reset();
   fresh = ScoreResult{};
 
-  nlohmann::ordered_json inputs = input_hashes_with(r.rules, r.applications, reviewers, reviews_sha256);
+  nlohmann::ordered_json inputs = input_hashes_with(applications_sha256, reviewers, reviews_sha256);
   SignedRecord record = signed_decision_record(id, r.round.rules_sha256, inputs, applied, r.decision);
   r.fingerprint = record.fingerprint;
   if (dry_run) return r;  // the Transaction rolls back: nothing written

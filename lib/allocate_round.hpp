@@ -20,7 +20,7 @@ namespace competition {
 struct AllocateResult {
   RoundRecord round;
   Rules rules;
-  std::vector<Application> applications;
+  std::vector<Application> applications;  // without their titles (the record hashed them)
   Decision decision;
   std::string fingerprint;         // `sha256:` + 64 hex digits of the decision record
   std::vector<CommissionDecision> decisions;  // the commission decisions applied, in log order

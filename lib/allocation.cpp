@@ -8,6 +8,7 @@
 
 #include "diagnostic.hpp"
 #include "permutation.hpp"
+#include "position_index.hpp"
 #include "string_index.hpp"
 
 namespace competition {
@@ -66,7 +67,7 @@ struct Entry {
   bool in_play = false;                // ranked, neither withdrawn nor declined
   bool has_award = false;
   Skip last_skip = Skip::none;         // the reason of the last pass that reached and skipped it
-  std::size_t organisation = 0;        // position of organisation_of(*app) in Allocator::awards_of_
+  std::uint32_t organisation = 0;      // position of organisation_of(*app) in Allocator::awards_of_
 };
 
 // The organisation of an application for the cap (formats.md: by ЄДРПОУ, else by
@@ -125,19 +126,32 @@ class Allocator {
   // Hashed lookups and each organisation numbered once: a national round has
   // 100 000s of applications (same checks, same messages as ordered maps gave).
   void index(const std::vector<Application>& applications, const ScoreResult& scores) {
-    // Open addressing (string_index.hpp): a lookup or two per application.
-    StringIndex<std::uint32_t> by_id;
-    by_id.reserve(applications.size());
-    for (std::size_t i = 0; i < applications.size(); ++i)
-      if (!by_id.emplace(applications[i].id, static_cast<std::uint32_t>(i)).second)
+    // Positions hashed by the ids and organisation keys the applications hold
+    // (position_index.hpp): a lookup or two per application, no copied keys.
+    const auto n = static_cast<std::uint32_t>(applications.size());
+    PositionIndex by_id(n, [&](std::uint32_t i) { return std::string_view(applications[i].id); });
+    for (std::uint32_t i = 0; i < n; ++i)
+      if (by_id.insert(i) != i)
         throw Error(ExitCode::invalid, fmt::format("application {} appears twice in the round", applications[i].id));
+    // organisation_of() made for the applications without a key (hand-built inputs).
+    std::vector<std::string> made;
+    if (std::any_of(applications.begin(), applications.end(), [](const Application& a) { return a.organisation_key.empty(); })) {
+      made.resize(n);
+      for (std::uint32_t i = 0; i < n; ++i)
+        if (applications[i].organisation_key.empty()) organisation_of(applications[i], made[i]);
+    }
+    PositionIndex organisations(n, [&](std::uint32_t i) {
+      const std::string& key = applications[i].organisation_key;
+      return std::string_view(key.empty() ? made[i] : key);
+    });
+    constexpr std::uint32_t unnumbered = UINT32_MAX;
+    std::vector<std::uint32_t> number(n, unnumbered);  // an organisation's number, at its first application's position
+    std::uint32_t organisations_seen = 0;
     std::vector<bool> scored(applications.size(), false);
-    StringIndex<std::size_t> organisations;
-    std::string organisation;
     entries_.reserve(scores.applications.size());
     lines_.reserve(scores.applications.size());
     for (const ScoredApplication& s : scores.applications) {
-      const std::uint32_t* at = by_id.find(s.id);
+      const std::optional<std::uint32_t> at = by_id.find(s.id);
       if (!at)
         throw Error(ExitCode::conflict, fmt::format("scores name application {}, which is not in the round; "
                                                     "run `competition score` again", s.id));
@@ -147,8 +161,9 @@ class Allocator {
       e.score = &s;
       e.app = &applications[*at];
       e.line = static_cast<std::uint32_t>(lines_.size());
-      organisation_of(*e.app, organisation);
-      e.organisation = *organisations.emplace(organisation, organisations.size()).first;
+      std::uint32_t& org = number[organisations.insert(*at)];
+      if (org == unnumbered) org = organisations_seen++;
+      e.organisation = org;
       AllocationLine& line = lines_.emplace_back();
       line.id = s.id;
       line.rank = s.rank;
@@ -178,7 +193,7 @@ class Allocator {
     if (unscored)
       throw Error(ExitCode::conflict,
                   fmt::format("application {} has not been scored; run `competition score` again", *unscored));
-    awards_of_.assign(organisations.size(), 0);
+    awards_of_.assign(organisations_seen, 0);
     // Output order: entries sorted, then the lines put in the same order.
     std::sort(entries_.begin(), entries_.end(), [&](const Entry& a, const Entry& b) {
       const AllocationLine& x = lines_[a.line];

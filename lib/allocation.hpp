@@ -32,7 +32,7 @@ struct AllocationLine {
   AwardStatus status = AwardStatus::reserve;
   Money award;
   std::optional<std::string> lot;          // lot id, "pool", or none
-  std::vector<std::string> reasons;        // empty for funded and partial
+  TokenList reasons;                       // empty for funded and partial
 };
 
 struct LotAllocation {

@@ -23,14 +23,9 @@ void save_allocation(Store& store, const std::string& round, const Decision& d) 
   by_id.reserve(d.applications.size());
   for (const AllocationLine& l : d.applications) by_id.push_back(&l);
   std::sort(by_id.begin(), by_id.end(), [](const auto* x, const auto* y) { return x->id < y->id; });
-  std::string reasons;
   for (const AllocationLine* p : by_id) {
     const AllocationLine& l = *p;
-    reasons.clear();
-    for (const auto& r : l.reasons) {
-      if (!reasons.empty()) reasons += '|';
-      reasons += r;
-    }
+    const std::string& reasons = l.reasons.joined();
     ins.text(round).text(l.id);
     if (l.rank)
       ins.integer(*l.rank);
@@ -62,14 +57,7 @@ std::vector<AllocationLine> load_allocation(Store& store, const std::string& rou
     l.status = *s;
     if (!q.getColumn(3).isNull()) l.lot = q.getColumn(3).getString();
     l.award = Money::from_kopiykas(q.getColumn(4).getInt64());
-    std::string reasons = q.getColumn(5).getString();
-    std::size_t start = 0;
-    while (!reasons.empty()) {
-      std::size_t p = reasons.find('|', start);
-      l.reasons.push_back(reasons.substr(start, p == std::string::npos ? std::string::npos : p - start));
-      if (p == std::string::npos) break;
-      start = p + 1;
-    }
+    l.reasons.assign_joined(q.getColumn(5).getString());
     out.push_back(std::move(l));
   }
   return out;

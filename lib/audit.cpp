@@ -166,7 +166,7 @@ RoundAudit audit_round(Store& store, const RoundRecord& round) {
     }
     compare_allocation(stored_lines, decision, diffs);
 
-    const ojson inputs_now = input_hashes_with(*rules, applications, reviewers, reviews_sha256);
+    const ojson inputs_now = input_hashes_with(applications_sha256(*rules, applications), reviewers, reviews_sha256);
     SignedRecord computed = signed_decision_record(round.id, rules_hash, inputs_now, decisions.record, decision);
     if (!last_allocate) {
       problem("record", "the round is allocated, but its decision log holds no allocation");

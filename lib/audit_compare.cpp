@@ -112,8 +112,8 @@ void compare_scores(const Rules& rules, const ScoreResult& stored, const ScoreRe
                       i < s.criteria.size() ? exact_or_none(s.criteria[i]) : std::nullopt,
                       i < c.criteria.size() ? exact_or_none(c.criteria[i]) : std::nullopt);
     note_difference(out, c.id, "score.reviews", std::to_string(s.reviews), std::to_string(c.reviews));
-    note_difference(out, c.id, "score.flags", join(s.flags), join(c.flags));
-    note_difference(out, c.id, "score.reasons", join(s.reasons), join(c.reasons));
+    note_difference(out, c.id, "score.flags", s.flags.joined(), c.flags.joined());
+    note_difference(out, c.id, "score.reasons", s.reasons.joined(), c.reasons.joined());
     old.erase(it);
   }
   for (const auto& [id, _] : old) note_difference(out, id, "score.present", yes_no(true), yes_no(false));
@@ -135,7 +135,7 @@ void compare_allocation(const std::vector<AllocationLine>& stored, const Decisio
     note_difference(out, c.id, "rank", rank_text(s.rank), rank_text(c.rank));
     note_difference(out, c.id, "award", s.award.to_string(), c.award.to_string());
     note_difference(out, c.id, "lot", s.lot, c.lot);
-    note_difference(out, c.id, "reasons", join(s.reasons), join(c.reasons));
+    note_difference(out, c.id, "reasons", s.reasons.joined(), c.reasons.joined());
     old.erase(it);
   }
   for (const auto& [id, _] : old) note_difference(out, id, "present", yes_no(true), yes_no(false));

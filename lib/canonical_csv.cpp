@@ -41,33 +41,40 @@ std::string canonical_applications_csv(const Rules& rules, const std::vector<App
 
 void write_canonical_applications_csv(const Rules& rules, const std::vector<Application>& applications,
                                       const CsvSink& sink) {
-  const bool votes = rules.source == ScoreSource::votes;
-  const bool input_order = rules.uses_input_order();
-  std::optional<CsvWriter> piece(std::in_place, CsvStyle::canonical());  // emplaced again after each piece
-  CsvWriter* w = &*piece;
+  CanonicalApplicationsWriter w(rules, sink);
+  for (const Application* a : sorted(applications, [](const Application& x, const Application& y) { return x.id < y.id; }))
+    w.row(*a);
+  w.finish();
+}
+
+CanonicalApplicationsWriter::CanonicalApplicationsWriter(const Rules& rules, CsvSink sink)
+    : votes_(rules.source == ScoreSource::votes), input_order_(rules.uses_input_order()), sink_(std::move(sink)) {
+  CsvWriter& w = out_.emplace(CsvStyle::canonical());
   for (const char* h : {"id", "organisation", "edrpou", "sector", "title", "category", "requested", "cofinancing",
                         "planned_clients", "planned_jobs", "planned_volunteers", "submitted_at"})
-    w->text(h);
-  if (votes) w->text("votes");
-  if (input_order) w->text("input_order");
-  w->end_row();
-  std::size_t rows = 0;
-  for (const Application* a : sorted(applications, [](const Application& x, const Application& y) { return x.id < y.id; })) {
-    if (++rows % rows_per_piece == 0) {
-      sink(w->str());
-      w = &piece.emplace(CsvStyle::canonical());
-    }
-    w->text(a->id).text(a->organisation).text(a->edrpou).text(to_string(a->sector)).text(a->title).text(a->category);
-    w->number(a->requested.to_string()).number(a->cofinancing.to_string());
-    w->number(std::to_string(a->planned_clients))
-        .number(std::to_string(a->planned_jobs))
-        .number(std::to_string(a->planned_volunteers));
-    w->text(a->submitted_at);
-    if (votes) optional_count(*w, a->votes);
-    if (input_order) w->number(std::to_string(a->input_order));
-    w->end_row();
-  }
-  sink(w->str());
+    w.text(h);
+  if (votes_) w.text("votes");
+  if (input_order_) w.text("input_order");
+  w.end_row();
+}
+
+void CanonicalApplicationsWriter::row(const Application& a) {
+  if (++rows_ % rows_per_piece == 0) finish();
+  CsvWriter& w = *out_;
+  w.text(a.id).text(a.organisation).text(a.edrpou).text(to_string(a.sector)).text(a.title).text(a.category);
+  w.number(a.requested.to_string()).number(a.cofinancing.to_string());
+  w.number(std::to_string(a.planned_clients))
+      .number(std::to_string(a.planned_jobs))
+      .number(std::to_string(a.planned_volunteers));
+  w.text(a.submitted_at);
+  if (votes_) optional_count(w, a.votes);
+  if (input_order_) w.number(std::to_string(a.input_order));
+  w.end_row();
+}
+
+void CanonicalApplicationsWriter::finish() {
+  sink_(out_->str());
+  out_.emplace(CsvStyle::canonical());
 }
 
 // cli.md `export bundle`, canonical reviewers.csv.

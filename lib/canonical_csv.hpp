@@ -27,6 +27,22 @@ std::string canonical_applications_csv(const Rules& rules, const std::vector<App
 // The same bytes given to `sink` in pieces.
 void write_canonical_applications_csv(const Rules& rules, const std::vector<Application>& applications,
                                       const CsvSink& sink);
+// canonical_applications_csv row by row for rows that come sorted by id (as
+// Store::applications reads them), given to `sink` in pieces: what the
+// decision record hashes, taken as the rows are read.
+class CanonicalApplicationsWriter {
+ public:
+  CanonicalApplicationsWriter(const Rules& rules, CsvSink sink);  // writes the header
+  void row(const Application& a);
+  void finish();  // the rows not yet given to the sink
+
+ private:
+  bool votes_, input_order_;
+  CsvSink sink_;
+  std::optional<CsvWriter> out_;  // emplaced anew after each piece
+  std::size_t rows_ = 0;
+};
+
 // formats.md reviewers.csv; conflicts joined with `|`.
 std::string canonical_reviewers_csv(const std::vector<Reviewer>& reviewers);
 // formats.md reviews.csv: application, reviewer, one column per criterion, comment.

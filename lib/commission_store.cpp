@@ -69,7 +69,7 @@ const ScoredApplication& ranked_application(const RoundState& s, const std::stri
   if (!known || !scored)
     throw Error(ExitCode::invalid, fmt::format("{}: no application \"{}\" in round {}", command, id, s.round.id));
   if (scored->status != ScoreStatus::ranked) {
-    std::string reasons = join(scored->reasons);
+    std::string reasons = join(scored->reasons.to_vector());
     throw Error(ExitCode::conflict,
                 fmt::format("{}: {} is {}{}; commission decisions apply to ranked applications only", command, id,
                             to_string(scored->status), reasons.empty() ? "" : " (" + reasons + ")"));

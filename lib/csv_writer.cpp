@@ -71,15 +71,6 @@ CsvWriter& CsvWriter::number(std::string_view cell) {
   return *this;
 }
 
-CsvWriter& CsvWriter::list(const std::vector<std::string>& items, std::string_view sep) {
-  list_.clear();
-  for (const auto& s : items) {
-    if (!list_.empty()) list_ += sep;  // no separator after empty items, as the joins before it
-    list_ += s;
-  }
-  return text(list_);
-}
-
 CsvWriter& CsvWriter::integer(std::int64_t n) {
   separator();
   char digits[24];

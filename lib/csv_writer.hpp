@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "output_sink.hpp"
+#include "token_list.hpp"
 
 namespace competition {
 
@@ -31,7 +32,8 @@ class CsvWriter {
   CsvWriter& operator=(const CsvWriter&) = delete;
   CsvWriter& text(std::string_view cell);     // a text cell
   CsvWriter& number(std::string_view cell);   // a plain number `12500.00` (decimal comma with --excel)
-  CsvWriter& list(const std::vector<std::string>& items, std::string_view sep);  // a text cell: items joined
+  // A text cell: the tokens joined with `|`.
+  CsvWriter& list(const TokenList& items) { return text(items.joined()); }
   CsvWriter& integer(std::int64_t n);         // a whole number, without a temporary string
   CsvWriter& empty();                         // an absent value
   CsvWriter& end_row();                       // LF line end
@@ -44,7 +46,6 @@ class CsvWriter {
   OutputSink own_;
   OutputSink& sink_;
   std::string& out_;  // sink_'s pending text
-  std::string list_;  // reused by list()
   bool row_started_ = false;
 };
 

@@ -24,7 +24,7 @@ nlohmann::ordered_json applications_json(const Decision& d) {
     j["status"] = std::string(to_string(a.status));
     j["award"] = a.award.to_string();
     j["lot"] = a.lot ? nlohmann::ordered_json(*a.lot) : nlohmann::ordered_json(nullptr);
-    if (!a.reasons.empty()) j["reasons"] = a.reasons;
+    if (!a.reasons.empty()) j["reasons"] = a.reasons.to_vector();
     apps.push_back(std::move(j));
   }
   return apps;
@@ -33,17 +33,30 @@ nlohmann::ordered_json applications_json(const Decision& d) {
 // cli.md "The decision record", `inputs`.
 nlohmann::ordered_json input_hashes(const Rules& rules, const std::vector<Application>& applications,
                                     const std::vector<Reviewer>& reviewers, const std::vector<Review>& reviews) {
-  return input_hashes_with(rules, applications, reviewers, sha256_hex(canonical_reviews_csv(rules, reviews)));
+  return input_hashes_with(applications_sha256(rules, applications), reviewers,
+                           sha256_hex(canonical_reviews_csv(rules, reviews)));
 }
 
-nlohmann::ordered_json input_hashes_with(const Rules& rules, const std::vector<Application>& applications,
-                                         const std::vector<Reviewer>& reviewers, const std::string& reviews_sha256) {
-  // Hashed as written: a national round's applications.csv is 100s of megabytes.
-  Sha256 apps;
-  write_canonical_applications_csv(rules, applications, [&](std::string_view piece) { apps.update(piece); });
-  return {{"applications.csv", apps.hex()},
+nlohmann::ordered_json input_hashes_with(const std::string& applications_sha256, const std::vector<Reviewer>& reviewers,
+                                         const std::string& reviews_sha256) {
+  return {{"applications.csv", applications_sha256},
           {"reviewers.csv", sha256_hex(canonical_reviewers_csv(reviewers))},
           {"reviews.csv", reviews_sha256}};
+}
+
+// Hashed as written: a national round's applications.csv is 100s of megabytes.
+std::string applications_sha256(const Rules& rules, const std::vector<Application>& applications) {
+  Sha256 sha;
+  write_canonical_applications_csv(rules, applications, [&](std::string_view piece) { sha.update(piece); });
+  return sha.hex();
+}
+
+ApplicationsHash::ApplicationsHash(const Rules& rules)
+    : csv_(rules, [this](std::string_view piece) { sha_.update(piece); }) {}
+
+std::string ApplicationsHash::hex() {
+  csv_.finish();
+  return sha_.hex();
 }
 
 ReviewsHash::ReviewsHash(const Rules& rules) : csv_(rules, [this](std::string_view piece) { sha_.update(piece); }) {}
@@ -93,9 +106,11 @@ RecordPieces record_pieces(const std::string& round, const std::string& rules_sh
       h += "null";
     if (!a.reasons.empty()) {
       h += ",\"reasons\":[";
-      for (std::size_t i = 0; i < a.reasons.size(); ++i) {
-        if (i) h += ',';
-        append_canonical_string(h, a.reasons[i]);
+      bool first = true;
+      for (std::string_view r : a.reasons) {
+        if (!first) h += ',';
+        first = false;
+        append_canonical_string(h, r);
       }
       h += ']';
     }

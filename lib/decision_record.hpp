@@ -26,10 +26,25 @@ nlohmann::ordered_json applications_json(const Decision& d);
 // applications.csv, reviewers.csv and reviews.csv (canonical_csv.hpp).
 nlohmann::ordered_json input_hashes(const Rules& rules, const std::vector<Application>& applications,
                                     const std::vector<Reviewer>& reviewers, const std::vector<Review>& reviews);
-// The same with the hash of reviews.csv already computed (ReviewsHash, as the
-// reviews stream from the store).
-nlohmann::ordered_json input_hashes_with(const Rules& rules, const std::vector<Application>& applications,
-                                         const std::vector<Reviewer>& reviewers, const std::string& reviews_sha256);
+// The same with the hashes of applications.csv and reviews.csv already
+// computed (ApplicationsHash and ReviewsHash, as the rows stream from the store).
+nlohmann::ordered_json input_hashes_with(const std::string& applications_sha256, const std::vector<Reviewer>& reviewers,
+                                         const std::string& reviews_sha256);
+
+// The SHA-256 (hex) of canonical applications.csv, fed the applications in
+// its order (by id, as Store::applications reads them) one at a time.
+class ApplicationsHash {
+ public:
+  explicit ApplicationsHash(const Rules& rules);
+  void add(const Application& a) { csv_.row(a); }
+  std::string hex();  // once, after the last row
+
+ private:
+  Sha256 sha_;
+  CanonicalApplicationsWriter csv_;
+};
+// The same over a whole round (any order).
+std::string applications_sha256(const Rules& rules, const std::vector<Application>& applications);
 
 // The SHA-256 (hex) of canonical reviews.csv, fed the reviews in its order
 // (Store::each_review's) one at a time.

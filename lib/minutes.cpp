@@ -49,7 +49,11 @@ void read_record(const nlohmann::json& record, const std::string& round, Minutes
       line.status = *status;
       line.award = money_of(a.at("award"), round, "award");
       if (!a.at("lot").is_null()) line.lot = a.at("lot").get<std::string>();
-      if (a.contains("reasons")) line.reasons = a.at("reasons").get<std::vector<std::string>>();
+      if (a.contains("reasons"))
+        for (const auto& r : a.at("reasons").get<std::vector<std::string>>()) {
+          if (r.empty() || r.find('|') != std::string::npos) unreadable(round, "unreadable reason of " + line.id);
+          line.reasons.push_back(r);
+        }
       m.lines.push_back(std::move(line));
     }
     for (const auto& d : record.at("decisions")) m.applied.push_back(d.at("n").get<int>());

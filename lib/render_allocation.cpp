@@ -363,7 +363,7 @@ void render_allocation_csv(OutputSink& out, const AllocationView& v, bool excel)
       w.text(*l.lot);
     else
       w.empty();
-    w.list(l.reasons, "|");
+    w.list(l.reasons);
     if (decisions) {
       auto it = decided.find(l.id);
       if (it == decided.end()) {

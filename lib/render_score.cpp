@@ -251,8 +251,8 @@ void render_score_csv(OutputSink& out, const Rules& rules, const std::vector<App
         w.empty();
     }
     w.integer(a.reviews);
-    w.list(a.flags, "|");
-    w.list(a.reasons, "|");
+    w.list(a.flags);
+    w.list(a.reasons);
     w.end_row();
   }
 }

@@ -51,8 +51,10 @@ ReviewSummary summarise_reviews(const Rules& rules, int reviews, std::span<const
     for (std::size_t r = c; r < scores.size(); r += width) scratch.push_back(scores[r]);
     std::sort(scratch.begin(), scratch.end());
     // A spread exactly at max_spread is not flagged: the rule is "exceeds".
-    if (rules.max_spread && scratch.back() - scratch.front() > *rules.max_spread)
-      s.flags.push_back("spread:" + rules.criteria[c].id);
+    if (rules.max_spread && scratch.back() - scratch.front() > *rules.max_spread) {
+      s.flags.push_back("spread:");
+      s.flags.append_to_last(rules.criteria[c].id);
+    }
     s.criteria.push_back(aggregate_sorted(rules.aggregate, scratch));
   }
   return s;

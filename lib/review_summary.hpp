@@ -14,13 +14,14 @@
 #include "model.hpp"
 #include "rules.hpp"
 #include "string_index.hpp"
+#include "token_list.hpp"
 
 namespace competition {
 
 struct ReviewSummary {
   int reviews = 0;                  // valid reviews
   std::vector<Rational> criteria;   // aggregate per rules.criteria; empty below min_reviews or for votes
-  std::vector<std::string> flags;   // `spread:ID`, in criteria order
+  TokenList flags;                  // `spread:ID`, in criteria order
 };
 
 // rules.md §1 over values already sorted (non-empty).

@@ -18,7 +18,9 @@ ScoredRound score_and_store(Store& store, const std::optional<std::string>& roun
                             "stored decision: see `competition minutes` or `competition export bundle`)",
                             s.round.id));
   s.rules = Store::rules_of(s.round);
-  s.applications = store.applications(s.round.id);
+  // Scoring and the ranking tables need no titles: none is kept (a national
+  // round's are 100 MB).
+  s.applications = store.applications(s.round.id, [](Application& a) { std::string().swap(a.title); });
   // Commission orders are not applied here: `allocate` applies them (cli.md,
   // "Commission decisions"), so `score` shows the ranking of the rules alone.
   ReviewSummaries summaries = review_summaries(store, s.round.id, s.rules, s.applications);

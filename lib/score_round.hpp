@@ -19,7 +19,7 @@ namespace competition {
 struct ScoredRound {
   RoundRecord round;
   Rules rules;
-  std::vector<Application> applications;
+  std::vector<Application> applications;  // without their titles
   ScoreResult result;
 };
 

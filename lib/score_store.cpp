@@ -13,27 +13,6 @@ namespace competition {
 
 namespace {
 
-// Into `out` (cleared first), reused across rows: no temporary per stored row.
-void join_into(std::string& out, const std::vector<std::string>& items, char sep) {
-  out.clear();
-  for (const auto& s : items) {
-    if (!out.empty()) out += sep;
-    out += s;
-  }
-}
-
-std::vector<std::string> split(std::string_view s, char sep) {
-  std::vector<std::string> out;
-  if (s.empty()) return out;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t p = s.find(sep, start);
-    out.emplace_back(s.substr(start, p == std::string_view::npos ? std::string_view::npos : p - start));
-    if (p == std::string_view::npos) return out;
-    start = p + 1;
-  }
-}
-
 std::optional<ScoreStatus> parse_status(std::string_view s) {
   for (auto st : {ScoreStatus::ranked, ScoreStatus::rejected, ScoreStatus::incomplete})
     if (to_string(st) == s) return st;
@@ -104,7 +83,7 @@ void save_scores(Store& store, const std::string& round, const ScoreResult& resu
     by_id.reserve(result.applications.size());
     for (const auto& a : result.applications) by_id.push_back(&a);
     std::sort(by_id.begin(), by_id.end(), [](const auto* x, const auto* y) { return x->id < y->id; });
-    std::string total, criteria, flags, reasons;  // BatchInsert copies text: reused buffers
+    std::string total, criteria;  // BatchInsert copies text: reused buffers
     for (const ScoredApplication* p : by_id) {
       const ScoredApplication& a = *p;
       ins.text(round).text(a.id).text(to_string(a.status));
@@ -120,9 +99,7 @@ void save_scores(Store& store, const std::string& round, const ScoreResult& resu
         ins.null().null();
       }
       encode_criteria(criteria, rules, a.criteria);
-      join_into(flags, a.flags, '|');
-      join_into(reasons, a.reasons, '|');
-      ins.text(criteria).integer(a.reviews).text(flags).text(reasons).end_row();
+      ins.text(criteria).integer(a.reviews).text(a.flags.joined()).text(a.reasons.joined()).end_row();
     }
     ins.flush();
     db.exec("RELEASE save_scores");
@@ -172,8 +149,8 @@ std::string_view parse_score_row(BulkStatement& q, const Rules& rules, ScoredApp
     }
   }
   a.reviews = static_cast<int>(q.column_int64(5));
-  a.flags = split(q.column_text(6), '|');
-  a.reasons = split(q.column_text(7), '|');
+  a.flags.assign_joined(q.column_text(6));
+  a.reasons.assign_joined(q.column_text(7));
   return {};
 }
 

@@ -45,13 +45,13 @@ Rational cofinancing_share(const Application& a) {
 }
 
 // rules.md §2, the rules that need no scores, in the table's order.
-std::vector<std::string> non_score_reasons(const Rules& rules, const Application& a) {
-  std::vector<std::string> reasons;
+TokenList non_score_reasons(const Rules& rules, const Application& a) {
+  TokenList reasons;
   if (rules.sectors && std::find(rules.sectors->begin(), rules.sectors->end(), a.sector) == rules.sectors->end())
-    reasons.emplace_back("sector_not_allowed");
-  if (rules.max_request && a.requested > *rules.max_request) reasons.emplace_back("request_above_max");
+    reasons.push_back("sector_not_allowed");
+  if (rules.max_request && a.requested > *rules.max_request) reasons.push_back("request_above_max");
   if (rules.min_cofinancing_share && cofinancing_share(a) < *rules.min_cofinancing_share)
-    reasons.emplace_back("cofinancing_below_min");
+    reasons.push_back("cofinancing_below_min");
   return reasons;
 }
 
@@ -65,7 +65,7 @@ ScoredApplication score_by_reviews(const Rules& rules, const Application& app, R
   s.reasons = non_score_reasons(rules, app);
   if (s.reviews < std::max(1, rules.min_reviews)) {
     s.status = ScoreStatus::incomplete;
-    s.reasons.emplace_back("too_few_reviews");
+    s.reasons.push_back("too_few_reviews");
     return s;
   }
   if (summary.criteria.size() != rules.criteria.size())
@@ -76,13 +76,16 @@ ScoredApplication score_by_reviews(const Rules& rules, const Application& app, R
     const Criterion& cr = rules.criteria[c];
     const Rational& aggregated = summary.criteria[c];
     // Exactly at the threshold passes (rules.md §2).
-    if (cr.threshold && aggregated < *cr.threshold) s.reasons.push_back("criterion_below_threshold:" + cr.id);
+    if (cr.threshold && aggregated < *cr.threshold) {
+      s.reasons.push_back("criterion_below_threshold:");
+      s.reasons.append_to_last(cr.id);
+    }
     total += cr.weight * aggregated;
   }
   s.criteria = std::move(summary.criteria);
   s.flags = std::move(summary.flags);
   s.total = total;
-  if (rules.pass_total && total < *rules.pass_total) s.reasons.emplace_back("total_below_pass");
+  if (rules.pass_total && total < *rules.pass_total) s.reasons.push_back("total_below_pass");
   s.status = s.reasons.empty() ? ScoreStatus::ranked : ScoreStatus::rejected;
   return s;
 }

@@ -9,6 +9,7 @@
 #include "rational.hpp"
 #include "review_summary.hpp"
 #include "rules.hpp"
+#include "token_list.hpp"
 
 namespace competition {
 
@@ -22,8 +23,8 @@ struct ScoredApplication {
   std::optional<Rational> total;       // none when incomplete
   std::vector<Rational> criteria;      // aggregated score per rules.criteria; empty when incomplete or votes
   int reviews = 0;                     // valid (not excluded) reviews
-  std::vector<std::string> flags;      // `spread:ID`, in criteria order
-  std::vector<std::string> reasons;    // rules.md §2 table order
+  TokenList flags;                     // `spread:ID`, in criteria order
+  TokenList reasons;                   // rules.md §2 table order
 };
 
 // The outcome of `score`: ranked applications in rank order, then the unranked by id.

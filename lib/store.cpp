@@ -92,7 +92,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
     // national round touches, so a bulk write spilled dirty pages into the WAL
     // and read them back (one pread per page). A bound, not an allocation: a
     // small round uses what it needs.
-    store->db_->exec(fmt::format("PRAGMA cache_size = -{}", 64 * 1024));
+    store->set_page_cache_kib(64 * 1024);
     migrate(*store->db_);
   } catch (const SQLite::Exception& e) {
     // A busy database keeps its own message (failure.cpp): it is the one a user can act on.
@@ -153,9 +153,12 @@ RoundRecord Store::resolve_round(const std::optional<std::string>& requested) {
   throw Error(ExitCode::invalid, fmt::format("--round: {} holds several rounds; choose one with --round ({})", path_, list));
 }
 
+void Store::set_page_cache_kib(int kib) { db_->exec(fmt::format("PRAGMA cache_size = -{}", kib)); }
+
 Rules Store::rules_of(const RoundRecord& round) { return load_rules(round.rules_text, "rules of round " + round.id); }
 
-std::vector<Application> Store::applications(const std::string& round) {
+std::vector<Application> Store::applications(const std::string& round,
+                                             const std::function<void(Application&)>& each) {
   // BulkStatement: SQLiteCpp's column objects cost a reference count each, and
   // a national round reads 100 000s of rows here (score, allocate, audit).
   BulkStatement q(*db_,
@@ -165,6 +168,12 @@ std::vector<Application> Store::applications(const std::string& round) {
                   "FROM applications a WHERE a.round_id = ? ORDER BY a.id");
   q.text(1, round);
   std::vector<Application> out;
+  // Sized once: at a million rows a doubled vector leaves 5 % unused, 16 MB.
+  {
+    SQLite::Statement n(*db_, "SELECT count(*) FROM applications WHERE round_id = ?");
+    n.bind(1, round);
+    if (n.executeStep()) out.reserve(static_cast<std::size_t>(n.getColumn(0).getInt64()));
+  }
   while (q.step()) {
     Application a;
     a.id = q.column_text(0);
@@ -183,6 +192,7 @@ std::vector<Application> Store::applications(const std::string& round) {
     if (!q.column_null(13)) a.votes = q.column_int64(13);
     a.input_order = q.column_int64(14);
     a.organisation_key = "org:" + std::to_string(q.column_int64(15));
+    if (each) each(a);
     out.push_back(std::move(a));
   }
   return out;

@@ -50,6 +50,9 @@ class Store {
   ~Store();
 
   SQLite::Database& db() { return *db_; }
+  // SQLite's page cache bound, KiB (64 MiB from open()). A command that holds a
+  // national round in memory and only scans and appends lowers it (allocate).
+  void set_page_cache_kib(int kib);
   const std::string& path() const { return path_; }
   // What the caller should tell the user about this database (the library does
   // not print): today only that it is on a network file system (NFS, SMB/CIFS).
@@ -67,7 +70,11 @@ class Store {
   // The round's rules, parsed from the stored text.
   static Rules rules_of(const RoundRecord& round);
 
-  std::vector<Application> applications(const std::string& round);
+  // The round's applications by id. `each`, when given, sees every row before
+  // it is kept and may take from it what its caller will not need (allocate
+  // hashes the titles and keeps none: a national round has a million).
+  std::vector<Application> applications(const std::string& round,
+                                        const std::function<void(Application&)>& each = {});
   std::vector<Reviewer> reviewers(const std::string& round);
   // Reviews with scores in the order of `rules.criteria`.
   std::vector<Review> reviews(const std::string& round, const Rules& rules);

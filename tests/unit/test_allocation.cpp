@@ -65,7 +65,7 @@ struct Round {
     ScoredApplication s;
     s.id = id;
     s.status = status;
-    s.reasons = std::move(reasons);
+    for (const auto& r : reasons) s.reasons.push_back(r);
     scores.applications.push_back(s);
     return *this;
   }
@@ -96,7 +96,7 @@ const AllocationLine& line(const Decision& d, const std::string& id) {
 std::string reason(const Decision& d, const std::string& id) {
   const auto& l = line(d, id);
   REQUIRE(l.reasons.size() == 1);
-  return l.reasons.front();
+  return std::string(l.reasons.front());
 }
 
 const LotAllocation& lot_of(const Decision& d, const std::string& id) {

@@ -208,7 +208,7 @@ void check_invariants(const GeneratedRound& r, const ScoreResult& scores, const 
     }
     if (l.status == AwardStatus::reserve) {
       REQUIRE(l.reasons.size() == 1);
-      const std::string& why = l.reasons[0];
+      std::string_view why = l.reasons[0];
       CHECK((why == "budget_exhausted" || why == "organisation_cap" || why == "no_lot"));
     }
     CHECK(l.rank == s.rank);

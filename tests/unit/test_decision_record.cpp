@@ -128,7 +128,7 @@ TEST_CASE("decision record: reviews.csv hashed row by row is the hash of the who
   for (const Review& r : reviews) streamed.add(r.application, r.reviewer, r.scores, r.comment);
   const std::string hex = streamed.hex();
   CHECK(hex == sha256_hex(canonical_reviews_csv(rules, reviews)));
-  CHECK(input_hashes_with(rules, {}, {}, hex) == input_hashes(rules, {}, {}, reviews));
+  CHECK(input_hashes_with(applications_sha256(rules, {}), {}, hex) == input_hashes(rules, {}, {}, reviews));
 }
 
 TEST_CASE("decision record: SHA-256 in pieces is SHA-256 of the whole") {

@@ -67,7 +67,7 @@ TEST_CASE("output sink: a file gets the same bytes in chunks") {
     OutputSink memory;
     CsvWriter m(CsvStyle::people(true), memory);
     for (int i = 0; i < 200000; ++i) {  // several megabytes: several chunks
-      for (CsvWriter* c : {&w, &m}) c->integer(-i).number("1.50").text("=x").list({"a", "b;c"}, "|").end_row();
+      for (CsvWriter* c : {&w, &m}) c->integer(-i).number("1.50").text("=x").list({"a", "b;c"}).end_row();
     }
     out += std::string(3 << 20, 'z');  // a big finished text, written through
     memory += std::string(3 << 20, 'z');

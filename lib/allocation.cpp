@@ -61,13 +61,13 @@ enum class Skip : std::uint8_t { none, organisation_cap, budget_exhausted };
 // is Allocator::lines_[line] (kept apart so that the decision's lines are
 // built once and moved out whole: a national round has a million).
 struct Entry {
-  const ScoredApplication* score = nullptr;
   const Application* app = nullptr;
   std::uint32_t line = 0;
+  std::uint32_t organisation = 0;      // position of organisation_of(*app) in Allocator::awards_of_
+  ScoreStatus status = ScoreStatus::incomplete;  // its score's
   bool in_play = false;                // ranked, neither withdrawn nor declined
   bool has_award = false;
   Skip last_skip = Skip::none;         // the reason of the last pass that reached and skipped it
-  std::uint32_t organisation = 0;      // position of organisation_of(*app) in Allocator::awards_of_
 };
 
 // The organisation of an application for the cap (formats.md: by ЄДРПОУ, else by
@@ -158,7 +158,7 @@ class Allocator {
       if (scored[*at]) throw Error(ExitCode::conflict, fmt::format("application {} is scored twice", s.id));
       scored[*at] = true;
       Entry e;
-      e.score = &s;
+      e.status = s.status;
       e.app = &applications[*at];
       e.line = static_cast<std::uint32_t>(lines_.size());
       std::uint32_t& org = number[organisations.insert(*at)];
@@ -249,7 +249,7 @@ class Allocator {
     if (!e.in_play)
       throw Error(ExitCode::conflict, fmt::format("{} of {}: the application is not ranked ({}); "
                                                   "commission decisions apply to ranked applications only",
-                                                  what, id, to_string(e.score->status)));
+                                                  what, id, to_string(e.status)));
     return e;
   }
 

@@ -165,4 +165,29 @@ std::string submitted_at_error(std::string_view text) {
   return fmt::format("\"{}\" is not a date (expected e.g. 2018-02-03, 2018-02-03T14:25:00+02:00 or 03.02.2018)", text);
 }
 
+std::optional<std::int64_t> submitted_key_number(std::string_view t) {
+  if (t.empty()) return 0;
+  // YYYY-MM-DDTHH:MM:SS: digits everywhere but the five separators.
+  constexpr std::string_view shape = "9999-99-99T99:99:99";
+  if (t.size() != shape.size()) return std::nullopt;
+  std::int64_t n = 0;
+  for (std::size_t i = 0; i < shape.size(); ++i) {
+    if (shape[i] != '9') {
+      if (t[i] != shape[i]) return std::nullopt;
+      continue;
+    }
+    if (t[i] < '0' || t[i] > '9') return std::nullopt;
+    n = n * 10 + (t[i] - '0');
+  }
+  if (n == 0) return std::nullopt;  // year 0000 is no date (and 0 means none)
+  return n;
+}
+
+std::string submitted_key_text(std::int64_t key) {
+  if (key == 0) return {};
+  auto part = [&](std::int64_t div, std::int64_t mod) { return static_cast<int>(key / div % mod); };
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", part(10000000000, 10000), part(100000000, 100),
+                     part(1000000, 100), part(10000, 100), part(100, 100), part(1, 100));
+}
+
 }  // namespace competition

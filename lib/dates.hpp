@@ -1,6 +1,7 @@
 // formats.md applications.csv `submitted_at`: the accepted date forms and the
 // sortable key the tie-break `submitted_at` compares.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,14 @@ namespace competition {
 // is taken as written. nullopt when the text is no real calendar date/time or
 // the UTC result falls outside years 0001–9999.
 std::optional<std::string> normalize_submitted_at(std::string_view text);
+
+// normalize_submitted_at's text as a number that sorts the same way (what an
+// application holds: 8 bytes, where a million strings were 50 MB):
+// `2018-02-03T14:25:07` is 20180203142507; "" (no date) is 0. nullopt for text
+// of any other shape (a stored value edited by hand).
+std::optional<std::int64_t> submitted_key_number(std::string_view normalised);
+// Back to the text: `2018-02-03T14:25:07`, or "" for 0.
+std::string submitted_key_text(std::int64_t key);
 
 // The error for a cell normalize_submitted_at refused (text as given):
 // `"31.02.2018" is not a date (expected e.g. 2018-02-03, 2018-02-03T14:25:00+02:00 or 03.02.2018)`.

@@ -370,7 +370,7 @@ void parse_application_cells(RowReader& r, const Rules& rules, const std::string
   if (auto d = r.cell(a_submitted); !d.empty()) {
     if (auto key = normalize_submitted_at(d)) {
       a.submitted_at = std::string(d);
-      a.submitted_key = *key;
+      a.submitted_key = submitted_key_number(*key).value_or(0);
     } else {
       r.error(a_submitted, submitted_at_error(shown(d)));
     }
@@ -437,7 +437,7 @@ class ApplicationWriter {
                             {"planned_clients", a.planned_clients == find_.column_int64(7)},
                             {"planned_jobs", a.planned_jobs == find_.column_int64(8)},
                             {"planned_volunteers", a.planned_volunteers == find_.column_int64(9)},
-                            {"submitted_at", a.submitted_key == find_.column_text(10)},
+                            {"submitted_at", a.submitted_key == submitted_key_number(find_.column_text(10))},
                             {"votes", a.votes == votes}});
         find_.reset();
         if (diff.empty()) {
@@ -491,7 +491,8 @@ class ApplicationWriter {
     row.text(to_string(a.sector)).text(a.title).text(a.category);
     row.integer(a.requested.kopiykas()).integer(a.cofinancing.kopiykas());
     row.integer(a.planned_clients).integer(a.planned_jobs).integer(a.planned_volunteers);
-    row.text(a.submitted_at).text(a.submitted_key);
+    submitted_key_ = submitted_key_text(a.submitted_key);  // the UPDATE binds text without a copy
+    row.text(a.submitted_at).text(submitted_key_);
     if (a.votes)
       row.integer(*a.votes);
     else
@@ -506,6 +507,7 @@ class ApplicationWriter {
   BulkStatement upd_;
   bool fresh_ = true;
   std::int64_t next_order_ = 0;
+  std::string submitted_key_;  // values()'s text of it, alive until the row is written
 };
 
 void import_applications(Store& store, const ImportOptions& o, std::string_view bytes, ImportSummary& s, Sink& sink) {

@@ -29,7 +29,7 @@ struct Application {
   std::int64_t planned_jobs = 0;
   std::int64_t planned_volunteers = 0;
   std::string submitted_at;    // as written
-  std::string submitted_key;   // sortable normalised form (dates.hpp); empty when absent
+  std::int64_t submitted_key = 0;  // submitted_at normalised, as a number that sorts the same (dates.hpp); 0 when absent
   std::optional<std::int64_t> votes;
   std::int64_t input_order = 0;
   std::string organisation_key;

@@ -541,7 +541,7 @@ struct Writer {
           {"planned_clients", b.planned_clients == 0},
           {"planned_jobs", b.planned_jobs == 0},
           {"planned_volunteers", b.planned_volunteers == 0},
-          {"submitted_at", b.submitted_key.empty()},
+          {"submitted_at", b.submitted_key == 0},
           {"votes", a.votes == b.votes},
           {"input_order", a.input_order == b.input_order},
           {"selected", sp != stored.end() && sp->second.selected == p.selected}};

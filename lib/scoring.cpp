@@ -130,11 +130,11 @@ int compare_key(const Rules& rules, const TieBreakKey& key, const ScoredApplicat
     case TieBreakKey::Kind::requested:
       return sign(app_a.requested <=> app_b.requested);  // smaller first
     case TieBreakKey::Kind::submitted_at: {
-      // The normalised key sorts as text; a missing date sorts last.
-      const std::string& ka = app_a.submitted_key;
-      const std::string& kb = app_b.submitted_key;
-      if (ka.empty() || kb.empty()) return ka.empty() == kb.empty() ? 0 : (ka.empty() ? 1 : -1);
-      return ka < kb ? -1 : ka > kb ? 1 : 0;
+      // Earlier first; a missing date (0) sorts last.
+      const std::int64_t ka = app_a.submitted_key;
+      const std::int64_t kb = app_b.submitted_key;
+      if (ka == 0 || kb == 0) return (ka == 0) == (kb == 0) ? 0 : (ka == 0 ? 1 : -1);
+      return sign(ka <=> kb);
     }
     case TieBreakKey::Kind::input_order:
       return sign(app_a.input_order <=> app_b.input_order);  // earlier first

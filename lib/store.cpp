@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "bulk_statement.hpp"
+#include "dates.hpp"
 #include "failure.hpp"
 #include "filesystem_check.hpp"
 #include "migrations.hpp"
@@ -188,7 +189,10 @@ std::vector<Application> Store::applications(const std::string& round,
     a.planned_jobs = q.column_int64(9);
     a.planned_volunteers = q.column_int64(10);
     a.submitted_at = q.column_text(11);
-    a.submitted_key = q.column_text(12);
+    auto key = submitted_key_number(q.column_text(12));
+    if (!key)
+      throw Error(ExitCode::io, fmt::format("applications: unreadable submitted_key \"{}\" of {}", q.column_text(12), a.id));
+    a.submitted_key = *key;
     if (!q.column_null(13)) a.votes = q.column_int64(13);
     a.input_order = q.column_int64(14);
     a.organisation_key = "org:" + std::to_string(q.column_int64(15));

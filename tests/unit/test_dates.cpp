@@ -54,3 +54,21 @@ TEST_CASE("the error text names the value and the accepted forms") {
   CHECK(submitted_at_error("31.02.2018") ==
         "\"31.02.2018\" is not a date (expected e.g. 2018-02-03, 2018-02-03T14:25:00+02:00 or 03.02.2018)");
 }
+
+TEST_CASE("the normalised form as a number that sorts the same way, and back") {
+  CHECK(submitted_key_number("2018-02-03T14:25:07") == 20180203142507);
+  CHECK(submitted_key_number("0001-01-01T00:00:00") == 10101000000);
+  CHECK(submitted_key_number("9999-12-31T23:59:59") == 99991231235959);
+  CHECK(submitted_key_number("") == 0);  // no date
+  CHECK(submitted_key_text(20180203142507) == "2018-02-03T14:25:07");
+  CHECK(submitted_key_text(10101000000) == "0001-01-01T00:00:00");
+  CHECK(submitted_key_text(0) == "");
+  // Order kept: a second, a day and a year apart.
+  CHECK(*submitted_key_number("2018-02-03T14:25:07") < *submitted_key_number("2018-02-03T14:25:08"));
+  CHECK(*submitted_key_number("2018-02-03T23:59:59") < *submitted_key_number("2018-02-04T00:00:00"));
+  CHECK(*submitted_key_number("2017-12-31T23:59:59") < *submitted_key_number("2018-01-01T00:00:00"));
+  // A stored value of any other shape (edited by hand) is no key.
+  for (const char* bad : {"2018-02-03", "2018-02-03 14:25:07", "2018-02-03T14:25:0x", "2018-02-03T14:25:070",
+                          "0000-00-00T00:00:00", "03.02.2018 14:25:07"})
+    CHECK_MESSAGE(!submitted_key_number(bad).has_value(), bad);
+}

@@ -153,3 +153,32 @@ TEST_CASE("importer: review scores are stored in their canonical decimal form, c
           "off.csv:2:4: b: 1.3 is not on the step 0.25 (expected 1 + a multiple of 0.25)");
   }
 }
+
+TEST_CASE("importer: submitted_at is stored normalised, read back as its sortable number, and re-imported unchanged") {
+  ImporterStore t;
+  const std::string csv =
+      "id,organisation,title,requested,submitted_at\n"
+      "P-1,ГО,t,100,2018-02-03T14:25:00+02:00\n"
+      "P-2,ГО,t,100,03.02.2018 9:05:07\n"
+      "P-3,ГО,t,100,\n";
+  t.import(csv);
+  SQLite::Statement q(t.store->db(), "SELECT id, submitted_key FROM applications ORDER BY id");
+  std::map<std::string, std::string> stored;
+  while (q.executeStep()) stored[q.getColumn(0).getString()] = q.getColumn(1).getString();
+  CHECK(stored == std::map<std::string, std::string>{
+                      {"P-1", "2018-02-03T12:25:00"}, {"P-2", "2018-02-03T09:05:07"}, {"P-3", ""}});
+  std::map<std::string, std::int64_t> keys;
+  for (const auto& a : t.store->applications("imp-1")) keys[a.id] = a.submitted_key;
+  CHECK(keys == std::map<std::string, std::int64_t>{{"P-1", 20180203122500}, {"P-2", 20180203090507}, {"P-3", 0}});
+  ImportSummary again = t.import(csv);
+  CHECK(again.unchanged == 3);
+  // A stored key edited by hand is refused when read, naming the application.
+  t.store->db().exec("UPDATE applications SET submitted_key = '2018-02-03 12:25' WHERE id = 'P-2'");
+  try {
+    t.store->applications("imp-1");
+    FAIL("an unreadable key was read");
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::io);
+    CHECK(std::string(e.what()) == "applications: unreadable submitted_key \"2018-02-03 12:25\" of P-2");
+  }
+}

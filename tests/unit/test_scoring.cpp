@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "dates.hpp"
 #include "diagnostic.hpp"
 #include "same_scores.hpp"
 #include "scoring.hpp"
@@ -461,9 +462,9 @@ TEST_CASE("scoring: tie-break requested, smaller request first") {
 
 TEST_CASE("scoring: tie-break submitted_at, earlier first, a missing date last") {
   Application a1 = app("A-1"), a2 = app("A-2"), a3 = app("A-3"), a4 = app("A-4");
-  a2.submitted_key = "2024-02-02T00:00:00";
-  a3.submitted_key = "2024-02-01T10:00:00";
-  a4.submitted_key = "2024-02-01T09:59:59";
+  a2.submitted_key = *submitted_key_number("2024-02-02T00:00:00");
+  a3.submitted_key = *submitted_key_number("2024-02-01T10:00:00");
+  a4.submitted_key = *submitted_key_number("2024-02-01T09:59:59");
   // A-1 has none: it sorts after every dated one although its id is first.
   std::vector<Review> reviews = {review("A-1", "R", {"5", "5"}), review("A-2", "R", {"5", "5"}),
                                  review("A-3", "R", {"5", "5"}), review("A-4", "R", {"5", "5"})};

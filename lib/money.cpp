@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <limits>
 #include <stdexcept>
 
@@ -75,23 +76,48 @@ std::string Money::parse_error(std::string_view text) {
 
 std::string group_thousands(std::string_view digits, std::string_view sep) {
   std::string out;
+  append_grouped(out, digits, sep);
+  return out;
+}
+
+void append_grouped(std::string& out, std::string_view digits, std::string_view sep) {
   std::size_t n = digits.size();
   for (std::size_t i = 0; i < n; ++i) {
     if (i > 0 && (n - i) % 3 == 0) out += sep;
     out += digits[i];
   }
+}
+
+namespace {
+
+// `sign`, then the hryvnias grouped with `sep`, then `point` and two kopiyka digits.
+void append_amount(std::string& out, std::int64_t k, std::string_view sep, char point) {
+  std::uint64_t a = k < 0 ? 0 - static_cast<std::uint64_t>(k) : static_cast<std::uint64_t>(k);
+  if (k < 0) out += '-';
+  char buf[24];
+  char* end = std::to_chars(buf, buf + sizeof buf, a / 100).ptr;
+  append_grouped(out, std::string_view(buf, static_cast<std::size_t>(end - buf)), sep);
+  out += point;
+  out += static_cast<char>('0' + a % 100 / 10);
+  out += static_cast<char>('0' + a % 10);
+}
+
+}  // namespace
+
+std::string Money::to_string() const {
+  std::string out;
+  append_to(out);
   return out;
 }
 
-std::string Money::to_string() const {
-  std::uint64_t a = k_ < 0 ? 0 - static_cast<std::uint64_t>(k_) : static_cast<std::uint64_t>(k_);
-  return fmt::format("{}{}.{:02}", k_ < 0 ? "-" : "", a / 100, a % 100);
+std::string Money::to_ukrainian() const {
+  std::string out;
+  append_ukrainian(out);
+  return out;
 }
 
-std::string Money::to_ukrainian() const {
-  std::uint64_t a = k_ < 0 ? 0 - static_cast<std::uint64_t>(k_) : static_cast<std::uint64_t>(k_);
-  return fmt::format("{}{},{:02}", k_ < 0 ? "-" : "", group_thousands(std::to_string(a / 100), " "), a % 100);
-}
+void Money::append_to(std::string& out) const { append_amount(out, k_, "", '.'); }
+void Money::append_ukrainian(std::string& out) const { append_amount(out, k_, " ", ','); }
 
 Money Money::operator+(Money o) const {
   std::int64_t r;

@@ -30,6 +30,9 @@ class Money {
   std::string to_string() const;
   // `12 500,00`: Ukrainian style (space groups, decimal comma).
   std::string to_ukrainian() const;
+  // The same texts appended to `out`, without a temporary (a table cell).
+  void append_to(std::string& out) const;
+  void append_ukrainian(std::string& out) const;
 
   Money operator+(Money other) const;
   Money operator-(Money other) const;
@@ -47,5 +50,7 @@ class Money {
 
 // Groups an unsigned digit string by thousands with `sep` (`1470900` -> `1 470 900`).
 std::string group_thousands(std::string_view digits, std::string_view sep);
+// The same appended to `out`.
+void append_grouped(std::string& out, std::string_view digits, std::string_view sep);
 
 }  // namespace competition

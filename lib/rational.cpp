@@ -32,19 +32,22 @@ bool fits64(i128 v) {
   return v >= std::numeric_limits<std::int64_t>::min() && v <= std::numeric_limits<std::int64_t>::max();
 }
 
-std::string u128_to_string(i128 v) {
-  if (v >= 0 && v <= std::numeric_limits<std::uint64_t>::max()) {  // the usual case: one to_chars
-    char buf[24];
-    auto end = std::to_chars(buf, buf + sizeof buf, static_cast<std::uint64_t>(v)).ptr;
-    return std::string(buf, end);
+// Writes the decimal digits of v >= 0 backwards ending at `end`; returns their start.
+char* write_digits(i128 v, char* end) {
+  char* p = end;
+  if (v <= static_cast<i128>(std::numeric_limits<std::uint64_t>::max())) {  // the usual case: 64-bit division
+    auto u = static_cast<std::uint64_t>(v);
+    do {
+      *--p = static_cast<char>('0' + u % 10);
+      u /= 10;
+    } while (u != 0);
+    return p;
   }
-  if (v == 0) return "0";
-  std::string s;
-  while (v > 0) {
-    s.insert(s.begin(), static_cast<char>('0' + static_cast<int>(v % 10)));
+  do {
+    *--p = static_cast<char>('0' + static_cast<int>(v % 10));
     v /= 10;
-  }
-  return s;
+  } while (v > 0);
+  return p;
 }
 
 }  // namespace
@@ -164,25 +167,42 @@ i128 round_half_away(i128 num, i128 den, int places) {
   return num < 0 ? -q : q;
 }
 
-static std::string fixed(const Rational& v, int places, char point, std::string_view group) {
+// The named rounding's text appended to `out`, without temporaries: a national
+// ranking shows millions of numbers (twice: measured, then written).
+static void write_fixed(std::string& out, const Rational& v, int places, char point, std::string_view group) {
   i128 q = round_half_away(v.num(), v.den(), places);
-  bool negative = q < 0;
-  if (negative) q = -q;
+  if (q < 0) {
+    out += '-';
+    q = -q;
+  }
   i128 scale = 1;
   for (int i = 0; i < places; ++i) scale *= 10;
-  std::string whole = u128_to_string(q / scale);
-  if (!group.empty()) whole = group_thousands(whole, group);
-  std::string out = (negative ? "-" : "") + whole;
+  char buf[48];  // 39 digits at most
+  char* end = buf + sizeof buf;
+  char* whole = write_digits(q / scale, end);
+  append_grouped(out, std::string_view(whole, static_cast<std::size_t>(end - whole)), group);
   if (places > 0) {
-    std::string frac = u128_to_string(q % scale);
     out += point;
-    out += std::string(static_cast<std::size_t>(places) - frac.size(), '0') + frac;
+    char* frac = write_digits(q % scale, end);
+    out.append(static_cast<std::size_t>(places) - static_cast<std::size_t>(end - frac), '0');
+    out.append(frac, end);
   }
-  return out;
 }
 
-std::string Rational::to_fixed(int places) const { return fixed(*this, places, '.', ""); }
-std::string Rational::to_fixed_ukrainian(int places) const { return fixed(*this, places, ',', " "); }
+std::string Rational::to_fixed(int places) const {
+  std::string out;
+  write_fixed(out, *this, places, '.', "");
+  return out;
+}
+std::string Rational::to_fixed_ukrainian(int places) const {
+  std::string out;
+  write_fixed(out, *this, places, ',', " ");
+  return out;
+}
+void Rational::append_fixed(std::string& out, int places) const { write_fixed(out, *this, places, '.', ""); }
+void Rational::append_fixed_ukrainian(std::string& out, int places) const {
+  write_fixed(out, *this, places, ',', " ");
+}
 
 std::string Rational::to_decimal(int max_places) const {
   // Whole numbers (most scores and weights): the digits alone, as below.

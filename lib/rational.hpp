@@ -44,6 +44,9 @@ class Rational {
   std::string to_fixed(int places) const;
   // The same digits with a decimal comma and space-grouped thousands (`1 470,9`).
   std::string to_fixed_ukrainian(int places) const;
+  // The same texts appended to `out`, without a temporary (a table cell).
+  void append_fixed(std::string& out, int places) const;
+  void append_fixed_ukrainian(std::string& out, int places) const;
   // The exact value without rounding when it has a finite decimal expansion of at
   // most `max_places` digits, else `to_fixed(max_places)`; used for canonical text.
   std::string to_decimal(int max_places = 4) const;

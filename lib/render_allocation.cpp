@@ -35,6 +35,14 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
 }
 
 std::string money(Money m, bool en) { return en ? m.to_string() : m.to_ukrainian(); }
+// The same as a table cell, appended to the row.
+void money_cell(TextRow& row, Money m, bool en) {
+  if (en)
+    m.append_to(row.text());
+  else
+    m.append_ukrainian(row.text());
+  row.end_cell();
+}
 
 // The standing decision on each application: its withdrawal or override, else
 // the last order naming it (rules.md §4 step 2).
@@ -100,7 +108,10 @@ class People {
   }
   void requested(TextRow& row, std::string_view id) const {
     const Application* a = find(id);
-    row.cell(a ? money(a->requested, en_) : std::string());
+    if (a)
+      money_cell(row, a->requested, en_);
+    else
+      row.end_cell();
   }
   static void rank(TextRow& row, const AllocationLine& l) {
     if (l.rank)
@@ -229,7 +240,7 @@ People::People(const AllocationView& v, bool en) : en_(en), decided_(decision_of
                       ranked_rows(winners_, [this](const AllocationLine& l, TextRow& row) {
                         row.cell(l.lot ? std::string_view(*l.lot) : std::string_view());
                         requested(row, l.id);
-                        row.cell(money(l.award, en_));
+                        money_cell(row, l.award, en_);
                         row.text() += status(l.status);
                         if (status_decision(l.id)) row.text() += en_ ? " (commission)" : " (рішення комісії)";
                         row.end_cell();
@@ -257,7 +268,7 @@ People::People(const AllocationView& v, bool en) : en_(en), decided_(decision_of
                             const AllocationLine& l = *commission_[i];
                             leading(row, l, name_width);
                             row.cell(status(l.status));
-                            row.cell(money(l.award, en_));
+                            money_cell(row, l.award, en_);
                             const CommissionDecision* d = status_decision(l.id);
                             row.cell(d ? decision_note(*d, en_) : "");
                             return;

@@ -18,9 +18,16 @@ namespace {
 constexpr const char* dash = "—";
 
 
-// Scores and totals for people: `51.50` in English, `51,50` in Ukrainian.
-std::string shown(const Rational& v, bool english, int places = 2) {
-  return english ? v.to_fixed(places) : v.to_fixed_ukrainian(places);
+// Scores and totals for people, into the cell being written: `51.50` in
+// English, `51,50` in Ukrainian; `—` for none.
+void show(TextRow& row, const Rational* v, bool english, int places = 2) {
+  if (!v)
+    row.text() += dash;
+  else if (english)
+    v->append_fixed(row.text(), places);
+  else
+    v->append_fixed_ukrainian(row.text(), places);
+  row.end_cell();
 }
 
 // Weights and thresholds as written in the rules (`0.5`, Ukrainian `0,5`).
@@ -148,9 +155,9 @@ class PeopleRows {
       row.clipped(name, name_width);
     else
       row.cell(name);
-    row.cell(a.total ? shown(*a.total, en_, votes_ ? 0 : 2) : dash);
+    show(row, a.total ? &*a.total : nullptr, en_, votes_ ? 0 : 2);
     for (std::size_t c = 0; c < rules_.criteria.size(); ++c)
-      row.cell(c < a.criteria.size() ? shown(a.criteria[c], en_) : dash);
+      show(row, c < a.criteria.size() ? &a.criteria[c] : nullptr, en_);
     if (!votes_) {
       fmt::format_to(std::back_inserter(row.text()), "{}", a.reviews);
       row.end_cell();

@@ -67,6 +67,11 @@ TEST_CASE("money: plain and Ukrainian output") {
   CHECK(Money::from_kopiykas(99999).to_ukrainian() == "999,99");
   CHECK(Money::from_kopiykas(100000).to_ukrainian() == "1 000,00");
   CHECK(Money::from_kopiykas(-123456789).to_ukrainian() == "-1 234 567,89");
+  std::string cell = "x";
+  Money::from_kopiykas(-123456789).append_to(cell);
+  Money::from_kopiykas(5).append_ukrainian(cell);
+  Money::from_kopiykas(100000).append_ukrainian(cell);
+  CHECK(cell == "x-1234567.890,051 000,00");
   CHECK(competition::group_thousands("1470900", " ") == "1 470 900");
   CHECK(competition::group_thousands("100", " ") == "100");
   CHECK(competition::group_thousands("", " ").empty());

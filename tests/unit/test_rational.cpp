@@ -110,6 +110,15 @@ TEST_CASE("rational: to_fixed rounds half away from zero") {
   CHECK(Rational(103, 25).to_fixed(4) == "4.1200");
   CHECK(dec("1470900.5").to_fixed_ukrainian(2) == "1 470 900,50");
   CHECK(dec("-1234.5").to_fixed_ukrainian(1) == "-1 234,5");
+  // Digits beyond 64 bits: INT64_MAX / 1 at 4 places is a 23-digit scaled integer.
+  CHECK(Rational(INT64_MAX).to_fixed(4) == "9223372036854775807.0000");
+  CHECK(Rational(INT64_MIN + 1, 3).to_fixed_ukrainian(2) == "-3 074 457 345 618 258 602,33");
+  // The append forms write the same text after what the cell already holds.
+  std::string cell = "x";
+  Rational(-2, 3).append_fixed(cell, 2);
+  dec("1470900.5").append_fixed_ukrainian(cell, 2);
+  dec("-0.004").append_fixed_ukrainian(cell, 2);
+  CHECK(cell == "x-0.671 470 900,500,00");
   CHECK(competition::round_half_away(1, 3, 2) == 33);
   CHECK(competition::round_half_away(-1, 8, 2) == -13);
   CHECK(competition::round_half_away(1, -8, 2) == -13);

@@ -5,6 +5,7 @@
 // Statement copies every bound string; at millions of cells that shows.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -72,6 +73,30 @@ class BindInOrder {
   int next_ = 1;
 };
 
+// A second thread that runs SQLite writes handed to it one at a time, while
+// the thread that owns the connection goes on reading and checking: SQLite's
+// half of a bulk import overlaps the other half (two cores or more). Shared by
+// every BatchInsert that writes in the background on one connection, so that
+// only one of them uses it at a time; it must outlive them.
+class BackgroundWriter {
+ public:
+  BackgroundWriter();
+  ~BackgroundWriter();  // after the running write
+  BackgroundWriter(const BackgroundWriter&) = delete;
+  BackgroundWriter& operator=(const BackgroundWriter&) = delete;
+  // Runs `work` on the writer thread; the previous work must be waited for.
+  void start(std::function<void()> work);
+  // Until the running work is done: the connection is free again. Raises what
+  // it threw (once).
+  void wait();
+  // The same without raising (a destructor's).
+  void wait_quietly() noexcept;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
 // A multi-row INSERT: rows are collected (their text copied into one buffer)
 // and written `batch` at a time by one statement, so SQLite's per-statement
 // work (about a third of a bulk insert of short rows) is paid once per batch.
@@ -85,9 +110,16 @@ class BatchInsert {
  public:
   // `head`: "INSERT INTO t (a, b, c)"; `columns`: values per row.
   BatchInsert(SQLite::Database& db, std::string head, int columns, int batch = 64);
-  ~BatchInsert();
+  ~BatchInsert();  // waits for a batch being written in the background
   BatchInsert(const BatchInsert&) = delete;
   BatchInsert& operator=(const BatchInsert&) = delete;
+
+  // From now on full batches are written by `writer` while the caller fills
+  // the next ones. The caller must not use the connection in any other way
+  // without writer.wait() first (flush() of any BatchInsert sharing `writer`
+  // waits). A failure of a background write is raised by the next wait: an
+  // end_row() that hands over, a flush().
+  void write_in_background(BackgroundWriter& writer);
 
   // The next value of the current row, in column order.
   BatchInsert& text(std::string_view value);
@@ -99,18 +131,27 @@ class BatchInsert {
  private:
   struct Cell {
     enum class Kind : std::uint8_t { text, integer, null } kind;
-    std::int64_t value;    // the integer, or the text's offset in arena_
+    std::int64_t value;    // the integer, or the text's offset in the arena
     std::uint32_t length;  // of the text
   };
+  struct Batch {
+    std::vector<Cell> cells;
+    std::string arena;
+    int rows = 0;
+  };
+  static constexpr int handover_batches = 64;  // batches handed to the writer at once
   std::unique_ptr<BulkStatement> prepare(int rows) const;
-  void write(BulkStatement& st);
+  // Writes and empties `b`: whole batches by full_, a shorter rest by its own statement.
+  void write_all(Batch& b);
+  // Binds cells [first, first + count) of `b` to `st` and runs it.
+  static void write(BulkStatement& st, const Batch& b, std::size_t first, std::size_t count);
 
   SQLite::Database& db_;
   std::string head_;
-  int columns_, batch_, rows_ = 0;
+  int columns_, batch_;
   std::unique_ptr<BulkStatement> full_;
-  std::vector<Cell> cells_;
-  std::string arena_;
+  Batch filling_, writing_;         // writing_: the batch the background thread writes
+  BackgroundWriter* writer_ = nullptr;
 };
 
 }  // namespace competition

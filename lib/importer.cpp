@@ -417,6 +417,13 @@ class ApplicationWriter {
     fresh_ = q.getColumn(0).getInt() == 0;
     next_order_ = q.getColumn(1).getInt64();
     find_.text(1, round_.id);
+    // A fresh round asks SQLite nothing per row but for organisations, which
+    // wait for the writer first (OrganisationResolver): rows and new
+    // organisations are written while the next rows are read and checked.
+    if (fresh_) {
+      ins_.write_in_background(background_);
+      organisations_.write_in_background(background_);
+    }
   }
 
   void apply(const Application& a, int line, ImportSummary& s, Sink& conflicts) {
@@ -501,6 +508,7 @@ class ApplicationWriter {
 
   const RoundRecord& round_;
   const ImportOptions& o_;
+  BackgroundWriter background_;  // before the writers that share it: it outlives them
   OrganisationResolver organisations_;
   BulkStatement find_;
   BatchInsert ins_;
@@ -811,8 +819,12 @@ void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes
                      "reviewer = ?3");
   find.text(1, round.id);
   // New pairs go in batches; a changed stored one (--replace) is replaced on its own.
+  BackgroundWriter background;  // before `put`: it outlives it
   BatchInsert put(store.db(), "INSERT OR FAIL INTO reviews (round_id, application, reviewer, scores, comment, excluded)",
                   6);
+  // A fresh round's import asks SQLite nothing while it reads the rows: its
+  // batches are written while the next ones are read and checked.
+  if (fresh) put.write_in_background(background);
   BulkStatement replace(store.db(),
                         "INSERT OR REPLACE INTO reviews (round_id, application, reviewer, scores, comment, excluded) "
                         "VALUES (?,?,?,?,?,?)");

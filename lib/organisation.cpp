@@ -183,6 +183,7 @@ OrganisationResolver::OrganisationResolver(SQLite::Database& db) : impl_(std::ma
 OrganisationResolver::~OrganisationResolver() = default;
 
 void OrganisationResolver::flush() { impl_->insert.flush(); }
+void OrganisationResolver::write_in_background(BackgroundWriter& writer) { impl_->insert.write_in_background(writer); }
 
 namespace {
 

@@ -12,6 +12,8 @@ class Database;
 
 namespace competition {
 
+class BackgroundWriter;
+
 // Lower-cased (ASCII and Cyrillic), runs of white space collapsed to one space,
 // trimmed: `ГО  «Креавіта» ` and `го «креавіта»` give the same key.
 std::string organisation_name_key(std::string_view name);
@@ -41,6 +43,9 @@ class OrganisationResolver {
   // Writes the organisations created so far; call before the transaction
   // commits (they are written in batches, and never on destruction).
   void flush();
+  // New organisations' batches written by `writer` (bulk_statement.hpp); every
+  // query of resolve() first waits for it.
+  void write_in_background(BackgroundWriter& writer);
 
   struct Impl;
 

@@ -83,7 +83,7 @@ void save_scores(Store& store, const std::string& round, const ScoreResult& resu
     by_id.reserve(result.applications.size());
     for (const auto& a : result.applications) by_id.push_back(&a);
     std::sort(by_id.begin(), by_id.end(), [](const auto* x, const auto* y) { return x->id < y->id; });
-    std::string total, criteria;  // BatchInsert copies text: reused buffers
+    std::string total, display, criteria;  // BatchInsert copies text: reused buffers
     for (const ScoredApplication* p : by_id) {
       const ScoredApplication& a = *p;
       ins.text(round).text(a.id).text(to_string(a.status));
@@ -94,7 +94,9 @@ void save_scores(Store& store, const std::string& round, const ScoreResult& resu
       if (a.total) {
         total.clear();
         append_exact(total, *a.total);
-        ins.text(total).text(a.total->to_fixed(2));
+        display.clear();
+        a.total->append_fixed(display, 2);
+        ins.text(total).text(display);
       } else {
         ins.null().null();
       }

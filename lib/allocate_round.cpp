@@ -11,6 +11,7 @@
 #include "commission_store.hpp"
 #include "decision_log.hpp"
 #include "decision_record.hpp"
+#include "memory.hpp"
 #include "score_round.hpp"
 #include "score_store.hpp"
 #include "scoring.hpp"
@@ -217,16 +218,21 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
     }
   }
 
-  // Allocated: the rankings are released before the record (as big) is built.
+  // Allocated: the rankings are released before the record (as big) is built,
+  // and the memory they held is handed back: their millions of small pieces
+  // would otherwise stay with the process, under the record and its copy.
   reordered.reset();
   fresh = ScoreResult{};
+  release_free_memory();
 
+  // The rows first: what storing them takes is gone before the record (100 MB
+  // at a million applications) is made.
+  if (!dry_run) save_allocation(store, id, r.decision);
   nlohmann::ordered_json inputs = input_hashes_with(applications_sha256, reviewers, reviews_sha256);
   SignedRecord record = signed_decision_record(id, r.round.rules_sha256, inputs, applied, r.decision);
   r.fingerprint = record.fingerprint;
   if (dry_run) return r;  // the Transaction rolls back: nothing written
 
-  save_allocation(store, id, r.decision);
   r.log_seq = append_canonical_log_entry(store, id, "allocate", std::move(record.canonical)).seq;
   store.set_stage(id, "allocated");
   tx.commit();

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "bulk_statement.hpp"
+#include "id_order.hpp"
 #include "diagnostic.hpp"
 
 namespace competition {
@@ -17,14 +18,9 @@ void save_allocation(Store& store, const std::string& round, const Decision& d) 
   del.exec();
   // In batches (bulk_statement.hpp): a national decision has 100 000s of rows.
   BatchInsert ins(db, "INSERT OR FAIL INTO allocations (round_id, application, rank, status, lot, award, reasons)", 7);
-  // In key order, not rank order: appending to the B-tree instead of inserting
-  // all over it (the stored rows are the same).
-  std::vector<const AllocationLine*> by_id;
-  by_id.reserve(d.applications.size());
-  for (const AllocationLine& l : d.applications) by_id.push_back(&l);
-  std::sort(by_id.begin(), by_id.end(), [](const auto* x, const auto* y) { return x->id < y->id; });
-  for (const AllocationLine* p : by_id) {
-    const AllocationLine& l = *p;
+  // In key order, not rank order (id_order.hpp; the stored rows are the same).
+  auto id_of = [](const AllocationLine& l) -> const std::string& { return l.id; };
+  each_in_id_order(d.applications, id_of, [&](const AllocationLine& l) {
     const std::string& reasons = l.reasons.joined();
     ins.text(round).text(l.id);
     if (l.rank)
@@ -37,7 +33,7 @@ void save_allocation(Store& store, const std::string& round, const Decision& d) 
     else
       ins.null();
     ins.integer(l.award.kopiykas()).text(reasons).end_row();
-  }
+  });
   ins.flush();
 }
 

@@ -7,6 +7,7 @@
 #include <charconv>
 
 #include "bulk_statement.hpp"
+#include "id_order.hpp"
 #include "permutation.hpp"
 
 namespace competition {
@@ -77,15 +78,10 @@ void save_scores(Store& store, const std::string& round, const ScoreResult& resu
                     "INSERT OR FAIL INTO scores (round_id, application, status, rank, total, total_display, criteria, "
                     "reviews, flags, reasons)",
                     10);
-    // In key order, not rank order: appending to the B-tree instead of
-    // inserting all over it (the stored rows are the same).
-    std::vector<const ScoredApplication*> by_id;
-    by_id.reserve(result.applications.size());
-    for (const auto& a : result.applications) by_id.push_back(&a);
-    std::sort(by_id.begin(), by_id.end(), [](const auto* x, const auto* y) { return x->id < y->id; });
+    // In key order, not rank order (id_order.hpp; the stored rows are the same).
     std::string total, display, criteria;  // BatchInsert copies text: reused buffers
-    for (const ScoredApplication* p : by_id) {
-      const ScoredApplication& a = *p;
+    auto id_of = [](const ScoredApplication& a) -> const std::string& { return a.id; };
+    each_in_id_order(result.applications, id_of, [&](const ScoredApplication& a) {
       ins.text(round).text(a.id).text(to_string(a.status));
       if (a.rank)
         ins.integer(*a.rank);
@@ -102,7 +98,7 @@ void save_scores(Store& store, const std::string& round, const ScoreResult& resu
       }
       encode_criteria(criteria, rules, a.criteria);
       ins.text(criteria).integer(a.reviews).text(a.flags.joined()).text(a.reasons.joined()).end_row();
-    }
+    });
     ins.flush();
     db.exec("RELEASE save_scores");
   } catch (...) {

@@ -7,10 +7,13 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "diagnostic.hpp"
 #include "importer.hpp"
 #include "rounds.hpp"
+#include "rules.hpp"
+#include "store.hpp"
 #include "temp_store.hpp"
 
 using namespace competition;
@@ -181,4 +184,29 @@ TEST_CASE("importer: submitted_at is stored normalised, read back as its sortabl
     CHECK(e.code() == ExitCode::io);
     CHECK(std::string(e.what()) == "applications: unreadable submitted_key \"2018-02-03 12:25\" of P-2");
   }
+}
+
+TEST_CASE("importer: stored scores are read back whatever the order of their pairs") {
+  testing::TempStore t(rules_text, "importer");
+  t.import(ImportKind::applications, "id,organisation,title,requested\nP-1,ГО,t,10\nP-2,ГО,t,10\nP-3,ГО,t,10\n");
+  t.import(ImportKind::reviewers, "id,name\nR1,One\n");
+  t.import(ImportKind::reviews, "application,reviewer,a,b\nP-1,R1,7,1.25\nP-2,R1,10,5\nP-3,R1,3,2.5\n");
+  Rules rules = load_rules(rules_text, "rules.toml");
+  auto read = [&] {
+    std::vector<std::string> rows;
+    t.store->each_review("imp-1", rules, [&](const ReviewRow& r) {
+      rows.push_back(std::string(r.application) + " " + r.scores[0].to_decimal() + " " + r.scores[1].to_decimal());
+    });
+    return rows;
+  };
+  CHECK(read() == std::vector<std::string>{"P-1 7 1.25", "P-2 10 5", "P-3 3 2.5"});
+  // Pairs out of the rules' order, and a pair repeated (the last one decides),
+  // as a hand edit or an older rules file could leave them.
+  t.store->db().exec("UPDATE reviews SET scores = 'b=1.25;a=7' WHERE application = 'P-1'");
+  t.store->db().exec("UPDATE reviews SET scores = 'a=1;b=5;a=10' WHERE application = 'P-2'");
+  CHECK(read() == std::vector<std::string>{"P-1 7 1.25", "P-2 10 5", "P-3 3 2.5"});
+  // A criterion without its pair is named.
+  t.store->db().exec("UPDATE reviews SET scores = 'a=3;c=2.5' WHERE application = 'P-3'");
+  CHECK_THROWS_WITH_AS(read(), "round imp-1: review P-3/R1 has no score for criterion \"b\" of the current rules "
+                               "(re-import the reviews)", Error);
 }

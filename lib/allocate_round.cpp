@@ -235,7 +235,7 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
 
   r.log_seq = append_canonical_log_entry(store, id, "allocate", std::move(record.canonical)).seq;
   store.set_stage(id, "allocated");
-  tx.commit();
+  tx.commit_then_checkpoint();  // the copy into the file overlaps the printing
   r.stored = true;
   r.round.stage = "allocated";
   return r;

@@ -27,7 +27,7 @@ ScoredRound score_and_store(Store& store, const std::optional<std::string>& roun
   s.result = score_summarised(s.rules, s.applications, summaries.finish());
   save_scores(store, s.round.id, s.result);
   store.set_stage(s.round.id, "scored");
-  tx.commit();
+  tx.commit_then_checkpoint();  // the copy into the file overlaps the printing
   return s;
 }
 

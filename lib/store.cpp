@@ -107,7 +107,20 @@ void Store::set_warning_listener(std::function<void(const std::string&)> listene
   warning_listener_ = std::move(listener);
 }
 
-Store::~Store() = default;
+Store::~Store() {
+  if (checkpoint_.joinable()) checkpoint_.join();
+}
+
+void Store::checkpoint_in_background() {
+  if (checkpoint_.joinable()) checkpoint_.join();
+  checkpoint_ = std::thread([path = path_] {
+    try {
+      SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
+      db.exec("PRAGMA wal_checkpoint(PASSIVE)");
+    } catch (...) {  // harmless: the WAL stays, and is checkpointed later
+    }
+  });
+}
 
 static RoundRecord read_round(SQLite::Statement& q) {
   RoundRecord r;
@@ -368,6 +381,19 @@ Transaction::~Transaction() {
 void Transaction::commit() {
   store_.db().exec("COMMIT");
   done_ = true;
+}
+
+void Transaction::commit_then_checkpoint() {
+  // No checkpoint inside this commit; SQLite's default (1000 pages) after it.
+  store_.db().exec("PRAGMA wal_autocheckpoint = 0");
+  try {
+    commit();
+  } catch (...) {
+    store_.db().exec("PRAGMA wal_autocheckpoint = 1000");
+    throw;
+  }
+  store_.db().exec("PRAGMA wal_autocheckpoint = 1000");
+  store_.checkpoint_in_background();
 }
 
 }  // namespace competition

@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "model.hpp"
@@ -87,10 +88,16 @@ class Store {
 
   void set_stage(const std::string& round, const std::string& stage);
 
+  // Copies the WAL into the database file on a second thread, over its own
+  // connection, while this one goes on (Transaction::commit_then_checkpoint).
+  // A failure there is harmless: the next commit or close checkpoints again.
+  void checkpoint_in_background();
+
  private:
   Store() = default;
   std::string path_;
   std::unique_ptr<SQLite::Database> db_;
+  std::thread checkpoint_;  // joined by the destructor, before db_ closes
   std::vector<std::string> warnings_;
   static inline std::function<void(const std::string&)> warning_listener_;
 };
@@ -102,6 +109,11 @@ class Transaction {
   explicit Transaction(Store& store);
   ~Transaction();
   void commit();
+  // The same for a big write whose command prints a big result after it:
+  // SQLite copies the commit's pages from the WAL into the database file at
+  // the commit (half a second for a national round's scores); here that copy
+  // runs on a second thread while the caller prints (Store::checkpoint_in_background).
+  void commit_then_checkpoint();
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
 

@@ -139,7 +139,7 @@ class BatchInsert {
     std::string arena;
     int rows = 0;
   };
-  static constexpr int handover_batches = 64;  // batches handed to the writer at once
+  static constexpr int handover_batches = 16;  // batches handed to the writer at once
   std::unique_ptr<BulkStatement> prepare(int rows) const;
   // Writes and empties `b`: whole batches by full_, a shorter rest by its own statement.
   void write_all(Batch& b);

@@ -33,7 +33,7 @@ TEST_CASE("batch insert: background writes give the rows inline writes give") {
     BackgroundWriter writer;
     BatchInsert ins(db, "INSERT OR FAIL INTO t (k, v)", 2, 4);
     if (background) ins.write_in_background(writer);
-    // 4-row batches: 1000 rows are several hand-overs of 64 batches and a
+    // 4-row batches: 1000 rows are several hand-overs of 16 batches and a
     // shorter rest; a second flush writes nothing again.
     add_rows(ins, 0, 1000);
     ins.flush();
@@ -56,8 +56,13 @@ TEST_CASE("batch insert: a background write's failure is raised by the caller's 
   BackgroundWriter writer;
   BatchInsert ins(db, "INSERT OR FAIL INTO t (k, v)", 2, 4);
   ins.write_in_background(writer);
-  add_rows(ins, 0, 300);  // key 7 is taken: the first hand-over fails in the writer
-  CHECK_THROWS_WITH_AS(ins.flush(), "UNIQUE constraint failed: t.k", SQLite::Exception);
+  // Key 7 is taken: the first hand-over fails in the writer, and the caller
+  // hears of it at its next wait (a later hand-over or the flush).
+  auto write_all = [&] {
+    add_rows(ins, 0, 3000);
+    ins.flush();
+  };
+  CHECK_THROWS_WITH_AS(write_all(), "UNIQUE constraint failed: t.k", SQLite::Exception);
 }
 
 TEST_CASE("batch insert: going away with a batch being written waits for it") {
@@ -67,7 +72,7 @@ TEST_CASE("batch insert: going away with a batch being written waits for it") {
     BackgroundWriter writer;
     BatchInsert ins(db, "INSERT OR FAIL INTO t (k, v)", 2, 4);
     ins.write_in_background(writer);
-    add_rows(ins, 0, 256);  // exactly one hand-over of 64 batches, never flushed
+    add_rows(ins, 0, 256);  // whole hand-overs (of 16 batches of 4), never flushed
   }
   // The handed-over rows are written (a caller rolls back its transaction on
   // failure); the connection is usable again.

@@ -2,6 +2,8 @@
 // round (rules.md §1–3); stores the result and prints the ranking.
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "app.hpp"
 #include "decision_log.hpp"
 #include "render_score.hpp"
@@ -13,7 +15,12 @@ static int run_score(const GlobalOptions& g) {
   std::string format = g.format_of({"text", "md", "csv", "json"});
   // Read mode refuses a missing database (nothing to score); it still writes.
   auto store = Store::open(g.db_path(), Store::Mode::read);
-  ScoredRound s = score_and_store(*store, g.round_id());
+  // The text table's columns are measured while the result is stored.
+  std::optional<ScoreTextLayout> layout;
+  auto measure = [&](const ScoredRound& r) {
+    if (format == "text") layout = measure_score_text(r.rules, r.applications, r.result, g.english());
+  };
+  ScoredRound s = score_and_store(*store, g.round_id(), measure);
   emit(g, [&](OutputSink& out) {
     if (format == "json")
       render_score_json(out, s.rules, s.result);
@@ -22,7 +29,7 @@ static int run_score(const GlobalOptions& g) {
     else if (format == "md")
       render_score_md(out, s.rules, s.applications, s.result, g.english());
     else
-      render_score_text(out, s.rules, s.applications, s.result, g.english());
+      render_score_text(out, s.rules, s.applications, s.result, g.english(), *layout);
   });
   // cli.md "Commission decisions": `score` keeps its three statuses; the
   // commission's decisions apply at `allocate`. A note says they exist.

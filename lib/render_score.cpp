@@ -187,19 +187,37 @@ class PeopleRows {
 
 }  // namespace
 
+namespace {
+
+// The text table's header, alignment and rows (PeopleRows), as both halves of
+// the text form build them.
+struct PeopleText {
+  PeopleText(const Rules& rules, const std::vector<Application>& applications, const ScoreResult& result, bool en)
+      : t(people_table(rules, result, en)), rows(rules, applications, result, en) {
+    table.header(t.header, t.align);
+  }
+  RowMaker maker() {
+    return [this](std::size_t i, TextRow& row) { rows.make(i, row, text_name_width); };
+  }
+  PeopleTable t;
+  PeopleRows rows;
+  TextTable table;
+};
+
 // cli.md "score", text: a header line, the aligned table, the criteria legend.
-void render_score_text(OutputSink& out, const Rules& rules, const std::vector<Application>& applications,
-                       const ScoreResult& result, bool english) {
-  PeopleTable t = people_table(rules, result, english);
+// `widths` when measured already (measure_score_text).
+void write_score_text(OutputSink& out, const Rules& rules, const std::vector<Application>& applications,
+                      const ScoreResult& result, bool english, const std::vector<std::size_t>* widths) {
+  PeopleText p(rules, applications, result, english);
+  const PeopleTable& t = p.t;
   out += t.title;
   out += "\n\n";
   if (result.applications.empty()) {
     out += english ? "No applications.\n" : "Заявок немає.\n";
+  } else if (widths) {
+    p.table.render(out, p.rows.size(), p.maker(), *widths);
   } else {
-    PeopleRows rows(rules, applications, result, english);
-    TextTable table;
-    table.header(t.header, t.align);
-    table.render(out, rows.size(), [&](std::size_t i, TextRow& row) { rows.make(i, row, text_name_width); });
+    p.table.render(out, p.rows.size(), p.maker());
   }
   out += "\n";
   if (!t.criteria.empty()) {
@@ -207,6 +225,24 @@ void render_score_text(OutputSink& out, const Rules& rules, const std::vector<Ap
     for (const auto& c : t.criteria) out += "  " + c + "\n";
   }
   out += t.method + "\n" + t.summary + "\n";
+}
+
+}  // namespace
+
+void render_score_text(OutputSink& out, const Rules& rules, const std::vector<Application>& applications,
+                       const ScoreResult& result, bool english) {
+  write_score_text(out, rules, applications, result, english, nullptr);
+}
+
+ScoreTextLayout measure_score_text(const Rules& rules, const std::vector<Application>& applications,
+                                   const ScoreResult& result, bool english) {
+  PeopleText p(rules, applications, result, english);
+  return {p.table.measure(p.rows.size(), p.maker())};
+}
+
+void render_score_text(OutputSink& out, const Rules& rules, const std::vector<Application>& applications,
+                       const ScoreResult& result, bool english, const ScoreTextLayout& layout) {
+  write_score_text(out, rules, applications, result, english, &layout.widths);
 }
 
 // cli.md "score", md: the same content as a Markdown document.

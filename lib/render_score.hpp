@@ -18,6 +18,16 @@ namespace competition {
 // of megabytes); `applications` supplies the organisation names (looked up by id).
 void render_score_text(OutputSink& out, const Rules& rules, const std::vector<Application>& applications,
                        const ScoreResult& result, bool english);
+// The text form's column widths (a pass over every row), for a caller that
+// measures them on a second thread while the result is stored; then the same
+// text as render_score_text, written with them.
+struct ScoreTextLayout {
+  std::vector<std::size_t> widths;
+};
+ScoreTextLayout measure_score_text(const Rules& rules, const std::vector<Application>& applications,
+                                   const ScoreResult& result, bool english);
+void render_score_text(OutputSink& out, const Rules& rules, const std::vector<Application>& applications,
+                       const ScoreResult& result, bool english, const ScoreTextLayout& layout);
 void render_score_md(OutputSink& out, const Rules& rules, const std::vector<Application>& applications,
                      const ScoreResult& result, bool english);
 // `rank,id,organisation,status,total,<criterion ids in rules order>,reviews,flags,reasons`.

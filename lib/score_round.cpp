@@ -2,13 +2,17 @@
 
 #include <fmt/format.h>
 
+#include <exception>
+#include <thread>
+
 #include "score_store.hpp"
 
 namespace competition {
 
 // cli.md "score": one transaction from reading the inputs to the new stage, so
 // a concurrent import cannot slip between the reviews read and the scores stored.
-ScoredRound score_and_store(Store& store, const std::optional<std::string>& round_id) {
+ScoredRound score_and_store(Store& store, const std::optional<std::string>& round_id,
+                            const std::function<void(const ScoredRound&)>& meanwhile) {
   Transaction tx(store);
   ScoredRound s;
   s.round = store.resolve_round(round_id);
@@ -25,9 +29,24 @@ ScoredRound score_and_store(Store& store, const std::optional<std::string>& roun
   // "Commission decisions"), so `score` shows the ranking of the rules alone.
   ReviewSummaries summaries = review_summaries(store, s.round.id, s.rules, s.applications);
   s.result = score_summarised(s.rules, s.applications, summaries.finish());
-  save_scores(store, s.round.id, s.result);
-  store.set_stage(s.round.id, "scored");
-  tx.commit_then_checkpoint();  // the copy into the file overlaps the printing
+  {
+    // From here to the join nothing changes `s`: both threads only read it.
+    std::exception_ptr failed;
+    std::jthread side;
+    if (meanwhile)
+      side = std::jthread([&] {
+        try {
+          meanwhile(s);
+        } catch (...) {
+          failed = std::current_exception();
+        }
+      });
+    save_scores(store, s.round.id, s.result);
+    store.set_stage(s.round.id, "scored");
+    tx.commit_then_checkpoint();  // the copy into the file overlaps the printing
+    if (side.joinable()) side.join();
+    if (failed) std::rethrow_exception(failed);
+  }
   return s;
 }
 

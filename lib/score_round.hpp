@@ -26,7 +26,12 @@ struct ScoredRound {
 // Scores the round (`--round`, or the only one) and stores the result. An
 // allocated round is frozen: Error(conflict). Applications without enough
 // reviews are `incomplete`, never an error.
-ScoredRound score_and_store(Store& store, const std::optional<std::string>& round_id);
+// `meanwhile`, when given, runs on a second thread over the scored round
+// (reading it only) while the result is stored and committed: what the caller
+// will print can be prepared in that time (a national round's ranking takes
+// seconds to lay out, and as long to store). Its failure is raised after.
+ScoredRound score_and_store(Store& store, const std::optional<std::string>& round_id,
+                            const std::function<void(const ScoredRound&)>& meanwhile = {});
 
 // What score_round needs of the round's stored reviews (review_summary.hpp),
 // read in one pass that also shows each review to `also` when given (the

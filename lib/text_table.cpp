@@ -37,26 +37,38 @@ std::string TextTable::render() const {
 }
 
 void TextTable::render(OutputSink& out, std::size_t count, const RowMaker& make) const {
+  render(out, count, make, measure(count, make));
+}
+
+std::vector<std::size_t> TextTable::measure(std::size_t count, const RowMaker& make) const {
   TextRow row, head;
   for (const auto& c : header_) head.cell(c);
   std::vector<std::size_t> width(header_.size(), 0);
-  auto measure = [&](const TextRow& r) {
+  auto measure_row = [&](const TextRow& r) {
     if (r.size() > width.size()) width.resize(r.size(), 0);
     for (std::size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], display_width(r[i]));
   };
-  measure(head);
+  measure_row(head);
   for (std::size_t i = 0; i < count; ++i) {
     row.clear();
     make(i, row);
-    measure(row);
+    measure_row(row);
   }
+  return width;
+}
+
+void TextTable::render(OutputSink& out, std::size_t count, const RowMaker& make,
+                       const std::vector<std::size_t>& width) const {
+  TextRow row, head;
+  for (const auto& c : header_) head.cell(c);
   // Appends in place, one line at a time, to the sink's own buffer.
   std::string& s = out.text();
   auto line = [&](const TextRow& r) {
     const std::size_t start = s.size();
     for (std::size_t i = 0; i < width.size(); ++i) {
       std::string_view cell = i < r.size() ? r[i] : std::string_view();
-      std::size_t pad = width[i] - display_width(cell);
+      const std::size_t w = display_width(cell);
+      std::size_t pad = width[i] > w ? width[i] - w : 0;
       bool right = i < align_.size() && align_[i] == 'r';
       if (i) s += "  ";
       if (right) s.append(pad, ' ');

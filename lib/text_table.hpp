@@ -61,6 +61,11 @@ class TextTable {
   // `make` is called twice per row, once to measure the columns and once to
   // write the row, so that a big table is never held in memory.
   void render(OutputSink& out, std::size_t count, const RowMaker& make) const;
+  // The same in two halves: the columns' widths (the first pass over the
+  // rows), then the table written with them (the second) — for a caller that
+  // measures on a second thread meanwhile (score, while it stores).
+  std::vector<std::size_t> measure(std::size_t count, const RowMaker& make) const;
+  void render(OutputSink& out, std::size_t count, const RowMaker& make, const std::vector<std::size_t>& widths) const;
 
  private:
   std::vector<std::string> header_;

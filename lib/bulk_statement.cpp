@@ -74,9 +74,8 @@ struct BackgroundWriter::State {
   bool job = false, stop = false;
   std::function<void()> work;
   std::exception_ptr error;
-  std::thread thread;  // last: starts once the rest is ready
+  std::thread thread;  // started by the first start(): a writer given nothing has none
 
-  State() : thread([this] { loop(); }) {}
   void loop() {
     std::unique_lock lock(m);
     while (true) {
@@ -101,6 +100,7 @@ struct BackgroundWriter::State {
 BackgroundWriter::BackgroundWriter() : state_(std::make_unique<State>()) {}
 
 BackgroundWriter::~BackgroundWriter() {
+  if (!state_->thread.joinable()) return;
   wait_quietly();
   {
     std::lock_guard lock(state_->m);
@@ -111,6 +111,7 @@ BackgroundWriter::~BackgroundWriter() {
 }
 
 void BackgroundWriter::start(std::function<void()> work) {
+  if (!state_->thread.joinable()) state_->thread = std::thread([s = state_.get()] { s->loop(); });
   {
     std::lock_guard lock(state_->m);
     state_->work = std::move(work);

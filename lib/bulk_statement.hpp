@@ -73,11 +73,12 @@ class BindInOrder {
   int next_ = 1;
 };
 
-// A second thread that runs SQLite writes handed to it one at a time, while
-// the thread that owns the connection goes on reading and checking: SQLite's
-// half of a bulk import overlaps the other half (two cores or more). Shared by
-// every BatchInsert that writes in the background on one connection, so that
-// only one of them uses it at a time; it must outlive them.
+// A second thread (started by the first work handed to it) that runs SQLite
+// writes one at a time, while the thread that owns the connection goes on
+// reading and checking: SQLite's half of a bulk import overlaps the other half
+// (two cores or more). Shared by every BatchInsert that writes in the
+// background on one connection, so that only one of them uses it at a time;
+// it must outlive them.
 class BackgroundWriter {
  public:
   BackgroundWriter();

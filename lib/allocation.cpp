@@ -63,7 +63,7 @@ enum class Skip : std::uint8_t { none, organisation_cap, budget_exhausted };
 struct Entry {
   const Application* app = nullptr;
   std::uint32_t line = 0;
-  std::uint32_t organisation = 0;      // position of organisation_of(*app) in Allocator::awards_of_
+  std::uint32_t organisation = 0;      // its organisation's position in Allocator::awards_of_
   ScoreStatus status = ScoreStatus::incomplete;  // its score's
   bool in_play = false;                // ranked, neither withdrawn nor declined
   bool has_award = false;
@@ -71,17 +71,9 @@ struct Entry {
 };
 
 // The organisation of an application for the cap (formats.md: by ЄДРПОУ, else by
-// normalised name; the store resolves it into organisation_key). Hand-built
-// inputs without a key fall back to the name as written.
-// Into `out`, reused across applications.
-void organisation_of(const Application& a, std::string& out) {
-  if (a.organisation_key.empty()) {
-    out = "name:";
-    out += a.organisation;
-  } else {
-    out = a.organisation_key;
-  }
-}
+// normalised name) is its organisation_key, which the store resolves. Hand-built
+// inputs without a key fall back to this: the name as written.
+std::string organisation_by_name(const Application& a) { return "name:" + a.organisation; }
 
 [[noreturn]] void invariant_violated(const std::string& what) {
   throw Error(ExitCode::io, "internal error: invariant violated: " + what);
@@ -133,12 +125,12 @@ class Allocator {
     for (std::uint32_t i = 0; i < n; ++i)
       if (by_id.insert(i) != i)
         throw Error(ExitCode::invalid, fmt::format("application {} appears twice in the round", applications[i].id));
-    // organisation_of() made for the applications without a key (hand-built inputs).
+    // organisation_by_name() for the applications without a key (hand-built inputs).
     std::vector<std::string> made;
     if (std::any_of(applications.begin(), applications.end(), [](const Application& a) { return a.organisation_key.empty(); })) {
       made.resize(n);
       for (std::uint32_t i = 0; i < n; ++i)
-        if (applications[i].organisation_key.empty()) organisation_of(applications[i], made[i]);
+        if (applications[i].organisation_key.empty()) made[i] = organisation_by_name(applications[i]);
     }
     PositionIndex organisations(n, [&](std::uint32_t i) {
       const std::string& key = applications[i].organisation_key;

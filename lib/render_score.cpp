@@ -185,10 +185,6 @@ class PeopleRows {
   bool en_, votes_;
 };
 
-}  // namespace
-
-namespace {
-
 // The text table's header, alignment and rows (PeopleRows), as both halves of
 // the text form build them.
 struct PeopleText {

@@ -288,14 +288,8 @@ void Store::each_review(const std::string& round, const Rules& rules,
     // criterion cannot silently shift values onto another one. Read in place
     // (string_views, no split): a national round has millions of these pairs.
     std::string_view stored = q.column_text(2);
-    if (scores_in_order(stored, rules, scores)) {
-      r.scores = scores;
-      r.comment = q.column_text(3);
-      r.excluded = q.column_int64(4) != 0;
-      visit(r);
-      continue;
-    }
-    for (std::size_t i = 0; i < rules.criteria.size(); ++i) {
+    const bool in_order = scores_in_order(stored, rules, scores);
+    for (std::size_t i = 0; !in_order && i < rules.criteria.size(); ++i) {
       const Criterion& c = rules.criteria[i];
       std::optional<Rational> value;  // the last pair with this id decides, as it always has
       for (std::size_t start = 0; start < stored.size();) {

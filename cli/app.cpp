@@ -17,9 +17,9 @@
 #include <vector>
 #include <sstream>
 
-#include "diagnostic.hpp"
-#include "failure.hpp"
-#include "store.hpp"
+#include "values/diagnostic.hpp"
+#include "values/failure.hpp"
+#include "store/store.hpp"
 
 namespace competition::cli {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "output_sink.hpp"
+#include "base/output_sink.hpp"
 
 namespace competition::cli {
 

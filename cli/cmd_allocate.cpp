@@ -2,9 +2,9 @@
 // (rules.md §4), store the decision with its log entry, and print it.
 #include <memory>
 
-#include "allocate_round.hpp"
+#include "commands/allocate_round.hpp"
 #include "app.hpp"
-#include "render_allocation.hpp"
+#include "render/render_allocation.hpp"
 
 namespace competition::cli {
 

@@ -7,11 +7,11 @@
 #include <optional>
 
 #include "app.hpp"
-#include "audit.hpp"
-#include "audit_history.hpp"
-#include "bundle_audit.hpp"
-#include "diagnostic.hpp"
-#include "render_audit.hpp"
+#include "commands/audit.hpp"
+#include "engine/audit_history.hpp"
+#include "commands/bundle_audit.hpp"
+#include "values/diagnostic.hpp"
+#include "render/render_audit.hpp"
 
 namespace competition::cli {
 

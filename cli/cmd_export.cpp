@@ -7,8 +7,8 @@
 #include <memory>
 
 #include "app.hpp"
-#include "bundle.hpp"
-#include "pabulib_export.hpp"
+#include "commands/bundle.hpp"
+#include "commands/pabulib_export.hpp"
 
 namespace competition::cli {
 

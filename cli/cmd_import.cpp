@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app.hpp"
-#include "importer.hpp"
+#include "commands/importer.hpp"
 
 namespace competition::cli {
 

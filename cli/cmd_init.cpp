@@ -2,7 +2,7 @@
 #include <fmt/format.h>
 
 #include "app.hpp"
-#include "rounds.hpp"
+#include "store/rounds.hpp"
 
 namespace competition::cli {
 

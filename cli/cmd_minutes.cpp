@@ -4,10 +4,10 @@
 #include <memory>
 
 #include "app.hpp"
-#include "clock.hpp"
-#include "diagnostic.hpp"
-#include "minutes.hpp"
-#include "render_minutes.hpp"
+#include "base/clock.hpp"
+#include "values/diagnostic.hpp"
+#include "commands/minutes.hpp"
+#include "render/render_minutes.hpp"
 
 namespace competition::cli {
 

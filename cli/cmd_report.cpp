@@ -2,9 +2,9 @@
 #include <optional>
 
 #include "app.hpp"
-#include "diagnostic.hpp"
-#include "render_report.hpp"
-#include "report_data.hpp"
+#include "values/diagnostic.hpp"
+#include "render/render_report.hpp"
+#include "store/report_data.hpp"
 
 namespace competition::cli {
 

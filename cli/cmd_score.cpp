@@ -5,9 +5,9 @@
 #include <optional>
 
 #include "app.hpp"
-#include "decision_log.hpp"
-#include "render_score.hpp"
-#include "score_round.hpp"
+#include "store/decision_log.hpp"
+#include "render/render_score.hpp"
+#include "commands/score_round.hpp"
 
 namespace competition::cli {
 

@@ -1,6 +1,6 @@
 // `competition status` (cli.md).
 #include "app.hpp"
-#include "status.hpp"
+#include "store/status.hpp"
 
 namespace competition::cli {
 

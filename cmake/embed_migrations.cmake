@@ -1,7 +1,7 @@
 # Writes OUT: a C++ file holding every schemas/NNN_*.sql as a raw string, in file-name order.
 file(GLOB files ${DIR}/*.sql)
 list(SORT files)
-set(body "// Generated from schemas/*.sql by cmake/embed_migrations.cmake; do not edit.\n#include \"migrations.hpp\"\nnamespace competition {\nconst std::vector<Migration>& migrations() {\n  static const std::vector<Migration> all = {\n")
+set(body "// Generated from schemas/*.sql by cmake/embed_migrations.cmake; do not edit.\n#include \"store/migrations.hpp\"\nnamespace competition {\nconst std::vector<Migration>& migrations() {\n  static const std::vector<Migration> all = {\n")
 foreach(f ${files})
   get_filename_component(name ${f} NAME)
   string(REGEX MATCH "^[0-9]+" num ${name})

@@ -6,9 +6,9 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "csv_reader.hpp"
-#include "diagnostic.hpp"
-#include "encoding.hpp"
+#include "formats/csv_reader.hpp"
+#include "values/diagnostic.hpp"
+#include "formats/encoding.hpp"
 
 using namespace competition;
 

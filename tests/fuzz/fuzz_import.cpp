@@ -27,10 +27,10 @@
 #include <string_view>
 #include <vector>
 
-#include "diagnostic.hpp"
-#include "importer.hpp"
-#include "rounds.hpp"
-#include "store.hpp"
+#include "values/diagnostic.hpp"
+#include "commands/importer.hpp"
+#include "store/rounds.hpp"
+#include "store/store.hpp"
 
 using namespace competition;
 

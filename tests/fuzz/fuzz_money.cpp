@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "money.hpp"
-#include "rational.hpp"
+#include "values/money.hpp"
+#include "values/rational.hpp"
 
 using namespace competition;
 

@@ -8,8 +8,8 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "diagnostic.hpp"
-#include "rules.hpp"
+#include "values/diagnostic.hpp"
+#include "values/rules.hpp"
 
 using namespace competition;
 

@@ -3,7 +3,7 @@
 #pragma once
 #include <doctest/doctest.h>
 
-#include "scoring.hpp"
+#include "engine/scoring.hpp"
 
 namespace competition::testing {
 

@@ -13,9 +13,9 @@
 #include <string>
 #include <system_error>
 
-#include "importer.hpp"
-#include "rounds.hpp"
-#include "store.hpp"
+#include "commands/importer.hpp"
+#include "store/rounds.hpp"
+#include "store/store.hpp"
 
 namespace competition::testing {
 

@@ -5,13 +5,13 @@
 
 #include <string>
 
-#include "allocate_round.hpp"
-#include "allocation_store.hpp"
-#include "decision_log.hpp"
-#include "diagnostic.hpp"
-#include "importer.hpp"
-#include "rounds.hpp"
-#include "score_round.hpp"
+#include "commands/allocate_round.hpp"
+#include "store/allocation_store.hpp"
+#include "store/decision_log.hpp"
+#include "values/diagnostic.hpp"
+#include "commands/importer.hpp"
+#include "store/rounds.hpp"
+#include "commands/score_round.hpp"
 #include "temp_store.hpp"
 
 using namespace competition;

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "allocation.hpp"
-#include "diagnostic.hpp"
+#include "engine/allocation.hpp"
+#include "values/diagnostic.hpp"
 
 using namespace competition;
 

@@ -16,10 +16,10 @@
 #include <string>
 #include <vector>
 
-#include "allocation.hpp"
-#include "decision_record.hpp"
-#include "diagnostic.hpp"
-#include "scoring.hpp"
+#include "engine/allocation.hpp"
+#include "engine/decision_record.hpp"
+#include "values/diagnostic.hpp"
+#include "engine/scoring.hpp"
 
 using namespace competition;
 

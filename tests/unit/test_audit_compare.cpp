@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "audit_compare.hpp"
-#include "decision_record.hpp"
-#include "render_audit.hpp"
+#include "engine/audit_compare.hpp"
+#include "engine/decision_record.hpp"
+#include "render/render_audit.hpp"
 
 using namespace competition;
 

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "audit_history.hpp"
-#include "diagnostic.hpp"
+#include "engine/audit_history.hpp"
+#include "values/diagnostic.hpp"
 
 using namespace competition;
 

@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <string>
 
-#include "bulk_statement.hpp"
+#include "store/bulk_statement.hpp"
 
 using namespace competition;
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "bundle_inputs.hpp"
-#include "decisions_csv.hpp"
+#include "formats/bundle_inputs.hpp"
+#include "formats/decisions_csv.hpp"
 
 using namespace competition;
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "canonical_csv.hpp"
+#include "formats/canonical_csv.hpp"
 
 using namespace competition;
 

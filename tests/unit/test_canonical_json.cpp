@@ -5,8 +5,8 @@
 #include <stdexcept>
 #include <string>
 
-#include "canonical_json.hpp"
-#include "sha256.hpp"
+#include "base/canonical_json.hpp"
+#include "base/sha256.hpp"
 
 using competition::canonical_json;
 using competition::utf16_less;

@@ -8,15 +8,15 @@
 
 #include <string>
 
-#include "allocate_round.hpp"
-#include "canonical_json.hpp"
-#include "commission.hpp"
-#include "commission_store.hpp"
-#include "decision_log.hpp"
-#include "diagnostic.hpp"
-#include "importer.hpp"
-#include "rounds.hpp"
-#include "score_round.hpp"
+#include "commands/allocate_round.hpp"
+#include "base/canonical_json.hpp"
+#include "engine/commission.hpp"
+#include "store/commission_store.hpp"
+#include "store/decision_log.hpp"
+#include "values/diagnostic.hpp"
+#include "commands/importer.hpp"
+#include "store/rounds.hpp"
+#include "commands/score_round.hpp"
 #include "temp_store.hpp"
 
 using namespace competition;

@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "csv_reader.hpp"
-#include "diagnostic.hpp"
+#include "formats/csv_reader.hpp"
+#include "values/diagnostic.hpp"
 
 using namespace competition;
 

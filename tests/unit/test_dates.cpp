@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "dates.hpp"
+#include "values/dates.hpp"
 
 using namespace competition;
 

@@ -8,10 +8,10 @@
 
 #include <string>
 
-#include "canonical_json.hpp"
-#include "decision_log.hpp"
-#include "rounds.hpp"
-#include "sha256.hpp"
+#include "base/canonical_json.hpp"
+#include "store/decision_log.hpp"
+#include "store/rounds.hpp"
+#include "base/sha256.hpp"
 #include "temp_store.hpp"
 
 using namespace competition;

@@ -5,9 +5,9 @@
 
 #include <string>
 
-#include "canonical_json.hpp"
-#include "decision_record.hpp"
-#include "sha256.hpp"
+#include "base/canonical_json.hpp"
+#include "engine/decision_record.hpp"
+#include "base/sha256.hpp"
 
 using namespace competition;
 

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "edrpou.hpp"
+#include "values/edrpou.hpp"
 
 using namespace competition;
 

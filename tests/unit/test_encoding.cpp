@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "diagnostic.hpp"
-#include "encoding.hpp"
+#include "values/diagnostic.hpp"
+#include "formats/encoding.hpp"
 
 using namespace competition;
 

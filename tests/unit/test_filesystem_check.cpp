@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <memory>
 
-#include "filesystem_check.hpp"
-#include "store.hpp"
+#include "base/filesystem_check.hpp"
+#include "store/store.hpp"
 
 using namespace competition;
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "id_order.hpp"
+#include "base/id_order.hpp"
 
 using namespace competition;
 

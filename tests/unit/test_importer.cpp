@@ -9,11 +9,11 @@
 #include <string>
 #include <vector>
 
-#include "diagnostic.hpp"
-#include "importer.hpp"
-#include "rounds.hpp"
-#include "rules.hpp"
-#include "store.hpp"
+#include "values/diagnostic.hpp"
+#include "commands/importer.hpp"
+#include "store/rounds.hpp"
+#include "values/rules.hpp"
+#include "store/store.hpp"
 #include "temp_store.hpp"
 
 using namespace competition;

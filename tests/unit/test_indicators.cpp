@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "diagnostic.hpp"
-#include "indicators.hpp"
-#include "report_style.hpp"
-#include "svg_chart.hpp"
+#include "values/diagnostic.hpp"
+#include "engine/indicators.hpp"
+#include "render/report_style.hpp"
+#include "render/svg_chart.hpp"
 
 using namespace competition;
 

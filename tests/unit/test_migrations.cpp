@@ -10,8 +10,8 @@
 #include <string>
 #include <system_error>
 
-#include "migrations.hpp"
-#include "store.hpp"
+#include "store/migrations.hpp"
+#include "store/store.hpp"
 
 using namespace competition;
 

@@ -7,7 +7,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "money.hpp"
+#include "values/money.hpp"
 
 using competition::Money;
 

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "organisation.hpp"
+#include "values/organisation.hpp"
 
 using namespace competition;
 

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "pabulib.hpp"
-#include "pabulib_import.hpp"
-#include "rules.hpp"
+#include "formats/pabulib.hpp"
+#include "commands/pabulib_import.hpp"
+#include "values/rules.hpp"
 
 using namespace competition;
 

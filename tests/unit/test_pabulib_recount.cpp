@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "pabulib_recount.hpp"
+#include "engine/pabulib_recount.hpp"
 
 using namespace competition;
 

@@ -6,7 +6,7 @@
 #include <limits>
 #include <stdexcept>
 
-#include "rational.hpp"
+#include "values/rational.hpp"
 
 using competition::Money;
 using competition::Rational;

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "render_allocation.hpp"
+#include "render/render_allocation.hpp"
 
 using namespace competition;
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "rules.hpp"
+#include "values/rules.hpp"
 
 using namespace competition;
 

@@ -5,11 +5,11 @@
 
 #include <string>
 
-#include "importer.hpp"
-#include "rounds.hpp"
+#include "commands/importer.hpp"
+#include "store/rounds.hpp"
 #include "same_scores.hpp"
-#include "score_round.hpp"
-#include "score_store.hpp"
+#include "commands/score_round.hpp"
+#include "store/score_store.hpp"
 #include "temp_store.hpp"
 
 using namespace competition;

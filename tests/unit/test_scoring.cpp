@@ -11,10 +11,10 @@
 #include <string>
 #include <vector>
 
-#include "dates.hpp"
-#include "diagnostic.hpp"
+#include "values/dates.hpp"
+#include "values/diagnostic.hpp"
 #include "same_scores.hpp"
-#include "scoring.hpp"
+#include "engine/scoring.hpp"
 
 using namespace competition;
 using competition::testing::check_same_scores;

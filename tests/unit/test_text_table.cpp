@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "csv_writer.hpp"
-#include "markdown_table.hpp"
-#include "output_sink.hpp"
-#include "text_table.hpp"
+#include "formats/csv_writer.hpp"
+#include "render/markdown_table.hpp"
+#include "base/output_sink.hpp"
+#include "render/text_table.hpp"
 
 using namespace competition;
 

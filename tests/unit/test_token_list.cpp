@@ -1,4 +1,4 @@
-#include "token_list.hpp"
+#include "base/token_list.hpp"
 
 #include <doctest/doctest.h>
 

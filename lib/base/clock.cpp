@@ -1,0 +1,50 @@
+#include "base/clock.hpp"
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+
+#include "values/dates.hpp"
+#include "values/diagnostic.hpp"
+
+namespace competition {
+
+namespace {
+
+// `pattern` with `9` for a digit; every other character literal.
+bool shaped(std::string_view text, std::string_view pattern) {
+  if (text.size() != pattern.size()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    bool digit = text[i] >= '0' && text[i] <= '9';
+    if (pattern[i] == '9' ? !digit : text[i] != pattern[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+// cli.md "Commission decisions": `recorded_at` is UTC; $COMPETITION_NOW fixes it.
+std::string now_utc() {
+  if (const char* fixed = std::getenv("COMPETITION_NOW"); fixed && *fixed) {
+    std::string_view text = fixed;
+    // normalize_submitted_at checks the calendar (no 31 February, no hour 24).
+    if (!shaped(text, "9999-99-99T99:99:99Z") || !normalize_submitted_at(text))
+      throw Error(ExitCode::invalid, "COMPETITION_NOW: \"" + std::string(text) +
+                                         "\" is not a UTC time (expected e.g. 2026-03-02T10:15:00Z)");
+    return std::string(text);
+  }
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string today_utc() { return now_utc().substr(0, 10); }
+
+bool is_iso_date(std::string_view text) {
+  return shaped(text, "9999-99-99") && normalize_submitted_at(text).has_value();
+}
+
+}  // namespace competition

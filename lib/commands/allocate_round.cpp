@@ -1,0 +1,244 @@
+#include "commands/allocate_round.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string_view>
+
+#include "store/allocation_store.hpp"
+#include "store/commission_store.hpp"
+#include "store/decision_log.hpp"
+#include "engine/decision_record.hpp"
+#include "base/memory.hpp"
+#include "commands/score_round.hpp"
+#include "store/score_store.hpp"
+#include "engine/scoring.hpp"
+#include "base/string_index.hpp"
+
+namespace competition {
+
+namespace {
+
+// The stored scores and a fresh result are the same decision basis: every
+// application with the same status, rank, exact total, aggregates, review
+// count, flags and reasons. Returns an application that differs, or nothing:
+// first one whose own score changed or that is not stored (in the fresh
+// order), then a stored one not in the fresh result (the smallest id), then
+// one that only moved in the ranking (in the fresh order). The stored rows are
+// compared as they are read, never all held (a national round has millions).
+std::optional<std::string> stored_difference(Store& store, const std::string& round, const Rules& rules,
+                                             const ScoreResult& fresh) {
+  StringIndex<std::uint32_t> by_id;  // open addressing: 100 000s of ids
+  by_id.reserve(fresh.applications.size());
+  for (std::size_t i = 0; i < fresh.applications.size(); ++i)
+    by_id.emplace(fresh.applications[i].id, static_cast<std::uint32_t>(i));
+  enum class Seen : std::uint8_t { no, same, moved, differs };
+  std::vector<Seen> seen(fresh.applications.size(), Seen::no);
+  std::optional<std::string> extra;  // the smallest stored id not in `fresh`
+  each_stored_score(store, round, rules, [&](const ScoredApplication& s) {
+    const std::uint32_t* at = by_id.find(s.id);
+    if (!at) {
+      if (!extra || s.id < *extra) extra = s.id;
+      return;
+    }
+    const ScoredApplication& f = fresh.applications[*at];
+    seen[*at] = s.status != f.status || s.total != f.total || s.criteria != f.criteria || s.reviews != f.reviews ||
+                        s.flags != f.flags || s.reasons != f.reasons
+                    ? Seen::differs
+                : s.rank != f.rank ? Seen::moved
+                                   : Seen::same;
+  });
+  for (std::size_t i = 0; i < seen.size(); ++i)
+    if (seen[i] == Seen::no || seen[i] == Seen::differs) return fresh.applications[i].id;
+  if (extra) return extra;
+  for (std::size_t i = 0; i < seen.size(); ++i)
+    if (seen[i] == Seen::moved) return fresh.applications[i].id;
+  return std::nullopt;
+}
+
+bool gets_money(AwardStatus s) { return s == AwardStatus::funded || s == AwardStatus::partial; }
+
+}  // namespace
+
+// cli.md "Commission decisions", `ties = "refuse"`.
+std::vector<std::vector<std::string>> ties_at_money_line(const Rules& rules, const std::vector<Application>& applications,
+                                                         const ScoreResult& scores, const AppliedDecisions& decisions,
+                                                         const Decision& decision) {
+  std::map<std::string, const Application*> app;
+  for (const auto& a : applications) app[a.id] = &a;
+  auto money_of = [](const Decision& d) {
+    std::map<std::string, bool> out;
+    for (const auto& l : d.applications) out[l.id] = gets_money(l.status);
+    return out;
+  };
+  const std::map<std::string, bool> money = money_of(decision);
+  // Ranked applications that take part (withdrawn and declined do not), in rank order.
+  std::vector<std::size_t> ranked;
+  for (std::size_t i = 0; i < scores.applications.size(); ++i) {
+    const auto& s = scores.applications[i];
+    if (s.status == ScoreStatus::ranked && app.count(s.id) && money.count(s.id) && !decisions.withdrawn.count(s.id) &&
+        !(decisions.overrides.count(s.id) && decisions.overrides.at(s.id).is_zero()))
+      ranked.push_back(i);
+  }
+  auto ordered_together = [&](const std::vector<std::string>& group) {
+    for (const auto& o : decisions.orders) {
+      std::set<std::string> members(o.applications.begin(), o.applications.end());
+      if (std::all_of(group.begin(), group.end(), [&](const std::string& id) { return members.count(id) > 0; }))
+        return true;
+    }
+    return false;
+  };
+  auto tied = [&](std::size_t i, std::size_t j) {
+    const auto& a = scores.applications[i];
+    const auto& b = scores.applications[j];
+    return tied_on_every_key(rules, a, *app.at(a.id), b, *app.at(b.id));
+  };
+  std::vector<std::vector<std::string>> out;
+  std::size_t start = 0;
+  while (start < ranked.size()) {
+    std::size_t end = start + 1;
+    while (end < ranked.size() && tied(ranked[start], ranked[end])) ++end;
+    std::vector<std::string> group;
+    bool with = false, without = false;
+    for (std::size_t k = start; k < end; ++k) {
+      group.push_back(scores.applications[ranked[k]].id);
+      (money.at(group.back()) ? with : without) = true;
+    }
+    if (with && without && !ordered_together(group)) {
+      // The other `id` order: the group's members swap their rank slots.
+      ScoreResult flipped = scores;
+      for (std::size_t k = start; k < end; ++k)
+        flipped.applications[ranked[k]].rank = scores.applications[ranked[start + end - 1 - k]].rank;
+      const std::map<std::string, bool> other = money_of(allocate(rules, applications, flipped, decisions));
+      if (std::any_of(group.begin(), group.end(), [&](const std::string& id) { return other.at(id) != money.at(id); }))
+        out.push_back(std::move(group));
+    }
+    start = end;
+  }
+  return out;
+}
+
+// cli.md "allocate".
+AllocateResult run_allocate(Store& store, const std::optional<std::string>& round_id, bool force, bool dry_run) {
+  // One transaction from reading the inputs to the new stage, so that nothing
+  // can change between what was hashed and what was decided. A dry run rolls back.
+  Transaction tx(store);
+  // Its reads are scans and its writes appends: 16 MiB of page cache is as fast
+  // as 64 (measured at a million applications) and leaves 50 MB for the round.
+  store.set_page_cache_kib(16 * 1024);
+  AllocateResult r;
+  r.round = store.resolve_round(round_id);
+  const std::string& id = r.round.id;
+  if (r.round.stage == "allocated" && !force)
+    throw Error(ExitCode::conflict,
+                fmt::format("round {} is already allocated; `competition allocate --force` records a new decision "
+                            "after the old one (both stay in the decision log)", id));
+  if (r.round.stage != "scored" && r.round.stage != "allocated")
+    throw Error(ExitCode::conflict, fmt::format("round {} is not scored yet: run `competition score` first", id));
+  r.rules = Store::rules_of(r.round);
+  // Hashed for the record as they are read; their titles are not kept (only
+  // the hash needs them, and a national round's are 100 MB).
+  ApplicationsHash applications_hash(r.rules);
+  r.applications = store.applications(id, [&](Application& a) {
+    applications_hash.add(a);
+    std::string().swap(a.title);
+  });
+  const std::string applications_sha256 = applications_hash.hex();
+  // One pass over the reviews: summarised for scoring and hashed for the
+  // record as they are read, never held (a national round has millions).
+  ReviewsHash reviews_hash(r.rules);
+  ReviewSummaries summaries = review_summaries(store, id, r.rules, r.applications, [&](const ReviewRow& row) {
+    reviews_hash.add(row.application, row.reviewer, row.scores, row.comment);
+  });
+  const std::string reviews_sha256 = reviews_hash.hex();
+  std::vector<Reviewer> reviewers = store.reviewers(id);
+
+  // Do not trust the stored scores: score again from the stored inputs and
+  // require the same result (stored_difference, below), so that the decision
+  // follows from the inputs it hashes.
+  ScoreResult fresh = score_summarised(r.rules, r.applications, summaries.finish());
+  // cli.md exit 3 "allocating before every application is scored": a round where
+  // no application has enough reviews to be scored (typically: the reviews were
+  // not imported yet) is refused rather than frozen with nothing awarded.
+  if (!fresh.applications.empty() &&
+      std::all_of(fresh.applications.begin(), fresh.applications.end(),
+                  [](const ScoredApplication& a) { return a.status == ScoreStatus::incomplete; }))
+    throw Error(ExitCode::conflict,
+                fmt::format("round {}: no application has enough reviews to be scored ({} incomplete); import the "
+                            "reviews and run `competition score` first", id, fresh.applications.size()));
+  if (auto diff = stored_difference(store, id, r.rules, fresh))
+    throw Error(ExitCode::conflict,
+                fmt::format("round {}: inputs changed since `score` (application {} scores differently now); "
+                            "run score again", id, *diff));
+
+  // rules.md §4 step 2: the commission decisions of the log, reduced (latest
+  // standing per application, undone ones left out); the record lists them.
+  StandingDecisions standing = standing_decisions(store, id);
+  for (const CommissionDecision& d : standing.standing)
+    if (d.kind == DecisionKind::order)
+      if (auto problem = order_problem(r.rules, r.applications, fresh, d.applications))
+        throw Error(ExitCode::conflict,
+                    fmt::format("round {}: the order of decision {} no longer applies: {}; undo it with "
+                                "`competition decisions --undo {} --reason TEXT`", id, d.n, *problem, d.n));
+  const AppliedDecisions& decisions = standing.applied;
+  nlohmann::ordered_json applied = applied_decisions_json(standing.standing);
+  r.decisions = standing.standing;
+  // `score` stores the ranking of the rules alone; recorded orders re-arrange
+  // full ties for the allocation (rules.md §3).
+  // (A reference to `fresh` when there are none: no copy of a national ranking.)
+  std::optional<ScoreResult> reordered;
+  if (!decisions.orders.empty()) reordered = with_tie_orders(r.rules, r.applications, fresh, decisions.orders);
+  const ScoreResult& scores = reordered ? *reordered : fresh;
+
+  r.decision = allocate(r.rules, r.applications, scores, decisions);
+  if (r.rules.ties == TiePolicy::refuse) {
+    auto ties = ties_at_money_line(r.rules, r.applications, scores, decisions, r.decision);
+    if (!ties.empty()) {
+      // Each group with the money at stake: what its members get in the `id`
+      // order, which the other order would hand to others in the group.
+      std::map<std::string, Money> award;
+      for (const auto& l : r.decision.applications) award[l.id] = l.award;
+      std::string list;
+      for (const auto& group : ties) {
+        std::string g;
+        Money stake;
+        for (const auto& a : group) {
+          g += (g.empty() ? "" : ", ") + a;
+          stake += award[a];
+        }
+        list += fmt::format("{}({}) with {} {} at stake", list.empty() ? "" : "; ", g, stake.to_string(),
+                            r.rules.currency);
+      }
+      throw Error(ExitCode::conflict,
+                  fmt::format("round {}: applications tied on every ranking key straddle the money line: {}; "
+                              "ties = \"refuse\": record their order with `competition order APP APP… --reason TEXT` "
+                              "first", id, list));
+    }
+  }
+
+  // Allocated: the rankings are released before the record (as big) is built,
+  // and the memory they held is handed back: their millions of small pieces
+  // would otherwise stay with the process, under the record and its copy.
+  reordered.reset();
+  fresh = ScoreResult{};
+  release_free_memory();
+
+  // The rows first: what storing them takes is gone before the record (100 MB
+  // at a million applications) is made.
+  if (!dry_run) save_allocation(store, id, r.decision);
+  nlohmann::ordered_json inputs = input_hashes_with(applications_sha256, reviewers, reviews_sha256);
+  SignedRecord record = signed_decision_record(id, r.round.rules_sha256, inputs, applied, r.decision);
+  r.fingerprint = record.fingerprint;
+  if (dry_run) return r;  // the Transaction rolls back: nothing written
+
+  r.log_seq = append_canonical_log_entry(store, id, "allocate", std::move(record.canonical)).seq;
+  store.set_stage(id, "allocated");
+  tx.commit_then_checkpoint();  // the copy into the file overlaps the printing
+  r.stored = true;
+  r.round.stage = "allocated";
+  return r;
+}
+
+}  // namespace competition

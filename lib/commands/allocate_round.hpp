@@ -1,0 +1,52 @@
+// `competition allocate` as a library call (cli.md "allocate"): re-score the
+// round from its stored inputs, allocate the budget (rules.md §4), build the
+// decision record and its fingerprint, and store the decision with its log
+// entry in one transaction.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/allocation.hpp"
+#include "engine/commission.hpp"
+#include "values/model.hpp"
+#include "values/rules.hpp"
+#include "store/store.hpp"
+
+namespace competition {
+
+// What was allocated, with what the renderers need.
+struct AllocateResult {
+  RoundRecord round;
+  Rules rules;
+  std::vector<Application> applications;  // without their titles (the record hashed them)
+  Decision decision;
+  std::string fingerprint;         // `sha256:` + 64 hex digits of the decision record
+  std::vector<CommissionDecision> decisions;  // the commission decisions applied, in log order
+  bool stored = false;             // false for --dry-run
+  std::int64_t log_seq = 0;        // the decision log entry written (0 when not stored)
+};
+
+// cli.md "allocate". The round (`--round`, or the only one) must be scored:
+// Error(conflict) when it is not, when it is already allocated (unless
+// `force`, which records a new decision after the old one), when the stored
+// inputs no longer give the stored scores, when a standing commission decision
+// cannot apply (rules.md §4 step 2), and, with `ties = "refuse"`, when
+// applications tied on every key straddle the money line (the message names
+// each group and the money at stake). The commission decisions of the log apply
+// first (commission.hpp, reduce_decisions). `dry_run` computes everything and
+// writes nothing.
+AllocateResult run_allocate(Store& store, const std::optional<std::string>& round_id, bool force, bool dry_run);
+
+// cli.md, `ties = "refuse"`: the groups of ranked applications tied on every
+// ranking key (rules.md §3 without the `id` key), not covered by a commission
+// order, in which one gets money and another does not only because of the
+// final `id` key: ranking the group the other way round would change which of
+// them get money. Each group in rank order. `decision` is allocate(rules,
+// applications, scores, decisions).
+std::vector<std::vector<std::string>> ties_at_money_line(const Rules& rules, const std::vector<Application>& applications,
+                                                         const ScoreResult& scores, const AppliedDecisions& decisions,
+                                                         const Decision& decision);
+
+}  // namespace competition

@@ -1,0 +1,206 @@
+#include "commands/bundle.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "formats/canonical_csv.hpp"
+#include "engine/commission.hpp"
+#include "store/decision_log.hpp"
+#include "formats/decisions_csv.hpp"
+#include "render/render_decision_md.hpp"
+#include "base/sha256.hpp"
+
+namespace competition {
+
+std::string tool_version() { return COMPETITION_VERSION; }
+
+// cli.md "export bundle", manifest.json.
+std::string bundle_manifest(const std::map<std::string, std::string>& files, const std::string& fingerprint,
+                            const std::string& version) {
+  nlohmann::ordered_json hashes = nlohmann::ordered_json::object();
+  for (const auto& [name, bytes] : files)
+    if (name != bundle_file::manifest) hashes[name] = sha256_hex(bytes);
+  nlohmann::ordered_json m = {{"files", hashes}, {"fingerprint", fingerprint}, {"tool_version", version}};
+  return m.dump(2) + "\n";
+}
+
+namespace {
+
+// Reads from one snapshot of the database; writes nothing.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(Store& store) : store_(store) { store_.db().exec("BEGIN"); }
+  ~ReadSnapshot() {
+    try {
+      store_.db().exec("ROLLBACK");
+    } catch (...) {
+    }
+  }
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  Store& store_;
+};
+
+}  // namespace
+
+// cli.md "export bundle".
+Bundle build_bundle(Store& store, const std::optional<std::string>& round_id, bool english) {
+  ReadSnapshot snapshot(store);
+  RoundRecord round = store.resolve_round(round_id);
+  if (round.stage != "allocated")
+    throw Error(ExitCode::conflict, fmt::format("round {} is not allocated (stage: {}): a bundle re-checks an "
+                                                "allocation; run `competition allocate` first",
+                                                round.id, round.stage));
+  std::vector<LogEntry> log = log_entries(store, round.id);
+  const LogEntry* last = nullptr;
+  for (const LogEntry& e : log)
+    if (e.kind == "allocate") last = &e;
+  if (!last)
+    throw Error(ExitCode::conflict, fmt::format("round {} is marked allocated but its decision log holds no "
+                                                "allocation; run `competition audit` to see what changed",
+                                                round.id));
+  nlohmann::ordered_json record;
+  try {
+    record = nlohmann::ordered_json::parse(last->payload);
+  } catch (const std::exception&) {
+    throw Error(ExitCode::io, fmt::format("round {}: decision log entry {} is not JSON; run `competition audit`",
+                                          round.id, last->seq));
+  }
+  if (!record.is_object() || !record.contains("fingerprint") || !record["fingerprint"].is_string())
+    throw Error(ExitCode::io, fmt::format("round {}: decision log entry {} has no fingerprint; run `competition audit`",
+                                          round.id, last->seq));
+
+  Rules rules = Store::rules_of(round);
+  std::vector<Application> applications = store.applications(round.id);
+  std::vector<Review> reviews =
+      rules.source == ScoreSource::reviews ? store.reviews(round.id, rules) : std::vector<Review>{};
+  std::vector<Outcome> outcomes = store.outcomes(round.id);
+
+  Bundle b;
+  b.round = round.id;
+  b.fingerprint = record["fingerprint"].get<std::string>();
+  b.files[bundle_file::rules] = round.rules_text;
+  b.files[bundle_file::applications] = canonical_applications_csv(rules, applications);
+  b.files[bundle_file::reviewers] = canonical_reviewers_csv(store.reviewers(round.id));
+  b.files[bundle_file::reviews] = canonical_reviews_csv(rules, reviews);
+  if (!outcomes.empty()) b.files[bundle_file::outcomes] = canonical_outcomes_csv(outcomes);
+  // The decisions the exported allocation could apply: those logged before it.
+  std::vector<CommissionDecision> decisions = read_decisions(entries_before(log, last->seq));
+  if (!decisions.empty()) b.files[bundle_file::decisions] = decisions_csv(decisions);
+  b.files[bundle_file::record] = last->payload + "\n";
+  b.files[bundle_file::minutes] = render_decision_md(rules, applications, record, english);
+  b.files[bundle_file::manifest] = bundle_manifest(b.files, b.fingerprint, tool_version());
+  return b;
+}
+
+namespace {
+
+[[noreturn]] void io_failure(const std::string& what, const std::string& path) {
+  throw Error(ExitCode::io, fmt::format("{}: {}: {}; nothing was written", path, what, std::strerror(errno)));
+}
+
+void sync_path(const std::string& path, int flags) {
+  int fd = ::open(path.c_str(), flags | O_CLOEXEC);
+  if (fd < 0) io_failure("cannot open to sync", path);
+  if (::fsync(fd) != 0) {
+    ::close(fd);
+    io_failure("cannot sync", path);
+  }
+  ::close(fd);
+}
+
+void write_file(const std::string& path, const std::string& bytes) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd < 0) io_failure("cannot create", path);
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ::close(fd);
+      io_failure("cannot write", path);
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) {
+    ::close(fd);
+    io_failure("cannot sync", path);
+  }
+  if (::close(fd) != 0) io_failure("cannot write", path);
+}
+
+bool is_empty_directory(const std::string& path) {
+  DIR* d = ::opendir(path.c_str());
+  if (!d) return false;
+  bool empty = true;
+  while (dirent* e = ::readdir(d)) {
+    std::string name = e->d_name;
+    if (name != "." && name != "..") {
+      empty = false;
+      break;
+    }
+  }
+  ::closedir(d);
+  return empty;
+}
+
+[[noreturn]] void occupied(const std::string& path) {
+  throw Error(ExitCode::conflict, fmt::format("{}: already exists and is not an empty directory; nothing was written "
+                                              "(give a new path, or remove it first)",
+                                              path));
+}
+
+}  // namespace
+
+// cli.md "export bundle": atomically, all files directly in PATH.
+void write_bundle(const Bundle& bundle, const std::string& path) {
+  namespace fs = std::filesystem;
+  std::string target = path;
+  while (target.size() > 1 && target.back() == '/') target.pop_back();
+  struct stat st {};
+  if (::lstat(target.c_str(), &st) == 0 && !(S_ISDIR(st.st_mode) && is_empty_directory(target))) occupied(path);
+  fs::path parent = fs::path(target).parent_path();
+  if (parent.empty()) parent = ".";
+  // Built with append(): GCC 12 flags `"." + std::string&&` here as an overflow (a false positive).
+  std::string hidden_name(".");
+  hidden_name.append(fs::path(target).filename().string()).append(".tmp-XXXXXX");
+  std::string templ = (parent / hidden_name).string();
+  if (!::mkdtemp(templ.data())) io_failure("cannot create a temporary directory", parent.string());
+  const std::string tmp = templ;
+  try {
+    // mkdtemp makes the directory private; a bundle is for others to read.
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    if (::chmod(tmp.c_str(), 0777 & ~mask) != 0) io_failure("cannot set the permissions of", tmp);
+    for (const auto& [name, bytes] : bundle.files) write_file(tmp + "/" + name, bytes);
+    sync_path(tmp, O_RDONLY | O_DIRECTORY);
+    if (::rename(tmp.c_str(), target.c_str()) != 0) {
+      if (errno == ENOTEMPTY || errno == EEXIST || errno == ENOTDIR || errno == EISDIR) occupied(path);
+      io_failure("cannot move the bundle into place", path);
+    }
+  } catch (...) {
+    std::error_code ec;
+    fs::remove_all(tmp, ec);
+    throw;
+  }
+  // The rename is durable once the parent directory is synced; the bundle is
+  // complete either way, so a failure here is not worth failing the export.
+  int fd = ::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+}  // namespace competition

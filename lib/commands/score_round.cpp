@@ -1,0 +1,71 @@
+#include "commands/score_round.hpp"
+
+#include <fmt/format.h>
+
+#include <exception>
+#include <thread>
+
+#include "store/score_store.hpp"
+
+namespace competition {
+
+// cli.md "score": one transaction from reading the inputs to the new stage, so
+// a concurrent import cannot slip between the reviews read and the scores stored.
+ScoredRound score_and_store(Store& store, const std::optional<std::string>& round_id,
+                            const std::function<void(const ScoredRound&)>& meanwhile) {
+  Transaction tx(store);
+  ScoredRound s;
+  s.round = store.resolve_round(round_id);
+  if (s.round.stage == "allocated")
+    throw Error(ExitCode::conflict,
+                fmt::format("round {} is already allocated; scores are frozen by the decision (its ranking is in the "
+                            "stored decision: see `competition minutes` or `competition export bundle`)",
+                            s.round.id));
+  s.rules = Store::rules_of(s.round);
+  // Scoring and the ranking tables need no titles: none is kept (a national
+  // round's are 100 MB).
+  s.applications = store.applications(s.round.id, [](Application& a) { std::string().swap(a.title); });
+  // Commission orders are not applied here: `allocate` applies them (cli.md,
+  // "Commission decisions"), so `score` shows the ranking of the rules alone.
+  ReviewSummaries summaries = review_summaries(store, s.round.id, s.rules, s.applications);
+  s.result = score_summarised(s.rules, s.applications, summaries.finish());
+  {
+    // From here to the join nothing changes `s`: both threads only read it.
+    std::exception_ptr failed;
+    std::jthread side;
+    if (meanwhile)
+      side = std::jthread([&] {
+        try {
+          meanwhile(s);
+        } catch (...) {
+          failed = std::current_exception();
+        }
+      });
+    save_scores(store, s.round.id, s.result);
+    store.set_stage(s.round.id, "scored");
+    tx.commit_then_checkpoint();  // the copy into the file overlaps the printing
+    if (side.joinable()) side.join();
+    if (failed) std::rethrow_exception(failed);
+  }
+  return s;
+}
+
+ReviewSummaries review_summaries(Store& store, const std::string& round, const Rules& rules,
+                                            const std::vector<Application>& applications,
+                                            const std::function<void(const ReviewRow&)>& also) {
+  ReviewSummaries summaries(rules, applications);
+  // A round ranked by votes reads no reviews (its scores report 0 of them, and
+  // its decision record hashes an empty reviews.csv, as they always have).
+  if (rules.source == ScoreSource::reviews)
+    store.each_review(round, rules, [&](const ReviewRow& row) {
+      summaries.add(row.application, row.excluded, row.scores);
+      if (also) also(row);
+    });
+  return summaries;
+}
+
+ScoreResult run_score(Store& store, const std::optional<std::string>& round_id) {
+  return score_and_store(store, round_id).result;
+}
+
+}  // namespace competition

@@ -1,0 +1,29 @@
+#include "engine/audit_decisions.hpp"
+
+namespace competition {
+
+LoggedDecisions decisions_standing(const std::vector<CommissionDecision>& decisions) {
+  LoggedDecisions d;
+  StandingDecisions standing = reduce_decisions(decisions);
+  d.applied = std::move(standing.applied);
+  d.record = applied_decisions_json(standing.standing);
+  return d;
+}
+
+LoggedDecisions decisions_logged_before(const std::vector<LogEntry>& before) {
+  try {
+    return decisions_standing(read_decisions(before));
+  } catch (const Error& e) {  // a payload without the shape of its kind: the log was written by hand
+    LoggedDecisions d;
+    d.problems.push_back(e.what());
+    return d;
+  }
+}
+
+int pending_decisions(const std::vector<LogEntry>& entries) {
+  int pending = 0;
+  for (const LogEntry& e : entries) pending = e.kind == "allocate" ? 0 : pending + 1;
+  return pending;
+}
+
+}  // namespace competition

@@ -1,0 +1,172 @@
+#include "engine/audit_history.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "values/diagnostic.hpp"
+#include "engine/indicators.hpp"
+
+namespace competition {
+
+namespace {
+
+std::string_view trim_spaces(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+// Digits after the decimal separator (`.` or `,`) of a published value.
+int decimal_places(std::string_view text) {
+  auto sep = text.find_first_of(".,");
+  return sep == std::string_view::npos ? 0 : static_cast<int>(text.size() - sep - 1);
+}
+
+int128 abs128(int128 v) { return v < 0 ? -v : v; }
+
+}  // namespace
+
+// cli.md "audit history": |computed − published| > ½ · 10^−places, exactly:
+// with computed = N/D and published = P/Q (both reduced, D, Q > 0) that is
+// 2 · 10^places · |N·Q − P·D| > D·Q, in 128 bits.
+bool outside_published_precision(const Rational& computed, std::string_view published) {
+  std::string_view text = trim_spaces(published);
+  auto value = Rational::parse_decimal(text, 6);
+  if (!value) return true;
+  int128 scale = 2;
+  for (int i = 0; i < decimal_places(text); ++i) scale *= 10;
+  int128 gap =
+      abs128(static_cast<int128>(computed.num()) * value->den() - static_cast<int128>(value->num()) * computed.den());
+  return scale * gap > static_cast<int128>(computed.den()) * value->den();
+}
+
+// cli.md "audit history".
+HistoryAudit audit_history(const std::vector<HistoryYear>& rows, std::optional<int> from, std::optional<int> to) {
+  if (rows.empty())
+    throw Error(ExitCode::invalid, "audit history: no history imported (run `competition import history FILE` first)");
+  auto [lo, hi] = std::minmax_element(rows.begin(), rows.end(),
+                                      [](const HistoryYear& a, const HistoryYear& b) { return a.year < b.year; });
+  HistoryAudit audit;
+  audit.from = from.value_or(lo->year);
+  audit.to = to.value_or(hi->year);
+  // Name what the user gave; a bound left out is the history's own first or last year.
+  if (audit.from > audit.to) {
+    if (from && to) throw Error(ExitCode::invalid, fmt::format("--from {} is after --to {}", audit.from, audit.to));
+    throw Error(ExitCode::invalid, fmt::format("--from/--to: no history year in {}–{} (history has {}–{})",
+                                               from ? std::to_string(*from) : "", to ? std::to_string(*to) : "",
+                                               lo->year, hi->year));
+  }
+  std::vector<const HistoryYear*> chosen;
+  for (const HistoryYear& h : rows)
+    if (h.year >= audit.from && h.year <= audit.to) chosen.push_back(&h);
+  if (chosen.empty())
+    throw Error(ExitCode::invalid, fmt::format("--from/--to: no history year in {}–{} (history has {}–{})", audit.from,
+                                               audit.to, lo->year, hi->year));
+  std::sort(chosen.begin(), chosen.end(), [](const HistoryYear* a, const HistoryYear* b) { return a->year < b->year; });
+  audit.years = static_cast<int>(chosen.size());
+
+  for (const HistoryYear* h : chosen) {
+    // Report row order (report.md): winners, coefficient, cost per client.
+    if (h->winners > h->participants)
+      audit.findings.push_back({h->year, "winners", std::to_string(h->winners), std::nullopt, h->participants});
+    auto compare = [&](const char* indicator, const std::string& published, const std::optional<Rational>& computed) {
+      if (trim_spaces(published).empty()) return;  // an empty cell is never a finding
+      if (!computed || outside_published_precision(*computed, published))
+        audit.findings.push_back({h->year, indicator, std::string(trim_spaces(published)), computed, 0});
+    };
+    compare("coefficient", h->coefficient, coefficient_of(h->attracted, h->budget));
+    compare("cost_per_client", h->cost_per_client, cost_per_client_of(h->budget, h->attracted, h->clients));
+    if (h->budget.is_zero() && h->winners > 0)
+      audit.notes.push_back({h->year, "unfunded_winners", h->winners, h->note});
+  }
+  return audit;
+}
+
+// cli.md "audit history", JSON.
+std::string render_history_audit_json(const HistoryAudit& audit) {
+  nlohmann::ordered_json findings = nlohmann::ordered_json::array();
+  for (const HistoryFinding& f : audit.findings)
+    findings.push_back({{"year", f.year},
+                        {"indicator", f.indicator},
+                        {"published", f.published},
+                        {"computed", f.computed ? nlohmann::ordered_json(f.computed->to_fixed(2)) : nullptr}});
+  nlohmann::ordered_json notes = nlohmann::ordered_json::array();
+  for (const HistoryNote& n : audit.notes) notes.push_back({{"year", n.year}, {"note", n.note}});
+  nlohmann::ordered_json out = {{"ok", audit.ok()}, {"findings", findings}, {"notes", notes}};
+  return out.dump() + "\n";
+}
+
+namespace {
+
+std::string indicator_words(const std::string& indicator, bool en) {
+  if (indicator == "coefficient") return en ? "coefficient of attracted funds" : "коефіцієнт залучених коштів";
+  if (indicator == "cost_per_client") return en ? "cost per client (UAH)" : "затрати на 1 клієнта (грн)";
+  if (indicator == "winners") return en ? "winners" : "кількість переможців";
+  return indicator;
+}
+
+// A published decimal in the language's style (`20.2` / `20,2`), as written otherwise.
+std::string published_words(const std::string& text, bool en) {
+  std::string out = text;
+  std::replace(out.begin(), out.end(), en ? ',' : '.', en ? '.' : ',');
+  return out;
+}
+
+std::string finding_words(const HistoryFinding& f, bool en) {
+  std::string what = indicator_words(f.indicator, en);
+  if (f.indicator == "winners")
+    return en ? fmt::format("{}: {}: {} winners, more than the {} participants", f.year, what, f.published,
+                            f.participants)
+              : fmt::format("{}: {}: {} — більше, ніж учасників ({})", f.year, what, f.published, f.participants);
+  std::string published = published_words(f.published, en);
+  if (!f.computed) {
+    bool coefficient = f.indicator == "coefficient";
+    return en ? fmt::format("{}: {}: published {}, but it is undefined ({})", f.year, what, published,
+                            coefficient ? "the budget is 0" : "there are no clients")
+              : fmt::format("{}: {}: опубліковано {}, але показник не визначений ({})", f.year, what, published,
+                            coefficient ? "бюджет 0" : "клієнтів 0");
+  }
+  if (!Rational::parse_decimal(f.published, 6))
+    return en ? fmt::format("{}: {}: published \"{}\" is not a number, computed {}", f.year, what, f.published,
+                            f.computed->to_fixed(2))
+              : fmt::format("{}: {}: опубліковане «{}» не є числом, обчислено {}", f.year, what, f.published,
+                            f.computed->to_fixed_ukrainian(2));
+  return en ? fmt::format("{}: {}: published {}, computed {}", f.year, what, published, f.computed->to_fixed(2))
+            : fmt::format("{}: {}: опубліковано {}, обчислено {}", f.year, what, published,
+                          f.computed->to_fixed_ukrainian(2));
+}
+
+std::string note_words(const HistoryNote& n, bool en) {
+  std::string remark = n.published_note.empty()
+                           ? std::string()
+                           : fmt::format(fmt::runtime(en ? " (note: “{}”)" : " (примітка: «{}»)"), n.published_note);
+  return en ? fmt::format("{}: {} winners without budget money{}", n.year, n.winners, remark)
+            : fmt::format("{}: переможців без фінансування з бюджету: {}{}", n.year, n.winners, remark);
+}
+
+}  // namespace
+
+// cli.md "audit history", for people.
+std::string render_history_audit_text(const HistoryAudit& audit, bool en) {
+  std::string span = audit.from == audit.to ? std::to_string(audit.from) : fmt::format("{}–{}", audit.from, audit.to);
+  std::string out = en ? fmt::format("History table {} ({} year{}): ", span, audit.years, audit.years == 1 ? "" : "s")
+                       : fmt::format("Історична таблиця {} (років: {}): ", span, audit.years);
+  if (audit.findings.empty()) {
+    out += en ? "no findings: every published ratio follows from the table's own figures.\n"
+              : "знахідок немає: кожен опублікований показник випливає з цифр самої таблиці.\n";
+  } else {
+    out +=
+        en ? fmt::format("{} finding(s): published figures that do not follow from the table.\n", audit.findings.size())
+           : fmt::format("знахідок: {} (опубліковані цифри, що не випливають з таблиці).\n", audit.findings.size());
+    for (const HistoryFinding& f : audit.findings) out += "  " + finding_words(f, en) + "\n";
+  }
+  if (!audit.notes.empty()) {
+    out += en ? "Notes (not errors):\n" : "Примітки (не помилки):\n";
+    for (const HistoryNote& n : audit.notes) out += "  " + note_words(n, en) + "\n";
+  }
+  return out;
+}
+
+}  // namespace competition

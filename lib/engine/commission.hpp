@@ -1,0 +1,96 @@
+// The commission's decisions (cli.md "Commission decisions"; rules.md §3 and §4
+// step 2) as entries of the decision log: their payloads, reading them back in
+// log order with their numbers 1, 2, …, and reducing them to what an allocation
+// applies. Pure functions; recording and listing over a store are in
+// commission_store.hpp. docs/decisions.md describes the payloads and the choices.
+#pragma once
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/allocation.hpp"
+#include "store/decision_log.hpp"
+#include "values/model.hpp"
+#include "values/money.hpp"
+#include "values/rules.hpp"
+#include "engine/scoring.hpp"
+
+namespace competition {
+
+// The log kinds of commission decisions (every kind but `allocate`).
+enum class DecisionKind { withdraw, override_award, order, undo };
+std::string_view to_string(DecisionKind k);  // withdraw | override | order | undo
+std::optional<DecisionKind> parse_decision_kind(std::string_view s);
+
+// One decision entry of a round's log.
+struct CommissionDecision {
+  int n = 0;                              // 1, 2, … among the round's decision entries, in log order
+  std::int64_t seq = 0;                   // decision_log.seq
+  DecisionKind kind = DecisionKind::withdraw;
+  std::vector<std::string> applications;  // for `undo`: those of the entry it reverses
+  std::optional<Money> award;             // `override` only; 0 declines
+  std::string reason;
+  std::string recorded_at;                // ISO 8601 UTC
+  std::optional<int> undoes;              // `undo`: the number of the entry it reverses
+  std::optional<int> undone_by;           // the standing `undo` that reverses this entry
+
+  bool declines() const { return kind == DecisionKind::override_award && award && award->is_zero(); }
+};
+
+// The log payload of a new decision (canonical JSON once stored):
+//   withdraw  {"applications": [ID], "award": null, "reason": R}
+//   override  {"applications": [ID], "award": "5000.00", "reason": R}
+//   order     {"applications": [ID, ID, …], "award": null, "reason": R}   (decided order)
+//   undo      {"reason": R, "undoes": SEQ}   (the decision_log.seq of the reversed entry)
+nlohmann::ordered_json decision_payload(DecisionKind kind, const std::vector<std::string>& applications,
+                                        const std::optional<Money>& award, const std::string& reason);
+nlohmann::ordered_json undo_payload(std::int64_t undone_seq, const std::string& reason);
+
+// The decision entries of a round's log (`allocate` entries skipped), numbered
+// in log order, with `undone_by` set: an `undo` stands unless a later standing
+// `undo` reverses it, so undoing an undo reinstates the entry it reversed.
+// Error(io) naming the entry when a payload lacks the shape of its kind or an
+// `undo` names no earlier decision entry (the log was written by hand).
+std::vector<CommissionDecision> read_decisions(const std::vector<LogEntry>& log);
+
+// The log entries strictly before entry `seq`, in log order: what an allocation
+// logged as entry `seq` applied (cli.md `audit`: "decisions logged before each allocation").
+std::vector<LogEntry> entries_before(const std::vector<LogEntry>& log, std::int64_t seq);
+
+// rules.md §4 step 2: what an allocation applies.
+struct StandingDecisions {
+  AppliedDecisions applied;
+  std::vector<CommissionDecision> standing;  // the decisions applied, in log order
+};
+
+// Undone entries and `undo` entries themselves are left out; of the withdrawals
+// and overrides of one application the latest stands (a later override replaces
+// an earlier withdrawal, and the other way round); every order that is not
+// undone stands, applied in log order (a later order re-arranges its own
+// members again: scoring.hpp).
+StandingDecisions reduce_decisions(const std::vector<CommissionDecision>& decisions);
+
+// The decision record's `decisions` (cli.md "The decision record"): the
+// decisions applied, in log order, each {"n", "kind", "applications", "award"
+// (money string, or null but for overrides), "reason", "recorded_at"}.
+nlohmann::ordered_json applied_decisions_json(const std::vector<CommissionDecision>& standing);
+
+// One entry of `competition decisions --json`: {"n", "kind", "applications",
+// "award", "reason", "recorded_at", "undone_by"} (cli.md).
+nlohmann::ordered_json decision_entry_json(const CommissionDecision& d);
+
+// rules.md §3, `competition order`: why these applications cannot be put in an
+// explicit order (one is not ranked, or two are not tied on every ranking key:
+// names the total or the first tie-break key that differs), or nothing when
+// they can. Every id must be in `scores`; `applications` supplies the
+// tie-break values.
+std::optional<std::string> order_problem(const Rules& rules, const std::vector<Application>& applications,
+                                         const ScoreResult& scores, const std::vector<std::string>& ids);
+
+// `criterion:relevance`, `cofinancing_share`, … as written in the rules.
+std::string tie_break_key_name(const TieBreakKey& key);
+
+}  // namespace competition

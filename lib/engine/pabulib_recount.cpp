@@ -1,0 +1,160 @@
+#include "engine/pabulib_recount.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include <charconv>
+#include <nlohmann/json.hpp>
+
+#include "store/store.hpp"
+
+namespace competition {
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// A comma-separated list, each entry trimmed; an empty text is an empty list.
+std::vector<std::string> split_list(std::string_view s) {
+  std::vector<std::string> out;
+  if (trim(s).empty()) return out;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t comma = s.find(',', start);
+    out.emplace_back(trim(s.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start)));
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+std::optional<std::int64_t> whole(std::string_view s) {
+  s = trim(s);
+  std::int64_t v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+void compare_total(std::vector<Difference>& out, const std::string& id, const char* field,
+                   const std::optional<std::string>& cell, std::int64_t recounted) {
+  if (!cell) return;
+  std::optional<std::int64_t> stored = whole(*cell);
+  if (stored && *stored == recounted) return;
+  out.push_back({id, field, std::string(trim(*cell)), std::to_string(recounted)});
+}
+
+}  // namespace
+
+Recount recount_pabulib(const PabulibInstance& in) {
+  Recount r;
+  for (const auto& p : in.projects) {
+    r.votes[p.id] = 0;
+    r.score[p.id] = 0;
+  }
+  const bool by_points = in.vote_type == "cumulative" || in.vote_type == "scoring";
+  r.score_recounted = by_points;
+  for (const auto& b : in.ballots) {
+    std::vector<std::string> ids = split_list(b.vote);
+    for (const auto& id : ids) ++r.votes[id];
+    if (!by_points || !r.score_recounted) continue;
+    if (!b.points || trim(*b.points).empty()) {
+      r.score_recounted = false;
+      r.notes.push_back(fmt::format("ballot {} gives no points: the `score` column cannot be recounted", b.voter_id));
+      continue;
+    }
+    std::vector<std::string> points = split_list(*b.points);
+    if (points.size() != ids.size()) {
+      r.score_recounted = false;
+      r.notes.push_back(fmt::format("ballot {}: {} points for {} projects: the `score` column cannot be recounted",
+                                    b.voter_id, points.size(), ids.size()));
+      continue;
+    }
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      std::optional<std::int64_t> v = whole(points[i]);
+      if (!v) {
+        r.score_recounted = false;
+        r.notes.push_back(fmt::format("ballot {}: points \"{}\" are not a whole number: the `score` column cannot be "
+                                      "recounted",
+                                      b.voter_id, points[i]));
+        break;
+      }
+      r.score[ids[i]] += *v;
+    }
+  }
+  if (in.vote_type == "ordinal")
+    r.notes.push_back(
+        "ordinal ballots: the `score` column cannot be recounted from rankings (the file does not define the "
+        "positional rule); it is taken as published");
+  for (const auto& p : in.projects) {
+    compare_total(r.differences, p.id, "votes", p.votes, r.votes[p.id]);
+    if (r.score_recounted) compare_total(r.differences, p.id, "score", p.score, r.score[p.id]);
+  }
+  return r;
+}
+
+void compare_selected(const PabulibInstance& in, const std::vector<AllocationLine>& allocation,
+                      std::vector<Difference>& out) {
+  std::map<std::string, bool> chosen;
+  for (const auto& line : allocation)
+    chosen[line.id] = line.status == AwardStatus::funded || line.status == AwardStatus::partial;
+  for (const auto& p : in.projects) {
+    if (!p.selected) continue;
+    auto it = chosen.find(p.id);
+    std::optional<std::string> computed;
+    if (it != chosen.end()) computed = it->second ? "1" : "0";
+    std::string official = *p.selected >= 1 ? "1" : "0";
+    if (computed != official) out.push_back({p.id, "selected", official, computed});
+  }
+}
+
+std::optional<PabulibInstance> load_pabulib_instance(Store& store, const std::string& round) {
+  PabulibInstance in;
+  {
+    SQLite::Statement q(store.db(), "SELECT vote_type FROM pabulib_sources WHERE round_id = ?");
+    q.bind(1, round);
+    if (!q.executeStep()) return std::nullopt;
+    in.vote_type = q.getColumn(0).getString();
+  }
+  {
+    SQLite::Statement q(store.db(),
+                        "SELECT p.application, p.selected, p.cells FROM pabulib_projects p "
+                        "JOIN applications a ON a.round_id = p.round_id AND a.id = p.application "
+                        "WHERE p.round_id = ? ORDER BY a.input_order, a.id");
+    q.bind(1, round);
+    while (q.executeStep()) {
+      RecountProject p;
+      p.id = q.getColumn(0).getString();
+      if (!q.getColumn(1).isNull()) p.selected = q.getColumn(1).getInt64();
+      auto cells = nlohmann::json::parse(q.getColumn(2).getString(), nullptr, false);
+      auto cell = [&](const char* key) -> std::optional<std::string> {
+        if (!cells.is_object() || !cells.contains(key) || !cells[key].is_string()) return std::nullopt;
+        std::string v = cells[key].get<std::string>();
+        if (trim(v).empty()) return std::nullopt;
+        return v;
+      };
+      p.votes = cell("votes");
+      p.score = cell("score");
+      in.projects.push_back(std::move(p));
+    }
+  }
+  {
+    SQLite::Statement q(store.db(),
+                        "SELECT voter_id, vote, points FROM pabulib_votes WHERE round_id = ? ORDER BY position");
+    q.bind(1, round);
+    while (q.executeStep()) {
+      RecountBallot b;
+      b.voter_id = q.getColumn(0).getString();
+      b.vote = q.getColumn(1).getString();
+      if (!q.getColumn(2).isNull()) b.points = q.getColumn(2).getString();
+      in.ballots.push_back(std::move(b));
+    }
+  }
+  return in;
+}
+
+}  // namespace competition

@@ -1,0 +1,72 @@
+// The canonical CSV of the inputs (cli.md `export bundle`): what the decision
+// record hashes and what the bundle ships. UTF-8 without BOM, `,`, LF, the
+// columns of formats.md in its order (criteria in rules order, no `x_`
+// columns), quoting only when needed, text verbatim, money as `12500.00`, an
+// absent optional value empty, rows sorted by id (reviews by application, then
+// reviewer). The row order of the imported files therefore does not matter.
+#pragma once
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "formats/csv_writer.hpp"
+#include "values/model.hpp"
+#include "values/rules.hpp"
+
+namespace competition {
+
+// Where streamed canonical CSV goes, a piece at a time (a hash, a file).
+using CsvSink = std::function<void(std::string_view)>;
+
+// formats.md applications.csv. `votes` only for rounds ranked by votes; a final
+// `input_order` column when the rules use the input_order key.
+std::string canonical_applications_csv(const Rules& rules, const std::vector<Application>& applications);
+// The same bytes given to `sink` in pieces.
+void write_canonical_applications_csv(const Rules& rules, const std::vector<Application>& applications,
+                                      const CsvSink& sink);
+// canonical_applications_csv row by row for rows that come sorted by id (as
+// Store::applications reads them), given to `sink` in pieces: what the
+// decision record hashes, taken as the rows are read.
+class CanonicalApplicationsWriter {
+ public:
+  CanonicalApplicationsWriter(const Rules& rules, CsvSink sink);  // writes the header
+  void row(const Application& a);
+  void finish();  // the rows not yet given to the sink
+
+ private:
+  bool votes_, input_order_;
+  CsvSink sink_;
+  std::optional<CsvWriter> out_;  // emplaced anew after each piece
+  std::size_t rows_ = 0;
+};
+
+// formats.md reviewers.csv; conflicts joined with `|`.
+std::string canonical_reviewers_csv(const std::vector<Reviewer>& reviewers);
+// formats.md reviews.csv: application, reviewer, one column per criterion, comment.
+// Scores are exact decimals (`8.5`, `7`). Reviews stored as excluded for a
+// conflict of interest are kept: the conflict follows from reviewers.csv.
+std::string canonical_reviews_csv(const Rules& rules, const std::vector<Review>& reviews);
+
+// canonical_reviews_csv row by row for rows that come in its order (by
+// application, then reviewer, as Store::each_review reads them), given to
+// `sink` in pieces: a national round's reviews are never held whole.
+class CanonicalReviewsWriter {
+ public:
+  CanonicalReviewsWriter(const Rules& rules, CsvSink sink);  // writes the header
+  void row(std::string_view application, std::string_view reviewer, std::span<const Rational> scores,
+           std::string_view comment);
+  void finish();  // the rows not yet given to the sink
+
+ private:
+  const Rules& rules_;
+  CsvSink sink_;
+  std::optional<CsvWriter> out_;  // emplaced anew after each piece
+  std::size_t rows_ = 0;
+};
+// formats.md outcomes.csv, sorted by application.
+std::string canonical_outcomes_csv(const std::vector<Outcome>& outcomes);
+
+}  // namespace competition

@@ -1,0 +1,133 @@
+#include "formats/decisions_csv.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+
+#include "formats/csv_reader.hpp"
+#include "formats/csv_writer.hpp"
+#include "formats/encoding.hpp"
+
+namespace competition {
+
+namespace {
+
+const std::vector<std::string> columns = {"n",      "kind",        "applications", "award",
+                                          "reason", "recorded_at", "undoes",       "undone_by"};
+
+std::optional<int> whole_number(std::string_view s) {
+  int v = 0;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size() || v < 1) return std::nullopt;
+  return v;
+}
+
+}  // namespace
+
+// cli.md "export bundle", decisions.csv.
+std::string decisions_csv(const std::vector<CommissionDecision>& decisions) {
+  CsvWriter w(CsvStyle::canonical());
+  for (const auto& c : columns) w.text(c);
+  w.end_row();
+  for (const CommissionDecision& d : decisions) {
+    std::string apps;
+    for (const auto& a : d.applications) apps += (apps.empty() ? "" : "|") + a;
+    w.number(std::to_string(d.n)).text(to_string(d.kind)).text(apps);
+    if (d.award)
+      w.number(d.award->to_string());
+    else
+      w.empty();
+    w.text(d.reason).text(d.recorded_at);
+    if (d.undoes)
+      w.number(std::to_string(*d.undoes));
+    else
+      w.empty();
+    if (d.undone_by)
+      w.number(std::to_string(*d.undone_by));
+    else
+      w.empty();
+    w.end_row();
+  }
+  return w.str();
+}
+
+std::vector<CommissionDecision> parse_decisions_csv(std::string_view bytes, const std::string& file,
+                                                    std::vector<Diagnostic>& errors) {
+  auto error = [&](int line, int column, std::string field, std::string message) {
+    if (errors.size() < max_reported_errors)
+      errors.push_back(Diagnostic{file, line, column, std::move(field), std::move(message)});
+  };
+  std::vector<CommissionDecision> out;
+  if (!is_valid_utf8(bytes)) {
+    error(0, 0, "", "not UTF-8");
+    return out;
+  }
+  CsvTable table;
+  try {
+    table = read_csv(bytes, Delimiter::comma, file);
+  } catch (const Error& e) {
+    for (const auto& d : e.diagnostics()) error(d.line, d.column, d.field, d.message);
+    if (e.diagnostics().empty()) error(0, 0, "", e.what());
+    return out;
+  }
+  if (table.header != columns) {
+    error(table.header_line, 0, "header",
+          "expected the columns n,kind,applications,award,reason,recorded_at,undoes,undone_by");
+    return out;
+  }
+  std::vector<std::optional<int>> stated_undone_by;
+  std::vector<int> lines;
+  for (const CsvRecord& rec : table.rows) {
+    if (rec.fields.size() != columns.size()) {
+      error(rec.line, 0, "", fmt::format("{} fields, but the header has {}", rec.fields.size(), columns.size()));
+      continue;
+    }
+    const auto& f = rec.fields;
+    CommissionDecision d;
+    d.n = static_cast<int>(out.size()) + 1;
+    if (whole_number(f[0]) != d.n)
+      error(rec.line, 1, "n", fmt::format("expected {} (decisions are numbered in log order)", d.n));
+    auto kind = parse_decision_kind(f[1]);
+    if (!kind) error(rec.line, 2, "kind", fmt::format("\"{}\" is not a decision kind", f[1]));
+    d.kind = kind.value_or(DecisionKind::withdraw);
+    for (std::size_t start = 0; !f[2].empty();) {
+      std::size_t p = f[2].find('|', start);
+      d.applications.push_back(f[2].substr(start, p == std::string::npos ? std::string::npos : p - start));
+      if (p == std::string::npos) break;
+      start = p + 1;
+    }
+    if (d.applications.empty()) error(rec.line, 3, "applications", "must not be empty");
+    if (!f[3].empty()) {
+      d.award = Money::parse(f[3]);
+      if (!d.award) error(rec.line, 4, "award", Money::parse_error(f[3]));
+    }
+    if ((d.kind == DecisionKind::override_award) != d.award.has_value())
+      error(rec.line, 4, "award", "an override has an amount, the other kinds none");
+    d.reason = f[4];
+    d.recorded_at = f[5];
+    if (!f[6].empty()) {
+      d.undoes = whole_number(f[6]);
+      if (!d.undoes || *d.undoes >= d.n) error(rec.line, 7, "undoes", "must name an earlier decision");
+    }
+    if ((d.kind == DecisionKind::undo) != d.undoes.has_value())
+      error(rec.line, 7, "undoes", "an undo names the decision it reverses, the other kinds none");
+    stated_undone_by.push_back(f[7].empty() ? std::nullopt : whole_number(f[7]));
+    if (!f[7].empty() && !stated_undone_by.back()) error(rec.line, 8, "undone_by", "not a decision number");
+    lines.push_back(rec.line);
+    out.push_back(std::move(d));
+  }
+  // commission.cpp read_decisions: from the newest back, a standing undo reverses its target.
+  for (std::size_t i = out.size(); i-- > 0;) {
+    if (out[i].kind != DecisionKind::undo || out[i].undone_by || !out[i].undoes) continue;
+    auto target = static_cast<std::size_t>(*out[i].undoes - 1);
+    if (target < i && !out[target].undone_by) out[target].undone_by = out[i].n;
+  }
+  for (std::size_t i = 0; i < out.size(); ++i)
+    if (stated_undone_by[i] != out[i].undone_by)
+      error(lines[i], 8, "undone_by",
+            out[i].undone_by ? fmt::format("expected {} (the standing undo that reverses it)", *out[i].undone_by)
+                             : std::string("expected empty (no standing undo reverses it)"));
+  return out;
+}
+
+}  // namespace competition

@@ -1,0 +1,27 @@
+// The bundle's decisions.csv (cli.md "export bundle": "decisions.csv when the
+// commission recorded decisions (in log order)"): every decision entry logged
+// before the exported allocation, one row each, so that `audit bundle` can
+// reduce them again (commission.hpp) and check the decision record's
+// `decisions`. Columns: n,kind,applications,award,reason,recorded_at,undoes,undone_by
+// (`applications` joined with `|`; an absent value empty). Canonical CSV
+// (csv_writer.hpp): UTF-8, `,`, LF, text verbatim.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/commission.hpp"
+#include "values/diagnostic.hpp"
+
+namespace competition {
+
+std::string decisions_csv(const std::vector<CommissionDecision>& decisions);
+
+// Reads decisions.csv back. `undone_by` is derived again from the `undoes`
+// column (as read_decisions derives it from the log); a row whose `undone_by`
+// cell says otherwise, a bad cell, a number out of sequence or an `undoes` that
+// names no earlier decision is an error appended to `errors`.
+std::vector<CommissionDecision> parse_decisions_csv(std::string_view bytes, const std::string& file,
+                                                    std::vector<Diagnostic>& errors);
+
+}  // namespace competition

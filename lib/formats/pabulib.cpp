@@ -1,0 +1,425 @@
+#include "formats/pabulib.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+
+#include "formats/csv_reader.hpp"
+#include "formats/encoding.hpp"
+
+namespace competition {
+
+namespace {
+
+enum class Section { none, meta, projects, votes, skipped };
+
+std::string_view section_name(Section s) {
+  switch (s) {
+    case Section::meta: return "META";
+    case Section::projects: return "PROJECTS";
+    case Section::votes: return "VOTES";
+    case Section::none:
+    case Section::skipped: break;
+  }
+  return "";
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// A record that holds only a section's name (trailing empty fields allowed):
+// pabulib's own readers compare the first field trimmed and ignoring case.
+Section section_of(const CsvRecord& rec) {
+  for (std::size_t i = 1; i < rec.fields.size(); ++i)
+    if (!trim(rec.fields[i]).empty()) return Section::none;
+  std::string name = lower(trim(rec.fields[0]));
+  if (name == "meta") return Section::meta;
+  if (name == "projects") return Section::projects;
+  if (name == "votes") return Section::votes;
+  return Section::none;
+}
+
+// Collects diagnostics, keeping the first max_reported_errors.
+struct Collector {
+  const std::string& file;
+  std::vector<Diagnostic>& out;
+  void add(int line, int column, std::string field, std::string message) {
+    if (out.size() < max_reported_errors)
+      out.push_back(Diagnostic{file, line, column, std::move(field), std::move(message), ExitCode::invalid});
+  }
+};
+
+bool valid_project_id(std::string_view id) {
+  return !id.empty() && id.size() <= 64 &&
+         id.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/-") ==
+             std::string_view::npos;
+}
+
+// A non-negative whole number of at most 15 digits (votes, scores, `selected`).
+std::optional<std::int64_t> whole_number(std::string_view s) {
+  if (s.empty() || s.size() > 15 || s.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;
+  std::int64_t v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+std::vector<std::string_view> split_list(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  for (;;) {
+    std::size_t p = s.find(',', start);
+    out.push_back(trim(s.substr(start, p == std::string_view::npos ? std::string_view::npos : p - start)));
+    if (p == std::string_view::npos) break;
+    start = p + 1;
+  }
+  return out;
+}
+
+// Splits the decoded text into the three sections (syntax only).
+struct SectionSplitter {
+  PabulibFile& f;
+  Collector& errors;
+  Section current = Section::none;
+  bool expect_header = false;
+  bool reported_orphan = false;
+  bool projects_incomplete = false;  // a PROJECTS row was dropped: ballots cannot be checked against it
+
+  PabulibSection* target(Section s) {
+    return s == Section::projects ? &f.projects : s == Section::votes ? &f.votes : nullptr;
+  }
+  int& line_of(Section s) { return s == Section::meta ? f.meta_line : target(s)->line; }
+
+  void record(const CsvRecord& rec) {
+    if (Section s = section_of(rec); s != Section::none) {
+      int& first = line_of(s);
+      if (first != 0) {
+        errors.add(rec.line, 1, std::string(section_name(s)),
+                   fmt::format("the section appears twice (first on line {})", first));
+        current = Section::skipped;
+      } else {
+        first = rec.line;
+        current = s;
+        expect_header = true;
+      }
+      return;
+    }
+    if (current == Section::skipped) return;
+    if (current == Section::none) {
+      if (!reported_orphan)
+        errors.add(rec.line, 1, "", "expected a section name (META, PROJECTS or VOTES) before any data");
+      reported_orphan = true;
+      return;
+    }
+    std::string sec(section_name(current));
+    if (expect_header) {
+      expect_header = false;
+      header(rec, sec);
+      return;
+    }
+    std::size_t columns = current == Section::meta ? 2 : target(current)->header.size();
+    if (rec.fields.size() != columns) {
+      projects_incomplete = projects_incomplete || current == Section::projects;
+      errors.add(rec.line, static_cast<int>(std::min(rec.fields.size(), columns)) + 1, sec,
+                 fmt::format("{} fields, but the header has {} (check quoting and delimiters)", rec.fields.size(),
+                             columns));
+      return;
+    }
+    if (current == Section::meta)
+      f.meta.push_back(PabulibMetaEntry{std::string(trim(rec.fields[0])), rec.fields[1], rec.line});
+    else
+      target(current)->rows.push_back(PabulibRow{rec.line, rec.fields});
+  }
+
+  void header(const CsvRecord& rec, const std::string& sec) {
+    if (current == Section::meta) {
+      f.meta_header_line = rec.line;
+      if (rec.fields.size() != 2 || lower(trim(rec.fields[0])) != "key" || lower(trim(rec.fields[1])) != "value")
+        errors.add(rec.line, 1, sec, "the header must be \"key;value\"");
+      return;
+    }
+    PabulibSection& s = *target(current);
+    s.header_line = rec.line;
+    for (std::size_t c = 0; c < rec.fields.size(); ++c) {
+      std::string name = normalize_header(rec.fields[c]);
+      int col = static_cast<int>(c) + 1;
+      if (name.empty())
+        errors.add(rec.line, col, sec, "empty column name in the header");
+      else if (std::find(s.header.begin(), s.header.end(), name) != s.header.end())
+        errors.add(rec.line, col, sec + " " + name, fmt::format("column \"{}\" appears twice in the header", name));
+      s.header.push_back(std::move(name));
+    }
+  }
+};
+
+void check_meta(PabulibFile& f, Collector& errors) {
+  std::unordered_map<std::string, int> seen;
+  for (const auto& e : f.meta) {
+    if (e.key.empty()) {
+      errors.add(e.line, 1, "META key", "must not be empty");
+      continue;
+    }
+    auto [it, fresh] = seen.emplace(lower(e.key), e.line);
+    if (!fresh)
+      errors.add(e.line, 1, "META key", fmt::format("duplicate key \"{}\" (first on line {})", e.key, it->second));
+  }
+  for (std::string_view key : {"budget", "vote_type", "rule"}) {
+    const PabulibMetaEntry* e = f.meta_entry(key);
+    std::string field = fmt::format("META {}", key);
+    if (!e) {
+      errors.add(f.meta_line, 0, field, fmt::format("required key \"{}\" is missing", key));
+      continue;
+    }
+    auto v = trim(e->value);
+    if (v.empty()) {
+      errors.add(e->line, 2, field, "must not be empty");
+    } else if (key == "budget") {
+      if (auto m = Money::parse(v); !m)
+        errors.add(e->line, 2, field, Money::parse_error(v));
+      else if (m->is_zero())
+        errors.add(e->line, 2, field, "must be greater than 0");
+      else
+        f.budget = *m;
+    } else if (key == "vote_type") {
+      std::string t = lower(v);
+      if (t != "approval" && t != "ordinal" && t != "cumulative" && t != "scoring")
+        errors.add(e->line, 2, field,
+                   fmt::format("\"{}\" is not a pabulib vote type (expected approval, ordinal, cumulative or "
+                               "scoring)",
+                               v));
+      else
+        f.vote_type = t;
+    } else {
+      f.rule = std::string(v);
+    }
+  }
+}
+
+// Reports a required column missing from a section's header; true when all are there.
+bool require_columns(const PabulibSection& s, std::string_view sec, std::initializer_list<std::string_view> names,
+                     Collector& errors) {
+  bool ok = true;
+  for (auto name : names)
+    if (s.column(name) < 0) {
+      errors.add(s.header_line, 0, fmt::format("{} {}", sec, name),
+                 fmt::format("required column \"{}\" is missing from the header", name));
+      ok = false;
+    }
+  return ok;
+}
+
+void check_projects(PabulibFile& f, Collector& errors) {
+  const PabulibSection& s = f.projects;
+  if (s.header_line == 0 || !require_columns(s, "PROJECTS", {"project_id", "cost"}, errors)) return;
+  const int c_id = s.column("project_id"), c_cost = s.column("cost"), c_name = s.column("name"),
+            c_category = s.column("category"), c_votes = s.column("votes"), c_score = s.column("score"),
+            c_selected = s.column("selected");
+  std::unordered_map<std::string, int> seen;
+  f.project_values.reserve(s.rows.size());
+  for (const auto& row : s.rows) {
+    auto err = [&](int c, std::string message) {
+      errors.add(row.line, c + 1, "PROJECTS " + s.header[static_cast<std::size_t>(c)], std::move(message));
+    };
+    auto cell = [&](int c) { return c < 0 ? std::string_view{} : trim(row.fields[static_cast<std::size_t>(c)]); };
+    PabulibProject p;
+    p.id = std::string(cell(c_id));
+    if (p.id.empty()) {
+      err(c_id, "must not be empty");
+    } else if (!valid_project_id(p.id)) {
+      err(c_id, fmt::format("\"{}\" is not a valid id (expected 1-64 characters of A-Z a-z 0-9 . _ / -)", p.id));
+    } else if (auto [it, fresh] = seen.emplace(p.id, row.line); !fresh) {
+      err(c_id, fmt::format("duplicate id \"{}\" (first on line {})", p.id, it->second));
+    }
+    auto cost = cell(c_cost);
+    if (cost.empty()) {
+      err(c_cost, "must not be empty (expected an amount such as 12500.00)");
+    } else if (auto m = Money::parse(cost); !m) {
+      err(c_cost, Money::parse_error(cost));
+    } else if (m->is_zero()) {
+      err(c_cost, "must be greater than 0");
+    } else {
+      p.cost = *m;
+    }
+    p.name = std::string(cell(c_name));
+    p.category = std::string(cell(c_category));
+    for (auto [c, target] : std::array{std::pair{c_votes, &p.votes}, std::pair{c_score, &p.score},
+                                       std::pair{c_selected, &p.selected}}) {
+      auto v = cell(c);
+      if (v.empty()) continue;
+      *target = whole_number(v);
+      if (!*target) err(c, fmt::format("\"{}\" is not a non-negative whole number (expected e.g. 120)", v));
+    }
+    f.project_values.push_back(std::move(p));
+  }
+}
+
+void check_votes(PabulibFile& f, Collector& errors, bool projects_complete) {
+  const PabulibSection& s = f.votes;
+  if (s.header_line == 0 || !require_columns(s, "VOTES", {"voter_id", "vote"}, errors)) return;
+  // Ballots are checked against the projects only when PROJECTS could be read.
+  bool know_projects = projects_complete && f.projects.header_line != 0 &&
+                       f.project_values.size() == f.projects.rows.size() && !f.projects.rows.empty();
+  std::unordered_map<std::string_view, int> projects;
+  if (know_projects)
+    for (const auto& p : f.project_values)
+      if (!p.id.empty()) projects.emplace(p.id, 0);
+  const int c_voter = s.column("voter_id"), c_vote = s.column("vote"), c_points = s.column("points");
+  std::unordered_map<std::string, int> seen;
+  f.ballots.reserve(s.rows.size());
+  for (const auto& row : s.rows) {
+    auto err = [&](int c, std::string message) {
+      errors.add(row.line, c + 1, "VOTES " + s.header[static_cast<std::size_t>(c)], std::move(message));
+    };
+    auto cell = [&](int c) { return trim(row.fields[static_cast<std::size_t>(c)]); };
+    PabulibBallot b;
+    b.voter_id = std::string(cell(c_voter));
+    if (b.voter_id.empty())
+      err(c_voter, "must not be empty");
+    else if (auto [it, fresh] = seen.emplace(b.voter_id, row.line); !fresh)
+      err(c_voter, fmt::format("duplicate voter \"{}\" (first on line {})", b.voter_id, it->second));
+    auto vote = cell(c_vote);
+    if (!vote.empty()) {
+      for (auto id : split_list(vote)) {
+        if (id.empty()) {
+          err(c_vote, fmt::format("\"{}\" has an empty project id (expected ids separated by commas)", vote));
+          continue;
+        }
+        if (std::find(b.projects.begin(), b.projects.end(), id) != b.projects.end())
+          err(c_vote, fmt::format("project \"{}\" is listed twice in the ballot", id));
+        else if (know_projects && !projects.count(id))
+          err(c_vote, fmt::format("unknown project \"{}\" (not in PROJECTS)", id));
+        b.projects.emplace_back(id);
+      }
+    }
+    if (c_points >= 0) {
+      auto points = cell(c_points);
+      std::size_t n = points.empty() ? 0 : split_list(points).size();
+      if (!points.empty() && n != b.projects.size())
+        err(c_points, fmt::format("{} values for {} projects in vote (expected one value per project)", n,
+                                  b.projects.size()));
+    }
+    f.ballots.push_back(std::move(b));
+  }
+}
+
+// RFC 4180 quoting with `;`: only when needed, so that plain files stay plain.
+void append_field(std::string& out, std::string_view field) {
+  if (field.find_first_of(";\"\r\n") == std::string_view::npos) {
+    out += field;
+    return;
+  }
+  out += '"';
+  for (char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+void append_row(std::string& out, const std::vector<std::string>& fields) {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i) out += ';';
+    append_field(out, fields[i]);
+  }
+  out += '\n';
+}
+
+}  // namespace
+
+int PabulibSection::column(std::string_view name) const {
+  auto it = std::find(header.begin(), header.end(), name);
+  return it == header.end() ? -1 : static_cast<int>(it - header.begin());
+}
+
+const PabulibMetaEntry* PabulibFile::meta_entry(std::string_view key) const {
+  std::string k = lower(key);
+  for (const auto& e : meta)
+    if (lower(e.key) == k) return &e;
+  return nullptr;
+}
+
+// formats.md "pabulib .pb files".
+PabulibFile read_pabulib(std::string_view bytes, const std::string& file) {
+  PabulibFile f;
+  Collector errors{file, f.errors};
+  std::string text;
+  try {
+    text = decode_input(bytes, Encoding::utf8, file).text;
+  } catch (const Error& e) {
+    // The decoder's hint suggests --encoding cp1251, which pabulib files never need.
+    const std::string_view hint = "expected UTF-8; try --encoding cp1251";
+    for (auto d : e.diagnostics()) {
+      if (auto p = d.message.find(hint); p != std::string::npos)
+        d.message.replace(p, hint.size(), "a pabulib file must be UTF-8");
+      f.errors.push_back(std::move(d));
+    }
+    return f;
+  }
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    errors.add(1, 0, "", "empty file (expected the sections META, PROJECTS and VOTES)");
+    return f;
+  }
+  SectionSplitter splitter{f, errors};
+  try {
+    CsvReader reader(text, Delimiter::semicolon, file);
+    splitter.record(reader.header());
+    CsvRecord rec;
+    for (;;) {
+      try {
+        if (!reader.next(rec)) break;
+      } catch (const Error& e) {
+        // A syntax error ends that record; the reader resumes after its line.
+        splitter.projects_incomplete = splitter.projects_incomplete || splitter.current == Section::projects;
+        for (const auto& d : e.diagnostics())
+          errors.add(d.line, d.column, std::string(section_name(splitter.current)), d.message);
+        if (f.errors.size() >= max_reported_errors) break;
+        continue;
+      }
+      splitter.record(rec);
+    }
+  } catch (const Error& e) {  // a syntax error on the very first line
+    for (const auto& d : e.diagnostics()) errors.add(d.line, d.column, "", d.message);
+  }
+  for (Section s : {Section::meta, Section::projects, Section::votes}) {
+    std::string name(section_name(s));
+    int line = splitter.line_of(s);
+    int header_line = s == Section::meta ? f.meta_header_line : splitter.target(s)->header_line;
+    if (line == 0)
+      errors.add(0, 0, name, "the section is missing (a pabulib file has the sections META, PROJECTS and VOTES)");
+    else if (header_line == 0)
+      errors.add(line, 0, name, "the section has no header row");
+  }
+  if (f.meta_header_line != 0) check_meta(f, errors);
+  check_projects(f, errors);
+  check_votes(f, errors, !splitter.projects_incomplete);
+  std::stable_sort(f.errors.begin(), f.errors.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+  });
+  return f;
+}
+
+// formats.md "pabulib .pb files"; the inverse of read_pabulib.
+std::string write_pabulib(const PabulibFile& f) {
+  std::string out = "META\nkey;value\n";
+  for (const auto& e : f.meta) append_row(out, {e.key, e.value});
+  out += "PROJECTS\n";
+  append_row(out, f.projects.header);
+  for (const auto& r : f.projects.rows) append_row(out, r.fields);
+  out += "VOTES\n";
+  append_row(out, f.votes.header);
+  for (const auto& r : f.votes.rows) append_row(out, r.fields);
+  return out;
+}
+
+}  // namespace competition

@@ -1,0 +1,23 @@
+// Markdown tables of the people forms (`score` and `allocate --format md`):
+// cells kept on one line with the characters that would end the cell or start
+// formatting escaped, rows written straight into the output.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/output_sink.hpp"
+#include "render/text_table.hpp"
+
+namespace competition {
+
+// A cell, or any text of the document, escaped: `a|b` -> `a\|b`, line breaks -> spaces.
+std::string md_cell(std::string_view s);
+void append_md_cell(std::string& out, std::string_view s);
+
+// `| h1 | h2 |`, the rule (`---:` under `r` columns of `align`), then `count`
+// rows made by `make`, one at a time.
+void render_md_table(OutputSink& out, const std::vector<std::string>& header, std::string_view align,
+                     std::size_t count, const RowMaker& make);
+
+}  // namespace competition

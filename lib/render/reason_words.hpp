@@ -1,0 +1,24 @@
+// The machine tokens of rules.md (reasons of §2 and §4.5 with the commission's
+// `withdrawn` and `declined`, the statuses of an allocation, the `spread:ID` flag)
+// in words for people, in Ukrainian or English (cli.md `--lang`). Machine
+// outputs (JSON, CSV) keep the tokens.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "engine/allocation.hpp"
+#include "values/rules.hpp"
+
+namespace competition {
+
+// `criterion_below_threshold:relevance` -> `критерій «Актуальність проблеми» нижче порогу`.
+// Criterion ids are shown by their names from `rules`; an unknown token is returned as it is.
+std::string reason_in_words(const Rules& rules, std::string_view token, bool english);
+
+// The status of an allocation line (rules.md §4.5) for people: `профінансовано`, `резерв`, …
+std::string award_status_in_words(AwardStatus s, bool english);
+
+// `spread:relevance` -> `розкид оцінок: «Актуальність проблеми»`.
+std::string flag_in_words(const Rules& rules, std::string_view token, bool english);
+
+}  // namespace competition

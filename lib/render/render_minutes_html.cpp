@@ -1,0 +1,125 @@
+// cli.md `competition minutes --format html`: one self-contained page for
+// printing (A4), in the document's language.
+#include <fmt/format.h>
+
+#include "render/render_minutes.hpp"
+
+namespace competition {
+
+namespace {
+
+std::string escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// Text with `code` spans (command names in the document's sentences).
+std::string inline_text(std::string_view s) {
+  std::string out;
+  bool code = false;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '`') continue;
+    out += escape(s.substr(start, i - start));
+    out += code ? "</code>" : "<code>";
+    code = !code;
+    start = i + 1;
+  }
+  out += escape(s.substr(start));
+  if (code) out += "</code>";  // an unpaired backtick: close what it opened
+  return out;
+}
+
+// The page's only style sheet: inline, so that the file stands alone; sized for
+// A4 paper, black on white, table headers repeated on every printed page.
+constexpr const char* style = R"(@page { size: A4; margin: 15mm 12mm 16mm; }
+* { box-sizing: border-box; }
+html { background: #fff; }
+body { margin: 0; color: #111; font: 10pt/1.4 "DejaVu Sans", "Liberation Sans", Arial, sans-serif; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+main { max-width: 186mm; margin: 0 auto; padding: 10mm 0; }
+h1 { font-size: 15pt; text-align: center; margin: 0 0 1mm; text-transform: uppercase; letter-spacing: 0.03em; }
+p.subtitle { font-size: 12pt; text-align: center; font-weight: bold; margin: 0 0 5mm; }
+ul.facts { list-style: none; padding: 0; margin: 0 0 4mm; }
+ul.facts li { margin: 0.5mm 0; }
+h2 { font-size: 11.5pt; margin: 6mm 0 2mm; padding-bottom: 0.8mm; border-bottom: 0.6pt solid #333; break-after: avoid; page-break-after: avoid; }
+p { margin: 1.5mm 0; }
+table { width: 100%; border-collapse: collapse; font-size: 7.5pt; line-height: 1.25; margin: 2mm 0 3mm; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th, td { border: 0.5pt solid #777; padding: 0.6mm 1mm; vertical-align: top; text-align: left; }
+th { background: #e6e9ee; font-weight: bold; overflow-wrap: anywhere; }
+th.r, td.r { text-align: right; }
+td.r, td.nw { white-space: nowrap; font-variant-numeric: tabular-nums; }
+tbody tr:nth-child(even) td { background: #f6f7f9; }
+ul.items { margin: 1mm 0 2mm; padding-left: 6mm; }
+code { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 0.95em; }
+p.fingerprint { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 9pt; word-break: break-all; border: 0.6pt solid #333; padding: 2mm; }
+section.signatures { break-inside: avoid; page-break-inside: avoid; margin-top: 8mm; }
+div.signature { display: flex; align-items: flex-end; gap: 6mm; margin: 9mm 0 0; }
+div.signature .who { flex: 1 1 auto; }
+div.signature .line { flex: 0 0 60mm; border-bottom: 0.6pt solid #000; text-align: center; }
+div.signature .line span { display: block; transform: translateY(5mm); font-size: 7.5pt; color: #444; }
+@media screen { body { background: #eef0f3; } main { background: #fff; padding: 12mm 12mm; margin: 6mm auto; box-shadow: 0 0 3mm rgba(0,0,0,0.15); } }
+)";
+
+std::string table_html(const MinutesTable& t) {
+  // `r`: right-aligned numbers; `n`: an id, kept on one line; `l`: text.
+  auto cls = [&](std::size_t i) {
+    char a = i < t.align.size() ? t.align[i] : 'l';
+    return a == 'r' ? " class=\"r\"" : a == 'n' ? " class=\"nw\"" : "";
+  };
+  std::string out = "<table>\n<thead><tr>";
+  for (std::size_t i = 0; i < t.header.size(); ++i) out += fmt::format("<th{}>{}</th>", cls(i), escape(t.header[i]));
+  out += "</tr></thead>\n<tbody>\n";
+  for (const auto& r : t.rows) {
+    out += "<tr>";
+    for (std::size_t i = 0; i < r.size(); ++i) out += fmt::format("<td{}>{}</td>", cls(i), escape(r[i]));
+    out += "</tr>\n";
+  }
+  return out + "</tbody>\n</table>\n";
+}
+
+}  // namespace
+
+std::string render_minutes_html(const MinutesDocument& doc) {
+  std::string out = "<!DOCTYPE html>\n<html lang=\"";
+  out += doc.english ? "en" : "uk";
+  out += "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  out += "<title>" + escape(doc.title) + " — " + escape(doc.subtitle) + "</title>\n";
+  out += std::string("<style>\n") + style + "</style>\n</head>\n<body>\n<main>\n";
+  out += "<h1>" + escape(doc.title) + "</h1>\n";
+  out += "<p class=\"subtitle\">" + escape(doc.subtitle) + "</p>\n<ul class=\"facts\">\n";
+  for (const auto& f : doc.facts) out += "<li>" + escape(f) + "</li>\n";
+  out += "</ul>\n";
+  for (const auto& s : doc.sections) {
+    out += "<section>\n<h2>" + escape(s.title) + "</h2>\n";
+    for (const auto& p : s.paragraphs) out += "<p>" + inline_text(p) + "</p>\n";
+    if (s.table) out += table_html(*s.table);
+    if (!s.items.empty()) {
+      out += "<ul class=\"items\">\n";
+      for (const auto& i : s.items) out += "<li>" + escape(i) + "</li>\n";
+      out += "</ul>\n";
+    }
+    if (!s.code.empty()) out += "<p class=\"fingerprint\">" + escape(s.code) + "</p>\n";
+    for (const auto& n : s.notes) out += "<p>" + inline_text(n) + "</p>\n";
+    out += "</section>\n";
+  }
+  out += "<section class=\"signatures\">\n<h2>" + escape(doc.signatures_title) + "</h2>\n";
+  for (const auto& s : doc.signers)
+    out += "<div class=\"signature\"><div class=\"who\">" + escape(s) + "</div><div class=\"line\"><span>" +
+           escape(doc.signature_label) + "</span></div></div>\n";
+  out += "</section>\n</main>\n</body>\n</html>\n";
+  return out;
+}
+
+}  // namespace competition

@@ -1,0 +1,132 @@
+// report.md "Formats: html".
+#include <fmt/format.h>
+
+#include "render/render_report.hpp"
+#include "render/report_style.hpp"
+#include "render/svg_chart.hpp"
+
+namespace competition {
+
+namespace {
+
+std::string html_escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// The page's only style sheet: inline, so the file stands alone.
+constexpr const char* style = R"(body { margin: 0; background: #eef1f5; color: #222; font: 15px/1.45 "DejaVu Sans", "Segoe UI", Arial, sans-serif; }
+main { max-width: 1400px; margin: 0 auto; padding: 24px 20px 40px; background: #fff; }
+h1 { font-size: 24px; margin: 0 0 18px; color: #1d3d6b; }
+h2 { font-size: 19px; margin: 30px 0 10px; color: #1d3d6b; }
+.table-wrap { overflow-x: auto; border: 1px solid #d5dae2; }
+table { border-collapse: collapse; font-size: 12px; font-variant-numeric: tabular-nums; }
+th, td { padding: 5px 5px; border-bottom: 1px solid #e3e6eb; white-space: nowrap; }
+thead th { background: #1d3d6b; color: #fff; text-align: right; }
+thead th:first-child { text-align: left; }
+tbody th { text-align: left; font-weight: normal; white-space: normal; min-width: 210px; position: sticky; left: 0; background: #fff; }
+tbody tr:nth-child(even) td, tbody tr:nth-child(even) th { background: #f5f7fa; }
+td { text-align: right; }
+td.na { color: #999; }
+td .note { color: #666; font-size: 11px; }
+.notes p { margin: 6px 0; color: #555; font-size: 13px; }
+.summary ul { margin: 0; padding-left: 22px; }
+.summary li { margin: 3px 0; }
+figure { margin: 20px 0; }
+svg.chart { display: block; width: 100%; max-width: 1100px; height: auto; border: 1px solid #e3e6eb; }
+)";
+
+std::vector<std::optional<Rational>> series_of(const ReportTable& t, std::optional<Rational> (*value)(const YearRow&)) {
+  std::vector<std::optional<Rational>> out;
+  for (const auto& row : t.years) out.push_back(value(row));
+  return out;
+}
+
+// report.md "html": budget vs attracted funds; clients; coefficient.
+std::vector<std::string> charts(const ReportTable& t, bool en) {
+  std::vector<std::string> categories;
+  for (const auto& row : t.years) categories.push_back(std::to_string(row.year));
+  auto thousands = [](Money m) { return Rational::of_money(m) / Rational(1000); };
+
+  Chart money;
+  money.id = "chart-funds";
+  money.title = en ? "City budget funding and attracted funds" : "Фінансування з міського бюджету та залучені кошти";
+  money.y_label = std::string(indicator_unit(Indicator::budget, en));
+  money.categories = categories;
+  money.english = en;
+  ChartSeries budget{en ? "City budget" : "Міський бюджет", "#2f6db5", {}};
+  ChartSeries attracted{en ? "Attracted funds" : "Залучені кошти", "#f0a030", {}};
+  for (const auto& row : t.years) {
+    budget.values.push_back(thousands(row.budget));
+    attracted.values.push_back(thousands(row.attracted));
+  }
+  money.series = {budget, attracted};
+
+  Chart clients;
+  clients.id = "chart-clients";
+  clients.title = en ? "Clients per year" : "Кількість клієнтів за роками";
+  clients.y_label = std::string(indicator_unit(Indicator::clients, en));
+  clients.categories = categories;
+  clients.english = en;
+  clients.value_places = 0;
+  clients.series = {{en ? "Clients (people)" : "Клієнти (осіб)", "#3a9a6a",
+                     series_of(t, [](const YearRow& r) -> std::optional<Rational> { return Rational(r.clients); })}};
+
+  Chart coefficient;
+  coefficient.id = "chart-coefficient";
+  coefficient.title = en ? "Attracted funds per 1 UAH of budget" : "Коефіцієнт залучених коштів на 1 грн бюджету";
+  coefficient.y_label = std::string(indicator_unit(Indicator::coefficient, en));
+  coefficient.categories = categories;
+  coefficient.english = en;
+  coefficient.undefined_label = std::string(undefined_mark);
+  coefficient.series = {{en ? "Coefficient" : "Коефіцієнт", "#b0413e",
+                         series_of(t, [](const YearRow& r) { return r.coefficient; })}};
+
+  return {svg_bar_chart(money), svg_bar_chart(clients), svg_line_chart(coefficient)};
+}
+
+}  // namespace
+
+// report.md "html": one self-contained page, no scripts, nothing loaded from elsewhere.
+std::string render_report_html(const ReportTable& t, bool en) {
+  std::string title = report_title(t, en);
+  std::string out = fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n{}</style>\n"
+      "</head>\n<body>\n<main>\n<h1>{}</h1>\n",
+      en ? "en" : "uk", html_escape(title), style, html_escape(title));
+  out += "<div class=\"table-wrap\">\n<table>\n<thead>\n<tr><th scope=\"col\">" + html_escape(indicators_heading(en)) +
+         "</th>";
+  for (const auto& row : t.years) out += fmt::format("<th scope=\"col\">{}</th>", row.year);
+  out += "</tr>\n</thead>\n<tbody>\n";
+  for (Indicator i : shown_indicators(t)) {
+    out += "<tr><th scope=\"row\">" + html_escape(indicator_label(i, en)) + "</th>";
+    for (const auto& row : t.years) {
+      // The year's note goes under the winners, so the column stays narrow.
+      std::string cell = indicator_cell(row, i, en);
+      out += (cell == undefined_mark ? "<td class=\"na\">" : "<td>") + html_escape(cell);
+      if (i == Indicator::winners && row.note) out += "<br><span class=\"note\">" + html_escape(*row.note) + "</span>";
+      out += "</td>";
+    }
+    out += "</tr>\n";
+  }
+  out += "</tbody>\n</table>\n</div>\n<div class=\"notes\">\n";
+  for (const auto& note : report_notes(t, en)) out += "<p>" + html_escape(note) + "</p>\n";
+  out += "</div>\n<section class=\"summary\">\n<h2>" + html_escape(summary_heading(t, en)) + "</h2>\n<ul>\n";
+  for (const auto& s : summary_sentences(t, en)) out += "<li>" + html_escape(s) + "</li>\n";
+  out += "</ul>\n</section>\n<section class=\"charts\">\n<h2>" + std::string(en ? "Dynamics" : "Динаміка") + "</h2>\n";
+  for (const auto& svg : charts(t, en)) out += "<figure>\n" + svg + "</figure>\n";
+  out += "</section>\n</main>\n</body>\n</html>\n";
+  return out;
+}
+
+}  // namespace competition

@@ -1,0 +1,59 @@
+// report.md "Formats: json".
+#include <nlohmann/json.hpp>
+
+#include "render/render_report.hpp"
+
+namespace competition {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json planned_keys(const IndicatorValues& v) {
+  json out = json::array();
+  for (Indicator i : v.planned) out.push_back(std::string(key_of(i)));
+  return out;
+}
+
+// The keys from `participants` to `new_partners`, in report.md's order: money
+// as strings with 2 decimals, coefficient with 4, cost per client with 2, an
+// undefined ratio null.
+void put_values(json& o, const IndicatorValues& v) {
+  o["participants"] = v.participants;
+  o["winners"] = v.winners;
+  o["budget"] = v.budget.to_string();
+  o["attracted"] = v.attracted.to_string();
+  o["coefficient"] = v.coefficient ? json(v.coefficient->to_fixed(4)) : json(nullptr);
+  o["clients"] = v.clients;
+  o["cost_per_client"] = v.cost_per_client ? json(v.cost_per_client->to_fixed(2)) : json(nullptr);
+  o["jobs"] = v.jobs;
+  o["volunteers"] = v.volunteers;
+  o["new_partners"] = v.new_partners ? json(*v.new_partners) : json(nullptr);
+}
+
+}  // namespace
+
+// report.md "json": {"from", "to", "years": [...], "totals": {...}}.
+std::string render_report_json(const ReportTable& t) {
+  json years = json::array();
+  for (const auto& row : t.years) {
+    json y;
+    y["year"] = row.year;
+    y["source"] = std::string(to_string(row.source));
+    put_values(y, row);
+    y["note"] = row.note ? json(*row.note) : json(nullptr);
+    y["planned"] = planned_keys(row);
+    years.push_back(std::move(y));
+  }
+  json totals = json::object();
+  put_values(totals, t.totals);
+  totals["planned"] = planned_keys(t.totals);
+  json out;
+  out["from"] = t.from;
+  out["to"] = t.to;
+  out["years"] = std::move(years);
+  out["totals"] = std::move(totals);
+  return out.dump() + "\n";
+}
+
+}  // namespace competition

@@ -1,0 +1,186 @@
+// report.md "Formats: xlsx"; cli.md "XLSX writes text as string cells (never
+// formulas), unchanged".
+#include <fmt/format.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include "values/diagnostic.hpp"
+#include "render/render_report.hpp"
+#include "render/report_style.hpp"
+
+namespace competition {
+
+namespace {
+
+// A number cell's display formats: as computed, and with the planned mark
+// appended by the format (the cell keeps the number).
+struct NumberFormats {
+  lxw_format* plain = nullptr;
+  lxw_format* planned = nullptr;
+};
+
+struct Formats {
+  lxw_format* heading = nullptr;    // bold, header row
+  lxw_format* year = nullptr;       // header row, a year as a number without grouping
+  lxw_format* label = nullptr;      // first column
+  lxw_format* text = nullptr;       // right-aligned text in the value columns (`—`, notes)
+  lxw_format* title = nullptr;      // summary sheet heading
+  lxw_format* note = nullptr;       // notes under the table (plain text, overflowing to the right)
+  NumberFormats integer, decimal;   // `# ##0` and `# ##0.0` (Excel shows its locale's separators)
+};
+
+lxw_format* number_format(lxw_workbook* wb, const char* code) {
+  lxw_format* f = workbook_add_format(wb);
+  format_set_num_format(f, code);
+  return f;
+}
+
+Formats make_formats(lxw_workbook* wb) {
+  Formats f;
+  f.heading = workbook_add_format(wb);
+  format_set_bold(f.heading);
+  format_set_bg_color(f.heading, 0xDCE6F1);
+  format_set_bottom(f.heading, LXW_BORDER_THIN);
+  f.year = workbook_add_format(wb);
+  format_set_bold(f.year);
+  format_set_bg_color(f.year, 0xDCE6F1);
+  format_set_bottom(f.year, LXW_BORDER_THIN);
+  format_set_num_format(f.year, "0");
+  f.label = workbook_add_format(wb);
+  format_set_text_wrap(f.label);
+  f.text = workbook_add_format(wb);
+  format_set_align(f.text, LXW_ALIGN_RIGHT);
+  f.title = workbook_add_format(wb);
+  format_set_bold(f.title);
+  f.note = workbook_add_format(wb);
+  f.integer = {number_format(wb, "#,##0"), number_format(wb, "#,##0\"*\"")};
+  f.decimal = {number_format(wb, "#,##0.0"), number_format(wb, "#,##0.0\"*\"")};
+  return f;
+}
+
+double to_double(const Rational& r) { return static_cast<double>(r.num()) / static_cast<double>(r.den()); }
+
+// The exact value of an indicator for a spreadsheet cell (money in thousands
+// of UAH), or none when undefined.
+std::optional<Rational> cell_value(const IndicatorValues& v, Indicator i) {
+  switch (i) {
+    case Indicator::participants: return Rational(v.participants);
+    case Indicator::winners: return Rational(v.winners);
+    case Indicator::budget: return Rational::of_money(v.budget) / Rational(1000);
+    case Indicator::attracted: return Rational::of_money(v.attracted) / Rational(1000);
+    case Indicator::coefficient: return v.coefficient;
+    case Indicator::clients: return Rational(v.clients);
+    case Indicator::cost_per_client: return v.cost_per_client;
+    case Indicator::jobs: return Rational(v.jobs);
+    case Indicator::volunteers: return Rational(v.volunteers);
+    case Indicator::new_partners:
+      return v.new_partners ? std::optional<Rational>(Rational(*v.new_partners)) : std::nullopt;
+  }
+  return std::nullopt;
+}
+
+bool has_decimals(Indicator i) {
+  return i == Indicator::budget || i == Indicator::attracted || i == Indicator::coefficient ||
+         i == Indicator::cost_per_client;
+}
+
+// Writes a number cell with its display format; `—` as a string when undefined.
+void write_value(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const IndicatorValues& v, Indicator i,
+                 const Formats& f) {
+  auto value = cell_value(v, i);
+  if (!value) {
+    worksheet_write_string(ws, r, c, std::string(undefined_mark).c_str(), f.text);
+    return;
+  }
+  const NumberFormats& n = has_decimals(i) ? f.decimal : f.integer;
+  worksheet_write_number(ws, r, c, to_double(*value), v.is_planned(i) ? n.planned : n.plain);
+}
+
+// The table sheet: labels in column A, one column per year and one for the
+// period, header row and first column frozen; then the source and note rows
+// and the notes.
+void table_sheet(lxw_workbook* wb, const ReportTable& t, bool en, const Formats& f) {
+  lxw_worksheet* ws = workbook_add_worksheet(wb, en ? "Indicators" : "Показники");
+  worksheet_write_string(ws, 0, 0, std::string(indicators_heading(en)).c_str(), f.heading);
+  lxw_col_t total_col = static_cast<lxw_col_t>(t.years.size() + 1);
+  for (std::size_t y = 0; y < t.years.size(); ++y)
+    worksheet_write_number(ws, 0, static_cast<lxw_col_t>(y + 1), t.years[y].year, f.year);
+  std::string period = (en ? "Total " : "Разом ") + years_span(t.from, t.to);
+  worksheet_write_string(ws, 0, total_col, period.c_str(), f.heading);
+  lxw_row_t r = 1;
+  for (Indicator i : shown_indicators(t)) {
+    worksheet_write_string(ws, r, 0, std::string(indicator_label(i, en)).c_str(), f.label);
+    for (std::size_t y = 0; y < t.years.size(); ++y)
+      write_value(ws, r, static_cast<lxw_col_t>(y + 1), t.years[y], i, f);
+    write_value(ws, r, total_col, t.totals, i, f);
+    ++r;
+  }
+  worksheet_write_string(ws, r, 0, en ? "Data source" : "Джерело даних", f.label);
+  for (std::size_t y = 0; y < t.years.size(); ++y)
+    worksheet_write_string(ws, r, static_cast<lxw_col_t>(y + 1),
+                           std::string(source_label(t.years[y].source, en)).c_str(), f.text);
+  ++r;
+  bool any_note = false;
+  for (const auto& row : t.years) any_note = any_note || row.note.has_value();
+  if (any_note) {
+    worksheet_write_string(ws, r, 0, en ? "Note" : "Примітка", f.label);
+    for (std::size_t y = 0; y < t.years.size(); ++y)
+      if (t.years[y].note)
+        worksheet_write_string(ws, r, static_cast<lxw_col_t>(y + 1), t.years[y].note->c_str(), f.text);
+    ++r;
+  }
+  ++r;
+  for (const auto& note : report_notes(t, en)) worksheet_write_string(ws, r++, 0, note.c_str(), f.note);
+  worksheet_set_column(ws, 0, 0, 62, nullptr);
+  if (!t.years.empty()) worksheet_set_column(ws, 1, static_cast<lxw_col_t>(t.years.size()), 11, nullptr);
+  worksheet_set_column(ws, total_col, total_col, 16, nullptr);
+  worksheet_freeze_panes(ws, 1, 1);
+}
+
+// The summary sheet: report.md "Summary of the period" as sentences, then the
+// totals as numbers.
+void summary_sheet(lxw_workbook* wb, const ReportTable& t, bool en, const Formats& f) {
+  lxw_worksheet* ws = workbook_add_worksheet(wb, en ? "Summary" : "Підсумки");
+  lxw_row_t r = 0;
+  worksheet_write_string(ws, r++, 0, summary_heading(t, en).c_str(), f.title);
+  for (const auto& s : summary_sentences(t, en)) worksheet_write_string(ws, r++, 0, s.c_str(), nullptr);
+  ++r;
+  worksheet_write_string(ws, r, 0, std::string(indicators_heading(en)).c_str(), f.heading);
+  worksheet_write_string(ws, r++, 1, years_span(t.from, t.to).c_str(), f.heading);
+  for (Indicator i : shown_indicators(t)) {
+    worksheet_write_string(ws, r, 0, std::string(indicator_label(i, en)).c_str(), f.label);
+    write_value(ws, r++, 1, t.totals, i, f);
+  }
+  worksheet_set_column(ws, 0, 0, 62, nullptr);
+  worksheet_set_column(ws, 1, 1, 16, nullptr);
+}
+
+}  // namespace
+
+// report.md "xlsx": a workbook with the table and the summary, written to a
+// temporary file beside `path` and renamed into place, so a failed run leaves
+// no half-written workbook.
+void write_report_xlsx(const ReportTable& t, bool en, const std::string& path) {
+  std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+  lxw_workbook* wb = workbook_new(tmp.c_str());
+  if (!wb) throw Error(ExitCode::io, path + ": cannot create the workbook");
+  Formats f = make_formats(wb);
+  table_sheet(wb, t, en, f);
+  summary_sheet(wb, t, en, f);
+  lxw_error err = workbook_close(wb);
+  if (err != LXW_NO_ERROR) {
+    std::remove(tmp.c_str());
+    throw Error(ExitCode::io, fmt::format("{}: cannot write the workbook: {}", path, lxw_strerror(err)));
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    int e = errno;
+    std::remove(tmp.c_str());
+    throw Error(ExitCode::io, fmt::format("{}: cannot write the output file: {}", path, std::strerror(e)));
+  }
+}
+
+}  // namespace competition

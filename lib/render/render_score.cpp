@@ -1,0 +1,326 @@
+#include "render/render_score.hpp"
+
+#include <fmt/format.h>
+
+#include <iterator>
+#include <nlohmann/json.hpp>
+
+#include "formats/csv_writer.hpp"
+#include "render/markdown_table.hpp"
+#include "values/application_index.hpp"
+#include "render/text_table.hpp"
+#include "render/token_words.hpp"
+
+namespace competition {
+
+namespace {
+
+constexpr const char* dash = "—";
+
+
+// Scores and totals for people, into the cell being written: `51.50` in
+// English, `51,50` in Ukrainian; `—` for none.
+void show(TextRow& row, const Rational* v, bool english, int places = 2) {
+  if (!v)
+    row.text() += dash;
+  else if (english)
+    v->append_fixed(row.text(), places);
+  else
+    v->append_fixed_ukrainian(row.text(), places);
+  row.end_cell();
+}
+
+// Weights and thresholds as written in the rules (`0.5`, Ukrainian `0,5`).
+std::string shown_decimal(const Rational& v, bool english) {
+  std::string s = v.to_decimal(4);
+  if (!english)
+    for (auto& c : s)
+      if (c == '.') c = ',';
+  return s;
+}
+
+std::string_view status_in_words(ScoreStatus s, bool english) {
+  switch (s) {
+    case ScoreStatus::ranked:
+      return english ? "ranked" : "у рейтингу";
+    case ScoreStatus::rejected:
+      return english ? "rejected" : "відхилено";
+    case ScoreStatus::incomplete:
+      return english ? "incomplete" : "не оцінено";
+  }
+  return to_string(s);
+}
+
+
+// Text tables only: long names are cut to this many characters with `…`, so
+// that a row fits a terminal; the Markdown, CSV and JSON forms keep the full name.
+constexpr std::size_t text_name_width = 40;
+
+bool by_votes(const Rules& rules) { return rules.source == ScoreSource::votes; }
+
+// The content shared by the text and Markdown forms; the rows are made one at
+// a time by PeopleRows.
+struct PeopleTable {
+  std::string title;
+  std::vector<std::string> header;
+  std::string align;
+  std::vector<std::string> criteria;  // legend lines, one per criterion
+  std::string method;                 // how the scores were combined
+  std::string summary;
+};
+
+PeopleTable people_table(const Rules& rules, const ScoreResult& result, bool en) {
+  PeopleTable t;
+  t.title = en ? fmt::format("Ranking of round {} “{}”", rules.id, rules.title)
+               : fmt::format("Рейтинг конкурсу {} «{}»", rules.id, rules.title);
+  bool votes = by_votes(rules);
+  t.header = {en ? "rank" : "№", en ? "id" : "заявка", en ? "organisation" : "організація",
+              votes ? (en ? "votes" : "голоси") : (en ? "total" : "сума")};
+  t.align = "rllr";
+  for (const auto& c : rules.criteria) {
+    t.header.push_back(c.id);
+    t.align += 'r';
+  }
+  if (!votes) {
+    t.header.push_back(en ? "reviews" : "оцінок");
+    t.align += 'r';
+  }
+  // Flags before reasons: reasons are the longest cells, so they go last. Votes
+  // have no criteria, hence no spread flags and no column for them.
+  t.header.push_back(en ? "status" : "статус");
+  if (!votes) t.header.push_back(en ? "flags" : "позначки");
+  t.header.push_back(en ? "reasons" : "причини");
+  t.align += votes ? "ll" : "lll";
+
+  int ranked = 0, rejected = 0, incomplete = 0;
+  for (const auto& a : result.applications)
+    ++(a.status == ScoreStatus::ranked ? ranked : a.status == ScoreStatus::rejected ? rejected : incomplete);
+
+  for (const auto& c : rules.criteria) {
+    std::string line = fmt::format("{} — {}, {} {}", c.id, c.name, en ? "weight" : "вага", shown_decimal(c.weight, en));
+    if (c.threshold) line += fmt::format(", {} {}", en ? "threshold" : "поріг", shown_decimal(*c.threshold, en));
+    t.criteria.push_back(std::move(line));
+  }
+  if (votes) {
+    t.method = en ? "Ranked by public votes." : "Рейтинг за голосами мешканців.";
+  } else {
+    std::string how;
+    switch (rules.aggregate) {
+      case Aggregate::mean:
+        how = en ? "mean" : "середнє";
+        break;
+      case Aggregate::median:
+        how = en ? "median" : "медіана";
+        break;
+      case Aggregate::trimmed_mean:
+        how = en ? "trimmed mean" : "усічене середнє";
+        break;
+    }
+    t.method =
+        en ? fmt::format("Criterion score: {} of the valid reviews; total = Σ weight × score; reviews needed: {}", how,
+                         rules.min_reviews)
+           : fmt::format("Оцінка за критерієм: {} дійсних оцінок; сума = Σ вага × оцінка; потрібно оцінок: {}", how,
+                         rules.min_reviews);
+    if (rules.pass_total)
+      t.method += fmt::format("; {} {}", en ? "pass mark" : "прохідний бал", shown_decimal(*rules.pass_total, en));
+    if (rules.max_spread)
+      t.method += fmt::format("; {} {}", en ? "spread flagged above" : "розкид позначається понад",
+                              shown_decimal(*rules.max_spread, en));
+    t.method += ".";
+  }
+  t.summary = en ? fmt::format("Ranked: {}; rejected: {}; incomplete: {}.", ranked, rejected, incomplete)
+                 : fmt::format("У рейтингу: {}; відхилено: {}; не оцінено: {}.", ranked, rejected, incomplete);
+  return t;
+}
+
+// The rows of the people table, in result order, written cell by cell into the
+// row's buffer: no string or vector per row.
+class PeopleRows {
+ public:
+  PeopleRows(const Rules& rules, const std::vector<Application>& applications, const ScoreResult& result, bool en)
+      : rules_(rules), result_(result), names_(applications_by_id(applications)), words_(rules, en), en_(en),
+        votes_(by_votes(rules)) {}
+  std::size_t size() const { return result_.applications.size(); }
+
+  // `name_width` cuts long names (text); 0 keeps them whole (Markdown).
+  void make(std::size_t i, TextRow& row, std::size_t name_width) {
+    const ScoredApplication& a = result_.applications[i];
+    if (a.rank)
+      fmt::format_to(std::back_inserter(row.text()), "{}", *a.rank);
+    else
+      row.text() += dash;
+    row.end_cell().cell(a.id);
+    std::string_view name = organisation_name(names_, a.id);
+    if (name_width)
+      row.clipped(name, name_width);
+    else
+      row.cell(name);
+    show(row, a.total ? &*a.total : nullptr, en_, votes_ ? 0 : 2);
+    for (std::size_t c = 0; c < rules_.criteria.size(); ++c)
+      show(row, c < a.criteria.size() ? &a.criteria[c] : nullptr, en_);
+    if (!votes_) {
+      fmt::format_to(std::back_inserter(row.text()), "{}", a.reviews);
+      row.end_cell();
+    }
+    row.cell(status_in_words(a.status, en_));
+    if (!votes_) {
+      for (const auto& f : a.flags) {
+        if (!row.cell_empty()) row.text() += "; ";  // as a join: no separator after empty words
+        row.text() += words_.flag(f);
+      }
+      row.end_cell();
+    }
+    for (const auto& r : a.reasons) {
+      if (!row.cell_empty()) row.text() += "; ";
+      row.text() += words_.reason(r);
+    }
+    row.end_cell();
+  }
+
+ private:
+  const Rules& rules_;
+  const ScoreResult& result_;
+  StringIndex<const Application*> names_;
+  TokenWords words_;
+  bool en_, votes_;
+};
+
+// The text table's header, alignment and rows (PeopleRows), as both halves of
+// the text form build them.
+struct PeopleText {
+  PeopleText(const Rules& rules, const std::vector<Application>& applications, const ScoreResult& result, bool en)
+      : t(people_table(rules, result, en)), rows(rules, applications, result, en) {
+    table.header(t.header, t.align);
+  }
+  RowMaker maker() {
+    return [this](std::size_t i, TextRow& row) { rows.make(i, row, text_name_width); };
+  }
+  PeopleTable t;
+  PeopleRows rows;
+  TextTable table;
+};
+
+// cli.md "score", text: a header line, the aligned table, the criteria legend.
+// `widths` when measured already (measure_score_text).
+void write_score_text(OutputSink& out, const Rules& rules, const std::vector<Application>& applications,
+                      const ScoreResult& result, bool english, const std::vector<std::size_t>* widths) {
+  PeopleText p(rules, applications, result, english);
+  const PeopleTable& t = p.t;
+  out += t.title;
+  out += "\n\n";
+  if (result.applications.empty()) {
+    out += english ? "No applications.\n" : "Заявок немає.\n";
+  } else if (widths) {
+    p.table.render(out, p.rows.size(), p.maker(), *widths);
+  } else {
+    p.table.render(out, p.rows.size(), p.maker());
+  }
+  out += "\n";
+  if (!t.criteria.empty()) {
+    out += english ? "Criteria:\n" : "Критерії:\n";
+    for (const auto& c : t.criteria) out += "  " + c + "\n";
+  }
+  out += t.method + "\n" + t.summary + "\n";
+}
+
+}  // namespace
+
+void render_score_text(OutputSink& out, const Rules& rules, const std::vector<Application>& applications,
+                       const ScoreResult& result, bool english) {
+  write_score_text(out, rules, applications, result, english, nullptr);
+}
+
+ScoreTextLayout measure_score_text(const Rules& rules, const std::vector<Application>& applications,
+                                   const ScoreResult& result, bool english) {
+  PeopleText p(rules, applications, result, english);
+  return {p.table.measure(p.rows.size(), p.maker())};
+}
+
+void render_score_text(OutputSink& out, const Rules& rules, const std::vector<Application>& applications,
+                       const ScoreResult& result, bool english, const ScoreTextLayout& layout) {
+  write_score_text(out, rules, applications, result, english, &layout.widths);
+}
+
+// cli.md "score", md: the same content as a Markdown document.
+void render_score_md(OutputSink& out, const Rules& rules, const std::vector<Application>& applications,
+                     const ScoreResult& result, bool english) {
+  PeopleTable t = people_table(rules, result, english);
+  out += "# " + md_cell(t.title) + "\n\n";
+  if (result.applications.empty()) {
+    out += english ? "No applications.\n" : "Заявок немає.\n";
+  } else {
+    PeopleRows rows(rules, applications, result, english);
+    render_md_table(out, t.header, t.align, rows.size(), [&](std::size_t i, TextRow& row) { rows.make(i, row, 0); });
+  }
+  out += "\n";
+  if (!t.criteria.empty()) {
+    out += english ? "Criteria:\n\n" : "Критерії:\n\n";
+    for (const auto& c : t.criteria) out += "- " + md_cell(c) + "\n";
+    out += "\n";
+  }
+  out += md_cell(t.method) + "\n\n" + md_cell(t.summary) + "\n";
+}
+
+// cli.md "score", CSV: machine tokens, lists joined with `|`, numbers with `.`
+// (decimal comma and `;` with --excel), text cells neutralised against formulas.
+void render_score_csv(OutputSink& out, const Rules& rules, const std::vector<Application>& applications,
+                      const ScoreResult& result, bool excel) {
+  CsvWriter w(CsvStyle::people(excel), out);
+  for (const char* h : {"rank", "id", "organisation", "status", "total"}) w.text(h);
+  for (const auto& c : rules.criteria) w.text(c.id);
+  for (const char* h : {"reviews", "flags", "reasons"}) w.text(h);
+  w.end_row();
+  auto names = applications_by_id(applications);
+  for (const auto& a : result.applications) {
+    if (a.rank)
+      w.integer(*a.rank);
+    else
+      w.empty();
+    w.text(a.id);
+    w.text(organisation_name(names, a.id));
+    w.text(to_string(a.status));
+    if (a.total)
+      w.number(a.total->to_fixed(2));
+    else
+      w.empty();
+    for (std::size_t i = 0; i < rules.criteria.size(); ++i) {
+      if (i < a.criteria.size())
+        w.number(a.criteria[i].to_fixed(2));
+      else
+        w.empty();
+    }
+    w.integer(a.reviews);
+    w.list(a.flags);
+    w.list(a.reasons);
+    w.end_row();
+  }
+}
+
+// cli.md "score", JSON: one object, keys in the order cli.md shows; written an
+// application at a time (the same bytes as one dump of the whole document).
+void render_score_json(OutputSink& out, const Rules& rules, const ScoreResult& result) {
+  using json = nlohmann::ordered_json;
+  out += R"({"round":)" + json(rules.id).dump() + R"(,"applications":[)";
+  bool first = true;
+  for (const auto& a : result.applications) {
+    json criteria = json::object();
+    for (std::size_t i = 0; i < a.criteria.size() && i < rules.criteria.size(); ++i)
+      criteria[rules.criteria[i].id] = a.criteria[i].to_fixed(2);
+    json o;
+    o["id"] = a.id;
+    o["rank"] = a.rank ? json(*a.rank) : json(nullptr);
+    o["status"] = std::string(to_string(a.status));
+    o["total"] = a.total ? json(a.total->to_fixed(2)) : json(nullptr);
+    o["criteria"] = std::move(criteria);
+    o["reviews"] = a.reviews;
+    o["flags"] = a.flags;
+    o["reasons"] = a.reasons;
+    if (!first) out.text() += ',';
+    first = false;
+    out.text() += o.dump();
+    out.row_done();
+  }
+  out += "]}\n";
+}
+
+}  // namespace competition

@@ -1,0 +1,19 @@
+// The stored decision of `allocate` (cli.md): the `allocations` table holds the
+// round's latest allocation, one row per application, award in kopiykas.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "engine/allocation.hpp"
+#include "store/store.hpp"
+
+namespace competition {
+
+// Replaces the round's rows with the decision's lines. Must run inside a Transaction.
+void save_allocation(Store& store, const std::string& round, const Decision& d);
+
+// The round's stored lines in the decision's order (rank order, then the
+// unranked by id); empty when the round was never allocated.
+std::vector<AllocationLine> load_allocation(Store& store, const std::string& round);
+
+}  // namespace competition

@@ -1,0 +1,223 @@
+#include "store/commission_store.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "store/decision_log.hpp"
+#include "values/diagnostic.hpp"
+#include "formats/encoding.hpp"
+#include "store/score_store.hpp"
+
+namespace competition {
+
+namespace {
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+// The command a request came from, for messages.
+std::string command_of(const DecisionRequest& r) {
+  return r.kind == DecisionKind::undo ? "decisions --undo" : std::string(to_string(r.kind));
+}
+
+// cli.md "Commission decisions": "Each decision is recorded with its reason".
+void check_reason(const DecisionRequest& r) {
+  if (!is_valid_utf8(r.reason))
+    throw Error(ExitCode::invalid, command_of(r) + ": --reason: the text is not valid UTF-8");
+  if (std::all_of(r.reason.begin(), r.reason.end(), [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }))
+    throw Error(ExitCode::invalid, command_of(r) + ": --reason: a decision needs its reason (the text is empty)");
+}
+
+// Everything a decision is checked against, read in the recording transaction.
+struct RoundState {
+  RoundRecord round;
+  Rules rules;
+  std::vector<Application> applications;
+  ScoreResult scores;
+  std::vector<LogEntry> log;
+  std::vector<CommissionDecision> decisions;
+};
+
+RoundState read_state(Store& store, const std::optional<std::string>& round_id, const std::string& command) {
+  RoundState s;
+  s.round = store.resolve_round(round_id);
+  const std::string& id = s.round.id;
+  if (s.round.stage != "scored" && s.round.stage != "allocated")
+    throw Error(ExitCode::conflict, fmt::format("{}: round {} is not scored yet; commission decisions apply to the "
+                                                "ranking (run `competition score` first)", command, id));
+  s.rules = Store::rules_of(s.round);
+  s.applications = store.applications(id);
+  std::optional<ScoreResult> scores = load_scores(store, id, s.rules);
+  if (!scores)
+    throw Error(ExitCode::conflict,
+                fmt::format("{}: round {} has no stored scores (run `competition score` first)", command, id));
+  s.scores = std::move(*scores);
+  s.log = log_entries(store, id);
+  s.decisions = read_decisions(s.log);
+  return s;
+}
+
+// cli.md: "Decisions apply to ranked applications"; an unknown id is invalid input.
+const ScoredApplication& ranked_application(const RoundState& s, const std::string& command, const std::string& id) {
+  const ScoredApplication* scored = s.scores.find(id);
+  bool known = std::any_of(s.applications.begin(), s.applications.end(), [&](const Application& a) { return a.id == id; });
+  if (!known || !scored)
+    throw Error(ExitCode::invalid, fmt::format("{}: no application \"{}\" in round {}", command, id, s.round.id));
+  if (scored->status != ScoreStatus::ranked) {
+    std::string reasons = join(scored->reasons.to_vector());
+    throw Error(ExitCode::conflict,
+                fmt::format("{}: {} is {}{}; commission decisions apply to ranked applications only", command, id,
+                            to_string(scored->status), reasons.empty() ? "" : " (" + reasons + ")"));
+  }
+  return *scored;
+}
+
+const Application& application(const RoundState& s, const std::string& id) {
+  for (const Application& a : s.applications)
+    if (a.id == id) return a;
+  throw Error(ExitCode::invalid, fmt::format("no application \"{}\" in round {}", id, s.round.id));
+}
+
+// The standing withdrawal or override of one application, if any.
+const CommissionDecision* standing_on(const StandingDecisions& standing, const std::string& id) {
+  for (const CommissionDecision& d : standing.standing)
+    if (d.kind != DecisionKind::order && d.applications.front() == id) return &d;
+  return nullptr;
+}
+
+// The checks of one request against the round; returns the payload to log.
+nlohmann::ordered_json validate(const RoundState& s, const DecisionRequest& r) {
+  const std::string command = command_of(r);
+  const StandingDecisions now = reduce_decisions(s.decisions);
+  switch (r.kind) {
+    case DecisionKind::withdraw:
+    case DecisionKind::override_award: {
+      if (r.applications.size() != 1)
+        throw Error(ExitCode::invalid, command + ": name exactly one application");
+      const std::string& id = r.applications.front();
+      ranked_application(s, command, id);
+      if (r.kind == DecisionKind::override_award) {
+        if (!r.award) throw Error(ExitCode::invalid, "override: --award is required");
+        const Application& a = application(s, id);
+        if (*r.award > a.requested)
+          throw Error(ExitCode::invalid,
+                      fmt::format("override: --award: {} is more than the {} requested by {} (expected 0 to decline, "
+                                  "or at most the request)", r.award->to_string(), a.requested.to_string(), id));
+      }
+      if (const CommissionDecision* d = standing_on(now, id);
+          d && d->kind == r.kind && (r.kind == DecisionKind::withdraw || d->award == r.award))
+        throw Error(ExitCode::conflict, fmt::format("{}: decision {} already {} {}; nothing to record", command, d->n,
+                                                    r.kind == DecisionKind::withdraw ? "withdrew" : "fixed this award for",
+                                                    id));
+      return decision_payload(r.kind, r.applications, r.award, r.reason);
+    }
+    case DecisionKind::order: {
+      std::set<std::string> seen;
+      for (const std::string& id : r.applications) {
+        if (!seen.insert(id).second)
+          throw Error(ExitCode::invalid, fmt::format("order: {} is named twice", id));
+        ranked_application(s, command, id);
+      }
+      if (r.applications.size() < 2)
+        throw Error(ExitCode::conflict, fmt::format("order: an order needs at least two applications tied on every "
+                                                    "ranking key; {} alone has nothing to be ordered against",
+                                                    join(r.applications)));
+      if (auto problem = order_problem(s.rules, s.applications, s.scores, r.applications))
+        throw Error(ExitCode::conflict, "order: " + *problem + " (rules.md §3: an order settles full ties only)");
+      for (const CommissionDecision& d : now.standing)
+        if (d.kind == DecisionKind::order && d.applications == r.applications)
+          throw Error(ExitCode::conflict, fmt::format("order: decision {} already put {} in this order; nothing to "
+                                                      "record", d.n, join(r.applications)));
+      return decision_payload(r.kind, r.applications, std::nullopt, r.reason);
+    }
+    case DecisionKind::undo: {
+      int count = static_cast<int>(s.decisions.size());
+      if (r.undo < 1 || r.undo > count) {
+        std::string has = count == 0   ? "no decisions to undo"
+                          : count == 1 ? "only decision 1"
+                                       : fmt::format("decisions 1 to {}", count);
+        throw Error(ExitCode::invalid, fmt::format("decisions --undo {}: round {} has {}", r.undo, s.round.id, has));
+      }
+      const CommissionDecision& target = s.decisions[static_cast<std::size_t>(r.undo - 1)];
+      if (target.undone_by)
+        throw Error(ExitCode::conflict, fmt::format("decisions --undo {}: decision {} is already undone by decision {}",
+                                                    r.undo, r.undo, *target.undone_by));
+      return undo_payload(target.seq, r.reason);
+    }
+  }
+  throw Error(ExitCode::invalid, "unknown decision");
+}
+
+// rules.md §4 step 2 with the new decision: the standing decisions must still
+// apply. The allocator refuses what cannot (exit 3); its message names the
+// decision; we add which command was refused.
+void check_applicable(const RoundState& s, const std::vector<CommissionDecision>& decisions, const std::string& command) {
+  StandingDecisions standing = reduce_decisions(decisions);
+  for (const CommissionDecision& d : standing.standing)
+    if (d.kind == DecisionKind::order)
+      if (auto problem = order_problem(s.rules, s.applications, s.scores, d.applications))
+        throw Error(ExitCode::conflict, fmt::format("{}: the order of decision {} would no longer apply: {}", command,
+                                                    d.n, *problem));
+  try {
+    allocate(s.rules, s.applications, s.scores, standing.applied);
+  } catch (const Error& e) {
+    if (e.code() != ExitCode::conflict) throw;
+    throw Error(ExitCode::conflict, fmt::format("{}: refused, the commission's decisions could not all apply: {}",
+                                                command, e.what()));
+  }
+}
+
+}  // namespace
+
+// cli.md "Commission decisions".
+RecordedDecision record_decision(Store& store, const std::optional<std::string>& round_id, const DecisionRequest& request) {
+  check_reason(request);
+  Transaction tx(store);
+  RoundState s = read_state(store, round_id, command_of(request));
+  nlohmann::ordered_json payload = validate(s, request);
+
+  // The log as it would be with the entry: read back through the same reader,
+  // so what is checked is exactly what the next `allocate` will apply.
+  LogEntry next;
+  next.seq = (s.log.empty() ? 0 : s.log.back().seq) + 1;
+  next.round = s.round.id;
+  next.kind = std::string(to_string(request.kind));
+  next.payload = payload.dump();
+  std::vector<LogEntry> log = s.log;
+  log.push_back(next);
+  check_applicable(s, read_decisions(log), command_of(request));
+
+  LogEntry stored = append_log_entry(store, s.round.id, next.kind, payload);
+  log.back() = stored;
+  tx.commit();
+  RecordedDecision out;
+  out.round = s.round;
+  out.decision = read_decisions(log).back();
+  return out;
+}
+
+// cli.md `competition decisions`.
+DecisionList list_decisions(Store& store, const std::optional<std::string>& round_id) {
+  DecisionList out;
+  out.round = store.resolve_round(round_id);
+  std::vector<LogEntry> log = log_entries(store, out.round.id);
+  out.decisions = read_decisions(log);
+  std::int64_t last_allocate = 0;
+  for (const LogEntry& e : log)
+    if (e.kind == "allocate") last_allocate = e.seq;
+  out.allocated = last_allocate > 0;
+  for (const CommissionDecision& d : out.decisions)
+    if (d.seq < last_allocate) ++out.before_latest_allocation;
+  return out;
+}
+
+StandingDecisions standing_decisions(Store& store, const std::string& round) {
+  return reduce_decisions(read_decisions(log_entries(store, round)));
+}
+
+}  // namespace competition

@@ -1,0 +1,60 @@
+// The commission's decisions over a store (cli.md "Commission decisions"):
+// `withdraw`, `override`, `order` and `decisions --undo` as library calls that
+// validate a decision against the round and append it to the decision log (never
+// updating or deleting anything), and the round's decisions as `decisions` lists them.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/commission.hpp"
+#include "values/money.hpp"
+#include "store/store.hpp"
+
+namespace competition {
+
+// What the commission decided, as given on the command line.
+struct DecisionRequest {
+  DecisionKind kind = DecisionKind::withdraw;
+  std::vector<std::string> applications;  // withdraw, override: one; order: two or more, in the decided order
+  std::optional<Money> award;             // override
+  int undo = 0;                           // undo: the number N of the entry to reverse
+  std::string reason;
+};
+
+struct RecordedDecision {
+  RoundRecord round;
+  CommissionDecision decision;  // as read back from the log, with its number
+};
+
+// cli.md "Commission decisions". Validates, then appends one log entry in one
+// transaction; nothing is recorded when it throws.
+// Error(invalid) (exit 2): a blank reason or one that is not UTF-8, an unknown
+// application, an application named twice, an override above the request, an
+// undo of a number that is not a decision of the round.
+// Error(conflict) (exit 3): a round that is not scored; a withdrawal or override
+// of an application that is not ranked; an order of applications that are not
+// all ranked and tied on every ranking key (rules.md §3), or of fewer than two;
+// an undo of an entry already undone; a decision that would change nothing (the
+// same one already stands); and any decision after which the standing decisions
+// could not be applied (rules.md §4 step 2: overrides charged to a lot above its
+// amount, an override in no lot with leftover = "keep" or above the unassigned
+// budget) — found by allocating over the stored scores with them.
+RecordedDecision record_decision(Store& store, const std::optional<std::string>& round_id, const DecisionRequest& request);
+
+// cli.md `competition decisions`: the round's decision entries in log order.
+struct DecisionList {
+  RoundRecord round;
+  std::vector<CommissionDecision> decisions;
+  // How many of them were logged before the round's latest allocation (they
+  // are the ones it could apply); the rest are not applied yet.
+  int before_latest_allocation = 0;
+  bool allocated = false;
+};
+DecisionList list_decisions(Store& store, const std::optional<std::string>& round_id);
+
+// rules.md §4 step 2 for the next `allocate`: every decision in the round's log, reduced.
+StandingDecisions standing_decisions(Store& store, const std::string& round);
+
+}  // namespace competition

@@ -1,0 +1,157 @@
+#include "store/decision_log.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include <stdexcept>
+
+#include "base/canonical_json.hpp"
+#include "base/clock.hpp"
+#include "values/diagnostic.hpp"
+#include "base/sha256.hpp"
+
+namespace competition {
+
+// The chain link: what each entry's hash covers (schemas/002_decisions.sql).
+std::string log_entry_hash(const LogEntry& e) {
+  nlohmann::json payload;
+  try {
+    payload = nlohmann::json::parse(e.payload);
+  } catch (const nlohmann::json::parse_error&) {
+    throw std::invalid_argument("log entry " + std::to_string(e.seq) + ": the payload is not JSON");
+  }
+  nlohmann::json link = {{"kind", e.kind},           {"payload", payload}, {"prev_hash", e.prev_hash},
+                         {"recorded_at", e.recorded_at}, {"round", e.round},   {"seq", e.seq}};
+  return sha256_hex(canonical_json(link));
+}
+
+namespace {
+
+// log_entry_hash for an entry whose payload is canonical JSON already (one we
+// are appending): the canonical link object is spliced together around the
+// payload's text instead of parsing it back (a national decision record is
+// megabytes of JSON). Members in RFC 8785 order: kind, payload, prev_hash,
+// recorded_at, round, seq.
+std::string canonical_entry_hash(const LogEntry& e) {
+  Sha256 sha;  // fed piece by piece: no second copy of the payload
+  sha.update("{\"kind\":" + canonical_json(nlohmann::json(e.kind)) + ",\"payload\":");
+  sha.update(e.payload);
+  sha.update(",\"prev_hash\":" + canonical_json(nlohmann::json(e.prev_hash)) +
+             ",\"recorded_at\":" + canonical_json(nlohmann::json(e.recorded_at)) +
+             ",\"round\":" + canonical_json(nlohmann::json(e.round)) +
+             ",\"seq\":" + canonical_json(nlohmann::json(e.seq)) + "}");
+  return sha.hex();
+}
+
+}  // namespace
+
+// The clock honours $COMPETITION_NOW (clock.hpp), so that logs written by tests
+// and demonstrations are reproducible.
+std::string utc_now() { return now_utc(); }
+
+LogHead log_head(Store& store, const std::string& round) {
+  SQLite::Statement q(store.db(), "SELECT log_head, log_count FROM rounds WHERE id = ?");
+  q.bind(1, round);
+  LogHead h;
+  if (!q.executeStep()) throw Error(ExitCode::invalid, fmt::format("no round \"{}\"", round));
+  if (!q.getColumn(0).isNull()) h.hash = q.getColumn(0).getString();
+  h.count = q.getColumn(1).getInt64();
+  return h;
+}
+
+LogEntry append_log_entry(Store& store, const std::string& round, const std::string& kind,
+                          const nlohmann::ordered_json& payload, std::string recorded_at) {
+  return append_canonical_log_entry(store, round, kind, canonical_json(payload), std::move(recorded_at));
+}
+
+LogEntry append_canonical_log_entry(Store& store, const std::string& round, const std::string& kind,
+                                    std::string canonical_payload, std::string recorded_at) {
+  auto& db = store.db();
+  LogEntry e;
+  e.round = round;
+  e.kind = kind;
+  e.payload = std::move(canonical_payload);
+  e.recorded_at = recorded_at.empty() ? utc_now() : std::move(recorded_at);
+  // The chain continues from the round's last stored entry; the head in
+  // `rounds` is what `verify_chain` compares against, not what we link to.
+  SQLite::Statement last(db, "SELECT hash FROM decision_log WHERE round_id = ? ORDER BY seq DESC LIMIT 1");
+  last.bind(1, round);
+  e.prev_hash = last.executeStep() ? last.getColumn(0).getString() : genesis_hash;
+  e.seq = db.execAndGet("SELECT COALESCE(MAX(seq), 0) + 1 FROM decision_log").getInt64();
+  e.hash = canonical_entry_hash(e);  // = log_entry_hash(e): the payload is canonical
+  SQLite::Statement ins(db,
+                        "INSERT INTO decision_log (seq, round_id, kind, payload, recorded_at, prev_hash, hash) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  ins.bind(1, e.seq);
+  ins.bind(2, e.round);
+  ins.bind(3, e.kind);
+  ins.bindNoCopy(4, e.payload);  // `e` outlives the statement's execution
+  ins.bind(5, e.recorded_at);
+  ins.bind(6, e.prev_hash);
+  ins.bind(7, e.hash);
+  ins.exec();
+  SQLite::Statement head(db, "UPDATE rounds SET log_head = ?, log_count = log_count + 1 WHERE id = ?");
+  head.bind(1, e.hash);
+  head.bind(2, round);
+  if (head.exec() != 1) throw Error(ExitCode::invalid, fmt::format("no round \"{}\"", round));
+  return e;
+}
+
+std::vector<LogEntry> log_entries(Store& store, const std::string& round) {
+  SQLite::Statement q(store.db(),
+                      "SELECT seq, round_id, kind, payload, recorded_at, prev_hash, hash FROM decision_log "
+                      "WHERE round_id = ? ORDER BY seq");
+  q.bind(1, round);
+  std::vector<LogEntry> out;
+  while (q.executeStep()) {
+    LogEntry e;
+    e.seq = q.getColumn(0).getInt64();
+    e.round = q.getColumn(1).getString();
+    e.kind = q.getColumn(2).getString();
+    e.payload = q.getColumn(3).getString();
+    e.recorded_at = q.getColumn(4).getString();
+    e.prev_hash = q.getColumn(5).getString();
+    e.hash = q.getColumn(6).getString();
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+// cli.md `audit`: "verifies the decision log's hash chain (and its head ...)".
+std::vector<std::string> verify_chain(const std::string& round, const std::vector<LogEntry>& entries,
+                                      const LogHead& head) {
+  std::vector<std::string> problems;
+  std::string prev = genesis_hash;
+  std::int64_t prev_seq = 0;
+  for (const LogEntry& e : entries) {
+    std::string at = fmt::format("log entry {} ({})", e.seq, e.kind);
+    if (e.round != round) problems.push_back(fmt::format("{}: belongs to round {}, not {}", at, e.round, round));
+    if (e.seq <= prev_seq) problems.push_back(fmt::format("{}: out of order after entry {}", at, prev_seq));
+    try {
+      if (canonical_json(nlohmann::json::parse(e.payload)) != e.payload)
+        problems.push_back(fmt::format("{}: the payload is not canonical JSON", at));
+      if (log_entry_hash(e) != e.hash)
+        problems.push_back(fmt::format("{}: its hash does not match its content (the entry was changed)", at));
+    } catch (const std::exception&) {
+      problems.push_back(fmt::format("{}: the payload is not valid JSON", at));
+    }
+    if (e.prev_hash != prev)
+      problems.push_back(fmt::format("{}: its prev_hash is not the hash of the entry before it "
+                                     "(an entry was removed, inserted or changed)", at));
+    prev = e.hash;
+    prev_seq = e.seq;
+  }
+  auto count = static_cast<std::int64_t>(entries.size());
+  if (head.count != count)
+    problems.push_back(fmt::format("the round records {} log entries, the log holds {}", head.count, count));
+  if (entries.empty() ? head.hash.has_value() : (!head.hash || *head.hash != entries.back().hash))
+    problems.push_back("the round's log head is not the hash of the last log entry (the newest entry was removed "
+                       "or changed)");
+  return problems;
+}
+
+std::vector<std::string> verify_chain(Store& store, const std::string& round) {
+  return verify_chain(round, log_entries(store, round), log_head(store, round));
+}
+
+}  // namespace competition

@@ -1,0 +1,39 @@
+#include "store/report_data.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+namespace competition {
+
+// report.md; rules.md §6 "over all rounds of that year". The `allocations`
+// table (migration 002) holds the latest decision per allocated round; a
+// database that predates it has no allocated round to count.
+ReportInput load_report_input(Store& store) {
+  ReportInput in;
+  auto& db = store.db();
+  bool have_allocations = db.tableExists("allocations");
+  for (const auto& r : store.rounds()) {
+    RoundData d;
+    d.id = r.id;
+    d.year = r.year;
+    d.currency = r.currency;
+    d.allocated = have_allocations && r.stage == "allocated";
+    if (d.allocated && d.currency == "UAH") {
+      d.applications = store.applications(r.id);
+      d.outcomes = store.outcomes(r.id);
+      SQLite::Statement q(db, "SELECT application, status, award FROM allocations WHERE round_id = ? ORDER BY application");
+      q.bind(1, r.id);
+      while (q.executeStep())
+        d.decision.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
+                              Money::from_kopiykas(q.getColumn(2).getInt64())});
+    }
+    in.rounds.push_back(std::move(d));
+  }
+  in.history = store.history();
+  return in;
+}
+
+ReportTable build_report(Store& store, const ReportYears& asked) {
+  return build_report_table(load_report_input(store), asked);
+}
+
+}  // namespace competition

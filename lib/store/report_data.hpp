@@ -1,0 +1,18 @@
+// report.md: reads from the store what the yearly indicators need (rounds,
+// their applications, latest decisions and outcomes, and the history table)
+// and builds the report's table model. The only part of the report that
+// touches the database.
+#pragma once
+#include "engine/indicators.hpp"
+#include "store/store.hpp"
+
+namespace competition {
+
+// Every round (allocated ones with their decision lines, applications and
+// outcomes; the others with id, year and currency only) and the history rows.
+ReportInput load_report_input(Store& store);
+
+// cli.md `competition report`: the table for the years asked (default: every year known).
+ReportTable build_report(Store& store, const ReportYears& asked = {});
+
+}  // namespace competition

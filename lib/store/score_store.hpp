@@ -1,0 +1,37 @@
+// The stored result of `score` (cli.md "score"): one row per application in the
+// `scores` table, totals and aggregates kept exact (`num/den` text) beside a
+// display column, so that `allocate`, `audit` and the minutes read back exactly
+// what `score` computed.
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "values/rules.hpp"
+#include "engine/scoring.hpp"
+#include "store/store.hpp"
+
+namespace competition {
+
+// Replaces the round's rows of `scores` with `result` (atomically: a savepoint,
+// so it is safe inside or outside a Transaction).
+void save_scores(Store& store, const std::string& round, const ScoreResult& result);
+
+// The stored result in its order (ranked by rank, then the unranked by id), or
+// nullopt when the round has no stored scores. `rules` gives the criteria order;
+// stored aggregates that do not match its criteria are Error(conflict).
+std::optional<ScoreResult> load_scores(Store& store, const std::string& round, const Rules& rules);
+
+// The stored rows one at a time, in application order, each parsed into one
+// reused ScoredApplication (its owner may move from it) and handed to `row`:
+// for a caller that compares rather than keeps (allocate, at national scale).
+// A row that cannot be read is Error(conflict) naming the first such row in
+// the stored order, as load_scores reports it; no row is handed on after one.
+void each_stored_score(Store& store, const std::string& round, const Rules& rules,
+                       const std::function<void(ScoredApplication&)>& row);
+
+// `num/den`, the exact text form of the `scores` table, and its reader.
+std::string encode_exact(const Rational& value);
+std::optional<Rational> decode_exact(std::string_view text);
+
+}  // namespace competition

@@ -1,0 +1,393 @@
+#include "store/store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "store/bulk_statement.hpp"
+#include "values/dates.hpp"
+#include "values/failure.hpp"
+#include "base/filesystem_check.hpp"
+#include "store/migrations.hpp"
+
+namespace competition {
+
+namespace {
+
+// Creates the file with mode 0600 before SQLite opens it, so that the database
+// (and its -wal/-shm files, which inherit the mode) is private from the start.
+void create_private_file(const std::string& path) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    if (errno == EEXIST) return;
+    throw Error(ExitCode::io, fmt::format("{}: cannot create the database: {}", path, std::strerror(errno)));
+  }
+  ::close(fd);
+}
+
+void migrate(SQLite::Database& db) {
+  int current = db.execAndGet("PRAGMA user_version").getInt();
+  for (const auto& m : migrations()) {
+    if (m.version <= current) continue;
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      // Read again under the write lock: another process may have migrated the
+      // file since (two first commands at once on a new database).
+      current = db.execAndGet("PRAGMA user_version").getInt();
+      if (m.version <= current) {
+        db.exec("COMMIT");
+        continue;
+      }
+      db.exec(m.sql);
+      db.exec(fmt::format("PRAGMA user_version = {}", m.version));
+      db.exec("COMMIT");
+    } catch (...) {
+      db.exec("ROLLBACK");
+      throw;
+    }
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
+  struct stat st {};
+  bool exists = ::stat(path.c_str(), &st) == 0;
+  if (exists && S_ISDIR(st.st_mode))
+    throw Error(ExitCode::io, fmt::format("{}: is a directory, not a database file (give --db a file name)", path));
+  if (!exists && mode == Mode::read)
+    throw Error(ExitCode::io, fmt::format("{}: no database here (run `competition init RULES.toml` first, or give --db)", path));
+  if (!exists) create_private_file(path);
+  std::unique_ptr<Store> store(new Store());
+  store->path_ = path;
+  if (auto fs = network_filesystem_of(parent_directory(path)))
+    store->warnings_.push_back(network_filesystem_warning(path, *fs));
+  if (warning_listener_)
+    for (const auto& w : store->warnings_) warning_listener_(w);
+  try {
+    // NOMUTEX: a Store (its connection and statements) is used by one thread at
+    // a time, so SQLite's per-call mutex (a tenth of a bulk import's
+    // instructions: every bind, step and column) buys nothing.
+    store->db_ = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
+    store->db_->setBusyTimeout(5000);
+    store->db_->exec("PRAGMA foreign_keys = ON");
+    // A new database gets 16 KiB pages (SQLite's default is 4 KiB): a national
+    // round's tables are tens of megabytes, and bigger pages mean a quarter of
+    // the page writes and B-tree splits on import and commit. Only a database
+    // without tables can take it (before WAL); an existing one keeps its size.
+    if (!exists) store->db_->exec("PRAGMA page_size = 16384");
+    store->db_->exec("PRAGMA journal_mode = WAL");
+    // FULL: in WAL mode each commit is synced to disk before the command reports
+    // success, so a power cut cannot take back an import that said "added"
+    // (NORMAL would only lose the newest commits, never corrupt, but a commission
+    // must not lose a decision it saw recorded). One fsync per command.
+    store->db_->exec("PRAGMA synchronous = FULL");
+    // Page cache: SQLite's default (2 MiB) is far below what one import of a
+    // national round touches, so a bulk write spilled dirty pages into the WAL
+    // and read them back (one pread per page). A bound, not an allocation: a
+    // small round uses what it needs.
+    store->set_page_cache_kib(64 * 1024);
+    migrate(*store->db_);
+  } catch (const SQLite::Exception& e) {
+    // A busy database keeps its own message (failure.cpp): it is the one a user can act on.
+    Error err = as_error(e);
+    throw Error(ExitCode::io, fmt::format("{}: {}", path, err.what()));
+  }
+  return store;
+}
+
+void Store::set_warning_listener(std::function<void(const std::string&)> listener) {
+  warning_listener_ = std::move(listener);
+}
+
+Store::~Store() {
+  if (checkpoint_.joinable()) checkpoint_.join();
+}
+
+void Store::checkpoint_in_background() {
+  if (checkpoint_.joinable()) checkpoint_.join();
+  checkpoint_ = std::thread([path = path_] {
+    try {
+      SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
+      db.exec("PRAGMA wal_checkpoint(PASSIVE)");
+    } catch (...) {  // harmless: the WAL stays, and is checkpointed later
+    }
+  });
+}
+
+static RoundRecord read_round(SQLite::Statement& q) {
+  RoundRecord r;
+  r.id = q.getColumn(0).getString();
+  r.year = q.getColumn(1).getInt();
+  r.title = q.getColumn(2).getString();
+  r.currency = q.getColumn(3).getString();
+  r.budget = Money::from_kopiykas(q.getColumn(4).getInt64());
+  r.rules_text = q.getColumn(5).getString();
+  r.rules_sha256 = q.getColumn(6).getString();
+  r.stage = q.getColumn(7).getString();
+  return r;
+}
+
+static const char* round_columns = "id, year, title, currency, budget, rules_text, rules_sha256, stage";
+
+std::vector<RoundRecord> Store::rounds() {
+  SQLite::Statement q(*db_, fmt::format("SELECT {} FROM rounds ORDER BY year, id", round_columns));
+  std::vector<RoundRecord> out;
+  while (q.executeStep()) out.push_back(read_round(q));
+  return out;
+}
+
+std::optional<RoundRecord> Store::find_round(const std::string& id) {
+  SQLite::Statement q(*db_, fmt::format("SELECT {} FROM rounds WHERE id = ?", round_columns));
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  return read_round(q);
+}
+
+RoundRecord Store::resolve_round(const std::optional<std::string>& requested) {
+  auto all = rounds();
+  std::string list;
+  for (const auto& r : all) list += (list.empty() ? "" : ", ") + r.id;
+  if (requested) {
+    for (auto& r : all)
+      if (r.id == *requested) return r;
+    throw Error(ExitCode::invalid, fmt::format("--round: no round \"{}\" in {} (rounds: {})", *requested, path_,
+                                               list.empty() ? "none" : list));
+  }
+  if (all.size() == 1) return all.front();
+  if (all.empty())
+    throw Error(ExitCode::invalid, fmt::format("{}: no round yet (run `competition init RULES.toml` first)", path_));
+  throw Error(ExitCode::invalid, fmt::format("--round: {} holds several rounds; choose one with --round ({})", path_, list));
+}
+
+void Store::set_page_cache_kib(int kib) { db_->exec(fmt::format("PRAGMA cache_size = -{}", kib)); }
+
+Rules Store::rules_of(const RoundRecord& round) { return load_rules(round.rules_text, "rules of round " + round.id); }
+
+std::vector<Application> Store::applications(const std::string& round,
+                                             const std::function<void(Application&)>& each) {
+  // BulkStatement: SQLiteCpp's column objects cost a reference count each, and
+  // a national round reads 100 000s of rows here (score, allocate, audit).
+  BulkStatement q(*db_,
+                  "SELECT a.id, a.organisation, COALESCE(a.edrpou, ''), a.sector, a.title, a.category, a.requested, "
+                  "a.cofinancing, a.planned_clients, a.planned_jobs, a.planned_volunteers, a.submitted_at, "
+                  "a.submitted_key, a.votes, a.input_order, a.organisation_id "
+                  "FROM applications a WHERE a.round_id = ? ORDER BY a.id");
+  q.text(1, round);
+  std::vector<Application> out;
+  // Sized once: at a million rows a doubled vector leaves 5 % unused, 16 MB.
+  {
+    SQLite::Statement n(*db_, "SELECT count(*) FROM applications WHERE round_id = ?");
+    n.bind(1, round);
+    if (n.executeStep()) out.reserve(static_cast<std::size_t>(n.getColumn(0).getInt64()));
+  }
+  while (q.step()) {
+    Application a;
+    a.id = q.column_text(0);
+    a.organisation = q.column_text(1);
+    a.edrpou = q.column_text(2);
+    a.sector = parse_sector(q.column_text(3)).value_or(Sector::ngo);
+    a.title = q.column_text(4);
+    a.category = q.column_text(5);
+    a.requested = Money::from_kopiykas(q.column_int64(6));
+    a.cofinancing = Money::from_kopiykas(q.column_int64(7));
+    a.planned_clients = q.column_int64(8);
+    a.planned_jobs = q.column_int64(9);
+    a.planned_volunteers = q.column_int64(10);
+    a.submitted_at = q.column_text(11);
+    auto key = submitted_key_number(q.column_text(12));
+    if (!key)
+      throw Error(ExitCode::io, fmt::format("applications: unreadable submitted_key \"{}\" of {}", q.column_text(12), a.id));
+    a.submitted_key = *key;
+    if (!q.column_null(13)) a.votes = q.column_int64(13);
+    a.input_order = q.column_int64(14);
+    a.organisation_key = "org:" + std::to_string(q.column_int64(15));
+    if (each) each(a);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+static std::vector<std::string> split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  if (s.empty()) return out;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t p = s.find(sep, start);
+    out.push_back(s.substr(start, p == std::string::npos ? std::string::npos : p - start));
+    if (p == std::string::npos) break;
+    start = p + 1;
+  }
+  return out;
+}
+
+std::vector<Reviewer> Store::reviewers(const std::string& round) {
+  SQLite::Statement q(*db_, "SELECT id, name, conflicts FROM reviewers WHERE round_id = ? ORDER BY id");
+  q.bind(1, round);
+  std::vector<Reviewer> out;
+  while (q.executeStep()) {
+    Reviewer r;
+    r.id = q.getColumn(0).getString();
+    r.name = q.getColumn(1).getString();
+    for (auto& c : split(q.getColumn(2).getString(), '|')) r.conflicts.push_back(c);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::vector<Review> Store::reviews(const std::string& round, const Rules& rules) {
+  std::vector<Review> out;
+  each_review(round, rules, [&](const ReviewRow& row) {
+    out.push_back(Review{std::string(row.application), std::string(row.reviewer),
+                         std::vector<Rational>(row.scores.begin(), row.scores.end()), std::string(row.comment),
+                         row.excluded});
+  });
+  return out;
+}
+
+// The stored scores as the importer writes them: one `id=value` pair per
+// criterion, in the rules' order, every value readable. Then `scores` holds
+// them and the answer is true: what the general reading below gives for such
+// text, in one pass instead of one per criterion (a national round has
+// millions of these). Anything else (a rules change, a hand edit) is false.
+static bool scores_in_order(std::string_view stored, const Rules& rules, std::vector<Rational>& scores) {
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < rules.criteria.size(); ++i) {
+    if (start > stored.size()) return false;
+    std::size_t end = std::min(stored.find(';', start), stored.size());
+    std::string_view p = stored.substr(start, end - start);
+    const std::string& id = rules.criteria[i].id;
+    if (p.size() <= id.size() || p[id.size()] != '=' || p.substr(0, id.size()) != id) return false;
+    auto value = Rational::parse_decimal(p.substr(id.size() + 1), 4);
+    if (!value) return false;
+    scores[i] = *value;
+    start = end + 1;
+  }
+  return start == stored.size() + 1;  // no pair after the last criterion's
+}
+
+void Store::each_review(const std::string& round, const Rules& rules,
+                        const std::function<void(const ReviewRow&)>& visit) {
+  BulkStatement q(*db_,  // as in applications(): 100 000s of rows
+                  "SELECT application, reviewer, scores, comment, excluded FROM reviews WHERE round_id = ? "
+                  "ORDER BY application, reviewer");
+  q.text(1, round);
+  std::vector<Rational> scores(rules.criteria.size());
+  while (q.step()) {
+    ReviewRow r;
+    r.application = q.column_text(0);
+    r.reviewer = q.column_text(1);
+    // Scores are stored by criterion id, so a rules change that renames or drops a
+    // criterion cannot silently shift values onto another one. Read in place
+    // (string_views, no split): a national round has millions of these pairs.
+    std::string_view stored = q.column_text(2);
+    const bool in_order = scores_in_order(stored, rules, scores);
+    for (std::size_t i = 0; !in_order && i < rules.criteria.size(); ++i) {
+      const Criterion& c = rules.criteria[i];
+      std::optional<Rational> value;  // the last pair with this id decides, as it always has
+      for (std::size_t start = 0; start < stored.size();) {
+        std::size_t end = std::min(stored.find(';', start), stored.size());
+        std::string_view p = stored.substr(start, end - start);
+        auto eq = p.find('=');
+        if (eq != std::string_view::npos && p.substr(0, eq) == c.id) value = Rational::parse_decimal(p.substr(eq + 1), 4);
+        start = end + 1;
+      }
+      if (!value)
+        throw Error(ExitCode::conflict,
+                    fmt::format("round {}: review {}/{} has no score for criterion \"{}\" of the current rules "
+                                "(re-import the reviews)",
+                                round, r.application, r.reviewer, c.id));
+      scores[i] = *value;
+    }
+    r.scores = scores;
+    r.comment = q.column_text(3);
+    r.excluded = q.column_int64(4) != 0;
+    visit(r);
+  }
+}
+
+std::vector<Outcome> Store::outcomes(const std::string& round) {
+  SQLite::Statement q(*db_,
+                      "SELECT application, clients, jobs, volunteers, attracted FROM outcomes WHERE round_id = ? "
+                      "ORDER BY application");
+  q.bind(1, round);
+  std::vector<Outcome> out;
+  while (q.executeStep()) {
+    Outcome o;
+    o.application = q.getColumn(0).getString();
+    if (!q.getColumn(1).isNull()) o.clients = q.getColumn(1).getInt64();
+    if (!q.getColumn(2).isNull()) o.jobs = q.getColumn(2).getInt64();
+    if (!q.getColumn(3).isNull()) o.volunteers = q.getColumn(3).getInt64();
+    if (!q.getColumn(4).isNull()) o.attracted = Money::from_kopiykas(q.getColumn(4).getInt64());
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+std::vector<HistoryYear> Store::history() {
+  SQLite::Statement q(*db_,
+                      "SELECT year, participants, winners, budget, attracted, clients, jobs, volunteers, coefficient, "
+                      "cost_per_client, note FROM history ORDER BY year");
+  std::vector<HistoryYear> out;
+  while (q.executeStep()) {
+    HistoryYear h;
+    h.year = q.getColumn(0).getInt();
+    h.participants = q.getColumn(1).getInt64();
+    h.winners = q.getColumn(2).getInt64();
+    h.budget = Money::from_kopiykas(q.getColumn(3).getInt64());
+    h.attracted = Money::from_kopiykas(q.getColumn(4).getInt64());
+    h.clients = q.getColumn(5).getInt64();
+    h.jobs = q.getColumn(6).getInt64();
+    h.volunteers = q.getColumn(7).getInt64();
+    h.coefficient = q.getColumn(8).getString();
+    h.cost_per_client = q.getColumn(9).getString();
+    h.note = q.getColumn(10).getString();
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+void Store::set_stage(const std::string& round, const std::string& stage) {
+  SQLite::Statement q(*db_, "UPDATE rounds SET stage = ? WHERE id = ?");
+  q.bind(1, stage);
+  q.bind(2, round);
+  q.exec();
+}
+
+Transaction::Transaction(Store& store) : store_(store) { store_.db().exec("BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction() {
+  if (!done_) {
+    try {
+      store_.db().exec("ROLLBACK");
+    } catch (...) {
+    }
+  }
+}
+
+void Transaction::commit() {
+  store_.db().exec("COMMIT");
+  done_ = true;
+}
+
+void Transaction::commit_then_checkpoint() {
+  // No checkpoint inside this commit; SQLite's default (1000 pages) after it.
+  store_.db().exec("PRAGMA wal_autocheckpoint = 0");
+  try {
+    commit();
+  } catch (...) {
+    store_.db().exec("PRAGMA wal_autocheckpoint = 1000");
+    throw;
+  }
+  store_.db().exec("PRAGMA wal_autocheckpoint = 1000");
+  store_.checkpoint_in_background();
+}
+
+}  // namespace competition

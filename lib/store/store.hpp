@@ -1,0 +1,125 @@
+// The SQLite store (the embedded default): opening and migrating the database,
+// rounds, and loading the stored inputs back into the plain structs of model.hpp.
+// Writers for each kind of data live beside the logic that produces it
+// (importer.cpp, score_store.cpp, ...) and use `db()` inside a `Transaction`.
+#pragma once
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "values/model.hpp"
+#include "values/rules.hpp"
+
+namespace SQLite {
+class Database;
+}
+
+namespace competition {
+
+struct RoundRecord {
+  std::string id;
+  int year = 0;
+  std::string title;
+  std::string currency;
+  Money budget;
+  std::string rules_text;
+  std::string rules_sha256;
+  std::string stage;  // open | scored | allocated
+};
+
+// One stored review as Store::each_review reads it.
+struct ReviewRow {
+  std::string_view application;
+  std::string_view reviewer;
+  std::span<const Rational> scores;  // in the rules' criteria order
+  std::string_view comment;
+  bool excluded = false;
+};
+
+class Store {
+ public:
+  enum class Mode { read, write };
+  // Opens the database at `path`. In write mode a missing file is created with
+  // mode 0600; in read mode a missing file is Error(io). Applies pending
+  // migrations, sets WAL, foreign keys and a 5 s busy timeout.
+  static std::unique_ptr<Store> open(const std::string& path, Mode mode);
+  ~Store();
+
+  SQLite::Database& db() { return *db_; }
+  // SQLite's page cache bound, KiB (64 MiB from open()). A command that holds a
+  // national round in memory and only scans and appends lowers it (allocate).
+  void set_page_cache_kib(int kib);
+  const std::string& path() const { return path_; }
+  // What the caller should tell the user about this database (the library does
+  // not print): today only that it is on a network file system (NFS, SMB/CIFS).
+  const std::vector<std::string>& warnings() const { return warnings_; }
+  // Called with each warning as open() finds it, so that a program can report
+  // warnings of every store it opens in one place (the CLI prints them on
+  // standard error). Process-wide; empty by default.
+  static void set_warning_listener(std::function<void(const std::string&)> listener);
+
+  std::vector<RoundRecord> rounds();
+  std::optional<RoundRecord> find_round(const std::string& id);
+  // cli.md "--round": the requested round, or the only one; else Error(invalid)
+  // that lists the rounds.
+  RoundRecord resolve_round(const std::optional<std::string>& requested);
+  // The round's rules, parsed from the stored text.
+  static Rules rules_of(const RoundRecord& round);
+
+  // The round's applications by id. `each`, when given, sees every row before
+  // it is kept and may take from it what its caller will not need (allocate
+  // hashes the titles and keeps none: a national round has a million).
+  std::vector<Application> applications(const std::string& round,
+                                        const std::function<void(Application&)>& each = {});
+  std::vector<Reviewer> reviewers(const std::string& round);
+  // Reviews with scores in the order of `rules.criteria`.
+  std::vector<Review> reviews(const std::string& round, const Rules& rules);
+  // The same reviews one at a time, in the same order (by application, then
+  // reviewer), without holding them all: a national round has millions. The
+  // row's views are valid during the call only.
+  void each_review(const std::string& round, const Rules& rules, const std::function<void(const ReviewRow&)>& visit);
+  std::vector<Outcome> outcomes(const std::string& round);
+  std::vector<HistoryYear> history();
+
+  void set_stage(const std::string& round, const std::string& stage);
+
+  // Copies the WAL into the database file on a second thread, over its own
+  // connection, while this one goes on (Transaction::commit_then_checkpoint).
+  // A failure there is harmless: the next commit or close checkpoints again.
+  void checkpoint_in_background();
+
+ private:
+  Store() = default;
+  std::string path_;
+  std::unique_ptr<SQLite::Database> db_;
+  std::thread checkpoint_;  // joined by the destructor, before db_ closes
+  std::vector<std::string> warnings_;
+  static inline std::function<void(const std::string&)> warning_listener_;
+};
+
+// Serialises the writes of one command: BEGIN IMMEDIATE on construction (so a
+// concurrent writer waits for the busy timeout up front), ROLLBACK unless committed.
+class Transaction {
+ public:
+  explicit Transaction(Store& store);
+  ~Transaction();
+  void commit();
+  // The same for a big write whose command prints a big result after it:
+  // SQLite copies the commit's pages from the WAL into the database file at
+  // the commit (half a second for a national round's scores); here that copy
+  // runs on a second thread while the caller prints (Store::checkpoint_in_background).
+  void commit_then_checkpoint();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+ private:
+  Store& store_;
+  bool done_ = false;
+};
+
+}  // namespace competition

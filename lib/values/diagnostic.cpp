@@ -1,0 +1,39 @@
+#include "values/diagnostic.hpp"
+
+#include <fmt/format.h>
+
+namespace competition {
+
+std::string Diagnostic::to_string() const {
+  std::string out = file;
+  if (line > 0) {
+    out += fmt::format(":{}", line);
+    if (column > 0) out += fmt::format(":{}", column);
+  }
+  out += ": ";
+  if (!field.empty()) out += field + ": ";
+  out += message;
+  return out;
+}
+
+static std::string join_messages(const std::vector<Diagnostic>& diagnostics) {
+  std::string out;
+  for (const auto& d : diagnostics) {
+    if (!out.empty()) out += '\n';
+    out += d.to_string();
+  }
+  return out;
+}
+
+Error::Error(ExitCode code, std::string message) : std::runtime_error(std::move(message)), code_(code) {}
+
+Error::Error(ExitCode code, std::vector<Diagnostic> diagnostics)
+    : std::runtime_error(join_messages(diagnostics)), code_(code), diagnostics_(std::move(diagnostics)) {}
+
+ExitCode exit_code_of(const std::vector<Diagnostic>& diagnostics) {
+  for (const auto& d : diagnostics)
+    if (d.code == ExitCode::invalid) return ExitCode::invalid;
+  return diagnostics.empty() ? ExitCode::ok : ExitCode::conflict;
+}
+
+}  // namespace competition

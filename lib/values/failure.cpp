@@ -1,0 +1,35 @@
+#include "values/failure.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+
+#include <stdexcept>
+#include <string>
+
+namespace competition {
+
+Error as_error(const std::exception& e) {
+  if (auto* err = dynamic_cast<const Error*>(&e)) return *err;
+  if (auto* sq = dynamic_cast<const SQLite::Exception*>(&e)) {
+    int code = sq->getErrorCode() & 0xff;
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+      return Error(ExitCode::io,
+                   "database is busy: another competition command is writing it; nothing was written (try again)");
+    if (code == SQLITE_FULL) return Error(ExitCode::io, "disk full: nothing was written");
+    // A failed write (a full disk can show as EFBIG or EIO too) rolls the transaction back.
+    if (code == SQLITE_IOERR)
+      return Error(ExitCode::io, std::string("cannot write or read the database file (") + sq->what() +
+                                     "): is the disk full or failing? nothing was written");
+    if (code == SQLITE_READONLY)
+      return Error(ExitCode::io, std::string("the database is read-only (") + sq->what() +
+                                     "): check the permissions of the file and its directory; nothing was written");
+    if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+      return Error(ExitCode::io, std::string("the database file is damaged or not a database: ") + sq->what());
+    return Error(ExitCode::io, std::string("database error: ") + sq->what());
+  }
+  if (dynamic_cast<const std::overflow_error*>(&e))
+    return Error(ExitCode::io, std::string("internal error: arithmetic overflow (") + e.what() + "); nothing was written");
+  return Error(ExitCode::io, std::string("internal error: ") + e.what());
+}
+
+}  // namespace competition

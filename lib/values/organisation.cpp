@@ -1,0 +1,247 @@
+#include "values/organisation.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <limits>
+
+#include "store/bulk_statement.hpp"
+#include "values/edrpou.hpp"
+#include "base/string_index.hpp"
+
+namespace competition {
+
+namespace {
+
+char32_t lower(char32_t cp) {
+  if (cp >= 'A' && cp <= 'Z') return cp + 32;
+  if (cp >= 0x0410 && cp <= 0x042F) return cp + 0x20;  // А..Я
+  if (cp >= 0x0400 && cp <= 0x040F) return cp + 0x50;  // Ѐ..Џ (Є, І, Ї, ...)
+  if (cp == 0x0490) return 0x0491;                     // Ґ
+  return cp;
+}
+
+bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x202F || cp == '\n' || cp == '\r'; }
+
+}  // namespace
+
+std::string organisation_name_key(std::string_view s) {
+  // Written in place into a buffer of the input's size: lower-casing never
+  // lengthens a character here (every case pair has the same UTF-8 length) and
+  // a run of spaces becomes at most one (one allocation per key; every
+  // application of an import has one).
+  std::string out(s.size(), '\0');
+  char* const begin = out.data();
+  char* o = begin;
+  bool pending_space = false;
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    char32_t cp;
+    std::size_t len;
+    if (c < 0x80) {
+      cp = c, len = 1;
+    } else if ((c >> 5) == 0x6 && i + 1 < s.size()) {
+      cp = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F), len = 2;
+    } else if ((c >> 4) == 0xE && i + 2 < s.size()) {
+      cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F), len = 3;
+    } else {
+      *o++ = s[i];  // 4-byte sequences and stray bytes pass through
+      ++i;
+      continue;
+    }
+    i += len;
+    if (is_space(cp)) {
+      pending_space = o != begin;
+      continue;
+    }
+    if (pending_space) *o++ = ' ';
+    pending_space = false;
+    cp = lower(cp);
+    if (cp < 0x80) {
+      *o++ = static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      *o++ = static_cast<char>(0xC0 | (cp >> 6));
+      *o++ = static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      *o++ = static_cast<char>(0xE0 | (cp >> 12));
+      *o++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      *o++ = static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+  out.resize(static_cast<std::size_t>(o - begin));
+  return out;
+}
+
+namespace {
+
+constexpr const char* by_code_sql = "SELECT id FROM organisations WHERE edrpou = ?";
+// A coded organisation with this name first, else a name-only one (the lowest
+// id in each). Two index lookups rather than `ORDER BY edrpou IS NULL, id`,
+// which builds a temporary sort tree on every call.
+constexpr const char* by_name_sql =
+    "SELECT COALESCE((SELECT id FROM organisations WHERE name_key = ?1 AND +edrpou IS NOT NULL ORDER BY id LIMIT 1), "
+    "(SELECT id FROM organisations WHERE name_key = ?1 ORDER BY id LIMIT 1))";
+// `+edrpou`: without it SQLite answers `edrpou IS NULL` from the UNIQUE index on
+// edrpou and scans every organisation without a code, once per applicant
+// (quadratic in the round); the unary + leaves it the name_key index.
+constexpr const char* by_name_only_sql =
+    "SELECT id FROM organisations WHERE name_key = ? AND +edrpou IS NULL ORDER BY id";
+constexpr const char* set_code_sql = "UPDATE organisations SET edrpou = ? WHERE id = ?";
+constexpr const char* insert_sql = "INSERT INTO organisations (edrpou, name, name_key) VALUES (?, ?, ?)";
+
+std::int64_t first_id(SQLite::Statement& q, std::string_view value) {
+  q.reset();
+  q.bind(1, std::string(value));
+  std::int64_t id = q.executeStep() && !q.getColumn(0).isNull() ? q.getColumn(0).getInt64() : -1;
+  q.reset();
+  return id;
+}
+
+void set_code(SQLite::Statement& u, std::string_view edrpou, std::int64_t id) {
+  u.reset();
+  u.bind(1, std::string(edrpou));
+  u.bind(2, id);
+  u.exec();
+}
+
+std::int64_t insert(SQLite::Database& db, SQLite::Statement& ins, std::string_view name, std::string_view edrpou,
+                    const std::string& key) {
+  ins.reset();
+  if (edrpou.empty())
+    ins.bind(1);
+  else
+    ins.bind(1, std::string(edrpou));
+  ins.bind(2, std::string(name));
+  ins.bind(3, key);
+  ins.exec();
+  return db.getLastInsertRowid();
+}
+
+}  // namespace
+
+static std::int64_t find_by_code(SQLite::Database& db, std::string_view code) {
+  SQLite::Statement q(db, by_code_sql);
+  return first_id(q, code);
+}
+
+static std::int64_t find_by_name(SQLite::Database& db, const std::string& key, bool name_only) {
+  SQLite::Statement q(db, name_only ? by_name_only_sql : by_name_sql);
+  return first_id(q, key);
+}
+
+std::int64_t resolve_organisation(SQLite::Database& db, std::string_view name, std::string_view edrpou) {
+  std::string key = organisation_name_key(name);
+  if (!edrpou.empty()) {
+    if (auto id = find_by_code(db, edrpou); id >= 0) return id;
+    if (auto id = find_by_name(db, key, true); id >= 0) {
+      SQLite::Statement u(db, set_code_sql);
+      set_code(u, edrpou, id);
+      return id;
+    }
+  } else if (auto id = find_by_name(db, key, false); id >= 0) {
+    return id;
+  }
+  SQLite::Statement ins(db, insert_sql);
+  return insert(db, ins, name, edrpou, key);
+}
+
+std::int64_t find_organisation(SQLite::Database& db, std::string_view code_or_name) {
+  bool digits = !code_or_name.empty() && code_or_name.find_first_not_of("0123456789 ") == std::string_view::npos;
+  if (digits) {
+    if (auto code = normalize_edrpou(code_or_name)) return find_by_code(db, *code);
+  }
+  return find_by_name(db, organisation_name_key(code_or_name), false);
+}
+
+struct OrganisationResolver::Impl {
+  explicit Impl(SQLite::Database& d)
+      : db(d), by_code(d, by_code_sql), by_name(d, by_name_sql), by_name_only(d, by_name_only_sql),
+        set_code(d, set_code_sql), insert(d, "INSERT OR FAIL INTO organisations (id, edrpou, name, name_key)", 4) {
+    SQLite::Statement q(d, "SELECT NOT EXISTS (SELECT 1 FROM organisations), COALESCE(MAX(id), 0) FROM organisations");
+    q.executeStep();
+    all_known = q.getColumn(0).getInt() != 0;
+    last_id = q.getColumn(1).getInt64();
+  }
+  SQLite::Database& db;
+  SQLite::Statement by_code, by_name, by_name_only, set_code;
+  // New organisations are written in batches with the ids SQLite would give
+  // them one by one (the largest id + 1: the table has no AUTOINCREMENT and we
+  // are its only writer); every query first writes what is pending.
+  BatchInsert insert;
+  std::int64_t last_id = 0;
+  StringIndex<std::int64_t> code_answer;  // code -> organisation (codes never move)
+  // name key -> the answer for a row without a code, or -1 when it must be
+  // asked again (an organisation with that name gained a code or came with one).
+  StringIndex<std::int64_t> name_answer;
+  // The table was empty at the start, so every organisation in it was written
+  // here and is in the maps above: a name or code they lack is in no row, and
+  // the query that would say so is skipped (the first import into a new
+  // database, i.e. every national round's first, costs no lookups at all).
+  bool all_known = false;
+};
+
+OrganisationResolver::OrganisationResolver(SQLite::Database& db) : impl_(std::make_unique<Impl>(db)) {}
+OrganisationResolver::~OrganisationResolver() = default;
+
+void OrganisationResolver::flush() { impl_->insert.flush(); }
+void OrganisationResolver::write_in_background(BackgroundWriter& writer) { impl_->insert.write_in_background(writer); }
+
+namespace {
+
+std::int64_t ask(OrganisationResolver::Impl& m, SQLite::Statement& q, std::string_view value) {
+  m.insert.flush();
+  return first_id(q, value);
+}
+
+std::int64_t add(OrganisationResolver::Impl& m, std::string_view name, std::string_view edrpou, std::string_view key) {
+  if (m.last_id == std::numeric_limits<std::int64_t>::max()) {  // SQLite would pick a random id: let it
+    m.insert.flush();
+    SQLite::Statement one(m.db, insert_sql);
+    return competition::insert(m.db, one, name, edrpou, std::string(key));
+  }
+  m.insert.integer(++m.last_id);
+  if (edrpou.empty())
+    m.insert.null();
+  else
+    m.insert.text(edrpou);
+  m.insert.text(name).text(key).end_row();
+  return m.last_id;
+}
+
+}  // namespace
+
+// resolve_organisation's steps, with the answers remembered. A name's answer
+// (coded organisations first, then the lowest id) changes only when an
+// organisation with that name gains a code or is inserted with one: both
+// make it -1 (ask again).
+std::int64_t OrganisationResolver::resolve(std::string_view name, std::string_view edrpou) {
+  Impl& m = *impl_;
+  std::string key = organisation_name_key(name);
+  std::int64_t* known = m.name_answer.find(key);
+  if (edrpou.empty()) {
+    if (known && *known >= 0) return *known;
+    std::int64_t id = known || !m.all_known ? ask(m, m.by_name, key) : -1;
+    if (id < 0) id = add(m, name, edrpou, key);
+    if (known)
+      *known = id;
+    else
+      m.name_answer.emplace(key, id);
+    return id;
+  }
+  if (const std::int64_t* answer = m.code_answer.find(edrpou)) return *answer;
+  std::int64_t id = m.all_known ? -1 : ask(m, m.by_code, edrpou);
+  if (id < 0) {
+    id = known || !m.all_known ? ask(m, m.by_name_only, key) : -1;
+    if (id >= 0)
+      competition::set_code(m.set_code, edrpou, id);  // `ask` wrote what was pending
+    else
+      id = add(m, name, edrpou, key);
+    if (known)
+      *known = -1;
+    else
+      m.name_answer.emplace(key, -1);
+  }
+  m.code_answer.emplace(edrpou, id);
+  return id;
+}
+
+}  // namespace competition

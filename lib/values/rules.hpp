@@ -1,0 +1,94 @@
+// The rules file (formats.md "Rules file") as a plain struct, and its reader.
+// `load_rules` validates everything formats.md says and reports every problem
+// with the key it is about (`rules.toml: criteria[2].weight: must be > 0`).
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "values/diagnostic.hpp"
+#include "values/money.hpp"
+#include "values/rational.hpp"
+
+namespace competition {
+
+enum class Sector { ngo, state, business };
+enum class ScoreSource { reviews, votes };
+enum class Aggregate { mean, median, trimmed_mean };
+enum class AllocationRule { greedy_skip, greedy_stop };
+enum class Leftover { pool, keep };
+enum class TiePolicy { break_by_id, refuse };
+
+std::string_view to_string(Sector s);
+std::optional<Sector> parse_sector(std::string_view s);
+
+struct Criterion {
+  std::string id;
+  std::string name;
+  Rational weight;                   // > 0
+  Rational min{0};
+  Rational max{10};
+  Rational step{1};                  // > 0; scores are min + k*step
+  std::optional<Rational> threshold;
+};
+
+// A tie-break key of rules.md §3.
+struct TieBreakKey {
+  enum class Kind { criterion, cofinancing_share, requested, submitted_at, input_order } kind;
+  std::string criterion;  // for Kind::criterion
+};
+
+struct Lot {
+  std::string id;
+  std::string name;
+  std::vector<std::string> categories;
+  std::optional<Money> budget;     // exactly one of budget / share
+  std::optional<Rational> share;   // 0..1
+};
+
+struct Rules {
+  // [competition]
+  std::string id;
+  std::string title;
+  int year = 0;
+  Money budget;
+  std::string currency = "UAH";
+  // [eligibility]
+  std::optional<std::vector<Sector>> sectors;   // nullopt: every sector allowed
+  std::optional<Money> max_request;
+  std::optional<Rational> min_cofinancing_share;
+  std::optional<int> max_awards_per_organisation;
+  // [scoring]
+  ScoreSource source = ScoreSource::reviews;
+  Aggregate aggregate = Aggregate::mean;
+  int min_reviews = 1;
+  std::optional<Rational> max_spread;
+  std::optional<Rational> pass_total;
+  std::vector<Criterion> criteria;
+  // [allocation]
+  AllocationRule rule = AllocationRule::greedy_skip;
+  bool partial = false;
+  Rational min_partial_share{0};
+  Money round_to = Money::from_kopiykas(1);
+  std::vector<TieBreakKey> tie_break;
+  Leftover leftover = Leftover::pool;
+  TiePolicy ties = TiePolicy::break_by_id;
+  // [commission]
+  std::vector<std::string> members;
+  // [[lots]]
+  std::vector<Lot> lots;
+
+  const Criterion* find_criterion(std::string_view id) const;
+  bool uses_input_order() const;
+};
+
+// Parses and validates a rules file. `file` is the name used in diagnostics.
+// Throws Error(invalid, diagnostics) listing every problem found.
+Rules load_rules(std::string_view toml_text, std::string_view file);
+
+// The amount of each lot in file order (rules.md §4.1): its budget, or
+// floor(share × competition budget) to the kopiyka.
+std::vector<Money> lot_amounts(const Rules& rules);
+
+}  // namespace competition

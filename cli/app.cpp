@@ -13,13 +13,13 @@
 #include <iostream>
 #include <iterator>
 #include <optional>
+#include <sstream>
 #include <string_view>
 #include <vector>
-#include <sstream>
 
+#include "store/store.hpp"
 #include "values/diagnostic.hpp"
 #include "values/failure.hpp"
-#include "store/store.hpp"
 
 namespace competition::cli {
 
@@ -94,8 +94,7 @@ std::string read_input(const std::string& path) {
   // A directory opens as a stream but fails on the first read with a library message.
   struct stat st {};
   bool known = ::stat(path.c_str(), &st) == 0;
-  if (known && S_ISDIR(st.st_mode))
-    throw Error(ExitCode::io, path + ": is a directory, not a file");
+  if (known && S_ISDIR(st.st_mode)) throw Error(ExitCode::io, path + ": is a directory, not a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ExitCode::io, path + ": cannot open the file: " + std::strerror(errno));
   // Straight into the string, in large blocks (a national file is hundreds of
@@ -128,7 +127,8 @@ CommandRegistration::CommandRegistration(int order, RegisterFn fn) { registry().
 static void add_global_options(CLI::App& app, GlobalOptions& g) {
   auto* group = "Global options";
   app.add_option("--db", g.db, "database file (else $COMPETITION_DB, else ./competition.db)")->group(group);
-  app.add_option("--round", g.round, "the round to work on (may be left out when the database holds one)")->group(group);
+  app.add_option("--round", g.round, "the round to work on (may be left out when the database holds one)")
+      ->group(group);
   app.add_option("--lang", g.lang, "language of labels in human output: uk or en")
       ->check(CLI::IsMember({"uk", "en"}))
       ->group(group);
@@ -197,8 +197,7 @@ int run_cli(int argc, char** argv) {
       "`competition COMMAND --help` shows a command's options and an example; `man competition` is the manual.\n"
       "Exit codes: 0 ok, 1 problems found, 2 invalid input or usage, 3 state conflict, 4 I/O or internal error.");
   auto& commands = registry();
-  std::stable_sort(commands.begin(), commands.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::stable_sort(commands.begin(), commands.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   for (const auto& [order, fn] : commands) fn(app, ctx);
   for (auto* sub : app.get_subcommands({})) sub->fallthrough();
   // The store finds warnings (a database on NFS or SMB); the library does not print.

@@ -2,8 +2,8 @@
 // (rules.md §4), store the decision with its log entry, and print it.
 #include <memory>
 
-#include "commands/allocate_round.hpp"
 #include "app.hpp"
+#include "commands/allocate_round.hpp"
 #include "render/render_allocation.hpp"
 
 namespace competition::cli {

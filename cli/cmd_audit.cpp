@@ -8,10 +8,10 @@
 
 #include "app.hpp"
 #include "commands/audit.hpp"
-#include "engine/audit_history.hpp"
 #include "commands/bundle_audit.hpp"
-#include "values/diagnostic.hpp"
+#include "engine/audit_history.hpp"
 #include "render/render_audit.hpp"
+#include "values/diagnostic.hpp"
 
 namespace competition::cli {
 

@@ -65,9 +65,9 @@ static int run_import(const ImportCliOptions& o, const GlobalOptions& g) {
     };
   std::string format = g.format_of({"text", "json"});
   std::string bytes = read_input(o.file);
-  auto store = Store::open(g.db_path(), io.kind == ImportKind::history || io.kind == ImportKind::pabulib
-                                            ? Store::Mode::write
-                                            : Store::Mode::read);
+  auto store =
+      Store::open(g.db_path(), io.kind == ImportKind::history || io.kind == ImportKind::pabulib ? Store::Mode::write
+                                                                                                : Store::Mode::read);
   ImportSummary s = import_file(*store, io, bytes);
   if (io.progress) std::fputs("\r\033[K", stderr);
   if (format == "json") {
@@ -86,7 +86,8 @@ static void register_import(CLI::App& app, Context& ctx) {
   sub->add_option("FILE", o->file, "the file to import (- for standard input)")->required();
   sub->add_option("--encoding", o->encoding, "auto (UTF-8, else Windows-1251), utf-8 or cp1251")
       ->check(CLI::IsMember({"auto", "utf-8", "cp1251"}));
-  sub->add_option("--delimiter", o->delimiter, "auto, ',', ';' or tab")->check(CLI::IsMember({"auto", ",", ";", "tab"}));
+  sub->add_option("--delimiter", o->delimiter, "auto, ',', ';' or tab")
+      ->check(CLI::IsMember({"auto", ",", ";", "tab"}));
   sub->add_option("--year", o->year, "pabulib: the year when the file does not tell it");
   sub->add_flag("--dry-run", o->dry_run, "validate and report; write nothing (exit 1 when errors are found)");
   sub->add_flag("--replace", o->replace, "update rows whose id is already stored with other values");

@@ -23,7 +23,8 @@ static int run_init(const InitOptions& o, const GlobalOptions& g) {
 
 static void register_init(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<InitOptions>();
-  auto* sub = app.add_subcommand("init", "Register a round from its rules file (or replace its rules before allocation)");
+  auto* sub =
+      app.add_subcommand("init", "Register a round from its rules file (or replace its rules before allocation)");
   sub->add_option("RULES", o->rules, "the rules file (TOML; every key is described in docs/rules.md)")->required();
   sub->footer("Example:\n  competition init examples/kharkiv-esm/rules.toml");
   sub->callback([o, &ctx] { ctx.exit_code = run_init(*o, ctx.global); });

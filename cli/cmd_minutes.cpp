@@ -5,9 +5,9 @@
 
 #include "app.hpp"
 #include "base/clock.hpp"
-#include "values/diagnostic.hpp"
 #include "commands/minutes.hpp"
 #include "render/render_minutes.hpp"
+#include "values/diagnostic.hpp"
 
 namespace competition::cli {
 
@@ -18,7 +18,8 @@ struct MinutesOptions {
 static int run_minutes(const GlobalOptions& g, const MinutesOptions& o) {
   std::string format = g.format_of({"md", "html"}, "md");
   if (!o.date.empty() && !is_iso_date(o.date))
-    throw Error(ExitCode::invalid, "minutes: --date: \"" + o.date + "\" is not a date (expected YYYY-MM-DD, e.g. 2026-03-10)");
+    throw Error(ExitCode::invalid,
+                "minutes: --date: \"" + o.date + "\" is not a date (expected YYYY-MM-DD, e.g. 2026-03-10)");
   std::string date = o.date.empty() ? today_utc() : o.date;
   auto store = Store::open(g.db_path(), Store::Mode::read);
   MinutesDocument doc = minutes_document(load_minutes(*store, g.round_id(), date), g.english());
@@ -28,7 +29,8 @@ static int run_minutes(const GlobalOptions& g, const MinutesOptions& o) {
 
 static void register_minutes(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<MinutesOptions>();
-  auto* sub = app.add_subcommand("minutes", "Write the minutes (протокол) of the commission's meeting on the allocation");
+  auto* sub =
+      app.add_subcommand("minutes", "Write the minutes (протокол) of the commission's meeting on the allocation");
   sub->add_option("--date", options->date, "the date printed on the minutes, YYYY-MM-DD (default: today, UTC)");
   sub->footer(
       "Round, budget, members, every application with its scores, status and reasons, the commission's\n"

@@ -5,9 +5,9 @@
 #include <memory>
 
 #include "app.hpp"
+#include "render/render_decisions.hpp"
 #include "store/commission_store.hpp"
 #include "values/diagnostic.hpp"
-#include "render/render_decisions.hpp"
 
 namespace competition::cli {
 

@@ -2,9 +2,9 @@
 #include <optional>
 
 #include "app.hpp"
-#include "values/diagnostic.hpp"
 #include "render/render_report.hpp"
 #include "store/report_data.hpp"
+#include "values/diagnostic.hpp"
 
 namespace competition::cli {
 

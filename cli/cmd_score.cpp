@@ -5,9 +5,9 @@
 #include <optional>
 
 #include "app.hpp"
-#include "store/decision_log.hpp"
-#include "render/render_score.hpp"
 #include "commands/score_round.hpp"
+#include "render/render_score.hpp"
+#include "store/decision_log.hpp"
 
 namespace competition::cli {
 
@@ -37,9 +37,11 @@ static int run_score(const GlobalOptions& g) {
   for (const LogEntry& e : log_entries(*store, s.round.id)) decisions += e.kind != "allocate";
   if (decisions > 0)
     inform(g, g.english() ? fmt::format("note: the decision log holds {} commission decision(s) (`competition "
-                                        "decisions`); `competition allocate` applies them, not `score`", decisions)
+                                        "decisions`); `competition allocate` applies them, not `score`",
+                                        decisions)
                           : fmt::format("примітка: у журналі рішень є рішення комісії ({}; `competition decisions`); "
-                                        "їх застосовує `competition allocate`, а не `score`", decisions));
+                                        "їх застосовує `competition allocate`, а не `score`",
+                                        decisions));
   return 0;
 }
 

@@ -78,13 +78,27 @@ void write_string(std::string& out, std::string_view s) {
     char ch = s[i];
     auto c = static_cast<unsigned char>(ch);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           out += "\\u00";
@@ -102,11 +116,21 @@ template <class Json>
 void write(std::string& out, const Json& v) {
   using T = nlohmann::json::value_t;
   switch (v.type()) {
-    case T::null: out += "null"; return;
-    case T::boolean: out += v.template get<bool>() ? "true" : "false"; return;
-    case T::number_integer: out += std::to_string(v.template get<std::int64_t>()); return;
-    case T::number_unsigned: out += std::to_string(v.template get<std::uint64_t>()); return;
-    case T::string: write_string(out, v.template get_ref<const std::string&>()); return;
+    case T::null:
+      out += "null";
+      return;
+    case T::boolean:
+      out += v.template get<bool>() ? "true" : "false";
+      return;
+    case T::number_integer:
+      out += std::to_string(v.template get<std::int64_t>());
+      return;
+    case T::number_unsigned:
+      out += std::to_string(v.template get<std::uint64_t>());
+      return;
+    case T::string:
+      write_string(out, v.template get_ref<const std::string&>());
+      return;
     case T::array: {
       out += '[';
       bool first = true;
@@ -147,7 +171,8 @@ void write(std::string& out, const Json& v) {
         std::vector<std::pair<std::string_view, typename Json::const_iterator>> named;
         named.reserve(v.size());
         for (auto it = v.begin(); it != v.end(); ++it) {
-          if (std::any_of(it.key().begin(), it.key().end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+          if (std::any_of(it.key().begin(), it.key().end(),
+                          [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
             decode_utf8(it.key());  // a malformed name fails as it always has
           named.emplace_back(it.key(), it);
         }
@@ -162,7 +187,8 @@ void write(std::string& out, const Json& v) {
     case T::number_float:
       throw std::invalid_argument("canonical JSON: floating-point numbers are not used (write decimals as strings)");
     case T::binary:
-    case T::discarded: break;
+    case T::discarded:
+      break;
   }
   throw std::invalid_argument("canonical JSON: unsupported value");
 }

@@ -7,11 +7,16 @@ namespace competition {
 
 std::optional<std::string_view> network_filesystem_name(std::uint32_t f_type) {
   switch (f_type) {
-    case 0x6969u: return "nfs";
-    case 0x517Bu: return "smb";
-    case 0xFF534D42u: return "cifs";
-    case 0xFE534D42u: return "smb2";
-    default: return std::nullopt;
+    case 0x6969u:
+      return "nfs";
+    case 0x517Bu:
+      return "smb";
+    case 0xFF534D42u:
+      return "cifs";
+    case 0xFE534D42u:
+      return "smb2";
+    default:
+      return std::nullopt;
   }
 }
 

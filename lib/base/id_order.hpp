@@ -17,8 +17,7 @@ namespace competition {
 // that begins a longer one still comes first).
 inline std::uint64_t id_prefix(std::string_view id) {
   std::uint64_t key = 0;
-  for (std::size_t i = 0; i < 8; ++i)
-    key = key << 8 | (i < id.size() ? static_cast<unsigned char>(id[i]) : 0u);
+  for (std::size_t i = 0; i < 8; ++i) key = key << 8 | (i < id.size() ? static_cast<unsigned char>(id[i]) : 0u);
   return key;
 }
 

@@ -7,15 +7,15 @@
 #include <set>
 #include <string_view>
 
+#include "base/memory.hpp"
+#include "base/string_index.hpp"
+#include "commands/score_round.hpp"
+#include "engine/decision_record.hpp"
+#include "engine/scoring.hpp"
 #include "store/allocation_store.hpp"
 #include "store/commission_store.hpp"
 #include "store/decision_log.hpp"
-#include "engine/decision_record.hpp"
-#include "base/memory.hpp"
-#include "commands/score_round.hpp"
 #include "store/score_store.hpp"
-#include "engine/scoring.hpp"
-#include "base/string_index.hpp"
 
 namespace competition {
 
@@ -63,7 +63,8 @@ bool gets_money(AwardStatus s) { return s == AwardStatus::funded || s == AwardSt
 }  // namespace
 
 // cli.md "Commission decisions", `ties = "refuse"`.
-std::vector<std::vector<std::string>> ties_at_money_line(const Rules& rules, const std::vector<Application>& applications,
+std::vector<std::vector<std::string>> ties_at_money_line(const Rules& rules,
+                                                         const std::vector<Application>& applications,
                                                          const ScoreResult& scores, const AppliedDecisions& decisions,
                                                          const Decision& decision) {
   std::map<std::string, const Application*> app;
@@ -134,7 +135,8 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
   if (r.round.stage == "allocated" && !force)
     throw Error(ExitCode::conflict,
                 fmt::format("round {} is already allocated; `competition allocate --force` records a new decision "
-                            "after the old one (both stay in the decision log)", id));
+                            "after the old one (both stay in the decision log)",
+                            id));
   if (r.round.stage != "scored" && r.round.stage != "allocated")
     throw Error(ExitCode::conflict, fmt::format("round {} is not scored yet: run `competition score` first", id));
   r.rules = Store::rules_of(r.round);
@@ -167,11 +169,13 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
                   [](const ScoredApplication& a) { return a.status == ScoreStatus::incomplete; }))
     throw Error(ExitCode::conflict,
                 fmt::format("round {}: no application has enough reviews to be scored ({} incomplete); import the "
-                            "reviews and run `competition score` first", id, fresh.applications.size()));
+                            "reviews and run `competition score` first",
+                            id, fresh.applications.size()));
   if (auto diff = stored_difference(store, id, r.rules, fresh))
     throw Error(ExitCode::conflict,
                 fmt::format("round {}: inputs changed since `score` (application {} scores differently now); "
-                            "run score again", id, *diff));
+                            "run score again",
+                            id, *diff));
 
   // rules.md §4 step 2: the commission decisions of the log, reduced (latest
   // standing per application, undone ones left out); the record lists them.
@@ -181,7 +185,8 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
       if (auto problem = order_problem(r.rules, r.applications, fresh, d.applications))
         throw Error(ExitCode::conflict,
                     fmt::format("round {}: the order of decision {} no longer applies: {}; undo it with "
-                                "`competition decisions --undo {} --reason TEXT`", id, d.n, *problem, d.n));
+                                "`competition decisions --undo {} --reason TEXT`",
+                                id, d.n, *problem, d.n));
   const AppliedDecisions& decisions = standing.applied;
   nlohmann::ordered_json applied = applied_decisions_json(standing.standing);
   r.decisions = standing.standing;
@@ -208,13 +213,14 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
           g += (g.empty() ? "" : ", ") + a;
           stake += award[a];
         }
-        list += fmt::format("{}({}) with {} {} at stake", list.empty() ? "" : "; ", g, stake.to_string(),
-                            r.rules.currency);
+        list +=
+            fmt::format("{}({}) with {} {} at stake", list.empty() ? "" : "; ", g, stake.to_string(), r.rules.currency);
       }
       throw Error(ExitCode::conflict,
                   fmt::format("round {}: applications tied on every ranking key straddle the money line: {}; "
                               "ties = \"refuse\": record their order with `competition order APP APP… --reason TEXT` "
-                              "first", id, list));
+                              "first",
+                              id, list));
     }
   }
 

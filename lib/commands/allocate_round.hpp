@@ -10,9 +10,9 @@
 
 #include "engine/allocation.hpp"
 #include "engine/commission.hpp"
+#include "store/store.hpp"
 #include "values/model.hpp"
 #include "values/rules.hpp"
-#include "store/store.hpp"
 
 namespace competition {
 
@@ -22,10 +22,10 @@ struct AllocateResult {
   Rules rules;
   std::vector<Application> applications;  // without their titles (the record hashed them)
   Decision decision;
-  std::string fingerprint;         // `sha256:` + 64 hex digits of the decision record
+  std::string fingerprint;                    // `sha256:` + 64 hex digits of the decision record
   std::vector<CommissionDecision> decisions;  // the commission decisions applied, in log order
-  bool stored = false;             // false for --dry-run
-  std::int64_t log_seq = 0;        // the decision log entry written (0 when not stored)
+  bool stored = false;                        // false for --dry-run
+  std::int64_t log_seq = 0;                   // the decision log entry written (0 when not stored)
 };
 
 // cli.md "allocate". The round (`--round`, or the only one) must be scored:
@@ -45,7 +45,8 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
 // final `id` key: ranking the group the other way round would change which of
 // them get money. Each group in rank order. `decision` is allocate(rules,
 // applications, scores, decisions).
-std::vector<std::vector<std::string>> ties_at_money_line(const Rules& rules, const std::vector<Application>& applications,
+std::vector<std::vector<std::string>> ties_at_money_line(const Rules& rules,
+                                                         const std::vector<Application>& applications,
                                                          const ScoreResult& scores, const AppliedDecisions& decisions,
                                                          const Decision& decision);
 

@@ -3,16 +3,16 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
-#include "store/allocation_store.hpp"
-#include "engine/audit_decisions.hpp"
 #include "base/canonical_json.hpp"
-#include "store/decision_log.hpp"
+#include "base/sha256.hpp"
+#include "commands/score_round.hpp"
+#include "engine/audit_decisions.hpp"
 #include "engine/decision_record.hpp"
 #include "engine/pabulib_recount.hpp"
-#include "commands/score_round.hpp"
-#include "store/score_store.hpp"
 #include "engine/scoring.hpp"
-#include "base/sha256.hpp"
+#include "store/allocation_store.hpp"
+#include "store/decision_log.hpp"
+#include "store/score_store.hpp"
 
 namespace competition {
 
@@ -206,8 +206,7 @@ RoundAudit audit_round(Store& store, const RoundRecord& round) {
         if (!earlier.applied.orders.empty())
           reordered = with_tie_orders(*rules, applications, fresh, earlier.applied.orders);
         again = signed_decision_record(round.id, rules_hash, inputs_now, earlier.record,
-                                       allocate(*rules, applications, reordered ? *reordered : fresh,
-                                                earlier.applied))
+                                       allocate(*rules, applications, reordered ? *reordered : fresh, earlier.applied))
                     .fingerprint;
       } catch (const std::exception& e) {
         problem(at + "allocation", first_line(e));

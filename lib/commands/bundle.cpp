@@ -12,12 +12,12 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "formats/canonical_csv.hpp"
+#include "base/sha256.hpp"
 #include "engine/commission.hpp"
-#include "store/decision_log.hpp"
+#include "formats/canonical_csv.hpp"
 #include "formats/decisions_csv.hpp"
 #include "render/render_decision_md.hpp"
-#include "base/sha256.hpp"
+#include "store/decision_log.hpp"
 
 namespace competition {
 

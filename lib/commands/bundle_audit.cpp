@@ -12,18 +12,18 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "engine/audit_decisions.hpp"
+#include "base/canonical_json.hpp"
+#include "base/sha256.hpp"
 #include "commands/bundle.hpp"
+#include "commands/importer.hpp"
+#include "engine/audit_decisions.hpp"
+#include "engine/decision_record.hpp"
+#include "engine/scoring.hpp"
 #include "formats/bundle_inputs.hpp"
 #include "formats/canonical_csv.hpp"
-#include "base/canonical_json.hpp"
-#include "engine/decision_record.hpp"
 #include "formats/decisions_csv.hpp"
-#include "commands/importer.hpp"
 #include "render/render_decision_md.hpp"
 #include "values/rules.hpp"
-#include "engine/scoring.hpp"
-#include "base/sha256.hpp"
 
 namespace competition {
 

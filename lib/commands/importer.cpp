@@ -10,12 +10,12 @@
 #include <set>
 #include <unordered_map>
 
+#include "base/string_index.hpp"
+#include "commands/pabulib_import.hpp"
 #include "store/bulk_statement.hpp"
 #include "values/dates.hpp"
 #include "values/edrpou.hpp"
 #include "values/organisation.hpp"
-#include "commands/pabulib_import.hpp"
-#include "base/string_index.hpp"
 
 namespace competition {
 
@@ -31,12 +31,18 @@ std::optional<ImportKind> parse_import_kind(std::string_view s) {
 
 std::string_view to_string(ImportKind k) {
   switch (k) {
-    case ImportKind::applications: return "applications";
-    case ImportKind::reviewers: return "reviewers";
-    case ImportKind::reviews: return "reviews";
-    case ImportKind::outcomes: return "outcomes";
-    case ImportKind::history: return "history";
-    case ImportKind::pabulib: return "pabulib";
+    case ImportKind::applications:
+      return "applications";
+    case ImportKind::reviewers:
+      return "reviewers";
+    case ImportKind::reviews:
+      return "reviews";
+    case ImportKind::outcomes:
+      return "outcomes";
+    case ImportKind::history:
+      return "history";
+    case ImportKind::pabulib:
+      return "pabulib";
   }
   return "?";
 }
@@ -111,7 +117,8 @@ std::vector<int> map_columns(const std::vector<std::string>& header, const std::
   }
   for (std::size_t k = 0; k < specs.size(); ++k)
     if (specs[k].required && index[k] < 0)
-      sink.add(header_line, 0, specs[k].name, fmt::format("required column \"{}\" is missing from the header", specs[k].name));
+      sink.add(header_line, 0, specs[k].name,
+               fmt::format("required column \"{}\" is missing from the header", specs[k].name));
   return index;
 }
 
@@ -134,7 +141,7 @@ struct RowReader {
   int column(std::size_t k) const { return index[k] + 1; }
   int line(std::size_t k) const {
     return index[k] >= 0 && static_cast<std::size_t>(index[k]) < rec.field_lines.size() ? rec.field_lines[index[k]]
-                                                                                       : rec.line;
+                                                                                        : rec.line;
   }
   std::string_view cell(std::size_t k) const {
     return index[k] >= 0 ? trim(rec.fields[static_cast<std::size_t>(index[k])]) : std::string_view{};
@@ -281,8 +288,8 @@ struct StreamSinks {
 };
 
 // An id (or an application–reviewer pair, or a year) may appear once per file.
-void duplicate_check(std::unordered_map<std::string, int>& seen, const std::string& key, RowReader& r,
-                     std::size_t k, std::string_view what) {
+void duplicate_check(std::unordered_map<std::string, int>& seen, const std::string& key, RowReader& r, std::size_t k,
+                     std::string_view what) {
   if (key.empty()) return;
   auto [it, fresh] = seen.emplace(key, r.rec.line);
   if (!fresh) r.error(k, fmt::format("duplicate {} (first on line {})", shown(what), it->second));
@@ -298,11 +305,10 @@ void report_duplicate(int first_line, RowReader& r, std::size_t k, What&& what) 
 RoundRecord round_for(Store& store, const ImportOptions& o, bool frozen_after_allocation) {
   RoundRecord round = store.resolve_round(o.round);
   if (frozen_after_allocation && round.stage == "allocated")
-    throw Error(ExitCode::conflict,
-                {Diagnostic{o.file, 0, 0, "",
-                            fmt::format("round {} is allocated: its {} are frozen by the decision", round.id,
-                                        to_string(o.kind)),
-                            ExitCode::conflict}});
+    throw Error(ExitCode::conflict, {Diagnostic{o.file, 0, 0, "",
+                                                fmt::format("round {} is allocated: its {} are frozen by the decision",
+                                                            round.id, to_string(o.kind)),
+                                                ExitCode::conflict}});
   return round;
 }
 
@@ -324,13 +330,34 @@ std::string changed_fields(const std::vector<std::pair<std::string, bool>>& fiel
 
 // ----- applications ---------------------------------------------------------
 
-const std::vector<ColumnSpec> application_columns = {
-    {"id", true},          {"organisation", true},      {"edrpou", false},        {"sector", false},
-    {"title", true},       {"category", false},         {"requested", true},      {"cofinancing", false},
-    {"planned_clients", false}, {"planned_jobs", false}, {"planned_volunteers", false}, {"submitted_at", false},
-    {"votes", false}};
-enum AppCol { a_id, a_org, a_edrpou, a_sector, a_title, a_category, a_requested, a_cofinancing, a_clients, a_jobs,
-              a_volunteers, a_submitted, a_votes };
+const std::vector<ColumnSpec> application_columns = {{"id", true},
+                                                     {"organisation", true},
+                                                     {"edrpou", false},
+                                                     {"sector", false},
+                                                     {"title", true},
+                                                     {"category", false},
+                                                     {"requested", true},
+                                                     {"cofinancing", false},
+                                                     {"planned_clients", false},
+                                                     {"planned_jobs", false},
+                                                     {"planned_volunteers", false},
+                                                     {"submitted_at", false},
+                                                     {"votes", false}};
+enum AppCol {
+  a_id,
+  a_org,
+  a_edrpou,
+  a_sector,
+  a_title,
+  a_category,
+  a_requested,
+  a_cofinancing,
+  a_clients,
+  a_jobs,
+  a_volunteers,
+  a_submitted,
+  a_votes
+};
 
 struct ParsedApplication {
   Application app;
@@ -588,12 +615,14 @@ void import_reviewers(Store& store, const ImportOptions& o, std::string_view byt
   if (sink.any_invalid) return;
   std::map<std::string, Reviewer> existing;
   for (auto& r : store.reviewers(round.id)) existing.emplace(r.id, std::move(r));
-  SQLite::Statement put(store.db(), "INSERT OR REPLACE INTO reviewers (round_id, id, name, conflicts) VALUES (?,?,?,?)");
+  SQLite::Statement put(store.db(),
+                        "INSERT OR REPLACE INTO reviewers (round_id, id, name, conflicts) VALUES (?,?,?,?)");
   for (const auto& p : parsed) {
     if (auto it = existing.find(p.id); it != existing.end()) {
       std::string old_conflicts;
       for (const auto& c : it->second.conflicts) old_conflicts += (old_conflicts.empty() ? "" : "|") + c;
-      std::string diff = changed_fields({{"name", it->second.name == p.name}, {"conflicts", old_conflicts == p.conflicts}});
+      std::string diff =
+          changed_fields({{"name", it->second.name == p.name}, {"conflicts", old_conflicts == p.conflicts}});
       if (diff.empty()) {
         ++s.unchanged;
         continue;
@@ -682,10 +711,11 @@ void parse_review_scores(RowReader& r, const Rules& rules, Review& rv, std::stri
       continue;
     }
     if (*v < cr.min || *v > cr.max) {
-      r.error(3 + c, fmt::format("{} is out of range (expected {} to {})", cell, cr.min.to_decimal(), cr.max.to_decimal()));
+      r.error(3 + c,
+              fmt::format("{} is out of range (expected {} to {})", cell, cr.min.to_decimal(), cr.max.to_decimal()));
     } else if (!on_step(*v, cr.min, cr.step)) {
-      r.error(3 + c, fmt::format("{} is not on the step {} (expected {} + a multiple of {})", cell, cr.step.to_decimal(),
-                                 cr.min.to_decimal(), cr.step.to_decimal()));
+      r.error(3 + c, fmt::format("{} is not on the step {} (expected {} + a multiple of {})", cell,
+                                 cr.step.to_decimal(), cr.min.to_decimal(), cr.step.to_decimal()));
     }
     rv.scores.push_back(*v);
   }
@@ -729,8 +759,9 @@ struct ReviewContext {
       reviewer_index.emplace(rv.id, r);
       reviewers.push_back(std::move(info));
     }
-    BulkStatement q(store.db(),
-                    "SELECT id, organisation_id, COALESCE(edrpou, ''), organisation FROM applications WHERE round_id = ?");
+    BulkStatement q(
+        store.db(),
+        "SELECT id, organisation_id, COALESCE(edrpou, ''), organisation FROM applications WHERE round_id = ?");
     q.text(1, round.id);
     while (q.step()) {
       auto i = static_cast<std::uint32_t>(apps.size());
@@ -792,8 +823,9 @@ void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes
   Rules rules = Store::rules_of(round);
   s.round = round.id;
   if (rules.source == ScoreSource::votes)
-    throw Error(ExitCode::invalid, {Diagnostic{o.file, 0, 0, "",
-                                               fmt::format("round {} is ranked by votes; it takes no reviews", round.id)}});
+    throw Error(
+        ExitCode::invalid,
+        {Diagnostic{o.file, 0, 0, "", fmt::format("round {} is ranked by votes; it takes no reviews", round.id)}});
   std::vector<ColumnSpec> specs = {{"application", true}, {"reviewer", true}, {"comment", false}};
   for (const auto& c : rules.criteria) specs.push_back({c.id, true});
   // One pass: each row is read, validated and applied before the next is read.
@@ -820,8 +852,8 @@ void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes
   find.text(1, round.id);
   // New pairs go in batches; a changed stored one (--replace) is replaced on its own.
   BackgroundWriter background;  // before `put`: it outlives it
-  BatchInsert put(store.db(), "INSERT OR FAIL INTO reviews (round_id, application, reviewer, scores, comment, excluded)",
-                  6);
+  BatchInsert put(store.db(),
+                  "INSERT OR FAIL INTO reviews (round_id, application, reviewer, scores, comment, excluded)", 6);
   // A fresh round's import asks SQLite nothing while it reads the rows: its
   // batches are written while the next ones are read and checked.
   if (fresh) put.write_in_background(background);
@@ -942,8 +974,9 @@ void import_outcomes(Store& store, const ImportOptions& o, std::string_view byte
       r.error(0, fmt::format("round {} is not allocated yet: outcomes are reported for funded applications", round.id),
               ExitCode::conflict);
     else if (!out.application.empty() && !funded.count(out.application))
-      r.error(0, fmt::format("{} got no money in round {}: outcomes are reported for funded and partial applications",
-                             out.application, round.id),
+      r.error(0,
+              fmt::format("{} got no money in round {}: outcomes are reported for funded and partial applications",
+                          out.application, round.id),
               ExitCode::conflict);
     out.clients = r.count(1);
     out.jobs = r.count(2);
@@ -999,11 +1032,22 @@ void import_outcomes(Store& store, const ImportOptions& o, std::string_view byte
 // ----- history --------------------------------------------------------------
 
 const std::vector<ColumnSpec> history_columns = {
-    {"year", true},    {"participants", true}, {"winners", true},     {"budget", true},
-    {"attracted", true}, {"clients", true},    {"jobs", true},        {"volunteers", true},
+    {"year", true},         {"participants", true},     {"winners", true}, {"budget", true},
+    {"attracted", true},    {"clients", true},          {"jobs", true},    {"volunteers", true},
     {"coefficient", false}, {"cost_per_client", false}, {"note", false}};
-enum HistCol { h_year, h_participants, h_winners, h_budget, h_attracted, h_clients, h_jobs, h_volunteers, h_coefficient,
-               h_cost, h_note };
+enum HistCol {
+  h_year,
+  h_participants,
+  h_winners,
+  h_budget,
+  h_attracted,
+  h_clients,
+  h_jobs,
+  h_volunteers,
+  h_coefficient,
+  h_cost,
+  h_note
+};
 
 void import_history(Store& store, const ImportOptions& o, std::string_view bytes, ImportSummary& s, Sink& sink) {
   ParsedFile pf = read_csv(bytes, o, sink);
@@ -1048,9 +1092,10 @@ void import_history(Store& store, const ImportOptions& o, std::string_view bytes
   if (sink.any_invalid) return;
   std::map<int, HistoryYear> existing;
   for (auto& h : store.history()) existing.emplace(h.year, std::move(h));
-  SQLite::Statement put(store.db(),
-                        "INSERT OR REPLACE INTO history (year, participants, winners, budget, attracted, clients, jobs, "
-                        "volunteers, coefficient, cost_per_client, note) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+  SQLite::Statement put(
+      store.db(),
+      "INSERT OR REPLACE INTO history (year, participants, winners, budget, attracted, clients, jobs, "
+      "volunteers, coefficient, cost_per_client, note) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
   for (const auto& [h, line] : parsed) {
     if (auto it = existing.find(h.year); it != existing.end()) {
       const HistoryYear& b = it->second;
@@ -1070,7 +1115,8 @@ void import_history(Store& store, const ImportOptions& o, std::string_view bytes
       }
       if (!o.replace) {
         sink.add(line, 1, "year",
-                 fmt::format("{} is already in the history with other values ({}); use --replace to update it", h.year, diff),
+                 fmt::format("{} is already in the history with other values ({}); use --replace to update it", h.year,
+                             diff),
                  ExitCode::conflict);
         continue;
       }
@@ -1132,12 +1178,23 @@ ImportSummary import_file(Store& store, const ImportOptions& o, std::string_view
   BulkForeignKeys fk(store, o.kind == ImportKind::applications || o.kind == ImportKind::reviews);
   Transaction tx(store);
   switch (o.kind) {
-    case ImportKind::applications: import_applications(store, o, bytes, s, sink); break;
-    case ImportKind::reviewers: import_reviewers(store, o, bytes, s, sink); break;
-    case ImportKind::reviews: import_reviews(store, o, bytes, s, sink); break;
-    case ImportKind::outcomes: import_outcomes(store, o, bytes, s, sink); break;
-    case ImportKind::history: import_history(store, o, bytes, s, sink); break;
-    case ImportKind::pabulib: break;
+    case ImportKind::applications:
+      import_applications(store, o, bytes, s, sink);
+      break;
+    case ImportKind::reviewers:
+      import_reviewers(store, o, bytes, s, sink);
+      break;
+    case ImportKind::reviews:
+      import_reviews(store, o, bytes, s, sink);
+      break;
+    case ImportKind::outcomes:
+      import_outcomes(store, o, bytes, s, sink);
+      break;
+    case ImportKind::history:
+      import_history(store, o, bytes, s, sink);
+      break;
+    case ImportKind::pabulib:
+      break;
   }
   std::stable_sort(sink.diags.begin(), sink.diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.line, a.column) < std::tie(b.line, b.column);
@@ -1145,10 +1202,10 @@ ImportSummary import_file(Store& store, const ImportOptions& o, std::string_view
   // Say that the list is cut, so nobody takes the first 100 for all of them
   // (one more diagnostic, at line 0, after the 100).
   if (sink.dropped > 0)
-    sink.diags.push_back(Diagnostic{o.file, 0, 0, "",
-                                    fmt::format("... and {} more problems not shown (the first {} are listed)",
-                                                sink.dropped, max_reported_errors),
-                                    exit_code_of(sink.diags)});
+    sink.diags.push_back(Diagnostic{
+        o.file, 0, 0, "",
+        fmt::format("... and {} more problems not shown (the first {} are listed)", sink.dropped, max_reported_errors),
+        exit_code_of(sink.diags)});
   if (o.dry_run) {
     s.errors = std::move(sink.diags);
     return s;  // the transaction rolls back: a dry run writes nothing
@@ -1160,7 +1217,6 @@ ImportSummary import_file(Store& store, const ImportOptions& o, std::string_view
   tx.commit();
   return s;
 }
-
 
 // ----- the row parsing without a store (importer.hpp) ----------------------
 

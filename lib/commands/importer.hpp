@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "formats/csv_reader.hpp"
-#include "values/diagnostic.hpp"
 #include "formats/encoding.hpp"
 #include "store/store.hpp"
+#include "values/diagnostic.hpp"
 
 namespace competition {
 
@@ -21,7 +21,7 @@ std::string_view to_string(ImportKind k);
 
 struct ImportOptions {
   ImportKind kind = ImportKind::applications;
-  std::string file;                  // as given on the command line (`<stdin>` for -)
+  std::string file;  // as given on the command line (`<stdin>` for -)
   Encoding encoding = Encoding::auto_detect;
   Delimiter delimiter = Delimiter::auto_detect;
   std::optional<std::string> round;  // --round
@@ -37,9 +37,9 @@ struct ImportOptions {
 struct ImportSummary {
   std::string file;
   ImportKind kind = ImportKind::applications;
-  std::string round;                 // the round written to (empty for history)
+  std::string round;  // the round written to (empty for history)
   long read = 0, added = 0, updated = 0, unchanged = 0;
-  std::vector<Diagnostic> errors;    // filled by --dry-run; a real run throws instead
+  std::vector<Diagnostic> errors;  // filled by --dry-run; a real run throws instead
 };
 
 // Imports `bytes` (the file's content). A real run throws Error with every

@@ -9,10 +9,10 @@
 #include <set>
 
 #include "render/commission_words.hpp"
-#include "store/decision_log.hpp"
-#include "values/diagnostic.hpp"
 #include "render/reason_words.hpp"
+#include "store/decision_log.hpp"
 #include "store/score_store.hpp"
+#include "values/diagnostic.hpp"
 
 namespace competition {
 
@@ -20,7 +20,8 @@ namespace {
 
 [[noreturn]] void unreadable(const std::string& round, const std::string& what) {
   throw Error(ExitCode::io, fmt::format("round {}: the stored decision record cannot be read ({}); run "
-                                        "`competition audit`", round, what));
+                                        "`competition audit`",
+                                        round, what));
 }
 
 Money money_of(const nlohmann::json& j, const std::string& round, const char* what) {
@@ -77,7 +78,8 @@ MinutesData load_minutes(Store& store, const std::optional<std::string>& round_i
     if (e.kind == "allocate") allocation = &e;
   if (!allocation)
     throw Error(ExitCode::conflict, fmt::format("round {} is not allocated yet: the minutes record an allocation "
-                                                "(run `competition allocate` first)", id));
+                                                "(run `competition allocate` first)",
+                                                id));
   m.rules = Store::rules_of(m.round);
   m.applications = store.applications(id);
   if (auto scores = load_scores(store, id, m.rules)) m.scores = std::move(*scores);
@@ -129,8 +131,12 @@ std::string joined(const std::vector<std::string>& items, std::string_view sep) 
 MinutesTable decisions_table(const std::vector<CommissionDecision>& decisions,
                              const std::function<std::string(const CommissionDecision&)>& state, bool en) {
   MinutesTable t;
-  t.header = {en ? "no." : "№", en ? "recorded (UTC)" : "записано (UTC)", en ? "decision" : "рішення",
-              en ? "applications" : "заявки", en ? "amount" : "сума", en ? "reason" : "підстава",
+  t.header = {en ? "no." : "№",
+              en ? "recorded (UTC)" : "записано (UTC)",
+              en ? "decision" : "рішення",
+              en ? "applications" : "заявки",
+              en ? "amount" : "сума",
+              en ? "reason" : "підстава",
               en ? "state" : "стан"};
   t.align = "rllnlll";
   for (const CommissionDecision& d : decisions)
@@ -152,8 +158,8 @@ MinutesDocument minutes_document(const MinutesData& m, bool en) {
   MinutesDocument doc;
   doc.english = en;
   doc.title = en ? "Minutes of the meeting of the competition commission" : "Протокол засідання конкурсної комісії";
-  doc.subtitle = en ? fmt::format("Round {} “{}”", rules.id, rules.title)
-                    : fmt::format("Конкурс {} «{}»", rules.id, rules.title);
+  doc.subtitle =
+      en ? fmt::format("Round {} “{}”", rules.id, rules.title) : fmt::format("Конкурс {} «{}»", rules.id, rules.title);
   doc.facts = {
       fmt::format("{}: {}", en ? "Date of the meeting" : "Дата засідання", date_in_words(m.date, en)),
       fmt::format("{}: {} {}", en ? "Budget of the round" : "Бюджет конкурсу", money(m.budget, en), cur),
@@ -205,8 +211,7 @@ MinutesDocument minutes_document(const MinutesData& m, bool en) {
            : "Заявки в порядку рейтингу, далі не включені до рейтингу за номером; бали — зведені оцінки експертів, "
              "округлені для показу (рейтинг визначено за точними значеннями).");
   MinutesTable t;
-  t.header = {en ? "rank" : "№", en ? "id" : "заявка", en ? "organisation" : "організація",
-              en ? "requested" : "запит"};
+  t.header = {en ? "rank" : "№", en ? "id" : "заявка", en ? "organisation" : "організація", en ? "requested" : "запит"};
   t.align = "rnlr";
   for (const auto& c : rules.criteria) {
     t.header.push_back(c.id);
@@ -231,8 +236,8 @@ MinutesDocument minutes_document(const MinutesData& m, bool en) {
       row.push_back(s && i < s->criteria.size() ? score(s->criteria[i], en) : dash);
     row.push_back(s && s->total ? score(*s->total, en, votes ? 0 : 2) : dash);
     std::string status = award_status_in_words(l.status, en);
-    if (decided.count(l.id)) status += fmt::format(" ({} {}{})", en ? "decision" : "рішення", en ? "no. " : "№",
-                                                   decided.at(l.id));
+    if (decided.count(l.id))
+      status += fmt::format(" ({} {}{})", en ? "decision" : "рішення", en ? "no. " : "№", decided.at(l.id));
     row.push_back(status);
     row.push_back(money(l.award, en));
     std::vector<std::string> reasons;
@@ -269,11 +274,16 @@ MinutesDocument minutes_document(const MinutesData& m, bool en) {
                                  "include them."
                                : "Вони застосуються під час наступного `competition allocate --force`; цей розподіл "
                                  "їх не враховує."},
-                           {}, {}, {}, {}};
+                           {},
+                           {},
+                           {},
+                           {}};
     pending.table = decisions_table(
-        m.after, [&](const CommissionDecision& d) { return d.undone_by ? decision_state_in_words(d, en)
-                                                                        : std::string(en ? "not applied yet"
-                                                                                         : "ще не застосовано"); },
+        m.after,
+        [&](const CommissionDecision& d) {
+          return d.undone_by ? decision_state_in_words(d, en)
+                             : std::string(en ? "not applied yet" : "ще не застосовано");
+        },
         en);
     doc.sections.push_back(std::move(pending));
   }
@@ -290,8 +300,8 @@ MinutesDocument minutes_document(const MinutesData& m, bool en) {
     if (l.status != AwardStatus::funded && l.status != AwardStatus::partial) continue;
     ++winners;
     if (apps.count(l.id)) cofinancing += apps.at(l.id)->cofinancing;
-    w.rows.push_back({l.rank ? std::to_string(*l.rank) : dash, l.id, org(l.id), l.lot.value_or(""),
-                      money(l.award, en)});
+    w.rows.push_back(
+        {l.rank ? std::to_string(*l.rank) : dash, l.id, org(l.id), l.lot.value_or(""), money(l.award, en)});
   }
   if (w.rows.empty())
     awards.paragraphs.push_back(en ? "No awards." : "Гранти не надано.");

@@ -13,10 +13,10 @@
 
 #include "engine/allocation.hpp"
 #include "engine/commission.hpp"
-#include "values/model.hpp"
-#include "values/rules.hpp"
 #include "engine/scoring.hpp"
 #include "store/store.hpp"
+#include "values/model.hpp"
+#include "values/rules.hpp"
 
 namespace competition {
 
@@ -25,16 +25,16 @@ namespace competition {
 struct MinutesData {
   RoundRecord round;
   Rules rules;
-  std::string date;                       // `YYYY-MM-DD`, printed on the minutes
+  std::string date;  // `YYYY-MM-DD`, printed on the minutes
   std::vector<Application> applications;
-  ScoreResult scores;                     // as stored by `score` (totals and criteria)
+  ScoreResult scores;  // as stored by `score` (totals and criteria)
   Money budget, awarded, leftover;
-  std::vector<LotAllocation> lots;        // the record's lots
-  std::optional<Money> pool_amount;       // with lots and leftover = "pool": budget − Σ lots' awards
+  std::vector<LotAllocation> lots;   // the record's lots
+  std::optional<Money> pool_amount;  // with lots and leftover = "pool": budget − Σ lots' awards
   Money pool_awarded;
-  std::vector<AllocationLine> lines;      // the record's applications, in its order
-  std::string fingerprint;                // `sha256:` + 64 hex digits
-  std::string allocated_at;               // the allocate entry's recorded_at
+  std::vector<AllocationLine> lines;  // the record's applications, in its order
+  std::string fingerprint;            // `sha256:` + 64 hex digits
+  std::string allocated_at;           // the allocate entry's recorded_at
   // The decisions logged before the allocation, as they stood then, and the
   // numbers of those it applied (the record's `decisions`).
   std::vector<CommissionDecision> before;
@@ -51,28 +51,28 @@ MinutesData load_minutes(Store& store, const std::optional<std::string>& round_i
 // The document in words, independent of the layout.
 struct MinutesTable {
   std::vector<std::string> header;
-  std::string align;                      // per column: `l` text, `r` number (right), `n` an id (one line)
+  std::string align;  // per column: `l` text, `r` number (right), `n` an id (one line)
   std::vector<std::vector<std::string>> rows;
 };
 
 struct MinutesSection {
   std::string title;
-  std::vector<std::string> paragraphs;    // before the table
+  std::vector<std::string> paragraphs;  // before the table
   std::optional<MinutesTable> table;
-  std::vector<std::string> items;         // a list after the table
-  std::string code;                       // a verbatim line (the fingerprint)
-  std::vector<std::string> notes;         // paragraphs at the end
+  std::vector<std::string> items;  // a list after the table
+  std::string code;                // a verbatim line (the fingerprint)
+  std::vector<std::string> notes;  // paragraphs at the end
 };
 
 struct MinutesDocument {
   bool english = false;
-  std::string title;                      // Протокол засідання конкурсної комісії
-  std::string subtitle;                   // the round
-  std::vector<std::string> facts;         // date, budget, allocation time
+  std::string title;               // Протокол засідання конкурсної комісії
+  std::string subtitle;            // the round
+  std::vector<std::string> facts;  // date, budget, allocation time
   std::vector<MinutesSection> sections;
   std::string signatures_title;
-  std::vector<std::string> signers;       // one signature line each
-  std::string signature_label;            // under the line: `(підпис)`
+  std::vector<std::string> signers;  // one signature line each
+  std::string signature_label;       // under the line: `(підпис)`
 };
 
 MinutesDocument minutes_document(const MinutesData& data, bool english);

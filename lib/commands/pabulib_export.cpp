@@ -8,8 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "store/allocation_store.hpp"
-#include "values/diagnostic.hpp"
 #include "store/score_store.hpp"
+#include "values/diagnostic.hpp"
 
 namespace competition {
 

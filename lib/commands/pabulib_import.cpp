@@ -7,8 +7,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "values/rules.hpp"
 #include "base/sha256.hpp"
+#include "values/rules.hpp"
 
 namespace competition {
 
@@ -66,9 +66,7 @@ std::string comment_text(std::string_view s) {
   return out;
 }
 
-std::string json_array(const std::vector<std::string>& names) {
-  return nlohmann::ordered_json(names).dump();
-}
+std::string json_array(const std::vector<std::string>& names) { return nlohmann::ordered_json(names).dump(); }
 
 // ----- mapping ---------------------------------------------------------------
 
@@ -164,8 +162,7 @@ PabulibRound plan_pabulib_round(const PabulibFile& f, const PabulibRoundOptions&
       err.add(0, 0, "--round", fmt::format("\"{}\" is not a valid round id (1-64 characters of a-z 0-9 . _ -)", r.id));
   } else {
     r.id = pabulib_round_id(o.file);
-    if (r.id.empty())
-      err.add(0, 0, "--round", "the file name gives no round id; give one with --round");
+    if (r.id.empty()) err.add(0, 0, "--round", "the file name gives no round id; give one with --round");
   }
 
   std::string description = meta_value(f, "description");
@@ -316,7 +313,8 @@ struct Writer {
   std::int64_t organisation_of(const std::string& id) {
     std::string key = fmt::format("pabulib:{}/{}", r.id, id);
     // `+edrpou`: keeps SQLite on the name_key index (organisation.cpp explains).
-    SQLite::Statement q(db(), "SELECT id FROM organisations WHERE name_key = ? AND +edrpou IS NULL ORDER BY id LIMIT 1");
+    SQLite::Statement q(db(),
+                        "SELECT id FROM organisations WHERE name_key = ? AND +edrpou IS NULL ORDER BY id LIMIT 1");
     q.bind(1, key);
     if (q.executeStep()) return q.getColumn(0).getInt64();
     SQLite::Statement ins(db(), "INSERT INTO organisations (edrpou, name, name_key) VALUES (NULL, ?, ?)");
@@ -639,9 +637,9 @@ ImportSummary import_pabulib(Store& store, const ImportOptions& o, std::string_v
     else if (existing->stage == "allocated")
       w.conflict(0, 0, "", fmt::format("round {} is allocated: its applications are frozen by the decision", r.id));
     else if (!is_pabulib)
-      w.conflict(0, 0, "",
-                 fmt::format("round {} exists and was not imported from a pabulib file (give another id with --round)",
-                             r.id));
+      w.conflict(
+          0, 0, "",
+          fmt::format("round {} exists and was not imported from a pabulib file (give another id with --round)", r.id));
     else
       w.update(*existing);
   }

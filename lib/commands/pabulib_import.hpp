@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "commands/importer.hpp"
-#include "values/model.hpp"
 #include "formats/pabulib.hpp"
+#include "values/model.hpp"
 
 namespace competition {
 
@@ -28,10 +28,10 @@ std::optional<int> first_year(std::string_view text);
 
 // A project as the round keeps it.
 struct PabulibRoundProject {
-  Application application;            // id, organisation (= id), title, category, requested, votes, input_order
+  Application application;  // id, organisation (= id), title, category, requested, votes, input_order
   std::optional<std::int64_t> selected;
-  std::string cells;                  // JSON object: every cell of the row as written, in column order
-  int line = 0;                       // of the PROJECTS row
+  std::string cells;  // JSON object: every cell of the row as written, in column order
+  int line = 0;       // of the PROJECTS row
 };
 
 // A ballot as the round keeps it.
@@ -51,20 +51,20 @@ struct PabulibRound {
   Money budget;
   AllocationRule rule = AllocationRule::greedy_skip;
   std::string vote_type;
-  std::string total_column;           // the PROJECTS column of the vote totals: votes or score
-  std::string rules_text;             // generated TOML that load_rules accepts
-  std::string meta;                   // JSON object: every META key, in file order
-  std::string projects_header;        // JSON array of the PROJECTS column names
-  std::string votes_header;           // JSON array of the VOTES column names
-  int project_id_column = 1;          // 1-based, for diagnostics
+  std::string total_column;                   // the PROJECTS column of the vote totals: votes or score
+  std::string rules_text;                     // generated TOML that load_rules accepts
+  std::string meta;                           // JSON object: every META key, in file order
+  std::string projects_header;                // JSON array of the PROJECTS column names
+  std::string votes_header;                   // JSON array of the VOTES column names
+  int project_id_column = 1;                  // 1-based, for diagnostics
   std::vector<PabulibRoundProject> projects;  // in file order
   std::vector<PabulibRoundBallot> ballots;    // in file order
 };
 
 struct PabulibRoundOptions {
-  std::string file;                   // as given (`<stdin>` for -): names the round, the title, the year
-  std::optional<std::string> round;   // --round
-  std::optional<int> year;            // --year
+  std::string file;                  // as given (`<stdin>` for -): names the round, the title, the year
+  std::optional<std::string> round;  // --round
+  std::optional<int> year;           // --year
 };
 
 // Maps a file read without errors onto a round (formats.md "pabulib .pb

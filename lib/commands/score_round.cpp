@@ -51,8 +51,8 @@ ScoredRound score_and_store(Store& store, const std::optional<std::string>& roun
 }
 
 ReviewSummaries review_summaries(Store& store, const std::string& round, const Rules& rules,
-                                            const std::vector<Application>& applications,
-                                            const std::function<void(const ReviewRow&)>& also) {
+                                 const std::vector<Application>& applications,
+                                 const std::function<void(const ReviewRow&)>& also) {
   ReviewSummaries summaries(rules, applications);
   // A round ranked by votes reads no reviews (its scores report 0 of them, and
   // its decision record hashes an empty reviews.csv, as they always have).

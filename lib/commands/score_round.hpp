@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "values/model.hpp"
-#include "values/rules.hpp"
 #include "engine/scoring.hpp"
 #include "store/store.hpp"
+#include "values/model.hpp"
+#include "values/rules.hpp"
 
 namespace competition {
 
@@ -39,8 +39,8 @@ ScoredRound score_and_store(Store& store, const std::optional<std::string>& roun
 // Unfinished: finish() raises what scoring them would raise, where the caller
 // scores (after the reviews have been read).
 ReviewSummaries review_summaries(Store& store, const std::string& round, const Rules& rules,
-                                            const std::vector<Application>& applications,
-                                            const std::function<void(const ReviewRow&)>& also = {});
+                                 const std::vector<Application>& applications,
+                                 const std::function<void(const ReviewRow&)>& also = {});
 
 // The same, returning only the result.
 ScoreResult run_score(Store& store, const std::optional<std::string>& round_id);

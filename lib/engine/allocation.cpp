@@ -6,10 +6,10 @@
 #include <map>
 #include <string_view>
 
-#include "values/diagnostic.hpp"
 #include "base/permutation.hpp"
 #include "base/position_index.hpp"
 #include "base/string_index.hpp"
+#include "values/diagnostic.hpp"
 
 namespace competition {
 
@@ -19,13 +19,20 @@ __extension__ typedef __int128 i128;  // __extension__: no -Wpedantic warning
 
 std::string_view to_string(AwardStatus s) {
   switch (s) {
-    case AwardStatus::funded: return "funded";
-    case AwardStatus::partial: return "partial";
-    case AwardStatus::reserve: return "reserve";
-    case AwardStatus::rejected: return "rejected";
-    case AwardStatus::incomplete: return "incomplete";
-    case AwardStatus::withdrawn: return "withdrawn";
-    case AwardStatus::declined: return "declined";
+    case AwardStatus::funded:
+      return "funded";
+    case AwardStatus::partial:
+      return "partial";
+    case AwardStatus::reserve:
+      return "reserve";
+    case AwardStatus::rejected:
+      return "rejected";
+    case AwardStatus::incomplete:
+      return "incomplete";
+    case AwardStatus::withdrawn:
+      return "withdrawn";
+    case AwardStatus::declined:
+      return "declined";
   }
   return "reserve";
 }
@@ -63,11 +70,11 @@ enum class Skip : std::uint8_t { none, organisation_cap, budget_exhausted };
 struct Entry {
   const Application* app = nullptr;
   std::uint32_t line = 0;
-  std::uint32_t organisation = 0;      // its organisation's position in Allocator::awards_of_
+  std::uint32_t organisation = 0;                // its organisation's position in Allocator::awards_of_
   ScoreStatus status = ScoreStatus::incomplete;  // its score's
-  bool in_play = false;                // ranked, neither withdrawn nor declined
+  bool in_play = false;                          // ranked, neither withdrawn nor declined
   bool has_award = false;
-  Skip last_skip = Skip::none;         // the reason of the last pass that reached and skipped it
+  Skip last_skip = Skip::none;  // the reason of the last pass that reached and skipped it
 };
 
 // The organisation of an application for the cap (formats.md: by ЄДРПОУ, else by
@@ -97,8 +104,7 @@ class Allocator {
   // the pool pass, the reserve reasons, then the invariants.
   Decision run() {
     apply_commission_decisions();
-    for (Pot& lot : lots_)
-      walk(lot, [&](const Entry& e) { return lot.holds(e.app->category); });
+    for (Pot& lot : lots_) walk(lot, [&](const Entry& e) { return lot.holds(e.app->category); });
     if (pool_pass_) {
       Pot& pool = *pool_;
       for (const Pot& lot : lots_) pool.remaining += lot.remaining;
@@ -127,7 +133,8 @@ class Allocator {
         throw Error(ExitCode::invalid, fmt::format("application {} appears twice in the round", applications[i].id));
     // organisation_by_name() for the applications without a key (hand-built inputs).
     std::vector<std::string> made;
-    if (std::any_of(applications.begin(), applications.end(), [](const Application& a) { return a.organisation_key.empty(); })) {
+    if (std::any_of(applications.begin(), applications.end(),
+                    [](const Application& a) { return a.organisation_key.empty(); })) {
       made.resize(n);
       for (std::uint32_t i = 0; i < n; ++i)
         if (applications[i].organisation_key.empty()) made[i] = organisation_by_name(applications[i]);
@@ -146,7 +153,8 @@ class Allocator {
       const std::optional<std::uint32_t> at = by_id.find(s.id);
       if (!at)
         throw Error(ExitCode::conflict, fmt::format("scores name application {}, which is not in the round; "
-                                                    "run `competition score` again", s.id));
+                                                    "run `competition score` again",
+                                                    s.id));
       if (scored[*at]) throw Error(ExitCode::conflict, fmt::format("application {} is scored twice", s.id));
       scored[*at] = true;
       Entry e;
@@ -277,7 +285,8 @@ class Allocator {
         if (!pool_ || !pool_pass_)
           throw Error(ExitCode::conflict,
                       fmt::format("override of {}: its category \"{}\" is in no lot and leftover = \"keep\" leaves no "
-                                  "pool to charge it to", id, e.app->category));
+                                  "pool to charge it to",
+                                  id, e.app->category));
         pot = &*pool_;
         pool_charged_ += amount;
       }
@@ -379,8 +388,8 @@ class Allocator {
       bool money = l.status == AwardStatus::funded || l.status == AwardStatus::partial;
       if (money) {
         if (l.award <= Money{} || l.award > a.requested)
-          invariant_violated(fmt::format("award of {} is {}, outside (0, {}]", l.id, l.award.to_string(),
-                                         a.requested.to_string()));
+          invariant_violated(
+              fmt::format("award of {} is {}, outside (0, {}]", l.id, l.award.to_string(), a.requested.to_string()));
         if ((l.status == AwardStatus::funded) != (l.award == a.requested))
           invariant_violated(fmt::format("status of {} does not match its award", l.id));
         if (!l.lot) invariant_violated(fmt::format("award of {} has no lot", l.id));
@@ -410,11 +419,11 @@ class Allocator {
 
   const Rules& rules_;
   const AppliedDecisions& decisions_;
-  std::vector<Entry> entries_;        // in output order
+  std::vector<Entry> entries_;         // in output order
   std::vector<AllocationLine> lines_;  // entries_[i].line == i once index() has sorted them
-  StringIndex<std::size_t> by_id_;  // entries_ by id, once a commission decision needs it
+  StringIndex<std::size_t> by_id_;     // entries_ by id, once a commission decision needs it
   std::vector<Pot> lots_;
-  std::optional<Pot> pool_;     // with lots defined (its unassigned budget); a pass only with leftover = pool
+  std::optional<Pot> pool_;  // with lots defined (its unassigned budget); a pass only with leftover = pool
   bool pool_pass_ = false;
   Money unassigned_;            // the budget no lot holds (rules.md §4 step 1)
   Money pool_charged_;          // overrides charged to the pool

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "engine/scoring.hpp"
 #include "values/model.hpp"
 #include "values/rules.hpp"
-#include "engine/scoring.hpp"
 
 namespace competition {
 
@@ -31,27 +31,27 @@ struct AllocationLine {
   std::optional<int> rank;
   AwardStatus status = AwardStatus::reserve;
   Money award;
-  std::optional<std::string> lot;          // lot id, "pool", or none
-  TokenList reasons;                       // empty for funded and partial
+  std::optional<std::string> lot;  // lot id, "pool", or none
+  TokenList reasons;               // empty for funded and partial
 };
 
 struct LotAllocation {
   std::string id;
   Money amount;
-  Money awarded;                           // its pass plus the overrides charged to it
+  Money awarded;  // its pass plus the overrides charged to it
 };
 
 struct Decision {
   std::string round;
   Money budget, awarded, leftover;
-  Money cofinancing;                       // Σ declared co-financing of funded and partial (rules.md §5)
-  std::vector<LotAllocation> lots;         // rules order, or the single lot `main`
+  Money cofinancing;                // Σ declared co-financing of funded and partial (rules.md §5)
+  std::vector<LotAllocation> lots;  // rules order, or the single lot `main`
   // The pool (rules.md §4 step 3), when lots are defined and leftover = "pool":
   // the unassigned budget plus every lot's remainder, and what it awarded
   // (its pass plus the overrides charged to it). None without a pool pass.
   std::optional<Money> pool_amount;
   Money pool_awarded;
-  std::vector<AllocationLine> applications;  // rank order, then the unranked by id
+  std::vector<AllocationLine> applications;     // rank order, then the unranked by id
   std::optional<Rational> coefficient() const;  // cofinancing / awarded; none when nothing was awarded
 };
 

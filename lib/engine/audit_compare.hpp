@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "engine/allocation.hpp"
+#include "engine/scoring.hpp"
 #include "values/rational.hpp"
 #include "values/rules.hpp"
-#include "engine/scoring.hpp"
 
 namespace competition {
 

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "values/diagnostic.hpp"
 #include "engine/indicators.hpp"
+#include "values/diagnostic.hpp"
 
 namespace competition {
 
@@ -54,9 +54,9 @@ HistoryAudit audit_history(const std::vector<HistoryYear>& rows, std::optional<i
   // Name what the user gave; a bound left out is the history's own first or last year.
   if (audit.from > audit.to) {
     if (from && to) throw Error(ExitCode::invalid, fmt::format("--from {} is after --to {}", audit.from, audit.to));
-    throw Error(ExitCode::invalid, fmt::format("--from/--to: no history year in {}–{} (history has {}–{})",
-                                               from ? std::to_string(*from) : "", to ? std::to_string(*to) : "",
-                                               lo->year, hi->year));
+    throw Error(ExitCode::invalid,
+                fmt::format("--from/--to: no history year in {}–{} (history has {}–{})",
+                            from ? std::to_string(*from) : "", to ? std::to_string(*to) : "", lo->year, hi->year));
   }
   std::vector<const HistoryYear*> chosen;
   for (const HistoryYear& h : rows)

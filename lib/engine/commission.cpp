@@ -10,10 +10,14 @@ namespace competition {
 
 std::string_view to_string(DecisionKind k) {
   switch (k) {
-    case DecisionKind::withdraw: return "withdraw";
-    case DecisionKind::override_award: return "override";
-    case DecisionKind::order: return "order";
-    case DecisionKind::undo: return "undo";
+    case DecisionKind::withdraw:
+      return "withdraw";
+    case DecisionKind::override_award:
+      return "override";
+    case DecisionKind::order:
+      return "order";
+    case DecisionKind::undo:
+      return "undo";
   }
   return "withdraw";
 }
@@ -44,7 +48,8 @@ namespace {
 
 [[noreturn]] void malformed(const LogEntry& e, const std::string& what) {
   throw Error(ExitCode::io, fmt::format("decision log entry {} ({}) of round {}: {}; the log was not written by "
-                                        "`competition` (run `competition audit`)", e.seq, e.kind, e.round, what));
+                                        "`competition` (run `competition audit`)",
+                                        e.seq, e.kind, e.round, what));
 }
 
 // The payload of one decision entry, checked against the shape of its kind.
@@ -146,10 +151,17 @@ StandingDecisions reduce_decisions(const std::vector<CommissionDecision>& decisi
     if (!stands[i]) continue;
     const CommissionDecision& d = decisions[i];
     switch (d.kind) {
-      case DecisionKind::withdraw: s.applied.withdrawn.insert(d.applications.front()); break;
-      case DecisionKind::override_award: s.applied.overrides[d.applications.front()] = *d.award; break;
-      case DecisionKind::order: s.applied.orders.push_back(TieOrder{d.applications}); break;
-      case DecisionKind::undo: break;
+      case DecisionKind::withdraw:
+        s.applied.withdrawn.insert(d.applications.front());
+        break;
+      case DecisionKind::override_award:
+        s.applied.overrides[d.applications.front()] = *d.award;
+        break;
+      case DecisionKind::order:
+        s.applied.orders.push_back(TieOrder{d.applications});
+        break;
+      case DecisionKind::undo:
+        break;
     }
     s.standing.push_back(d);
   }
@@ -190,11 +202,16 @@ nlohmann::ordered_json decision_entry_json(const CommissionDecision& d) {
 
 std::string tie_break_key_name(const TieBreakKey& key) {
   switch (key.kind) {
-    case TieBreakKey::Kind::criterion: return "criterion:" + key.criterion;
-    case TieBreakKey::Kind::cofinancing_share: return "cofinancing_share";
-    case TieBreakKey::Kind::requested: return "requested";
-    case TieBreakKey::Kind::submitted_at: return "submitted_at";
-    case TieBreakKey::Kind::input_order: return "input_order";
+    case TieBreakKey::Kind::criterion:
+      return "criterion:" + key.criterion;
+    case TieBreakKey::Kind::cofinancing_share:
+      return "cofinancing_share";
+    case TieBreakKey::Kind::requested:
+      return "requested";
+    case TieBreakKey::Kind::submitted_at:
+      return "submitted_at";
+    case TieBreakKey::Kind::input_order:
+      return "input_order";
   }
   return "?";
 }

@@ -12,11 +12,11 @@
 #include <vector>
 
 #include "engine/allocation.hpp"
+#include "engine/scoring.hpp"
 #include "store/decision_log.hpp"
 #include "values/model.hpp"
 #include "values/money.hpp"
 #include "values/rules.hpp"
-#include "engine/scoring.hpp"
 
 namespace competition {
 
@@ -27,15 +27,15 @@ std::optional<DecisionKind> parse_decision_kind(std::string_view s);
 
 // One decision entry of a round's log.
 struct CommissionDecision {
-  int n = 0;                              // 1, 2, … among the round's decision entries, in log order
-  std::int64_t seq = 0;                   // decision_log.seq
+  int n = 0;             // 1, 2, … among the round's decision entries, in log order
+  std::int64_t seq = 0;  // decision_log.seq
   DecisionKind kind = DecisionKind::withdraw;
   std::vector<std::string> applications;  // for `undo`: those of the entry it reverses
   std::optional<Money> award;             // `override` only; 0 declines
   std::string reason;
-  std::string recorded_at;                // ISO 8601 UTC
-  std::optional<int> undoes;              // `undo`: the number of the entry it reverses
-  std::optional<int> undone_by;           // the standing `undo` that reverses this entry
+  std::string recorded_at;       // ISO 8601 UTC
+  std::optional<int> undoes;     // `undo`: the number of the entry it reverses
+  std::optional<int> undone_by;  // the standing `undo` that reverses this entry
 
   bool declines() const { return kind == DecisionKind::override_award && award && award->is_zero(); }
 };

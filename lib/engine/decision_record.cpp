@@ -1,8 +1,8 @@
 #include "engine/decision_record.hpp"
 
-#include "formats/canonical_csv.hpp"
 #include "base/canonical_json.hpp"
 #include "base/sha256.hpp"
+#include "formats/canonical_csv.hpp"
 
 namespace competition {
 

@@ -8,11 +8,11 @@
 #include <string_view>
 #include <vector>
 
+#include "base/sha256.hpp"
 #include "engine/allocation.hpp"
 #include "formats/canonical_csv.hpp"
 #include "values/model.hpp"
 #include "values/rules.hpp"
-#include "base/sha256.hpp"
 
 namespace competition {
 

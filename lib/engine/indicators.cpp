@@ -15,16 +15,26 @@ std::string_view to_string(YearSource s) { return s == YearSource::rounds ? "rou
 
 std::string_view key_of(Indicator i) {
   switch (i) {
-    case Indicator::participants: return "participants";
-    case Indicator::winners: return "winners";
-    case Indicator::budget: return "budget";
-    case Indicator::attracted: return "attracted";
-    case Indicator::coefficient: return "coefficient";
-    case Indicator::clients: return "clients";
-    case Indicator::cost_per_client: return "cost_per_client";
-    case Indicator::jobs: return "jobs";
-    case Indicator::volunteers: return "volunteers";
-    case Indicator::new_partners: return "new_partners";
+    case Indicator::participants:
+      return "participants";
+    case Indicator::winners:
+      return "winners";
+    case Indicator::budget:
+      return "budget";
+    case Indicator::attracted:
+      return "attracted";
+    case Indicator::coefficient:
+      return "coefficient";
+    case Indicator::clients:
+      return "clients";
+    case Indicator::cost_per_client:
+      return "cost_per_client";
+    case Indicator::jobs:
+      return "jobs";
+    case Indicator::volunteers:
+      return "volunteers";
+    case Indicator::new_partners:
+      return "new_partners";
   }
   return "";
 }
@@ -171,7 +181,8 @@ ReportTable build_report_table(const ReportInput& input, const ReportYears& aske
   int first = years.front(), last = years.back();
   std::string known = years_text(years);
   if (asked.year && !std::binary_search(years.begin(), years.end(), *asked.year))
-    throw Error(ExitCode::invalid, fmt::format("--year {}: no data for that year (years with data: {})", *asked.year, known));
+    throw Error(ExitCode::invalid,
+                fmt::format("--year {}: no data for that year (years with data: {})", *asked.year, known));
   if (asked.from && asked.to && *asked.from > *asked.to)
     throw Error(ExitCode::invalid,
                 fmt::format("--from {} --to {}: the first year is after the last", *asked.from, *asked.to));
@@ -183,8 +194,9 @@ ReportTable build_report_table(const ReportInput& input, const ReportYears& aske
   t.from = asked.year ? *asked.year : asked.from.value_or(first);
   t.to = asked.year ? *asked.year : asked.to.value_or(last);
   if (std::none_of(years.begin(), years.end(), [&](int y) { return y >= t.from && y <= t.to; }))
-    throw Error(ExitCode::invalid,
-                fmt::format("--from {} --to {}: no year with data in that range (years with data: {})", t.from, t.to, known));
+    throw Error(
+        ExitCode::invalid,
+        fmt::format("--from {} --to {}: no year with data in that range (years with data: {})", t.from, t.to, known));
 
   std::map<int, std::vector<const RoundData*>> rounds_by_year;
   for (const auto& r : input.rounds) {
@@ -237,8 +249,9 @@ ReportTable build_report_table(const ReportInput& input, const ReportYears& aske
   }
   s.coefficient = coefficient_of(s.attracted, s.budget);
   s.cost_per_client = cost_per_client_of(s.budget, s.attracted, s.clients);
-  std::sort(t.left_out.begin(), t.left_out.end(),
-            [](const LeftOutRound& a, const LeftOutRound& b) { return std::tie(a.year, a.id) < std::tie(b.year, b.id); });
+  std::sort(t.left_out.begin(), t.left_out.end(), [](const LeftOutRound& a, const LeftOutRound& b) {
+    return std::tie(a.year, a.id) < std::tie(b.year, b.id);
+  });
   return t;
 }
 

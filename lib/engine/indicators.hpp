@@ -56,9 +56,9 @@ enum class Indicator {
   new_partners
 };
 inline constexpr Indicator all_indicators[] = {
-    Indicator::participants, Indicator::winners,         Indicator::budget, Indicator::attracted,
-    Indicator::coefficient,  Indicator::clients,         Indicator::cost_per_client,
-    Indicator::jobs,         Indicator::volunteers,      Indicator::new_partners};
+    Indicator::participants, Indicator::winners,     Indicator::budget,          Indicator::attracted,
+    Indicator::coefficient,  Indicator::clients,     Indicator::cost_per_client, Indicator::jobs,
+    Indicator::volunteers,   Indicator::new_partners};
 // The English snake_case key of report.md (`cost_per_client`).
 std::string_view key_of(Indicator i);
 
@@ -68,7 +68,7 @@ struct IndicatorValues {
   std::int64_t winners = 0;
   Money budget;
   Money attracted;
-  std::optional<Rational> coefficient;      // attracted / budget; none when budget is 0
+  std::optional<Rational> coefficient;  // attracted / budget; none when budget is 0
   std::int64_t clients = 0;
   std::optional<Rational> cost_per_client;  // (budget + attracted) / clients in UAH; none when clients is 0
   std::int64_t jobs = 0;
@@ -101,8 +101,8 @@ struct ReportTable {
   // The first year of an allocated UAH round: organisations are known from it on
   // (new partners are counted against the rounds since then). None without rounds.
   std::optional<int> organisations_known_from;
-  std::vector<int> history_replaced;     // years in range with both rounds and history: rounds win
-  std::vector<LeftOutRound> left_out;    // rounds in range that are not counted
+  std::vector<int> history_replaced;   // years in range with both rounds and history: rounds win
+  std::vector<LeftOutRound> left_out;  // rounds in range that are not counted
 };
 
 // rules.md §5: coefficient of attracted funds; none when nothing was awarded.

@@ -78,9 +78,10 @@ Recount recount_pabulib(const PabulibInstance& in) {
       std::optional<std::int64_t> v = whole(points[i]);
       if (!v) {
         r.score_recounted = false;
-        r.notes.push_back(fmt::format("ballot {}: points \"{}\" are not a whole number: the `score` column cannot be "
-                                      "recounted",
-                                      b.voter_id, points[i]));
+        r.notes.push_back(
+            fmt::format("ballot {}: points \"{}\" are not a whole number: the `score` column cannot be "
+                        "recounted",
+                        b.voter_id, points[i]));
         break;
       }
       r.score[ids[i]] += *v;

@@ -23,8 +23,8 @@ class Store;
 
 struct RecountProject {
   std::string id;
-  std::optional<std::string> votes;  // the PROJECTS `votes` cell as written; none when absent or empty
-  std::optional<std::string> score;  // the `score` cell, likewise
+  std::optional<std::string> votes;      // the PROJECTS `votes` cell as written; none when absent or empty
+  std::optional<std::string> score;      // the `score` cell, likewise
   std::optional<std::int64_t> selected;  // the official outcome; none when not given
 };
 
@@ -35,7 +35,7 @@ struct RecountBallot {
 };
 
 struct PabulibInstance {
-  std::string vote_type;  // approval | ordinal | cumulative | scoring
+  std::string vote_type;                 // approval | ordinal | cumulative | scoring
   std::vector<RecountProject> projects;  // in file order
   std::vector<RecountBallot> ballots;    // in file order
 };

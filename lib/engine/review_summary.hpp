@@ -11,17 +11,17 @@
 #include <string_view>
 #include <vector>
 
-#include "values/model.hpp"
-#include "values/rules.hpp"
 #include "base/string_index.hpp"
 #include "base/token_list.hpp"
+#include "values/model.hpp"
+#include "values/rules.hpp"
 
 namespace competition {
 
 struct ReviewSummary {
-  int reviews = 0;                  // valid reviews
-  std::vector<Rational> criteria;   // aggregate per rules.criteria; empty below min_reviews or for votes
-  TokenList flags;                  // `spread:ID`, in criteria order
+  int reviews = 0;                 // valid reviews
+  std::vector<Rational> criteria;  // aggregate per rules.criteria; empty below min_reviews or for votes
+  TokenList flags;                 // `spread:ID`, in criteria order
 };
 
 // rules.md §1 over values already sorted (non-empty).
@@ -53,12 +53,12 @@ class ReviewSummaries {
   void close_group();
   const Rules& rules_;
   const std::vector<Application>& applications_;
-  StringIndex<std::uint32_t> index_;       // application id -> position
+  StringIndex<std::uint32_t> index_;  // application id -> position
   std::vector<ReviewSummary> out_;
-  std::vector<bool> done_;                 // groups already closed
-  std::int64_t current_ = -1;              // the open group's position, or -1
-  int count_ = 0;                          // its valid reviews
-  std::vector<Rational> rows_;             // their rows
+  std::vector<bool> done_;      // groups already closed
+  std::int64_t current_ = -1;   // the open group's position, or -1
+  int count_ = 0;               // its valid reviews
+  std::vector<Rational> rows_;  // their rows
   std::vector<Rational> scratch_;
   std::exception_ptr error_;
 };

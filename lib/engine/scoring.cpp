@@ -10,9 +10,9 @@
 #include <stdexcept>
 #include <unordered_map>
 
-#include "values/diagnostic.hpp"
 #include "base/permutation.hpp"
 #include "base/string_index.hpp"
+#include "values/diagnostic.hpp"
 
 namespace competition {
 
@@ -158,8 +158,8 @@ int compare_on_keys(const Rules& rules, const ScoredApplication& a, const Applic
 struct Entry {
   const ScoredApplication* scored;
   const Application* app;
-  Rational share;     // cofinancing_share(*app), computed once for the sort
-  std::uint32_t at;   // position of `scored` in the results
+  Rational share;    // cofinancing_share(*app), computed once for the sort
+  std::uint32_t at;  // position of `scored` in the results
 };
 
 // compare_on_keys for the sort of score_round, with what it would recompute
@@ -282,8 +282,8 @@ ScoreResult score_round(const Rules& rules, const std::vector<Application>& appl
 ScoreResult score_summarised(const Rules& rules, const std::vector<Application>& applications,
                              std::vector<ReviewSummary> summaries, const std::vector<TieOrder>& orders) {
   if (summaries.size() != applications.size())
-    throw std::invalid_argument(fmt::format("{} review summaries for {} applications", summaries.size(),
-                                            applications.size()));
+    throw std::invalid_argument(
+        fmt::format("{} review summaries for {} applications", summaries.size(), applications.size()));
   ScoreResult result;
   std::vector<ScoredApplication>& all = result.applications;  // in applications order, then permuted
   all.reserve(applications.size());

@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
+#include "base/token_list.hpp"
+#include "engine/review_summary.hpp"
 #include "values/model.hpp"
 #include "values/rational.hpp"
-#include "engine/review_summary.hpp"
 #include "values/rules.hpp"
-#include "base/token_list.hpp"
 
 namespace competition {
 
@@ -19,12 +19,12 @@ std::string_view to_string(ScoreStatus s);
 struct ScoredApplication {
   std::string id;
   ScoreStatus status = ScoreStatus::incomplete;
-  std::optional<int> rank;             // 1..n for ranked applications
-  std::optional<Rational> total;       // none when incomplete
-  std::vector<Rational> criteria;      // aggregated score per rules.criteria; empty when incomplete or votes
-  int reviews = 0;                     // valid (not excluded) reviews
-  TokenList flags;                     // `spread:ID`, in criteria order
-  TokenList reasons;                   // rules.md §2 table order
+  std::optional<int> rank;         // 1..n for ranked applications
+  std::optional<Rational> total;   // none when incomplete
+  std::vector<Rational> criteria;  // aggregated score per rules.criteria; empty when incomplete or votes
+  int reviews = 0;                 // valid (not excluded) reviews
+  TokenList flags;                 // `spread:ID`, in criteria order
+  TokenList reasons;               // rules.md §2 table order
 };
 
 // The outcome of `score`: ranked applications in rank order, then the unranked by id.

@@ -42,7 +42,8 @@ std::string canonical_applications_csv(const Rules& rules, const std::vector<App
 void write_canonical_applications_csv(const Rules& rules, const std::vector<Application>& applications,
                                       const CsvSink& sink) {
   CanonicalApplicationsWriter w(rules, sink);
-  for (const Application* a : sorted(applications, [](const Application& x, const Application& y) { return x.id < y.id; }))
+  for (const Application* a :
+       sorted(applications, [](const Application&x, const Application&y) { return x.id < y.id; }))
     w.row(*a);
   w.finish();
 }
@@ -81,7 +82,7 @@ void CanonicalApplicationsWriter::finish() {
 std::string canonical_reviewers_csv(const std::vector<Reviewer>& reviewers) {
   CsvWriter w(CsvStyle::canonical());
   w.text("id").text("name").text("conflicts").end_row();
-  for (const Reviewer* r : sorted(reviewers, [](const Reviewer& x, const Reviewer& y) { return x.id < y.id; })) {
+  for (const Reviewer* r : sorted(reviewers, [](const Reviewer&x, const Reviewer&y) { return x.id < y.id; })) {
     std::string conflicts;
     for (const auto& c : r->conflicts) conflicts += (conflicts.empty() ? "" : "|") + c;
     w.text(r->id).text(r->name).text(conflicts).end_row();
@@ -133,7 +134,7 @@ std::string canonical_outcomes_csv(const std::vector<Outcome>& outcomes) {
   CsvWriter w(CsvStyle::canonical());
   w.text("application").text("clients").text("jobs").text("volunteers").text("attracted").end_row();
   for (const Outcome* o :
-       sorted(outcomes, [](const Outcome& x, const Outcome& y) { return x.application < y.application; })) {
+       sorted(outcomes, [](const Outcome&x, const Outcome&y) { return x.application < y.application; })) {
     w.text(o->application);
     optional_count(w, o->clients);
     optional_count(w, o->jobs);

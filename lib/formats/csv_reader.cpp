@@ -71,17 +71,24 @@ CsvReader::CsvReader(std::string_view text, Delimiter d, std::string file)
   for (;;) {
     const char* p = pos_;
     while (p < end_ && is_blank(*p)) ++p;
-    if (p == end_)
-      throw Error(ExitCode::invalid, {Diagnostic{file_, 1, 0, "", "empty file (expected a header row)"}});
+    if (p == end_) throw Error(ExitCode::invalid, {Diagnostic{file_, 1, 0, "", "empty file (expected a header row)"}});
     if (*p != '\n' && *p != '\r') break;
     pos_ = p + ((*p == '\r' && p + 1 < end_ && p[1] == '\n') ? 2 : 1);
     ++line_;
   }
   switch (d) {
-    case Delimiter::auto_detect: delimiter_ = detect_delimiter(pos_, end_); break;
-    case Delimiter::comma: delimiter_ = ','; break;
-    case Delimiter::semicolon: delimiter_ = ';'; break;
-    case Delimiter::tab: delimiter_ = '\t'; break;
+    case Delimiter::auto_detect:
+      delimiter_ = detect_delimiter(pos_, end_);
+      break;
+    case Delimiter::comma:
+      delimiter_ = ',';
+      break;
+    case Delimiter::semicolon:
+      delimiter_ = ';';
+      break;
+    case Delimiter::tab:
+      delimiter_ = '\t';
+      break;
   }
   for (unsigned char c : {static_cast<unsigned char>(delimiter_), static_cast<unsigned char>('\n'),
                           static_cast<unsigned char>('\r'), static_cast<unsigned char>('"')})

@@ -34,7 +34,8 @@ void CsvWriter::separator() {
 
 void CsvWriter::raw(std::string_view cell) {
   const char d = style_.delimiter;  // one pass, no temporary: exports write millions of cells
-  bool quote = std::any_of(cell.begin(), cell.end(), [d](char c) { return c == d || c == '"' || c == '\n' || c == '\r'; });
+  bool quote =
+      std::any_of(cell.begin(), cell.end(), [d](char c) { return c == d || c == '"' || c == '\n' || c == '\r'; });
   if (!quote) {
     out_ += cell;
     return;

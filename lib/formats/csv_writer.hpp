@@ -18,8 +18,8 @@ struct CsvStyle {
   bool bom = false;
   bool decimal_comma = false;
   bool neutralise_formulas = true;
-  static CsvStyle people(bool excel);   // --format csv [--excel]
-  static CsvStyle canonical();          // bundle files: `,`, verbatim, no BOM
+  static CsvStyle people(bool excel);  // --format csv [--excel]
+  static CsvStyle canonical();         // bundle files: `,`, verbatim, no BOM
 };
 
 class CsvWriter {
@@ -30,13 +30,13 @@ class CsvWriter {
   CsvWriter(CsvStyle style, OutputSink& out);
   CsvWriter(const CsvWriter&) = delete;  // points into itself
   CsvWriter& operator=(const CsvWriter&) = delete;
-  CsvWriter& text(std::string_view cell);     // a text cell
-  CsvWriter& number(std::string_view cell);   // a plain number `12500.00` (decimal comma with --excel)
+  CsvWriter& text(std::string_view cell);    // a text cell
+  CsvWriter& number(std::string_view cell);  // a plain number `12500.00` (decimal comma with --excel)
   // A text cell: the tokens joined with `|`.
   CsvWriter& list(const TokenList& items) { return text(items.joined()); }
-  CsvWriter& integer(std::int64_t n);         // a whole number, without a temporary string
-  CsvWriter& empty();                         // an absent value
-  CsvWriter& end_row();                       // LF line end
+  CsvWriter& integer(std::int64_t n);  // a whole number, without a temporary string
+  CsvWriter& empty();                  // an absent value
+  CsvWriter& end_row();                // LF line end
   const std::string& str() const { return out_; }
 
  private:

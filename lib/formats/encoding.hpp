@@ -41,9 +41,9 @@ Decoded decode_input(std::string_view bytes, Encoding requested, std::string_vie
 // (after a BOM), which must outlive the result, or holds the conversion from
 // Windows-1251. Same detection, checks and errors as decode_input.
 struct DecodedView {
-  std::string converted;   // Windows-1251 input only
-  std::string_view view;   // UTF-8 input: a view of the bytes
-  Encoding used;           // utf8 or cp1251, never auto_detect
+  std::string converted;  // Windows-1251 input only
+  std::string_view view;  // UTF-8 input: a view of the bytes
+  Encoding used;          // utf8 or cp1251, never auto_detect
   std::string_view text() const { return used == Encoding::cp1251 ? std::string_view(converted) : view; }
 };
 DecodedView decode_input_view(std::string_view bytes, Encoding requested, std::string_view file);

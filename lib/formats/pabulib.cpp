@@ -17,11 +17,15 @@ enum class Section { none, meta, projects, votes, skipped };
 
 std::string_view section_name(Section s) {
   switch (s) {
-    case Section::meta: return "META";
-    case Section::projects: return "PROJECTS";
-    case Section::votes: return "VOTES";
+    case Section::meta:
+      return "META";
+    case Section::projects:
+      return "PROJECTS";
+    case Section::votes:
+      return "VOTES";
     case Section::none:
-    case Section::skipped: break;
+    case Section::skipped:
+      break;
   }
   return "";
 }
@@ -131,9 +135,9 @@ struct SectionSplitter {
     std::size_t columns = current == Section::meta ? 2 : target(current)->header.size();
     if (rec.fields.size() != columns) {
       projects_incomplete = projects_incomplete || current == Section::projects;
-      errors.add(rec.line, static_cast<int>(std::min(rec.fields.size(), columns)) + 1, sec,
-                 fmt::format("{} fields, but the header has {} (check quoting and delimiters)", rec.fields.size(),
-                             columns));
+      errors.add(
+          rec.line, static_cast<int>(std::min(rec.fields.size(), columns)) + 1, sec,
+          fmt::format("{} fields, but the header has {} (check quoting and delimiters)", rec.fields.size(), columns));
       return;
     }
     if (current == Section::meta)
@@ -253,8 +257,8 @@ void check_projects(PabulibFile& f, Collector& errors) {
     }
     p.name = std::string(cell(c_name));
     p.category = std::string(cell(c_category));
-    for (auto [c, target] : std::array{std::pair{c_votes, &p.votes}, std::pair{c_score, &p.score},
-                                       std::pair{c_selected, &p.selected}}) {
+    for (auto [c, target] :
+         std::array{std::pair{c_votes, &p.votes}, std::pair{c_score, &p.score}, std::pair{c_selected, &p.selected}}) {
       auto v = cell(c);
       if (v.empty()) continue;
       *target = whole_number(v);
@@ -306,8 +310,8 @@ void check_votes(PabulibFile& f, Collector& errors, bool projects_complete) {
       auto points = cell(c_points);
       std::size_t n = points.empty() ? 0 : split_list(points).size();
       if (!points.empty() && n != b.projects.size())
-        err(c_points, fmt::format("{} values for {} projects in vote (expected one value per project)", n,
-                                  b.projects.size()));
+        err(c_points,
+            fmt::format("{} values for {} projects in vote (expected one value per project)", n, b.projects.size()));
     }
     f.ballots.push_back(std::move(b));
   }

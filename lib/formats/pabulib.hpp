@@ -46,12 +46,12 @@ struct PabulibSection {
 
 // The typed view of one PROJECTS row (the cells stay in the section's row).
 struct PabulibProject {
-  std::string id;                       // project_id, trimmed
-  Money cost;                           // > 0
-  std::string name;                     // empty when the column is absent
-  std::string category;                 // as written, e.g. "sport,health"
-  std::optional<std::int64_t> votes;    // `votes` column, when present and not empty
-  std::optional<std::int64_t> score;    // `score` column, likewise
+  std::string id;                        // project_id, trimmed
+  Money cost;                            // > 0
+  std::string name;                      // empty when the column is absent
+  std::string category;                  // as written, e.g. "sport,health"
+  std::optional<std::int64_t> votes;     // `votes` column, when present and not empty
+  std::optional<std::int64_t> score;     // `score` column, likewise
   std::optional<std::int64_t> selected;  // `selected` column (1: selected), likewise
 };
 
@@ -62,9 +62,9 @@ struct PabulibBallot {
 };
 
 struct PabulibFile {
-  int meta_line = 0;                      // the line of `META`; 0 when absent
+  int meta_line = 0;  // the line of `META`; 0 when absent
   int meta_header_line = 0;
-  std::vector<PabulibMetaEntry> meta;     // in file order
+  std::vector<PabulibMetaEntry> meta;  // in file order
   PabulibSection projects;
   PabulibSection votes;
   std::vector<PabulibProject> project_values;  // parallel to projects.rows (when errors is empty)

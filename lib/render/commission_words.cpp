@@ -22,7 +22,8 @@ std::string decision_kind_in_words(const CommissionDecision& d, bool en) {
 
 std::string decision_state_in_words(const CommissionDecision& d, bool en) {
   if (d.undone_by)
-    return en ? fmt::format("undone by decision {}", *d.undone_by) : fmt::format("скасовано рішенням №{}", *d.undone_by);
+    return en ? fmt::format("undone by decision {}", *d.undone_by)
+              : fmt::format("скасовано рішенням №{}", *d.undone_by);
   return en ? "standing" : "чинне";
 }
 

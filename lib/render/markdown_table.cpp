@@ -35,8 +35,8 @@ void md_row(OutputSink& out, const TextRow& cells) {
 
 }  // namespace
 
-void render_md_table(OutputSink& out, const std::vector<std::string>& header, std::string_view align,
-                     std::size_t count, const RowMaker& make) {
+void render_md_table(OutputSink& out, const std::vector<std::string>& header, std::string_view align, std::size_t count,
+                     const RowMaker& make) {
   TextRow row;
   for (const auto& h : header) row.cell(h);
   md_row(out, row);

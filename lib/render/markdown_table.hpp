@@ -17,7 +17,7 @@ void append_md_cell(std::string& out, std::string_view s);
 
 // `| h1 | h2 |`, the rule (`---:` under `r` columns of `align`), then `count`
 // rows made by `make`, one at a time.
-void render_md_table(OutputSink& out, const std::vector<std::string>& header, std::string_view align,
-                     std::size_t count, const RowMaker& make);
+void render_md_table(OutputSink& out, const std::vector<std::string>& header, std::string_view align, std::size_t count,
+                     const RowMaker& make);
 
 }  // namespace competition

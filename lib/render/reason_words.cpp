@@ -49,13 +49,20 @@ std::string reason_in_words(const Rules& rules, std::string_view token, bool eng
 
 std::string award_status_in_words(AwardStatus s, bool en) {
   switch (s) {
-    case AwardStatus::funded: return en ? "funded" : "профінансовано";
-    case AwardStatus::partial: return en ? "partially funded" : "частково";
-    case AwardStatus::reserve: return en ? "reserve" : "резерв";
-    case AwardStatus::rejected: return en ? "rejected" : "відхилено";
-    case AwardStatus::incomplete: return en ? "incomplete" : "не оцінено";
-    case AwardStatus::withdrawn: return en ? "withdrawn" : "відкликано";
-    case AwardStatus::declined: return en ? "declined by the commission" : "відхилено комісією";
+    case AwardStatus::funded:
+      return en ? "funded" : "профінансовано";
+    case AwardStatus::partial:
+      return en ? "partially funded" : "частково";
+    case AwardStatus::reserve:
+      return en ? "reserve" : "резерв";
+    case AwardStatus::rejected:
+      return en ? "rejected" : "відхилено";
+    case AwardStatus::incomplete:
+      return en ? "incomplete" : "не оцінено";
+    case AwardStatus::withdrawn:
+      return en ? "withdrawn" : "відкликано";
+    case AwardStatus::declined:
+      return en ? "declined by the commission" : "відхилено комісією";
   }
   return std::string(to_string(s));
 }

@@ -6,18 +6,18 @@
 #include <iterator>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string_view>
 #include <unordered_map>
-#include <nlohmann/json.hpp>
 
-#include "values/application_index.hpp"
-#include "render/commission_words.hpp"
-#include "formats/csv_writer.hpp"
 #include "engine/decision_record.hpp"
+#include "formats/csv_writer.hpp"
+#include "render/commission_words.hpp"
 #include "render/markdown_table.hpp"
 #include "render/reason_words.hpp"
 #include "render/text_table.hpp"
 #include "render/token_words.hpp"
+#include "values/application_index.hpp"
 
 namespace competition {
 
@@ -95,9 +95,7 @@ class People {
   std::string fingerprint_label;
 
  private:
-  const Application* find(std::string_view id) const {
-    return find_application(apps_, id);
-  }
+  const Application* find(std::string_view id) const { return find_application(apps_, id); }
   void org(TextRow& row, std::string_view id, std::size_t name_width) const {
     const Application* a = find(id);
     std::string_view name = a ? std::string_view(a->organisation) : std::string_view();
@@ -185,14 +183,15 @@ People::People(const AllocationView& v, bool en) : en_(en), decided_(decision_of
   if (d.pool_amount)
     lot_rows->push_back({"pool", en ? "lot remainders and unassigned budget" : "залишки лотів і нерозподілений бюджет",
                          money(*d.pool_amount, en), money(d.pool_awarded, en)});
-  sections.push_back({en ? "Lots" : "Лоти",
-                      {en ? "lot" : "лот", en ? "name" : "назва", en ? "amount" : "сума", en ? "awarded" : "розподілено"},
-                      "llrr",
-                      "",
-                      lot_rows->size(),
-                      [lot_rows](std::size_t i, TextRow& row, std::size_t) {
-                        for (const auto& c : (*lot_rows)[i]) row.cell(c);
-                      }});
+  sections.push_back(
+      {en ? "Lots" : "Лоти",
+       {en ? "lot" : "лот", en ? "name" : "назва", en ? "amount" : "сума", en ? "awarded" : "розподілено"},
+       "llrr",
+       "",
+       lot_rows->size(),
+       [lot_rows](std::size_t i, TextRow& row, std::size_t) {
+         for (const auto& c : (*lot_rows)[i]) row.cell(c);
+       }});
 
   for (const auto& l : d.applications) {
     switch (l.status) {
@@ -232,8 +231,8 @@ People::People(const AllocationView& v, bool en) : en_(en), decided_(decision_of
   }
 
   sections.push_back({en ? "Winners" : "Переможці",
-                      {en ? "rank" : "№", en ? "id" : "заявка", en ? "organisation" : "організація",
-                       en ? "lot" : "лот", en ? "requested" : "запит", en ? "award" : "сума", en ? "status" : "статус"},
+                      {en ? "rank" : "№", en ? "id" : "заявка", en ? "organisation" : "організація", en ? "lot" : "лот",
+                       en ? "requested" : "запит", en ? "award" : "сума", en ? "status" : "статус"},
                       "rlllrrl",
                       en ? "No awards." : "Нагород немає.",
                       winners_.size(),
@@ -256,38 +255,38 @@ People::People(const AllocationView& v, bool en) : en_(en), decided_(decision_of
                         reasons(row, l);
                       })});
   if (!commission_.empty() || !orders_.empty())
-    sections.push_back({en ? "Commission decisions" : "Рішення комісії",
-                        {en ? "rank" : "№", en ? "id" : "заявка", en ? "organisation" : "організація",
-                         en ? "status" : "статус", en ? "award" : "сума",
-                         en ? "decision and reason" : "рішення і підстава"},
-                        "rlllrl",
-                        "",
-                        commission_.size() + orders_.size(),
-                        [this](std::size_t i, TextRow& row, std::size_t name_width) {
-                          if (i < commission_.size()) {
-                            const AllocationLine& l = *commission_[i];
-                            leading(row, l, name_width);
-                            row.cell(status(l.status));
-                            money_cell(row, l.award, en_);
-                            const CommissionDecision* d = status_decision(l.id);
-                            row.cell(d ? decision_note(*d, en_) : "");
-                            return;
-                          }
-                          const CommissionDecision& dec = *orders_[i - commission_.size()];
-                          row.cell(order_ranks_[i - commission_.size()]);
-                          row.cell(join(dec.applications, ", "));
-                          std::string orgs;
-                          for (const auto& id : dec.applications) {
-                            if (!orgs.empty()) orgs += "; ";  // as join(): no separator after empty names
-                            const Application* a = find(id);
-                            if (a) orgs += a->organisation;
-                          }
-                          if (name_width)
-                            row.clipped(orgs, name_width);
-                          else
-                            row.cell(orgs);
-                          row.cell(en_ ? "order of a tie" : "порядок рівних").cell("").cell(decision_note(dec, en_));
-                        }});
+    sections.push_back(
+        {en ? "Commission decisions" : "Рішення комісії",
+         {en ? "rank" : "№", en ? "id" : "заявка", en ? "organisation" : "організація", en ? "status" : "статус",
+          en ? "award" : "сума", en ? "decision and reason" : "рішення і підстава"},
+         "rlllrl",
+         "",
+         commission_.size() + orders_.size(),
+         [this](std::size_t i, TextRow& row, std::size_t name_width) {
+           if (i < commission_.size()) {
+             const AllocationLine& l = *commission_[i];
+             leading(row, l, name_width);
+             row.cell(status(l.status));
+             money_cell(row, l.award, en_);
+             const CommissionDecision* d = status_decision(l.id);
+             row.cell(d ? decision_note(*d, en_) : "");
+             return;
+           }
+           const CommissionDecision& dec = *orders_[i - commission_.size()];
+           row.cell(order_ranks_[i - commission_.size()]);
+           row.cell(join(dec.applications, ", "));
+           std::string orgs;
+           for (const auto& id : dec.applications) {
+             if (!orgs.empty()) orgs += "; ";  // as join(): no separator after empty names
+             const Application* a = find(id);
+             if (a) orgs += a->organisation;
+           }
+           if (name_width)
+             row.clipped(orgs, name_width);
+           else
+             row.cell(orgs);
+           row.cell(en_ ? "order of a tie" : "порядок рівних").cell("").cell(decision_note(dec, en_));
+         }});
   sections.push_back({en ? "Rejected and incomplete" : "Відхилені та не оцінені",
                       {en ? "id" : "заявка", en ? "organisation" : "організація", en ? "status" : "статус",
                        en ? "reasons" : "причини"},

@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "base/output_sink.hpp"
 #include "engine/allocation.hpp"
 #include "engine/commission.hpp"
 #include "values/model.hpp"
-#include "base/output_sink.hpp"
 #include "values/rules.hpp"
 
 namespace competition {

@@ -6,8 +6,8 @@
 #include <string>
 
 #include "commands/audit.hpp"
-#include "engine/audit_compare.hpp"
 #include "commands/bundle_audit.hpp"
+#include "engine/audit_compare.hpp"
 
 namespace competition {
 

@@ -31,8 +31,7 @@ std::string render_decisions_text(const DecisionList& list, bool en) {
   if (list.decisions.empty()) return out + (en ? "No decisions recorded.\n" : "Рішень не записано.\n");
   TextTable t;
   t.header({en ? "no." : "№", en ? "recorded (UTC)" : "записано (UTC)", en ? "decision" : "рішення",
-            en ? "applications" : "заявки", en ? "amount" : "сума", en ? "reason" : "підстава",
-            en ? "state" : "стан"},
+            en ? "applications" : "заявки", en ? "amount" : "сума", en ? "reason" : "підстава", en ? "state" : "стан"},
            "rllllll");
   for (const CommissionDecision& d : list.decisions)
     t.row({std::to_string(d.n), recorded_at_in_words(d.recorded_at, en), decision_kind_in_words(d, en),
@@ -45,10 +44,14 @@ std::string render_decisions_text(const DecisionList& list, bool en) {
   } else if (list.before_latest_allocation < count) {
     int first = list.before_latest_allocation + 1;
     std::string which = first == count ? std::to_string(first) : fmt::format("{}–{}", first, count);
-    out += en ? fmt::format("\nNot applied yet: decision{} {} (recorded after the latest allocation; applied by the "
-                            "next `competition allocate --force`).\n", first == count ? "" : "s", which)
-              : fmt::format("\nЩе не застосовано: №{} (записано після останнього розподілу; застосуються під час "
-                            "наступного `competition allocate --force`).\n", which);
+    out += en ? fmt::format(
+                    "\nNot applied yet: decision{} {} (recorded after the latest allocation; applied by the "
+                    "next `competition allocate --force`).\n",
+                    first == count ? "" : "s", which)
+              : fmt::format(
+                    "\nЩе не застосовано: №{} (записано після останнього розподілу; застосуються під час "
+                    "наступного `competition allocate --force`).\n",
+                    which);
   }
   return out;
 }
@@ -65,7 +68,8 @@ std::string render_decisions_json(const DecisionList& list) {
 // The columns of the bundle's decisions.csv (decisions_csv.hpp), in people's CSV style.
 std::string render_decisions_csv(const std::vector<CommissionDecision>& decisions, const CsvStyle& style) {
   CsvWriter w(style);
-  for (const char* h : {"n", "kind", "applications", "award", "reason", "recorded_at", "undoes", "undone_by"}) w.text(h);
+  for (const char* h : {"n", "kind", "applications", "award", "reason", "recorded_at", "undoes", "undone_by"})
+    w.text(h);
   w.end_row();
   for (const CommissionDecision& d : decisions) {
     w.number(std::to_string(d.n));

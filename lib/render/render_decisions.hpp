@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "store/commission_store.hpp"
 #include "formats/csv_writer.hpp"
+#include "store/commission_store.hpp"
 
 namespace competition {
 

@@ -12,12 +12,23 @@ std::string escape(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -94,7 +105,9 @@ std::string table_html(const MinutesTable& t) {
 std::string render_minutes_html(const MinutesDocument& doc) {
   std::string out = "<!DOCTYPE html>\n<html lang=\"";
   out += doc.english ? "en" : "uk";
-  out += "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  out +=
+      "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, "
+      "initial-scale=1\">\n";
   out += "<title>" + escape(doc.title) + " — " + escape(doc.subtitle) + "</title>\n";
   out += std::string("<style>\n") + style + "</style>\n</head>\n<body>\n<main>\n";
   out += "<h1>" + escape(doc.title) + "</h1>\n";

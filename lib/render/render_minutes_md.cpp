@@ -55,7 +55,8 @@ std::string render_minutes_md(const MinutesDocument& doc) {
   }
   blocks.push_back("## " + md_cell(doc.signatures_title));
   // A run of underscores between spaces is neither emphasis nor a rule: the line to sign on.
-  for (const auto& s : doc.signers) blocks.push_back(md_cell(s) + " " + std::string(24, '_') + " " + md_cell(doc.signature_label));
+  for (const auto& s : doc.signers)
+    blocks.push_back(md_cell(s) + " " + std::string(24, '_') + " " + md_cell(doc.signature_label));
   std::string out;
   for (const auto& b : blocks) out += (out.empty() ? "" : "\n\n") + b;
   return out + "\n";

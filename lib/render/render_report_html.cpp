@@ -13,18 +13,28 @@ std::string html_escape(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
 }
 
 // The page's only style sheet: inline, so the file stands alone.
-constexpr const char* style = R"(body { margin: 0; background: #eef1f5; color: #222; font: 15px/1.45 "DejaVu Sans", "Segoe UI", Arial, sans-serif; }
+constexpr const char* style =
+    R"(body { margin: 0; background: #eef1f5; color: #222; font: 15px/1.45 "DejaVu Sans", "Segoe UI", Arial, sans-serif; }
 main { max-width: 1400px; margin: 0 auto; padding: 24px 20px 40px; background: #fff; }
 h1 { font-size: 24px; margin: 0 0 18px; color: #1d3d6b; }
 h2 { font-size: 19px; margin: 30px 0 10px; color: #1d3d6b; }
@@ -88,8 +98,8 @@ std::vector<std::string> charts(const ReportTable& t, bool en) {
   coefficient.categories = categories;
   coefficient.english = en;
   coefficient.undefined_label = std::string(undefined_mark);
-  coefficient.series = {{en ? "Coefficient" : "Коефіцієнт", "#b0413e",
-                         series_of(t, [](const YearRow& r) { return r.coefficient; })}};
+  coefficient.series = {
+      {en ? "Coefficient" : "Коефіцієнт", "#b0413e", series_of(t, [](const YearRow& r) { return r.coefficient; })}};
 
   return {svg_bar_chart(money), svg_bar_chart(clients), svg_line_chart(coefficient)};
 }
@@ -101,7 +111,8 @@ std::string render_report_html(const ReportTable& t, bool en) {
   std::string title = report_title(t, en);
   std::string out = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n{}</style>\n"
+      "<meta name=\"viewport\" content=\"width=device-width, "
+      "initial-scale=1\">\n<title>{}</title>\n<style>\n{}</style>\n"
       "</head>\n<body>\n<main>\n<h1>{}</h1>\n",
       en ? "en" : "uk", html_escape(title), style, html_escape(title));
   out += "<div class=\"table-wrap\">\n<table>\n<thead>\n<tr><th scope=\"col\">" + html_escape(indicators_heading(en)) +

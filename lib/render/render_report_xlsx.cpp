@@ -8,9 +8,9 @@
 #include <cstdio>
 #include <cstring>
 
-#include "values/diagnostic.hpp"
 #include "render/render_report.hpp"
 #include "render/report_style.hpp"
+#include "values/diagnostic.hpp"
 
 namespace competition {
 
@@ -24,13 +24,13 @@ struct NumberFormats {
 };
 
 struct Formats {
-  lxw_format* heading = nullptr;    // bold, header row
-  lxw_format* year = nullptr;       // header row, a year as a number without grouping
-  lxw_format* label = nullptr;      // first column
-  lxw_format* text = nullptr;       // right-aligned text in the value columns (`—`, notes)
-  lxw_format* title = nullptr;      // summary sheet heading
-  lxw_format* note = nullptr;       // notes under the table (plain text, overflowing to the right)
-  NumberFormats integer, decimal;   // `# ##0` and `# ##0.0` (Excel shows its locale's separators)
+  lxw_format* heading = nullptr;   // bold, header row
+  lxw_format* year = nullptr;      // header row, a year as a number without grouping
+  lxw_format* label = nullptr;     // first column
+  lxw_format* text = nullptr;      // right-aligned text in the value columns (`—`, notes)
+  lxw_format* title = nullptr;     // summary sheet heading
+  lxw_format* note = nullptr;      // notes under the table (plain text, overflowing to the right)
+  NumberFormats integer, decimal;  // `# ##0` and `# ##0.0` (Excel shows its locale's separators)
 };
 
 lxw_format* number_format(lxw_workbook* wb, const char* code) {
@@ -68,15 +68,24 @@ double to_double(const Rational& r) { return static_cast<double>(r.num()) / stat
 // of UAH), or none when undefined.
 std::optional<Rational> cell_value(const IndicatorValues& v, Indicator i) {
   switch (i) {
-    case Indicator::participants: return Rational(v.participants);
-    case Indicator::winners: return Rational(v.winners);
-    case Indicator::budget: return Rational::of_money(v.budget) / Rational(1000);
-    case Indicator::attracted: return Rational::of_money(v.attracted) / Rational(1000);
-    case Indicator::coefficient: return v.coefficient;
-    case Indicator::clients: return Rational(v.clients);
-    case Indicator::cost_per_client: return v.cost_per_client;
-    case Indicator::jobs: return Rational(v.jobs);
-    case Indicator::volunteers: return Rational(v.volunteers);
+    case Indicator::participants:
+      return Rational(v.participants);
+    case Indicator::winners:
+      return Rational(v.winners);
+    case Indicator::budget:
+      return Rational::of_money(v.budget) / Rational(1000);
+    case Indicator::attracted:
+      return Rational::of_money(v.attracted) / Rational(1000);
+    case Indicator::coefficient:
+      return v.coefficient;
+    case Indicator::clients:
+      return Rational(v.clients);
+    case Indicator::cost_per_client:
+      return v.cost_per_client;
+    case Indicator::jobs:
+      return Rational(v.jobs);
+    case Indicator::volunteers:
+      return Rational(v.volunteers);
     case Indicator::new_partners:
       return v.new_partners ? std::optional<Rational>(Rational(*v.new_partners)) : std::nullopt;
   }
@@ -89,8 +98,7 @@ bool has_decimals(Indicator i) {
 }
 
 // Writes a number cell with its display format; `—` as a string when undefined.
-void write_value(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const IndicatorValues& v, Indicator i,
-                 const Formats& f) {
+void write_value(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const IndicatorValues& v, Indicator i, const Formats& f) {
   auto value = cell_value(v, i);
   if (!value) {
     worksheet_write_string(ws, r, c, std::string(undefined_mark).c_str(), f.text);

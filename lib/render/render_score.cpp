@@ -7,16 +7,15 @@
 
 #include "formats/csv_writer.hpp"
 #include "render/markdown_table.hpp"
-#include "values/application_index.hpp"
 #include "render/text_table.hpp"
 #include "render/token_words.hpp"
+#include "values/application_index.hpp"
 
 namespace competition {
 
 namespace {
 
 constexpr const char* dash = "—";
-
 
 // Scores and totals for people, into the cell being written: `51.50` in
 // English, `51,50` in Ukrainian; `—` for none.
@@ -50,7 +49,6 @@ std::string_view status_in_words(ScoreStatus s, bool english) {
   }
   return to_string(s);
 }
-
 
 // Text tables only: long names are cut to this many characters with `…`, so
 // that a row fits a terminal; the Markdown, CSV and JSON forms keep the full name.
@@ -138,7 +136,11 @@ PeopleTable people_table(const Rules& rules, const ScoreResult& result, bool en)
 class PeopleRows {
  public:
   PeopleRows(const Rules& rules, const std::vector<Application>& applications, const ScoreResult& result, bool en)
-      : rules_(rules), result_(result), names_(applications_by_id(applications)), words_(rules, en), en_(en),
+      : rules_(rules),
+        result_(result),
+        names_(applications_by_id(applications)),
+        words_(rules, en),
+        en_(en),
         votes_(by_votes(rules)) {}
   std::size_t size() const { return result_.applications.size(); }
 

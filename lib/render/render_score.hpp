@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "values/model.hpp"
 #include "base/output_sink.hpp"
-#include "values/rules.hpp"
 #include "engine/scoring.hpp"
+#include "values/model.hpp"
+#include "values/rules.hpp"
 
 namespace competition {
 

@@ -24,9 +24,7 @@ std::string format_decimal(const Rational& v, int places, bool en) {
 }
 
 // report.md "Rows and labels": budget and attracted "thousands, 1 decimal".
-std::string format_thousands(Money m, bool en) {
-  return format_decimal(Rational::of_money(m) / Rational(1000), 1, en);
-}
+std::string format_thousands(Money m, bool en) { return format_decimal(Rational::of_money(m) / Rational(1000), 1, en); }
 
 // report.md "Rows and labels".
 std::string_view indicator_label(Indicator i, bool en) {
@@ -42,11 +40,16 @@ std::string_view indicator_label(Indicator i, bool en) {
                 : "Додатково залучені кошти (у тому числі власні) (тис. грн.)";
     case Indicator::coefficient:
       return en ? "Attracted funds per 1 UAH of budget" : "Коефіцієнт залучених коштів (на 1 грн. бюдж. коштів)";
-    case Indicator::clients: return en ? "Clients (people)" : "Кількість клієнтів (чол.)";
-    case Indicator::cost_per_client: return en ? "Cost per client (UAH)" : "Затрати на 1 клієнта (грн.)";
-    case Indicator::jobs: return en ? "Jobs created" : "Кількість створених робочих місць (чол.)";
-    case Indicator::volunteers: return en ? "Volunteers" : "Кількість волонтерів (чол.)";
-    case Indicator::new_partners: return en ? "New partner organisations" : "Нові організації-партнери";
+    case Indicator::clients:
+      return en ? "Clients (people)" : "Кількість клієнтів (чол.)";
+    case Indicator::cost_per_client:
+      return en ? "Cost per client (UAH)" : "Затрати на 1 клієнта (грн.)";
+    case Indicator::jobs:
+      return en ? "Jobs created" : "Кількість створених робочих місць (чол.)";
+    case Indicator::volunteers:
+      return en ? "Volunteers" : "Кількість волонтерів (чол.)";
+    case Indicator::new_partners:
+      return en ? "New partner organisations" : "Нові організації-партнери";
   }
   return "";
 }
@@ -56,11 +59,16 @@ std::string_view indicators_heading(bool en) { return en ? "Indicators" : "По�
 std::string_view indicator_unit(Indicator i, bool en) {
   switch (i) {
     case Indicator::budget:
-    case Indicator::attracted: return en ? "thousand UAH" : "тис. грн";
-    case Indicator::coefficient: return en ? "UAH per 1 UAH of budget" : "грн на 1 грн бюджету";
-    case Indicator::clients: return en ? "people" : "осіб";
-    case Indicator::cost_per_client: return en ? "UAH" : "грн";
-    default: return "";
+    case Indicator::attracted:
+      return en ? "thousand UAH" : "тис. грн";
+    case Indicator::coefficient:
+      return en ? "UAH per 1 UAH of budget" : "грн на 1 грн бюджету";
+    case Indicator::clients:
+      return en ? "people" : "осіб";
+    case Indicator::cost_per_client:
+      return en ? "UAH" : "грн";
+    default:
+      return "";
   }
 }
 
@@ -72,19 +80,33 @@ std::string_view source_label(YearSource s, bool en) {
 std::string indicator_cell(const IndicatorValues& v, Indicator i, bool en) {
   std::string out;
   switch (i) {
-    case Indicator::participants: out = format_integer(v.participants, en); break;
-    case Indicator::winners: out = format_integer(v.winners, en); break;
-    case Indicator::budget: out = format_thousands(v.budget, en); break;
-    case Indicator::attracted: out = format_thousands(v.attracted, en); break;
+    case Indicator::participants:
+      out = format_integer(v.participants, en);
+      break;
+    case Indicator::winners:
+      out = format_integer(v.winners, en);
+      break;
+    case Indicator::budget:
+      out = format_thousands(v.budget, en);
+      break;
+    case Indicator::attracted:
+      out = format_thousands(v.attracted, en);
+      break;
     case Indicator::coefficient:
       out = v.coefficient ? format_decimal(*v.coefficient, 1, en) : std::string(undefined_mark);
       break;
-    case Indicator::clients: out = format_integer(v.clients, en); break;
+    case Indicator::clients:
+      out = format_integer(v.clients, en);
+      break;
     case Indicator::cost_per_client:
       out = v.cost_per_client ? format_decimal(*v.cost_per_client, 1, en) : std::string(undefined_mark);
       break;
-    case Indicator::jobs: out = format_integer(v.jobs, en); break;
-    case Indicator::volunteers: out = format_integer(v.volunteers, en); break;
+    case Indicator::jobs:
+      out = format_integer(v.jobs, en);
+      break;
+    case Indicator::volunteers:
+      out = format_integer(v.volunteers, en);
+      break;
     case Indicator::new_partners:
       out = v.new_partners ? format_integer(*v.new_partners, en) : std::string(undefined_mark);
       break;
@@ -100,9 +122,7 @@ std::string year_cell(const YearRow& row, Indicator i, bool en) {
   return out;
 }
 
-std::string years_span(int from, int to) {
-  return from == to ? std::to_string(from) : fmt::format("{}–{}", from, to);
-}
+std::string years_span(int from, int to) { return from == to ? std::to_string(from) : fmt::format("{}–{}", from, to); }
 
 static std::string years_phrase(int from, int to, bool en) {
   if (en) return years_span(from, to);
@@ -158,9 +178,9 @@ std::vector<std::string> report_notes(const ReportTable& t, bool en) {
   if (!t.history_replaced.empty()) {
     std::string years = year_runs(t.history_replaced);
     bool one = t.history_replaced.size() == 1;
-    notes.push_back(en ? fmt::format("For {} the published table is replaced by the competitions' data.", years)
-                       : fmt::format("Для {} {} є й опублікована таблиця; показано дані конкурсів.", years,
-                                     one ? "р." : "рр."));
+    notes.push_back(
+        en ? fmt::format("For {} the published table is replaced by the competitions' data.", years)
+           : fmt::format("Для {} {} є й опублікована таблиця; показано дані конкурсів.", years, one ? "р." : "рр."));
   }
   std::string other_currency, not_allocated;
   for (const auto& r : t.left_out) {
@@ -185,7 +205,7 @@ std::vector<std::string> report_notes(const ReportTable& t, bool en) {
     int known = t.organisations_known_from.value_or(t.from);
     std::string dash = from_history.empty() ? ""
                        : en                 ? fmt::format(" ({} for years from the published table)", undefined_mark)
-                                            : fmt::format(" (для років з опублікованої таблиці — «{}»)", undefined_mark);
+                            : fmt::format(" (для років з опублікованої таблиці — «{}»)", undefined_mark);
     notes.push_back(en ? fmt::format("New partner organisations: winning organisations that won in no earlier year; "
                                      "organisations are known from {}{}.",
                                      known, dash)
@@ -198,8 +218,9 @@ std::vector<std::string> report_notes(const ReportTable& t, bool en) {
   }
   bool planned = std::any_of(t.years.begin(), t.years.end(), [](const YearRow& r) { return !r.planned.empty(); });
   if (planned)
-    notes.push_back(std::string(planned_mark) + (en ? " includes planned values: not every winner has reported yet."
-                                                    : " з урахуванням запланованих значень: не всі переможці звітували."));
+    notes.push_back(std::string(planned_mark) +
+                    (en ? " includes planned values: not every winner has reported yet."
+                        : " з урахуванням запланованих значень: не всі переможці звітували."));
   return notes;
 }
 
@@ -215,8 +236,9 @@ std::vector<std::string> summary_sentences(const ReportTable& t, bool en) {
   if (en) {
     out.push_back(fmt::format("city budget funds used: {} thousand UAH", cell(Indicator::budget)));
     out.push_back(fmt::format("additionally attracted: {} thousand UAH", cell(Indicator::attracted)));
-    out.push_back(s.coefficient ? fmt::format("attracted funds coefficient for the period: {} : 1", cell(Indicator::coefficient))
-                                : std::string("attracted funds coefficient for the period: undefined (no budget funds used)"));
+    out.push_back(s.coefficient
+                      ? fmt::format("attracted funds coefficient for the period: {} : 1", cell(Indicator::coefficient))
+                      : std::string("attracted funds coefficient for the period: undefined (no budget funds used)"));
     out.push_back(fmt::format("winners (contracts): {} of {} participants", cell(Indicator::winners),
                               cell(Indicator::participants)));
     out.push_back(fmt::format("{} clients received services; {} jobs created; {} volunteers engaged",
@@ -227,9 +249,10 @@ std::vector<std::string> summary_sentences(const ReportTable& t, bool en) {
   } else {
     out.push_back(fmt::format("з міського бюджету використано {} тис. грн", cell(Indicator::budget)));
     out.push_back(fmt::format("додатково залучено {} тис. грн", cell(Indicator::attracted)));
-    out.push_back(s.coefficient
-                      ? fmt::format("коефіцієнт залучених коштів за період {} : 1", cell(Indicator::coefficient))
-                      : std::string("коефіцієнт залучених коштів за період не визначений (бюджетних коштів не використано)"));
+    out.push_back(
+        s.coefficient
+            ? fmt::format("коефіцієнт залучених коштів за період {} : 1", cell(Indicator::coefficient))
+            : std::string("коефіцієнт залучених коштів за період не визначений (бюджетних коштів не використано)"));
     out.push_back(fmt::format("переможців (договорів) {} з {} учасників", cell(Indicator::winners),
                               cell(Indicator::participants)));
     out.push_back(fmt::format("послуги отримали {} клієнтів; створено {} робочих місць; залучено {} волонтерів",

@@ -21,11 +21,20 @@ std::string xml_escape(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -48,9 +57,7 @@ int places_of(const Rational& step) {
 
 struct Frame {
   std::vector<Rational> ticks;
-  double y_of(const Rational& v) const {
-    return top + plot_h - plot_h * to_double(v) / to_double(ticks.back());
-  }
+  double y_of(const Rational& v) const { return top + plot_h - plot_h * to_double(v) / to_double(ticks.back()); }
 };
 
 Rational max_value(const Chart& c) {
@@ -61,9 +68,13 @@ Rational max_value(const Chart& c) {
   return m;
 }
 
-double category_width(const Chart& c) { return plot_w / static_cast<double>(c.categories.empty() ? 1 : c.categories.size()); }
+double category_width(const Chart& c) {
+  return plot_w / static_cast<double>(c.categories.empty() ? 1 : c.categories.size());
+}
 
-double category_centre(const Chart& c, std::size_t i) { return left + category_width(c) * (static_cast<double>(i) + 0.5); }
+double category_centre(const Chart& c, std::size_t i) {
+  return left + category_width(c) * (static_cast<double>(i) + 0.5);
+}
 
 // The parts every chart has: title, legend, grid with tick labels, axes, the
 // y label and the category labels.
@@ -75,8 +86,9 @@ std::string open_chart(const Chart& c, const Frame& f) {
       width, height, width, height, c.id);
   out += fmt::format("<title id=\"{}-title\">{}</title>\n", c.id, xml_escape(c.title));
   out += fmt::format("<rect x=\"0\" y=\"0\" width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", width, height);
-  out += fmt::format("<text x=\"{}\" y=\"28\" text-anchor=\"middle\" font-size=\"17\" font-weight=\"bold\" fill=\"{}\">{}</text>\n",
-                     px(width / 2), text_colour, xml_escape(c.title));
+  out += fmt::format(
+      "<text x=\"{}\" y=\"28\" text-anchor=\"middle\" font-size=\"17\" font-weight=\"bold\" fill=\"{}\">{}</text>\n",
+      px(width / 2), text_colour, xml_escape(c.title));
   // Legend, left to right under the title.
   double x = left;
   for (const auto& s : c.series) {
@@ -102,8 +114,9 @@ std::string open_chart(const Chart& c, const Frame& f) {
   for (std::size_t i = 0; i < c.categories.size(); ++i) {
     double cx = category_centre(c, i), cy = top + plot_h + 20;
     if (rotate) {
-      out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\" transform=\"rotate(-45 {} {})\" fill=\"{}\">{}</text>\n",
-                         px(cx), px(cy), px(cx), px(cy), text_colour, xml_escape(c.categories[i]));
+      out += fmt::format(
+          "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" transform=\"rotate(-45 {} {})\" fill=\"{}\">{}</text>\n", px(cx),
+          px(cy), px(cx), px(cy), text_colour, xml_escape(c.categories[i]));
     } else {
       out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{}</text>\n", px(cx), px(cy),
                          text_colour, xml_escape(c.categories[i]));
@@ -144,10 +157,10 @@ std::string svg_bar_chart(const Chart& c) {
       if (!v) continue;
       double x = left + cw * static_cast<double>(i) + (cw - group) / 2 + bar * static_cast<double>(s);
       double y = f.y_of(*v);
-      out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"><title>{}: {} {}</title></rect>\n",
-                         px(x), px(y), px(bar - 1), px(top + plot_h - y), c.series[s].colour,
-                         xml_escape(c.categories[i]), xml_escape(c.series[s].name),
-                         xml_escape(format_decimal(*v, c.value_places, c.english)));
+      out += fmt::format(
+          "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"><title>{}: {} {}</title></rect>\n", px(x),
+          px(y), px(bar - 1), px(top + plot_h - y), c.series[s].colour, xml_escape(c.categories[i]),
+          xml_escape(c.series[s].name), xml_escape(format_decimal(*v, c.value_places, c.english)));
     }
   }
   out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1.5\"/>\n", px(left),
@@ -186,9 +199,10 @@ std::string svg_line_chart(const Chart& c) {
       std::string label = format_decimal(*s.values[i], c.value_places, c.english);
       out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"{}\"><title>{}: {}</title></circle>\n", px(cx),
                          px(cy), s.colour, xml_escape(c.categories[i]), xml_escape(label));
-      out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\" fill=\"{}\" stroke=\"#ffffff\" "
-                         "stroke-width=\"3\" paint-order=\"stroke\">{}</text>\n",
-                         px(cx), px(cy - 9), text_colour, xml_escape(label));
+      out += fmt::format(
+          "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\" fill=\"{}\" stroke=\"#ffffff\" "
+          "stroke-width=\"3\" paint-order=\"stroke\">{}</text>\n",
+          px(cx), px(cy - 9), text_colour, xml_escape(label));
     }
   }
   out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1.5\"/>\n", px(left),

@@ -12,13 +12,13 @@
 namespace competition {
 
 struct ChartSeries {
-  std::string name;    // legend text
-  std::string colour;  // CSS colour, e.g. `#2f6db5`
+  std::string name;                             // legend text
+  std::string colour;                           // CSS colour, e.g. `#2f6db5`
   std::vector<std::optional<Rational>> values;  // one per category; none is drawn as a gap
 };
 
 struct Chart {
-  std::string id;                       // unique in the page (for aria ids)
+  std::string id;  // unique in the page (for aria ids)
   std::string title;
   std::string y_label;                  // the unit of the y axis
   std::vector<std::string> categories;  // x labels, e.g. years

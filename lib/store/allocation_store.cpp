@@ -5,8 +5,8 @@
 
 #include <algorithm>
 
-#include "store/bulk_statement.hpp"
 #include "base/id_order.hpp"
+#include "store/bulk_statement.hpp"
 #include "values/diagnostic.hpp"
 
 namespace competition {

@@ -221,9 +221,15 @@ void BatchInsert::write(BulkStatement& st, const Batch& b, std::size_t first, st
     const Cell& c = b.cells[first + i];
     int index = static_cast<int>(i) + 1;
     switch (c.kind) {
-      case Cell::Kind::text: st.text(index, arena.substr(static_cast<std::size_t>(c.value), c.length)); break;
-      case Cell::Kind::integer: st.integer(index, c.value); break;
-      case Cell::Kind::null: st.null(index); break;
+      case Cell::Kind::text:
+        st.text(index, arena.substr(static_cast<std::size_t>(c.value), c.length));
+        break;
+      case Cell::Kind::integer:
+        st.integer(index, c.value);
+        break;
+      case Cell::Kind::null:
+        st.null(index);
+        break;
     }
   }
   st.run();

@@ -151,7 +151,7 @@ class BatchInsert {
   std::string head_;
   int columns_, batch_;
   std::unique_ptr<BulkStatement> full_;
-  Batch filling_, writing_;         // writing_: the batch the background thread writes
+  Batch filling_, writing_;  // writing_: the batch the background thread writes
   BackgroundWriter* writer_ = nullptr;
 };
 

@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <set>
 
-#include "store/decision_log.hpp"
-#include "values/diagnostic.hpp"
 #include "formats/encoding.hpp"
+#include "store/decision_log.hpp"
 #include "store/score_store.hpp"
+#include "values/diagnostic.hpp"
 
 namespace competition {
 
@@ -49,7 +49,8 @@ RoundState read_state(Store& store, const std::optional<std::string>& round_id, 
   const std::string& id = s.round.id;
   if (s.round.stage != "scored" && s.round.stage != "allocated")
     throw Error(ExitCode::conflict, fmt::format("{}: round {} is not scored yet; commission decisions apply to the "
-                                                "ranking (run `competition score` first)", command, id));
+                                                "ranking (run `competition score` first)",
+                                                command, id));
   s.rules = Store::rules_of(s.round);
   s.applications = store.applications(id);
   std::optional<ScoreResult> scores = load_scores(store, id, s.rules);
@@ -65,7 +66,8 @@ RoundState read_state(Store& store, const std::optional<std::string>& round_id, 
 // cli.md: "Decisions apply to ranked applications"; an unknown id is invalid input.
 const ScoredApplication& ranked_application(const RoundState& s, const std::string& command, const std::string& id) {
   const ScoredApplication* scored = s.scores.find(id);
-  bool known = std::any_of(s.applications.begin(), s.applications.end(), [&](const Application& a) { return a.id == id; });
+  bool known =
+      std::any_of(s.applications.begin(), s.applications.end(), [&](const Application& a) { return a.id == id; });
   if (!known || !scored)
     throw Error(ExitCode::invalid, fmt::format("{}: no application \"{}\" in round {}", command, id, s.round.id));
   if (scored->status != ScoreStatus::ranked) {
@@ -97,8 +99,7 @@ nlohmann::ordered_json validate(const RoundState& s, const DecisionRequest& r) {
   switch (r.kind) {
     case DecisionKind::withdraw:
     case DecisionKind::override_award: {
-      if (r.applications.size() != 1)
-        throw Error(ExitCode::invalid, command + ": name exactly one application");
+      if (r.applications.size() != 1) throw Error(ExitCode::invalid, command + ": name exactly one application");
       const std::string& id = r.applications.front();
       ranked_application(s, command, id);
       if (r.kind == DecisionKind::override_award) {
@@ -107,20 +108,20 @@ nlohmann::ordered_json validate(const RoundState& s, const DecisionRequest& r) {
         if (*r.award > a.requested)
           throw Error(ExitCode::invalid,
                       fmt::format("override: --award: {} is more than the {} requested by {} (expected 0 to decline, "
-                                  "or at most the request)", r.award->to_string(), a.requested.to_string(), id));
+                                  "or at most the request)",
+                                  r.award->to_string(), a.requested.to_string(), id));
       }
       if (const CommissionDecision* d = standing_on(now, id);
           d && d->kind == r.kind && (r.kind == DecisionKind::withdraw || d->award == r.award))
-        throw Error(ExitCode::conflict, fmt::format("{}: decision {} already {} {}; nothing to record", command, d->n,
-                                                    r.kind == DecisionKind::withdraw ? "withdrew" : "fixed this award for",
-                                                    id));
+        throw Error(ExitCode::conflict,
+                    fmt::format("{}: decision {} already {} {}; nothing to record", command, d->n,
+                                r.kind == DecisionKind::withdraw ? "withdrew" : "fixed this award for", id));
       return decision_payload(r.kind, r.applications, r.award, r.reason);
     }
     case DecisionKind::order: {
       std::set<std::string> seen;
       for (const std::string& id : r.applications) {
-        if (!seen.insert(id).second)
-          throw Error(ExitCode::invalid, fmt::format("order: {} is named twice", id));
+        if (!seen.insert(id).second) throw Error(ExitCode::invalid, fmt::format("order: {} is named twice", id));
         ranked_application(s, command, id);
       }
       if (r.applications.size() < 2)
@@ -132,7 +133,8 @@ nlohmann::ordered_json validate(const RoundState& s, const DecisionRequest& r) {
       for (const CommissionDecision& d : now.standing)
         if (d.kind == DecisionKind::order && d.applications == r.applications)
           throw Error(ExitCode::conflict, fmt::format("order: decision {} already put {} in this order; nothing to "
-                                                      "record", d.n, join(r.applications)));
+                                                      "record",
+                                                      d.n, join(r.applications)));
       return decision_payload(r.kind, r.applications, std::nullopt, r.reason);
     }
     case DecisionKind::undo: {
@@ -156,26 +158,28 @@ nlohmann::ordered_json validate(const RoundState& s, const DecisionRequest& r) {
 // rules.md §4 step 2 with the new decision: the standing decisions must still
 // apply. The allocator refuses what cannot (exit 3); its message names the
 // decision; we add which command was refused.
-void check_applicable(const RoundState& s, const std::vector<CommissionDecision>& decisions, const std::string& command) {
+void check_applicable(const RoundState& s, const std::vector<CommissionDecision>& decisions,
+                      const std::string& command) {
   StandingDecisions standing = reduce_decisions(decisions);
   for (const CommissionDecision& d : standing.standing)
     if (d.kind == DecisionKind::order)
       if (auto problem = order_problem(s.rules, s.applications, s.scores, d.applications))
-        throw Error(ExitCode::conflict, fmt::format("{}: the order of decision {} would no longer apply: {}", command,
-                                                    d.n, *problem));
+        throw Error(ExitCode::conflict,
+                    fmt::format("{}: the order of decision {} would no longer apply: {}", command, d.n, *problem));
   try {
     allocate(s.rules, s.applications, s.scores, standing.applied);
   } catch (const Error& e) {
     if (e.code() != ExitCode::conflict) throw;
-    throw Error(ExitCode::conflict, fmt::format("{}: refused, the commission's decisions could not all apply: {}",
-                                                command, e.what()));
+    throw Error(ExitCode::conflict,
+                fmt::format("{}: refused, the commission's decisions could not all apply: {}", command, e.what()));
   }
 }
 
 }  // namespace
 
 // cli.md "Commission decisions".
-RecordedDecision record_decision(Store& store, const std::optional<std::string>& round_id, const DecisionRequest& request) {
+RecordedDecision record_decision(Store& store, const std::optional<std::string>& round_id,
+                                 const DecisionRequest& request) {
   check_reason(request);
   Transaction tx(store);
   RoundState s = read_state(store, round_id, command_of(request));

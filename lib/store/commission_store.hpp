@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "engine/commission.hpp"
-#include "values/money.hpp"
 #include "store/store.hpp"
+#include "values/money.hpp"
 
 namespace competition {
 
@@ -41,7 +41,8 @@ struct RecordedDecision {
 // could not be applied (rules.md §4 step 2: overrides charged to a lot above its
 // amount, an override in no lot with leftover = "keep" or above the unassigned
 // budget) — found by allocating over the stored scores with them.
-RecordedDecision record_decision(Store& store, const std::optional<std::string>& round_id, const DecisionRequest& request);
+RecordedDecision record_decision(Store& store, const std::optional<std::string>& round_id,
+                                 const DecisionRequest& request);
 
 // cli.md `competition decisions`: the round's decision entries in log order.
 struct DecisionList {

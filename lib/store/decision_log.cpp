@@ -7,8 +7,8 @@
 
 #include "base/canonical_json.hpp"
 #include "base/clock.hpp"
-#include "values/diagnostic.hpp"
 #include "base/sha256.hpp"
+#include "values/diagnostic.hpp"
 
 namespace competition {
 
@@ -20,8 +20,9 @@ std::string log_entry_hash(const LogEntry& e) {
   } catch (const nlohmann::json::parse_error&) {
     throw std::invalid_argument("log entry " + std::to_string(e.seq) + ": the payload is not JSON");
   }
-  nlohmann::json link = {{"kind", e.kind},           {"payload", payload}, {"prev_hash", e.prev_hash},
-                         {"recorded_at", e.recorded_at}, {"round", e.round},   {"seq", e.seq}};
+  nlohmann::json link = {{"kind", e.kind},           {"payload", payload},
+                         {"prev_hash", e.prev_hash}, {"recorded_at", e.recorded_at},
+                         {"round", e.round},         {"seq", e.seq}};
   return sha256_hex(canonical_json(link));
 }
 
@@ -36,9 +37,8 @@ std::string canonical_entry_hash(const LogEntry& e) {
   Sha256 sha;  // fed piece by piece: no second copy of the payload
   sha.update("{\"kind\":" + canonical_json(nlohmann::json(e.kind)) + ",\"payload\":");
   sha.update(e.payload);
-  sha.update(",\"prev_hash\":" + canonical_json(nlohmann::json(e.prev_hash)) +
-             ",\"recorded_at\":" + canonical_json(nlohmann::json(e.recorded_at)) +
-             ",\"round\":" + canonical_json(nlohmann::json(e.round)) +
+  sha.update(",\"prev_hash\":" + canonical_json(nlohmann::json(e.prev_hash)) + ",\"recorded_at\":" +
+             canonical_json(nlohmann::json(e.recorded_at)) + ",\"round\":" + canonical_json(nlohmann::json(e.round)) +
              ",\"seq\":" + canonical_json(nlohmann::json(e.seq)) + "}");
   return sha.hex();
 }
@@ -136,8 +136,10 @@ std::vector<std::string> verify_chain(const std::string& round, const std::vecto
       problems.push_back(fmt::format("{}: the payload is not valid JSON", at));
     }
     if (e.prev_hash != prev)
-      problems.push_back(fmt::format("{}: its prev_hash is not the hash of the entry before it "
-                                     "(an entry was removed, inserted or changed)", at));
+      problems.push_back(
+          fmt::format("{}: its prev_hash is not the hash of the entry before it "
+                      "(an entry was removed, inserted or changed)",
+                      at));
     prev = e.hash;
     prev_seq = e.seq;
   }
@@ -145,8 +147,9 @@ std::vector<std::string> verify_chain(const std::string& round, const std::vecto
   if (head.count != count)
     problems.push_back(fmt::format("the round records {} log entries, the log holds {}", head.count, count));
   if (entries.empty() ? head.hash.has_value() : (!head.hash || *head.hash != entries.back().hash))
-    problems.push_back("the round's log head is not the hash of the last log entry (the newest entry was removed "
-                       "or changed)");
+    problems.push_back(
+        "the round's log head is not the hash of the last log entry (the newest entry was removed "
+        "or changed)");
   return problems;
 }
 

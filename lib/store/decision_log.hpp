@@ -14,12 +14,12 @@
 namespace competition {
 
 struct LogEntry {
-  std::int64_t seq = 0;       // global, increasing
+  std::int64_t seq = 0;  // global, increasing
   std::string round;
-  std::string kind;           // allocate | withdraw | override | order | undo
-  std::string payload;        // RFC 8785 canonical JSON
-  std::string recorded_at;    // ISO 8601 UTC, `2026-03-02T10:15:00Z`
-  std::string prev_hash;      // the round's previous entry's hash; 64 zeros for the first
+  std::string kind;         // allocate | withdraw | override | order | undo
+  std::string payload;      // RFC 8785 canonical JSON
+  std::string recorded_at;  // ISO 8601 UTC, `2026-03-02T10:15:00Z`
+  std::string prev_hash;    // the round's previous entry's hash; 64 zeros for the first
   std::string hash;
 };
 

@@ -6,7 +6,7 @@
 namespace competition {
 
 struct Migration {
-  int version;        // NNN of schemas/NNN_name.sql; PRAGMA user_version after it
+  int version;  // NNN of schemas/NNN_name.sql; PRAGMA user_version after it
   const char* name;
   const char* sql;
 };

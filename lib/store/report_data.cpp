@@ -20,11 +20,12 @@ ReportInput load_report_input(Store& store) {
     if (d.allocated && d.currency == "UAH") {
       d.applications = store.applications(r.id);
       d.outcomes = store.outcomes(r.id);
-      SQLite::Statement q(db, "SELECT application, status, award FROM allocations WHERE round_id = ? ORDER BY application");
+      SQLite::Statement q(db,
+                          "SELECT application, status, award FROM allocations WHERE round_id = ? ORDER BY application");
       q.bind(1, r.id);
       while (q.executeStep())
-        d.decision.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
-                              Money::from_kopiykas(q.getColumn(2).getInt64())});
+        d.decision.push_back(
+            {q.getColumn(0).getString(), q.getColumn(1).getString(), Money::from_kopiykas(q.getColumn(2).getInt64())});
     }
     in.rounds.push_back(std::move(d));
   }

@@ -10,8 +10,8 @@ namespace competition {
 
 struct InitResult {
   std::string round;
-  bool created = false;     // false: the rules of an existing round were replaced
-  bool unchanged = false;   // the same rules text was already stored
+  bool created = false;    // false: the rules of an existing round were replaced
+  bool unchanged = false;  // the same rules text was already stored
   std::string rules_sha256;
 };
 

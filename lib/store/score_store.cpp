@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <charconv>
 
-#include "store/bulk_statement.hpp"
 #include "base/id_order.hpp"
 #include "base/permutation.hpp"
+#include "store/bulk_statement.hpp"
 
 namespace competition {
 

@@ -7,9 +7,9 @@
 #include <optional>
 #include <string>
 
-#include "values/rules.hpp"
 #include "engine/scoring.hpp"
 #include "store/store.hpp"
+#include "values/rules.hpp"
 
 namespace competition {
 

@@ -30,7 +30,8 @@ StatusReport collect_status(Store& store) {
     v.executeStep();
     st.reviews = v.getColumn(0).getInt64();
     if (have_allocations && r.stage == "allocated") {
-      SQLite::Statement f(db, "SELECT count(*), COALESCE(sum(award), 0) FROM allocations WHERE round_id = ? AND award > 0");
+      SQLite::Statement f(db,
+                          "SELECT count(*), COALESCE(sum(award), 0) FROM allocations WHERE round_id = ? AND award > 0");
       f.bind(1, r.id);
       f.executeStep();
       st.funded = f.getColumn(0).getInt64();

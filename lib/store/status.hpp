@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "values/money.hpp"
 #include "store/store.hpp"
+#include "values/money.hpp"
 
 namespace competition {
 

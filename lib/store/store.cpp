@@ -11,11 +11,11 @@
 #include <cerrno>
 #include <cstring>
 
+#include "base/filesystem_check.hpp"
 #include "store/bulk_statement.hpp"
+#include "store/migrations.hpp"
 #include "values/dates.hpp"
 #include "values/failure.hpp"
-#include "base/filesystem_check.hpp"
-#include "store/migrations.hpp"
 
 namespace competition {
 
@@ -63,7 +63,8 @@ std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
   if (exists && S_ISDIR(st.st_mode))
     throw Error(ExitCode::io, fmt::format("{}: is a directory, not a database file (give --db a file name)", path));
   if (!exists && mode == Mode::read)
-    throw Error(ExitCode::io, fmt::format("{}: no database here (run `competition init RULES.toml` first, or give --db)", path));
+    throw Error(ExitCode::io,
+                fmt::format("{}: no database here (run `competition init RULES.toml` first, or give --db)", path));
   if (!exists) create_private_file(path);
   std::unique_ptr<Store> store(new Store());
   store->path_ = path;
@@ -164,15 +165,15 @@ RoundRecord Store::resolve_round(const std::optional<std::string>& requested) {
   if (all.size() == 1) return all.front();
   if (all.empty())
     throw Error(ExitCode::invalid, fmt::format("{}: no round yet (run `competition init RULES.toml` first)", path_));
-  throw Error(ExitCode::invalid, fmt::format("--round: {} holds several rounds; choose one with --round ({})", path_, list));
+  throw Error(ExitCode::invalid,
+              fmt::format("--round: {} holds several rounds; choose one with --round ({})", path_, list));
 }
 
 void Store::set_page_cache_kib(int kib) { db_->exec(fmt::format("PRAGMA cache_size = -{}", kib)); }
 
 Rules Store::rules_of(const RoundRecord& round) { return load_rules(round.rules_text, "rules of round " + round.id); }
 
-std::vector<Application> Store::applications(const std::string& round,
-                                             const std::function<void(Application&)>& each) {
+std::vector<Application> Store::applications(const std::string& round, const std::function<void(Application&)>& each) {
   // BulkStatement: SQLiteCpp's column objects cost a reference count each, and
   // a national round reads 100 000s of rows here (score, allocate, audit).
   BulkStatement q(*db_,
@@ -204,7 +205,8 @@ std::vector<Application> Store::applications(const std::string& round,
     a.submitted_at = q.column_text(11);
     auto key = submitted_key_number(q.column_text(12));
     if (!key)
-      throw Error(ExitCode::io, fmt::format("applications: unreadable submitted_key \"{}\" of {}", q.column_text(12), a.id));
+      throw Error(ExitCode::io,
+                  fmt::format("applications: unreadable submitted_key \"{}\" of {}", q.column_text(12), a.id));
     a.submitted_key = *key;
     if (!q.column_null(13)) a.votes = q.column_int64(13);
     a.input_order = q.column_int64(14);
@@ -296,7 +298,8 @@ void Store::each_review(const std::string& round, const Rules& rules,
         std::size_t end = std::min(stored.find(';', start), stored.size());
         std::string_view p = stored.substr(start, end - start);
         auto eq = p.find('=');
-        if (eq != std::string_view::npos && p.substr(0, eq) == c.id) value = Rational::parse_decimal(p.substr(eq + 1), 4);
+        if (eq != std::string_view::npos && p.substr(0, eq) == c.id)
+          value = Rational::parse_decimal(p.substr(eq + 1), 4);
         start = end + 1;
       }
       if (!value)

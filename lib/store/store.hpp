@@ -74,8 +74,7 @@ class Store {
   // The round's applications by id. `each`, when given, sees every row before
   // it is kept and may take from it what its caller will not need (allocate
   // hashes the titles and keeps none: a national round has a million).
-  std::vector<Application> applications(const std::string& round,
-                                        const std::function<void(Application&)>& each = {});
+  std::vector<Application> applications(const std::string& round, const std::function<void(Application&)>& each = {});
   std::vector<Reviewer> reviewers(const std::string& round);
   // Reviews with scores in the order of `rules.criteria`.
   std::vector<Review> reviews(const std::string& round, const Rules& rules);

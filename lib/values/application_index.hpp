@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "values/model.hpp"
 #include "base/string_index.hpp"
+#include "values/model.hpp"
 
 namespace competition {
 

@@ -128,8 +128,8 @@ std::optional<std::string> normalize_submitted_at(std::string_view text) {
   Cursor c{text};
   bool iso = text.size() > 4 && text[4] == '-';
   if (!(iso ? parse_iso(c, t) : parse_dotted(c, t))) return std::nullopt;
-  if (t.year < 1 || t.month < 1 || t.month > 12 || t.day < 1 || t.day > days_in_month(t.year, t.month) ||
-      t.hour > 23 || t.minute > 59 || t.second > 59)
+  if (t.year < 1 || t.month < 1 || t.month > 12 || t.day < 1 || t.day > days_in_month(t.year, t.month) || t.hour > 23 ||
+      t.minute > 59 || t.second > 59)
     return std::nullopt;
 
   // Local time minus the offset is UTC; whole minutes, so seconds stay as written.

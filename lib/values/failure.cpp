@@ -28,7 +28,8 @@ Error as_error(const std::exception& e) {
     return Error(ExitCode::io, std::string("database error: ") + sq->what());
   }
   if (dynamic_cast<const std::overflow_error*>(&e))
-    return Error(ExitCode::io, std::string("internal error: arithmetic overflow (") + e.what() + "); nothing was written");
+    return Error(ExitCode::io,
+                 std::string("internal error: arithmetic overflow (") + e.what() + "); nothing was written");
   return Error(ExitCode::io, std::string("internal error: ") + e.what());
 }
 

@@ -19,7 +19,7 @@ namespace competition {
 struct Application {
   std::string id;
   std::string organisation;
-  std::string edrpou;          // 8 digits (left-padded) or empty
+  std::string edrpou;  // 8 digits (left-padded) or empty
   Sector sector = Sector::ngo;
   std::string title;
   std::string category;
@@ -28,8 +28,9 @@ struct Application {
   std::int64_t planned_clients = 0;
   std::int64_t planned_jobs = 0;
   std::int64_t planned_volunteers = 0;
-  std::string submitted_at;    // as written
-  std::int64_t submitted_key = 0;  // submitted_at normalised, as a number that sorts the same (dates.hpp); 0 when absent
+  std::string submitted_at;  // as written
+  std::int64_t submitted_key =
+      0;  // submitted_at normalised, as a number that sorts the same (dates.hpp); 0 when absent
   std::optional<std::int64_t> votes;
   std::int64_t input_order = 0;
   std::string organisation_key;
@@ -44,9 +45,9 @@ struct Reviewer {
 struct Review {
   std::string application;
   std::string reviewer;
-  std::vector<Rational> scores;        // in the rules' criteria order
+  std::vector<Rational> scores;  // in the rules' criteria order
   std::string comment;
-  bool excluded = false;               // conflict of interest, --exclude-conflicts
+  bool excluded = false;  // conflict of interest, --exclude-conflicts
 };
 
 struct Outcome {

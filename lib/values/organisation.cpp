@@ -4,9 +4,9 @@
 
 #include <limits>
 
+#include "base/string_index.hpp"
 #include "store/bulk_statement.hpp"
 #include "values/edrpou.hpp"
-#include "base/string_index.hpp"
 
 namespace competition {
 
@@ -154,8 +154,12 @@ std::int64_t find_organisation(SQLite::Database& db, std::string_view code_or_na
 
 struct OrganisationResolver::Impl {
   explicit Impl(SQLite::Database& d)
-      : db(d), by_code(d, by_code_sql), by_name(d, by_name_sql), by_name_only(d, by_name_only_sql),
-        set_code(d, set_code_sql), insert(d, "INSERT OR FAIL INTO organisations (id, edrpou, name, name_key)", 4) {
+      : db(d),
+        by_code(d, by_code_sql),
+        by_name(d, by_name_sql),
+        by_name_only(d, by_name_only_sql),
+        set_code(d, set_code_sql),
+        insert(d, "INSERT OR FAIL INTO organisations (id, edrpou, name, name_key)", 4) {
     SQLite::Statement q(d, "SELECT NOT EXISTS (SELECT 1 FROM organisations), COALESCE(MAX(id), 0) FROM organisations");
     q.executeStep();
     all_known = q.getColumn(0).getInt() != 0;

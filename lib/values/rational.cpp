@@ -200,9 +200,7 @@ std::string Rational::to_fixed_ukrainian(int places) const {
   return out;
 }
 void Rational::append_fixed(std::string& out, int places) const { write_fixed(out, *this, places, '.', ""); }
-void Rational::append_fixed_ukrainian(std::string& out, int places) const {
-  write_fixed(out, *this, places, ',', " ");
-}
+void Rational::append_fixed_ukrainian(std::string& out, int places) const { write_fixed(out, *this, places, ',', " "); }
 
 std::string Rational::to_decimal(int max_places) const {
   // Whole numbers (most scores and weights): the digits alone, as below.

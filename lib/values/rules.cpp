@@ -20,9 +20,12 @@ __extension__ typedef __int128 i128;  // __extension__: no -Wpedantic warning
 
 std::string_view to_string(Sector s) {
   switch (s) {
-    case Sector::ngo: return "ngo";
-    case Sector::state: return "state";
-    case Sector::business: return "business";
+    case Sector::ngo:
+      return "ngo";
+    case Sector::state:
+      return "state";
+    case Sector::business:
+      return "business";
   }
   return "ngo";
 }
@@ -70,8 +73,8 @@ std::vector<Money> lot_amounts(const Rules& rules) {
 
 namespace {
 
-constexpr int number_places = 4;                               // formats.md: at most 4 decimals
-constexpr std::int64_t max_hryvnias = 999'999'999'999'999;     // Money::parse's 15-digit limit
+constexpr int number_places = 4;                            // formats.md: at most 4 decimals
+constexpr std::int64_t max_hryvnias = 999'999'999'999'999;  // Money::parse's 15-digit limit
 constexpr std::string_view money_hint = R"(write money as "1000000.50" or an integer)";
 
 std::string lower(std::string_view s) {
@@ -92,9 +95,9 @@ bool is_criterion_char(char c) {  // [A-Za-z0-9_-]
 bool all_of(std::string_view s, bool (*pred)(char)) { return std::all_of(s.begin(), s.end(), pred); }
 
 bool is_reserved_criterion_id(std::string_view id) {
-  static constexpr std::string_view reserved[] = {"id",     "application", "reviewer", "comment",
-                                                  "rank",   "organisation", "status",  "total",
-                                                  "reviews", "flags",       "reasons"};
+  static constexpr std::string_view reserved[] = {"id",      "application",  "reviewer", "comment",
+                                                  "rank",    "organisation", "status",   "total",
+                                                  "reviews", "flags",        "reasons"};
   std::string l = lower(id);
   return l.starts_with("x_") || std::find(std::begin(reserved), std::end(reserved), l) != std::end(reserved);
 }
@@ -115,7 +118,9 @@ std::size_t decimal_places(std::string_view text) {
 }
 
 // A key path with a 1-based array index: `criteria[2]`.
-std::string indexed(std::string_view path, std::size_t zero_based) { return fmt::format("{}[{}]", path, zero_based + 1); }
+std::string indexed(std::string_view path, std::size_t zero_based) {
+  return fmt::format("{}[{}]", path, zero_based + 1);
+}
 
 // Collects the diagnostics of one rules file.
 class Reader {
@@ -208,7 +213,9 @@ class Section {
   Section(Reader& reader, const toml::table& table, std::string path)
       : r_(reader), table_(table), path_(std::move(path)) {}
 
-  std::string key(std::string_view name) const { return path_.empty() ? std::string(name) : path_ + "." + std::string(name); }
+  std::string key(std::string_view name) const {
+    return path_.empty() ? std::string(name) : path_ + "." + std::string(name);
+  }
 
   // Every key not in `allowed` is an error: a typo must not be silently ignored.
   void allow_only(std::initializer_list<std::string_view> allowed) const {
@@ -382,7 +389,8 @@ void read_competition(const Section& s, Rules& rules, bool& budget_ok) {
   if (budget) rules.budget = *budget;
   budget_ok = budget.has_value();
   if (auto currency = s.string("currency")) {
-    bool iso = currency->size() == 3 && std::all_of(currency->begin(), currency->end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    bool iso = currency->size() == 3 &&
+               std::all_of(currency->begin(), currency->end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     if (!iso)
       r.error(s.key("currency"),
               fmt::format("\"{}\" is not a currency code (expected 3 capital letters, e.g. UAH)", shown(*currency)));
@@ -415,9 +423,9 @@ void read_scoring(const Section& s, Rules& rules) {
   s.allow_only({"source", "aggregate", "min_reviews", "max_spread", "pass_total"});
   if (auto v = s.choice<ScoreSource>("source", {{"reviews", ScoreSource::reviews}, {"votes", ScoreSource::votes}}))
     rules.source = *v;
-  if (auto v = s.choice<Aggregate>("aggregate", {{"mean", Aggregate::mean},
-                                                  {"median", Aggregate::median},
-                                                  {"trimmed_mean", Aggregate::trimmed_mean}}))
+  if (auto v = s.choice<Aggregate>(
+          "aggregate",
+          {{"mean", Aggregate::mean}, {"median", Aggregate::median}, {"trimmed_mean", Aggregate::trimmed_mean}}))
     rules.aggregate = *v;
   if (auto v = s.count("min_reviews", 1)) rules.min_reviews = *v;
   if (auto v = s.number("max_spread")) {
@@ -489,8 +497,8 @@ void read_criteria(const Section& root, Rules& rules, std::vector<std::string>& 
 void read_allocation(const Section& s, Rules& rules, const std::vector<std::string>& criterion_ids) {
   s.allow_only({"rule", "partial", "min_partial_share", "round_to", "tie_break", "leftover", "ties"});
   Reader& r = s.reader();
-  if (auto v = s.choice<AllocationRule>("rule", {{"greedy_skip", AllocationRule::greedy_skip},
-                                                  {"greedy_stop", AllocationRule::greedy_stop}}))
+  if (auto v = s.choice<AllocationRule>(
+          "rule", {{"greedy_skip", AllocationRule::greedy_skip}, {"greedy_stop", AllocationRule::greedy_stop}}))
     rules.rule = *v;
   if (auto v = s.boolean("partial")) rules.partial = *v;
   if (auto v = s.share("min_partial_share")) rules.min_partial_share = *v;
@@ -528,7 +536,8 @@ void read_allocation(const Section& s, Rules& rules, const std::vector<std::stri
                                shown(t)));
     }
   });
-  if (auto v = s.choice<Leftover>("leftover", {{"pool", Leftover::pool}, {"keep", Leftover::keep}})) rules.leftover = *v;
+  if (auto v = s.choice<Leftover>("leftover", {{"pool", Leftover::pool}, {"keep", Leftover::keep}}))
+    rules.leftover = *v;
   if (auto v = s.choice<TiePolicy>("ties", {{"break", TiePolicy::break_by_id}, {"refuse", TiePolicy::refuse}}))
     rules.ties = *v;
 }
@@ -595,9 +604,11 @@ bool read_lots(const Section& root, Rules& rules) {
 
 // Money::to_string of a sum that may not fit in 64 bits.
 std::string kopiykas_to_string(i128 k) {
-  if (k <= std::numeric_limits<std::int64_t>::max()) return Money::from_kopiykas(static_cast<std::int64_t>(k)).to_string();
+  if (k <= std::numeric_limits<std::int64_t>::max())
+    return Money::from_kopiykas(static_cast<std::int64_t>(k)).to_string();
   std::string digits;
-  for (i128 v = k / 100; v > 0; v /= 10) digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(v % 10)));
+  for (i128 v = k / 100; v > 0; v /= 10)
+    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(v % 10)));
   return fmt::format("{}.{:02}", digits, static_cast<int>(k % 100));
 }
 
@@ -606,15 +617,17 @@ std::string kopiykas_to_string(i128 k) {
 Rules load_rules(std::string_view toml_text, std::string_view file) {
   // TOML is UTF-8; a UTF-16 file (Notepad's "Unicode") would only get "invalid utf-8 sequence".
   if (toml_text.starts_with("\xFF\xFE") || toml_text.starts_with("\xFE\xFF"))
-    throw Error(ExitCode::invalid, std::vector<Diagnostic>{Diagnostic{
-                                       std::string(file), 1, 1, "",
-                                       "the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8"}});
+    throw Error(ExitCode::invalid,
+                std::vector<Diagnostic>{
+                    Diagnostic{std::string(file), 1, 1, "",
+                               "the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8"}});
   toml::table root;
   try {
     root = toml::parse(toml_text, std::string(file));
   } catch (const toml::parse_error& e) {
     std::string message(e.description());
-    if (!message.empty() && message[0] >= 'A' && message[0] <= 'Z') message[0] = static_cast<char>(message[0] - 'A' + 'a');
+    if (!message.empty() && message[0] >= 'A' && message[0] <= 'Z')
+      message[0] = static_cast<char>(message[0] - 'A' + 'a');
     const auto& at = e.source().begin;
     throw Error(ExitCode::invalid, std::vector<Diagnostic>{Diagnostic{std::string(file), static_cast<int>(at.line),
                                                                       static_cast<int>(at.column), "", message}});

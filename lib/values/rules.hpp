@@ -26,10 +26,10 @@ std::optional<Sector> parse_sector(std::string_view s);
 struct Criterion {
   std::string id;
   std::string name;
-  Rational weight;                   // > 0
+  Rational weight;  // > 0
   Rational min{0};
   Rational max{10};
-  Rational step{1};                  // > 0; scores are min + k*step
+  Rational step{1};  // > 0; scores are min + k*step
   std::optional<Rational> threshold;
 };
 
@@ -43,8 +43,8 @@ struct Lot {
   std::string id;
   std::string name;
   std::vector<std::string> categories;
-  std::optional<Money> budget;     // exactly one of budget / share
-  std::optional<Rational> share;   // 0..1
+  std::optional<Money> budget;    // exactly one of budget / share
+  std::optional<Rational> share;  // 0..1
 };
 
 struct Rules {
@@ -55,7 +55,7 @@ struct Rules {
   Money budget;
   std::string currency = "UAH";
   // [eligibility]
-  std::optional<std::vector<Sector>> sectors;   // nullopt: every sector allowed
+  std::optional<std::vector<Sector>> sectors;  // nullopt: every sector allowed
   std::optional<Money> max_request;
   std::optional<Rational> min_cofinancing_share;
   std::optional<int> max_awards_per_organisation;

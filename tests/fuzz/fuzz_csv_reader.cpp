@@ -7,8 +7,8 @@
 #include <string_view>
 
 #include "formats/csv_reader.hpp"
-#include "values/diagnostic.hpp"
 #include "formats/encoding.hpp"
+#include "values/diagnostic.hpp"
 
 using namespace competition;
 

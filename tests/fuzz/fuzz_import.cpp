@@ -27,10 +27,10 @@
 #include <string_view>
 #include <vector>
 
-#include "values/diagnostic.hpp"
 #include "commands/importer.hpp"
 #include "store/rounds.hpp"
 #include "store/store.hpp"
+#include "values/diagnostic.hpp"
 
 using namespace competition;
 
@@ -114,15 +114,16 @@ struct Fixture {
   }
 
   Fixture() {
-    std::filesystem::path dir = std::filesystem::exists("/dev/shm") ? "/dev/shm" : std::filesystem::temp_directory_path();
+    std::filesystem::path dir =
+        std::filesystem::exists("/dev/shm") ? "/dev/shm" : std::filesystem::temp_directory_path();
     path = (dir / ("competition-fuzz-import-" + std::to_string(::getpid()) + ".db")).string();
     remove_files();
     store = Store::open(path, Store::Mode::write);
     init_round(*store, rules_text, "rules.toml");
     rules = load_rules(rules_text, "rules.toml");
-    for (auto [kind, text] : {std::pair{ImportKind::applications, applications_csv},
-                              std::pair{ImportKind::reviewers, reviewers_csv},
-                              std::pair{ImportKind::reviews, reviews_csv}}) {
+    for (auto [kind, text] :
+         {std::pair{ImportKind::applications, applications_csv}, std::pair{ImportKind::reviewers, reviewers_csv},
+          std::pair{ImportKind::reviews, reviews_csv}}) {
       ImportOptions o;
       o.kind = kind;
       o.file = "setup.csv";

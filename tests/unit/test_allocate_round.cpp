@@ -6,13 +6,13 @@
 #include <string>
 
 #include "commands/allocate_round.hpp"
+#include "commands/importer.hpp"
+#include "commands/score_round.hpp"
 #include "store/allocation_store.hpp"
 #include "store/decision_log.hpp"
-#include "values/diagnostic.hpp"
-#include "commands/importer.hpp"
 #include "store/rounds.hpp"
-#include "commands/score_round.hpp"
 #include "temp_store.hpp"
+#include "values/diagnostic.hpp"
 
 using namespace competition;
 
@@ -197,8 +197,7 @@ std::string refused_after(const std::string& sql) {
 }
 
 std::string changed(const std::string& id) {
-  return "round ties-1: inputs changed since `score` (application " + id +
-         " scores differently now); run score again";
+  return "round ties-1: inputs changed since `score` (application " + id + " scores differently now); run score again";
 }
 
 }  // namespace
@@ -215,7 +214,8 @@ TEST_CASE("allocate round: the stored scores must be what the stored inputs give
   // A stored row for an application that is not in the round comes before a
   // moved rank, after a changed score.
   const std::string extra =
-      "PRAGMA foreign_keys = OFF; INSERT INTO scores SELECT round_id, 'P-0', status, rank, total, total_display, criteria, reviews, flags, "
+      "PRAGMA foreign_keys = OFF; INSERT INTO scores SELECT round_id, 'P-0', status, rank, total, total_display, "
+      "criteria, reviews, flags, "
       "reasons FROM scores WHERE application = 'P-1'; ";
   CHECK(refused_after(extra + "UPDATE scores SET rank = 5 - rank WHERE application IN ('P-2', 'P-3')") ==
         changed("P-0"));

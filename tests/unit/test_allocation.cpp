@@ -49,8 +49,8 @@ struct Round {
   ScoreResult scores;
 
   // The next ranked application (ranks follow the order of calls).
-  Round& ranked(const std::string& id, Money requested, const std::string& category = "",
-                const std::string& org = "", Money cofinancing = Money{}) {
+  Round& ranked(const std::string& id, Money requested, const std::string& category = "", const std::string& org = "",
+                Money cofinancing = Money{}) {
     add(id, requested, category, org, cofinancing);
     ScoredApplication s;
     s.id = id;
@@ -201,11 +201,12 @@ TEST_CASE("allocation: the pool collects every lot's remainder and the unassigne
   Rules r = rules_with_budget(uah(1000));
   r.lots = {lot_budget("a", {"a"}, uah(400)), lot_budget("b", {"b"}, uah(300))};
   Round round;
-  round.ranked("A1", uah(350), "a")   // a: 400 → 50 left
-      .ranked("A2", uah(100), "a")    // does not fit in a's 50
-      .ranked("B1", uah(250), "b")    // b: 300 → 50 left
-      .ranked("X1", uah(380), "x")    // no lot: pool only
-      .ranked("B2", uah(60), "b");    // does not fit in b's 50
+  round
+      .ranked("A1", uah(350), "a")  // a: 400 → 50 left
+      .ranked("A2", uah(100), "a")  // does not fit in a's 50
+      .ranked("B1", uah(250), "b")  // b: 300 → 50 left
+      .ranked("X1", uah(380), "x")  // no lot: pool only
+      .ranked("B2", uah(60), "b");  // does not fit in b's 50
   Decision d = allocate(r, round.apps, round.scores);
   // Pool = 300 unassigned + 50 + 50 = 400: A2 100, X1 380 no (300 left), B2 60.
   CHECK(*d.pool_amount == uah(400));
@@ -328,7 +329,8 @@ TEST_CASE("allocation: organisation caps count awards across lots, the pool and 
   r.max_awards_per_organisation = 1;
   r.lots = {lot_budget("a", {"a"}, uah(200)), lot_budget("b", {"b"}, uah(200))};
   Round round;
-  round.ranked("A1", uah(100), "a", "acme")   // lot a
+  round
+      .ranked("A1", uah(100), "a", "acme")    // lot a
       .ranked("B1", uah(100), "b", "acme")    // lot b: capped (acme holds 1)
       .ranked("B2", uah(100), "b", "beta")    // lot b
       .ranked("X1", uah(100), "x", "beta")    // pool: capped
@@ -576,8 +578,9 @@ TEST_CASE("allocation: matched funds and the coefficient count funded and partia
   Rules r = rules_with_budget(uah(150));
   r.partial = true;
   Round round;
-  round.ranked("A", uah(100), "", "", uah(40)).ranked("B", uah(100), "", "", uah(30)).ranked("C", uah(100), "", "",
-                                                                                              uah(1000));
+  round.ranked("A", uah(100), "", "", uah(40))
+      .ranked("B", uah(100), "", "", uah(30))
+      .ranked("C", uah(100), "", "", uah(1000));
   Decision d = allocate(r, round.apps, round.scores);
   CHECK(line(d, "B").status == AwardStatus::partial);
   CHECK(line(d, "C").status == AwardStatus::reserve);

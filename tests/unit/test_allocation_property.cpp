@@ -18,8 +18,8 @@
 
 #include "engine/allocation.hpp"
 #include "engine/decision_record.hpp"
-#include "values/diagnostic.hpp"
 #include "engine/scoring.hpp"
+#include "values/diagnostic.hpp"
 
 using namespace competition;
 

@@ -168,10 +168,9 @@ TEST_CASE("audit compare: the JSON of cli.md") {
   a.round = "esm-2017";
   a.differences = {{std::string("A-017"), "award", std::string("50100.00"), std::string("50000.00")}};
   r.rounds = {a};
-  CHECK(
-      render_audit_json(r) ==
-      R"({"ok":false,"rounds":[{"round":"esm-2017","ok":false,"chain":"ok","pending_decisions":0,)"
-      R"("differences":[{"application":"A-017","field":"award","stored":"50100.00","computed":"50000.00"}]}]})"
-      "\n");
+  CHECK(render_audit_json(r) ==
+        R"({"ok":false,"rounds":[{"round":"esm-2017","ok":false,"chain":"ok","pending_decisions":0,)"
+        R"("differences":[{"application":"A-017","field":"award","stored":"50100.00","computed":"50000.00"}]}]})"
+        "\n");
   CHECK(render_audit_text(r, true, true) == "esm-2017: A-017: award: stored 50100.00, computed 50000.00\n");
 }

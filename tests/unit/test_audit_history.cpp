@@ -63,11 +63,10 @@ TEST_CASE("audit history: mismatches of the coefficient and the cost per client 
   REQUIRE(a.findings[0].computed);
   CHECK(*a.findings[0].computed == Rational(1663900, 41050));
   CHECK_FALSE(a.ok());
-  CHECK(
-      render_history_audit_json(a) ==
-      R"({"ok":false,"findings":[{"year":2003,"indicator":"cost_per_client","published":"20.2",)"
-      R"("computed":"40.53"}],"notes":[]})"
-      "\n");
+  CHECK(render_history_audit_json(a) ==
+        R"({"ok":false,"findings":[{"year":2003,"indicator":"cost_per_client","published":"20.2",)"
+        R"("computed":"40.53"}],"notes":[]})"
+        "\n");
 }
 
 TEST_CASE("audit history: a published value where the computed one is undefined is a finding") {

@@ -8,16 +8,16 @@
 
 #include <string>
 
-#include "commands/allocate_round.hpp"
 #include "base/canonical_json.hpp"
+#include "commands/allocate_round.hpp"
+#include "commands/importer.hpp"
+#include "commands/score_round.hpp"
 #include "engine/commission.hpp"
 #include "store/commission_store.hpp"
 #include "store/decision_log.hpp"
-#include "values/diagnostic.hpp"
-#include "commands/importer.hpp"
 #include "store/rounds.hpp"
-#include "commands/score_round.hpp"
 #include "temp_store.hpp"
+#include "values/diagnostic.hpp"
 
 using namespace competition;
 
@@ -36,7 +36,9 @@ struct Log {
     entries.push_back(e);
     return entries.back();
   }
-  void withdraw(const std::string& id) { add("withdraw", decision_payload(DecisionKind::withdraw, {id}, {}, "w " + id)); }
+  void withdraw(const std::string& id) {
+    add("withdraw", decision_payload(DecisionKind::withdraw, {id}, {}, "w " + id));
+  }
   void override_award(const std::string& id, std::int64_t uah) {
     add("override", decision_payload(DecisionKind::override_award, {id}, Money::from_hryvnias(uah), "o " + id));
   }
@@ -75,7 +77,7 @@ TEST_CASE("commission: the latest withdrawal or override of an application stand
   log.withdraw("A");
   log.override_award("A", 30);  // replaces the withdrawal
   log.override_award("B", 0);
-  log.withdraw("B");            // replaces the decline
+  log.withdraw("B");  // replaces the decline
   StandingDecisions s = reduce_decisions(read_decisions(log.entries));
   CHECK(s.applied.withdrawn == std::set<std::string>{"B"});
   REQUIRE(s.applied.overrides.size() == 1);
@@ -87,9 +89,9 @@ TEST_CASE("commission: the latest withdrawal or override of an application stand
 
 TEST_CASE("commission: an undo leaves its entry out; undoing the undo reinstates it") {
   Log log;
-  log.withdraw("A");      // 1
+  log.withdraw("A");            // 1
   log.override_award("B", 10);  // 2
-  log.undo(1);            // 3
+  log.undo(1);                  // 3
   auto d = read_decisions(log.entries);
   CHECK(d[0].undone_by == 3);
   CHECK_FALSE(d[2].undone_by);
@@ -158,12 +160,15 @@ TEST_CASE("commission: the record's decisions and the list entries have the docu
   log.undo(2);
   auto d = read_decisions(log.entries);
   StandingDecisions s = reduce_decisions(d);
-  CHECK(canonical_json(applied_decisions_json(s.standing)) ==
-        R"([{"applications":["A"],"award":"0.00","kind":"override","n":1,"reason":"o A","recorded_at":"2026-03-02T10:00:00Z"}])");
-  CHECK(decision_entry_json(d[1]).dump() ==
-        R"({"n":2,"kind":"withdraw","applications":["B"],"award":null,"reason":"w B","recorded_at":"2026-03-02T10:01:00Z","undone_by":3})");
-  CHECK(decision_entry_json(d[2]).dump() ==
-        R"({"n":3,"kind":"undo","applications":["B"],"award":null,"reason":"undo","recorded_at":"2026-03-02T10:02:00Z","undone_by":null})");
+  CHECK(
+      canonical_json(applied_decisions_json(s.standing)) ==
+      R"([{"applications":["A"],"award":"0.00","kind":"override","n":1,"reason":"o A","recorded_at":"2026-03-02T10:00:00Z"}])");
+  CHECK(
+      decision_entry_json(d[1]).dump() ==
+      R"({"n":2,"kind":"withdraw","applications":["B"],"award":null,"reason":"w B","recorded_at":"2026-03-02T10:01:00Z","undone_by":3})");
+  CHECK(
+      decision_entry_json(d[2]).dump() ==
+      R"({"n":3,"kind":"undo","applications":["B"],"award":null,"reason":"undo","recorded_at":"2026-03-02T10:02:00Z","undone_by":null})");
   CHECK(d[0].declines());
 }
 
@@ -246,7 +251,8 @@ min = 0
 max = 10
 
 [allocation]
-)" + extra_allocation + R"(
+)" + extra_allocation +
+         R"(
 
 [[lots]]
 id = "x"
@@ -267,9 +273,11 @@ struct CommissionStore : testing::TempStore {
       if (comma == std::string::npos) break;
       start = comma + 1;
     }
-    import(ImportKind::applications, "id,organisation,title,category,requested\n"
-                                     "P-1,ГО 1,t,x," + r[0] + "\nP-2,ГО 2,t,x," + r[1] + "\nP-3,ГО 3,t,y," + r[2] +
-                                     "\nP-4,ГО 4,t,y," + r[3] + "\nP-5,ГО 5,t,y,100\nP-6,ГО 6,t,y,100\n");
+    import(ImportKind::applications,
+           "id,organisation,title,category,requested\n"
+           "P-1,ГО 1,t,x," +
+               r[0] + "\nP-2,ГО 2,t,x," + r[1] + "\nP-3,ГО 3,t,y," + r[2] + "\nP-4,ГО 4,t,y," + r[3] +
+               "\nP-5,ГО 5,t,y,100\nP-6,ГО 6,t,y,100\n");
     import(ImportKind::reviewers, "id,name\nR1,One\n");
     import(ImportKind::reviews, "application,reviewer,a\nP-1,R1,9\nP-2,R1,8\nP-3,R1,7\nP-4,R1,7\nP-5,R1,3\n");
   }
@@ -326,18 +334,18 @@ TEST_CASE("commission store: every refusal of cli.md records nothing") {
   CommissionStore t;
   run_score(*t.store, std::nullopt);
   using K = DecisionKind;
-  CHECK(t.code(K::withdraw, {"P-9"}) == ExitCode::invalid);                  // unknown
-  CHECK(t.code(K::withdraw, {"P-5"}) == ExitCode::conflict);                 // rejected
-  CHECK(t.code(K::override_award, {"P-6"}, uah(50)) == ExitCode::conflict);  // incomplete
-  CHECK(t.code(K::override_award, {"P-9"}, uah(50)) == ExitCode::invalid);   // unknown
+  CHECK(t.code(K::withdraw, {"P-9"}) == ExitCode::invalid);                                     // unknown
+  CHECK(t.code(K::withdraw, {"P-5"}) == ExitCode::conflict);                                    // rejected
+  CHECK(t.code(K::override_award, {"P-6"}, uah(50)) == ExitCode::conflict);                     // incomplete
+  CHECK(t.code(K::override_award, {"P-9"}, uah(50)) == ExitCode::invalid);                      // unknown
   CHECK(t.code(K::override_award, {"P-1"}, Money::from_kopiykas(20001)) == ExitCode::invalid);  // above the request
-  CHECK(t.code(K::withdraw, {"P-1"}, {}, 0, "   \n") == ExitCode::invalid);  // blank reason
-  CHECK(t.code(K::withdraw, {"P-1"}, {}, 0, "\xff") == ExitCode::invalid);    // not UTF-8
-  CHECK(t.code(K::order, {"P-1", "P-2"}) == ExitCode::conflict);             // not tied
-  CHECK(t.code(K::order, {"P-3"}) == ExitCode::conflict);                    // one alone
-  CHECK(t.code(K::order, {"P-3", "P-3"}) == ExitCode::invalid);              // named twice
-  CHECK(t.code(K::order, {"P-3", "P-5"}) == ExitCode::conflict);             // not ranked
-  CHECK(t.code(K::undo, {}, {}, 1) == ExitCode::invalid);                    // no decision 1 yet
+  CHECK(t.code(K::withdraw, {"P-1"}, {}, 0, "   \n") == ExitCode::invalid);                     // blank reason
+  CHECK(t.code(K::withdraw, {"P-1"}, {}, 0, "\xff") == ExitCode::invalid);                      // not UTF-8
+  CHECK(t.code(K::order, {"P-1", "P-2"}) == ExitCode::conflict);                                // not tied
+  CHECK(t.code(K::order, {"P-3"}) == ExitCode::conflict);                                       // one alone
+  CHECK(t.code(K::order, {"P-3", "P-3"}) == ExitCode::invalid);                                 // named twice
+  CHECK(t.code(K::order, {"P-3", "P-5"}) == ExitCode::conflict);                                // not ranked
+  CHECK(t.code(K::undo, {}, {}, 1) == ExitCode::invalid);                                       // no decision 1 yet
 
   // Lot x holds 300.00: 200.00 + 200.00 of overrides exceed it.
   CHECK(t.code(K::override_award, {"P-1"}, uah(200)) == ExitCode::ok);
@@ -386,7 +394,7 @@ TEST_CASE("commission store: the next allocate applies the decisions and the rec
   AllocateResult after = run_allocate(*t.store, std::nullopt, true, false);
   CHECK(line(after, "P-1").status == AwardStatus::withdrawn);
   CHECK(line(after, "P-1").reasons == std::vector<std::string>{"withdrawn"});
-  CHECK(line(after, "P-1").rank == 1);  // keeps its rank
+  CHECK(line(after, "P-1").rank == 1);   // keeps its rank
   CHECK(line(after, "P-2").lot == "x");  // the next in rank order gets the lot's money
   nlohmann::json record = t.last_record();
   REQUIRE(record["decisions"].size() == 1);

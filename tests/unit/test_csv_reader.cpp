@@ -225,8 +225,7 @@ TEST_CASE("text after a closing quote is an error") {
 }
 
 TEST_CASE("an unterminated quote is an error naming where it started") {
-  CHECK(first_error("id,name\n1,ok\n2,\"abc\nmore\n") ==
-        "a.csv:3:2: unterminated quoted field (started on line 3)");
+  CHECK(first_error("id,name\n1,ok\n2,\"abc\nmore\n") == "a.csv:3:2: unterminated quoted field (started on line 3)");
   CHECK(first_error("id,a,b\n1,\"x\ny\",\"open\n\n") == "a.csv:2:3: unterminated quoted field (started on line 3)");
   CHECK(first_error("id\n\"") == "a.csv:2:1: unterminated quoted field (started on line 2)");
 }
@@ -321,8 +320,8 @@ TEST_CASE("the streaming reader reuses the record and reports progress") {
   const std::string* fields = r.fields.data();
   const char* first = r.fields[0].data();
   REQUIRE(reader.next(r));
-  CHECK(r.fields.data() == fields);   // same vector storage
-  CHECK(r.fields[0].data() == first); // same string buffer
+  CHECK(r.fields.data() == fields);    // same vector storage
+  CHECK(r.fields[0].data() == first);  // same string buffer
   CHECK(r.fields[0] == std::string(100, 'q'));
   CHECK_FALSE(reader.next(r));
   CHECK(reader.position() == text.size());

@@ -9,9 +9,9 @@
 #include <string>
 
 #include "base/canonical_json.hpp"
+#include "base/sha256.hpp"
 #include "store/decision_log.hpp"
 #include "store/rounds.hpp"
-#include "base/sha256.hpp"
 #include "temp_store.hpp"
 
 using namespace competition;

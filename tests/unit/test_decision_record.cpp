@@ -6,8 +6,8 @@
 #include <string>
 
 #include "base/canonical_json.hpp"
-#include "engine/decision_record.hpp"
 #include "base/sha256.hpp"
+#include "engine/decision_record.hpp"
 
 using namespace competition;
 
@@ -67,7 +67,11 @@ TEST_CASE("decision record: the text written directly is canonical_json of the a
   d.lots.push_back({"діти\\2", Money::from_hryvnias(5), Money{}});
   d.applications.push_back(
       AllocationLine{"Д-1\t", 3, AwardStatus::partial, Money::from_kopiykas(12345), std::string("pool"), {}});
-  d.applications.push_back(AllocationLine{"E", std::nullopt, AwardStatus::rejected, Money{}, std::nullopt,
+  d.applications.push_back(AllocationLine{"E",
+                                          std::nullopt,
+                                          AwardStatus::rejected,
+                                          Money{},
+                                          std::nullopt,
                                           {"cofinancing_below_minimum", "total_below_pass"}});
   nlohmann::ordered_json inputs = {{"reviews.csv", "cc"}, {"applications.csv", "aa"}, {"reviewers.csv", "bb"}};
   nlohmann::ordered_json decisions = nlohmann::ordered_json::array(
@@ -122,8 +126,11 @@ TEST_CASE("decision record: reviews.csv hashed row by row is the hash of the who
   // a comment that needs quoting, and more rows than one piece of the stream.
   std::vector<Review> reviews;
   for (int i = 0; i < 2500; ++i)
-    reviews.push_back(Review{"A" + std::to_string(1000 + i / 3), "R" + std::to_string(i % 3),
-                             {Rational(i % 11, 2), Rational(7)}, i % 7 ? "" : "good, \"very\"", i % 5 == 0});
+    reviews.push_back(Review{"A" + std::to_string(1000 + i / 3),
+                             "R" + std::to_string(i % 3),
+                             {Rational(i % 11, 2), Rational(7)},
+                             i % 7 ? "" : "good, \"very\"",
+                             i % 5 == 0});
   ReviewsHash streamed(rules);
   for (const Review& r : reviews) streamed.add(r.application, r.reviewer, r.scores, r.comment);
   const std::string hex = streamed.hex();

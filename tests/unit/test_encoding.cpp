@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "values/diagnostic.hpp"
 #include "formats/encoding.hpp"
+#include "values/diagnostic.hpp"
 
 using namespace competition;
 
@@ -179,7 +179,8 @@ TEST_CASE("UTF-16 without a byte order mark is named, not reported as NULs") {
     REQUIRE(l.size() == 1);
     CHECK(l[0].to_string() ==
           "a.csv:1:1: the file looks like UTF-16 LE without a byte order mark (every other byte of its first line is "
-          "NUL)" + rest);
+          "NUL)" +
+              rest);
     auto b = decode_errors(be, e);
     REQUIRE(b.size() == 1);
     CHECK(b[0].message.find("the file looks like UTF-16 BE without a byte order mark") == 0);
@@ -194,13 +195,13 @@ TEST_CASE("is_valid_utf8 is strict") {
   CHECK(is_valid_utf8(""));
   CHECK(is_valid_utf8("plain ASCII, long enough for the 8-byte path"));
   CHECK(is_valid_utf8("Ґ€😀"));
-  CHECK(is_valid_utf8("\xF4\x8F\xBF\xBF"));   // U+10FFFF
-  CHECK_FALSE(is_valid_utf8("\xC0\xAF"));      // overlong '/'
-  CHECK_FALSE(is_valid_utf8("\xE0\x80\xAF"));  // overlong
-  CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));  // surrogate U+D800
+  CHECK(is_valid_utf8("\xF4\x8F\xBF\xBF"));        // U+10FFFF
+  CHECK_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
+  CHECK_FALSE(is_valid_utf8("\xE0\x80\xAF"));      // overlong
+  CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate U+D800
   CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
-  CHECK_FALSE(is_valid_utf8("\xE2\x82"));      // truncated
-  CHECK_FALSE(is_valid_utf8("abc\x80"));       // lone continuation byte
+  CHECK_FALSE(is_valid_utf8("\xE2\x82"));          // truncated
+  CHECK_FALSE(is_valid_utf8("abc\x80"));           // lone continuation byte
   CHECK_FALSE(is_valid_utf8("\xF5\x80\x80\x80"));
 }
 

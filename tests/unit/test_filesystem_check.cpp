@@ -22,7 +22,8 @@ TEST_CASE("the network file systems are told by their statfs magic numbers") {
   CHECK_FALSE(network_filesystem_name(0x794C7630).has_value());  // overlayfs
   CHECK_FALSE(network_filesystem_name(0).has_value());
   // f_type is a signed word on some ABIs: CIFS's magic arrives sign-extended.
-  CHECK(network_filesystem_name(static_cast<std::uint32_t>(static_cast<long>(static_cast<int>(0xFF534D42u)))) == "cifs");
+  CHECK(network_filesystem_name(static_cast<std::uint32_t>(static_cast<long>(static_cast<int>(0xFF534D42u)))) ==
+        "cifs");
 }
 
 TEST_CASE("the warning names the database and the file system") {

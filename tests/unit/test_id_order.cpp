@@ -12,13 +12,13 @@
 using namespace competition;
 
 TEST_CASE("id order: byte order of the ids, decided past the eighth byte too") {
-  const std::vector<std::string> ids = {"P-10",         "P-1",          "A0000002",     "A00000010",   "A0000001",
-                                        "A00000009",    "A0000001-b",   "A0000001-a",   "Z",           "a",
-                                        "\xD0\x90-1",  "\xD0\x90",     "A000000",      "B",           "A0000001-a2",
-                                        "0",            "A0000001-a10"};
+  const std::vector<std::string> ids = {
+      "P-10", "P-1",        "A0000002", "A00000010", "A0000001", "A00000009",   "A0000001-b", "A0000001-a",  "Z",
+      "a",    "\xD0\x90-1", "\xD0\x90", "A000000",   "B",        "A0000001-a2", "0",          "A0000001-a10"};
   std::vector<std::string> seen;
-  each_in_id_order(ids, [](const std::string& s) -> const std::string& { return s; },
-                   [&](const std::string& s) { seen.push_back(s); });
+  each_in_id_order(
+      ids, [](const std::string& s) -> const std::string& { return s; },
+      [&](const std::string& s) { seen.push_back(s); });
   std::vector<std::string> expected = ids;
   std::sort(expected.begin(), expected.end());
   CHECK(seen == expected);

@@ -9,12 +9,12 @@
 #include <string>
 #include <vector>
 
-#include "values/diagnostic.hpp"
 #include "commands/importer.hpp"
 #include "store/rounds.hpp"
-#include "values/rules.hpp"
 #include "store/store.hpp"
 #include "temp_store.hpp"
+#include "values/diagnostic.hpp"
+#include "values/rules.hpp"
 
 using namespace competition;
 
@@ -100,12 +100,13 @@ TEST_CASE("importer: organisations by code, then by name, across files") {
   // that organisation gains it. P-3 (no code; case and spaces differ) finds it
   // by name; P-4 is another
   // organisation; P-5 has a code nobody has.
-  t.import("id,organisation,edrpou,title,requested\n"
-           "P-1,ГО Перша,,t,10\n"
-           "P-2,ГО Перша,26519933,t,10\n"
-           "P-3,го  ПЕРША,,t,10\n"
-           "P-4,ГО Друга,,t,10\n"
-           "P-5,ГО Третя,00032129,t,10\n");
+  t.import(
+      "id,organisation,edrpou,title,requested\n"
+      "P-1,ГО Перша,,t,10\n"
+      "P-2,ГО Перша,26519933,t,10\n"
+      "P-3,го  ПЕРША,,t,10\n"
+      "P-4,ГО Друга,,t,10\n"
+      "P-5,ГО Третя,00032129,t,10\n");
   auto k = t.organisation_keys();
   CHECK(k["P-1"] == "org:1");
   CHECK(k["P-2"] == "org:1");
@@ -116,10 +117,11 @@ TEST_CASE("importer: organisations by code, then by name, across files") {
   CHECK(t.store->db().execAndGet("SELECT edrpou FROM organisations WHERE id = 1").getString() == "26519933");
 
   // A second file into a database that has organisations: looked up, not re-created.
-  t.import("id,organisation,edrpou,title,requested\n"
-           "P-6,ГО Друга,,t,10\n"
-           "P-7,Інша назва,26519933,t,10\n"
-           "P-8,ГО Четверта,,t,10\n");
+  t.import(
+      "id,organisation,edrpou,title,requested\n"
+      "P-6,ГО Друга,,t,10\n"
+      "P-7,Інша назва,26519933,t,10\n"
+      "P-8,ГО Четверта,,t,10\n");
   k = t.organisation_keys();
   CHECK(k["P-6"] == "org:2");
   CHECK(k["P-7"] == "org:1");  // the code decides, whatever the name
@@ -136,8 +138,8 @@ TEST_CASE("importer: review scores are stored in their canonical decimal form, c
   t.import(ImportKind::reviewers, "id,name\nR1,One\nR2,Two\n");
   t.import(ImportKind::reviews,
            "application,reviewer,a,b\n"
-           "P-1,R1,7,1.25\n"     // canonical already
-           "P-1,R2,7.0,1.50\n"   // trailing zeros
+           "P-1,R1,7,1.25\n"    // canonical already
+           "P-1,R2,7.0,1.50\n"  // trailing zeros
            "P-2,R1,10,5\n"
            "P-2,R2,0,4.75\n"
            "P-3,R1,3.00,2.5\n");
@@ -207,6 +209,8 @@ TEST_CASE("importer: stored scores are read back whatever the order of their pai
   CHECK(read() == std::vector<std::string>{"P-1 7 1.25", "P-2 10 5", "P-3 3 2.5"});
   // A criterion without its pair is named.
   t.store->db().exec("UPDATE reviews SET scores = 'a=3;c=2.5' WHERE application = 'P-3'");
-  CHECK_THROWS_WITH_AS(read(), "round imp-1: review P-3/R1 has no score for criterion \"b\" of the current rules "
-                               "(re-import the reviews)", Error);
+  CHECK_THROWS_WITH_AS(read(),
+                       "round imp-1: review P-3/R1 has no score for criterion \"b\" of the current rules "
+                       "(re-import the reviews)",
+                       Error);
 }

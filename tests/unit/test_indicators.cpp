@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "values/diagnostic.hpp"
 #include "engine/indicators.hpp"
 #include "render/report_style.hpp"
 #include "render/svg_chart.hpp"
+#include "values/diagnostic.hpp"
 
 using namespace competition;
 
@@ -127,8 +127,8 @@ TEST_CASE("indicators: ratios are computed, not published (2003, 2007, 2014)") {
   in.history = kharkiv();
   ReportTable t = build_report_table(in);
   const auto& y2003 = year_of(t, 2003);
-  CHECK(y2003.cost_per_client->to_fixed(1) == "40.5");  // published 20.2
-  CHECK(year_of(t, 2007).coefficient == Rational(39, 4));  // 9.75 exactly
+  CHECK(y2003.cost_per_client->to_fixed(1) == "40.5");        // published 20.2
+  CHECK(year_of(t, 2007).coefficient == Rational(39, 4));     // 9.75 exactly
   CHECK(year_of(t, 2007).coefficient->to_fixed(1) == "9.8");  // half away from zero
   const auto& y2014 = year_of(t, 2014);
   CHECK(y2014.budget.is_zero());
@@ -158,9 +158,9 @@ TEST_CASE("indicators: reported, else planned, per winner and per indicator") {
                 {"D", "withdrawn", Money{}}};
   Outcome a;
   a.application = "A";
-  a.clients = 120;          // reported
+  a.clients = 120;            // reported
   a.attracted = uah("2500");  // reported
-  a.volunteers = 0;         // reported zero counts as reported
+  a.volunteers = 0;           // reported zero counts as reported
   // jobs empty: planned 2
   r.outcomes = {a};
   ReportInput in;
@@ -178,8 +178,8 @@ TEST_CASE("indicators: reported, else planned, per winner and per indicator") {
   CHECK(y.volunteers == 4);           // A's reported 0 + B's planned 4
   CHECK(*y.coefficient == Rational(11, 32));
   CHECK(*y.cost_per_client == Rational(21500, 170));
-  std::vector<Indicator> planned{Indicator::attracted, Indicator::coefficient, Indicator::clients,
-                                 Indicator::cost_per_client, Indicator::jobs, Indicator::volunteers};
+  std::vector<Indicator> planned{Indicator::attracted,       Indicator::coefficient, Indicator::clients,
+                                 Indicator::cost_per_client, Indicator::jobs,        Indicator::volunteers};
   CHECK(y.planned == planned);
   CHECK(t.totals.planned == planned);
   CHECK(indicator_cell(y, Indicator::clients, false) == "170*");
@@ -341,7 +341,7 @@ TEST_CASE("report style: Ukrainian and English number styles, rounded half away 
   CHECK(format_thousands(uah("1470900.00"), false) == "1 470,9");
   CHECK(format_thousands(uah("1470900.00"), true) == "1,470.9");
   CHECK(format_thousands(uah("10915100.00"), false) == "10 915,1");
-  CHECK(format_thousands(uah("50.00"), true) == "0.1");   // 0.05 thousand: half away from zero
+  CHECK(format_thousands(uah("50.00"), true) == "0.1");  // 0.05 thousand: half away from zero
   CHECK(format_decimal(Rational(39, 4), 1, false) == "9,8");
   CHECK(format_decimal(Rational(1234567, 1), 1, true) == "1,234,567.0");
 }
@@ -351,8 +351,7 @@ TEST_CASE("report style: the summary of Kharkiv 2000–2017 in uk and en") {
   in.history = kharkiv();
   ReportTable t = build_report_table(in);
   std::vector<std::string> uk{"з міського бюджету використано 10 915,1 тис. грн;",
-                              "додатково залучено 48 923,9 тис. грн;",
-                              "коефіцієнт залучених коштів за період 4,5 : 1;",
+                              "додатково залучено 48 923,9 тис. грн;", "коефіцієнт залучених коштів за період 4,5 : 1;",
                               "переможців (договорів) 703 з 1 189 учасників;",
                               "послуги отримали 7 531 313 клієнтів; створено 2 196 робочих місць; залучено 25 208 "
                               "волонтерів."};

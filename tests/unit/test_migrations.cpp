@@ -49,10 +49,11 @@ std::string schema_of(const std::string& path) {
 void check_or_chains(SQLite::Database& db) {
   CHECK(table_sql(db, "applications").find("CHECK (sector = 'ngo' OR sector = 'state' OR sector = 'business')") !=
         std::string::npos);
-  CHECK(table_sql(db, "scores").find(
-            "CHECK (status = 'ranked' OR status = 'rejected' OR status = 'incomplete')") != std::string::npos);
+  CHECK(table_sql(db, "scores").find("CHECK (status = 'ranked' OR status = 'rejected' OR status = 'incomplete')") !=
+        std::string::npos);
   CHECK(table_sql(db, "allocations").find("status = 'withdrawn' OR") != std::string::npos);
-  for (const char* t : {"applications", "scores", "allocations"}) CHECK(table_sql(db, t).find(" IN (") == std::string::npos);
+  for (const char* t : {"applications", "scores", "allocations"})
+    CHECK(table_sql(db, t).find(" IN (") == std::string::npos);
 }
 
 }  // namespace
@@ -69,14 +70,16 @@ TEST_CASE("migrations: a new database is at the last version, with the CHECK lis
   // Still the same constraint: a value outside the list is refused.
   db.exec("INSERT INTO rounds (id, year, title, budget, rules_text, rules_sha256) VALUES ('r', 2024, 't', 1, '', '')");
   db.exec("INSERT INTO organisations (id, name, name_key) VALUES (1, 'x', 'x')");
-  db.exec("INSERT INTO applications (round_id, id, organisation_id, organisation, sector, title, requested, "
-          "input_order) VALUES ('r', 'ok', 1, 'x', 'state', 't', 1, 1)");
+  db.exec(
+      "INSERT INTO applications (round_id, id, organisation_id, organisation, sector, title, requested, "
+      "input_order) VALUES ('r', 'ok', 1, 'x', 'state', 't', 1, 1)");
   CHECK_THROWS_WITH_AS(db.exec("INSERT INTO applications (round_id, id, organisation_id, organisation, sector, title, "
                                "requested, input_order) VALUES ('r', 'bad', 1, 'x', 'nonprofit', 't', 1, 2)"),
                        "CHECK constraint failed: sector = 'ngo' OR sector = 'state' OR sector = 'business'",
                        SQLite::Exception);
-  CHECK_THROWS_AS(db.exec("INSERT INTO scores (round_id, application, status, reviews) VALUES ('r', 'ok', 'winner', 0)"),
-                  SQLite::Exception);
+  CHECK_THROWS_AS(
+      db.exec("INSERT INTO scores (round_id, application, status, reviews) VALUES ('r', 'ok', 'winner', 0)"),
+      SQLite::Exception);
 }
 
 TEST_CASE("migrations: a database of version 3 is brought to the same schema as a new one") {

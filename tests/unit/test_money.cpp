@@ -38,14 +38,15 @@ TEST_CASE("money: every accepted form of formats.md") {
   CHECK(kop("0") == 0);
   CHECK(kop("0.01") == 1);
   CHECK(kop("007") == 700);
-  CHECK(kop("  12500  ") == 1250000);  // surrounding ASCII spaces
+  CHECK(kop("  12500  ") == 1250000);                     // surrounding ASCII spaces
   CHECK(kop("999999999999999.99") == 99999999999999999);  // 15 integer digits: the largest
 }
 
 TEST_CASE("money: every rejected form of formats.md") {
-  for (const char* bad : {"-5", "1e3", "12.345", "1,000.50", "12 5OO", "", ".5", "5.", "1 2345", "   ", "+5",
-                          "12 5OO,00", "1000 000", "1  000", "'500", "500'", "12 ,50", "12,50,1", "1.000,50", "12.3.4",
-                          "1 000.5 0", "UAH 5", "5 грн", "1000000000000000"}) {
+  for (const char* bad :
+       {"-5",     "1e3",     "12.345",   "1,000.50",  "12 5OO",    "",       ".5",    "5.",
+        "1 2345", "   ",     "+5",       "12 5OO,00", "1000 000",  "1  000", "'500",  "500'",
+        "12 ,50", "12,50,1", "1.000,50", "12.3.4",    "1 000.5 0", "UAH 5",  "5 грн", "1000000000000000"}) {
     CAPTURE(bad);
     CHECK_FALSE(Money::parse(bad).has_value());
   }

@@ -12,8 +12,8 @@ TEST_CASE("organisation names: lower case, spaces collapsed and trimmed") {
   CHECK(organisation_name_key("ГО «Перша»") == "го «перша»");
   CHECK(organisation_name_key("  ГО   ПЕРША  ") == "го перша");
   CHECK(organisation_name_key("го\tперша") == "го перша");
-  CHECK(organisation_name_key("ГО\xC2\xA0Перша") == "го перша");       // no-break space
-  CHECK(organisation_name_key("ГО\xE2\x80\xAFПерша") == "го перша");   // narrow no-break space
+  CHECK(organisation_name_key("ГО\xC2\xA0Перша") == "го перша");      // no-break space
+  CHECK(organisation_name_key("ГО\xE2\x80\xAFПерша") == "го перша");  // narrow no-break space
   CHECK(organisation_name_key("Charity FUND") == "charity fund");
   // Ukrainian letters outside А..Я and their lower cases.
   CHECK(organisation_name_key("ЄВРОПА ІНІЦІАТИВА ЇЖАК ҐАНОК Ў") == "європа ініціатива їжак ґанок ў");
@@ -22,7 +22,10 @@ TEST_CASE("organisation names: lower case, spaces collapsed and trimmed") {
 }
 
 TEST_CASE("organisation names: bytes that are not UTF-8 pass through unchanged") {
-  CHECK(organisation_name_key("A\xFF" "B") == "a\xFF" "b");
+  CHECK(organisation_name_key("A\xFF"
+                              "B") ==
+        "a\xFF"
+        "b");
   CHECK(organisation_name_key("\xF0\x9F\x98\x80 ГО") == "\xF0\x9F\x98\x80 го");  // a 4-byte character
   CHECK(organisation_name_key("ГО \xD0") == "го\xD0");  // a lead byte at the end (spaces before a stray byte go)
 }

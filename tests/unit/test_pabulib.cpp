@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "formats/pabulib.hpp"
 #include "commands/pabulib_import.hpp"
+#include "formats/pabulib.hpp"
 #include "values/rules.hpp"
 
 using namespace competition;

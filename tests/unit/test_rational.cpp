@@ -89,7 +89,8 @@ TEST_CASE("rational: ordering") {
   CHECK(Rational(-1, 2) < Rational(-1, 3));
   CHECK(Rational(2, 4) == Rational(1, 2));
   CHECK((Rational(5) <=> Rational(10, 2)) == std::strong_ordering::equal);
-  CHECK(Rational(std::numeric_limits<std::int64_t>::max(), 2) > Rational(std::numeric_limits<std::int64_t>::max() - 1, 2));
+  CHECK(Rational(std::numeric_limits<std::int64_t>::max(), 2) >
+        Rational(std::numeric_limits<std::int64_t>::max() - 1, 2));
 }
 
 TEST_CASE("rational: to_fixed rounds half away from zero") {
@@ -153,6 +154,6 @@ TEST_CASE("rational: overflow throws instead of wrapping") {
   CHECK_THROWS_AS(Rational(-max) - Rational(2), std::overflow_error);
   CHECK_THROWS_AS(Rational(1, max) + Rational(1, max - 1), std::overflow_error);  // denominator too large
   CHECK_THROWS_AS(Rational(std::numeric_limits<std::int64_t>::min(), -1), std::overflow_error);
-  CHECK(Rational(max) - Rational(max) == Rational(0));  // large but in range
+  CHECK(Rational(max) - Rational(max) == Rational(0));     // large but in range
   CHECK(Rational(max, 2) * Rational(2) == Rational(max));  // reduced before the range check
 }

@@ -56,14 +56,15 @@ std::string rendered(Render render, const Args&... args) {
 
 TEST_CASE("render allocation: JSON shape and key order of cli.md") {
   Fixture f;
-  CHECK(rendered(render_allocation_json, f.view()) ==
-        R"({"round":"r-1","budget":"100.00","awarded":"50.00","leftover":"50.00","cofinancing":"0.01",)"
-        R"("coefficient":"0.0002","fingerprint":"sha256:abc","lots":[{"id":"main","budget":"100.00","awarded":"50.00"}],)"
-        R"("applications":[{"id":"A","rank":1,"status":"withdrawn","award":"0.00","lot":null,"reasons":["withdrawn"]},)"
-        R"({"id":"B","rank":2,"status":"funded","award":"50.00","lot":"main"},)"
-        R"({"id":"C","rank":3,"status":"declined","award":"0.00","lot":null,"reasons":["declined"]},)"
-        R"({"id":"D","rank":null,"status":"incomplete","award":"0.00","lot":null,"reasons":["too_few_reviews"]}]})"
-        "\n");
+  CHECK(
+      rendered(render_allocation_json, f.view()) ==
+      R"({"round":"r-1","budget":"100.00","awarded":"50.00","leftover":"50.00","cofinancing":"0.01",)"
+      R"("coefficient":"0.0002","fingerprint":"sha256:abc","lots":[{"id":"main","budget":"100.00","awarded":"50.00"}],)"
+      R"("applications":[{"id":"A","rank":1,"status":"withdrawn","award":"0.00","lot":null,"reasons":["withdrawn"]},)"
+      R"({"id":"B","rank":2,"status":"funded","award":"50.00","lot":"main"},)"
+      R"({"id":"C","rank":3,"status":"declined","award":"0.00","lot":null,"reasons":["declined"]},)"
+      R"({"id":"D","rank":null,"status":"incomplete","award":"0.00","lot":null,"reasons":["too_few_reviews"]}]})"
+      "\n");
   f.d.awarded = Money{};
   CHECK(rendered(render_allocation_json, f.view()).find(R"("coefficient":null)") != std::string::npos);
 }

@@ -299,9 +299,9 @@ TEST_CASE("rules: non-money numbers are read as exact decimals of at most 4 plac
 TEST_CASE("rules: [competition] errors") {
   CHECK(error_of(one_criterion) == "rules.toml: competition: is required");
   CHECK(errors_of("[competition]\n" + one_criterion) ==
-        std::vector<std::string>{"rules.toml: competition.id: is required", "rules.toml: competition.title: is required",
-                                 "rules.toml: competition.year: is required",
-                                 "rules.toml: competition.budget: is required"});
+        std::vector<std::string>{
+            "rules.toml: competition.id: is required", "rules.toml: competition.title: is required",
+            "rules.toml: competition.year: is required", "rules.toml: competition.budget: is required"});
   CHECK(error_of("competition = 5\n" + one_criterion) == "rules.toml: competition: expected a table");
 
   auto competition_with = [](const std::string& key, const std::string& value) {
@@ -333,21 +333,22 @@ TEST_CASE("rules: [competition] errors") {
         "rules.toml: competition.budget: expected money: write money as \"1000000.50\" or an integer");
   CHECK(competition_with("budget", "-5") == "rules.toml: competition.budget: must be >= 0");
   CHECK(competition_with("budget", "1000000000000000") == "rules.toml: competition.budget: is out of range");
-  CHECK(competition_with("budget", "\"12 5OO\"") ==
-        "rules.toml: competition.budget: \"12 5OO\" is not an amount of money (expected e.g. 12500.00 or \"12 500,00\")");
+  CHECK(
+      competition_with("budget", "\"12 5OO\"") ==
+      "rules.toml: competition.budget: \"12 5OO\" is not an amount of money (expected e.g. 12500.00 or \"12 500,00\")");
   CHECK(competition_with("budget", "\"-5\"") ==
         "rules.toml: competition.budget: \"-5\" is not an amount of money (expected e.g. 12500.00 or \"12 500,00\")");
-  CHECK(competition_with("budget", "\"12.345\"") ==
-        "rules.toml: competition.budget: \"12.345\" is not an amount of money (expected e.g. 12500.00 or \"12 500,00\")");
+  CHECK(
+      competition_with("budget", "\"12.345\"") ==
+      "rules.toml: competition.budget: \"12.345\" is not an amount of money (expected e.g. 12500.00 or \"12 500,00\")");
 
-  CHECK(error_of(with("")
-                     .insert(competition_table.size() - 1, "\ncurrency = \"uah\"")) ==
+  CHECK(error_of(with("").insert(competition_table.size() - 1, "\ncurrency = \"uah\"")) ==
         "rules.toml: competition.currency: \"uah\" is not a currency code (expected 3 capital letters, e.g. UAH)");
   CHECK(load_rules(with("").insert(competition_table.size() - 1, "\ncurrency = \"PLN\""), "rules.toml").currency ==
         "PLN");
-  CHECK(load_rules(competition_table.substr(0, competition_table.find("year")) + "year = 1900\nbudget = 1\n" +
-                       one_criterion,
-                   "rules.toml")
+  CHECK(load_rules(
+            competition_table.substr(0, competition_table.find("year")) + "year = 1900\nbudget = 1\n" + one_criterion,
+            "rules.toml")
             .year == 1900);
 }
 
@@ -394,19 +395,19 @@ TEST_CASE("rules: [scoring] errors") {
 }
 
 TEST_CASE("rules: [[criteria]] errors") {
-  auto criterion = [](const std::string& body) {
-    return error_of(competition_table + "[[criteria]]\n" + body + "\n");
-  };
+  auto criterion = [](const std::string& body) { return error_of(competition_table + "[[criteria]]\n" + body + "\n"); };
   CHECK(criterion("id = \"c\"\nweight = 0\nmin = 0\nmax = 10") == "rules.toml: criteria[1].weight: must be > 0");
   CHECK(criterion("id = \"c\"\nweight = -1\nmin = 0\nmax = 10") == "rules.toml: criteria[1].weight: must be > 0");
   CHECK(criterion("id = \"c\"\nmin = 0\nmax = 10") == "rules.toml: criteria[1].weight: is required");
   CHECK(criterion("weight = 1\nmin = 0\nmax = 10") == "rules.toml: criteria[1].id: is required");
   CHECK(criterion("id = \"c\"\nweight = 1\nmax = 10") == "rules.toml: criteria[1].min: is required");
   CHECK(criterion("id = \"c\"\nweight = 1\nmin = 0") == "rules.toml: criteria[1].max: is required");
-  CHECK(criterion("id = \"c\"\nweight = 1\nmin = 10\nmax = 5") == "rules.toml: criteria[1]: min (10) must be < max (5)");
+  CHECK(criterion("id = \"c\"\nweight = 1\nmin = 10\nmax = 5") ==
+        "rules.toml: criteria[1]: min (10) must be < max (5)");
   CHECK(criterion("id = \"c\"\nweight = 1\nmin = 2.5\nmax = 2.5") ==
         "rules.toml: criteria[1]: min (2.5) must be < max (2.5)");
-  CHECK(criterion("id = \"c\"\nweight = 1\nmin = 0\nmax = 10\nstep = 0") == "rules.toml: criteria[1].step: must be > 0");
+  CHECK(criterion("id = \"c\"\nweight = 1\nmin = 0\nmax = 10\nstep = 0") ==
+        "rules.toml: criteria[1].step: must be > 0");
   CHECK(criterion("id = \"c\"\nweight = 1\nmin = 0\nmax = 10\nthreshold = 10.5") ==
         "rules.toml: criteria[1].threshold: must be between 0 and 10");
   CHECK(criterion("id = \"c\"\nweight = 1\nmin = 1\nmax = 10\nthreshold = 0.5") ==
@@ -433,8 +434,8 @@ TEST_CASE("rules: [[criteria]] errors") {
 }
 
 TEST_CASE("rules: criterion ids that are fine, and duplicates") {
-  Rules r = load_rules(competition_table + "[[criteria]]\nid = \"xylophone\"\nweight = 1\nmin = 0\nmax = 10\n",
-                       "rules.toml");
+  Rules r =
+      load_rules(competition_table + "[[criteria]]\nid = \"xylophone\"\nweight = 1\nmin = 0\nmax = 10\n", "rules.toml");
   CHECK(r.criteria[0].id == "xylophone");
   std::string two = with("[[criteria]]\nid = \"Relevance\"\nweight = 1\nmin = 0\nmax = 10\n");
   CHECK(error_of(two) == "rules.toml: criteria[2].id: \"Relevance\" is already used by criteria[1]");
@@ -443,14 +444,16 @@ TEST_CASE("rules: criterion ids that are fine, and duplicates") {
 }
 
 TEST_CASE("rules: criteria and the score source") {
-  CHECK(error_of(competition_table) == "rules.toml: criteria: at least one is required when scoring.source = \"reviews\"");
+  CHECK(error_of(competition_table) ==
+        "rules.toml: criteria: at least one is required when scoring.source = \"reviews\"");
   CHECK(error_of("criteria = []\n" + competition_table) ==
         "rules.toml: criteria: at least one is required when scoring.source = \"reviews\"");
   CHECK(error_of(with("[scoring]\nsource = \"votes\"\n")) ==
         "rules.toml: criteria: must be empty when scoring.source = \"votes\"");
   // Votes: no criteria; min_reviews, pass_total and the like may stay (they do not apply).
-  Rules r = load_rules(competition_table + "[scoring]\nsource = \"votes\"\npass_total = 10\nmin_reviews = 3\n"
-                                           "[allocation]\ntie_break = [\"input_order\"]\n",
+  Rules r = load_rules(competition_table +
+                           "[scoring]\nsource = \"votes\"\npass_total = 10\nmin_reviews = 3\n"
+                           "[allocation]\ntie_break = [\"input_order\"]\n",
                        "rules.toml");
   CHECK(r.source == ScoreSource::votes);
   CHECK(r.criteria.empty());
@@ -460,7 +463,8 @@ TEST_CASE("rules: criteria and the score source") {
 TEST_CASE("rules: [allocation] errors") {
   CHECK(error_of(with("[allocation]\nrule = \"greedy\"\n")) ==
         "rules.toml: allocation.rule: \"greedy\" is not one of greedy_skip, greedy_stop");
-  CHECK(error_of(with("[allocation]\npartial = \"yes\"\n")) == "rules.toml: allocation.partial: expected true or false");
+  CHECK(error_of(with("[allocation]\npartial = \"yes\"\n")) ==
+        "rules.toml: allocation.partial: expected true or false");
   CHECK(error_of(with("[allocation]\nmin_partial_share = 2\n")) ==
         "rules.toml: allocation.min_partial_share: must be between 0 and 1");
   CHECK(error_of(with("[allocation]\nround_to = 0\n")) == "rules.toml: allocation.round_to: must be > 0");
@@ -481,7 +485,8 @@ TEST_CASE("rules: [allocation] errors") {
             "rules.toml: allocation.tie_break[4]: \"random\" is not one of criterion:ID, cofinancing_share, requested, "
             "submitted_at, input_order",
             "rules.toml: allocation.tie_break[5]: expected a string",
-            "rules.toml: allocation.tie_break[7]: \"Requested\" is not one of criterion:ID, cofinancing_share, requested, "
+            "rules.toml: allocation.tie_break[7]: \"Requested\" is not one of criterion:ID, cofinancing_share, "
+            "requested, "
             "submitted_at, input_order"});
 }
 
@@ -516,50 +521,57 @@ TEST_CASE("rules: [[lots]] errors") {
   CHECK(lot("id = \"a\"\ncategories = [\"x\", 3]") == "rules.toml: lots[1].categories[2]: expected a string");
   CHECK(lot("id = \"a\"\ncategories = [\"x\"]\nbudgett = 5") == "rules.toml: lots[1].budgett: unknown key");
 
-  std::string twice = with("[[lots]]\nid = \"a\"\ncategories = [\"x\"]\nshare = 0.1\n"
-                           "[[lots]]\nid = \"a\"\ncategories = [\"y\"]\nshare = 0.1\n");
+  std::string twice = with(
+      "[[lots]]\nid = \"a\"\ncategories = [\"x\"]\nshare = 0.1\n"
+      "[[lots]]\nid = \"a\"\ncategories = [\"y\"]\nshare = 0.1\n");
   CHECK(error_of(twice) == "rules.toml: lots[2].id: \"a\" is already used by lots[1]");
   CHECK(error_of("lots = 1\n" + with("")) == "rules.toml: lots: expected an array of tables");
 }
 
 TEST_CASE("rules: the lots may not exceed the budget") {
-  std::string over = with("[[lots]]\nid = \"a\"\ncategories = [\"x\"]\nbudget = \"700000\"\n"
-                          "[[lots]]\nid = \"b\"\ncategories = [\"y\"]\nbudget = 500000\n");
+  std::string over = with(
+      "[[lots]]\nid = \"a\"\ncategories = [\"x\"]\nbudget = \"700000\"\n"
+      "[[lots]]\nid = \"b\"\ncategories = [\"y\"]\nbudget = 500000\n");
   CHECK(error_of(over) == "rules.toml: lots: lot amounts add up to 1200000.00, more than the budget 1000000.00");
 
-  std::string shares_over = with("[[lots]]\nid = \"a\"\ncategories = [\"x\"]\nshare = 0.6\n"
-                                 "[[lots]]\nid = \"b\"\ncategories = [\"x\"]\nshare = 0.5\n");
+  std::string shares_over = with(
+      "[[lots]]\nid = \"a\"\ncategories = [\"x\"]\nshare = 0.6\n"
+      "[[lots]]\nid = \"b\"\ncategories = [\"x\"]\nshare = 0.5\n");
   CHECK(error_of(shares_over) == "rules.toml: lots: lot amounts add up to 1100000.00, more than the budget 1000000.00");
 
-  std::string mixed_exact = with("[[lots]]\nid = \"a\"\ncategories = [\"x\"]\nshare = 0.6\n"
-                                 "[[lots]]\nid = \"b\"\ncategories = [\"x\"]\nbudget = \"400 000,00\"\n");
+  std::string mixed_exact = with(
+      "[[lots]]\nid = \"a\"\ncategories = [\"x\"]\nshare = 0.6\n"
+      "[[lots]]\nid = \"b\"\ncategories = [\"x\"]\nbudget = \"400 000,00\"\n");
   Rules r = load_rules(mixed_exact, "rules.toml");  // exactly the budget is fine; a category may be in two lots
   CHECK(lot_amounts(r) == std::vector<Money>{Money::from_hryvnias(600000), Money::from_hryvnias(400000)});
 
-  std::string over_by_a_kopiyka = with("[[lots]]\nid = \"a\"\ncategories = [\"x\"]\nshare = 1\n"
-                                       "[[lots]]\nid = \"b\"\ncategories = [\"y\"]\nbudget = \"0.01\"\n");
+  std::string over_by_a_kopiyka = with(
+      "[[lots]]\nid = \"a\"\ncategories = [\"x\"]\nshare = 1\n"
+      "[[lots]]\nid = \"b\"\ncategories = [\"y\"]\nbudget = \"0.01\"\n");
   CHECK(error_of(over_by_a_kopiyka) ==
         "rules.toml: lots: lot amounts add up to 1000000.01, more than the budget 1000000.00");
 }
 
 TEST_CASE("rules: lot_amounts takes the floor of share x budget to the kopiyka") {
   auto amounts = [](const std::string& budget, const std::string& lots) {
-    std::string text = "[competition]\nid = \"a\"\ntitle = \"t\"\nyear = 2017\nbudget = " + budget + "\n" +
-                       one_criterion + lots;
+    std::string text =
+        "[competition]\nid = \"a\"\ntitle = \"t\"\nyear = 2017\nbudget = " + budget + "\n" + one_criterion + lots;
     return lot_amounts(load_rules(text, "rules.toml"));
   };
   // Shares that do not add up to 1: each floored, the rest is left to the pool.
-  CHECK(amounts("\"100.01\"", "[[lots]]\nid = \"a\"\ncategories = [\"x\"]\nshare = 0.3333\n"
-                              "[[lots]]\nid = \"b\"\ncategories = [\"y\"]\nshare = 0.3333\n"
-                              "[[lots]]\nid = \"c\"\ncategories = [\"z\"]\nshare = 0.3333\n") ==
+  CHECK(amounts("\"100.01\"",
+                "[[lots]]\nid = \"a\"\ncategories = [\"x\"]\nshare = 0.3333\n"
+                "[[lots]]\nid = \"b\"\ncategories = [\"y\"]\nshare = 0.3333\n"
+                "[[lots]]\nid = \"c\"\ncategories = [\"z\"]\nshare = 0.3333\n") ==
         std::vector<Money>(3, Money::from_kopiykas(3333)));  // 0.3333 × 100.01 = 33.333333
   CHECK(amounts("\"1000000.01\"", "[[lots]]\nid = \"a\"\ncategories = [\"x\"]\nshare = 0.5\n") ==
         std::vector<Money>{Money::from_kopiykas(50000000)});  // 500000.005 -> 500000.00
   // A zero-amount lot: a tiny share of a small budget, a zero share, a zero budget.
-  CHECK(amounts("\"99.99\"", "[[lots]]\nid = \"a\"\ncategories = [\"x\"]\nshare = 0.0001\n"
-                             "[[lots]]\nid = \"b\"\ncategories = [\"x\"]\nshare = 0\n"
-                             "[[lots]]\nid = \"c\"\ncategories = [\"x\"]\nbudget = 0\n"
-                             "[[lots]]\nid = \"d\"\ncategories = [\"x\"]\nshare = 0.0002\n") ==
+  CHECK(amounts("\"99.99\"",
+                "[[lots]]\nid = \"a\"\ncategories = [\"x\"]\nshare = 0.0001\n"
+                "[[lots]]\nid = \"b\"\ncategories = [\"x\"]\nshare = 0\n"
+                "[[lots]]\nid = \"c\"\ncategories = [\"x\"]\nbudget = 0\n"
+                "[[lots]]\nid = \"d\"\ncategories = [\"x\"]\nshare = 0.0002\n") ==
         std::vector<Money>{Money{}, Money{}, Money{}, Money::from_kopiykas(1)});  // 0.0002 × 99.99 = 0.019998
   // The largest budget times a 4-decimal share does not overflow.
   CHECK(amounts("999999999999999", "[[lots]]\nid = \"a\"\ncategories = [\"x\"]\nshare = 0.9999\n") ==
@@ -615,25 +627,27 @@ id = "pool"
 categories = []
 share = 0.12345
 )toml";
-  CHECK(errors_of(text) == std::vector<std::string>{
-                               "rules.toml: competition.id: \"ESM\" is not a valid id (1-64 characters of a-z 0-9 . _ -)",
-                               "rules.toml: competition.budget: floats are not exact: write money as \"1000000.50\" or "
-                               "an integer",
-                               "rules.toml: scoring.agregate: unknown key",
-                               "rules.toml: criteria[1].weight: must be > 0",
-                               "rules.toml: criteria[2].id: \"total\" is a reserved id",
-                               "rules.toml: criteria[2]: min (5) must be < max (5)",
-                               "rules.toml: allocation.tie_break[2]: \"random\" is not one of criterion:ID, "
-                               "cofinancing_share, requested, submitted_at, input_order",
-                               "rules.toml: lots[1].id: \"pool\" is a reserved id",
-                               "rules.toml: lots[1].categories: must not be empty",
-                               "rules.toml: lots[1].share: at most 4 decimal places (got 0.12345)",
-                           });
+  CHECK(errors_of(text) ==
+        std::vector<std::string>{
+            "rules.toml: competition.id: \"ESM\" is not a valid id (1-64 characters of a-z 0-9 . _ -)",
+            "rules.toml: competition.budget: floats are not exact: write money as \"1000000.50\" or "
+            "an integer",
+            "rules.toml: scoring.agregate: unknown key",
+            "rules.toml: criteria[1].weight: must be > 0",
+            "rules.toml: criteria[2].id: \"total\" is a reserved id",
+            "rules.toml: criteria[2]: min (5) must be < max (5)",
+            "rules.toml: allocation.tie_break[2]: \"random\" is not one of criterion:ID, "
+            "cofinancing_share, requested, submitted_at, input_order",
+            "rules.toml: lots[1].id: \"pool\" is a reserved id",
+            "rules.toml: lots[1].categories: must not be empty",
+            "rules.toml: lots[1].share: at most 4 decimal places (got 0.12345)",
+        });
 }
 
 TEST_CASE("rules: at most 100 problems are reported") {
   std::string text = competition_table;
-  for (int i = 0; i < 150; ++i) text += "[[criteria]]\nid = \"c" + std::to_string(i) + "\"\nweight = 0\nmin = 0\nmax = 1\n";
+  for (int i = 0; i < 150; ++i)
+    text += "[[criteria]]\nid = \"c" + std::to_string(i) + "\"\nweight = 0\nmin = 0\nmax = 1\n";
   auto errors = errors_of(text);
   CHECK(errors.size() == max_reported_errors);
   CHECK(errors.front() == "rules.toml: criteria[1].weight: must be > 0");

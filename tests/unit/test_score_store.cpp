@@ -6,9 +6,9 @@
 #include <string>
 
 #include "commands/importer.hpp"
-#include "store/rounds.hpp"
-#include "same_scores.hpp"
 #include "commands/score_round.hpp"
+#include "same_scores.hpp"
+#include "store/rounds.hpp"
 #include "store/score_store.hpp"
 #include "temp_store.hpp"
 

@@ -11,10 +11,10 @@
 #include <string>
 #include <vector>
 
+#include "engine/scoring.hpp"
+#include "same_scores.hpp"
 #include "values/dates.hpp"
 #include "values/diagnostic.hpp"
-#include "same_scores.hpp"
-#include "engine/scoring.hpp"
 
 using namespace competition;
 using competition::testing::check_same_scores;
@@ -636,12 +636,12 @@ TEST_CASE("scoring: reviews summarised as they stream score as the reviews thems
   for (const Review& r : reviews) summaries.add(r.application, r.excluded, r.scores);
   std::vector<ReviewSummary> s = summaries.finish();
   REQUIRE(s.size() == 5);
-  CHECK(s[1].reviews == 3);                          // A
+  CHECK(s[1].reviews == 3);  // A
   CHECK(s[1].criteria == std::vector<Rational>{d("8"), d("6")});
   CHECK(s[1].flags == Strings{"spread:relevance", "spread:impact"});  // 9 - 2 = 7 > 3; 6 - 2 = 4 > 3
-  CHECK(s[3].reviews == 1);                          // B: one excluded
-  CHECK(s[3].criteria.empty());                      // below min_reviews
-  CHECK(s[4].reviews == 0);                          // E: none
+  CHECK(s[3].reviews == 1);                                           // B: one excluded
+  CHECK(s[3].criteria.empty());                                       // below min_reviews
+  CHECK(s[4].reviews == 0);                                           // E: none
   check_same_scores(score_summarised(rules, apps, std::move(s)), score_round(rules, apps, reviews));
 }
 
@@ -665,6 +665,5 @@ TEST_CASE("scoring: commission orders applied afterwards give what scoring with 
   for (const auto& orders : cases) {
     check_same_scores(with_tie_orders(rules, apps, plain, orders), score_round(rules, apps, reviews, orders));
   }
-  CHECK(ids(with_tie_orders(rules, apps, plain, {TieOrder{{"C", "B", "A"}}})) ==
-        Strings{"TOP", "C", "B", "A", "LOW"});
+  CHECK(ids(with_tie_orders(rules, apps, plain, {TieOrder{{"C", "B", "A"}}})) == Strings{"TOP", "C", "B", "A", "LOW"});
 }

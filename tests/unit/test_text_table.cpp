@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "base/output_sink.hpp"
 #include "formats/csv_writer.hpp"
 #include "render/markdown_table.hpp"
-#include "base/output_sink.hpp"
 #include "render/text_table.hpp"
 
 using namespace competition;
@@ -80,5 +80,7 @@ TEST_CASE("output sink: a file gets the same bytes in chunks") {
   std::fclose(file);
   CHECK(written.size() == expected.size());
   CHECK(written == expected);
-  CHECK(expected.starts_with("\xEF\xBB\xBF" "0;1,50;'=x;\"a|b;c\"\n-1;"));
+  CHECK(
+      expected.starts_with("\xEF\xBB\xBF"
+                           "0;1,50;'=x;\"a|b;c\"\n-1;"));
 }

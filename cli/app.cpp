@@ -17,9 +17,9 @@
 #include <string_view>
 #include <vector>
 
+#include "store/failure.hpp"
 #include "store/store.hpp"
 #include "values/diagnostic.hpp"
-#include "values/failure.hpp"
 
 namespace competition::cli {
 
@@ -40,7 +40,7 @@ std::string GlobalOptions::format_of(const std::vector<std::string>& allowed, co
     if (a == f) return f;
   std::string list;
   for (const auto& a : allowed) list += (list.empty() ? "" : "|") + a;
-  throw Error(ExitCode::invalid, "--format: \"" + f + "\" is not a format of this command (expected " + list + ")");
+  throw Error(ErrorKind::invalid, "--format: \"" + f + "\" is not a format of this command (expected " + list + ")");
 }
 
 void emit(const GlobalOptions& g, const std::string& text) {
@@ -57,7 +57,7 @@ void emit(const GlobalOptions& g, const std::function<void(OutputSink&)>& write)
   std::string tmp = g.output + ".tmp-" + std::to_string(::getpid());
   {
     std::FILE* file = std::fopen(tmp.c_str(), "wb");
-    if (!file) throw Error(ExitCode::io, g.output + ": cannot write the output file");
+    if (!file) throw Error(ErrorKind::io, g.output + ": cannot write the output file");
     bool ok = false;
     try {
       OutputSink out(file);
@@ -70,12 +70,12 @@ void emit(const GlobalOptions& g, const std::function<void(OutputSink&)>& write)
     }
     if (std::fclose(file) != 0 || !ok) {
       std::remove(tmp.c_str());
-      throw Error(ExitCode::io, g.output + ": cannot write the output file");
+      throw Error(ErrorKind::io, g.output + ": cannot write the output file");
     }
   }
   if (std::rename(tmp.c_str(), g.output.c_str()) != 0) {
     std::remove(tmp.c_str());
-    throw Error(ExitCode::io, g.output + ": cannot write the output file: " + std::strerror(errno));
+    throw Error(ErrorKind::io, g.output + ": cannot write the output file: " + std::strerror(errno));
   }
 }
 
@@ -94,9 +94,9 @@ std::string read_input(const std::string& path) {
   // A directory opens as a stream but fails on the first read with a library message.
   struct stat st {};
   bool known = ::stat(path.c_str(), &st) == 0;
-  if (known && S_ISDIR(st.st_mode)) throw Error(ExitCode::io, path + ": is a directory, not a file");
+  if (known && S_ISDIR(st.st_mode)) throw Error(ErrorKind::io, path + ": is a directory, not a file");
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ExitCode::io, path + ": cannot open the file: " + std::strerror(errno));
+  if (!in) throw Error(ErrorKind::io, path + ": cannot open the file: " + std::strerror(errno));
   // Straight into the string, in large blocks (a national file is hundreds of
   // megabytes: a character iterator took a tenth of an import), sized up front
   // for a regular file; a pipe just grows.
@@ -111,7 +111,7 @@ std::string read_input(const std::string& path) {
     data.resize(have + static_cast<std::size_t>(in.gcount()));
     if (!in) break;
   }
-  if (in.bad()) throw Error(ExitCode::io, path + ": cannot read the file");
+  if (in.bad()) throw Error(ErrorKind::io, path + ": cannot read the file");
   return data;
 }
 
@@ -220,11 +220,11 @@ int run_cli(int argc, char** argv) {
     return static_cast<int>(ExitCode::invalid);
   } catch (const Error& e) {
     std::cerr << e.what() << '\n';
-    return static_cast<int>(e.code());
+    return exit_code(e.kind());
   } catch (const std::exception& e) {
     Error err = as_error(e);
     std::cerr << err.what() << '\n';
-    return static_cast<int>(err.code());
+    return exit_code(err.kind());
   }
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/output_sink.hpp"
+#include "exit_codes.hpp"
 
 namespace competition::cli {
 

@@ -22,12 +22,12 @@ struct AuditOptions {
   std::string bundle;
 };
 
-static int exit_of(bool ok) { return ok ? 0 : static_cast<int>(ExitCode::problems); }
+static int exit_of(bool ok) { return exit_code_of_findings(!ok); }
 
 // cli.md "audit [--round ID | --all]".
 static int run_audit_rounds(const GlobalOptions& g, const AuditOptions& o) {
   std::string format = g.format_of({"text", "json"});
-  if (o.all && g.round_id()) throw Error(ExitCode::invalid, "--all and --round exclude each other");
+  if (o.all && g.round_id()) throw Error(ErrorKind::invalid, "--all and --round exclude each other");
   auto store = Store::open(g.db_path(), Store::Mode::read);
   AuditResult r = audit_rounds(*store, g.round_id(), o.all);
   emit(g, format == "json" ? render_audit_json(r) : render_audit_text(r, g.english(), g.quiet));

@@ -4,8 +4,8 @@
 #include <memory>
 
 #include "app.hpp"
+#include "commands/commission_decisions.hpp"
 #include "render/render_decisions.hpp"
-#include "store/commission_store.hpp"
 
 namespace competition::cli {
 

@@ -55,7 +55,7 @@ static int run_export_pabulib(const GlobalOptions& g, const ExportOptions& o) {
   }
   std::ofstream out(o.pabulib, std::ios::binary | std::ios::trunc);
   if (out) out << text;
-  if (!out || !out.flush()) throw Error(ExitCode::io, fmt::format("{}: cannot write the pabulib file", o.pabulib));
+  if (!out || !out.flush()) throw Error(ErrorKind::io, fmt::format("{}: cannot write the pabulib file", o.pabulib));
   inform(g, g.english() ? fmt::format("round {}: pabulib instance written to {}", round.id, o.pabulib)
                         : fmt::format("конкурс {}: екземпляр pabulib записано до {}", round.id, o.pabulib));
   return 0;

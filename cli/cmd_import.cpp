@@ -46,7 +46,7 @@ static int run_import(const ImportCliOptions& o, const GlobalOptions& g) {
   ImportOptions io;
   auto kind = parse_import_kind(o.kind);
   if (!kind)
-    throw Error(ExitCode::invalid,
+    throw Error(ErrorKind::invalid,
                 fmt::format("import: \"{}\" is not a kind of input (expected applications, reviewers, reviews, "
                             "outcomes, history or pabulib)",
                             o.kind));
@@ -76,7 +76,7 @@ static int run_import(const ImportCliOptions& o, const GlobalOptions& g) {
     emit(g, summary_text(s, o.dry_run));
     for (const auto& d : s.errors) std::fputs((d.to_string() + "\n").c_str(), stderr);
   }
-  return s.errors.empty() ? 0 : static_cast<int>(ExitCode::problems);
+  return exit_code_of_findings(!s.errors.empty());
 }
 
 static void register_import(CLI::App& app, Context& ctx) {

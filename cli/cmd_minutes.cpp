@@ -4,9 +4,9 @@
 #include <memory>
 
 #include "app.hpp"
-#include "base/clock.hpp"
 #include "commands/minutes.hpp"
 #include "render/render_minutes.hpp"
+#include "values/clock.hpp"
 #include "values/diagnostic.hpp"
 
 namespace competition::cli {
@@ -18,7 +18,7 @@ struct MinutesOptions {
 static int run_minutes(const GlobalOptions& g, const MinutesOptions& o) {
   std::string format = g.format_of({"md", "html"}, "md");
   if (!o.date.empty() && !is_iso_date(o.date))
-    throw Error(ExitCode::invalid,
+    throw Error(ErrorKind::invalid,
                 "minutes: --date: \"" + o.date + "\" is not a date (expected YYYY-MM-DD, e.g. 2026-03-10)");
   std::string date = o.date.empty() ? today_utc() : o.date;
   auto store = Store::open(g.db_path(), Store::Mode::read);

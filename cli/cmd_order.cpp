@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "app.hpp"
+#include "commands/commission_decisions.hpp"
 #include "render/render_decisions.hpp"
-#include "store/commission_store.hpp"
 
 namespace competition::cli {
 

@@ -5,8 +5,8 @@
 #include <memory>
 
 #include "app.hpp"
+#include "commands/commission_decisions.hpp"
 #include "render/render_decisions.hpp"
-#include "store/commission_store.hpp"
 #include "values/diagnostic.hpp"
 
 namespace competition::cli {
@@ -21,7 +21,7 @@ static int run_override(const GlobalOptions& g, const OverrideOptions& o) {
   std::string format = g.format_of({"text", "json"});
   // formats.md "Money": the amount is checked before anything is opened.
   std::optional<Money> award = Money::parse(o.award);
-  if (!award) throw Error(ExitCode::invalid, "override: --award: " + Money::parse_error(o.award));
+  if (!award) throw Error(ErrorKind::invalid, "override: --award: " + Money::parse_error(o.award));
   auto store = Store::open(g.db_path(), Store::Mode::read);
   DecisionRequest request;
   request.kind = DecisionKind::override_award;

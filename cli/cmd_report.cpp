@@ -12,7 +12,7 @@ static int run_report(const ReportYears& years, const GlobalOptions& g) {
   std::string format = g.format_of({"text", "md", "csv", "json", "html", "xlsx"});
   // A workbook is binary and written through a temporary file: never to a terminal or pipe.
   if (format == "xlsx" && (g.output.empty() || g.output == "-"))
-    throw Error(ExitCode::invalid, "--format xlsx: give the workbook's path with -o PATH");
+    throw Error(ErrorKind::invalid, "--format xlsx: give the workbook's path with -o PATH");
   auto store = Store::open(g.db_path(), Store::Mode::read);
   ReportTable table = build_report(*store, years);
   bool en = g.english();

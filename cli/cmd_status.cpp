@@ -1,5 +1,6 @@
 // `competition status` (cli.md).
 #include "app.hpp"
+#include "render/render_status.hpp"
 #include "store/status.hpp"
 
 namespace competition::cli {

@@ -9,11 +9,11 @@
 
 #include "base/memory.hpp"
 #include "base/string_index.hpp"
+#include "commands/commission_decisions.hpp"
 #include "commands/score_round.hpp"
 #include "engine/decision_record.hpp"
 #include "engine/scoring.hpp"
 #include "store/allocation_store.hpp"
-#include "store/commission_store.hpp"
 #include "store/decision_log.hpp"
 #include "store/score_store.hpp"
 
@@ -133,12 +133,12 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
   r.round = store.resolve_round(round_id);
   const std::string& id = r.round.id;
   if (r.round.stage == "allocated" && !force)
-    throw Error(ExitCode::conflict,
+    throw Error(ErrorKind::conflict,
                 fmt::format("round {} is already allocated; `competition allocate --force` records a new decision "
                             "after the old one (both stay in the decision log)",
                             id));
   if (r.round.stage != "scored" && r.round.stage != "allocated")
-    throw Error(ExitCode::conflict, fmt::format("round {} is not scored yet: run `competition score` first", id));
+    throw Error(ErrorKind::conflict, fmt::format("round {} is not scored yet: run `competition score` first", id));
   r.rules = Store::rules_of(r.round);
   // Hashed for the record as they are read; their titles are not kept (only
   // the hash needs them, and a national round's are 100 MB).
@@ -167,12 +167,12 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
   if (!fresh.applications.empty() &&
       std::all_of(fresh.applications.begin(), fresh.applications.end(),
                   [](const ScoredApplication& a) { return a.status == ScoreStatus::incomplete; }))
-    throw Error(ExitCode::conflict,
+    throw Error(ErrorKind::conflict,
                 fmt::format("round {}: no application has enough reviews to be scored ({} incomplete); import the "
                             "reviews and run `competition score` first",
                             id, fresh.applications.size()));
   if (auto diff = stored_difference(store, id, r.rules, fresh))
-    throw Error(ExitCode::conflict,
+    throw Error(ErrorKind::conflict,
                 fmt::format("round {}: inputs changed since `score` (application {} scores differently now); "
                             "run score again",
                             id, *diff));
@@ -183,7 +183,7 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
   for (const CommissionDecision& d : standing.standing)
     if (d.kind == DecisionKind::order)
       if (auto problem = order_problem(r.rules, r.applications, fresh, d.applications))
-        throw Error(ExitCode::conflict,
+        throw Error(ErrorKind::conflict,
                     fmt::format("round {}: the order of decision {} no longer applies: {}; undo it with "
                                 "`competition decisions --undo {} --reason TEXT`",
                                 id, d.n, *problem, d.n));
@@ -216,7 +216,7 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
         list +=
             fmt::format("{}({}) with {} {} at stake", list.empty() ? "" : "; ", g, stake.to_string(), r.rules.currency);
       }
-      throw Error(ExitCode::conflict,
+      throw Error(ErrorKind::conflict,
                   fmt::format("round {}: applications tied on every ranking key straddle the money line: {}; "
                               "ties = \"refuse\": record their order with `competition order APP APP… --reason TEXT` "
                               "first",

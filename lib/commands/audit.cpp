@@ -12,15 +12,10 @@
 #include "engine/scoring.hpp"
 #include "store/allocation_store.hpp"
 #include "store/decision_log.hpp"
+#include "store/pabulib_sources.hpp"
 #include "store/score_store.hpp"
 
 namespace competition {
-
-bool AuditResult::ok() const {
-  for (const auto& r : rounds)
-    if (!r.ok()) return false;
-  return true;
-}
 
 namespace {
 

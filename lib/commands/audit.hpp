@@ -11,29 +11,10 @@
 #include <string>
 #include <vector>
 
-#include "engine/audit_compare.hpp"
+#include "engine/audit_report.hpp"
 #include "store/store.hpp"
 
 namespace competition {
-
-struct RoundAudit {
-  std::string round;
-  std::string stage;         // as stored: open | scored | allocated
-  bool scored = false;       // stored scores were compared
-  bool allocated = false;    // a decision was compared
-  std::string chain = "ok";  // ok | broken (verify_chain)
-  std::int64_t log_entries = 0;
-  int pending_decisions = 0;               // decisions logged after the latest allocation
-  std::optional<std::string> fingerprint;  // the stored decision's, when there is one
-  std::vector<Difference> differences;     // in check order: rules, scores, allocation, record, log
-  std::vector<std::string> notes;          // what was not checked, in words (pabulib: ordinal scores)
-  bool ok() const { return differences.empty(); }
-};
-
-struct AuditResult {
-  std::vector<RoundAudit> rounds;
-  bool ok() const;
-};
 
 // One round, everything above. Problems reading the stored data (a rules text
 // that no longer parses, a review whose scores cannot be read) are differences

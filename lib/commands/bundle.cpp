@@ -59,27 +59,28 @@ Bundle build_bundle(Store& store, const std::optional<std::string>& round_id, bo
   ReadSnapshot snapshot(store);
   RoundRecord round = store.resolve_round(round_id);
   if (round.stage != "allocated")
-    throw Error(ExitCode::conflict, fmt::format("round {} is not allocated (stage: {}): a bundle re-checks an "
-                                                "allocation; run `competition allocate` first",
-                                                round.id, round.stage));
+    throw Error(ErrorKind::conflict, fmt::format("round {} is not allocated (stage: {}): a bundle re-checks an "
+                                                 "allocation; run `competition allocate` first",
+                                                 round.id, round.stage));
   std::vector<LogEntry> log = log_entries(store, round.id);
   const LogEntry* last = nullptr;
   for (const LogEntry& e : log)
     if (e.kind == "allocate") last = &e;
   if (!last)
-    throw Error(ExitCode::conflict, fmt::format("round {} is marked allocated but its decision log holds no "
-                                                "allocation; run `competition audit` to see what changed",
-                                                round.id));
+    throw Error(ErrorKind::conflict, fmt::format("round {} is marked allocated but its decision log holds no "
+                                                 "allocation; run `competition audit` to see what changed",
+                                                 round.id));
   nlohmann::ordered_json record;
   try {
     record = nlohmann::ordered_json::parse(last->payload);
   } catch (const std::exception&) {
-    throw Error(ExitCode::io, fmt::format("round {}: decision log entry {} is not JSON; run `competition audit`",
-                                          round.id, last->seq));
+    throw Error(ErrorKind::io, fmt::format("round {}: decision log entry {} is not JSON; run `competition audit`",
+                                           round.id, last->seq));
   }
   if (!record.is_object() || !record.contains("fingerprint") || !record["fingerprint"].is_string())
-    throw Error(ExitCode::io, fmt::format("round {}: decision log entry {} has no fingerprint; run `competition audit`",
-                                          round.id, last->seq));
+    throw Error(ErrorKind::io,
+                fmt::format("round {}: decision log entry {} has no fingerprint; run `competition audit`", round.id,
+                            last->seq));
 
   Rules rules = Store::rules_of(round);
   std::vector<Application> applications = store.applications(round.id);
@@ -107,7 +108,7 @@ Bundle build_bundle(Store& store, const std::optional<std::string>& round_id, bo
 namespace {
 
 [[noreturn]] void io_failure(const std::string& what, const std::string& path) {
-  throw Error(ExitCode::io, fmt::format("{}: {}: {}; nothing was written", path, what, std::strerror(errno)));
+  throw Error(ErrorKind::io, fmt::format("{}: {}: {}; nothing was written", path, what, std::strerror(errno)));
 }
 
 void sync_path(const std::string& path, int flags) {
@@ -156,9 +157,9 @@ bool is_empty_directory(const std::string& path) {
 }
 
 [[noreturn]] void occupied(const std::string& path) {
-  throw Error(ExitCode::conflict, fmt::format("{}: already exists and is not an empty directory; nothing was written "
-                                              "(give a new path, or remove it first)",
-                                              path));
+  throw Error(ErrorKind::conflict, fmt::format("{}: already exists and is not an empty directory; nothing was written "
+                                               "(give a new path, or remove it first)",
+                                               path));
 }
 
 }  // namespace

@@ -37,9 +37,9 @@ constexpr std::size_t shown_errors = 10;
 
 std::string read_file(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
-  if (!in) throw Error(ExitCode::io, fmt::format("{}: cannot open the file: {}", p.string(), std::strerror(errno)));
+  if (!in) throw Error(ErrorKind::io, fmt::format("{}: cannot open the file: {}", p.string(), std::strerror(errno)));
   std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw Error(ExitCode::io, fmt::format("{}: cannot read the file", p.string()));
+  if (in.bad()) throw Error(ErrorKind::io, fmt::format("{}: cannot read the file", p.string()));
   return data;
 }
 
@@ -145,9 +145,10 @@ std::optional<ojson> check_manifest(const std::map<std::string, std::string>& fi
 BundleAudit audit_bundle(const std::string& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0)
-    throw Error(ExitCode::io, fmt::format("{}: no bundle here: {}", path, std::strerror(errno)));
+    throw Error(ErrorKind::io, fmt::format("{}: no bundle here: {}", path, std::strerror(errno)));
   if (!S_ISDIR(st.st_mode))
-    throw Error(ExitCode::invalid, fmt::format("{}: not a directory (give the directory `export bundle` wrote)", path));
+    throw Error(ErrorKind::invalid,
+                fmt::format("{}: not a directory (give the directory `export bundle` wrote)", path));
   BundleAudit a;
   a.path = path;
   Checker c(a);
@@ -163,7 +164,7 @@ BundleAudit audit_bundle(const std::string& path) {
     else
       c.problem("files." + name, "not a regular file (a bundle holds plain files only)");
   }
-  if (ec) throw Error(ExitCode::io, fmt::format("{}: cannot read the directory: {}", path, ec.message()));
+  if (ec) throw Error(ErrorKind::io, fmt::format("{}: cannot read the directory: {}", path, ec.message()));
 
   std::optional<ojson> manifest = check_manifest(files, c);
 

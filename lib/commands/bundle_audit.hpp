@@ -12,18 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "engine/audit_compare.hpp"
+#include "engine/audit_report.hpp"
 
 namespace competition {
-
-struct BundleAudit {
-  std::string path;
-  std::optional<std::string> round;        // from decision.json (else rules.toml)
-  std::optional<std::string> fingerprint;  // decision.json's
-  int files = 0;                           // files found in the bundle
-  std::vector<Difference> differences;     // in check order: manifest, inputs, record
-  bool ok() const { return differences.empty(); }
-};
 
 // Error(io) when PATH does not exist or cannot be read, Error(invalid) when it
 // is not a directory; everything about the bundle's content is a difference.

@@ -13,9 +13,10 @@
 #include "base/string_index.hpp"
 #include "commands/pabulib_import.hpp"
 #include "store/bulk_statement.hpp"
+#include "store/organisations.hpp"
 #include "values/dates.hpp"
 #include "values/edrpou.hpp"
-#include "values/organisation.hpp"
+#include "values/organisation_name.hpp"
 
 namespace competition {
 
@@ -55,15 +56,15 @@ struct Sink {
   std::vector<Diagnostic> diags;
   bool any_invalid = false;
   long dropped = 0;  // problems found beyond the reporting limit
-  void add(int line, int column, std::string field, std::string message, ExitCode code = ExitCode::invalid) {
-    if (code == ExitCode::invalid) any_invalid = true;
+  void add(int line, int column, std::string field, std::string message, ErrorKind code = ErrorKind::invalid) {
+    if (code == ErrorKind::invalid) any_invalid = true;
     if (diags.size() < max_reported_errors)
       diags.push_back(Diagnostic{file, line, column, std::move(field), std::move(message), code});
     else
       ++dropped;
   }
   void merge(Sink& other) {
-    for (auto& d : other.diags) add(d.line, d.column, std::move(d.field), std::move(d.message), d.code);
+    for (auto& d : other.diags) add(d.line, d.column, std::move(d.field), std::move(d.message), d.kind);
     dropped += other.dropped;
     any_invalid = any_invalid || other.any_invalid;
   }
@@ -146,8 +147,8 @@ struct RowReader {
   std::string_view cell(std::size_t k) const {
     return index[k] >= 0 ? trim(rec.fields[static_cast<std::size_t>(index[k])]) : std::string_view{};
   }
-  void error(std::size_t k, std::string message, ExitCode code = ExitCode::invalid) {
-    ok = ok && code != ExitCode::invalid;
+  void error(std::size_t k, std::string message, ErrorKind code = ErrorKind::invalid) {
+    ok = ok && code != ErrorKind::invalid;
     sink.add(line(k), present(k) ? column(k) : 0, specs[k].name, std::move(message), code);
   }
   std::string text(std::size_t k) {
@@ -305,10 +306,10 @@ void report_duplicate(int first_line, RowReader& r, std::size_t k, What&& what) 
 RoundRecord round_for(Store& store, const ImportOptions& o, bool frozen_after_allocation) {
   RoundRecord round = store.resolve_round(o.round);
   if (frozen_after_allocation && round.stage == "allocated")
-    throw Error(ExitCode::conflict, {Diagnostic{o.file, 0, 0, "",
-                                                fmt::format("round {} is allocated: its {} are frozen by the decision",
-                                                            round.id, to_string(o.kind)),
-                                                ExitCode::conflict}});
+    throw Error(ErrorKind::conflict, {Diagnostic{o.file, 0, 0, "",
+                                                 fmt::format("round {} is allocated: its {} are frozen by the decision",
+                                                             round.id, to_string(o.kind)),
+                                                 ErrorKind::conflict}});
   return round;
 }
 
@@ -482,7 +483,7 @@ class ApplicationWriter {
           conflicts.add(line, 1, "id",
                         fmt::format("\"{}\" is already in round {} with other values ({}); use --replace to update it",
                                     a.id, round_.id, diff),
-                        ExitCode::conflict);
+                        ErrorKind::conflict);
           return;
         }
         update = true;
@@ -631,7 +632,7 @@ void import_reviewers(Store& store, const ImportOptions& o, std::string_view byt
         sink.add(p.line, 1, "id",
                  fmt::format("\"{}\" is already in round {} with other values ({}); use --replace to update it", p.id,
                              round.id, diff),
-                 ExitCode::conflict);
+                 ErrorKind::conflict);
         continue;
       }
       ++s.updated;
@@ -824,7 +825,7 @@ void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes
   s.round = round.id;
   if (rules.source == ScoreSource::votes)
     throw Error(
-        ExitCode::invalid,
+        ErrorKind::invalid,
         {Diagnostic{o.file, 0, 0, "", fmt::format("round {} is ranked by votes; it takes no reviews", round.id)}});
   std::vector<ColumnSpec> specs = {{"application", true}, {"reviewer", true}, {"comment", false}};
   for (const auto& c : rules.criteria) specs.push_back({c.id, true});
@@ -883,7 +884,7 @@ void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes
                               fmt::format("the review of {} by {} is already in round {} with other values ({}); use "
                                           "--replace to update it",
                                           rv.application, rv.reviewer, round.id, diff),
-                              ExitCode::conflict);
+                              ErrorKind::conflict);
           return;
         }
         ++s.updated;
@@ -972,12 +973,12 @@ void import_outcomes(Store& store, const ImportOptions& o, std::string_view byte
       r.error(0, fmt::format("unknown application \"{}\" in round {}", shown(out.application), round.id));
     else if (!out.application.empty() && !allocated)
       r.error(0, fmt::format("round {} is not allocated yet: outcomes are reported for funded applications", round.id),
-              ExitCode::conflict);
+              ErrorKind::conflict);
     else if (!out.application.empty() && !funded.count(out.application))
       r.error(0,
               fmt::format("{} got no money in round {}: outcomes are reported for funded and partial applications",
                           out.application, round.id),
-              ExitCode::conflict);
+              ErrorKind::conflict);
     out.clients = r.count(1);
     out.jobs = r.count(2);
     out.volunteers = r.count(3);
@@ -1011,7 +1012,7 @@ void import_outcomes(Store& store, const ImportOptions& o, std::string_view byte
         sink.add(line, 1, "application",
                  fmt::format("outcomes of {} are already stored with other values ({}); use --replace to update them",
                              x.application, diff),
-                 ExitCode::conflict);
+                 ErrorKind::conflict);
         continue;
       }
       ++s.updated;
@@ -1117,7 +1118,7 @@ void import_history(Store& store, const ImportOptions& o, std::string_view bytes
         sink.add(line, 1, "year",
                  fmt::format("{} is already in the history with other values ({}); use --replace to update it", h.year,
                              diff),
-                 ExitCode::conflict);
+                 ErrorKind::conflict);
         continue;
       }
       ++s.updated;
@@ -1205,14 +1206,14 @@ ImportSummary import_file(Store& store, const ImportOptions& o, std::string_view
     sink.diags.push_back(Diagnostic{
         o.file, 0, 0, "",
         fmt::format("... and {} more problems not shown (the first {} are listed)", sink.dropped, max_reported_errors),
-        exit_code_of(sink.diags)});
+        worst_kind(sink.diags)});
   if (o.dry_run) {
     s.errors = std::move(sink.diags);
     return s;  // the transaction rolls back: a dry run writes nothing
   }
   if (!sink.diags.empty()) {
-    ExitCode code = exit_code_of(sink.diags);
-    throw Error(code, std::move(sink.diags));
+    ErrorKind kind = worst_kind(sink.diags);
+    throw Error(kind, std::move(sink.diags));
   }
   tx.commit();
   return s;

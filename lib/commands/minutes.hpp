@@ -1,80 +1,18 @@
-// The minutes (протокол) of the commission's meeting (cli.md `competition
-// minutes`): what the latest allocation decided and on what grounds, as one
-// document for people — round, budget, members, every application with its
-// scores, status and reasons, the commission's decisions with their reasons
-// (those recorded after the allocation listed as not applied yet), the awards,
-// the leftover, the full fingerprint and a signature line per member.
-// load_minutes reads it from the store; minutes_document words it (uk or en);
-// render_minutes.hpp lays it out as Markdown or HTML.
+// The minutes of the commission's meeting read from the store: the latest
+// allocation's decision record, the round's decisions and scores
+// (render/minutes_document.hpp words them, render_minutes.hpp lays them out).
 #pragma once
 #include <optional>
 #include <string>
-#include <vector>
 
-#include "engine/allocation.hpp"
-#include "engine/commission.hpp"
-#include "engine/scoring.hpp"
+#include "render/minutes_document.hpp"
 #include "store/store.hpp"
-#include "values/model.hpp"
-#include "values/rules.hpp"
 
 namespace competition {
-
-// Everything the minutes show, as stored: the latest allocation is the decision
-// record of the round's last `allocate` log entry (with its fingerprint).
-struct MinutesData {
-  RoundRecord round;
-  Rules rules;
-  std::string date;  // `YYYY-MM-DD`, printed on the minutes
-  std::vector<Application> applications;
-  ScoreResult scores;  // as stored by `score` (totals and criteria)
-  Money budget, awarded, leftover;
-  std::vector<LotAllocation> lots;   // the record's lots
-  std::optional<Money> pool_amount;  // with lots and leftover = "pool": budget − Σ lots' awards
-  Money pool_awarded;
-  std::vector<AllocationLine> lines;  // the record's applications, in its order
-  std::string fingerprint;            // `sha256:` + 64 hex digits
-  std::string allocated_at;           // the allocate entry's recorded_at
-  // The decisions logged before the allocation, as they stood then, and the
-  // numbers of those it applied (the record's `decisions`).
-  std::vector<CommissionDecision> before;
-  std::vector<int> applied;
-  // Decisions logged after it (not applied yet), numbered as in the whole log.
-  std::vector<CommissionDecision> after;
-};
 
 // Reads the minutes of the round (`--round`, or the only one) for `date`
 // (`YYYY-MM-DD`, checked by the caller). Error(conflict) when the round has no
 // allocation yet; Error(io) when the stored record cannot be read.
 MinutesData load_minutes(Store& store, const std::optional<std::string>& round_id, const std::string& date);
-
-// The document in words, independent of the layout.
-struct MinutesTable {
-  std::vector<std::string> header;
-  std::string align;  // per column: `l` text, `r` number (right), `n` an id (one line)
-  std::vector<std::vector<std::string>> rows;
-};
-
-struct MinutesSection {
-  std::string title;
-  std::vector<std::string> paragraphs;  // before the table
-  std::optional<MinutesTable> table;
-  std::vector<std::string> items;  // a list after the table
-  std::string code;                // a verbatim line (the fingerprint)
-  std::vector<std::string> notes;  // paragraphs at the end
-};
-
-struct MinutesDocument {
-  bool english = false;
-  std::string title;               // Протокол засідання конкурсної комісії
-  std::string subtitle;            // the round
-  std::vector<std::string> facts;  // date, budget, allocation time
-  std::vector<MinutesSection> sections;
-  std::string signatures_title;
-  std::vector<std::string> signers;  // one signature line each
-  std::string signature_label;       // under the line: `(підпис)`
-};
-
-MinutesDocument minutes_document(const MinutesData& data, bool english);
 
 }  // namespace competition

@@ -75,7 +75,7 @@ struct Located {
   std::vector<Diagnostic>& errors;
   void add(int line, int column, std::string field, std::string message) {
     if (errors.size() < max_reported_errors)
-      errors.push_back(Diagnostic{file, line, column, std::move(field), std::move(message), ExitCode::invalid});
+      errors.push_back(Diagnostic{file, line, column, std::move(field), std::move(message), ErrorKind::invalid});
   }
 };
 
@@ -304,7 +304,7 @@ struct Writer {
 
   void conflict(int line, int column, std::string field, std::string message) {
     if (diags.size() < max_reported_errors)
-      diags.push_back(Diagnostic{o.file, line, column, std::move(field), std::move(message), ExitCode::conflict});
+      diags.push_back(Diagnostic{o.file, line, column, std::move(field), std::move(message), ErrorKind::conflict});
   }
 
   // Each project is its own organisation, named by its id. Its identity is
@@ -607,7 +607,7 @@ ImportSummary import_pabulib(Store& store, const ImportOptions& o, std::string_v
   s.kind = ImportKind::pabulib;
   std::vector<Diagnostic> diags;
   auto usage = [&](std::string field, std::string message) {
-    diags.push_back(Diagnostic{o.file, 0, 0, std::move(field), std::move(message), ExitCode::invalid});
+    diags.push_back(Diagnostic{o.file, 0, 0, std::move(field), std::move(message), ErrorKind::invalid});
   };
   if (o.encoding == Encoding::cp1251) usage("--encoding", "pabulib files are UTF-8 (leave --encoding out)");
   if (o.delimiter == Delimiter::comma || o.delimiter == Delimiter::tab)
@@ -652,8 +652,8 @@ ImportSummary import_pabulib(Store& store, const ImportOptions& o, std::string_v
     return s;  // the transaction rolls back: a dry run writes nothing
   }
   if (!diags.empty()) {
-    ExitCode code = exit_code_of(diags);
-    throw Error(code, std::move(diags));
+    ErrorKind kind = worst_kind(diags);
+    throw Error(kind, std::move(diags));
   }
   tx.commit();
   return s;

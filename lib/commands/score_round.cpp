@@ -17,7 +17,7 @@ ScoredRound score_and_store(Store& store, const std::optional<std::string>& roun
   ScoredRound s;
   s.round = store.resolve_round(round_id);
   if (s.round.stage == "allocated")
-    throw Error(ExitCode::conflict,
+    throw Error(ErrorKind::conflict,
                 fmt::format("round {} is already allocated; scores are frozen by the decision (its ranking is in the "
                             "stored decision: see `competition minutes` or `competition export bundle`)",
                             s.round.id));

@@ -83,7 +83,7 @@ struct Entry {
 std::string organisation_by_name(const Application& a) { return "name:" + a.organisation; }
 
 [[noreturn]] void invariant_violated(const std::string& what) {
-  throw Error(ExitCode::io, "internal error: invariant violated: " + what);
+  throw Error(ErrorKind::io, "internal error: invariant violated: " + what);
 }
 
 // rules.md §4 step 4: p ≥ min_partial_share × requested, compared exactly in 128 bits.
@@ -130,7 +130,7 @@ class Allocator {
     PositionIndex by_id(n, [&](std::uint32_t i) { return std::string_view(applications[i].id); });
     for (std::uint32_t i = 0; i < n; ++i)
       if (by_id.insert(i) != i)
-        throw Error(ExitCode::invalid, fmt::format("application {} appears twice in the round", applications[i].id));
+        throw Error(ErrorKind::invalid, fmt::format("application {} appears twice in the round", applications[i].id));
     // organisation_by_name() for the applications without a key (hand-built inputs).
     std::vector<std::string> made;
     if (std::any_of(applications.begin(), applications.end(),
@@ -152,10 +152,10 @@ class Allocator {
     for (const ScoredApplication& s : scores.applications) {
       const std::optional<std::uint32_t> at = by_id.find(s.id);
       if (!at)
-        throw Error(ExitCode::conflict, fmt::format("scores name application {}, which is not in the round; "
-                                                    "run `competition score` again",
-                                                    s.id));
-      if (scored[*at]) throw Error(ExitCode::conflict, fmt::format("application {} is scored twice", s.id));
+        throw Error(ErrorKind::conflict, fmt::format("scores name application {}, which is not in the round; "
+                                                     "run `competition score` again",
+                                                     s.id));
+      if (scored[*at]) throw Error(ErrorKind::conflict, fmt::format("application {} is scored twice", s.id));
       scored[*at] = true;
       Entry e;
       e.status = s.status;
@@ -169,7 +169,7 @@ class Allocator {
       line.rank = s.rank;
       switch (s.status) {
         case ScoreStatus::ranked:
-          if (!s.rank) throw Error(ExitCode::conflict, fmt::format("ranked application {} has no rank", s.id));
+          if (!s.rank) throw Error(ErrorKind::conflict, fmt::format("ranked application {} has no rank", s.id));
           e.in_play = true;
           line.status = AwardStatus::reserve;
           break;
@@ -191,7 +191,7 @@ class Allocator {
     for (std::size_t i = 0; i < applications.size(); ++i)
       if (!scored[i] && (!unscored || applications[i].id < *unscored)) unscored = applications[i].id;
     if (unscored)
-      throw Error(ExitCode::conflict,
+      throw Error(ErrorKind::conflict,
                   fmt::format("application {} has not been scored; run `competition score` again", *unscored));
     awards_of_.assign(organisations_seen, 0);
     // Output order: entries sorted, then the lines put in the same order.
@@ -210,8 +210,8 @@ class Allocator {
     permute_in_place(lines_, order);
     for (std::size_t i = 1; i < lines_.size(); ++i)
       if (lines_[i].rank && lines_[i - 1].rank && *lines_[i].rank == *lines_[i - 1].rank)
-        throw Error(ExitCode::conflict, fmt::format("applications {} and {} share rank {}", lines_[i - 1].id,
-                                                    lines_[i].id, *lines_[i].rank));
+        throw Error(ErrorKind::conflict, fmt::format("applications {} and {} share rank {}", lines_[i - 1].id,
+                                                     lines_[i].id, *lines_[i].rank));
   }
 
   // rules.md §4 step 1: the lots in file order, or the single lot `main`; what
@@ -231,8 +231,8 @@ class Allocator {
       assigned += amounts[i];
     }
     if (assigned > rules_.budget)
-      throw Error(ExitCode::invalid, fmt::format("lots: lot amounts add up to {}, more than the budget {}",
-                                                 assigned.to_string(), rules_.budget.to_string()));
+      throw Error(ErrorKind::invalid, fmt::format("lots: lot amounts add up to {}, more than the budget {}",
+                                                  assigned.to_string(), rules_.budget.to_string()));
     pool_pass_ = rules_.leftover == Leftover::pool;
     unassigned_ = rules_.budget - assigned;
     pool_ = Pot{"pool", Money{}, unassigned_, {}, true};
@@ -244,12 +244,12 @@ class Allocator {
       for (std::size_t i = 0; i < lines_.size(); ++i) by_id_.emplace(lines_[i].id, i);
     }
     const std::size_t* at = by_id_.find(id);
-    if (!at) throw Error(ExitCode::conflict, fmt::format("{} of {}: no such application in the round", what, id));
+    if (!at) throw Error(ErrorKind::conflict, fmt::format("{} of {}: no such application in the round", what, id));
     Entry& e = entries_[*at];
     if (!e.in_play)
-      throw Error(ExitCode::conflict, fmt::format("{} of {}: the application is not ranked ({}); "
-                                                  "commission decisions apply to ranked applications only",
-                                                  what, id, to_string(e.status)));
+      throw Error(ErrorKind::conflict, fmt::format("{} of {}: the application is not ranked ({}); "
+                                                   "commission decisions apply to ranked applications only",
+                                                   what, id, to_string(e.status)));
     return e;
   }
 
@@ -259,7 +259,7 @@ class Allocator {
     for (const std::string& id : decisions_.withdrawn) {
       Entry& e = ranked_entry(id, "withdrawal");
       if (decisions_.overrides.count(id))
-        throw Error(ExitCode::conflict, fmt::format("{} is both withdrawn and overridden", id));
+        throw Error(ErrorKind::conflict, fmt::format("{} is both withdrawn and overridden", id));
       e.in_play = false;
       lines_[e.line].status = AwardStatus::withdrawn;
       lines_[e.line].reasons = {"withdrawn"};
@@ -273,8 +273,8 @@ class Allocator {
         continue;
       }
       if (amount > e.app->requested)
-        throw Error(ExitCode::conflict, fmt::format("override of {}: {} is more than the request {}", id,
-                                                    amount.to_string(), e.app->requested.to_string()));
+        throw Error(ErrorKind::conflict, fmt::format("override of {}: {} is more than the request {}", id,
+                                                     amount.to_string(), e.app->requested.to_string()));
       Pot* pot = nullptr;
       for (Pot& lot : lots_)
         if (lot.holds(e.app->category)) {
@@ -283,7 +283,7 @@ class Allocator {
         }
       if (!pot) {
         if (!pool_ || !pool_pass_)
-          throw Error(ExitCode::conflict,
+          throw Error(ErrorKind::conflict,
                       fmt::format("override of {}: its category \"{}\" is in no lot and leftover = \"keep\" leaves no "
                                   "pool to charge it to",
                                   id, e.app->category));
@@ -291,7 +291,7 @@ class Allocator {
         pool_charged_ += amount;
       }
       if (amount > pot->remaining)
-        throw Error(ExitCode::conflict,
+        throw Error(ErrorKind::conflict,
                     fmt::format("override of {}: the overrides charged to {} exceed its amount {}", id, pot->id,
                                 (pot->id == "pool" ? unassigned_ : pot->amount).to_string()));
       pot->remaining -= amount;

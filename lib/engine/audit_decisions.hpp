@@ -12,7 +12,7 @@
 
 #include "engine/allocation.hpp"
 #include "engine/commission.hpp"
-#include "store/decision_log.hpp"
+#include "values/log_entry.hpp"
 
 namespace competition {
 

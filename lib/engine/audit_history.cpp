@@ -45,7 +45,7 @@ bool outside_published_precision(const Rational& computed, std::string_view publ
 // cli.md "audit history".
 HistoryAudit audit_history(const std::vector<HistoryYear>& rows, std::optional<int> from, std::optional<int> to) {
   if (rows.empty())
-    throw Error(ExitCode::invalid, "audit history: no history imported (run `competition import history FILE` first)");
+    throw Error(ErrorKind::invalid, "audit history: no history imported (run `competition import history FILE` first)");
   auto [lo, hi] = std::minmax_element(rows.begin(), rows.end(),
                                       [](const HistoryYear& a, const HistoryYear& b) { return a.year < b.year; });
   HistoryAudit audit;
@@ -53,8 +53,8 @@ HistoryAudit audit_history(const std::vector<HistoryYear>& rows, std::optional<i
   audit.to = to.value_or(hi->year);
   // Name what the user gave; a bound left out is the history's own first or last year.
   if (audit.from > audit.to) {
-    if (from && to) throw Error(ExitCode::invalid, fmt::format("--from {} is after --to {}", audit.from, audit.to));
-    throw Error(ExitCode::invalid,
+    if (from && to) throw Error(ErrorKind::invalid, fmt::format("--from {} is after --to {}", audit.from, audit.to));
+    throw Error(ErrorKind::invalid,
                 fmt::format("--from/--to: no history year in {}–{} (history has {}–{})",
                             from ? std::to_string(*from) : "", to ? std::to_string(*to) : "", lo->year, hi->year));
   }
@@ -62,8 +62,8 @@ HistoryAudit audit_history(const std::vector<HistoryYear>& rows, std::optional<i
   for (const HistoryYear& h : rows)
     if (h.year >= audit.from && h.year <= audit.to) chosen.push_back(&h);
   if (chosen.empty())
-    throw Error(ExitCode::invalid, fmt::format("--from/--to: no history year in {}–{} (history has {}–{})", audit.from,
-                                               audit.to, lo->year, hi->year));
+    throw Error(ErrorKind::invalid, fmt::format("--from/--to: no history year in {}–{} (history has {}–{})", audit.from,
+                                                audit.to, lo->year, hi->year));
   std::sort(chosen.begin(), chosen.end(), [](const HistoryYear* a, const HistoryYear* b) { return a->year < b->year; });
   audit.years = static_cast<int>(chosen.size());
 

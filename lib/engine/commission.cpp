@@ -8,26 +8,6 @@
 
 namespace competition {
 
-std::string_view to_string(DecisionKind k) {
-  switch (k) {
-    case DecisionKind::withdraw:
-      return "withdraw";
-    case DecisionKind::override_award:
-      return "override";
-    case DecisionKind::order:
-      return "order";
-    case DecisionKind::undo:
-      return "undo";
-  }
-  return "withdraw";
-}
-
-std::optional<DecisionKind> parse_decision_kind(std::string_view s) {
-  for (DecisionKind k : {DecisionKind::withdraw, DecisionKind::override_award, DecisionKind::order, DecisionKind::undo})
-    if (to_string(k) == s) return k;
-  return std::nullopt;
-}
-
 // docs/decisions.md "Commission decisions in the log": one shape for the three
 // kinds that name applications, so that an auditor reads them alike.
 nlohmann::ordered_json decision_payload(DecisionKind kind, const std::vector<std::string>& applications,
@@ -47,9 +27,9 @@ nlohmann::ordered_json undo_payload(std::int64_t undone_seq, const std::string& 
 namespace {
 
 [[noreturn]] void malformed(const LogEntry& e, const std::string& what) {
-  throw Error(ExitCode::io, fmt::format("decision log entry {} ({}) of round {}: {}; the log was not written by "
-                                        "`competition` (run `competition audit`)",
-                                        e.seq, e.kind, e.round, what));
+  throw Error(ErrorKind::io, fmt::format("decision log entry {} ({}) of round {}: {}; the log was not written by "
+                                         "`competition` (run `competition audit`)",
+                                         e.seq, e.kind, e.round, what));
 }
 
 // The payload of one decision entry, checked against the shape of its kind.

@@ -2,7 +2,7 @@
 // step 2) as entries of the decision log: their payloads, reading them back in
 // log order with their numbers 1, 2, …, and reducing them to what an allocation
 // applies. Pure functions; recording and listing over a store are in
-// commission_store.hpp. docs/decisions.md describes the payloads and the choices.
+// commands/commission_decisions.hpp. docs/decisions.md describes the payloads and the choices.
 #pragma once
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -13,32 +13,13 @@
 
 #include "engine/allocation.hpp"
 #include "engine/scoring.hpp"
-#include "store/decision_log.hpp"
+#include "values/commission_decision.hpp"
+#include "values/log_entry.hpp"
 #include "values/model.hpp"
 #include "values/money.hpp"
 #include "values/rules.hpp"
 
 namespace competition {
-
-// The log kinds of commission decisions (every kind but `allocate`).
-enum class DecisionKind { withdraw, override_award, order, undo };
-std::string_view to_string(DecisionKind k);  // withdraw | override | order | undo
-std::optional<DecisionKind> parse_decision_kind(std::string_view s);
-
-// One decision entry of a round's log.
-struct CommissionDecision {
-  int n = 0;             // 1, 2, … among the round's decision entries, in log order
-  std::int64_t seq = 0;  // decision_log.seq
-  DecisionKind kind = DecisionKind::withdraw;
-  std::vector<std::string> applications;  // for `undo`: those of the entry it reverses
-  std::optional<Money> award;             // `override` only; 0 declines
-  std::string reason;
-  std::string recorded_at;       // ISO 8601 UTC
-  std::optional<int> undoes;     // `undo`: the number of the entry it reverses
-  std::optional<int> undone_by;  // the standing `undo` that reverses this entry
-
-  bool declines() const { return kind == DecisionKind::override_award && award && award->is_zero(); }
-};
 
 // The log payload of a new decision (canonical JSON once stored):
 //   withdraw  {"applications": [ID], "award": null, "reason": R}

@@ -98,9 +98,9 @@ YearRow year_from_rounds(int year, const std::vector<const RoundData*>& rounds,
       if (!is_winner(line)) continue;
       auto app = apps.find(line.application);
       if (app == apps.end())
-        throw Error(ExitCode::io, fmt::format("internal error: the decision of round {} names application \"{}\", "
-                                              "which the round does not hold",
-                                              r->id, line.application));
+        throw Error(ErrorKind::io, fmt::format("internal error: the decision of round {} names application \"{}\", "
+                                               "which the round does not hold",
+                                               r->id, line.application));
       const Application& a = *app->second;
       auto found = outcomes.find(line.application);
       const Outcome* o = found == outcomes.end() ? nullptr : found->second;
@@ -175,27 +175,27 @@ std::vector<int> known_years(const ReportInput& input) {
 ReportTable build_report_table(const ReportInput& input, const ReportYears& asked) {
   std::vector<int> years = known_years(input);
   if (years.empty())
-    throw Error(ExitCode::invalid,
+    throw Error(ErrorKind::invalid,
                 "report: nothing to report: no history and no allocated round in UAH (run `competition import "
                 "history FILE`, or allocate a round)");
   int first = years.front(), last = years.back();
   std::string known = years_text(years);
   if (asked.year && !std::binary_search(years.begin(), years.end(), *asked.year))
-    throw Error(ExitCode::invalid,
+    throw Error(ErrorKind::invalid,
                 fmt::format("--year {}: no data for that year (years with data: {})", *asked.year, known));
   if (asked.from && asked.to && *asked.from > *asked.to)
-    throw Error(ExitCode::invalid,
+    throw Error(ErrorKind::invalid,
                 fmt::format("--from {} --to {}: the first year is after the last", *asked.from, *asked.to));
   if (asked.from && (*asked.from < first || *asked.from > last))
-    throw Error(ExitCode::invalid, fmt::format("--from {}: outside the years with data ({})", *asked.from, known));
+    throw Error(ErrorKind::invalid, fmt::format("--from {}: outside the years with data ({})", *asked.from, known));
   if (asked.to && (*asked.to < first || *asked.to > last))
-    throw Error(ExitCode::invalid, fmt::format("--to {}: outside the years with data ({})", *asked.to, known));
+    throw Error(ErrorKind::invalid, fmt::format("--to {}: outside the years with data ({})", *asked.to, known));
   ReportTable t;
   t.from = asked.year ? *asked.year : asked.from.value_or(first);
   t.to = asked.year ? *asked.year : asked.to.value_or(last);
   if (std::none_of(years.begin(), years.end(), [&](int y) { return y >= t.from && y <= t.to; }))
     throw Error(
-        ExitCode::invalid,
+        ErrorKind::invalid,
         fmt::format("--from {} --to {}: no year with data in that range (years with data: {})", t.from, t.to, known));
 
   std::map<int, std::vector<const RoundData*>> rounds_by_year;

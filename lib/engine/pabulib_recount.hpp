@@ -19,8 +19,6 @@ class Database;
 
 namespace competition {
 
-class Store;
-
 struct RecountProject {
   std::string id;
   std::optional<std::string> votes;      // the PROJECTS `votes` cell as written; none when absent or empty
@@ -65,9 +63,5 @@ Recount recount_pabulib(const PabulibInstance& instance);
 // 0) per project that differs; projects without an official value are skipped.
 void compare_selected(const PabulibInstance& instance, const std::vector<AllocationLine>& allocation,
                       std::vector<Difference>& out);
-
-// The stored instance of a round, or none when the round was not imported
-// from a pabulib file.
-std::optional<PabulibInstance> load_pabulib_instance(Store& store, const std::string& round);
 
 }  // namespace competition

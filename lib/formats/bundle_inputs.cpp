@@ -6,7 +6,7 @@
 #include <string>
 
 #include "values/edrpou.hpp"
-#include "values/organisation.hpp"
+#include "values/organisation_name.hpp"
 
 namespace competition {
 
@@ -70,7 +70,7 @@ void mark_conflicts(const std::vector<Application>& applications, const std::vec
       std::string key = organisation_name_key(c);
       t.names.insert(key);
       // A cell of digits (and spaces) that is a valid code names an organisation
-      // by code only; anything else by name (organisation.cpp find_organisation).
+      // by code only; anything else by name (store/organisations.cpp find_organisation).
       bool digits = !c.empty() && c.find_first_not_of("0123456789 ") == std::string::npos;
       t.organisations.insert(digits && code ? "code:" + *code : organisation_named(key));
     }

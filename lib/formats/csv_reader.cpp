@@ -71,7 +71,7 @@ CsvReader::CsvReader(std::string_view text, Delimiter d, std::string file)
   for (;;) {
     const char* p = pos_;
     while (p < end_ && is_blank(*p)) ++p;
-    if (p == end_) throw Error(ExitCode::invalid, {Diagnostic{file_, 1, 0, "", "empty file (expected a header row)"}});
+    if (p == end_) throw Error(ErrorKind::invalid, {Diagnostic{file_, 1, 0, "", "empty file (expected a header row)"}});
     if (*p != '\n' && *p != '\r') break;
     pos_ = p + ((*p == '\r' && p + 1 < end_ && p[1] == '\n') ? 2 : 1);
     ++line_;
@@ -107,7 +107,7 @@ void CsvReader::fail(int line, int column, std::string message, bool skip_line) 
   } else {
     pos_ = end_;
   }
-  throw Error(ExitCode::invalid, {Diagnostic{file_, line, column, "", std::move(message)}});
+  throw Error(ErrorKind::invalid, {Diagnostic{file_, line, column, "", std::move(message)}});
 }
 
 bool CsvReader::next(CsvRecord& out) {
@@ -222,7 +222,7 @@ CsvTable read_csv(std::string_view text, Delimiter d, std::string file) {
   }
   if (!errors.empty()) {
     if (errors.size() > max_reported_errors) errors.resize(max_reported_errors);
-    throw Error(ExitCode::invalid, std::move(errors));
+    throw Error(ErrorKind::invalid, std::move(errors));
   }
   return table;
 }

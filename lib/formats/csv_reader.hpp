@@ -7,7 +7,7 @@
 // delimiters (or only spaces) is a record. Unquoted fields are kept verbatim
 // (no trimming). Lines are physical lines, the first line of the text is 1.
 //
-// Syntax errors throw Error(ExitCode::invalid, {Diagnostic{file, line, column,
+// Syntax errors throw Error(ErrorKind::invalid, {Diagnostic{file, line, column,
 // "", message}}) with line = the line where the record starts and column = the
 // 1-based field number (cli.md). Messages:
 //   stray quote in unquoted field (quote the whole field and double the inner quotes)

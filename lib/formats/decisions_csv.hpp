@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/commission.hpp"
+#include "values/commission_decision.hpp"
 #include "values/diagnostic.hpp"
 
 namespace competition {

@@ -119,7 +119,7 @@ class Problems {
   }
   bool full() const { return list_.size() >= max_reported_errors; }
   void throw_if_any() {
-    if (!list_.empty()) throw Error(ExitCode::invalid, std::move(list_));
+    if (!list_.empty()) throw Error(ErrorKind::invalid, std::move(list_));
   }
 
  private:
@@ -307,14 +307,14 @@ DecodedView decode_input_view(std::string_view bytes, Encoding requested, std::s
         {"\xFF\xFE", "UTF-16"},
         {"\xFE\xFF", "UTF-16"}}) {
     if (bytes.substr(0, mark.size()) == mark)
-      throw Error(ExitCode::invalid,
+      throw Error(ErrorKind::invalid,
                   {Diagnostic{std::string(file), 1, 1, "",
                               fmt::format("the file is {} (it starts with a {} byte order mark); save it as UTF-8 "
                                           "(in Excel: \"CSV UTF-8\") or as Windows-1251",
                                           name, name)}});
   }
   if (auto order = utf16_without_mark(bytes))
-    throw Error(ExitCode::invalid,
+    throw Error(ErrorKind::invalid,
                 {Diagnostic{std::string(file), 1, 1, "",
                             fmt::format("the file looks like UTF-16 {} without a byte order mark (every other byte of "
                                         "its first line is NUL); save it as UTF-8 (in Excel: \"CSV UTF-8\") or as "
@@ -348,7 +348,7 @@ std::string to_cp1251(std::string_view utf8) {
   while (p < end) {
     std::size_t n = sequence_length(p, end);
     if (n == 0)
-      throw Error(ExitCode::invalid, fmt::format("cannot convert to Windows-1251: invalid UTF-8 byte 0x{:02X}", *p));
+      throw Error(ErrorKind::invalid, fmt::format("cannot convert to Windows-1251: invalid UTF-8 byte 0x{:02X}", *p));
     char32_t cp = decode_sequence(p, n);
     p += n;
     if (cp < 0x80) {
@@ -362,7 +362,7 @@ std::string to_cp1251(std::string_view utf8) {
     std::size_t i = 0;
     while (i < cp1251_high.size() && cp1251_high[i] != cp) ++i;
     if (i == cp1251_high.size())
-      throw Error(ExitCode::invalid,
+      throw Error(ErrorKind::invalid,
                   fmt::format("character U+{:04X} cannot be written in Windows-1251", static_cast<std::uint32_t>(cp)));
     out += static_cast<char>(0x80 + i);
   }

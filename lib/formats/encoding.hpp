@@ -29,7 +29,7 @@ struct Decoded {
 // - cp1251: every byte is converted; 0x98 (undefined in the code page) is an error.
 // A NUL byte is an error in every mode, and so is a UTF-16 or UTF-32 byte
 // order mark at the start (the message asks to save the file as UTF-8).
-// Throws Error(ExitCode::invalid, ...) with one Diagnostic per offending physical
+// Throws Error(ErrorKind::invalid, ...) with one Diagnostic per offending physical
 // line (the first problem on that line), up to max_reported_errors. Diagnostic
 // line is the 1-based physical line (CRLF, LF or lone CR end a line); column is
 // the 1-based CHARACTER column of the bad byte on that line (characters, not
@@ -52,7 +52,7 @@ DecodedView decode_input_view(std::string_view bytes, Encoding requested, std::s
 bool is_valid_utf8(std::string_view s);
 
 // UTF-8 -> Windows-1251, for tests and Excel-style output. Throws
-// Error(ExitCode::invalid, ...) for invalid UTF-8 or a character the code page
+// Error(ErrorKind::invalid, ...) for invalid UTF-8 or a character the code page
 // cannot hold (the message names it as U+XXXX).
 std::string to_cp1251(std::string_view utf8);
 

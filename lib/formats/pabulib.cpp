@@ -61,7 +61,7 @@ struct Collector {
   std::vector<Diagnostic>& out;
   void add(int line, int column, std::string field, std::string message) {
     if (out.size() < max_reported_errors)
-      out.push_back(Diagnostic{file, line, column, std::move(field), std::move(message), ExitCode::invalid});
+      out.push_back(Diagnostic{file, line, column, std::move(field), std::move(message), ErrorKind::invalid});
   }
 };
 

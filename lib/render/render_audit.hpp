@@ -5,9 +5,8 @@
 #pragma once
 #include <string>
 
-#include "commands/audit.hpp"
-#include "commands/bundle_audit.hpp"
 #include "engine/audit_compare.hpp"
+#include "engine/audit_report.hpp"
 
 namespace competition {
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "formats/csv_writer.hpp"
-#include "store/commission_store.hpp"
+#include "values/commission_decision.hpp"
 
 namespace competition {
 

@@ -4,7 +4,7 @@
 #pragma once
 #include <string>
 
-#include "commands/minutes.hpp"
+#include "render/minutes_document.hpp"
 
 namespace competition {
 

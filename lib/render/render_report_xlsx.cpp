@@ -175,19 +175,19 @@ void summary_sheet(lxw_workbook* wb, const ReportTable& t, bool en, const Format
 void write_report_xlsx(const ReportTable& t, bool en, const std::string& path) {
   std::string tmp = path + ".tmp-" + std::to_string(::getpid());
   lxw_workbook* wb = workbook_new(tmp.c_str());
-  if (!wb) throw Error(ExitCode::io, path + ": cannot create the workbook");
+  if (!wb) throw Error(ErrorKind::io, path + ": cannot create the workbook");
   Formats f = make_formats(wb);
   table_sheet(wb, t, en, f);
   summary_sheet(wb, t, en, f);
   lxw_error err = workbook_close(wb);
   if (err != LXW_NO_ERROR) {
     std::remove(tmp.c_str());
-    throw Error(ExitCode::io, fmt::format("{}: cannot write the workbook: {}", path, lxw_strerror(err)));
+    throw Error(ErrorKind::io, fmt::format("{}: cannot write the workbook: {}", path, lxw_strerror(err)));
   }
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
     int e = errno;
     std::remove(tmp.c_str());
-    throw Error(ExitCode::io, fmt::format("{}: cannot write the output file: {}", path, std::strerror(e)));
+    throw Error(ErrorKind::io, fmt::format("{}: cannot write the output file: {}", path, std::strerror(e)));
   }
 }
 

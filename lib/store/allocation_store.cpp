@@ -49,7 +49,7 @@ std::vector<AllocationLine> load_allocation(Store& store, const std::string& rou
     if (!q.getColumn(1).isNull()) l.rank = q.getColumn(1).getInt();
     std::string status = q.getColumn(2).getString();
     auto s = parse_award_status(status);
-    if (!s) throw Error(ExitCode::io, fmt::format("allocations: unknown status \"{}\" of {}", status, l.id));
+    if (!s) throw Error(ErrorKind::io, fmt::format("allocations: unknown status \"{}\" of {}", status, l.id));
     l.status = *s;
     if (!q.getColumn(3).isNull()) l.lot = q.getColumn(3).getString();
     l.award = Money::from_kopiykas(q.getColumn(4).getInt64());

@@ -6,8 +6,8 @@
 #include <stdexcept>
 
 #include "base/canonical_json.hpp"
-#include "base/clock.hpp"
 #include "base/sha256.hpp"
+#include "values/clock.hpp"
 #include "values/diagnostic.hpp"
 
 namespace competition {
@@ -53,7 +53,7 @@ LogHead log_head(Store& store, const std::string& round) {
   SQLite::Statement q(store.db(), "SELECT log_head, log_count FROM rounds WHERE id = ?");
   q.bind(1, round);
   LogHead h;
-  if (!q.executeStep()) throw Error(ExitCode::invalid, fmt::format("no round \"{}\"", round));
+  if (!q.executeStep()) throw Error(ErrorKind::invalid, fmt::format("no round \"{}\"", round));
   if (!q.getColumn(0).isNull()) h.hash = q.getColumn(0).getString();
   h.count = q.getColumn(1).getInt64();
   return h;
@@ -93,7 +93,7 @@ LogEntry append_canonical_log_entry(Store& store, const std::string& round, cons
   SQLite::Statement head(db, "UPDATE rounds SET log_head = ?, log_count = log_count + 1 WHERE id = ?");
   head.bind(1, e.hash);
   head.bind(2, round);
-  if (head.exec() != 1) throw Error(ExitCode::invalid, fmt::format("no round \"{}\"", round));
+  if (head.exec() != 1) throw Error(ErrorKind::invalid, fmt::format("no round \"{}\"", round));
   return e;
 }
 

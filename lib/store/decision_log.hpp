@@ -10,21 +10,9 @@
 #include <vector>
 
 #include "store/store.hpp"
+#include "values/log_entry.hpp"
 
 namespace competition {
-
-struct LogEntry {
-  std::int64_t seq = 0;  // global, increasing
-  std::string round;
-  std::string kind;         // allocate | withdraw | override | order | undo
-  std::string payload;      // RFC 8785 canonical JSON
-  std::string recorded_at;  // ISO 8601 UTC, `2026-03-02T10:15:00Z`
-  std::string prev_hash;    // the round's previous entry's hash; 64 zeros for the first
-  std::string hash;
-};
-
-// The prev_hash of a round's first entry.
-inline const std::string genesis_hash(64, '0');
 
 // hex SHA-256 of the canonical JSON {"kind", "payload" (parsed), "prev_hash",
 // "recorded_at", "round", "seq"}. Throws std::invalid_argument when the

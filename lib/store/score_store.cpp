@@ -66,7 +66,7 @@ std::optional<Rational> decode_exact(std::string_view text) {
 void save_scores(Store& store, const std::string& round, const ScoreResult& result) {
   auto& db = store.db();
   auto record = store.find_round(round);
-  if (!record) throw Error(ExitCode::invalid, fmt::format("no round \"{}\" in {}", round, store.path()));
+  if (!record) throw Error(ErrorKind::invalid, fmt::format("no round \"{}\" in {}", round, store.path()));
   Rules rules = Store::rules_of(*record);
   db.exec("SAVEPOINT save_scores");
   try {
@@ -185,8 +185,8 @@ void each_stored_score(Store& store, const std::string& round, const Rules& rule
     }
   }
   if (broken)
-    throw Error(ExitCode::conflict, fmt::format("round {}: the stored score of {} {} (run `competition score` again)",
-                                                round, broken->id, broken->what));
+    throw Error(ErrorKind::conflict, fmt::format("round {}: the stored score of {} {} (run `competition score` again)",
+                                                 round, broken->id, broken->what));
 }
 
 std::optional<ScoreResult> load_scores(Store& store, const std::string& round, const Rules& rules) {

@@ -5,8 +5,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "render/text_table.hpp"
-
 namespace competition {
 
 StatusReport collect_status(Store& store) {
@@ -41,52 +39,6 @@ StatusReport collect_status(Store& store) {
   }
   for (const auto& h : store.history()) s.history_years.push_back(h.year);
   return s;
-}
-
-std::string render_status_json(const StatusReport& s) {
-  nlohmann::ordered_json rounds = nlohmann::ordered_json::array();
-  for (const auto& r : s.rounds)
-    rounds.push_back({{"id", r.id},
-                      {"year", r.year},
-                      {"title", r.title},
-                      {"stage", r.stage},
-                      {"applications", r.applications},
-                      {"reviews", r.reviews},
-                      {"funded", r.funded},
-                      {"budget", r.budget.to_string()},
-                      {"awarded", r.awarded.to_string()}});
-  nlohmann::ordered_json out = {{"rounds", rounds}, {"history_years", s.history_years}};
-  return out.dump() + "\n";
-}
-
-std::string render_status_text(const StatusReport& s, bool en) {
-  std::string out;
-  if (s.rounds.empty()) {
-    out += en ? "No rounds.\n" : "Конкурсів немає.\n";
-  } else {
-    TextTable t;
-    t.header({en ? "round" : "конкурс", en ? "year" : "рік", en ? "stage" : "етап", en ? "applications" : "заявки",
-              en ? "reviews" : "оцінки", en ? "funded" : "профінансовано", en ? "budget" : "бюджет",
-              en ? "awarded" : "розподілено", en ? "title" : "назва"},
-             "lllrrrrrl");
-    static const std::pair<const char*, const char*> stages[] = {
-        {"open", "відкритий"}, {"scored", "оцінений"}, {"allocated", "розподілений"}};
-    for (const auto& r : s.rounds) {
-      std::string stage = r.stage;
-      if (!en)
-        for (auto& [k, v] : stages)
-          if (r.stage == k) stage = v;
-      auto money = [&](Money m) { return (en ? m.to_string() : m.to_ukrainian()) + " " + r.currency; };
-      t.row({r.id, std::to_string(r.year), stage, std::to_string(r.applications), std::to_string(r.reviews),
-             std::to_string(r.funded), money(r.budget), money(r.awarded), r.title});
-    }
-    out += t.render();
-  }
-  if (!s.history_years.empty()) {
-    out += en ? "History years: " : "Роки історії: ";
-    out += fmt::format("{}–{} ({})\n", s.history_years.front(), s.history_years.back(), s.history_years.size());
-  }
-  return out;
 }
 
 }  // namespace competition

@@ -1,32 +1,15 @@
-// `competition status` (cli.md): the rounds with their stage and counts, and
-// the years of imported history.
+// `competition status`: the rounds with their stage and counts, and the years
+// of imported history, read from the store (render/render_status.hpp prints them).
 #pragma once
 #include <string>
 #include <vector>
 
 #include "store/store.hpp"
-#include "values/money.hpp"
+#include "values/status_report.hpp"
 
 namespace competition {
 
-struct RoundStatus {
-  std::string id;
-  int year = 0;
-  std::string title;
-  std::string stage;
-  std::string currency;
-  long applications = 0, reviews = 0, funded = 0;
-  Money budget, awarded;
-};
-
-struct StatusReport {
-  std::vector<RoundStatus> rounds;
-  std::vector<int> history_years;
-};
-
+// The rounds (by year, id) and the history years, read in one transaction.
 StatusReport collect_status(Store& store);
-
-std::string render_status_json(const StatusReport& s);
-std::string render_status_text(const StatusReport& s, bool english);
 
 }  // namespace competition

@@ -13,9 +13,9 @@
 
 #include "base/filesystem_check.hpp"
 #include "store/bulk_statement.hpp"
+#include "store/failure.hpp"
 #include "store/migrations.hpp"
 #include "values/dates.hpp"
-#include "values/failure.hpp"
 
 namespace competition {
 
@@ -27,7 +27,7 @@ void create_private_file(const std::string& path) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) {
     if (errno == EEXIST) return;
-    throw Error(ExitCode::io, fmt::format("{}: cannot create the database: {}", path, std::strerror(errno)));
+    throw Error(ErrorKind::io, fmt::format("{}: cannot create the database: {}", path, std::strerror(errno)));
   }
   ::close(fd);
 }
@@ -61,9 +61,9 @@ std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
   struct stat st {};
   bool exists = ::stat(path.c_str(), &st) == 0;
   if (exists && S_ISDIR(st.st_mode))
-    throw Error(ExitCode::io, fmt::format("{}: is a directory, not a database file (give --db a file name)", path));
+    throw Error(ErrorKind::io, fmt::format("{}: is a directory, not a database file (give --db a file name)", path));
   if (!exists && mode == Mode::read)
-    throw Error(ExitCode::io,
+    throw Error(ErrorKind::io,
                 fmt::format("{}: no database here (run `competition init RULES.toml` first, or give --db)", path));
   if (!exists) create_private_file(path);
   std::unique_ptr<Store> store(new Store());
@@ -99,7 +99,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
   } catch (const SQLite::Exception& e) {
     // A busy database keeps its own message (failure.cpp): it is the one a user can act on.
     Error err = as_error(e);
-    throw Error(ExitCode::io, fmt::format("{}: {}", path, err.what()));
+    throw Error(ErrorKind::io, fmt::format("{}: {}", path, err.what()));
   }
   return store;
 }
@@ -159,13 +159,13 @@ RoundRecord Store::resolve_round(const std::optional<std::string>& requested) {
   if (requested) {
     for (auto& r : all)
       if (r.id == *requested) return r;
-    throw Error(ExitCode::invalid, fmt::format("--round: no round \"{}\" in {} (rounds: {})", *requested, path_,
-                                               list.empty() ? "none" : list));
+    throw Error(ErrorKind::invalid, fmt::format("--round: no round \"{}\" in {} (rounds: {})", *requested, path_,
+                                                list.empty() ? "none" : list));
   }
   if (all.size() == 1) return all.front();
   if (all.empty())
-    throw Error(ExitCode::invalid, fmt::format("{}: no round yet (run `competition init RULES.toml` first)", path_));
-  throw Error(ExitCode::invalid,
+    throw Error(ErrorKind::invalid, fmt::format("{}: no round yet (run `competition init RULES.toml` first)", path_));
+  throw Error(ErrorKind::invalid,
               fmt::format("--round: {} holds several rounds; choose one with --round ({})", path_, list));
 }
 
@@ -205,7 +205,7 @@ std::vector<Application> Store::applications(const std::string& round, const std
     a.submitted_at = q.column_text(11);
     auto key = submitted_key_number(q.column_text(12));
     if (!key)
-      throw Error(ExitCode::io,
+      throw Error(ErrorKind::io,
                   fmt::format("applications: unreadable submitted_key \"{}\" of {}", q.column_text(12), a.id));
     a.submitted_key = *key;
     if (!q.column_null(13)) a.votes = q.column_int64(13);
@@ -303,7 +303,7 @@ void Store::each_review(const std::string& round, const Rules& rules,
         start = end + 1;
       }
       if (!value)
-        throw Error(ExitCode::conflict,
+        throw Error(ErrorKind::conflict,
                     fmt::format("round {}: review {}/{} has no score for criterion \"{}\" of the current rules "
                                 "(re-import the reviews)",
                                 round, r.application, r.reviewer, c.id));

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "values/model.hpp"
+#include "values/round.hpp"
 #include "values/rules.hpp"
 
 namespace SQLite {
@@ -20,17 +21,6 @@ class Database;
 }
 
 namespace competition {
-
-struct RoundRecord {
-  std::string id;
-  int year = 0;
-  std::string title;
-  std::string currency;
-  Money budget;
-  std::string rules_text;
-  std::string rules_sha256;
-  std::string stage;  // open | scored | allocated
-};
 
 // One stored review as Store::each_review reads it.
 struct ReviewRow {

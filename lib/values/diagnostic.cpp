@@ -25,15 +25,15 @@ static std::string join_messages(const std::vector<Diagnostic>& diagnostics) {
   return out;
 }
 
-Error::Error(ExitCode code, std::string message) : std::runtime_error(std::move(message)), code_(code) {}
+Error::Error(ErrorKind kind, std::string message) : std::runtime_error(std::move(message)), kind_(kind) {}
 
-Error::Error(ExitCode code, std::vector<Diagnostic> diagnostics)
-    : std::runtime_error(join_messages(diagnostics)), code_(code), diagnostics_(std::move(diagnostics)) {}
+Error::Error(ErrorKind kind, std::vector<Diagnostic> diagnostics)
+    : std::runtime_error(join_messages(diagnostics)), kind_(kind), diagnostics_(std::move(diagnostics)) {}
 
-ExitCode exit_code_of(const std::vector<Diagnostic>& diagnostics) {
+ErrorKind worst_kind(const std::vector<Diagnostic>& diagnostics) {
   for (const auto& d : diagnostics)
-    if (d.code == ExitCode::invalid) return ExitCode::invalid;
-  return diagnostics.empty() ? ExitCode::ok : ExitCode::conflict;
+    if (d.kind == ErrorKind::invalid) return ErrorKind::invalid;
+  return ErrorKind::conflict;
 }
 
 }  // namespace competition

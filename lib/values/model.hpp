@@ -14,7 +14,7 @@
 namespace competition {
 
 // formats.md applications.csv; `organisation_key` identifies the organisation
-// across rounds (see organisation.hpp), `input_order` is the 1-based position at
+// across rounds (see values/organisation_name.hpp), `input_order` is the 1-based position at
 // first import.
 struct Application {
   std::string id;

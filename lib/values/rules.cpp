@@ -617,7 +617,7 @@ std::string kopiykas_to_string(i128 k) {
 Rules load_rules(std::string_view toml_text, std::string_view file) {
   // TOML is UTF-8; a UTF-16 file (Notepad's "Unicode") would only get "invalid utf-8 sequence".
   if (toml_text.starts_with("\xFF\xFE") || toml_text.starts_with("\xFE\xFF"))
-    throw Error(ExitCode::invalid,
+    throw Error(ErrorKind::invalid,
                 std::vector<Diagnostic>{
                     Diagnostic{std::string(file), 1, 1, "",
                                "the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8"}});
@@ -629,8 +629,8 @@ Rules load_rules(std::string_view toml_text, std::string_view file) {
     if (!message.empty() && message[0] >= 'A' && message[0] <= 'Z')
       message[0] = static_cast<char>(message[0] - 'A' + 'a');
     const auto& at = e.source().begin;
-    throw Error(ExitCode::invalid, std::vector<Diagnostic>{Diagnostic{std::string(file), static_cast<int>(at.line),
-                                                                      static_cast<int>(at.column), "", message}});
+    throw Error(ErrorKind::invalid, std::vector<Diagnostic>{Diagnostic{std::string(file), static_cast<int>(at.line),
+                                                                       static_cast<int>(at.column), "", message}});
   }
 
   Reader reader(file);
@@ -659,7 +659,7 @@ Rules load_rules(std::string_view toml_text, std::string_view file) {
   if (!reader.ok()) {
     auto& diagnostics = reader.diagnostics();
     if (diagnostics.size() > max_reported_errors) diagnostics.resize(max_reported_errors);
-    throw Error(ExitCode::invalid, std::move(diagnostics));
+    throw Error(ErrorKind::invalid, std::move(diagnostics));
   }
   return rules;
 }

@@ -179,7 +179,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       fx.restore();
     }
   } catch (const Error& e) {
-    require(e.code() == ExitCode::invalid || e.code() == ExitCode::conflict);
+    require(e.kind() == ErrorKind::invalid || e.kind() == ErrorKind::conflict);
     require(listed_in_full(e.diagnostics()));
     for (const auto& d : e.diagnostics()) require(d.file == o.file && !d.message.empty());
     require(fx.counts() == fx.initial);  // all or nothing

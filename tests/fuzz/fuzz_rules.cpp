@@ -27,7 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     rules = load_rules(text, "fuzz.toml");
   } catch (const Error& e) {
-    require(e.code() == ExitCode::invalid);
+    require(e.kind() == ErrorKind::invalid);
     require(!e.diagnostics().empty() && e.diagnostics().size() <= max_reported_errors);
     for (const auto& d : e.diagnostics()) {
       require(d.file == "fuzz.toml");

@@ -38,13 +38,13 @@ ties = "refuse"
 
 struct RoundStore : testing::TempStore {
   RoundStore() : TempStore(rules_text, "allocate-round") {}
-  ExitCode allocate_code(bool force, bool dry_run) {
+  std::optional<ErrorKind> allocate_code(bool force, bool dry_run) {
     try {
       run_allocate(*store, std::nullopt, force, dry_run);
     } catch (const Error& e) {
-      return e.code();
+      return e.kind();
     }
-    return ExitCode::ok;
+    return std::nullopt;
   }
 };
 
@@ -68,7 +68,7 @@ TEST_CASE("allocate round: ties = refuse stops when a full tie straddles the mon
     run_allocate(*t.store, std::nullopt, false, false);
     FAIL("expected a conflict");
   } catch (const Error& e) {
-    CHECK(e.code() == ExitCode::conflict);
+    CHECK(e.kind() == ErrorKind::conflict);
     CHECK(std::string(e.what()).find("(P-2, P-3)") != std::string::npos);
   }
   CHECK(t.count("decision_log") == 0);
@@ -87,7 +87,7 @@ TEST_CASE("allocate round: no refusal when the tie does not decide who gets mone
 TEST_CASE("allocate round: stages, dry run and force") {
   RoundStore t;
   import_round(t, "7");
-  CHECK(t.allocate_code(false, false) == ExitCode::conflict);  // not scored
+  CHECK(t.allocate_code(false, false) == ErrorKind::conflict);  // not scored
   run_score(*t.store, std::nullopt);
   AllocateResult dry = run_allocate(*t.store, std::nullopt, false, true);
   CHECK_FALSE(dry.stored);
@@ -99,8 +99,8 @@ TEST_CASE("allocate round: stages, dry run and force") {
   CHECK(real.log_seq == 1);
   CHECK(t.count("allocations") == 3);
   CHECK(load_allocation(*t.store, "ties-1").size() == 3);
-  CHECK(t.allocate_code(false, false) == ExitCode::conflict);  // already allocated
-  CHECK(t.allocate_code(true, true) == ExitCode::ok);          // --force --dry-run
+  CHECK(t.allocate_code(false, false) == ErrorKind::conflict);  // already allocated
+  CHECK(t.allocate_code(true, true) == std::nullopt);           // --force --dry-run
   CHECK(t.count("decision_log") == 1);
   AllocateResult again = run_allocate(*t.store, std::nullopt, true, false);
   CHECK(again.log_seq == 2);
@@ -188,7 +188,7 @@ std::string refused_after(const std::string& sql) {
   try {
     run_allocate(*t.store, std::nullopt, false, false);
   } catch (const Error& e) {
-    CHECK(e.code() == ExitCode::conflict);
+    CHECK(e.kind() == ErrorKind::conflict);
     CHECK(t.count("allocations") == 0);
     CHECK(t.count("decision_log") == 0);
     return e.what();

@@ -531,26 +531,26 @@ TEST_CASE("allocation: commission decisions that cannot apply are conflicts (exi
   Round round;
   round.ranked("A1", uah(60), "a").ranked("A2", uah(10), "a");
   round.unranked("R", ScoreStatus::rejected, {"total_below_pass"});
-  auto code_of = [&](const AppliedDecisions& dec) {
+  auto code_of = [&](const AppliedDecisions& dec) -> std::optional<ErrorKind> {
     try {
       allocate(r, round.apps, round.scores, dec);
     } catch (const Error& e) {
-      return e.code();
+      return e.kind();
     }
-    return ExitCode::ok;
+    return std::nullopt;
   };
   AppliedDecisions too_much;
   too_much.overrides["A1"] = uah(55);  // more than lot a's 50
-  CHECK(code_of(too_much) == ExitCode::conflict);
+  CHECK(code_of(too_much) == ErrorKind::conflict);
   AppliedDecisions above_request;
   above_request.overrides["A2"] = uah(11);
-  CHECK(code_of(above_request) == ExitCode::conflict);
+  CHECK(code_of(above_request) == ErrorKind::conflict);
   AppliedDecisions rejected;
   rejected.withdrawn.insert("R");
-  CHECK(code_of(rejected) == ExitCode::conflict);
+  CHECK(code_of(rejected) == ErrorKind::conflict);
   AppliedDecisions fits;
   fits.overrides["A1"] = uah(50);
-  CHECK(code_of(fits) == ExitCode::ok);
+  CHECK(code_of(fits) == std::nullopt);
   r.leftover = Leftover::keep;
   Round x;
   x.ranked("X", uah(10), "x");
@@ -560,7 +560,7 @@ TEST_CASE("allocation: commission decisions that cannot apply are conflicts (exi
     allocate(r, x.apps, x.scores, dec);
     FAIL("expected a conflict");
   } catch (const Error& e) {
-    CHECK(e.code() == ExitCode::conflict);
+    CHECK(e.kind() == ErrorKind::conflict);
   }
 }
 

@@ -149,6 +149,6 @@ TEST_CASE("audit history: --from and --to choose the years; bad ranges are usage
   try {
     audit_history({});
   } catch (const Error& e) {
-    CHECK(e.code() == ExitCode::invalid);
+    CHECK(e.kind() == ErrorKind::invalid);
   }
 }

@@ -10,10 +10,10 @@
 
 #include "base/canonical_json.hpp"
 #include "commands/allocate_round.hpp"
+#include "commands/commission_decisions.hpp"
 #include "commands/importer.hpp"
 #include "commands/score_round.hpp"
 #include "engine/commission.hpp"
-#include "store/commission_store.hpp"
 #include "store/decision_log.hpp"
 #include "store/rounds.hpp"
 #include "temp_store.hpp"
@@ -182,7 +182,7 @@ TEST_CASE("commission: a payload without the shape of its kind is an I/O error n
     read_decisions(undo.entries);
     FAIL("expected an error");
   } catch (const Error& e) {
-    CHECK(e.code() == ExitCode::io);
+    CHECK(e.kind() == ErrorKind::io);
     CHECK(std::string(e.what()).find("decision log entry 1 (undo)") != std::string::npos);
   }
 }
@@ -299,17 +299,17 @@ struct CommissionStore : testing::TempStore {
     r.reason = std::move(reason);
     return record_decision(*store, std::nullopt, r);
   }
-  // The exit code of recording; nothing may be written when it is not ok.
-  ExitCode code(DecisionKind kind, std::vector<std::string> apps, std::optional<Money> award = {}, int undo = 0,
-                std::string reason = "because") {
+  // The kind of failure of recording (none when it is recorded); nothing may be written when it fails.
+  std::optional<ErrorKind> code(DecisionKind kind, std::vector<std::string> apps, std::optional<Money> award = {},
+                                int undo = 0, std::string reason = "because") {
     std::int64_t before = log_count();
     try {
       record(kind, std::move(apps), award, undo, std::move(reason));
     } catch (const Error& e) {
       CHECK(log_count() == before);
-      return e.code();
+      return e.kind();
     }
-    return ExitCode::ok;
+    return std::nullopt;
   }
 };
 
@@ -326,7 +326,7 @@ const AllocationLine& line(const AllocateResult& r, const std::string& id) {
 
 TEST_CASE("commission store: decisions need a scored round") {
   CommissionStore t;
-  CHECK(t.code(DecisionKind::withdraw, {"P-1"}) == ExitCode::conflict);
+  CHECK(t.code(DecisionKind::withdraw, {"P-1"}) == ErrorKind::conflict);
   CHECK(t.log_count() == 0);
 }
 
@@ -334,44 +334,44 @@ TEST_CASE("commission store: every refusal of cli.md records nothing") {
   CommissionStore t;
   run_score(*t.store, std::nullopt);
   using K = DecisionKind;
-  CHECK(t.code(K::withdraw, {"P-9"}) == ExitCode::invalid);                                     // unknown
-  CHECK(t.code(K::withdraw, {"P-5"}) == ExitCode::conflict);                                    // rejected
-  CHECK(t.code(K::override_award, {"P-6"}, uah(50)) == ExitCode::conflict);                     // incomplete
-  CHECK(t.code(K::override_award, {"P-9"}, uah(50)) == ExitCode::invalid);                      // unknown
-  CHECK(t.code(K::override_award, {"P-1"}, Money::from_kopiykas(20001)) == ExitCode::invalid);  // above the request
-  CHECK(t.code(K::withdraw, {"P-1"}, {}, 0, "   \n") == ExitCode::invalid);                     // blank reason
-  CHECK(t.code(K::withdraw, {"P-1"}, {}, 0, "\xff") == ExitCode::invalid);                      // not UTF-8
-  CHECK(t.code(K::order, {"P-1", "P-2"}) == ExitCode::conflict);                                // not tied
-  CHECK(t.code(K::order, {"P-3"}) == ExitCode::conflict);                                       // one alone
-  CHECK(t.code(K::order, {"P-3", "P-3"}) == ExitCode::invalid);                                 // named twice
-  CHECK(t.code(K::order, {"P-3", "P-5"}) == ExitCode::conflict);                                // not ranked
-  CHECK(t.code(K::undo, {}, {}, 1) == ExitCode::invalid);                                       // no decision 1 yet
+  CHECK(t.code(K::withdraw, {"P-9"}) == ErrorKind::invalid);                                     // unknown
+  CHECK(t.code(K::withdraw, {"P-5"}) == ErrorKind::conflict);                                    // rejected
+  CHECK(t.code(K::override_award, {"P-6"}, uah(50)) == ErrorKind::conflict);                     // incomplete
+  CHECK(t.code(K::override_award, {"P-9"}, uah(50)) == ErrorKind::invalid);                      // unknown
+  CHECK(t.code(K::override_award, {"P-1"}, Money::from_kopiykas(20001)) == ErrorKind::invalid);  // above the request
+  CHECK(t.code(K::withdraw, {"P-1"}, {}, 0, "   \n") == ErrorKind::invalid);                     // blank reason
+  CHECK(t.code(K::withdraw, {"P-1"}, {}, 0, "\xff") == ErrorKind::invalid);                      // not UTF-8
+  CHECK(t.code(K::order, {"P-1", "P-2"}) == ErrorKind::conflict);                                // not tied
+  CHECK(t.code(K::order, {"P-3"}) == ErrorKind::conflict);                                       // one alone
+  CHECK(t.code(K::order, {"P-3", "P-3"}) == ErrorKind::invalid);                                 // named twice
+  CHECK(t.code(K::order, {"P-3", "P-5"}) == ErrorKind::conflict);                                // not ranked
+  CHECK(t.code(K::undo, {}, {}, 1) == ErrorKind::invalid);                                       // no decision 1 yet
 
   // Lot x holds 300.00: 200.00 + 200.00 of overrides exceed it.
-  CHECK(t.code(K::override_award, {"P-1"}, uah(200)) == ExitCode::ok);
-  CHECK(t.code(K::override_award, {"P-2"}, uah(200)) == ExitCode::conflict);
-  CHECK(t.code(K::override_award, {"P-2"}, uah(100)) == ExitCode::ok);
+  CHECK(t.code(K::override_award, {"P-1"}, uah(200)) == std::nullopt);
+  CHECK(t.code(K::override_award, {"P-2"}, uah(200)) == ErrorKind::conflict);
+  CHECK(t.code(K::override_award, {"P-2"}, uah(100)) == std::nullopt);
   // Category y is in no lot: charged to the pool, which starts with the 300.00 no lot holds.
-  CHECK(t.code(K::override_award, {"P-3"}, uah(300)) == ExitCode::ok);
-  CHECK(t.code(K::override_award, {"P-4"}, uah(1)) == ExitCode::conflict);
+  CHECK(t.code(K::override_award, {"P-3"}, uah(300)) == std::nullopt);
+  CHECK(t.code(K::override_award, {"P-4"}, uah(1)) == ErrorKind::conflict);
   // The same decision again changes nothing.
-  CHECK(t.code(K::override_award, {"P-3"}, uah(300)) == ExitCode::conflict);
+  CHECK(t.code(K::override_award, {"P-3"}, uah(300)) == ErrorKind::conflict);
   CHECK(t.log_count() == 3);
 
   // Undo: out of range, then twice.
-  CHECK(t.code(K::undo, {}, {}, 4) == ExitCode::invalid);
-  CHECK(t.code(K::undo, {}, {}, 3) == ExitCode::ok);
-  CHECK(t.code(K::undo, {}, {}, 3) == ExitCode::conflict);
+  CHECK(t.code(K::undo, {}, {}, 4) == ErrorKind::invalid);
+  CHECK(t.code(K::undo, {}, {}, 3) == std::nullopt);
+  CHECK(t.code(K::undo, {}, {}, 3) == ErrorKind::conflict);
   // Undoing the undo would reinstate P-3's 300.00 beside a new override of P-4: refused.
-  CHECK(t.code(K::override_award, {"P-4"}, uah(100)) == ExitCode::ok);
-  CHECK(t.code(K::undo, {}, {}, 4) == ExitCode::conflict);
+  CHECK(t.code(K::override_award, {"P-4"}, uah(100)) == std::nullopt);
+  CHECK(t.code(K::undo, {}, {}, 4) == ErrorKind::conflict);
 }
 
 TEST_CASE("commission store: with leftover = keep an override in no lot has no pool to charge") {
   CommissionStore t(rules_text("leftover = \"keep\""));
   run_score(*t.store, std::nullopt);
-  CHECK(t.code(DecisionKind::override_award, {"P-3"}, uah(100)) == ExitCode::conflict);
-  CHECK(t.code(DecisionKind::override_award, {"P-1"}, uah(100)) == ExitCode::ok);  // in lot x
+  CHECK(t.code(DecisionKind::override_award, {"P-3"}, uah(100)) == ErrorKind::conflict);
+  CHECK(t.code(DecisionKind::override_award, {"P-1"}, uah(100)) == std::nullopt);  // in lot x
 }
 
 TEST_CASE("commission store: the next allocate applies the decisions and the record lists them") {
@@ -426,14 +426,14 @@ TEST_CASE("commission store: ties = refuse is settled by a recorded order") {
   // only the `id` key gives it to P-3. Refused until the commission orders them.
   CommissionStore t(rules_text("ties = \"refuse\""), "200,200,150,150");
   run_score(*t.store, std::nullopt);
-  ExitCode code = ExitCode::ok;
+  std::optional<ErrorKind> code;
   try {
     run_allocate(*t.store, std::nullopt, false, false);
   } catch (const Error& e) {
-    code = e.code();
+    code = e.kind();
     CHECK(std::string(e.what()).find("(P-3, P-4) with 150.00 UAH at stake") != std::string::npos);
   }
-  CHECK(code == ExitCode::conflict);
+  CHECK(code == ErrorKind::conflict);
   CHECK(t.log_count() == 0);
 
   t.record(DecisionKind::order, {"P-4", "P-3"}, {}, 0, "жеребкування");

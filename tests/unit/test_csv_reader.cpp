@@ -19,7 +19,7 @@ std::vector<Diagnostic> errors_of(std::string_view text, Delimiter d = Delimiter
   try {
     read_csv(text, d, "a.csv");
   } catch (const Error& e) {
-    CHECK(e.code() == ExitCode::invalid);
+    CHECK(e.kind() == ErrorKind::invalid);
     return e.diagnostics();
   }
   return {};

@@ -14,7 +14,7 @@ std::vector<Diagnostic> decode_errors(std::string_view bytes, Encoding e) {
   try {
     decode_input(bytes, e, "a.csv");
   } catch (const Error& error) {
-    CHECK(error.code() == ExitCode::invalid);
+    CHECK(error.kind() == ErrorKind::invalid);
     return error.diagnostics();
   }
   return {};

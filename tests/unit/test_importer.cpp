@@ -70,7 +70,7 @@ TEST_CASE("importer: more than 100 problems are cut, and the cut is said") {
     t.import(bad_rows(150));
     FAIL("expected invalid rows");
   } catch (const Error& e) {
-    CHECK(e.code() == ExitCode::invalid);
+    CHECK(e.kind() == ErrorKind::invalid);
     REQUIRE(e.diagnostics().size() == 101);
     const Diagnostic& hundredth = e.diagnostics()[99];
     CHECK(hundredth.line == 101);  // P-100 (line 1 is the header)
@@ -183,7 +183,7 @@ TEST_CASE("importer: submitted_at is stored normalised, read back as its sortabl
     t.store->applications("imp-1");
     FAIL("an unreadable key was read");
   } catch (const Error& e) {
-    CHECK(e.code() == ExitCode::io);
+    CHECK(e.kind() == ErrorKind::io);
     CHECK(std::string(e.what()) == "applications: unreadable submitted_key \"2018-02-03 12:25\" of P-2");
   }
 }

@@ -4,7 +4,8 @@
 
 #include <string>
 
-#include "values/organisation.hpp"
+#include "store/organisations.hpp"
+#include "values/organisation_name.hpp"
 
 using namespace competition;
 

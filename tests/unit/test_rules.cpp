@@ -86,10 +86,10 @@ std::vector<std::string> errors_of(const std::string& text) {
   try {
     load_rules(text, "rules.toml");
   } catch (const Error& e) {
-    CHECK(e.code() == ExitCode::invalid);
+    CHECK(e.kind() == ErrorKind::invalid);
     std::vector<std::string> out;
     for (const Diagnostic& d : e.diagnostics()) {
-      CHECK(d.code == ExitCode::invalid);
+      CHECK(d.kind == ErrorKind::invalid);
       out.push_back(d.to_string());
     }
     return out;

@@ -150,7 +150,7 @@ TEST_CASE("score store: new reviews re-score; an allocated round is refused with
     run_score(*t.store, std::nullopt);
     FAIL("expected a conflict");
   } catch (const Error& e) {
-    CHECK(e.code() == ExitCode::conflict);
+    CHECK(e.kind() == ErrorKind::conflict);
     CHECK(std::string(e.what()).starts_with("round store-1 is already allocated; scores are frozen by the decision"));
   }
   CHECK(t.stage() == "allocated");
@@ -162,6 +162,6 @@ TEST_CASE("score store: an unknown round is invalid input") {
     run_score(*t.store, std::string("nope"));
     FAIL("expected an error");
   } catch (const Error& e) {
-    CHECK(e.code() == ExitCode::invalid);
+    CHECK(e.kind() == ErrorKind::invalid);
   }
 }

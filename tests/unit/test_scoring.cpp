@@ -600,7 +600,7 @@ TEST_CASE("scoring: a votes round with an application without votes is a state c
     score_round(rules, {app("A")}, {});
     FAIL("expected an error");
   } catch (const Error& e) {
-    CHECK(e.code() == ExitCode::conflict);
+    CHECK(e.kind() == ErrorKind::conflict);
     CHECK(std::string(e.what()).find("application A has no votes") != std::string::npos);
   }
 }

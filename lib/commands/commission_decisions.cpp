@@ -1,4 +1,4 @@
-#include "store/commission_store.hpp"
+#include "commands/commission_decisions.hpp"
 
 #include <fmt/format.h>
 
@@ -28,9 +28,9 @@ std::string command_of(const DecisionRequest& r) {
 // cli.md "Commission decisions": "Each decision is recorded with its reason".
 void check_reason(const DecisionRequest& r) {
   if (!is_valid_utf8(r.reason))
-    throw Error(ExitCode::invalid, command_of(r) + ": --reason: the text is not valid UTF-8");
+    throw Error(ErrorKind::invalid, command_of(r) + ": --reason: the text is not valid UTF-8");
   if (std::all_of(r.reason.begin(), r.reason.end(), [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }))
-    throw Error(ExitCode::invalid, command_of(r) + ": --reason: a decision needs its reason (the text is empty)");
+    throw Error(ErrorKind::invalid, command_of(r) + ": --reason: a decision needs its reason (the text is empty)");
 }
 
 // Everything a decision is checked against, read in the recording transaction.
@@ -48,14 +48,14 @@ RoundState read_state(Store& store, const std::optional<std::string>& round_id, 
   s.round = store.resolve_round(round_id);
   const std::string& id = s.round.id;
   if (s.round.stage != "scored" && s.round.stage != "allocated")
-    throw Error(ExitCode::conflict, fmt::format("{}: round {} is not scored yet; commission decisions apply to the "
-                                                "ranking (run `competition score` first)",
-                                                command, id));
+    throw Error(ErrorKind::conflict, fmt::format("{}: round {} is not scored yet; commission decisions apply to the "
+                                                 "ranking (run `competition score` first)",
+                                                 command, id));
   s.rules = Store::rules_of(s.round);
   s.applications = store.applications(id);
   std::optional<ScoreResult> scores = load_scores(store, id, s.rules);
   if (!scores)
-    throw Error(ExitCode::conflict,
+    throw Error(ErrorKind::conflict,
                 fmt::format("{}: round {} has no stored scores (run `competition score` first)", command, id));
   s.scores = std::move(*scores);
   s.log = log_entries(store, id);
@@ -69,10 +69,10 @@ const ScoredApplication& ranked_application(const RoundState& s, const std::stri
   bool known =
       std::any_of(s.applications.begin(), s.applications.end(), [&](const Application& a) { return a.id == id; });
   if (!known || !scored)
-    throw Error(ExitCode::invalid, fmt::format("{}: no application \"{}\" in round {}", command, id, s.round.id));
+    throw Error(ErrorKind::invalid, fmt::format("{}: no application \"{}\" in round {}", command, id, s.round.id));
   if (scored->status != ScoreStatus::ranked) {
     std::string reasons = join(scored->reasons.to_vector());
-    throw Error(ExitCode::conflict,
+    throw Error(ErrorKind::conflict,
                 fmt::format("{}: {} is {}{}; commission decisions apply to ranked applications only", command, id,
                             to_string(scored->status), reasons.empty() ? "" : " (" + reasons + ")"));
   }
@@ -82,7 +82,7 @@ const ScoredApplication& ranked_application(const RoundState& s, const std::stri
 const Application& application(const RoundState& s, const std::string& id) {
   for (const Application& a : s.applications)
     if (a.id == id) return a;
-  throw Error(ExitCode::invalid, fmt::format("no application \"{}\" in round {}", id, s.round.id));
+  throw Error(ErrorKind::invalid, fmt::format("no application \"{}\" in round {}", id, s.round.id));
 }
 
 // The standing withdrawal or override of one application, if any.
@@ -99,21 +99,21 @@ nlohmann::ordered_json validate(const RoundState& s, const DecisionRequest& r) {
   switch (r.kind) {
     case DecisionKind::withdraw:
     case DecisionKind::override_award: {
-      if (r.applications.size() != 1) throw Error(ExitCode::invalid, command + ": name exactly one application");
+      if (r.applications.size() != 1) throw Error(ErrorKind::invalid, command + ": name exactly one application");
       const std::string& id = r.applications.front();
       ranked_application(s, command, id);
       if (r.kind == DecisionKind::override_award) {
-        if (!r.award) throw Error(ExitCode::invalid, "override: --award is required");
+        if (!r.award) throw Error(ErrorKind::invalid, "override: --award is required");
         const Application& a = application(s, id);
         if (*r.award > a.requested)
-          throw Error(ExitCode::invalid,
+          throw Error(ErrorKind::invalid,
                       fmt::format("override: --award: {} is more than the {} requested by {} (expected 0 to decline, "
                                   "or at most the request)",
                                   r.award->to_string(), a.requested.to_string(), id));
       }
       if (const CommissionDecision* d = standing_on(now, id);
           d && d->kind == r.kind && (r.kind == DecisionKind::withdraw || d->award == r.award))
-        throw Error(ExitCode::conflict,
+        throw Error(ErrorKind::conflict,
                     fmt::format("{}: decision {} already {} {}; nothing to record", command, d->n,
                                 r.kind == DecisionKind::withdraw ? "withdrew" : "fixed this award for", id));
       return decision_payload(r.kind, r.applications, r.award, r.reason);
@@ -121,20 +121,20 @@ nlohmann::ordered_json validate(const RoundState& s, const DecisionRequest& r) {
     case DecisionKind::order: {
       std::set<std::string> seen;
       for (const std::string& id : r.applications) {
-        if (!seen.insert(id).second) throw Error(ExitCode::invalid, fmt::format("order: {} is named twice", id));
+        if (!seen.insert(id).second) throw Error(ErrorKind::invalid, fmt::format("order: {} is named twice", id));
         ranked_application(s, command, id);
       }
       if (r.applications.size() < 2)
-        throw Error(ExitCode::conflict, fmt::format("order: an order needs at least two applications tied on every "
-                                                    "ranking key; {} alone has nothing to be ordered against",
-                                                    join(r.applications)));
+        throw Error(ErrorKind::conflict, fmt::format("order: an order needs at least two applications tied on every "
+                                                     "ranking key; {} alone has nothing to be ordered against",
+                                                     join(r.applications)));
       if (auto problem = order_problem(s.rules, s.applications, s.scores, r.applications))
-        throw Error(ExitCode::conflict, "order: " + *problem + " (rules.md §3: an order settles full ties only)");
+        throw Error(ErrorKind::conflict, "order: " + *problem + " (rules.md §3: an order settles full ties only)");
       for (const CommissionDecision& d : now.standing)
         if (d.kind == DecisionKind::order && d.applications == r.applications)
-          throw Error(ExitCode::conflict, fmt::format("order: decision {} already put {} in this order; nothing to "
-                                                      "record",
-                                                      d.n, join(r.applications)));
+          throw Error(ErrorKind::conflict, fmt::format("order: decision {} already put {} in this order; nothing to "
+                                                       "record",
+                                                       d.n, join(r.applications)));
       return decision_payload(r.kind, r.applications, std::nullopt, r.reason);
     }
     case DecisionKind::undo: {
@@ -143,16 +143,17 @@ nlohmann::ordered_json validate(const RoundState& s, const DecisionRequest& r) {
         std::string has = count == 0   ? "no decisions to undo"
                           : count == 1 ? "only decision 1"
                                        : fmt::format("decisions 1 to {}", count);
-        throw Error(ExitCode::invalid, fmt::format("decisions --undo {}: round {} has {}", r.undo, s.round.id, has));
+        throw Error(ErrorKind::invalid, fmt::format("decisions --undo {}: round {} has {}", r.undo, s.round.id, has));
       }
       const CommissionDecision& target = s.decisions[static_cast<std::size_t>(r.undo - 1)];
       if (target.undone_by)
-        throw Error(ExitCode::conflict, fmt::format("decisions --undo {}: decision {} is already undone by decision {}",
-                                                    r.undo, r.undo, *target.undone_by));
+        throw Error(ErrorKind::conflict,
+                    fmt::format("decisions --undo {}: decision {} is already undone by decision {}", r.undo, r.undo,
+                                *target.undone_by));
       return undo_payload(target.seq, r.reason);
     }
   }
-  throw Error(ExitCode::invalid, "unknown decision");
+  throw Error(ErrorKind::invalid, "unknown decision");
 }
 
 // rules.md §4 step 2 with the new decision: the standing decisions must still
@@ -164,13 +165,13 @@ void check_applicable(const RoundState& s, const std::vector<CommissionDecision>
   for (const CommissionDecision& d : standing.standing)
     if (d.kind == DecisionKind::order)
       if (auto problem = order_problem(s.rules, s.applications, s.scores, d.applications))
-        throw Error(ExitCode::conflict,
+        throw Error(ErrorKind::conflict,
                     fmt::format("{}: the order of decision {} would no longer apply: {}", command, d.n, *problem));
   try {
     allocate(s.rules, s.applications, s.scores, standing.applied);
   } catch (const Error& e) {
-    if (e.code() != ExitCode::conflict) throw;
-    throw Error(ExitCode::conflict,
+    if (e.kind() != ErrorKind::conflict) throw;
+    throw Error(ErrorKind::conflict,
                 fmt::format("{}: refused, the commission's decisions could not all apply: {}", command, e.what()));
   }
 }

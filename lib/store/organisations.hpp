@@ -1,5 +1,5 @@
-// Organisation identity across rounds and years (formats.md "applications.csv"):
-// by ЄДРПОУ when given, else by the name with case and spaces normalised.
+// The organisations table: finding and creating an applicant's organisation by
+// its ЄДРПОУ or its name key (values/organisation_name.hpp).
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -13,10 +13,6 @@ class Database;
 namespace competition {
 
 class BackgroundWriter;
-
-// Lower-cased (ASCII and Cyrillic), runs of white space collapsed to one space,
-// trimmed: `ГО  «Креавіта» ` and `го «креавіта»` give the same key.
-std::string organisation_name_key(std::string_view name);
 
 // The organisations row for an applicant: by code when given (a name-only row
 // with the same name takes the code), else a coded organisation with that name,

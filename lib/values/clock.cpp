@@ -1,4 +1,4 @@
-#include "base/clock.hpp"
+#include "values/clock.hpp"
 
 #include <chrono>
 #include <cstdlib>
@@ -29,8 +29,8 @@ std::string now_utc() {
     std::string_view text = fixed;
     // normalize_submitted_at checks the calendar (no 31 February, no hour 24).
     if (!shaped(text, "9999-99-99T99:99:99Z") || !normalize_submitted_at(text))
-      throw Error(ExitCode::invalid, "COMPETITION_NOW: \"" + std::string(text) +
-                                         "\" is not a UTC time (expected e.g. 2026-03-02T10:15:00Z)");
+      throw Error(ErrorKind::invalid, "COMPETITION_NOW: \"" + std::string(text) +
+                                          "\" is not a UTC time (expected e.g. 2026-03-02T10:15:00Z)");
     return std::string(text);
   }
   std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());

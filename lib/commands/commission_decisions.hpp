@@ -14,20 +14,6 @@
 
 namespace competition {
 
-// What the commission decided, as given on the command line.
-struct DecisionRequest {
-  DecisionKind kind = DecisionKind::withdraw;
-  std::vector<std::string> applications;  // withdraw, override: one; order: two or more, in the decided order
-  std::optional<Money> award;             // override
-  int undo = 0;                           // undo: the number N of the entry to reverse
-  std::string reason;
-};
-
-struct RecordedDecision {
-  RoundRecord round;
-  CommissionDecision decision;  // as read back from the log, with its number
-};
-
 // cli.md "Commission decisions". Validates, then appends one log entry in one
 // transaction; nothing is recorded when it throws.
 // Error(invalid) (exit 2): a blank reason or one that is not UTF-8, an unknown
@@ -44,15 +30,6 @@ struct RecordedDecision {
 RecordedDecision record_decision(Store& store, const std::optional<std::string>& round_id,
                                  const DecisionRequest& request);
 
-// cli.md `competition decisions`: the round's decision entries in log order.
-struct DecisionList {
-  RoundRecord round;
-  std::vector<CommissionDecision> decisions;
-  // How many of them were logged before the round's latest allocation (they
-  // are the ones it could apply); the rest are not applied yet.
-  int before_latest_allocation = 0;
-  bool allocated = false;
-};
 DecisionList list_decisions(Store& store, const std::optional<std::string>& round_id);
 
 // rules.md §4 step 2 for the next `allocate`: every decision in the round's log, reduced.

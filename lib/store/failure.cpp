@@ -1,4 +1,4 @@
-#include "values/failure.hpp"
+#include "store/failure.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
@@ -13,24 +13,24 @@ Error as_error(const std::exception& e) {
   if (auto* sq = dynamic_cast<const SQLite::Exception*>(&e)) {
     int code = sq->getErrorCode() & 0xff;
     if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-      return Error(ExitCode::io,
+      return Error(ErrorKind::io,
                    "database is busy: another competition command is writing it; nothing was written (try again)");
-    if (code == SQLITE_FULL) return Error(ExitCode::io, "disk full: nothing was written");
+    if (code == SQLITE_FULL) return Error(ErrorKind::io, "disk full: nothing was written");
     // A failed write (a full disk can show as EFBIG or EIO too) rolls the transaction back.
     if (code == SQLITE_IOERR)
-      return Error(ExitCode::io, std::string("cannot write or read the database file (") + sq->what() +
-                                     "): is the disk full or failing? nothing was written");
+      return Error(ErrorKind::io, std::string("cannot write or read the database file (") + sq->what() +
+                                      "): is the disk full or failing? nothing was written");
     if (code == SQLITE_READONLY)
-      return Error(ExitCode::io, std::string("the database is read-only (") + sq->what() +
-                                     "): check the permissions of the file and its directory; nothing was written");
+      return Error(ErrorKind::io, std::string("the database is read-only (") + sq->what() +
+                                      "): check the permissions of the file and its directory; nothing was written");
     if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
-      return Error(ExitCode::io, std::string("the database file is damaged or not a database: ") + sq->what());
-    return Error(ExitCode::io, std::string("database error: ") + sq->what());
+      return Error(ErrorKind::io, std::string("the database file is damaged or not a database: ") + sq->what());
+    return Error(ErrorKind::io, std::string("database error: ") + sq->what());
   }
   if (dynamic_cast<const std::overflow_error*>(&e))
-    return Error(ExitCode::io,
+    return Error(ErrorKind::io,
                  std::string("internal error: arithmetic overflow (") + e.what() + "); nothing was written");
-  return Error(ExitCode::io, std::string("internal error: ") + e.what());
+  return Error(ErrorKind::io, std::string("internal error: ") + e.what());
 }
 
 }  // namespace competition

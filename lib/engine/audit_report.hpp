@@ -1,0 +1,44 @@
+// What `audit` and `audit bundle` find (docs/audit.md): per round, the
+// differences between what is stored and what is computed again, and the state
+// of the decision log; per bundle, the same over the bundle's files. Plain data
+// that commands/audit.hpp and commands/bundle_audit.hpp fill and
+// render/render_audit.hpp prints.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/audit_compare.hpp"
+
+namespace competition {
+
+struct RoundAudit {
+  std::string round;
+  std::string stage;         // as stored: open | scored | allocated
+  bool scored = false;       // stored scores were compared
+  bool allocated = false;    // a decision was compared
+  std::string chain = "ok";  // ok | broken (verify_chain)
+  std::int64_t log_entries = 0;
+  int pending_decisions = 0;               // decisions logged after the latest allocation
+  std::optional<std::string> fingerprint;  // the stored decision's, when there is one
+  std::vector<Difference> differences;     // in check order: rules, scores, allocation, record, log
+  std::vector<std::string> notes;          // what was not checked, in words (pabulib: ordinal scores)
+  bool ok() const { return differences.empty(); }
+};
+
+struct AuditResult {
+  std::vector<RoundAudit> rounds;
+  bool ok() const;
+};
+
+struct BundleAudit {
+  std::string path;
+  std::optional<std::string> round;        // from decision.json (else rules.toml)
+  std::optional<std::string> fingerprint;  // decision.json's
+  int files = 0;                           // files found in the bundle
+  std::vector<Difference> differences;     // in check order: manifest, inputs, record
+  bool ok() const { return differences.empty(); }
+};
+
+}  // namespace competition

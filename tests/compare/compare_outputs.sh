@@ -64,7 +64,8 @@ run_all() {  # BIN OUTDIR
   c --db "$db" export bundle "$out/bundle-gen"; c --db "$db" audit bundle "$out/bundle-gen" --json
   c --db "$db" minutes --date 2026-03-10 --format html; c --db "$db" report --json
   # A workbook's zip entries carry the time it was written: compare what they hold.
-  for x in "$out"/*.xlsx; do mkdir "$x.d" && (cd "$x.d" && unzip -q "$x") && rm "$x"; done
+  # (docProps/core.xml holds the time of writing too.)
+  for x in "$out"/*.xlsx; do mkdir "$x.d" && (cd "$x.d" && unzip -q "$x") && rm "$x" "$x.d/docProps/core.xml"; done
   for d in "$out"/*.db; do sqlite3 "$d" .dump | grep -v "^INSERT INTO decision_log\|recorded_at" >"$d.dump" 2>/dev/null; rm -f "$d" "$d-wal" "$d-shm"; done
 }
 # Both builds run in the same folder, so that paths in outputs are the same.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "base/text.hpp"
 #include "formats/encoding.hpp"
 #include "store/decision_log.hpp"
 #include "store/score_store.hpp"
@@ -13,12 +14,6 @@
 namespace competition {
 
 namespace {
-
-std::string join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
-  return out;
-}
 
 // The command a request came from, for messages.
 std::string command_of(const DecisionRequest& r) {
@@ -71,7 +66,7 @@ const ScoredApplication& ranked_application(const RoundState& s, const std::stri
   if (!known || !scored)
     throw Error(ErrorKind::invalid, fmt::format("{}: no application \"{}\" in round {}", command, id, s.round.id));
   if (scored->status != ScoreStatus::ranked) {
-    std::string reasons = join(scored->reasons.to_vector());
+    std::string reasons = join(scored->reasons.to_vector(), ", ");
     throw Error(ErrorKind::conflict,
                 fmt::format("{}: {} is {}{}; commission decisions apply to ranked applications only", command, id,
                             to_string(scored->status), reasons.empty() ? "" : " (" + reasons + ")"));
@@ -127,14 +122,14 @@ nlohmann::ordered_json validate(const RoundState& s, const DecisionRequest& r) {
       if (r.applications.size() < 2)
         throw Error(ErrorKind::conflict, fmt::format("order: an order needs at least two applications tied on every "
                                                      "ranking key; {} alone has nothing to be ordered against",
-                                                     join(r.applications)));
+                                                     join(r.applications, ", ")));
       if (auto problem = order_problem(s.rules, s.applications, s.scores, r.applications))
         throw Error(ErrorKind::conflict, "order: " + *problem + " (rules.md §3: an order settles full ties only)");
       for (const CommissionDecision& d : now.standing)
         if (d.kind == DecisionKind::order && d.applications == r.applications)
           throw Error(ErrorKind::conflict, fmt::format("order: decision {} already put {} in this order; nothing to "
                                                        "record",
-                                                       d.n, join(r.applications)));
+                                                       d.n, join(r.applications, ", ")));
       return decision_payload(r.kind, r.applications, std::nullopt, r.reason);
     }
     case DecisionKind::undo: {

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "base/string_index.hpp"
+#include "base/text.hpp"
 #include "commands/pabulib_import.hpp"
 #include "store/bulk_statement.hpp"
 #include "store/organisations.hpp"
@@ -121,12 +122,6 @@ std::vector<int> map_columns(const std::vector<std::string>& header, const std::
       sink.add(header_line, 0, specs[k].name,
                fmt::format("required column \"{}\" is missing from the header", specs[k].name));
   return index;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
 }
 
 // One data row being validated: reads cells by column spec index and reports

@@ -8,24 +8,12 @@
 #include <nlohmann/json.hpp>
 
 #include "base/sha256.hpp"
+#include "base/text.hpp"
 #include "values/rules.hpp"
 
 namespace competition {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 bool is_slug_char(char c) {  // [a-z0-9._-], the round id charset of formats.md
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
@@ -37,7 +25,7 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 std::string stem_of(std::string_view file) {
   if (file == "<stdin>") return "";
   if (auto slash = file.rfind('/'); slash != std::string_view::npos) file.remove_prefix(slash + 1);
-  if (file.size() > 3 && lower(file.substr(file.size() - 3)) == ".pb") file.remove_suffix(3);
+  if (file.size() > 3 && lower_ascii(file.substr(file.size() - 3)) == ".pb") file.remove_suffix(3);
   return std::string(file);
 }
 
@@ -90,7 +78,7 @@ std::string meta_value(const PabulibFile& f, std::string_view key) {
 // formats.md "pabulib .pb files": "lower-cased and slugged … cut to 64 characters".
 std::string pabulib_round_id(std::string_view file) {
   std::string out;
-  for (char c : lower(stem_of(file))) {
+  for (char c : lower_ascii(stem_of(file))) {
     if (is_slug_char(c))
       out += c;
     else if (out.empty() || out.back() != '-')
@@ -196,7 +184,7 @@ PabulibRound plan_pabulib_round(const PabulibFile& f, const PabulibRoundOptions&
 
   r.budget = f.budget;
   r.vote_type = f.vote_type;
-  std::string rule = lower(f.rule);
+  std::string rule = lower_ascii(f.rule);
   if (rule == "greedy") {
     r.rule = AllocationRule::greedy_skip;
   } else if (rule == "greedy-no-skip") {

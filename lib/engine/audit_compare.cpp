@@ -4,6 +4,7 @@
 #include <set>
 
 #include "base/canonical_json.hpp"
+#include "base/text.hpp"
 #include "engine/decision_record.hpp"
 
 namespace competition {
@@ -25,12 +26,6 @@ std::string exact_text(const Rational& value) {
 }
 
 namespace {
-
-std::string join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& s : items) out += (out.empty() ? "" : "|") + s;
-  return out;
-}
 
 std::optional<std::string> rank_text(const std::optional<int>& rank) {
   return rank ? std::optional<std::string>(std::to_string(*rank)) : std::nullopt;
@@ -67,7 +62,7 @@ std::optional<std::string> reasons_text(const ojson& app) {
   if (!r->is_array()) return json_text(r);
   std::vector<std::string> items;
   for (const auto& x : *r) items.push_back(x.is_string() ? x.get<std::string>() : x.dump());
-  return join(items);
+  return join(items, "|");
 }
 
 // Entries of a JSON array of objects by their `id`, in array order.
@@ -84,7 +79,7 @@ std::vector<std::pair<std::string, const ojson*>> by_id(const ojson* list) {
 std::string ids_in_order(const std::vector<std::pair<std::string, const ojson*>>& items) {
   std::vector<std::string> ids;
   for (const auto& [id, _] : items) ids.push_back(id);
-  return join(ids);
+  return join(ids, "|");
 }
 
 }  // namespace

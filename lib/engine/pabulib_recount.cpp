@@ -1,5 +1,7 @@
 #include "engine/pabulib_recount.hpp"
 
+#include "base/text.hpp"
+
 #include <fmt/format.h>
 
 #include <charconv>
@@ -8,12 +10,6 @@
 namespace competition {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 // A comma-separated list, each entry trimmed; an empty text is an empty list.
 std::vector<std::string> split_list(std::string_view s) {

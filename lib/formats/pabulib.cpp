@@ -6,6 +6,7 @@
 #include <array>
 #include <unordered_map>
 
+#include "base/text.hpp"
 #include "formats/csv_reader.hpp"
 #include "formats/encoding.hpp"
 
@@ -30,25 +31,12 @@ std::string_view section_name(Section s) {
   return "";
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 // A record that holds only a section's name (trailing empty fields allowed):
 // pabulib's own readers compare the first field trimmed and ignoring case.
 Section section_of(const CsvRecord& rec) {
   for (std::size_t i = 1; i < rec.fields.size(); ++i)
     if (!trim(rec.fields[i]).empty()) return Section::none;
-  std::string name = lower(trim(rec.fields[0]));
+  std::string name = lower_ascii(trim(rec.fields[0]));
   if (name == "meta") return Section::meta;
   if (name == "projects") return Section::projects;
   if (name == "votes") return Section::votes;
@@ -149,7 +137,8 @@ struct SectionSplitter {
   void header(const CsvRecord& rec, const std::string& sec) {
     if (current == Section::meta) {
       f.meta_header_line = rec.line;
-      if (rec.fields.size() != 2 || lower(trim(rec.fields[0])) != "key" || lower(trim(rec.fields[1])) != "value")
+      if (rec.fields.size() != 2 || lower_ascii(trim(rec.fields[0])) != "key" ||
+          lower_ascii(trim(rec.fields[1])) != "value")
         errors.add(rec.line, 1, sec, "the header must be \"key;value\"");
       return;
     }
@@ -174,7 +163,7 @@ void check_meta(PabulibFile& f, Collector& errors) {
       errors.add(e.line, 1, "META key", "must not be empty");
       continue;
     }
-    auto [it, fresh] = seen.emplace(lower(e.key), e.line);
+    auto [it, fresh] = seen.emplace(lower_ascii(e.key), e.line);
     if (!fresh)
       errors.add(e.line, 1, "META key", fmt::format("duplicate key \"{}\" (first on line {})", e.key, it->second));
   }
@@ -196,7 +185,7 @@ void check_meta(PabulibFile& f, Collector& errors) {
       else
         f.budget = *m;
     } else if (key == "vote_type") {
-      std::string t = lower(v);
+      std::string t = lower_ascii(v);
       if (t != "approval" && t != "ordinal" && t != "cumulative" && t != "scoring")
         errors.add(e->line, 2, field,
                    fmt::format("\"{}\" is not a pabulib vote type (expected approval, ordinal, cumulative or "
@@ -347,9 +336,9 @@ int PabulibSection::column(std::string_view name) const {
 }
 
 const PabulibMetaEntry* PabulibFile::meta_entry(std::string_view key) const {
-  std::string k = lower(key);
+  std::string k = lower_ascii(key);
   for (const auto& e : meta)
-    if (lower(e.key) == k) return &e;
+    if (lower_ascii(e.key) == k) return &e;
   return nullptr;
 }
 

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "base/text.hpp"
 #include "render/commission_words.hpp"
 #include "render/reason_words.hpp"
 
@@ -29,12 +30,6 @@ std::string decimal(const Rational& v, bool en) {
   return s;
 }
 
-std::string joined(const std::vector<std::string>& items, std::string_view sep) {
-  std::string out;
-  for (const auto& s : items) out += (out.empty() ? "" : std::string(sep)) + s;
-  return out;
-}
-
 // The decisions table: number, time, kind, applications, amount, reason, state.
 MinutesTable decisions_table(const std::vector<CommissionDecision>& decisions,
                              const std::function<std::string(const CommissionDecision&)>& state, bool en) {
@@ -49,8 +44,7 @@ MinutesTable decisions_table(const std::vector<CommissionDecision>& decisions,
   t.align = "rllnlll";
   for (const CommissionDecision& d : decisions)
     t.rows.push_back({std::to_string(d.n), recorded_at_in_words(d.recorded_at, en), decision_kind_in_words(d, en),
-                      joined(d.applications, ", "), d.award ? money(*d.award, en) : dash, one_line(d.reason),
-                      state(d)});
+                      join(d.applications, ", "), d.award ? money(*d.award, en) : dash, one_line(d.reason), state(d)});
   return t;
 }
 
@@ -107,7 +101,7 @@ MinutesDocument minutes_document(const MinutesData& m, bool en) {
   for (const auto& c : rules.criteria)
     legend.push_back(fmt::format("{} — {} ({} {})", c.id, c.name, en ? "weight" : "вага", decimal(c.weight, en)));
   if (!legend.empty())
-    table.paragraphs.push_back(fmt::format("{}: {}.", en ? "Criteria" : "Критерії", joined(legend, "; ")));
+    table.paragraphs.push_back(fmt::format("{}: {}.", en ? "Criteria" : "Критерії", join(legend, "; ")));
   if (votes)
     table.paragraphs.push_back(en ? "Applications in rank order by public votes, then the unranked by id."
                                   : "Заявки в порядку рейтингу за голосами мешканців, далі не включені до рейтингу за "
@@ -150,7 +144,7 @@ MinutesDocument minutes_document(const MinutesData& m, bool en) {
     row.push_back(money(l.award, en));
     std::vector<std::string> reasons;
     for (const auto& r : l.reasons) reasons.push_back(reason_in_words(rules, r, en));
-    row.push_back(joined(reasons, "; "));
+    row.push_back(join(reasons, "; "));
     t.rows.push_back(std::move(row));
   }
   table.table = std::move(t);

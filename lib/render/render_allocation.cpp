@@ -10,6 +10,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "base/text.hpp"
 #include "engine/decision_record.hpp"
 #include "formats/csv_writer.hpp"
 #include "render/commission_words.hpp"
@@ -24,15 +25,6 @@ namespace competition {
 namespace {
 
 constexpr const char* dash = "—";
-
-std::string join(const std::vector<std::string>& items, std::string_view sep) {
-  std::string out;
-  for (const auto& s : items) {
-    if (!out.empty()) out += sep;
-    out += s;
-  }
-  return out;
-}
 
 std::string money(Money m, bool en) { return en ? m.to_string() : m.to_ukrainian(); }
 // The same as a table cell, appended to the row.

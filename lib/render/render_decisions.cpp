@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "base/text.hpp"
 #include "render/commission_words.hpp"
 #include "render/text_table.hpp"
 
@@ -10,12 +11,6 @@ namespace competition {
 namespace {
 
 constexpr const char* dash = "—";
-
-std::string joined(const std::vector<std::string>& items, std::string_view sep) {
-  std::string out;
-  for (const auto& s : items) out += (out.empty() ? "" : std::string(sep)) + s;
-  return out;
-}
 
 std::string amount(const CommissionDecision& d, bool en) {
   if (!d.award) return dash;
@@ -35,7 +30,7 @@ std::string render_decisions_text(const DecisionList& list, bool en) {
            "rllllll");
   for (const CommissionDecision& d : list.decisions)
     t.row({std::to_string(d.n), recorded_at_in_words(d.recorded_at, en), decision_kind_in_words(d, en),
-           joined(d.applications, ", "), amount(d, en), one_line(d.reason), decision_state_in_words(d, en)});
+           join(d.applications, ", "), amount(d, en), one_line(d.reason), decision_state_in_words(d, en)});
   out += "\n" + t.render();
   const int count = static_cast<int>(list.decisions.size());
   if (!list.allocated) {
@@ -74,7 +69,7 @@ std::string render_decisions_csv(const std::vector<CommissionDecision>& decision
   for (const CommissionDecision& d : decisions) {
     w.number(std::to_string(d.n));
     w.text(to_string(d.kind));
-    w.text(joined(d.applications, "|"));
+    w.text(join(d.applications, "|"));
     if (d.award)
       w.number(d.award->to_string());
     else
@@ -96,7 +91,7 @@ std::string render_decisions_csv(const std::vector<CommissionDecision>& decision
 
 std::string render_recorded_text(const RecordedDecision& r, bool en) {
   const CommissionDecision& d = r.decision;
-  std::string what = decision_kind_in_words(d, en) + " — " + joined(d.applications, ", ");
+  std::string what = decision_kind_in_words(d, en) + " — " + join(d.applications, ", ");
   if (d.award && !d.declines()) what += ", " + amount(d, en);
   return en ? fmt::format("Decision {} recorded: {}; reason: “{}”.\n", d.n, what, one_line(d.reason))
             : fmt::format("Рішення №{} записано: {}; підстава: «{}».\n", d.n, what, one_line(d.reason));

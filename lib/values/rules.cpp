@@ -1,5 +1,7 @@
 #include "values/rules.hpp"
 
+#include "base/text.hpp"
+
 #include <fmt/format.h>
 
 #include <toml++/toml.h>
@@ -77,13 +79,6 @@ constexpr int number_places = 4;                            // formats.md: at mo
 constexpr std::int64_t max_hryvnias = 999'999'999'999'999;  // Money::parse's 15-digit limit
 constexpr std::string_view money_hint = R"(write money as "1000000.50" or an integer)";
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 bool is_slug_char(char c) {  // [a-z0-9._-]
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
 }
@@ -98,7 +93,7 @@ bool is_reserved_criterion_id(std::string_view id) {
   static constexpr std::string_view reserved[] = {"id",      "application",  "reviewer", "comment",
                                                   "rank",    "organisation", "status",   "total",
                                                   "reviews", "flags",        "reasons"};
-  std::string l = lower(id);
+  std::string l = lower_ascii(id);
   return l.starts_with("x_") || std::find(std::begin(reserved), std::end(reserved), l) != std::end(reserved);
 }
 
@@ -448,7 +443,7 @@ void read_criteria(const Section& root, Rules& rules, std::vector<std::string>& 
     auto id = s.string("id", true);
     if (id) {
       ids_written.push_back(*id);
-      auto same = std::find(lowered.begin(), lowered.end(), lower(*id));
+      auto same = std::find(lowered.begin(), lowered.end(), lower_ascii(*id));
       if (id->empty() || !all_of(*id, is_criterion_char))
         r.error(s.key("id"), fmt::format("\"{}\" is not a valid criterion id (letters, digits, _ and -)", shown(*id)));
       else if (is_reserved_criterion_id(*id))
@@ -456,7 +451,7 @@ void read_criteria(const Section& root, Rules& rules, std::vector<std::string>& 
       else if (same != lowered.end())
         r.error(s.key("id"), fmt::format("\"{}\" is already used by {}", shown(*id),
                                          indexed("criteria", static_cast<std::size_t>(same - lowered.begin()))));
-      lowered.push_back(lower(*id));
+      lowered.push_back(lower_ascii(*id));
       c.id = *id;
     } else {
       lowered.emplace_back();
@@ -558,7 +553,7 @@ bool read_lots(const Section& root, Rules& rules) {
     Lot lot;
     auto id = s.string("id", true);
     if (id) {
-      std::string l = lower(*id);
+      std::string l = lower_ascii(*id);
       auto same = std::find(ids.begin(), ids.end(), *id);
       if (l == "main" || l == "pool")
         r.error(s.key("id"), fmt::format("\"{}\" is a reserved id", shown(*id)));

@@ -1,0 +1,20 @@
+// Small text helpers shared across the library (ASCII only: the Cyrillic-aware
+// name key is values/organisation_name.hpp).
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace competition {
+
+// Without leading and trailing spaces and tabs (not line breaks: a cell's
+// content is not trimmed of them).
+[[nodiscard]] std::string_view trim(std::string_view s);
+
+// ASCII letters lower-cased, every other byte kept.
+[[nodiscard]] std::string lower_ascii(std::string_view s);
+
+// The items with `separator` between each two.
+[[nodiscard]] std::string join(const std::vector<std::string>& items, std::string_view separator);
+
+}  // namespace competition

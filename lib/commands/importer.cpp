@@ -136,8 +136,9 @@ struct RowReader {
   bool present(std::size_t k) const { return index[k] >= 0; }
   int column(std::size_t k) const { return index[k] + 1; }
   int line(std::size_t k) const {
-    return index[k] >= 0 && static_cast<std::size_t>(index[k]) < rec.field_lines.size() ? rec.field_lines[index[k]]
-                                                                                        : rec.line;
+    return index[k] >= 0 && static_cast<std::size_t>(index[k]) < rec.field_lines.size()
+               ? rec.field_lines[static_cast<std::size_t>(index[k])]
+               : rec.line;
   }
   std::string_view cell(std::size_t k) const {
     return index[k] >= 0 ? trim(rec.fields[static_cast<std::size_t>(index[k])]) : std::string_view{};

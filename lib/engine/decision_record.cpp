@@ -106,10 +106,10 @@ RecordPieces record_pieces(const std::string& round, const std::string& rules_sh
       h += "null";
     if (!a.reasons.empty()) {
       h += ",\"reasons\":[";
-      bool first = true;
+      bool first_reason = true;
       for (std::string_view r : a.reasons) {
-        if (!first) h += ',';
-        first = false;
+        if (!first_reason) h += ',';
+        first_reason = false;
         append_canonical_string(h, r);
       }
       h += ']';

@@ -260,8 +260,8 @@ People::People(const AllocationView& v, bool en) : en_(en), decided_(decision_of
              leading(row, l, name_width);
              row.cell(status(l.status));
              money_cell(row, l.award, en_);
-             const CommissionDecision* d = status_decision(l.id);
-             row.cell(d ? decision_note(*d, en_) : "");
+             const CommissionDecision* standing = status_decision(l.id);
+             row.cell(standing ? decision_note(*standing, en_) : "");
              return;
            }
            const CommissionDecision& dec = *orders_[i - commission_.size()];

@@ -6,7 +6,7 @@ namespace competition {
 
 std::size_t display_width(std::string_view s) {
   std::size_t n = 0;
-  for (unsigned char c : s)
+  for (char c : s)  // `c & 0xC0` is the byte's top two bits whether char is signed or not
     if ((c & 0xC0) != 0x80) ++n;
   return n;
 }

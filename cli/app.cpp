@@ -129,7 +129,7 @@ static void add_global_options(CLI::App& app, GlobalOptions& g) {
   app.add_option("--db", g.db, "database file (else $COMPETITION_DB, else ./competition.db)")->group(group);
   app.add_option("--round", g.round, "the round to work on (may be left out when the database holds one)")
       ->group(group);
-  app.add_option("--lang", g.lang, "language of labels in human output: uk or en")
+  app.add_option("--lang", g.language, "language of labels in human output: uk or en")
       ->check(CLI::IsMember({"uk", "en"}))
       ->group(group);
   app.add_option("--format", g.format, "output format (per command)")->group(group);

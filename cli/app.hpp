@@ -10,13 +10,14 @@
 
 #include "base/output_sink.hpp"
 #include "exit_codes.hpp"
+#include "values/lang.hpp"
 
 namespace competition::cli {
 
 struct GlobalOptions {
   std::string db;
   std::string round;
-  std::string lang = "uk";
+  std::string language = "uk";  // --lang
   std::string format;
   bool json = false;
   std::string output;
@@ -28,7 +29,8 @@ struct GlobalOptions {
   std::optional<std::string> round_id() const;
   // The requested output format, checked against the command's list; `fallback` when none given.
   std::string format_of(const std::vector<std::string>& allowed, const std::string& fallback = "text") const;
-  bool english() const { return lang == "en"; }
+  // --lang as a Lang (CLI11 accepts `uk` and `en` only).
+  Lang lang() const { return parse_lang(language).value_or(Lang::uk); }
 };
 
 // Shared by the subcommands: the global options and the exit code the chosen

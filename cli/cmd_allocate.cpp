@@ -5,8 +5,12 @@
 #include "app.hpp"
 #include "commands/allocate_round.hpp"
 #include "render/render_allocation.hpp"
+#include "render/words.hpp"
 
 namespace competition::cli {
+
+constexpr PerLang<const char*> dry_run_words{.uk = "пробний запуск: нічого не збережено",
+                                             .en = "dry run: nothing was stored"};
 
 struct AllocateOptions {
   bool force = false;
@@ -25,11 +29,11 @@ static int run_allocate_command(const GlobalOptions& g, const AllocateOptions& o
     else if (format == "csv")
       render_allocation_csv(out, view, g.excel);
     else if (format == "md")
-      render_allocation_md(out, view, g.english());
+      render_allocation_md(out, view, g.lang());
     else
-      render_allocation_text(out, view, g.english());
+      render_allocation_text(out, view, g.lang());
   });
-  if (o.dry_run) inform(g, g.english() ? "dry run: nothing was stored" : "пробний запуск: нічого не збережено");
+  if (o.dry_run) inform(g, dry_run_words[g.lang()]);
   return 0;
 }
 

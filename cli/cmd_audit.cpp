@@ -11,6 +11,7 @@
 #include "commands/bundle_audit.hpp"
 #include "engine/audit_history.hpp"
 #include "render/render_audit.hpp"
+#include "render/render_history_audit.hpp"
 #include "values/diagnostic.hpp"
 
 namespace competition::cli {
@@ -24,13 +25,16 @@ struct AuditOptions {
 
 static int exit_of(bool ok) { return exit_code_of_findings(!ok); }
 
+// --quiet: only the differences.
+static AuditText shown(const GlobalOptions& g) { return g.quiet ? AuditText::differences_only : AuditText::full; }
+
 // cli.md "audit [--round ID | --all]".
 static int run_audit_rounds(const GlobalOptions& g, const AuditOptions& o) {
   std::string format = g.format_of({"text", "json"});
   if (o.all && g.round_id()) throw Error(ErrorKind::invalid, "--all and --round exclude each other");
   auto store = Store::open(g.db_path(), Store::Mode::read);
   AuditResult r = audit_rounds(*store, g.round_id(), o.all);
-  emit(g, format == "json" ? render_audit_json(r) : render_audit_text(r, g.english(), g.quiet));
+  emit(g, format == "json" ? render_audit_json(r) : render_audit_text(r, g.lang(), shown(g)));
   return exit_of(r.ok());
 }
 
@@ -39,7 +43,7 @@ static int run_audit_history(const GlobalOptions& g, const AuditOptions& o) {
   std::string format = g.format_of({"text", "json"});
   auto store = Store::open(g.db_path(), Store::Mode::read);
   HistoryAudit h = audit_history(store->history(), o.from, o.to);
-  emit(g, format == "json" ? render_history_audit_json(h) : render_history_audit_text(h, g.english()));
+  emit(g, format == "json" ? render_history_audit_json(h) : render_history_audit_text(h, g.lang()));
   return exit_of(h.ok());
 }
 
@@ -47,7 +51,7 @@ static int run_audit_history(const GlobalOptions& g, const AuditOptions& o) {
 static int run_audit_bundle(const GlobalOptions& g, const AuditOptions& o) {
   std::string format = g.format_of({"text", "json"});
   BundleAudit b = audit_bundle(o.bundle);
-  emit(g, format == "json" ? render_bundle_audit_json(b) : render_bundle_audit_text(b, g.english(), g.quiet));
+  emit(g, format == "json" ? render_bundle_audit_json(b) : render_bundle_audit_text(b, g.lang(), shown(g)));
   return exit_of(b.ok());
 }
 

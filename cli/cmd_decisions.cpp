@@ -23,8 +23,8 @@ static int run_decisions(const GlobalOptions& g, const DecisionsOptions& o) {
     request.undo = o.undo;
     request.reason = o.reason;
     RecordedDecision r = record_decision(*store, g.round_id(), request);
-    emit(g, format == "json" ? render_recorded_json(r) : render_recorded_text(r, g.english()));
-    inform(g, recorded_hint(r, g.english()));
+    emit(g, format == "json" ? render_recorded_json(r) : render_recorded_text(r, g.lang()));
+    inform(g, recorded_hint(r, g.lang()));
     return 0;
   }
   std::string format = g.format_of({"text", "csv", "json"});
@@ -34,7 +34,7 @@ static int run_decisions(const GlobalOptions& g, const DecisionsOptions& o) {
   else if (format == "csv")
     emit(g, render_decisions_csv(list.decisions, CsvStyle::people(g.excel)));
   else
-    emit(g, render_decisions_text(list, g.english()));
+    emit(g, render_decisions_text(list, g.lang()));
   return 0;
 }
 

@@ -9,8 +9,21 @@
 #include "app.hpp"
 #include "commands/bundle.hpp"
 #include "commands/pabulib_export.hpp"
+#include "render/words.hpp"
 
 namespace competition::cli {
+
+struct ExportWords {
+  const char* bundle_written;   // round, path, files, fingerprint
+  const char* pabulib_written;  // round, path
+};
+
+constexpr PerLang<ExportWords> export_words{
+    .uk = {.bundle_written = "конкурс {}: пакет записано до {} (файлів: {}), рішення {}",
+           .pabulib_written = "конкурс {}: екземпляр pabulib записано до {}"},
+    .en = {.bundle_written = "round {}: bundle written to {} ({} files), decision {}",
+           .pabulib_written = "round {}: pabulib instance written to {}"},
+};
 
 struct ExportOptions {
   std::string bundle;
@@ -20,12 +33,10 @@ struct ExportOptions {
 // cli.md "export bundle PATH".
 static int run_export_bundle(const GlobalOptions& g, const ExportOptions& o) {
   auto store = Store::open(g.db_path(), Store::Mode::read);
-  Bundle b = build_bundle(*store, g.round_id(), g.english());
+  Bundle b = build_bundle(*store, g.round_id(), g.lang());
   write_bundle(b, o.bundle);
-  inform(g, g.english() ? fmt::format("round {}: bundle written to {} ({} files), decision {}", b.round, o.bundle,
-                                      b.files.size(), b.fingerprint)
-                        : fmt::format("конкурс {}: пакет записано до {} (файлів: {}), рішення {}", b.round, o.bundle,
-                                      b.files.size(), b.fingerprint));
+  inform(g, fmt::format(fmt::runtime(export_words[g.lang()].bundle_written), b.round, o.bundle, b.files.size(),
+                        b.fingerprint));
   return 0;
 }
 
@@ -56,8 +67,7 @@ static int run_export_pabulib(const GlobalOptions& g, const ExportOptions& o) {
   std::ofstream out(o.pabulib, std::ios::binary | std::ios::trunc);
   if (out) out << text;
   if (!out || !out.flush()) throw Error(ErrorKind::io, fmt::format("{}: cannot write the pabulib file", o.pabulib));
-  inform(g, g.english() ? fmt::format("round {}: pabulib instance written to {}", round.id, o.pabulib)
-                        : fmt::format("конкурс {}: екземпляр pabulib записано до {}", round.id, o.pabulib));
+  inform(g, fmt::format(fmt::runtime(export_words[g.lang()].pabulib_written), round.id, o.pabulib));
   return 0;
 }
 

@@ -24,8 +24,8 @@ static int run_order(const GlobalOptions& g, const OrderOptions& o) {
   request.applications = o.applications;
   request.reason = o.reason;
   RecordedDecision r = record_decision(*store, g.round_id(), request);
-  emit(g, format == "json" ? render_recorded_json(r) : render_recorded_text(r, g.english()));
-  inform(g, recorded_hint(r, g.english()));
+  emit(g, format == "json" ? render_recorded_json(r) : render_recorded_text(r, g.lang()));
+  inform(g, recorded_hint(r, g.lang()));
   return 0;
 }
 

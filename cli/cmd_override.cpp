@@ -29,8 +29,8 @@ static int run_override(const GlobalOptions& g, const OverrideOptions& o) {
   request.award = award;
   request.reason = o.reason;
   RecordedDecision r = record_decision(*store, g.round_id(), request);
-  emit(g, format == "json" ? render_recorded_json(r) : render_recorded_text(r, g.english()));
-  inform(g, recorded_hint(r, g.english()));
+  emit(g, format == "json" ? render_recorded_json(r) : render_recorded_text(r, g.lang()));
+  inform(g, recorded_hint(r, g.lang()));
   return 0;
 }
 

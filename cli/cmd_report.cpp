@@ -15,19 +15,19 @@ static int run_report(const ReportYears& years, const GlobalOptions& g) {
     throw Error(ErrorKind::invalid, "--format xlsx: give the workbook's path with -o PATH");
   auto store = Store::open(g.db_path(), Store::Mode::read);
   ReportTable table = build_report(*store, years);
-  bool en = g.english();
+  Lang lang = g.lang();
   if (format == "xlsx") {
-    write_report_xlsx(table, en, g.output);
+    write_report_xlsx(table, lang, g.output);
   } else if (format == "json") {
     emit(g, render_report_json(table));
   } else if (format == "csv") {
     emit(g, render_report_csv(table, g.excel));
   } else if (format == "md") {
-    emit(g, render_report_md(table, en));
+    emit(g, render_report_md(table, lang));
   } else if (format == "html") {
-    emit(g, render_report_html(table, en));
+    emit(g, render_report_html(table, lang));
   } else {
-    emit(g, render_report_text(table, en));
+    emit(g, render_report_text(table, lang));
   }
   return 0;
 }

@@ -7,9 +7,20 @@
 #include "app.hpp"
 #include "commands/score_round.hpp"
 #include "render/render_score.hpp"
+#include "render/words.hpp"
 #include "store/decision_log.hpp"
 
 namespace competition::cli {
+
+// The decision log holds commission decisions (their number): `score` does not apply them.
+constexpr PerLang<const char*> decisions_note{
+    .uk =
+        "примітка: у журналі рішень є рішення комісії ({}; `competition decisions`); їх застосовує "
+        "`competition allocate`, а не `score`",
+    .en =
+        "note: the decision log holds {} commission decision(s) (`competition decisions`); `competition allocate` "
+        "applies them, not `score`",
+};
 
 static int run_score(const GlobalOptions& g) {
   std::string format = g.format_of({"text", "md", "csv", "json"});
@@ -18,7 +29,7 @@ static int run_score(const GlobalOptions& g) {
   // The text table's columns are measured while the result is stored.
   std::optional<ScoreTextLayout> layout;
   auto measure = [&](const ScoredRound& r) {
-    if (format == "text") layout = measure_score_text(r.rules, r.applications, r.result, g.english());
+    if (format == "text") layout = measure_score_text(r.rules, r.applications, r.result, g.lang());
   };
   ScoredRound s = score_and_store(*store, g.round_id(), measure);
   emit(g, [&](OutputSink& out) {
@@ -27,21 +38,15 @@ static int run_score(const GlobalOptions& g) {
     else if (format == "csv")
       render_score_csv(out, s.rules, s.applications, s.result, g.excel);
     else if (format == "md")
-      render_score_md(out, s.rules, s.applications, s.result, g.english());
+      render_score_md(out, s.rules, s.applications, s.result, g.lang());
     else
-      render_score_text(out, s.rules, s.applications, s.result, g.english(), *layout);
+      render_score_text(out, s.rules, s.applications, s.result, g.lang(), *layout);
   });
   // cli.md "Commission decisions": `score` keeps its three statuses; the
   // commission's decisions apply at `allocate`. A note says they exist.
   std::size_t decisions = 0;
   for (const LogEntry& e : log_entries(*store, s.round.id)) decisions += e.kind != "allocate";
-  if (decisions > 0)
-    inform(g, g.english() ? fmt::format("note: the decision log holds {} commission decision(s) (`competition "
-                                        "decisions`); `competition allocate` applies them, not `score`",
-                                        decisions)
-                          : fmt::format("примітка: у журналі рішень є рішення комісії ({}; `competition decisions`); "
-                                        "їх застосовує `competition allocate`, а не `score`",
-                                        decisions));
+  if (decisions > 0) inform(g, fmt::format(fmt::runtime(decisions_note[g.lang()]), decisions));
   return 0;
 }
 

@@ -55,7 +55,7 @@ class ReadSnapshot {
 }  // namespace
 
 // cli.md "export bundle".
-Bundle build_bundle(Store& store, const std::optional<std::string>& round_id, bool english) {
+Bundle build_bundle(Store& store, const std::optional<std::string>& round_id, Lang lang) {
   ReadSnapshot snapshot(store);
   RoundRecord round = store.resolve_round(round_id);
   if (round.stage != "allocated")
@@ -100,7 +100,7 @@ Bundle build_bundle(Store& store, const std::optional<std::string>& round_id, bo
   std::vector<CommissionDecision> decisions = read_decisions(entries_before(log, last->seq));
   if (!decisions.empty()) b.files[bundle_file::decisions] = decisions_csv(decisions);
   b.files[bundle_file::record] = last->payload + "\n";
-  b.files[bundle_file::minutes] = render_decision_md(rules, applications, record, english);
+  b.files[bundle_file::minutes] = render_decision_md(rules, applications, record, lang);
   b.files[bundle_file::manifest] = bundle_manifest(b.files, b.fingerprint, tool_version());
   return b;
 }

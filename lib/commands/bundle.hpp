@@ -10,6 +10,7 @@
 #include <string>
 
 #include "store/store.hpp"
+#include "values/lang.hpp"
 
 namespace competition {
 
@@ -41,7 +42,7 @@ struct Bundle {
 // logged before that allocation (when there are any), outcomes.csv (when there
 // are outcomes), decision.md in the language asked, and the manifest.
 // Error(conflict) when the round is not allocated.
-Bundle build_bundle(Store& store, const std::optional<std::string>& round_id, bool english);
+Bundle build_bundle(Store& store, const std::optional<std::string>& round_id, Lang lang);
 
 // manifest.json: {"files": {name: sha256 hex, … (sorted by name)}, "fingerprint",
 // "tool_version"}, two-space indented, ending in a newline; it does not list itself.

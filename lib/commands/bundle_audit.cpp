@@ -280,8 +280,8 @@ BundleAudit audit_bundle(const std::string& path) {
 
   // decision.md: decision.json for people, in either language.
   if (auto it = files.find(bundle_file::minutes); it != files.end()) {
-    if (it->second != render_decision_md(rules, applications, *record, false) &&
-        it->second != render_decision_md(rules, applications, *record, true))
+    if (it->second != render_decision_md(rules, applications, *record, Lang::uk) &&
+        it->second != render_decision_md(rules, applications, *record, Lang::en))
       c.problem(bundle_file::minutes, "does not say what decision.json says (rendered again in uk and en)");
   }
   return a;

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 #include "engine/indicators.hpp"
 #include "values/diagnostic.hpp"
@@ -82,91 +81,6 @@ HistoryAudit audit_history(const std::vector<HistoryYear>& rows, std::optional<i
       audit.notes.push_back({h->year, "unfunded_winners", h->winners, h->note});
   }
   return audit;
-}
-
-// cli.md "audit history", JSON.
-std::string render_history_audit_json(const HistoryAudit& audit) {
-  nlohmann::ordered_json findings = nlohmann::ordered_json::array();
-  for (const HistoryFinding& f : audit.findings)
-    findings.push_back({{"year", f.year},
-                        {"indicator", f.indicator},
-                        {"published", f.published},
-                        {"computed", f.computed ? nlohmann::ordered_json(f.computed->to_fixed(2)) : nullptr}});
-  nlohmann::ordered_json notes = nlohmann::ordered_json::array();
-  for (const HistoryNote& n : audit.notes) notes.push_back({{"year", n.year}, {"note", n.note}});
-  nlohmann::ordered_json out = {{"ok", audit.ok()}, {"findings", findings}, {"notes", notes}};
-  return out.dump() + "\n";
-}
-
-namespace {
-
-std::string indicator_words(const std::string& indicator, bool en) {
-  if (indicator == "coefficient") return en ? "coefficient of attracted funds" : "коефіцієнт залучених коштів";
-  if (indicator == "cost_per_client") return en ? "cost per client (UAH)" : "затрати на 1 клієнта (грн)";
-  if (indicator == "winners") return en ? "winners" : "кількість переможців";
-  return indicator;
-}
-
-// A published decimal in the language's style (`20.2` / `20,2`), as written otherwise.
-std::string published_words(const std::string& text, bool en) {
-  std::string out = text;
-  std::replace(out.begin(), out.end(), en ? ',' : '.', en ? '.' : ',');
-  return out;
-}
-
-std::string finding_words(const HistoryFinding& f, bool en) {
-  std::string what = indicator_words(f.indicator, en);
-  if (f.indicator == "winners")
-    return en ? fmt::format("{}: {}: {} winners, more than the {} participants", f.year, what, f.published,
-                            f.participants)
-              : fmt::format("{}: {}: {} — більше, ніж учасників ({})", f.year, what, f.published, f.participants);
-  std::string published = published_words(f.published, en);
-  if (!f.computed) {
-    bool coefficient = f.indicator == "coefficient";
-    return en ? fmt::format("{}: {}: published {}, but it is undefined ({})", f.year, what, published,
-                            coefficient ? "the budget is 0" : "there are no clients")
-              : fmt::format("{}: {}: опубліковано {}, але показник не визначений ({})", f.year, what, published,
-                            coefficient ? "бюджет 0" : "клієнтів 0");
-  }
-  if (!Rational::parse_decimal(f.published, 6))
-    return en ? fmt::format("{}: {}: published \"{}\" is not a number, computed {}", f.year, what, f.published,
-                            f.computed->to_fixed(2))
-              : fmt::format("{}: {}: опубліковане «{}» не є числом, обчислено {}", f.year, what, f.published,
-                            f.computed->to_fixed_ukrainian(2));
-  return en ? fmt::format("{}: {}: published {}, computed {}", f.year, what, published, f.computed->to_fixed(2))
-            : fmt::format("{}: {}: опубліковано {}, обчислено {}", f.year, what, published,
-                          f.computed->to_fixed_ukrainian(2));
-}
-
-std::string note_words(const HistoryNote& n, bool en) {
-  std::string remark = n.published_note.empty()
-                           ? std::string()
-                           : fmt::format(fmt::runtime(en ? " (note: “{}”)" : " (примітка: «{}»)"), n.published_note);
-  return en ? fmt::format("{}: {} winners without budget money{}", n.year, n.winners, remark)
-            : fmt::format("{}: переможців без фінансування з бюджету: {}{}", n.year, n.winners, remark);
-}
-
-}  // namespace
-
-// cli.md "audit history", for people.
-std::string render_history_audit_text(const HistoryAudit& audit, bool en) {
-  std::string span = audit.from == audit.to ? std::to_string(audit.from) : fmt::format("{}–{}", audit.from, audit.to);
-  std::string out = en ? fmt::format("History table {} ({} year{}): ", span, audit.years, audit.years == 1 ? "" : "s")
-                       : fmt::format("Історична таблиця {} (років: {}): ", span, audit.years);
-  if (audit.findings.empty()) {
-    out += en ? "no findings: every published ratio follows from the table's own figures.\n"
-              : "знахідок немає: кожен опублікований показник випливає з цифр самої таблиці.\n";
-  } else {
-    out +=
-        en ? fmt::format("{} finding(s): published figures that do not follow from the table.\n", audit.findings.size())
-           : fmt::format("знахідок: {} (опубліковані цифри, що не випливають з таблиці).\n", audit.findings.size());
-    for (const HistoryFinding& f : audit.findings) out += "  " + finding_words(f, en) + "\n";
-  }
-  if (!audit.notes.empty()) {
-    out += en ? "Notes (not errors):\n" : "Примітки (не помилки):\n";
-    for (const HistoryNote& n : audit.notes) out += "  " + note_words(n, en) + "\n";
-  }
-  return out;
 }
 
 }  // namespace competition

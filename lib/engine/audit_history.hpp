@@ -4,7 +4,7 @@
 // recomputed exactly from the raw columns (rules.md §6) and compared with the
 // published text values within half a unit of the published value's last
 // decimal place; winners above participants is a finding; winners with a zero
-// budget are a note. A pure function over the rows, and its two renderers.
+// budget are a note. A pure function over the rows; render/render_history_audit.hpp words it.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -54,12 +54,5 @@ bool outside_published_precision(const Rational& computed, std::string_view publ
 // or when the range holds no history year.
 HistoryAudit audit_history(const std::vector<HistoryYear>& rows, std::optional<int> from = std::nullopt,
                            std::optional<int> to = std::nullopt);
-
-// cli.md: `{"ok", "findings": [{"year", "indicator", "published", "computed"}],
-// "notes": [{"year", "note"}]}`; `computed` rounded half away from zero to 2
-// decimals, null when undefined.
-std::string render_history_audit_json(const HistoryAudit& audit);
-// For people, in Ukrainian or English: one line per finding and per note, in words.
-std::string render_history_audit_text(const HistoryAudit& audit, bool english);
 
 }  // namespace competition

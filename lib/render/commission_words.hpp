@@ -7,21 +7,22 @@
 #include <string_view>
 
 #include "engine/commission.hpp"
+#include "values/lang.hpp"
 
 namespace competition {
 
 // The kind of a decision: `відкликання заявки`, `встановлення суми`, `відмова у
 // фінансуванні` (an override of 0), `порядок рівних`, `скасування рішення №2`.
-std::string decision_kind_in_words(const CommissionDecision& d, bool english);
+std::string decision_kind_in_words(const CommissionDecision& d, Lang lang);
 
 // `чинне` or `скасовано рішенням №4` (`standing`, `undone by decision 4`).
-std::string decision_state_in_words(const CommissionDecision& d, bool english);
+std::string decision_state_in_words(const CommissionDecision& d, Lang lang);
 
 // A log time `2026-03-02T10:15:00Z` as `02.03.2026 10:15` (English `2026-03-02 10:15`), UTC.
-std::string recorded_at_in_words(std::string_view iso, bool english);
+std::string recorded_at_in_words(std::string_view iso, Lang lang);
 
 // A date `2026-03-10` as `10.03.2026` (English: as it is).
-std::string date_in_words(std::string_view iso_date, bool english);
+std::string date_in_words(std::string_view iso_date, Lang lang);
 
 // Free text (a reason) on one line: line breaks and other control characters become spaces.
 std::string one_line(std::string_view text);

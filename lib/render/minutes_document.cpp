@@ -2,14 +2,16 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <functional>
 #include <map>
 #include <set>
 
 #include "base/text.hpp"
 #include "render/commission_words.hpp"
+#include "render/decision_words.hpp"
+#include "render/number_style.hpp"
 #include "render/reason_words.hpp"
+#include "render/words.hpp"
 
 namespace competition {
 
@@ -17,229 +19,390 @@ namespace {
 
 constexpr const char* dash = "—";
 
-std::string money(Money m, bool en) { return en ? m.to_string() : m.to_ukrainian(); }
+struct MinutesWords {
+  const char* title;
+  const char* subtitle;  // round id, title
+  const char* meeting_date;
+  const char* round_budget;
+  const char* allocation_recorded;
+  const char* members_title;
+  const char* no_members;
+  const char* budget_title;
+  const char* applications_title;
+  const char* weight;
+  const char* criteria;
+  const char* votes_order;
+  const char* scores_order;
+  const char* rank;
+  const char* id;
+  const char* organisation;
+  const char* requested;
+  const char* votes;
+  const char* total;
+  const char* status;
+  const char* award;
+  const char* reasons;
+  const char* decided_by;  // the number of the decision
+  const char* number;      // the decisions table
+  const char* recorded;
+  const char* decision;
+  const char* applications;
+  const char* reason;
+  const char* state;
+  const char* decisions_title;
+  const char* no_decisions;
+  const char* applied;
+  const char* replaced;
+  const char* pending_title;
+  const char* pending_note;
+  const char* not_applied_yet;
+  const char* awards_title;
+  const char* no_awards;
+  const char* winners;
+  const char* fingerprint_title;
+  const char* fingerprint_note;
+  const char* signatures;
+  const char* chair;
+  const char* secretary;
+  const char* signature_label;
+};
 
-std::string score(const Rational& v, bool en, int places = 2) {
-  return en ? v.to_fixed(places) : v.to_fixed_ukrainian(places);
+constexpr PerLang<MinutesWords> minutes_words{
+    .uk =
+        {
+            .title = "Протокол засідання конкурсної комісії",
+            .subtitle = "Конкурс {} «{}»",
+            .meeting_date = "Дата засідання",
+            .round_budget = "Бюджет конкурсу",
+            .allocation_recorded = "Розподіл записано",
+            .members_title = "Склад комісії",
+            .no_members = "Склад комісії у правилах не вказано ([commission] members).",
+            .budget_title = "Бюджет і лоти",
+            .applications_title = "Заявки, оцінки та результати",
+            .weight = "вага",
+            .criteria = "Критерії",
+            .votes_order = "Заявки в порядку рейтингу за голосами мешканців, далі не включені до рейтингу за номером.",
+            .scores_order = "Заявки в порядку рейтингу, далі не включені до рейтингу за номером; бали — зведені оцінки "
+                            "експертів, округлені для показу (рейтинг визначено за точними значеннями).",
+            .rank = "№",
+            .id = "заявка",
+            .organisation = "організація",
+            .requested = "запит",
+            .votes = "голоси",
+            .total = "сума балів",
+            .status = "статус",
+            .award = "сума гранту",
+            .reasons = "причини",
+            .decided_by = " (рішення №{})",
+            .number = "№",
+            .recorded = "записано (UTC)",
+            .decision = "рішення",
+            .applications = "заявки",
+            .reason = "підстава",
+            .state = "стан",
+            .decisions_title = "Рішення комісії",
+            .no_decisions = "Окремих рішень щодо заявок комісія не ухвалювала; розподіл відповідає розрахунку за "
+                            "правилами конкурсу.",
+            .applied = "застосовано",
+            .replaced = "замінено пізнішим рішенням",
+            .pending_title = "Рішення, записані після розподілу (ще не застосовані)",
+            .pending_note = "Вони застосуються під час наступного `competition allocate --force`; цей розподіл їх не "
+                            "враховує.",
+            .not_applied_yet = "ще не застосовано",
+            .awards_title = "Розподіл коштів",
+            .no_awards = "Гранти не надано.",
+            .winners = "Переможців",
+            .fingerprint_title = "Відбиток рішення",
+            .fingerprint_note = "SHA-256 канонічного запису рішення (RFC 8785): правила, вхідні дані, застосовані "
+                                "рішення комісії та наведений розподіл. Будь-хто може перерахувати його "
+                                "(`competition audit` або docs/decisions.md).",
+            .signatures = "Підписи",
+            .chair = "Голова комісії",
+            .secretary = "Секретар комісії",
+            .signature_label = "(підпис)",
+        },
+    .en =
+        {
+            .title = "Minutes of the meeting of the competition commission",
+            .subtitle = "Round {} “{}”",
+            .meeting_date = "Date of the meeting",
+            .round_budget = "Budget of the round",
+            .allocation_recorded = "Allocation recorded",
+            .members_title = "Members of the commission",
+            .no_members = "The rules name no members ([commission] members).",
+            .budget_title = "Budget and lots",
+            .applications_title = "Applications, scores and results",
+            .weight = "weight",
+            .criteria = "Criteria",
+            .votes_order = "Applications in rank order by public votes, then the unranked by id.",
+            .scores_order = "Applications in rank order, then the unranked by id; scores are the aggregated reviews, "
+                            "rounded for display (the ranking used exact values).",
+            .rank = "rank",
+            .id = "id",
+            .organisation = "organisation",
+            .requested = "requested",
+            .votes = "votes",
+            .total = "total",
+            .status = "status",
+            .award = "award",
+            .reasons = "reasons",
+            .decided_by = " (decision no. {})",
+            .number = "no.",
+            .recorded = "recorded (UTC)",
+            .decision = "decision",
+            .applications = "applications",
+            .reason = "reason",
+            .state = "state",
+            .decisions_title = "Decisions of the commission",
+            .no_decisions = "The commission made no decisions on single applications; the allocation is the computed "
+                            "recommendation.",
+            .applied = "applied",
+            .replaced = "replaced by a later decision",
+            .pending_title = "Decisions recorded after the allocation (not applied yet)",
+            .pending_note = "They apply at the next `competition allocate --force`; this allocation does not include "
+                            "them.",
+            .not_applied_yet = "not applied yet",
+            .awards_title = "Awards",
+            .no_awards = "No awards.",
+            .winners = "Winners",
+            .fingerprint_title = "Fingerprint of the decision",
+            .fingerprint_note = "SHA-256 of the canonical decision record (RFC 8785): the rules, the inputs, the "
+                                "commission's decisions applied and the allocation above. Anyone can recompute it "
+                                "(`competition audit`, or docs/decisions.md).",
+            .signatures = "Signatures",
+            .chair = "Chair of the commission",
+            .secretary = "Secretary of the commission",
+            .signature_label = "(signature)",
+        },
+};
+
+// What every section reads: the data, the language and its words, the applications by id.
+struct Minutes {
+  Minutes(const MinutesData& data, Lang l)
+      : m(data), rules(data.rules), lang(l), w(minutes_words[l]), dw(decision_words[l]) {
+    for (const auto& a : m.applications) apps.emplace(a.id, &a);
+  }
+  const Application* app(const std::string& id) const {
+    auto it = apps.find(id);
+    return it == apps.end() ? nullptr : it->second;
+  }
+  std::string org(const std::string& id) const {
+    const Application* a = app(id);
+    return a ? a->organisation : std::string();
+  }
+  std::string money(Money amount) const { return money_text(amount, lang); }
+
+  const MinutesData& m;
+  const Rules& rules;
+  Lang lang;
+  const MinutesWords& w;
+  const DecisionWords& dw;
+  std::map<std::string, const Application*> apps;
+};
+
+// The decisions table: number, time, kind, applications, amount, reason, state.
+MinutesTable decisions_table(const Minutes& c, const std::vector<CommissionDecision>& decisions,
+                             const std::function<std::string(const CommissionDecision&)>& state) {
+  const MinutesWords& w = c.w;
+  MinutesTable t;
+  t.header = {w.number, w.recorded, w.decision, w.applications, c.dw.amount, w.reason, w.state};
+  t.align = "rllnlll";
+  for (const CommissionDecision& d : decisions)
+    t.rows.push_back({std::to_string(d.n), recorded_at_in_words(d.recorded_at, c.lang),
+                      decision_kind_in_words(d, c.lang), join(d.applications, ", "), d.award ? c.money(*d.award) : dash,
+                      one_line(d.reason), state(d)});
+  return t;
 }
 
-// Weights as written in the rules (`0.5`, Ukrainian `0,5`).
-std::string decimal(const Rational& v, bool en) {
-  std::string s = v.to_decimal(4);
-  if (!en) std::replace(s.begin(), s.end(), '.', ',');
+// The title, the round and the facts: date, budget, time of the allocation.
+void head(MinutesDocument& doc, const Minutes& c) {
+  const MinutesWords& w = c.w;
+  doc.lang = c.lang;
+  doc.title = w.title;
+  doc.subtitle = fmt::format(fmt::runtime(w.subtitle), c.rules.id, c.rules.title);
+  doc.facts = {
+      fmt::format("{}: {}", w.meeting_date, date_in_words(c.m.date, c.lang)),
+      fmt::format("{}: {} {}", w.round_budget, c.money(c.m.budget), c.rules.currency),
+      fmt::format("{}: {} (UTC)", w.allocation_recorded, recorded_at_in_words(c.m.allocated_at, c.lang)),
+  };
+}
+
+// The members.
+MinutesSection members_section(const Minutes& c) {
+  MinutesSection s;
+  s.title = c.w.members_title;
+  if (c.rules.members.empty()) s.paragraphs.push_back(c.w.no_members);
+  s.items = c.rules.members;
   return s;
 }
 
-// The decisions table: number, time, kind, applications, amount, reason, state.
-MinutesTable decisions_table(const std::vector<CommissionDecision>& decisions,
-                             const std::function<std::string(const CommissionDecision&)>& state, bool en) {
+// Budget and lots (rules.md §4.1, §4.3).
+MinutesSection budget_section(const Minutes& c) {
+  const MinutesWords& w = c.w;
+  MinutesSection s;
+  s.title = w.budget_title;
+  MinutesTable lots;
+  lots.header = {c.dw.lot, c.dw.name, c.dw.amount, c.dw.awarded};
+  lots.align = "nlrr";
+  for (const auto& l : c.m.lots) {
+    std::string name = c.rules.lots.empty() ? c.dw.whole_budget : "";
+    for (const auto& rl : c.rules.lots)
+      if (rl.id == l.id) name = rl.name;
+    lots.rows.push_back({l.id, name, c.money(l.amount), c.money(l.awarded)});
+  }
+  if (c.m.pool_amount) lots.rows.push_back({"pool", c.dw.pool, c.money(*c.m.pool_amount), c.money(c.m.pool_awarded)});
+  s.table = std::move(lots);
+  return s;
+}
+
+// The application each applied withdrawal or override decided, with its number.
+std::map<std::string, int> decided_applications(const MinutesData& m) {
+  std::map<int, const CommissionDecision*> by_number;
+  for (const auto& d : m.before) by_number[d.n] = &d;
+  std::map<std::string, int> decided;
+  for (int n : m.applied)
+    if (by_number.count(n) && by_number.at(n)->kind != DecisionKind::order)
+      decided[by_number.at(n)->applications.front()] = n;
+  return decided;
+}
+
+// One row per line of the record: rank, id, organisation, request, criteria,
+// total or votes, status, award, reasons.
+MinutesTable applications_table(const Minutes& c, bool votes) {
+  const MinutesWords& w = c.w;
   MinutesTable t;
-  t.header = {en ? "no." : "№",
-              en ? "recorded (UTC)" : "записано (UTC)",
-              en ? "decision" : "рішення",
-              en ? "applications" : "заявки",
-              en ? "amount" : "сума",
-              en ? "reason" : "підстава",
-              en ? "state" : "стан"};
-  t.align = "rllnlll";
-  for (const CommissionDecision& d : decisions)
-    t.rows.push_back({std::to_string(d.n), recorded_at_in_words(d.recorded_at, en), decision_kind_in_words(d, en),
-                      join(d.applications, ", "), d.award ? money(*d.award, en) : dash, one_line(d.reason), state(d)});
+  t.header = {w.rank, w.id, w.organisation, w.requested};
+  t.align = "rnlr";
+  for (const auto& criterion : c.rules.criteria) {
+    t.header.push_back(criterion.id);
+    t.align += 'r';
+  }
+  t.header.insert(t.header.end(), {votes ? w.votes : w.total, w.status, w.award, w.reasons});
+  t.align += "rlrl";
+  std::map<std::string, int> decided = decided_applications(c.m);
+  for (const auto& l : c.m.lines) {
+    const ScoredApplication* s = c.m.scores.find(l.id);
+    const Application* a = c.app(l.id);
+    std::vector<std::string> row{l.rank ? std::to_string(*l.rank) : dash, l.id, c.org(l.id),
+                                 a ? c.money(a->requested) : ""};
+    for (std::size_t i = 0; i < c.rules.criteria.size(); ++i)
+      row.push_back(s && i < s->criteria.size() ? fixed_text(s->criteria[i], 2, c.lang) : dash);
+    row.push_back(s && s->total ? fixed_text(*s->total, votes ? 0 : 2, c.lang) : dash);
+    std::string status = award_status_in_words(l.status, c.lang);
+    if (decided.count(l.id)) status += fmt::format(fmt::runtime(w.decided_by), decided.at(l.id));
+    row.push_back(status);
+    row.push_back(c.money(l.award));
+    std::vector<std::string> reasons;
+    for (const auto& r : l.reasons) reasons.push_back(reason_in_words(c.rules, r, c.lang));
+    row.push_back(join(reasons, "; "));
+    t.rows.push_back(std::move(row));
+  }
   return t;
+}
+
+// Every application: scores, status, award, reasons (rules.md §1–4).
+MinutesSection applications_section(const Minutes& c) {
+  const MinutesWords& w = c.w;
+  const bool votes = c.rules.source == ScoreSource::votes;
+  MinutesSection s;
+  s.title = w.applications_title;
+  std::vector<std::string> legend;
+  for (const auto& criterion : c.rules.criteria)
+    legend.push_back(fmt::format("{} — {} ({} {})", criterion.id, criterion.name, w.weight,
+                                 with_decimal_separator(criterion.weight.to_decimal(4), c.lang)));
+  if (!legend.empty()) s.paragraphs.push_back(fmt::format("{}: {}.", w.criteria, join(legend, "; ")));
+  s.paragraphs.push_back(votes ? w.votes_order : w.scores_order);
+  s.table = applications_table(c, votes);
+  return s;
+}
+
+// The decisions the allocation could apply, as they stood then (rules.md §4
+// step 2), and those recorded after it.
+void decisions_sections(MinutesDocument& doc, const Minutes& c) {
+  const MinutesWords& w = c.w;
+  std::set<int> applied(c.m.applied.begin(), c.m.applied.end());
+  MinutesSection decisions;
+  decisions.title = w.decisions_title;
+  if (c.m.before.empty()) {
+    decisions.paragraphs.push_back(w.no_decisions);
+  } else {
+    decisions.table = decisions_table(c, c.m.before, [&](const CommissionDecision& d) -> std::string {
+      if (d.undone_by) return decision_state_in_words(d, c.lang);
+      if (applied.count(d.n) || d.kind == DecisionKind::undo) return w.applied;
+      return w.replaced;
+    });
+  }
+  doc.sections.push_back(std::move(decisions));
+  if (c.m.after.empty()) return;
+  MinutesSection pending;
+  pending.title = w.pending_title;
+  pending.paragraphs.push_back(w.pending_note);
+  pending.table = decisions_table(c, c.m.after, [&](const CommissionDecision& d) {
+    return d.undone_by ? decision_state_in_words(d, c.lang) : std::string(w.not_applied_yet);
+  });
+  doc.sections.push_back(std::move(pending));
+}
+
+// The awards and the totals (rules.md §4.6, §5).
+MinutesSection awards_section(const Minutes& c) {
+  const MinutesWords& w = c.w;
+  MinutesSection s;
+  s.title = w.awards_title;
+  MinutesTable t;
+  t.header = {w.rank, w.id, w.organisation, c.dw.lot, w.award};
+  t.align = "rnlnr";
+  Money cofinancing;
+  int winners = 0;
+  for (const auto& l : c.m.lines) {
+    if (l.status != AwardStatus::funded && l.status != AwardStatus::partial) continue;
+    ++winners;
+    if (const Application* a = c.app(l.id)) cofinancing += a->cofinancing;
+    t.rows.push_back(
+        {l.rank ? std::to_string(*l.rank) : dash, l.id, c.org(l.id), l.lot.value_or(""), c.money(l.award)});
+  }
+  if (t.rows.empty())
+    s.paragraphs.push_back(w.no_awards);
+  else
+    s.table = std::move(t);
+  std::string coefficient = dash;
+  if (!c.m.awarded.is_zero())
+    coefficient = fixed_text(Rational(cofinancing.kopiykas(), c.m.awarded.kopiykas()), 4, c.lang);
+  const std::string& cur = c.rules.currency;
+  s.items = {
+      fmt::format("{}: {}", w.winners, winners),
+      fmt::format("{}: {} {}", c.dw.awarded_total, c.money(c.m.awarded), cur),
+      fmt::format("{}: {} {}", c.dw.leftover, c.money(c.m.leftover), cur),
+      fmt::format("{}: {} {}", c.dw.cofinancing, c.money(cofinancing), cur),
+      fmt::format("{}: {}", c.dw.coefficient, coefficient),
+  };
+  return s;
+}
+
+// The fingerprint (cli.md "The decision record").
+MinutesSection fingerprint_section(const Minutes& c) {
+  MinutesSection s;
+  s.title = c.w.fingerprint_title;
+  s.paragraphs.push_back(c.w.fingerprint_note);
+  s.code = c.m.fingerprint;
+  return s;
 }
 
 }  // namespace
 
-MinutesDocument minutes_document(const MinutesData& m, bool en) {
-  const Rules& rules = m.rules;
-  const std::string cur = rules.currency;
-  std::map<std::string, const Application*> apps;
-  for (const auto& a : m.applications) apps.emplace(a.id, &a);
-  auto org = [&](const std::string& id) { return apps.count(id) ? apps.at(id)->organisation : std::string(); };
-
+MinutesDocument minutes_document(const MinutesData& data, Lang lang) {
+  const Minutes c(data, lang);
   MinutesDocument doc;
-  doc.english = en;
-  doc.title = en ? "Minutes of the meeting of the competition commission" : "Протокол засідання конкурсної комісії";
-  doc.subtitle =
-      en ? fmt::format("Round {} “{}”", rules.id, rules.title) : fmt::format("Конкурс {} «{}»", rules.id, rules.title);
-  doc.facts = {
-      fmt::format("{}: {}", en ? "Date of the meeting" : "Дата засідання", date_in_words(m.date, en)),
-      fmt::format("{}: {} {}", en ? "Budget of the round" : "Бюджет конкурсу", money(m.budget, en), cur),
-      fmt::format("{}: {} (UTC)", en ? "Allocation recorded" : "Розподіл записано",
-                  recorded_at_in_words(m.allocated_at, en)),
-  };
-
-  // The members.
-  MinutesSection members{en ? "Members of the commission" : "Склад комісії", {}, {}, {}, {}, {}};
-  if (rules.members.empty())
-    members.paragraphs.push_back(en ? "The rules name no members ([commission] members)."
-                                    : "Склад комісії у правилах не вказано ([commission] members).");
-  members.items = rules.members;
-  doc.sections.push_back(std::move(members));
-
-  // Budget and lots (rules.md §4.1, §4.3).
-  MinutesSection budget{en ? "Budget and lots" : "Бюджет і лоти", {}, {}, {}, {}, {}};
-  MinutesTable lots;
-  lots.header = {en ? "lot" : "лот", en ? "name" : "назва", en ? "amount" : "сума", en ? "awarded" : "розподілено"};
-  lots.align = "nlrr";
-  for (const auto& l : m.lots) {
-    std::string name = rules.lots.empty() ? (en ? "whole budget" : "увесь бюджет") : "";
-    for (const auto& rl : rules.lots)
-      if (rl.id == l.id) name = rl.name;
-    lots.rows.push_back({l.id, name, money(l.amount, en), money(l.awarded, en)});
-  }
-  if (m.pool_amount)
-    lots.rows.push_back({"pool", en ? "lot remainders and unassigned budget" : "залишки лотів і нерозподілений бюджет",
-                         money(*m.pool_amount, en), money(m.pool_awarded, en)});
-  budget.table = std::move(lots);
-  doc.sections.push_back(std::move(budget));
-
-  // Every application: scores, status, award, reasons (rules.md §1–4).
-  const bool votes = rules.source == ScoreSource::votes;
-  MinutesSection table{en ? "Applications, scores and results" : "Заявки, оцінки та результати", {}, {}, {}, {}, {}};
-  std::vector<std::string> legend;
-  for (const auto& c : rules.criteria)
-    legend.push_back(fmt::format("{} — {} ({} {})", c.id, c.name, en ? "weight" : "вага", decimal(c.weight, en)));
-  if (!legend.empty())
-    table.paragraphs.push_back(fmt::format("{}: {}.", en ? "Criteria" : "Критерії", join(legend, "; ")));
-  if (votes)
-    table.paragraphs.push_back(en ? "Applications in rank order by public votes, then the unranked by id."
-                                  : "Заявки в порядку рейтингу за голосами мешканців, далі не включені до рейтингу за "
-                                    "номером.");
-  else
-    table.paragraphs.push_back(
-        en ? "Applications in rank order, then the unranked by id; scores are the aggregated reviews, rounded for "
-             "display (the ranking used exact values)."
-           : "Заявки в порядку рейтингу, далі не включені до рейтингу за номером; бали — зведені оцінки експертів, "
-             "округлені для показу (рейтинг визначено за точними значеннями).");
-  MinutesTable t;
-  t.header = {en ? "rank" : "№", en ? "id" : "заявка", en ? "organisation" : "організація", en ? "requested" : "запит"};
-  t.align = "rnlr";
-  for (const auto& c : rules.criteria) {
-    t.header.push_back(c.id);
-    t.align += 'r';
-  }
-  t.header.push_back(votes ? (en ? "votes" : "голоси") : (en ? "total" : "сума балів"));
-  t.header.push_back(en ? "status" : "статус");
-  t.header.push_back(en ? "award" : "сума гранту");
-  t.header.push_back(en ? "reasons" : "причини");
-  t.align += "rlrl";
-  std::map<int, const CommissionDecision*> by_number;
-  for (const auto& d : m.before) by_number[d.n] = &d;
-  std::map<std::string, int> decided;  // application -> its applied withdrawal or override
-  for (int n : m.applied)
-    if (by_number.count(n) && by_number.at(n)->kind != DecisionKind::order)
-      decided[by_number.at(n)->applications.front()] = n;
-  for (const auto& l : m.lines) {
-    const ScoredApplication* s = m.scores.find(l.id);
-    std::vector<std::string> row{l.rank ? std::to_string(*l.rank) : dash, l.id, org(l.id),
-                                 apps.count(l.id) ? money(apps.at(l.id)->requested, en) : ""};
-    for (std::size_t i = 0; i < rules.criteria.size(); ++i)
-      row.push_back(s && i < s->criteria.size() ? score(s->criteria[i], en) : dash);
-    row.push_back(s && s->total ? score(*s->total, en, votes ? 0 : 2) : dash);
-    std::string status = award_status_in_words(l.status, en);
-    if (decided.count(l.id))
-      status += fmt::format(" ({} {}{})", en ? "decision" : "рішення", en ? "no. " : "№", decided.at(l.id));
-    row.push_back(status);
-    row.push_back(money(l.award, en));
-    std::vector<std::string> reasons;
-    for (const auto& r : l.reasons) reasons.push_back(reason_in_words(rules, r, en));
-    row.push_back(join(reasons, "; "));
-    t.rows.push_back(std::move(row));
-  }
-  table.table = std::move(t);
-  doc.sections.push_back(std::move(table));
-
-  // The decisions the allocation could apply, as they stood then (rules.md §4 step 2).
-  std::set<int> applied(m.applied.begin(), m.applied.end());
-  MinutesSection decisions{en ? "Decisions of the commission" : "Рішення комісії", {}, {}, {}, {}, {}};
-  if (m.before.empty()) {
-    decisions.paragraphs.push_back(en ? "The commission made no decisions on single applications; the allocation "
-                                        "is the computed recommendation."
-                                      : "Окремих рішень щодо заявок комісія не ухвалювала; розподіл відповідає "
-                                        "розрахунку за правилами конкурсу.");
-  } else {
-    decisions.table = decisions_table(
-        m.before,
-        [&](const CommissionDecision& d) -> std::string {
-          if (d.undone_by) return decision_state_in_words(d, en);
-          if (applied.count(d.n) || d.kind == DecisionKind::undo) return en ? "applied" : "застосовано";
-          return en ? "replaced by a later decision" : "замінено пізнішим рішенням";
-        },
-        en);
-  }
-  doc.sections.push_back(std::move(decisions));
-  if (!m.after.empty()) {
-    MinutesSection pending{en ? "Decisions recorded after the allocation (not applied yet)"
-                              : "Рішення, записані після розподілу (ще не застосовані)",
-                           {en ? "They apply at the next `competition allocate --force`; this allocation does not "
-                                 "include them."
-                               : "Вони застосуються під час наступного `competition allocate --force`; цей розподіл "
-                                 "їх не враховує."},
-                           {},
-                           {},
-                           {},
-                           {}};
-    pending.table = decisions_table(
-        m.after,
-        [&](const CommissionDecision& d) {
-          return d.undone_by ? decision_state_in_words(d, en)
-                             : std::string(en ? "not applied yet" : "ще не застосовано");
-        },
-        en);
-    doc.sections.push_back(std::move(pending));
-  }
-
-  // The awards and the totals (rules.md §4.6, §5).
-  MinutesSection awards{en ? "Awards" : "Розподіл коштів", {}, {}, {}, {}, {}};
-  MinutesTable w;
-  w.header = {en ? "rank" : "№", en ? "id" : "заявка", en ? "organisation" : "організація", en ? "lot" : "лот",
-              en ? "award" : "сума гранту"};
-  w.align = "rnlnr";
-  Money cofinancing;
-  int winners = 0;
-  for (const auto& l : m.lines) {
-    if (l.status != AwardStatus::funded && l.status != AwardStatus::partial) continue;
-    ++winners;
-    if (apps.count(l.id)) cofinancing += apps.at(l.id)->cofinancing;
-    w.rows.push_back(
-        {l.rank ? std::to_string(*l.rank) : dash, l.id, org(l.id), l.lot.value_or(""), money(l.award, en)});
-  }
-  if (w.rows.empty())
-    awards.paragraphs.push_back(en ? "No awards." : "Гранти не надано.");
-  else
-    awards.table = std::move(w);
-  std::string coefficient = dash;
-  if (!m.awarded.is_zero()) {
-    Rational c(cofinancing.kopiykas(), m.awarded.kopiykas());
-    coefficient = score(c, en, 4);
-  }
-  awards.items = {
-      fmt::format("{}: {}", en ? "Winners" : "Переможців", winners),
-      fmt::format("{}: {} {}", en ? "Awarded" : "Розподілено", money(m.awarded, en), cur),
-      fmt::format("{}: {} {}", en ? "Leftover" : "Залишок", money(m.leftover, en), cur),
-      fmt::format("{}: {} {}", en ? "Co-financing of the winners" : "Співфінансування переможців",
-                  money(cofinancing, en), cur),
-      fmt::format("{}: {}", en ? "Coefficient of attracted funds" : "Коефіцієнт залучених коштів", coefficient),
-  };
-  doc.sections.push_back(std::move(awards));
-
-  // The fingerprint (cli.md "The decision record").
-  MinutesSection fp{en ? "Fingerprint of the decision" : "Відбиток рішення", {}, {}, {}, m.fingerprint, {}};
-  fp.paragraphs.push_back(en ? "SHA-256 of the canonical decision record (RFC 8785): the rules, the inputs, the "
-                               "commission's decisions applied and the allocation above. Anyone can recompute it "
-                               "(`competition audit`, or docs/decisions.md)."
-                             : "SHA-256 канонічного запису рішення (RFC 8785): правила, вхідні дані, застосовані "
-                               "рішення комісії та наведений розподіл. Будь-хто може перерахувати його "
-                               "(`competition audit` або docs/decisions.md).");
-  doc.sections.push_back(std::move(fp));
-
-  doc.signatures_title = en ? "Signatures" : "Підписи";
-  doc.signers = rules.members;
-  if (doc.signers.empty())
-    doc.signers = en ? std::vector<std::string>{"Chair of the commission", "Secretary of the commission"}
-                     : std::vector<std::string>{"Голова комісії", "Секретар комісії"};
-  doc.signature_label = en ? "(signature)" : "(підпис)";
+  head(doc, c);
+  doc.sections.push_back(members_section(c));
+  doc.sections.push_back(budget_section(c));
+  doc.sections.push_back(applications_section(c));
+  decisions_sections(doc, c);
+  doc.sections.push_back(awards_section(c));
+  doc.sections.push_back(fingerprint_section(c));
+  doc.signatures_title = c.w.signatures;
+  doc.signers = c.rules.members;
+  if (doc.signers.empty()) doc.signers = {c.w.chair, c.w.secretary};
+  doc.signature_label = c.w.signature_label;
   return doc;
 }
 

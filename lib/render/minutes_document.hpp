@@ -14,6 +14,7 @@
 #include "engine/allocation.hpp"
 #include "engine/commission.hpp"
 #include "engine/scoring.hpp"
+#include "values/lang.hpp"
 #include "values/model.hpp"
 #include "values/round.hpp"
 #include "values/rules.hpp"
@@ -60,7 +61,7 @@ struct MinutesSection {
 };
 
 struct MinutesDocument {
-  bool english = false;
+  Lang lang = Lang::uk;
   std::string title;               // Протокол засідання конкурсної комісії
   std::string subtitle;            // the round
   std::vector<std::string> facts;  // date, budget, allocation time
@@ -70,6 +71,6 @@ struct MinutesDocument {
   std::string signature_label;       // under the line: `(підпис)`
 };
 
-MinutesDocument minutes_document(const MinutesData& data, bool english);
+MinutesDocument minutes_document(const MinutesData& data, Lang lang);
 
 }  // namespace competition

@@ -2,77 +2,121 @@
 
 #include <fmt/format.h>
 
+#include "render/words.hpp"
+
 namespace competition {
 
 namespace {
 
-struct Words {
-  std::string_view token, uk, en;
+struct TokenInWords {
+  std::string_view token;
+  PerLang<const char*> words;
 };
 
 // rules.md §2 (score) and §4.5 (allocation) reasons.
-constexpr Words plain_reasons[] = {
-    {"sector_not_allowed", "сектор не допускається", "sector not allowed"},
-    {"request_above_max", "запит понад максимум", "request above the maximum"},
-    {"cofinancing_below_min", "співфінансування нижче мінімуму", "co-financing below the minimum"},
-    {"total_below_pass", "сума нижче прохідного балу", "total below the pass mark"},
-    {"too_few_reviews", "замало оцінок", "too few reviews"},
-    {"budget_exhausted", "бюджет вичерпано", "budget exhausted"},
-    {"organisation_cap", "організація вже має найбільшу кількість нагород",
-     "organisation already holds the most awards allowed"},
-    {"no_lot", "категорія не входить до жодного лоту", "category in no lot"},
+constexpr TokenInWords plain_reasons[] = {
+    {"sector_not_allowed", {.uk = "сектор не допускається", .en = "sector not allowed"}},
+    {"request_above_max", {.uk = "запит понад максимум", .en = "request above the maximum"}},
+    {"cofinancing_below_min", {.uk = "співфінансування нижче мінімуму", .en = "co-financing below the minimum"}},
+    {"total_below_pass", {.uk = "сума нижче прохідного балу", .en = "total below the pass mark"}},
+    {"too_few_reviews", {.uk = "замало оцінок", .en = "too few reviews"}},
+    {"budget_exhausted", {.uk = "бюджет вичерпано", .en = "budget exhausted"}},
+    {"organisation_cap",
+     {.uk = "організація вже має найбільшу кількість нагород",
+      .en = "organisation already holds the most awards allowed"}},
+    {"no_lot", {.uk = "категорія не входить до жодного лоту", .en = "category in no lot"}},
     // cli.md "Commission decisions"
-    {"withdrawn", "заявку відкликано", "withdrawn"},
-    {"declined", "рішення комісії: без фінансування", "declined by the commission"},
+    {"withdrawn", {.uk = "заявку відкликано", .en = "withdrawn"}},
+    {"declined", {.uk = "рішення комісії: без фінансування", .en = "declined by the commission"}},
 };
 
-// The criterion's name in quotes (« » in Ukrainian, “ ” in English), or its id.
-std::string quoted_criterion(const Rules& rules, std::string_view id, bool english) {
+struct ReasonWords {
+  const char* quoted;           // a criterion's name
+  const char* below_threshold;  // the quoted criterion
+  const char* spread;           // the quoted criterion
+  const char* funded;           // the statuses of an allocation line
+  const char* partial;
+  const char* reserve;
+  const char* rejected;
+  const char* incomplete;
+  const char* withdrawn;
+  const char* declined;
+};
+
+constexpr PerLang<ReasonWords> reason_words{
+    .uk =
+        {
+            .quoted = "«{}»",
+            .below_threshold = "критерій {} нижче порогу",
+            .spread = "розкид оцінок: {}",
+            .funded = "профінансовано",
+            .partial = "частково",
+            .reserve = "резерв",
+            .rejected = "відхилено",
+            .incomplete = "не оцінено",
+            .withdrawn = "відкликано",
+            .declined = "відхилено комісією",
+        },
+    .en =
+        {
+            .quoted = "“{}”",
+            .below_threshold = "criterion {} below its threshold",
+            .spread = "score spread: {}",
+            .funded = "funded",
+            .partial = "partially funded",
+            .reserve = "reserve",
+            .rejected = "rejected",
+            .incomplete = "incomplete",
+            .withdrawn = "withdrawn",
+            .declined = "declined by the commission",
+        },
+};
+
+// The criterion's name in the language's quotes, or its id.
+std::string quoted_criterion(const Rules& rules, std::string_view id, Lang lang) {
   const Criterion* c = rules.find_criterion(id);
   std::string name = c && !c->name.empty() ? c->name : std::string(id);
-  return english ? "“" + name + "”" : "«" + name + "»";
+  return fmt::format(fmt::runtime(reason_words[lang].quoted), name);
 }
 
 }  // namespace
 
-std::string reason_in_words(const Rules& rules, std::string_view token, bool english) {
-  for (const auto& w : plain_reasons)
-    if (w.token == token) return std::string(english ? w.en : w.uk);
+std::string reason_in_words(const Rules& rules, std::string_view token, Lang lang) {
+  for (const auto& r : plain_reasons)
+    if (r.token == token) return r.words[lang];
   constexpr std::string_view threshold = "criterion_below_threshold:";
-  if (token.starts_with(threshold)) {
-    std::string name = quoted_criterion(rules, token.substr(threshold.size()), english);
-    return english ? fmt::format("criterion {} below its threshold", name)
-                   : fmt::format("критерій {} нижче порогу", name);
-  }
+  if (token.starts_with(threshold))
+    return fmt::format(fmt::runtime(reason_words[lang].below_threshold),
+                       quoted_criterion(rules, token.substr(threshold.size()), lang));
   return std::string(token);
 }
 
-std::string award_status_in_words(AwardStatus s, bool en) {
+std::string award_status_in_words(AwardStatus s, Lang lang) {
+  const ReasonWords& w = reason_words[lang];
   switch (s) {
     case AwardStatus::funded:
-      return en ? "funded" : "профінансовано";
+      return w.funded;
     case AwardStatus::partial:
-      return en ? "partially funded" : "частково";
+      return w.partial;
     case AwardStatus::reserve:
-      return en ? "reserve" : "резерв";
+      return w.reserve;
     case AwardStatus::rejected:
-      return en ? "rejected" : "відхилено";
+      return w.rejected;
     case AwardStatus::incomplete:
-      return en ? "incomplete" : "не оцінено";
+      return w.incomplete;
     case AwardStatus::withdrawn:
-      return en ? "withdrawn" : "відкликано";
+      return w.withdrawn;
     case AwardStatus::declined:
-      return en ? "declined by the commission" : "відхилено комісією";
+      return w.declined;
   }
   return std::string(to_string(s));
 }
 
-std::string flag_in_words(const Rules& rules, std::string_view token, bool english) {
+std::string flag_in_words(const Rules& rules, std::string_view token, Lang lang) {
   constexpr std::string_view spread = "spread:";
-  if (token.starts_with(spread)) {
-    std::string name = quoted_criterion(rules, token.substr(spread.size()), english);
-    return (english ? "score spread: " : "розкид оцінок: ") + name;
-  }
+  if (token.starts_with(spread))
+    return fmt::format(fmt::runtime(reason_words[lang].spread),
+                       quoted_criterion(rules, token.substr(spread.size()), lang));
   return std::string(token);
 }
 

@@ -7,18 +7,19 @@
 #include <string_view>
 
 #include "engine/allocation.hpp"
+#include "values/lang.hpp"
 #include "values/rules.hpp"
 
 namespace competition {
 
 // `criterion_below_threshold:relevance` -> `критерій «Актуальність проблеми» нижче порогу`.
 // Criterion ids are shown by their names from `rules`; an unknown token is returned as it is.
-std::string reason_in_words(const Rules& rules, std::string_view token, bool english);
+std::string reason_in_words(const Rules& rules, std::string_view token, Lang lang);
 
 // The status of an allocation line (rules.md §4.5) for people: `профінансовано`, `резерв`, …
-std::string award_status_in_words(AwardStatus s, bool english);
+std::string award_status_in_words(AwardStatus s, Lang lang);
 
 // `spread:relevance` -> `розкид оцінок: «Актуальність проблеми»`.
-std::string flag_in_words(const Rules& rules, std::string_view token, bool english);
+std::string flag_in_words(const Rules& rules, std::string_view token, Lang lang);
 
 }  // namespace competition

@@ -14,10 +14,13 @@
 #include "engine/decision_record.hpp"
 #include "formats/csv_writer.hpp"
 #include "render/commission_words.hpp"
+#include "render/decision_words.hpp"
 #include "render/markdown_table.hpp"
+#include "render/number_style.hpp"
 #include "render/reason_words.hpp"
 #include "render/text_table.hpp"
 #include "render/token_words.hpp"
+#include "render/words.hpp"
 #include "values/application_index.hpp"
 
 namespace competition {
@@ -26,13 +29,87 @@ namespace {
 
 constexpr const char* dash = "—";
 
-std::string money(Money m, bool en) { return en ? m.to_string() : m.to_ukrainian(); }
+struct AllocationWords {
+  const char* title;  // round id, title
+  const char* budget;
+  const char* lots;
+  const char* winners;
+  const char* rank;
+  const char* id;
+  const char* organisation;
+  const char* requested;
+  const char* award;
+  const char* status;
+  const char* no_awards;
+  const char* by_commission;
+  const char* reserve;
+  const char* reason;
+  const char* none;
+  const char* commission;
+  const char* decision_and_reason;
+  const char* order;
+  const char* decision_note;  // number, reason
+  const char* unranked;
+  const char* reasons;
+  const char* fingerprint;
+};
+
+constexpr PerLang<AllocationWords> allocation_words{
+    .uk =
+        {
+            .title = "Розподіл бюджету конкурсу {} «{}»",
+            .budget = "Бюджет",
+            .lots = "Лоти",
+            .winners = "Переможці",
+            .rank = "№",
+            .id = "заявка",
+            .organisation = "організація",
+            .requested = "запит",
+            .award = "сума",
+            .status = "статус",
+            .no_awards = "Нагород немає.",
+            .by_commission = " (рішення комісії)",
+            .reserve = "Резервний список",
+            .reason = "причина",
+            .none = "Немає.",
+            .commission = "Рішення комісії",
+            .decision_and_reason = "рішення і підстава",
+            .order = "порядок рівних",
+            .decision_note = "№{}: {}",
+            .unranked = "Відхилені та не оцінені",
+            .reasons = "причини",
+            .fingerprint = "Відбиток рішення",
+        },
+    .en =
+        {
+            .title = "Allocation of round {} “{}”",
+            .budget = "Budget",
+            .lots = "Lots",
+            .winners = "Winners",
+            .rank = "rank",
+            .id = "id",
+            .organisation = "organisation",
+            .requested = "requested",
+            .award = "award",
+            .status = "status",
+            .no_awards = "No awards.",
+            .by_commission = " (commission)",
+            .reserve = "Reserve list",
+            .reason = "reason",
+            .none = "None.",
+            .commission = "Commission decisions",
+            .decision_and_reason = "decision and reason",
+            .order = "order of a tie",
+            .decision_note = "no. {}: {}",
+            .unranked = "Rejected and incomplete",
+            .reasons = "reasons",
+            .fingerprint = "Fingerprint",
+        },
+};
+
 // The same as a table cell, appended to the row.
-void money_cell(TextRow& row, Money m, bool en) {
-  if (en)
-    m.append_to(row.text());
-  else
-    m.append_ukrainian(row.text());
+void money_cell(TextRow& row, Money m, Lang lang) {
+  append_money(row.text(), m, lang);
   row.end_cell();
 }
 
@@ -49,8 +126,8 @@ std::map<std::string, const CommissionDecision*> decision_of(const std::vector<C
 }
 
 // `№3: Заявник відмовився` (`no. 3: …`).
-std::string decision_note(const CommissionDecision& d, bool en) {
-  return fmt::format("{}{}: {}", en ? "no. " : "№", d.n, one_line(d.reason));
+std::string decision_note(const CommissionDecision& d, const AllocationWords& w) {
+  return fmt::format(fmt::runtime(w.decision_note), d.n, one_line(d.reason));
 }
 
 // Text tables only: long names are cut to this many characters with `…` so
@@ -76,7 +153,7 @@ struct Section {
 // point into this object: it stays where it was made.
 class People {
  public:
-  People(const AllocationView& v, bool en);
+  People(const AllocationView& v, Lang lang);
   People(const People&) = delete;
   People& operator=(const People&) = delete;
 
@@ -99,7 +176,7 @@ class People {
   void requested(TextRow& row, std::string_view id) const {
     const Application* a = find(id);
     if (a)
-      money_cell(row, a->requested, en_);
+      money_cell(row, a->requested, lang_);
     else
       row.end_cell();
   }
@@ -126,7 +203,7 @@ class People {
   }
   std::string_view status(AwardStatus s) {
     auto it = statuses_.find(s);
-    if (it == statuses_.end()) it = statuses_.emplace(s, award_status_in_words(s, en_)).first;
+    if (it == statuses_.end()) it = statuses_.emplace(s, award_status_in_words(s, lang_)).first;
     return it->second;
   }
   void reasons(TextRow& row, const AllocationLine& l) {
@@ -142,7 +219,8 @@ class People {
     return it != decided_.end() && it->second->kind != DecisionKind::order ? it->second : nullptr;
   }
 
-  bool en_;
+  Lang lang_;
+  const AllocationWords& w_;
   // One lookup per row: a national decision lists 100 000s of applications.
   StringIndex<const Application*> apps_;
   std::map<std::string, const CommissionDecision*> decided_;
@@ -153,15 +231,17 @@ class People {
   std::vector<std::string> order_ranks_;  // of each order: the ranks of its applications
 };
 
-People::People(const AllocationView& v, bool en) : en_(en), decided_(decision_of(v.decisions)), words_(v.rules, en) {
+People::People(const AllocationView& v, Lang lang)
+    : lang_(lang), w_(allocation_words[lang]), decided_(decision_of(v.decisions)), words_(v.rules, lang) {
+  const AllocationWords& w = w_;
+  const DecisionWords& dw = decision_words[lang];
   const Rules& rules = v.rules;
   const Decision& d = v.decision;
   apps_ = applications_by_id(v.applications);
   const std::string cur = rules.currency;
 
-  title = en ? fmt::format("Allocation of round {} “{}”", rules.id, rules.title)
-             : fmt::format("Розподіл бюджету конкурсу {} «{}»", rules.id, rules.title);
-  budget_line = fmt::format("{}: {} {}", en ? "Budget" : "Бюджет", money(d.budget, en), cur);
+  title = fmt::format(fmt::runtime(w.title), rules.id, rules.title);
+  budget_line = fmt::format("{}: {} {}", w.budget, money_text(d.budget, lang), cur);
 
   // Lots: a handful of rows, kept as text.
   auto lot_rows = std::make_shared<std::vector<std::vector<std::string>>>();
@@ -169,21 +249,19 @@ People::People(const AllocationView& v, bool en) : en_(en), decided_(decision_of
     std::string name;
     for (const auto& rl : rules.lots)
       if (rl.id == l.id) name = rl.name;
-    if (rules.lots.empty()) name = en ? "whole budget" : "увесь бюджет";
-    lot_rows->push_back({l.id, name, money(l.amount, en), money(l.awarded, en)});
+    if (rules.lots.empty()) name = dw.whole_budget;
+    lot_rows->push_back({l.id, name, money_text(l.amount, lang), money_text(l.awarded, lang)});
   }
   if (d.pool_amount)
-    lot_rows->push_back({"pool", en ? "lot remainders and unassigned budget" : "залишки лотів і нерозподілений бюджет",
-                         money(*d.pool_amount, en), money(d.pool_awarded, en)});
-  sections.push_back(
-      {en ? "Lots" : "Лоти",
-       {en ? "lot" : "лот", en ? "name" : "назва", en ? "amount" : "сума", en ? "awarded" : "розподілено"},
-       "llrr",
-       "",
-       lot_rows->size(),
-       [lot_rows](std::size_t i, TextRow& row, std::size_t) {
-         for (const auto& c : (*lot_rows)[i]) row.cell(c);
-       }});
+    lot_rows->push_back({"pool", dw.pool, money_text(*d.pool_amount, lang), money_text(d.pool_awarded, lang)});
+  sections.push_back({w.lots,
+                      {dw.lot, dw.name, dw.amount, dw.awarded},
+                      "llrr",
+                      "",
+                      lot_rows->size(),
+                      [lot_rows](std::size_t i, TextRow& row, std::size_t) {
+                        for (const auto& c : (*lot_rows)[i]) row.cell(c);
+                      }});
 
   for (const auto& l : d.applications) {
     switch (l.status) {
@@ -222,68 +300,63 @@ People::People(const AllocationView& v, bool en) : en_(en), decided_(decision_of
     }
   }
 
-  sections.push_back({en ? "Winners" : "Переможці",
-                      {en ? "rank" : "№", en ? "id" : "заявка", en ? "organisation" : "організація", en ? "lot" : "лот",
-                       en ? "requested" : "запит", en ? "award" : "сума", en ? "status" : "статус"},
+  sections.push_back({w.winners,
+                      {w.rank, w.id, w.organisation, dw.lot, w.requested, w.award, w.status},
                       "rlllrrl",
-                      en ? "No awards." : "Нагород немає.",
+                      w.no_awards,
                       winners_.size(),
                       ranked_rows(winners_, [this](const AllocationLine& l, TextRow& row) {
                         row.cell(l.lot ? std::string_view(*l.lot) : std::string_view());
                         requested(row, l.id);
-                        money_cell(row, l.award, en_);
+                        money_cell(row, l.award, lang_);
                         row.text() += status(l.status);
-                        if (status_decision(l.id)) row.text() += en_ ? " (commission)" : " (рішення комісії)";
+                        if (status_decision(l.id)) row.text() += w_.by_commission;
                         row.end_cell();
                       })});
-  sections.push_back({en ? "Reserve list" : "Резервний список",
-                      {en ? "rank" : "№", en ? "id" : "заявка", en ? "organisation" : "організація",
-                       en ? "requested" : "запит", en ? "reason" : "причина"},
+  sections.push_back({w.reserve,
+                      {w.rank, w.id, w.organisation, w.requested, w.reason},
                       "rllrl",
-                      en ? "None." : "Немає.",
+                      w.none,
                       reserve_.size(),
                       ranked_rows(reserve_, [this](const AllocationLine& l, TextRow& row) {
                         requested(row, l.id);
                         reasons(row, l);
                       })});
   if (!commission_.empty() || !orders_.empty())
-    sections.push_back(
-        {en ? "Commission decisions" : "Рішення комісії",
-         {en ? "rank" : "№", en ? "id" : "заявка", en ? "organisation" : "організація", en ? "status" : "статус",
-          en ? "award" : "сума", en ? "decision and reason" : "рішення і підстава"},
-         "rlllrl",
-         "",
-         commission_.size() + orders_.size(),
-         [this](std::size_t i, TextRow& row, std::size_t name_width) {
-           if (i < commission_.size()) {
-             const AllocationLine& l = *commission_[i];
-             leading(row, l, name_width);
-             row.cell(status(l.status));
-             money_cell(row, l.award, en_);
-             const CommissionDecision* standing = status_decision(l.id);
-             row.cell(standing ? decision_note(*standing, en_) : "");
-             return;
-           }
-           const CommissionDecision& dec = *orders_[i - commission_.size()];
-           row.cell(order_ranks_[i - commission_.size()]);
-           row.cell(join(dec.applications, ", "));
-           std::string orgs;
-           for (const auto& id : dec.applications) {
-             if (!orgs.empty()) orgs += "; ";  // as join(): no separator after empty names
-             const Application* a = find(id);
-             if (a) orgs += a->organisation;
-           }
-           if (name_width)
-             row.clipped(orgs, name_width);
-           else
-             row.cell(orgs);
-           row.cell(en_ ? "order of a tie" : "порядок рівних").cell("").cell(decision_note(dec, en_));
-         }});
-  sections.push_back({en ? "Rejected and incomplete" : "Відхилені та не оцінені",
-                      {en ? "id" : "заявка", en ? "organisation" : "організація", en ? "status" : "статус",
-                       en ? "reasons" : "причини"},
+    sections.push_back({w.commission,
+                        {w.rank, w.id, w.organisation, w.status, w.award, w.decision_and_reason},
+                        "rlllrl",
+                        "",
+                        commission_.size() + orders_.size(),
+                        [this](std::size_t i, TextRow& row, std::size_t name_width) {
+                          if (i < commission_.size()) {
+                            const AllocationLine& l = *commission_[i];
+                            leading(row, l, name_width);
+                            row.cell(status(l.status));
+                            money_cell(row, l.award, lang_);
+                            const CommissionDecision* standing = status_decision(l.id);
+                            row.cell(standing ? decision_note(*standing, w_) : "");
+                            return;
+                          }
+                          const CommissionDecision& dec = *orders_[i - commission_.size()];
+                          row.cell(order_ranks_[i - commission_.size()]);
+                          row.cell(join(dec.applications, ", "));
+                          std::string orgs;
+                          for (const auto& id : dec.applications) {
+                            if (!orgs.empty()) orgs += "; ";  // as join(): no separator after empty names
+                            const Application* a = find(id);
+                            if (a) orgs += a->organisation;
+                          }
+                          if (name_width)
+                            row.clipped(orgs, name_width);
+                          else
+                            row.cell(orgs);
+                          row.cell(w_.order).cell("").cell(decision_note(dec, w_));
+                        }});
+  sections.push_back({w.unranked,
+                      {w.id, w.organisation, w.status, w.reasons},
                       "llll",
-                      en ? "None." : "Немає.",
+                      w.none,
                       unranked_.size(),
                       [this](std::size_t i, TextRow& row, std::size_t name_width) {
                         const AllocationLine& l = *unranked_[i];
@@ -295,21 +368,19 @@ People::People(const AllocationView& v, bool en) : en_(en), decided_(decision_of
 
   auto coefficient = d.coefficient();
   totals = {
-      fmt::format("{}: {} {}", en ? "Awarded" : "Розподілено", money(d.awarded, en), cur),
-      fmt::format("{}: {} {}", en ? "Leftover" : "Залишок", money(d.leftover, en), cur),
-      fmt::format("{}: {} {}", en ? "Co-financing of the winners" : "Співфінансування переможців",
-                  money(d.cofinancing, en), cur),
-      fmt::format("{}: {}", en ? "Coefficient of attracted funds" : "Коефіцієнт залучених коштів",
-                  coefficient ? (en ? coefficient->to_fixed(4) : coefficient->to_fixed_ukrainian(4)) : dash),
+      fmt::format("{}: {} {}", dw.awarded_total, money_text(d.awarded, lang), cur),
+      fmt::format("{}: {} {}", dw.leftover, money_text(d.leftover, lang), cur),
+      fmt::format("{}: {} {}", dw.cofinancing, money_text(d.cofinancing, lang), cur),
+      fmt::format("{}: {}", dw.coefficient, coefficient ? fixed_text(*coefficient, 4, lang) : dash),
   };
-  fingerprint_label = en ? "Fingerprint" : "Відбиток рішення";
+  fingerprint_label = w.fingerprint;
 }
 
 }  // namespace
 
 // cli.md "allocate", text.
-void render_allocation_text(OutputSink& out, const AllocationView& v, bool english) {
-  People p(v, english);
+void render_allocation_text(OutputSink& out, const AllocationView& v, Lang lang) {
+  People p(v, lang);
   out += p.title + "\n" + p.budget_line + "\n";
   for (const auto& s : p.sections) {
     out += "\n" + s.title + ":\n";
@@ -327,8 +398,8 @@ void render_allocation_text(OutputSink& out, const AllocationView& v, bool engli
 }
 
 // cli.md "allocate", md: the same content as a Markdown document.
-void render_allocation_md(OutputSink& out, const AllocationView& v, bool english) {
-  People p(v, english);
+void render_allocation_md(OutputSink& out, const AllocationView& v, Lang lang) {
+  People p(v, lang);
   out += "# " + md_cell(p.title) + "\n\n" + md_cell(p.budget_line) + "\n";
   for (const auto& s : p.sections) {
     out += "\n## " + md_cell(s.title) + "\n\n";

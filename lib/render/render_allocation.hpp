@@ -9,6 +9,7 @@
 #include "base/output_sink.hpp"
 #include "engine/allocation.hpp"
 #include "engine/commission.hpp"
+#include "values/lang.hpp"
 #include "values/model.hpp"
 #include "values/rules.hpp"
 
@@ -32,8 +33,8 @@ struct AllocationView {
 // decisions (withdrawn, declined and overridden applications and orders, with
 // the decisions' numbers and reasons), rejected and incomplete, totals with the
 // coefficient, fingerprint.
-void render_allocation_text(OutputSink& out, const AllocationView& v, bool english);
-void render_allocation_md(OutputSink& out, const AllocationView& v, bool english);
+void render_allocation_text(OutputSink& out, const AllocationView& v, Lang lang);
+void render_allocation_md(OutputSink& out, const AllocationView& v, Lang lang);
 // `rank,id,organisation,status,award,lot,reasons`, and when decisions applied
 // two more: `decision` (withdraw, override or order: the standing decision on
 // the application) and `decision_reason`.

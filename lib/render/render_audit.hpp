@@ -7,25 +7,26 @@
 
 #include "engine/audit_compare.hpp"
 #include "engine/audit_report.hpp"
+#include "values/lang.hpp"
 
 namespace competition {
 
-// A difference's field in words (`award` -> `сума`, `inputs.reviews.csv` ->
-// `хеш reviews.csv у записі рішення`).
-std::string field_in_words(const std::string& field, bool english);
+// What the text for people shows: everything, or only the differences (`--quiet`).
+enum class AuditText { full, differences_only };
+
 // One difference as a line: `A-017: award: stored 50100.00, computed 50000.00`;
 // a problem (a value that could not be read) as `rules: <what>`.
-std::string difference_in_words(const Difference& d, bool english);
+std::string difference_in_words(const Difference& d, Lang lang);
 
 // cli.md: `{"ok", "rounds": [{"round", "ok", "chain", "pending_decisions", "differences":
 // [{"application", "field", "stored", "computed"}]}]}`.
 std::string render_audit_json(const AuditResult& result);
 // Per round: a heading with the verdict, the differences, the decision log's
-// state. `quiet`: only the differences, each prefixed with its round.
-std::string render_audit_text(const AuditResult& result, bool english, bool quiet);
+// state. `differences_only`: the differences, each prefixed with its round.
+std::string render_audit_text(const AuditResult& result, Lang lang, AuditText shown);
 
 // docs/audit.md: `{"ok", "bundle", "round", "fingerprint", "differences": [...]}`.
 std::string render_bundle_audit_json(const BundleAudit& audit);
-std::string render_bundle_audit_text(const BundleAudit& audit, bool english, bool quiet);
+std::string render_bundle_audit_text(const BundleAudit& audit, Lang lang, AuditText shown);
 
 }  // namespace competition

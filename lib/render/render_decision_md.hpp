@@ -10,12 +10,13 @@
 #include <string>
 #include <vector>
 
+#include "values/lang.hpp"
 #include "values/model.hpp"
 #include "values/rules.hpp"
 
 namespace competition {
 
 std::string render_decision_md(const Rules& rules, const std::vector<Application>& applications,
-                               const nlohmann::ordered_json& record, bool english);
+                               const nlohmann::ordered_json& record, Lang lang);
 
 }  // namespace competition

@@ -104,7 +104,7 @@ std::string table_html(const MinutesTable& t) {
 
 std::string render_minutes_html(const MinutesDocument& doc) {
   std::string out = "<!DOCTYPE html>\n<html lang=\"";
-  out += doc.english ? "en" : "uk";
+  out += to_string(doc.lang);
   out +=
       "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, "
       "initial-scale=1\">\n";

@@ -5,21 +5,22 @@
 #include <string>
 
 #include "engine/indicators.hpp"
+#include "values/lang.hpp"
 
 namespace competition {
 
 // report.md "text": an aligned table for a terminal, the notes and the summary.
-std::string render_report_text(const ReportTable& t, bool en);
+std::string render_report_text(const ReportTable& t, Lang lang);
 // report.md "md": a Markdown table, the notes and the summary as a list.
-std::string render_report_md(const ReportTable& t, bool en);
+std::string render_report_md(const ReportTable& t, Lang lang);
 // report.md "csv": one row per year and a `total` row; cli.md CSV rules (`excel`: --excel).
 std::string render_report_csv(const ReportTable& t, bool excel);
 // report.md "json".
 std::string render_report_json(const ReportTable& t);
 // report.md "html": one self-contained page with the table, the summary and SVG charts.
-std::string render_report_html(const ReportTable& t, bool en);
+std::string render_report_html(const ReportTable& t, Lang lang);
 // report.md "xlsx": writes the workbook to `path` (through a temporary file
 // renamed into place); Error(io) when it cannot.
-void write_report_xlsx(const ReportTable& t, bool en, const std::string& path);
+void write_report_xlsx(const ReportTable& t, Lang lang, const std::string& path);
 
 }  // namespace competition

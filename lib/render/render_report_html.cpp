@@ -4,6 +4,7 @@
 #include "render/render_report.hpp"
 #include "render/report_style.hpp"
 #include "render/svg_chart.hpp"
+#include "render/words.hpp"
 
 namespace competition {
 
@@ -61,20 +62,57 @@ std::vector<std::optional<Rational>> series_of(const ReportTable& t, std::option
   return out;
 }
 
+struct ChartWords {
+  const char* funds;  // the charts' titles and series
+  const char* budget;
+  const char* attracted;
+  const char* clients_per_year;
+  const char* clients;
+  const char* coefficient_title;
+  const char* coefficient;
+  const char* dynamics;  // the heading of the charts
+};
+
+constexpr PerLang<ChartWords> chart_words{
+    .uk =
+        {
+            .funds = "Фінансування з міського бюджету та залучені кошти",
+            .budget = "Міський бюджет",
+            .attracted = "Залучені кошти",
+            .clients_per_year = "Кількість клієнтів за роками",
+            .clients = "Клієнти (осіб)",
+            .coefficient_title = "Коефіцієнт залучених коштів на 1 грн бюджету",
+            .coefficient = "Коефіцієнт",
+            .dynamics = "Динаміка",
+        },
+    .en =
+        {
+            .funds = "City budget funding and attracted funds",
+            .budget = "City budget",
+            .attracted = "Attracted funds",
+            .clients_per_year = "Clients per year",
+            .clients = "Clients (people)",
+            .coefficient_title = "Attracted funds per 1 UAH of budget",
+            .coefficient = "Coefficient",
+            .dynamics = "Dynamics",
+        },
+};
+
 // report.md "html": budget vs attracted funds; clients; coefficient.
-std::vector<std::string> charts(const ReportTable& t, bool en) {
+std::vector<std::string> charts(const ReportTable& t, Lang lang) {
+  const ChartWords& w = chart_words[lang];
   std::vector<std::string> categories;
   for (const auto& row : t.years) categories.push_back(std::to_string(row.year));
   auto thousands = [](Money m) { return Rational::of_money(m) / Rational(1000); };
 
   Chart money;
   money.id = "chart-funds";
-  money.title = en ? "City budget funding and attracted funds" : "Фінансування з міського бюджету та залучені кошти";
-  money.y_label = std::string(indicator_unit(Indicator::budget, en));
+  money.title = w.funds;
+  money.y_label = std::string(indicator_unit(Indicator::budget, lang));
   money.categories = categories;
-  money.english = en;
-  ChartSeries budget{en ? "City budget" : "Міський бюджет", "#2f6db5", {}};
-  ChartSeries attracted{en ? "Attracted funds" : "Залучені кошти", "#f0a030", {}};
+  money.lang = lang;
+  ChartSeries budget{w.budget, "#2f6db5", {}};
+  ChartSeries attracted{w.attracted, "#f0a030", {}};
   for (const auto& row : t.years) {
     budget.values.push_back(thousands(row.budget));
     attracted.values.push_back(thousands(row.attracted));
@@ -83,23 +121,22 @@ std::vector<std::string> charts(const ReportTable& t, bool en) {
 
   Chart clients;
   clients.id = "chart-clients";
-  clients.title = en ? "Clients per year" : "Кількість клієнтів за роками";
-  clients.y_label = std::string(indicator_unit(Indicator::clients, en));
+  clients.title = w.clients_per_year;
+  clients.y_label = std::string(indicator_unit(Indicator::clients, lang));
   clients.categories = categories;
-  clients.english = en;
+  clients.lang = lang;
   clients.value_places = 0;
-  clients.series = {{en ? "Clients (people)" : "Клієнти (осіб)", "#3a9a6a",
+  clients.series = {{w.clients, "#3a9a6a",
                      series_of(t, [](const YearRow& r) -> std::optional<Rational> { return Rational(r.clients); })}};
 
   Chart coefficient;
   coefficient.id = "chart-coefficient";
-  coefficient.title = en ? "Attracted funds per 1 UAH of budget" : "Коефіцієнт залучених коштів на 1 грн бюджету";
-  coefficient.y_label = std::string(indicator_unit(Indicator::coefficient, en));
+  coefficient.title = w.coefficient_title;
+  coefficient.y_label = std::string(indicator_unit(Indicator::coefficient, lang));
   coefficient.categories = categories;
-  coefficient.english = en;
+  coefficient.lang = lang;
   coefficient.undefined_label = std::string(undefined_mark);
-  coefficient.series = {
-      {en ? "Coefficient" : "Коефіцієнт", "#b0413e", series_of(t, [](const YearRow& r) { return r.coefficient; })}};
+  coefficient.series = {{w.coefficient, "#b0413e", series_of(t, [](const YearRow& r) { return r.coefficient; })}};
 
   return {svg_bar_chart(money), svg_bar_chart(clients), svg_line_chart(coefficient)};
 }
@@ -107,23 +144,23 @@ std::vector<std::string> charts(const ReportTable& t, bool en) {
 }  // namespace
 
 // report.md "html": one self-contained page, no scripts, nothing loaded from elsewhere.
-std::string render_report_html(const ReportTable& t, bool en) {
-  std::string title = report_title(t, en);
+std::string render_report_html(const ReportTable& t, Lang lang) {
+  std::string title = report_title(t, lang);
   std::string out = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, "
       "initial-scale=1\">\n<title>{}</title>\n<style>\n{}</style>\n"
       "</head>\n<body>\n<main>\n<h1>{}</h1>\n",
-      en ? "en" : "uk", html_escape(title), style, html_escape(title));
-  out += "<div class=\"table-wrap\">\n<table>\n<thead>\n<tr><th scope=\"col\">" + html_escape(indicators_heading(en)) +
-         "</th>";
+      to_string(lang), html_escape(title), style, html_escape(title));
+  out += "<div class=\"table-wrap\">\n<table>\n<thead>\n<tr><th scope=\"col\">" +
+         html_escape(indicators_heading(lang)) + "</th>";
   for (const auto& row : t.years) out += fmt::format("<th scope=\"col\">{}</th>", row.year);
   out += "</tr>\n</thead>\n<tbody>\n";
   for (Indicator i : shown_indicators(t)) {
-    out += "<tr><th scope=\"row\">" + html_escape(indicator_label(i, en)) + "</th>";
+    out += "<tr><th scope=\"row\">" + html_escape(indicator_label(i, lang)) + "</th>";
     for (const auto& row : t.years) {
       // The year's note goes under the winners, so the column stays narrow.
-      std::string cell = indicator_cell(row, i, en);
+      std::string cell = indicator_cell(row, i, lang);
       out += (cell == undefined_mark ? "<td class=\"na\">" : "<td>") + html_escape(cell);
       if (i == Indicator::winners && row.note) out += "<br><span class=\"note\">" + html_escape(*row.note) + "</span>";
       out += "</td>";
@@ -131,11 +168,11 @@ std::string render_report_html(const ReportTable& t, bool en) {
     out += "</tr>\n";
   }
   out += "</tbody>\n</table>\n</div>\n<div class=\"notes\">\n";
-  for (const auto& note : report_notes(t, en)) out += "<p>" + html_escape(note) + "</p>\n";
-  out += "</div>\n<section class=\"summary\">\n<h2>" + html_escape(summary_heading(t, en)) + "</h2>\n<ul>\n";
-  for (const auto& s : summary_sentences(t, en)) out += "<li>" + html_escape(s) + "</li>\n";
-  out += "</ul>\n</section>\n<section class=\"charts\">\n<h2>" + std::string(en ? "Dynamics" : "Динаміка") + "</h2>\n";
-  for (const auto& svg : charts(t, en)) out += "<figure>\n" + svg + "</figure>\n";
+  for (const auto& note : report_notes(t, lang)) out += "<p>" + html_escape(note) + "</p>\n";
+  out += "</div>\n<section class=\"summary\">\n<h2>" + html_escape(summary_heading(t, lang)) + "</h2>\n<ul>\n";
+  for (const auto& s : summary_sentences(t, lang)) out += "<li>" + html_escape(s) + "</li>\n";
+  out += "</ul>\n</section>\n<section class=\"charts\">\n<h2>" + std::string(chart_words[lang].dynamics) + "</h2>\n";
+  for (const auto& svg : charts(t, lang)) out += "<figure>\n" + svg + "</figure>\n";
   out += "</section>\n</main>\n</body>\n</html>\n";
   return out;
 }

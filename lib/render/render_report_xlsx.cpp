@@ -10,6 +10,7 @@
 
 #include "render/render_report.hpp"
 #include "render/report_style.hpp"
+#include "render/words.hpp"
 #include "values/diagnostic.hpp"
 
 namespace competition {
@@ -108,41 +109,63 @@ void write_value(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const IndicatorVal
   worksheet_write_number(ws, r, c, to_double(*value), v.is_planned(i) ? n.planned : n.plain);
 }
 
+struct SheetWords {
+  const char* indicators;  // the sheets
+  const char* summary;
+  const char* total;  // the column of the period
+  const char* data_source;
+  const char* note;
+};
+
+constexpr PerLang<SheetWords> sheet_words{
+    .uk = {.indicators = "Показники",
+           .summary = "Підсумки",
+           .total = "Разом ",
+           .data_source = "Джерело даних",
+           .note = "Примітка"},
+    .en = {.indicators = "Indicators",
+           .summary = "Summary",
+           .total = "Total ",
+           .data_source = "Data source",
+           .note = "Note"},
+};
+
 // The table sheet: labels in column A, one column per year and one for the
 // period, header row and first column frozen; then the source and note rows
 // and the notes.
-void table_sheet(lxw_workbook* wb, const ReportTable& t, bool en, const Formats& f) {
-  lxw_worksheet* ws = workbook_add_worksheet(wb, en ? "Indicators" : "Показники");
-  worksheet_write_string(ws, 0, 0, std::string(indicators_heading(en)).c_str(), f.heading);
+void table_sheet(lxw_workbook* wb, const ReportTable& t, Lang lang, const Formats& f) {
+  const SheetWords& w = sheet_words[lang];
+  lxw_worksheet* ws = workbook_add_worksheet(wb, w.indicators);
+  worksheet_write_string(ws, 0, 0, std::string(indicators_heading(lang)).c_str(), f.heading);
   lxw_col_t total_col = static_cast<lxw_col_t>(t.years.size() + 1);
   for (std::size_t y = 0; y < t.years.size(); ++y)
     worksheet_write_number(ws, 0, static_cast<lxw_col_t>(y + 1), t.years[y].year, f.year);
-  std::string period = (en ? "Total " : "Разом ") + years_span(t.from, t.to);
+  std::string period = w.total + years_span(t.from, t.to);
   worksheet_write_string(ws, 0, total_col, period.c_str(), f.heading);
   lxw_row_t r = 1;
   for (Indicator i : shown_indicators(t)) {
-    worksheet_write_string(ws, r, 0, std::string(indicator_label(i, en)).c_str(), f.label);
+    worksheet_write_string(ws, r, 0, std::string(indicator_label(i, lang)).c_str(), f.label);
     for (std::size_t y = 0; y < t.years.size(); ++y)
       write_value(ws, r, static_cast<lxw_col_t>(y + 1), t.years[y], i, f);
     write_value(ws, r, total_col, t.totals, i, f);
     ++r;
   }
-  worksheet_write_string(ws, r, 0, en ? "Data source" : "Джерело даних", f.label);
+  worksheet_write_string(ws, r, 0, w.data_source, f.label);
   for (std::size_t y = 0; y < t.years.size(); ++y)
     worksheet_write_string(ws, r, static_cast<lxw_col_t>(y + 1),
-                           std::string(source_label(t.years[y].source, en)).c_str(), f.text);
+                           std::string(source_label(t.years[y].source, lang)).c_str(), f.text);
   ++r;
   bool any_note = false;
   for (const auto& row : t.years) any_note = any_note || row.note.has_value();
   if (any_note) {
-    worksheet_write_string(ws, r, 0, en ? "Note" : "Примітка", f.label);
+    worksheet_write_string(ws, r, 0, w.note, f.label);
     for (std::size_t y = 0; y < t.years.size(); ++y)
       if (t.years[y].note)
         worksheet_write_string(ws, r, static_cast<lxw_col_t>(y + 1), t.years[y].note->c_str(), f.text);
     ++r;
   }
   ++r;
-  for (const auto& note : report_notes(t, en)) worksheet_write_string(ws, r++, 0, note.c_str(), f.note);
+  for (const auto& note : report_notes(t, lang)) worksheet_write_string(ws, r++, 0, note.c_str(), f.note);
   worksheet_set_column(ws, 0, 0, 62, nullptr);
   if (!t.years.empty()) worksheet_set_column(ws, 1, static_cast<lxw_col_t>(t.years.size()), 11, nullptr);
   worksheet_set_column(ws, total_col, total_col, 16, nullptr);
@@ -151,16 +174,16 @@ void table_sheet(lxw_workbook* wb, const ReportTable& t, bool en, const Formats&
 
 // The summary sheet: report.md "Summary of the period" as sentences, then the
 // totals as numbers.
-void summary_sheet(lxw_workbook* wb, const ReportTable& t, bool en, const Formats& f) {
-  lxw_worksheet* ws = workbook_add_worksheet(wb, en ? "Summary" : "Підсумки");
+void summary_sheet(lxw_workbook* wb, const ReportTable& t, Lang lang, const Formats& f) {
+  lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_words[lang].summary);
   lxw_row_t r = 0;
-  worksheet_write_string(ws, r++, 0, summary_heading(t, en).c_str(), f.title);
-  for (const auto& s : summary_sentences(t, en)) worksheet_write_string(ws, r++, 0, s.c_str(), nullptr);
+  worksheet_write_string(ws, r++, 0, summary_heading(t, lang).c_str(), f.title);
+  for (const auto& s : summary_sentences(t, lang)) worksheet_write_string(ws, r++, 0, s.c_str(), nullptr);
   ++r;
-  worksheet_write_string(ws, r, 0, std::string(indicators_heading(en)).c_str(), f.heading);
+  worksheet_write_string(ws, r, 0, std::string(indicators_heading(lang)).c_str(), f.heading);
   worksheet_write_string(ws, r++, 1, years_span(t.from, t.to).c_str(), f.heading);
   for (Indicator i : shown_indicators(t)) {
-    worksheet_write_string(ws, r, 0, std::string(indicator_label(i, en)).c_str(), f.label);
+    worksheet_write_string(ws, r, 0, std::string(indicator_label(i, lang)).c_str(), f.label);
     write_value(ws, r++, 1, t.totals, i, f);
   }
   worksheet_set_column(ws, 0, 0, 62, nullptr);
@@ -172,13 +195,13 @@ void summary_sheet(lxw_workbook* wb, const ReportTable& t, bool en, const Format
 // report.md "xlsx": a workbook with the table and the summary, written to a
 // temporary file beside `path` and renamed into place, so a failed run leaves
 // no half-written workbook.
-void write_report_xlsx(const ReportTable& t, bool en, const std::string& path) {
+void write_report_xlsx(const ReportTable& t, Lang lang, const std::string& path) {
   std::string tmp = path + ".tmp-" + std::to_string(::getpid());
   lxw_workbook* wb = workbook_new(tmp.c_str());
   if (!wb) throw Error(ErrorKind::io, path + ": cannot create the workbook");
   Formats f = make_formats(wb);
-  table_sheet(wb, t, en, f);
-  summary_sheet(wb, t, en, f);
+  table_sheet(wb, t, lang, f);
+  summary_sheet(wb, t, lang, f);
   lxw_error err = workbook_close(wb);
   if (err != LXW_NO_ERROR) {
     std::remove(tmp.c_str());

@@ -7,8 +7,10 @@
 
 #include "formats/csv_writer.hpp"
 #include "render/markdown_table.hpp"
+#include "render/number_style.hpp"
 #include "render/text_table.hpp"
 #include "render/token_words.hpp"
+#include "render/words.hpp"
 #include "values/application_index.hpp"
 
 namespace competition {
@@ -17,37 +19,128 @@ namespace {
 
 constexpr const char* dash = "—";
 
+struct ScoreWords {
+  const char* title;  // round id, title
+  const char* rank;   // the columns
+  const char* id;
+  const char* organisation;
+  const char* votes;
+  const char* total;
+  const char* reviews;
+  const char* status;
+  const char* flags;
+  const char* reasons;
+  const char* ranked;  // the statuses
+  const char* rejected;
+  const char* incomplete;
+  const char* weight;
+  const char* threshold;
+  const char* by_votes;
+  const char* mean;  // the aggregates
+  const char* median;
+  const char* trimmed_mean;
+  const char* method;  // aggregate, reviews needed
+  const char* pass_mark;
+  const char* spread;
+  const char* summary;  // ranked, rejected, incomplete
+  const char* no_applications;
+  const char* criteria;
+};
+
+constexpr PerLang<ScoreWords> score_words{
+    .uk =
+        {
+            .title = "Рейтинг конкурсу {} «{}»",
+            .rank = "№",
+            .id = "заявка",
+            .organisation = "організація",
+            .votes = "голоси",
+            .total = "сума",
+            .reviews = "оцінок",
+            .status = "статус",
+            .flags = "позначки",
+            .reasons = "причини",
+            .ranked = "у рейтингу",
+            .rejected = "відхилено",
+            .incomplete = "не оцінено",
+            .weight = "вага",
+            .threshold = "поріг",
+            .by_votes = "Рейтинг за голосами мешканців.",
+            .mean = "середнє",
+            .median = "медіана",
+            .trimmed_mean = "усічене середнє",
+            .method = "Оцінка за критерієм: {} дійсних оцінок; сума = Σ вага × оцінка; потрібно оцінок: {}",
+            .pass_mark = "прохідний бал",
+            .spread = "розкид позначається понад",
+            .summary = "У рейтингу: {}; відхилено: {}; не оцінено: {}.",
+            .no_applications = "Заявок немає.\n",
+            .criteria = "Критерії:\n",
+        },
+    .en =
+        {
+            .title = "Ranking of round {} “{}”",
+            .rank = "rank",
+            .id = "id",
+            .organisation = "organisation",
+            .votes = "votes",
+            .total = "total",
+            .reviews = "reviews",
+            .status = "status",
+            .flags = "flags",
+            .reasons = "reasons",
+            .ranked = "ranked",
+            .rejected = "rejected",
+            .incomplete = "incomplete",
+            .weight = "weight",
+            .threshold = "threshold",
+            .by_votes = "Ranked by public votes.",
+            .mean = "mean",
+            .median = "median",
+            .trimmed_mean = "trimmed mean",
+            .method = "Criterion score: {} of the valid reviews; total = Σ weight × score; reviews needed: {}",
+            .pass_mark = "pass mark",
+            .spread = "spread flagged above",
+            .summary = "Ranked: {}; rejected: {}; incomplete: {}.",
+            .no_applications = "No applications.\n",
+            .criteria = "Criteria:\n",
+        },
+};
+
 // Scores and totals for people, into the cell being written: `51.50` in
 // English, `51,50` in Ukrainian; `—` for none.
-void show(TextRow& row, const Rational* v, bool english, int places = 2) {
+void show(TextRow& row, const Rational* v, Lang lang, int places = 2) {
   if (!v)
     row.text() += dash;
-  else if (english)
-    v->append_fixed(row.text(), places);
   else
-    v->append_fixed_ukrainian(row.text(), places);
+    append_fixed(row.text(), *v, places, lang);
   row.end_cell();
 }
 
 // Weights and thresholds as written in the rules (`0.5`, Ukrainian `0,5`).
-std::string shown_decimal(const Rational& v, bool english) {
-  std::string s = v.to_decimal(4);
-  if (!english)
-    for (auto& c : s)
-      if (c == '.') c = ',';
-  return s;
-}
+std::string shown_decimal(const Rational& v, Lang lang) { return with_decimal_separator(v.to_decimal(4), lang); }
 
-std::string_view status_in_words(ScoreStatus s, bool english) {
+std::string_view status_in_words(ScoreStatus s, const ScoreWords& w) {
   switch (s) {
     case ScoreStatus::ranked:
-      return english ? "ranked" : "у рейтингу";
+      return w.ranked;
     case ScoreStatus::rejected:
-      return english ? "rejected" : "відхилено";
+      return w.rejected;
     case ScoreStatus::incomplete:
-      return english ? "incomplete" : "не оцінено";
+      return w.incomplete;
   }
   return to_string(s);
+}
+
+std::string_view aggregate_in_words(Aggregate a, const ScoreWords& w) {
+  switch (a) {
+    case Aggregate::mean:
+      return w.mean;
+    case Aggregate::median:
+      return w.median;
+    case Aggregate::trimmed_mean:
+      return w.trimmed_mean;
+  }
+  return "";
 }
 
 // Text tables only: long names are cut to this many characters with `…`, so
@@ -67,27 +160,36 @@ struct PeopleTable {
   std::string summary;
 };
 
-PeopleTable people_table(const Rules& rules, const ScoreResult& result, bool en) {
+// How the scores were combined (rules.md §2).
+std::string method_in_words(const Rules& rules, Lang lang) {
+  const ScoreWords& w = score_words[lang];
+  if (by_votes(rules)) return w.by_votes;
+  std::string method = fmt::format(fmt::runtime(w.method), aggregate_in_words(rules.aggregate, w), rules.min_reviews);
+  if (rules.pass_total) method += fmt::format("; {} {}", w.pass_mark, shown_decimal(*rules.pass_total, lang));
+  if (rules.max_spread) method += fmt::format("; {} {}", w.spread, shown_decimal(*rules.max_spread, lang));
+  return method + ".";
+}
+
+PeopleTable people_table(const Rules& rules, const ScoreResult& result, Lang lang) {
+  const ScoreWords& w = score_words[lang];
   PeopleTable t;
-  t.title = en ? fmt::format("Ranking of round {} “{}”", rules.id, rules.title)
-               : fmt::format("Рейтинг конкурсу {} «{}»", rules.id, rules.title);
+  t.title = fmt::format(fmt::runtime(w.title), rules.id, rules.title);
   bool votes = by_votes(rules);
-  t.header = {en ? "rank" : "№", en ? "id" : "заявка", en ? "organisation" : "організація",
-              votes ? (en ? "votes" : "голоси") : (en ? "total" : "сума")};
+  t.header = {w.rank, w.id, w.organisation, votes ? w.votes : w.total};
   t.align = "rllr";
   for (const auto& c : rules.criteria) {
     t.header.push_back(c.id);
     t.align += 'r';
   }
   if (!votes) {
-    t.header.push_back(en ? "reviews" : "оцінок");
+    t.header.push_back(w.reviews);
     t.align += 'r';
   }
   // Flags before reasons: reasons are the longest cells, so they go last. Votes
   // have no criteria, hence no spread flags and no column for them.
-  t.header.push_back(en ? "status" : "статус");
-  if (!votes) t.header.push_back(en ? "flags" : "позначки");
-  t.header.push_back(en ? "reasons" : "причини");
+  t.header.push_back(w.status);
+  if (!votes) t.header.push_back(w.flags);
+  t.header.push_back(w.reasons);
   t.align += votes ? "ll" : "lll";
 
   int ranked = 0, rejected = 0, incomplete = 0;
@@ -95,39 +197,12 @@ PeopleTable people_table(const Rules& rules, const ScoreResult& result, bool en)
     ++(a.status == ScoreStatus::ranked ? ranked : a.status == ScoreStatus::rejected ? rejected : incomplete);
 
   for (const auto& c : rules.criteria) {
-    std::string line = fmt::format("{} — {}, {} {}", c.id, c.name, en ? "weight" : "вага", shown_decimal(c.weight, en));
-    if (c.threshold) line += fmt::format(", {} {}", en ? "threshold" : "поріг", shown_decimal(*c.threshold, en));
+    std::string line = fmt::format("{} — {}, {} {}", c.id, c.name, w.weight, shown_decimal(c.weight, lang));
+    if (c.threshold) line += fmt::format(", {} {}", w.threshold, shown_decimal(*c.threshold, lang));
     t.criteria.push_back(std::move(line));
   }
-  if (votes) {
-    t.method = en ? "Ranked by public votes." : "Рейтинг за голосами мешканців.";
-  } else {
-    std::string how;
-    switch (rules.aggregate) {
-      case Aggregate::mean:
-        how = en ? "mean" : "середнє";
-        break;
-      case Aggregate::median:
-        how = en ? "median" : "медіана";
-        break;
-      case Aggregate::trimmed_mean:
-        how = en ? "trimmed mean" : "усічене середнє";
-        break;
-    }
-    t.method =
-        en ? fmt::format("Criterion score: {} of the valid reviews; total = Σ weight × score; reviews needed: {}", how,
-                         rules.min_reviews)
-           : fmt::format("Оцінка за критерієм: {} дійсних оцінок; сума = Σ вага × оцінка; потрібно оцінок: {}", how,
-                         rules.min_reviews);
-    if (rules.pass_total)
-      t.method += fmt::format("; {} {}", en ? "pass mark" : "прохідний бал", shown_decimal(*rules.pass_total, en));
-    if (rules.max_spread)
-      t.method += fmt::format("; {} {}", en ? "spread flagged above" : "розкид позначається понад",
-                              shown_decimal(*rules.max_spread, en));
-    t.method += ".";
-  }
-  t.summary = en ? fmt::format("Ranked: {}; rejected: {}; incomplete: {}.", ranked, rejected, incomplete)
-                 : fmt::format("У рейтингу: {}; відхилено: {}; не оцінено: {}.", ranked, rejected, incomplete);
+  t.method = method_in_words(rules, lang);
+  t.summary = fmt::format(fmt::runtime(w.summary), ranked, rejected, incomplete);
   return t;
 }
 
@@ -135,12 +210,12 @@ PeopleTable people_table(const Rules& rules, const ScoreResult& result, bool en)
 // row's buffer: no string or vector per row.
 class PeopleRows {
  public:
-  PeopleRows(const Rules& rules, const std::vector<Application>& applications, const ScoreResult& result, bool en)
+  PeopleRows(const Rules& rules, const std::vector<Application>& applications, const ScoreResult& result, Lang lang)
       : rules_(rules),
         result_(result),
         names_(applications_by_id(applications)),
-        words_(rules, en),
-        en_(en),
+        words_(rules, lang),
+        lang_(lang),
         votes_(by_votes(rules)) {}
   std::size_t size() const { return result_.applications.size(); }
 
@@ -157,14 +232,14 @@ class PeopleRows {
       row.clipped(name, name_width);
     else
       row.cell(name);
-    show(row, a.total ? &*a.total : nullptr, en_, votes_ ? 0 : 2);
+    show(row, a.total ? &*a.total : nullptr, lang_, votes_ ? 0 : 2);
     for (std::size_t c = 0; c < rules_.criteria.size(); ++c)
-      show(row, c < a.criteria.size() ? &a.criteria[c] : nullptr, en_);
+      show(row, c < a.criteria.size() ? &a.criteria[c] : nullptr, lang_);
     if (!votes_) {
       fmt::format_to(std::back_inserter(row.text()), "{}", a.reviews);
       row.end_cell();
     }
-    row.cell(status_in_words(a.status, en_));
+    row.cell(status_in_words(a.status, score_words[lang_]));
     if (!votes_) {
       for (const auto& f : a.flags) {
         if (!row.cell_empty()) row.text() += "; ";  // as a join: no separator after empty words
@@ -184,14 +259,15 @@ class PeopleRows {
   const ScoreResult& result_;
   StringIndex<const Application*> names_;
   TokenWords words_;
-  bool en_, votes_;
+  Lang lang_;
+  bool votes_;
 };
 
 // The text table's header, alignment and rows (PeopleRows), as both halves of
 // the text form build them.
 struct PeopleText {
-  PeopleText(const Rules& rules, const std::vector<Application>& applications, const ScoreResult& result, bool en)
-      : t(people_table(rules, result, en)), rows(rules, applications, result, en) {
+  PeopleText(const Rules& rules, const std::vector<Application>& applications, const ScoreResult& result, Lang lang)
+      : t(people_table(rules, result, lang)), rows(rules, applications, result, lang) {
     table.header(t.header, t.align);
   }
   RowMaker maker() {
@@ -205,13 +281,14 @@ struct PeopleText {
 // cli.md "score", text: a header line, the aligned table, the criteria legend.
 // `widths` when measured already (measure_score_text).
 void write_score_text(OutputSink& out, const Rules& rules, const std::vector<Application>& applications,
-                      const ScoreResult& result, bool english, const std::vector<std::size_t>* widths) {
-  PeopleText p(rules, applications, result, english);
+                      const ScoreResult& result, Lang lang, const std::vector<std::size_t>* widths) {
+  const ScoreWords& w = score_words[lang];
+  PeopleText p(rules, applications, result, lang);
   const PeopleTable& t = p.t;
   out += t.title;
   out += "\n\n";
   if (result.applications.empty()) {
-    out += english ? "No applications.\n" : "Заявок немає.\n";
+    out += w.no_applications;
   } else if (widths) {
     p.table.render(out, p.rows.size(), p.maker(), *widths);
   } else {
@@ -219,7 +296,7 @@ void write_score_text(OutputSink& out, const Rules& rules, const std::vector<App
   }
   out += "\n";
   if (!t.criteria.empty()) {
-    out += english ? "Criteria:\n" : "Критерії:\n";
+    out += w.criteria;
     for (const auto& c : t.criteria) out += "  " + c + "\n";
   }
   out += t.method + "\n" + t.summary + "\n";
@@ -228,35 +305,37 @@ void write_score_text(OutputSink& out, const Rules& rules, const std::vector<App
 }  // namespace
 
 void render_score_text(OutputSink& out, const Rules& rules, const std::vector<Application>& applications,
-                       const ScoreResult& result, bool english) {
-  write_score_text(out, rules, applications, result, english, nullptr);
+                       const ScoreResult& result, Lang lang) {
+  write_score_text(out, rules, applications, result, lang, nullptr);
 }
 
 ScoreTextLayout measure_score_text(const Rules& rules, const std::vector<Application>& applications,
-                                   const ScoreResult& result, bool english) {
-  PeopleText p(rules, applications, result, english);
+                                   const ScoreResult& result, Lang lang) {
+  PeopleText p(rules, applications, result, lang);
   return {p.table.measure(p.rows.size(), p.maker())};
 }
 
 void render_score_text(OutputSink& out, const Rules& rules, const std::vector<Application>& applications,
-                       const ScoreResult& result, bool english, const ScoreTextLayout& layout) {
-  write_score_text(out, rules, applications, result, english, &layout.widths);
+                       const ScoreResult& result, Lang lang, const ScoreTextLayout& layout) {
+  write_score_text(out, rules, applications, result, lang, &layout.widths);
 }
 
 // cli.md "score", md: the same content as a Markdown document.
 void render_score_md(OutputSink& out, const Rules& rules, const std::vector<Application>& applications,
-                     const ScoreResult& result, bool english) {
-  PeopleTable t = people_table(rules, result, english);
+                     const ScoreResult& result, Lang lang) {
+  const ScoreWords& w = score_words[lang];
+  PeopleTable t = people_table(rules, result, lang);
   out += "# " + md_cell(t.title) + "\n\n";
   if (result.applications.empty()) {
-    out += english ? "No applications.\n" : "Заявок немає.\n";
+    out += w.no_applications;
   } else {
-    PeopleRows rows(rules, applications, result, english);
+    PeopleRows rows(rules, applications, result, lang);
     render_md_table(out, t.header, t.align, rows.size(), [&](std::size_t i, TextRow& row) { rows.make(i, row, 0); });
   }
   out += "\n";
   if (!t.criteria.empty()) {
-    out += english ? "Criteria:\n\n" : "Критерії:\n\n";
+    out += w.criteria;
+    out += "\n";
     for (const auto& c : t.criteria) out += "- " + md_cell(c) + "\n";
     out += "\n";
   }

@@ -4,9 +4,69 @@
 
 #include <nlohmann/json.hpp>
 
+#include "render/number_style.hpp"
 #include "render/text_table.hpp"
+#include "render/words.hpp"
 
 namespace competition {
+
+namespace {
+
+struct StatusWords {
+  const char* no_rounds;
+  const char* round;  // the columns
+  const char* year;
+  const char* stage;
+  const char* applications;
+  const char* reviews;
+  const char* funded;
+  const char* budget;
+  const char* awarded;
+  const char* title;
+  const char* open;  // the stages
+  const char* scored;
+  const char* allocated;
+  const char* history_years;
+};
+
+constexpr PerLang<StatusWords> status_words{
+    .uk =
+        {
+            .no_rounds = "Конкурсів немає.\n",
+            .round = "конкурс",
+            .year = "рік",
+            .stage = "етап",
+            .applications = "заявки",
+            .reviews = "оцінки",
+            .funded = "профінансовано",
+            .budget = "бюджет",
+            .awarded = "розподілено",
+            .title = "назва",
+            .open = "відкритий",
+            .scored = "оцінений",
+            .allocated = "розподілений",
+            .history_years = "Роки історії: ",
+        },
+    .en =
+        {
+            .no_rounds = "No rounds.\n",
+            .round = "round",
+            .year = "year",
+            .stage = "stage",
+            .applications = "applications",
+            .reviews = "reviews",
+            .funded = "funded",
+            .budget = "budget",
+            .awarded = "awarded",
+            .title = "title",
+            .open = "open",
+            .scored = "scored",
+            .allocated = "allocated",
+            .history_years = "History years: ",
+        },
+};
+
+}  // namespace
 
 std::string render_status_json(const StatusReport& s) {
   nlohmann::ordered_json rounds = nlohmann::ordered_json::array();
@@ -24,31 +84,28 @@ std::string render_status_json(const StatusReport& s) {
   return out.dump() + "\n";
 }
 
-std::string render_status_text(const StatusReport& s, bool en) {
+std::string render_status_text(const StatusReport& s, Lang lang) {
+  const StatusWords& w = status_words[lang];
   std::string out;
   if (s.rounds.empty()) {
-    out += en ? "No rounds.\n" : "Конкурсів немає.\n";
+    out += w.no_rounds;
   } else {
     TextTable t;
-    t.header({en ? "round" : "конкурс", en ? "year" : "рік", en ? "stage" : "етап", en ? "applications" : "заявки",
-              en ? "reviews" : "оцінки", en ? "funded" : "профінансовано", en ? "budget" : "бюджет",
-              en ? "awarded" : "розподілено", en ? "title" : "назва"},
+    t.header({w.round, w.year, w.stage, w.applications, w.reviews, w.funded, w.budget, w.awarded, w.title},
              "lllrrrrrl");
-    static const std::pair<const char*, const char*> stages[] = {
-        {"open", "відкритий"}, {"scored", "оцінений"}, {"allocated", "розподілений"}};
     for (const auto& r : s.rounds) {
       std::string stage = r.stage;
-      if (!en)
-        for (auto& [k, v] : stages)
-          if (r.stage == k) stage = v;
-      auto money = [&](Money m) { return (en ? m.to_string() : m.to_ukrainian()) + " " + r.currency; };
+      if (r.stage == "open") stage = w.open;
+      if (r.stage == "scored") stage = w.scored;
+      if (r.stage == "allocated") stage = w.allocated;
+      auto money = [&](Money m) { return money_text(m, lang) + " " + r.currency; };
       t.row({r.id, std::to_string(r.year), stage, std::to_string(r.applications), std::to_string(r.reviews),
              std::to_string(r.funded), money(r.budget), money(r.awarded), r.title});
     }
     out += t.render();
   }
   if (!s.history_years.empty()) {
-    out += en ? "History years: " : "Роки історії: ";
+    out += w.history_years;
     out += fmt::format("{}–{} ({})\n", s.history_years.front(), s.history_years.back(), s.history_years.size());
   }
   return out;

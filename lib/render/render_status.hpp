@@ -2,11 +2,12 @@
 #pragma once
 #include <string>
 
+#include "values/lang.hpp"
 #include "values/status_report.hpp"
 
 namespace competition {
 
 std::string render_status_json(const StatusReport& s);
-std::string render_status_text(const StatusReport& s, bool english);
+std::string render_status_text(const StatusReport& s, Lang lang);
 
 }  // namespace competition

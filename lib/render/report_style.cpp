@@ -4,111 +4,269 @@
 
 #include <algorithm>
 
+#include "render/words.hpp"
+
 namespace competition {
 
+namespace {
+
+struct ReportWords {
+  const char* thousands_separator;
+  const char* participants;  // the row labels
+  const char* winners;
+  const char* budget;
+  const char* attracted;
+  const char* coefficient;
+  const char* clients;
+  const char* cost_per_client;
+  const char* jobs;
+  const char* volunteers;
+  const char* new_partners;
+  const char* indicators;
+  const char* thousand_uah;  // the units
+  const char* uah_per_uah;
+  const char* people;
+  const char* uah;
+  const char* competitions;  // the sources
+  const char* published_table;
+  const char* year_suffix;  // after one year, after a span
+  const char* years_suffix;
+  const char* title;
+  const char* summary;
+  const char* source_history;
+  const char* source_rounds;
+  const char* data_source;
+  const char* history_replaced;  // years, their suffix
+  const char* not_in_uah;
+  const char* not_allocated;
+  const char* ratios;
+  const char* partners_unknown;  // the undefined mark
+  const char* partners;          // year known from, partners_unknown, `.` after it
+  const char* partners_not_shown;
+  const char* planned;
+  const char* used;  // the summary: budget
+  const char* attracted_total;
+  const char* coefficient_total;
+  const char* coefficient_undefined;
+  const char* winners_total;   // winners, participants
+  const char* people_total;    // clients, jobs, volunteers
+  const char* partners_total;  // new partners, year known from
+};
+
+constexpr PerLang<ReportWords> report_words{
+    .uk =
+        {
+            .thousands_separator = " ",
+            .participants = "Кількість учасників конкурсу (соціальних проектів)",
+            .winners = "Кількість переможців конкурсу (соціальних проектів)",
+            .budget = "Сума фінансування з міського бюджету (тис. грн.)",
+            .attracted = "Додатково залучені кошти (у тому числі власні) (тис. грн.)",
+            .coefficient = "Коефіцієнт залучених коштів (на 1 грн. бюдж. коштів)",
+            .clients = "Кількість клієнтів (чол.)",
+            .cost_per_client = "Затрати на 1 клієнта (грн.)",
+            .jobs = "Кількість створених робочих місць (чол.)",
+            .volunteers = "Кількість волонтерів (чол.)",
+            .new_partners = "Нові організації-партнери",
+            .indicators = "Показники",
+            .thousand_uah = "тис. грн",
+            .uah_per_uah = "грн на 1 грн бюджету",
+            .people = "осіб",
+            .uah = "грн",
+            .competitions = "конкурси",
+            .published_table = "опублікована таблиця",
+            .year_suffix = " р.",
+            .years_suffix = " рр.",
+            .title = "Динаміка показників конкурсів соціальних проектів, ",
+            .summary = "Підсумки за ",
+            .source_history = " — опублікована таблиця",
+            .source_rounds = " — рішення конкурсів і звіти переможців",
+            .data_source = "Джерело даних: ",
+            .history_replaced = "Для {}{} є й опублікована таблиця; показано дані конкурсів.",
+            .not_in_uah = "Не враховано конкурси не в гривнях: ",
+            .not_allocated = "Не враховано ще не розподілені конкурси: ",
+            .ratios = "Коефіцієнт залучених коштів і затрати на 1 клієнта обчислено з наведених сум і кількості "
+                      "клієнтів (за період — як відношення сум), тому вони можуть відрізнятися від опублікованих.",
+            .partners_unknown = " (для років з опублікованої таблиці — «{}»)",
+            .partners = "Нові організації-партнери: організації-переможці, що не перемагали в жодному з попередніх "
+                        "років; організації відомі з {} р.{}{}",  // "р." ends the sentence itself
+            .partners_not_shown =
+                "Нових організацій-партнерів не показано: опублікована таблиця не називає організацій.",
+            .planned = " з урахуванням запланованих значень: не всі переможці звітували.",
+            .used = "з міського бюджету використано {} тис. грн",
+            .attracted_total = "додатково залучено {} тис. грн",
+            .coefficient_total = "коефіцієнт залучених коштів за період {} : 1",
+            .coefficient_undefined =
+                "коефіцієнт залучених коштів за період не визначений (бюджетних коштів не використано)",
+            .winners_total = "переможців (договорів) {} з {} учасників",
+            .people_total = "послуги отримали {} клієнтів; створено {} робочих місць; залучено {} волонтерів",
+            .partners_total = "нових організацій-партнерів {} (організації відомі з {} р.)",
+        },
+    .en =
+        {
+            .thousands_separator = ",",
+            .participants = "Competition participants (social projects)",
+            .winners = "Competition winners (social projects)",
+            .budget = "City budget funding (thousand UAH)",
+            .attracted = "Additionally attracted funds, own funds included (thousand UAH)",
+            .coefficient = "Attracted funds per 1 UAH of budget",
+            .clients = "Clients (people)",
+            .cost_per_client = "Cost per client (UAH)",
+            .jobs = "Jobs created",
+            .volunteers = "Volunteers",
+            .new_partners = "New partner organisations",
+            .indicators = "Indicators",
+            .thousand_uah = "thousand UAH",
+            .uah_per_uah = "UAH per 1 UAH of budget",
+            .people = "people",
+            .uah = "UAH",
+            .competitions = "competitions",
+            .published_table = "published table",
+            .year_suffix = "",
+            .years_suffix = "",
+            .title = "Yearly indicators of the social project competitions, ",
+            .summary = "Summary for ",
+            .source_history = " — the published table",
+            .source_rounds = " — the competitions' decisions and the winners' reports",
+            .data_source = "Data source: ",
+            .history_replaced = "For {} the published table is replaced by the competitions' data.",
+            .not_in_uah = "Left out, not in UAH: ",
+            .not_allocated = "Left out, not allocated yet: ",
+            .ratios = "The coefficient and the cost per client are computed from the amounts and clients shown (for "
+                      "the period, as ratios of sums), so they may differ from published figures.",
+            .partners_unknown = " ({} for years from the published table)",
+            .partners = "New partner organisations: winning organisations that won in no earlier year; "
+                        "organisations are known from {}{}.",
+            .partners_not_shown = "New partner organisations are not shown: the published table does not name "
+                                  "organisations.",
+            .planned = " includes planned values: not every winner has reported yet.",
+            .used = "city budget funds used: {} thousand UAH",
+            .attracted_total = "additionally attracted: {} thousand UAH",
+            .coefficient_total = "attracted funds coefficient for the period: {} : 1",
+            .coefficient_undefined = "attracted funds coefficient for the period: undefined (no budget funds used)",
+            .winners_total = "winners (contracts): {} of {} participants",
+            .people_total = "{} clients received services; {} jobs created; {} volunteers engaged",
+            .partners_total = "new partner organisations: {} (organisations known from {})",
+        },
+};
+
+}  // namespace
+
 // report.md "Number style".
-std::string format_integer(std::int64_t v, bool en) {
+std::string format_integer(std::int64_t v, Lang lang) {
   std::string digits = std::to_string(v < 0 ? -v : v);
-  return (v < 0 ? "-" : "") + group_thousands(digits, en ? "," : " ");
+  return (v < 0 ? "-" : "") + group_thousands(digits, report_words[lang].thousands_separator);
 }
 
-std::string format_decimal(const Rational& v, int places, bool en) {
-  if (!en) return v.to_fixed_ukrainian(places);
+// The English style: the plain digits with `,` groups (`-1,470.9`).
+static std::string format_decimal_english(const Rational& v, int places) {
   std::string plain = v.to_fixed(places);  // `-1470.9`
   std::string sign = plain.starts_with('-') ? "-" : "";
   std::string body = plain.substr(sign.size());
   auto point = body.find('.');
   std::string whole = body.substr(0, point);
   std::string frac = point == std::string::npos ? "" : body.substr(point);
-  return sign + group_thousands(whole, ",") + frac;
+  return sign + group_thousands(whole, report_words[Lang::en].thousands_separator) + frac;
+}
+
+std::string format_decimal(const Rational& v, int places, Lang lang) {
+  switch (lang) {
+    case Lang::uk:
+      return v.to_fixed_ukrainian(places);
+    case Lang::en:
+      return format_decimal_english(v, places);
+  }
+  return v.to_fixed(places);
 }
 
 // report.md "Rows and labels": budget and attracted "thousands, 1 decimal".
-std::string format_thousands(Money m, bool en) { return format_decimal(Rational::of_money(m) / Rational(1000), 1, en); }
+std::string format_thousands(Money m, Lang lang) {
+  return format_decimal(Rational::of_money(m) / Rational(1000), 1, lang);
+}
 
 // report.md "Rows and labels".
-std::string_view indicator_label(Indicator i, bool en) {
+std::string_view indicator_label(Indicator i, Lang lang) {
+  const ReportWords& w = report_words[lang];
   switch (i) {
     case Indicator::participants:
-      return en ? "Competition participants (social projects)" : "Кількість учасників конкурсу (соціальних проектів)";
+      return w.participants;
     case Indicator::winners:
-      return en ? "Competition winners (social projects)" : "Кількість переможців конкурсу (соціальних проектів)";
+      return w.winners;
     case Indicator::budget:
-      return en ? "City budget funding (thousand UAH)" : "Сума фінансування з міського бюджету (тис. грн.)";
+      return w.budget;
     case Indicator::attracted:
-      return en ? "Additionally attracted funds, own funds included (thousand UAH)"
-                : "Додатково залучені кошти (у тому числі власні) (тис. грн.)";
+      return w.attracted;
     case Indicator::coefficient:
-      return en ? "Attracted funds per 1 UAH of budget" : "Коефіцієнт залучених коштів (на 1 грн. бюдж. коштів)";
+      return w.coefficient;
     case Indicator::clients:
-      return en ? "Clients (people)" : "Кількість клієнтів (чол.)";
+      return w.clients;
     case Indicator::cost_per_client:
-      return en ? "Cost per client (UAH)" : "Затрати на 1 клієнта (грн.)";
+      return w.cost_per_client;
     case Indicator::jobs:
-      return en ? "Jobs created" : "Кількість створених робочих місць (чол.)";
+      return w.jobs;
     case Indicator::volunteers:
-      return en ? "Volunteers" : "Кількість волонтерів (чол.)";
+      return w.volunteers;
     case Indicator::new_partners:
-      return en ? "New partner organisations" : "Нові організації-партнери";
+      return w.new_partners;
   }
   return "";
 }
 
-std::string_view indicators_heading(bool en) { return en ? "Indicators" : "Показники"; }
+std::string_view indicators_heading(Lang lang) { return report_words[lang].indicators; }
 
-std::string_view indicator_unit(Indicator i, bool en) {
+std::string_view indicator_unit(Indicator i, Lang lang) {
+  const ReportWords& w = report_words[lang];
   switch (i) {
     case Indicator::budget:
     case Indicator::attracted:
-      return en ? "thousand UAH" : "тис. грн";
+      return w.thousand_uah;
     case Indicator::coefficient:
-      return en ? "UAH per 1 UAH of budget" : "грн на 1 грн бюджету";
+      return w.uah_per_uah;
     case Indicator::clients:
-      return en ? "people" : "осіб";
+      return w.people;
     case Indicator::cost_per_client:
-      return en ? "UAH" : "грн";
+      return w.uah;
     default:
       return "";
   }
 }
 
-std::string_view source_label(YearSource s, bool en) {
-  if (s == YearSource::rounds) return en ? "competitions" : "конкурси";
-  return en ? "published table" : "опублікована таблиця";
+std::string_view source_label(YearSource s, Lang lang) {
+  if (s == YearSource::rounds) return report_words[lang].competitions;
+  return report_words[lang].published_table;
 }
 
-std::string indicator_cell(const IndicatorValues& v, Indicator i, bool en) {
+std::string indicator_cell(const IndicatorValues& v, Indicator i, Lang lang) {
   std::string out;
   switch (i) {
     case Indicator::participants:
-      out = format_integer(v.participants, en);
+      out = format_integer(v.participants, lang);
       break;
     case Indicator::winners:
-      out = format_integer(v.winners, en);
+      out = format_integer(v.winners, lang);
       break;
     case Indicator::budget:
-      out = format_thousands(v.budget, en);
+      out = format_thousands(v.budget, lang);
       break;
     case Indicator::attracted:
-      out = format_thousands(v.attracted, en);
+      out = format_thousands(v.attracted, lang);
       break;
     case Indicator::coefficient:
-      out = v.coefficient ? format_decimal(*v.coefficient, 1, en) : std::string(undefined_mark);
+      out = v.coefficient ? format_decimal(*v.coefficient, 1, lang) : std::string(undefined_mark);
       break;
     case Indicator::clients:
-      out = format_integer(v.clients, en);
+      out = format_integer(v.clients, lang);
       break;
     case Indicator::cost_per_client:
-      out = v.cost_per_client ? format_decimal(*v.cost_per_client, 1, en) : std::string(undefined_mark);
+      out = v.cost_per_client ? format_decimal(*v.cost_per_client, 1, lang) : std::string(undefined_mark);
       break;
     case Indicator::jobs:
-      out = format_integer(v.jobs, en);
+      out = format_integer(v.jobs, lang);
       break;
     case Indicator::volunteers:
-      out = format_integer(v.volunteers, en);
+      out = format_integer(v.volunteers, lang);
       break;
     case Indicator::new_partners:
-      out = v.new_partners ? format_integer(*v.new_partners, en) : std::string(undefined_mark);
+      out = v.new_partners ? format_integer(*v.new_partners, lang) : std::string(undefined_mark);
       break;
   }
   if (v.is_planned(i)) out += planned_mark;
@@ -116,17 +274,18 @@ std::string indicator_cell(const IndicatorValues& v, Indicator i, bool en) {
 }
 
 // report.md: winners "with the year's note when there is one (e.g. `41 безфін.`)".
-std::string year_cell(const YearRow& row, Indicator i, bool en) {
-  std::string out = indicator_cell(row, i, en);
+std::string year_cell(const YearRow& row, Indicator i, Lang lang) {
+  std::string out = indicator_cell(row, i, lang);
   if (i == Indicator::winners && row.note) out += " " + *row.note;
   return out;
 }
 
 std::string years_span(int from, int to) { return from == to ? std::to_string(from) : fmt::format("{}–{}", from, to); }
 
-static std::string years_phrase(int from, int to, bool en) {
-  if (en) return years_span(from, to);
-  return years_span(from, to) + (from == to ? " р." : " рр.");
+// The years as the language writes them after a word: uk `2012 р.`, `2000–2017 рр.`, en `2000–2017`.
+static std::string years_phrase(int from, int to, Lang lang) {
+  const ReportWords& w = report_words[lang];
+  return years_span(from, to) + (from == to ? w.year_suffix : w.years_suffix);
 }
 
 // Years as runs of consecutive numbers: `2000–2003, 2005`.
@@ -142,9 +301,8 @@ static std::string year_runs(const std::vector<int>& years) {
   return out;
 }
 
-std::string report_title(const ReportTable& t, bool en) {
-  return en ? "Yearly indicators of the social project competitions, " + years_span(t.from, t.to)
-            : "Динаміка показників конкурсів соціальних проектів, " + years_phrase(t.from, t.to, false);
+std::string report_title(const ReportTable& t, Lang lang) {
+  return report_words[lang].title + years_phrase(t.from, t.to, lang);
 }
 
 bool shows_new_partners(const ReportTable& t) {
@@ -161,26 +319,22 @@ std::vector<Indicator> shown_indicators(const ReportTable& t) {
 // report.md: "rounds win over history for the same year and the report says
 // so"; "a report that leaves rounds in another currency out says so"; "the
 // human formats say from which year organisations are known".
-std::vector<std::string> report_notes(const ReportTable& t, bool en) {
+std::vector<std::string> report_notes(const ReportTable& t, Lang lang) {
+  const ReportWords& w = report_words[lang];
   std::vector<std::string> notes;
   std::vector<int> from_history, from_rounds;
   for (const auto& r : t.years) (r.source == YearSource::history ? from_history : from_rounds).push_back(r.year);
   std::vector<std::string> parts;
-  if (!from_history.empty())
-    parts.push_back(year_runs(from_history) + (en ? " — the published table" : " — опублікована таблиця"));
-  if (!from_rounds.empty())
-    parts.push_back(year_runs(from_rounds) + (en ? " — the competitions' decisions and the winners' reports"
-                                                 : " — рішення конкурсів і звіти переможців"));
+  if (!from_history.empty()) parts.push_back(year_runs(from_history) + w.source_history);
+  if (!from_rounds.empty()) parts.push_back(year_runs(from_rounds) + w.source_rounds);
   std::string sources;
   for (const auto& p : parts) sources += (sources.empty() ? "" : "; ") + p;
-  notes.push_back((en ? "Data source: " : "Джерело даних: ") + sources + ".");
+  notes.push_back(w.data_source + sources + ".");
 
   if (!t.history_replaced.empty()) {
-    std::string years = year_runs(t.history_replaced);
     bool one = t.history_replaced.size() == 1;
-    notes.push_back(
-        en ? fmt::format("For {} the published table is replaced by the competitions' data.", years)
-           : fmt::format("Для {} {} є й опублікована таблиця; показано дані конкурсів.", years, one ? "р." : "рр."));
+    notes.push_back(fmt::format(fmt::runtime(w.history_replaced), year_runs(t.history_replaced),
+                                one ? w.year_suffix : w.years_suffix));
   }
   std::string other_currency, not_allocated;
   for (const auto& r : t.left_out) {
@@ -190,77 +344,42 @@ std::vector<std::string> report_notes(const ReportTable& t, bool en) {
       not_allocated += (not_allocated.empty() ? "" : ", ") + r.id;
     }
   }
-  if (!other_currency.empty())
-    notes.push_back((en ? "Left out, not in UAH: " : "Не враховано конкурси не в гривнях: ") + other_currency + ".");
-  if (!not_allocated.empty())
-    notes.push_back((en ? "Left out, not allocated yet: " : "Не враховано ще не розподілені конкурси: ") +
-                    not_allocated + ".");
+  if (!other_currency.empty()) notes.push_back(w.not_in_uah + other_currency + ".");
+  if (!not_allocated.empty()) notes.push_back(w.not_allocated + not_allocated + ".");
 
-  if (!from_history.empty())
-    notes.push_back(en ? "The coefficient and the cost per client are computed from the amounts and clients shown "
-                         "(for the period, as ratios of sums), so they may differ from published figures."
-                       : "Коефіцієнт залучених коштів і затрати на 1 клієнта обчислено з наведених сум і кількості "
-                         "клієнтів (за період — як відношення сум), тому вони можуть відрізнятися від опублікованих.");
+  if (!from_history.empty()) notes.push_back(w.ratios);
   if (shows_new_partners(t)) {
     int known = t.organisations_known_from.value_or(t.from);
-    std::string dash = from_history.empty() ? ""
-                       : en                 ? fmt::format(" ({} for years from the published table)", undefined_mark)
-                            : fmt::format(" (для років з опублікованої таблиці — «{}»)", undefined_mark);
-    notes.push_back(en ? fmt::format("New partner organisations: winning organisations that won in no earlier year; "
-                                     "organisations are known from {}{}.",
-                                     known, dash)
-                       : fmt::format("Нові організації-партнери: організації-переможці, що не перемагали в жодному "
-                                     "з попередніх років; організації відомі з {} р.{}{}",
-                                     known, dash, dash.empty() ? "" : "."));  // "р." ends the sentence itself
+    std::string dash = from_history.empty() ? "" : fmt::format(fmt::runtime(w.partners_unknown), undefined_mark);
+    notes.push_back(fmt::format(fmt::runtime(w.partners), known, dash, dash.empty() ? "" : "."));
   } else {
-    notes.push_back(en ? "New partner organisations are not shown: the published table does not name organisations."
-                       : "Нових організацій-партнерів не показано: опублікована таблиця не називає організацій.");
+    notes.push_back(w.partners_not_shown);
   }
   bool planned = std::any_of(t.years.begin(), t.years.end(), [](const YearRow& r) { return !r.planned.empty(); });
-  if (planned)
-    notes.push_back(std::string(planned_mark) +
-                    (en ? " includes planned values: not every winner has reported yet."
-                        : " з урахуванням запланованих значень: не всі переможці звітували."));
+  if (planned) notes.push_back(std::string(planned_mark) + w.planned);
   return notes;
 }
 
-std::string summary_heading(const ReportTable& t, bool en) {
-  return (en ? "Summary for " : "Підсумки за ") + years_phrase(t.from, t.to, en) + ":";
+std::string summary_heading(const ReportTable& t, Lang lang) {
+  return report_words[lang].summary + years_phrase(t.from, t.to, lang) + ":";
 }
 
 // report.md "Summary of the period".
-std::vector<std::string> summary_sentences(const ReportTable& t, bool en) {
+std::vector<std::string> summary_sentences(const ReportTable& t, Lang lang) {
+  const ReportWords& w = report_words[lang];
   const IndicatorValues& s = t.totals;
-  auto cell = [&](Indicator i) { return indicator_cell(s, i, en); };
+  auto cell = [&](Indicator i) { return indicator_cell(s, i, lang); };
   std::vector<std::string> out;
-  if (en) {
-    out.push_back(fmt::format("city budget funds used: {} thousand UAH", cell(Indicator::budget)));
-    out.push_back(fmt::format("additionally attracted: {} thousand UAH", cell(Indicator::attracted)));
-    out.push_back(s.coefficient
-                      ? fmt::format("attracted funds coefficient for the period: {} : 1", cell(Indicator::coefficient))
-                      : std::string("attracted funds coefficient for the period: undefined (no budget funds used)"));
-    out.push_back(fmt::format("winners (contracts): {} of {} participants", cell(Indicator::winners),
-                              cell(Indicator::participants)));
-    out.push_back(fmt::format("{} clients received services; {} jobs created; {} volunteers engaged",
-                              cell(Indicator::clients), cell(Indicator::jobs), cell(Indicator::volunteers)));
-    if (s.new_partners && t.organisations_known_from)
-      out.push_back(fmt::format("new partner organisations: {} (organisations known from {})",
-                                cell(Indicator::new_partners), *t.organisations_known_from));
-  } else {
-    out.push_back(fmt::format("з міського бюджету використано {} тис. грн", cell(Indicator::budget)));
-    out.push_back(fmt::format("додатково залучено {} тис. грн", cell(Indicator::attracted)));
+  out.push_back(fmt::format(fmt::runtime(w.used), cell(Indicator::budget)));
+  out.push_back(fmt::format(fmt::runtime(w.attracted_total), cell(Indicator::attracted)));
+  out.push_back(s.coefficient ? fmt::format(fmt::runtime(w.coefficient_total), cell(Indicator::coefficient))
+                              : std::string(w.coefficient_undefined));
+  out.push_back(fmt::format(fmt::runtime(w.winners_total), cell(Indicator::winners), cell(Indicator::participants)));
+  out.push_back(fmt::format(fmt::runtime(w.people_total), cell(Indicator::clients), cell(Indicator::jobs),
+                            cell(Indicator::volunteers)));
+  if (s.new_partners && t.organisations_known_from)
     out.push_back(
-        s.coefficient
-            ? fmt::format("коефіцієнт залучених коштів за період {} : 1", cell(Indicator::coefficient))
-            : std::string("коефіцієнт залучених коштів за період не визначений (бюджетних коштів не використано)"));
-    out.push_back(fmt::format("переможців (договорів) {} з {} учасників", cell(Indicator::winners),
-                              cell(Indicator::participants)));
-    out.push_back(fmt::format("послуги отримали {} клієнтів; створено {} робочих місць; залучено {} волонтерів",
-                              cell(Indicator::clients), cell(Indicator::jobs), cell(Indicator::volunteers)));
-    if (s.new_partners && t.organisations_known_from)
-      out.push_back(fmt::format("нових організацій-партнерів {} (організації відомі з {} р.)",
-                                cell(Indicator::new_partners), *t.organisations_known_from));
-  }
+        fmt::format(fmt::runtime(w.partners_total), cell(Indicator::new_partners), *t.organisations_known_from));
   for (std::size_t i = 0; i < out.size(); ++i) out[i] += i + 1 == out.size() ? "." : ";";
   return out;
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/indicators.hpp"
+#include "values/lang.hpp"
 
 namespace competition {
 
@@ -16,28 +17,28 @@ inline constexpr std::string_view undefined_mark = "—";  // an undefined ratio
 inline constexpr std::string_view planned_mark = "*";    // a value a planned figure went into
 
 // report.md "Number style": uk `1 248 667`, en `1,248,667`.
-std::string format_integer(std::int64_t v, bool en);
+std::string format_integer(std::int64_t v, Lang lang);
 // uk `1 470,9`, en `1,470.9`; rounded half away from zero.
-std::string format_decimal(const Rational& v, int places, bool en);
+std::string format_decimal(const Rational& v, int places, Lang lang);
 // Money in thousands of UAH with 1 decimal (`1 470,9`).
-std::string format_thousands(Money m, bool en);
+std::string format_thousands(Money m, Lang lang);
 
-std::string_view indicator_label(Indicator i, bool en);
+std::string_view indicator_label(Indicator i, Lang lang);
 // The label of the first column ("Показники").
-std::string_view indicators_heading(bool en);
+std::string_view indicators_heading(Lang lang);
 // The unit a chart or spreadsheet cell of the indicator is in ("тис. грн").
-std::string_view indicator_unit(Indicator i, bool en);
-std::string_view source_label(YearSource s, bool en);
+std::string_view indicator_unit(Indicator i, Lang lang);
+std::string_view source_label(YearSource s, Lang lang);
 
 // A cell of the human table, in report.md's precision: the formatted value,
 // `—` when undefined, the planned mark, and for `winners` the year's note.
-std::string indicator_cell(const IndicatorValues& v, Indicator i, bool en);
-std::string year_cell(const YearRow& row, Indicator i, bool en);
+std::string indicator_cell(const IndicatorValues& v, Indicator i, Lang lang);
+std::string year_cell(const YearRow& row, Indicator i, Lang lang);
 
 // `2000–2017` or `2012`.
 std::string years_span(int from, int to);
 // "Динаміка показників конкурсів соціальних проектів, 2000–2017 рр."
-std::string report_title(const ReportTable& t, bool en);
+std::string report_title(const ReportTable& t, Lang lang);
 // report.md: the new partners row is shown when a year of the table has a value.
 bool shows_new_partners(const ReportTable& t);
 // The rows the human formats show, in order.
@@ -46,11 +47,11 @@ std::vector<Indicator> shown_indicators(const ReportTable& t);
 // The sentences under the table: data sources, years where rounds replaced the
 // history, rounds left out, how ratios and new partners are counted, and the
 // footnote of the planned mark. Each a complete sentence.
-std::vector<std::string> report_notes(const ReportTable& t, bool en);
+std::vector<std::string> report_notes(const ReportTable& t, Lang lang);
 
 // report.md "Summary of the period": the heading and one item per total
 // (each ending in `;`, the last in `.`).
-std::string summary_heading(const ReportTable& t, bool en);
-std::vector<std::string> summary_sentences(const ReportTable& t, bool en);
+std::string summary_heading(const ReportTable& t, Lang lang);
+std::vector<std::string> summary_sentences(const ReportTable& t, Lang lang);
 
 }  // namespace competition

@@ -103,7 +103,7 @@ std::string open_chart(const Chart& c, const Frame& f) {
     out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1\"/>\n", px(left),
                        px(y), px(left + plot_w), px(y), t.is_zero() ? axis_colour : grid_colour);
     out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{}\">{}</text>\n", px(left - 8), px(y + 4),
-                       text_colour, xml_escape(format_decimal(t, places, c.english)));
+                       text_colour, xml_escape(format_decimal(t, places, c.lang)));
   }
   out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1\"/>\n", px(left),
                      px(top), px(left), px(top + plot_h), axis_colour);
@@ -160,7 +160,7 @@ std::string svg_bar_chart(const Chart& c) {
       out += fmt::format(
           "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"><title>{}: {} {}</title></rect>\n", px(x),
           px(y), px(bar - 1), px(top + plot_h - y), c.series[s].colour, xml_escape(c.categories[i]),
-          xml_escape(c.series[s].name), xml_escape(format_decimal(*v, c.value_places, c.english)));
+          xml_escape(c.series[s].name), xml_escape(format_decimal(*v, c.value_places, c.lang)));
     }
   }
   out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1.5\"/>\n", px(left),
@@ -196,7 +196,7 @@ std::string svg_line_chart(const Chart& c) {
         continue;
       }
       double cy = f.y_of(*s.values[i]);
-      std::string label = format_decimal(*s.values[i], c.value_places, c.english);
+      std::string label = format_decimal(*s.values[i], c.value_places, c.lang);
       out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"{}\"><title>{}: {}</title></circle>\n", px(cx),
                          px(cy), s.colour, xml_escape(c.categories[i]), xml_escape(label));
       out += fmt::format(

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "values/lang.hpp"
 #include "values/rational.hpp"
 
 namespace competition {
@@ -23,7 +24,7 @@ struct Chart {
   std::string y_label;                  // the unit of the y axis
   std::vector<std::string> categories;  // x labels, e.g. years
   std::vector<ChartSeries> series;      // values are >= 0
-  bool english = false;                 // number style of tick and value labels
+  Lang lang = Lang::uk;                 // number style of tick and value labels
   int value_places = 1;                 // decimals of the value labels (line charts)
   std::string undefined_label = "—";    // shown where a line chart's value is undefined
 };

@@ -6,13 +6,13 @@ namespace competition {
 
 std::string_view TokenWords::reason(std::string_view token) {
   auto it = reasons_.find(token);
-  if (it == reasons_.end()) it = reasons_.emplace(token, reason_in_words(rules_, token, english_)).first;
+  if (it == reasons_.end()) it = reasons_.emplace(token, reason_in_words(rules_, token, lang_)).first;
   return it->second;
 }
 
 std::string_view TokenWords::flag(std::string_view token) {
   auto it = flags_.find(token);
-  if (it == flags_.end()) it = flags_.emplace(token, flag_in_words(rules_, token, english_)).first;
+  if (it == flags_.end()) it = flags_.emplace(token, flag_in_words(rules_, token, lang_)).first;
   return it->second;
 }
 

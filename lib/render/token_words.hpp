@@ -6,20 +6,21 @@
 #include <string>
 #include <string_view>
 
+#include "values/lang.hpp"
 #include "values/rules.hpp"
 
 namespace competition {
 
 class TokenWords {
  public:
-  TokenWords(const Rules& rules, bool english) : rules_(rules), english_(english) {}
+  TokenWords(const Rules& rules, Lang lang) : rules_(rules), lang_(lang) {}
   // reason_in_words / flag_in_words; the views live as long as this object.
   std::string_view reason(std::string_view token);
   std::string_view flag(std::string_view token);
 
  private:
   const Rules& rules_;
-  bool english_;
+  Lang lang_;
   std::map<std::string, std::string, std::less<>> reasons_, flags_;
 };
 

@@ -78,8 +78,8 @@ TEST_CASE("audit compare: the allocations table, field by field") {
   CHECK(has(diffs, {std::string("C"), "present", std::string("no"), std::string("yes")}));
   CHECK(has(diffs, {std::string("Z"), "present", std::string("yes"), std::string("no")}));
   CHECK(diffs.size() == 6);
-  CHECK(difference_in_words(diffs[0], true) == "A: award: stored 60100.00, computed 60.00");
-  CHECK(difference_in_words(diffs[0], false) == "A: сума: збережено 60100.00, обчислено 60.00");
+  CHECK(difference_in_words(diffs[0], Lang::en) == "A: award: stored 60100.00, computed 60.00");
+  CHECK(difference_in_words(diffs[0], Lang::uk) == "A: сума: збережено 60100.00, обчислено 60.00");
 }
 
 TEST_CASE("audit compare: stored scores against fresh ones") {
@@ -104,7 +104,7 @@ TEST_CASE("audit compare: stored scores against fresh ones") {
   CHECK(has(diffs, {std::string("B"), "score.total", std::string("10"), std::string("10.5")}));
   CHECK(has(diffs, {std::string("B"), "score.criteria.relevance", std::string("3"), std::string("3.5")}));
   CHECK(has(diffs, {std::string("B"), "score.reasons", std::string("total_below_pass"), std::string("")}));
-  CHECK(difference_in_words(diffs[1], true) == "B: score for criterion relevance: stored 3, computed 3.5");
+  CHECK(difference_in_words(diffs[1], Lang::en) == "B: score for criterion relevance: stored 3, computed 3.5");
 }
 
 TEST_CASE("audit compare: an intact record matches its recomputation") {
@@ -145,7 +145,7 @@ TEST_CASE("audit compare: the record, field by field, and both fingerprints") {
         std::none_of(diffs.begin(), diffs.end(), [](const Difference& x) { return x.field == "record.fingerprint"; }));
     auto words = difference_in_words(
         *std::find_if(diffs.begin(), diffs.end(), [](const Difference& x) { return x.field == "inputs.reviews.csv"; }),
-        true);
+        Lang::en);
     CHECK(words == "hash of reviews.csv in the decision record: stored cc, computed dd");
   }
   SUBCASE("lots, members and applications added or missing") {
@@ -172,5 +172,6 @@ TEST_CASE("audit compare: the JSON of cli.md") {
         R"({"ok":false,"rounds":[{"round":"esm-2017","ok":false,"chain":"ok","pending_decisions":0,)"
         R"("differences":[{"application":"A-017","field":"award","stored":"50100.00","computed":"50000.00"}]}]})"
         "\n");
-  CHECK(render_audit_text(r, true, true) == "esm-2017: A-017: award: stored 50100.00, computed 50000.00\n");
+  CHECK(render_audit_text(r, Lang::en, AuditText::differences_only) ==
+        "esm-2017: A-017: award: stored 50100.00, computed 50000.00\n");
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/audit_history.hpp"
+#include "render/render_history_audit.hpp"
 #include "values/diagnostic.hpp"
 
 using namespace competition;
@@ -109,7 +110,7 @@ TEST_CASE("audit history: winners above participants is a finding with indicator
   CHECK(a.findings[0].published == "26");
   CHECK(a.findings[0].participants == 25);
   CHECK_FALSE(a.findings[0].computed);
-  CHECK(render_history_audit_text(a, true).find("2001: winners: 26 winners, more than the 25 participants") !=
+  CHECK(render_history_audit_text(a, Lang::en).find("2001: winners: 26 winners, more than the 25 participants") !=
         std::string::npos);
 }
 
@@ -121,15 +122,15 @@ TEST_CASE("audit history: a consistent table has no findings; findings come in y
   CHECK(a.from == 2000);
   CHECK(a.to == 2007);
   CHECK(a.years == 2);
-  CHECK(render_history_audit_text(a, false).rfind("Історична таблиця 2000–2007 (років: 2): знахідок немає", 0) == 0);
+  CHECK(render_history_audit_text(a, Lang::uk).rfind("Історична таблиця 2000–2007 (років: 2): знахідок немає", 0) == 0);
   rows.push_back(year(2005, 3, 4, 100, 100, 10, "9.9", "1"));
   a = audit_history(rows);
   REQUIRE(a.findings.size() == 3);
   CHECK(a.findings[0].indicator == "winners");
   CHECK(a.findings[1].indicator == "coefficient");
   CHECK(a.findings[2].indicator == "cost_per_client");
-  CHECK(render_history_audit_text(a, false).find(
-            "2005: коефіцієнт залучених коштів: опубліковано 9,9, обчислено 1,00") != std::string::npos);
+  CHECK(render_history_audit_text(a, Lang::uk)
+            .find("2005: коефіцієнт залучених коштів: опубліковано 9,9, обчислено 1,00") != std::string::npos);
 }
 
 TEST_CASE("audit history: --from and --to choose the years; bad ranges are usage errors") {

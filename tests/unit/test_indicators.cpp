@@ -137,8 +137,8 @@ TEST_CASE("indicators: ratios are computed, not published (2003, 2007, 2014)") {
   CHECK(y2014.cost_per_client->to_fixed(2) == "6.30");
   CHECK(y2014.note == std::optional<std::string>("безфін."));
   CHECK(year_of(t, 2013).note == std::nullopt);
-  CHECK(indicator_cell(y2014, Indicator::coefficient, false) == "—");
-  CHECK(year_cell(y2014, Indicator::winners, false) == "41 безфін.");
+  CHECK(indicator_cell(y2014, Indicator::coefficient, Lang::uk) == "—");
+  CHECK(year_cell(y2014, Indicator::winners, Lang::uk) == "41 безфін.");
 }
 
 TEST_CASE("indicators: a year with no budget and no clients has no ratios") {
@@ -182,8 +182,8 @@ TEST_CASE("indicators: reported, else planned, per winner and per indicator") {
                                  Indicator::cost_per_client, Indicator::jobs,        Indicator::volunteers};
   CHECK(y.planned == planned);
   CHECK(t.totals.planned == planned);
-  CHECK(indicator_cell(y, Indicator::clients, false) == "170*");
-  CHECK(indicator_cell(y, Indicator::participants, false) == "4");
+  CHECK(indicator_cell(y, Indicator::clients, Lang::uk) == "170*");
+  CHECK(indicator_cell(y, Indicator::participants, Lang::uk) == "4");
 
   // Once B reports everything and A its jobs, nothing is planned any more.
   Outcome b;
@@ -199,7 +199,7 @@ TEST_CASE("indicators: reported, else planned, per winner and per indicator") {
   CHECK(done.years[0].attracted == uah("2500"));
   CHECK(done.years[0].jobs == 6);
   CHECK(done.years[0].volunteers == 3);
-  CHECK(indicator_cell(done.years[0], Indicator::clients, false) == "160");
+  CHECK(indicator_cell(done.years[0], Indicator::clients, Lang::uk) == "160");
 }
 
 TEST_CASE("indicators: only the clients planned marks clients and cost per client, not the coefficient") {
@@ -275,7 +275,8 @@ TEST_CASE("indicators: rounds win over history for the same year, and the report
   CHECK(t.history_replaced == std::vector<int>{2017});
   CHECK(t.totals.participants == 84 + 2);
   bool said = false;
-  for (const auto& n : report_notes(t, true)) said = said || n.find("For 2017 the published table is replaced") == 0;
+  for (const auto& n : report_notes(t, Lang::en))
+    said = said || n.find("For 2017 the published table is replaced") == 0;
   CHECK(said);
 }
 
@@ -300,7 +301,7 @@ TEST_CASE("indicators: only allocated UAH rounds are counted; the others are lis
   CHECK_FALSE(t.left_out[0].allocated);
   CHECK(t.left_out[1].id == "warszawa-2018");
   CHECK(t.left_out[1].allocated);
-  auto notes = report_notes(t, true);
+  auto notes = report_notes(t, Lang::en);
   CHECK(std::find(notes.begin(), notes.end(), "Left out, not in UAH: warszawa-2018 (PLN).") != notes.end());
   CHECK(std::find(notes.begin(), notes.end(), "Left out, not allocated yet: esm-2018.") != notes.end());
 
@@ -335,15 +336,15 @@ TEST_CASE("indicators: years outside the data are usage errors") {
 }
 
 TEST_CASE("report style: Ukrainian and English number styles, rounded half away from zero") {
-  CHECK(format_integer(1248667, false) == "1 248 667");
-  CHECK(format_integer(1248667, true) == "1,248,667");
-  CHECK(format_integer(800, true) == "800");
-  CHECK(format_thousands(uah("1470900.00"), false) == "1 470,9");
-  CHECK(format_thousands(uah("1470900.00"), true) == "1,470.9");
-  CHECK(format_thousands(uah("10915100.00"), false) == "10 915,1");
-  CHECK(format_thousands(uah("50.00"), true) == "0.1");  // 0.05 thousand: half away from zero
-  CHECK(format_decimal(Rational(39, 4), 1, false) == "9,8");
-  CHECK(format_decimal(Rational(1234567, 1), 1, true) == "1,234,567.0");
+  CHECK(format_integer(1248667, Lang::uk) == "1 248 667");
+  CHECK(format_integer(1248667, Lang::en) == "1,248,667");
+  CHECK(format_integer(800, Lang::en) == "800");
+  CHECK(format_thousands(uah("1470900.00"), Lang::uk) == "1 470,9");
+  CHECK(format_thousands(uah("1470900.00"), Lang::en) == "1,470.9");
+  CHECK(format_thousands(uah("10915100.00"), Lang::uk) == "10 915,1");
+  CHECK(format_thousands(uah("50.00"), Lang::en) == "0.1");  // 0.05 thousand: half away from zero
+  CHECK(format_decimal(Rational(39, 4), 1, Lang::uk) == "9,8");
+  CHECK(format_decimal(Rational(1234567, 1), 1, Lang::en) == "1,234,567.0");
 }
 
 TEST_CASE("report style: the summary of Kharkiv 2000–2017 in uk and en") {
@@ -355,8 +356,8 @@ TEST_CASE("report style: the summary of Kharkiv 2000–2017 in uk and en") {
                               "переможців (договорів) 703 з 1 189 учасників;",
                               "послуги отримали 7 531 313 клієнтів; створено 2 196 робочих місць; залучено 25 208 "
                               "волонтерів."};
-  CHECK(summary_sentences(t, false) == uk);
-  auto en = summary_sentences(t, true);
+  CHECK(summary_sentences(t, Lang::uk) == uk);
+  auto en = summary_sentences(t, Lang::en);
   REQUIRE(en.size() == 5);
   CHECK(en[0] == "city budget funds used: 10,915.1 thousand UAH;");
   CHECK(en[2] == "attracted funds coefficient for the period: 4.5 : 1;");

@@ -83,13 +83,13 @@ TEST_CASE("render allocation: text lists the commission's decisions and shows �
   Fixture f;
   f.d.awarded = Money{};
   f.d.applications[1] = {"B", 2, AwardStatus::reserve, Money{}, std::nullopt, {"budget_exhausted"}};
-  std::string en = rendered(render_allocation_text, f.view(), true);
+  std::string en = rendered(render_allocation_text, f.view(), Lang::en);
   CHECK(en.find("Commission decisions:\n") != std::string::npos);
   CHECK(en.find("declined by the commission") != std::string::npos);
   CHECK(en.find("Winners:\nNo awards.\n") != std::string::npos);
   CHECK(en.find("Coefficient of attracted funds: —\n") != std::string::npos);
   CHECK(en.find("Fingerprint: sha256:abc\n") != std::string::npos);
-  std::string uk = rendered(render_allocation_text, f.view(), false);
+  std::string uk = rendered(render_allocation_text, f.view(), Lang::uk);
   CHECK(uk.find("Рішення комісії:\n") != std::string::npos);
   CHECK(uk.find("Відбиток рішення: sha256:abc\n") != std::string::npos);
   CHECK(uk.find("бюджет вичерпано") != std::string::npos);

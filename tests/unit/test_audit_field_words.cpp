@@ -1,0 +1,59 @@
+// render/audit_field_words.hpp: the field tokens of the audit in words, by a
+// table of patterns read top to bottom.
+#include <doctest/doctest.h>
+
+#include "render/audit_field_words.hpp"
+
+using namespace competition;
+
+namespace {
+
+std::vector<std::string> captured(std::string_view pattern, std::string_view text) {
+  std::vector<std::string_view> captures;
+  if (!field_matches(pattern, text, captures)) return {"no match"};
+  return {captures.begin(), captures.end()};
+}
+
+}  // namespace
+
+TEST_CASE("audit field words: `*` stands for text without a dot, `**` for any text") {
+  using V = std::vector<std::string>;
+  CHECK(captured("award", "award") == V{});
+  CHECK(captured("award", "awards") == V{"no match"});
+  CHECK(captured("award", "awar") == V{"no match"});
+  CHECK(captured("inputs.**", "inputs.reviews.csv") == V{"reviews.csv"});
+  CHECK(captured("inputs.**", "inputs.") == V{""});
+  CHECK(captured("log.*.hash", "log.3.hash") == V{"3"});
+  CHECK(captured("log.*.hash", "log..hash") == V{""});
+  CHECK(captured("log.*.hash", "log.3.x.hash") == V{"no match"});
+  CHECK(captured("log.*.**", "log.3.x.hash") == V{"3", "x.hash"});
+  CHECK(captured("log.*", "log.3") == V{"3"});
+  CHECK(captured("log.*", "log.3.hash") == V{"no match"});
+  // The lot is all up to the last dot, as the record's lot ids may hold dots.
+  CHECK(captured("record.lots.**.budget", "record.lots.a.b.budget") == V{"a.b"});
+  CHECK(captured("record.lots.**.budget", "record.lots.budget") == V{"no match"});
+}
+
+TEST_CASE("audit field words: every kind of token in both languages") {
+  CHECK(field_in_words("award", Lang::uk) == "сума");
+  CHECK(field_in_words("award", Lang::en) == "award");
+  CHECK(field_in_words("record.award", Lang::uk) == "сума (запис рішення)");
+  CHECK(field_in_words("record.present", Lang::en) == "listed in the decision record");
+  CHECK(field_in_words("score.criteria.relevance", Lang::en) == "score for criterion relevance");
+  CHECK(field_in_words("inputs.reviews.csv", Lang::uk) == "хеш reviews.csv у записі рішення");
+  CHECK(field_in_words("record.lots.main.awarded", Lang::uk) == "лот main: розподілено (запис рішення)");
+  CHECK(field_in_words("record.lots.main.budget", Lang::en) == "lot main: amount (decision record)");
+  CHECK(field_in_words("record.lots.order", Lang::en) == "order of the lots (decision record)");
+  CHECK(field_in_words("record.lots.main", Lang::en) == "lot main (decision record)");
+  CHECK(field_in_words("record.extra", Lang::uk) == "поле extra запису рішення");
+  CHECK(field_in_words("log.3.prev_hash", Lang::en) == "log entry 3: hash of the entry before it");
+  CHECK(field_in_words("log.3.hash", Lang::uk) == "запис журналу 3: хеш");
+  CHECK(field_in_words("log.3.other", Lang::en) == "log entry 3: other");
+  CHECK(field_in_words("log.3", Lang::en) == "log entry 3: ");
+  CHECK(field_in_words("log", Lang::en) == "decision log");
+  CHECK(field_in_words("files.rules.toml", Lang::en) == "file rules.toml");
+  CHECK(field_in_words("canonical.reviews.csv", Lang::en) ==
+        "reviews.csv in canonical form (SHA-256: as it is, canonical)");
+  CHECK(field_in_words("manifest.tool_version", Lang::uk) == "версія програми в manifest.json (пакет, ця програма)");
+  CHECK(field_in_words("something.else", Lang::uk) == "something.else");
+}

@@ -19,7 +19,7 @@ struct ExportOptions {
 
 // cli.md "export bundle PATH".
 static int run_export_bundle(const GlobalOptions& g, const ExportOptions& o) {
-  auto store = Store::open(g.db_path(), Store::Mode::read);
+  auto store = Store::open(g.db_path(), Store::Mode::must_exist);
   Bundle b = build_bundle(*store, g.round_id(), g.english());
   write_bundle(b, o.bundle);
   inform(g, g.english() ? fmt::format("round {}: bundle written to {} ({} files), decision {}", b.round, o.bundle,
@@ -46,7 +46,7 @@ static void register_export_bundle(CLI::App& export_cmd, Context& ctx) {
 
 // docs/pabulib.md "Exporting": `export pabulib PATH` (`-` for standard output).
 static int run_export_pabulib(const GlobalOptions& g, const ExportOptions& o) {
-  auto store = Store::open(g.db_path(), Store::Mode::read);
+  auto store = Store::open(g.db_path(), Store::Mode::must_exist);
   RoundRecord round = store->resolve_round(g.round_id());
   std::string text = write_pabulib(export_pabulib(*store, round));
   if (o.pabulib == "-") {

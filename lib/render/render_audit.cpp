@@ -163,11 +163,16 @@ ojson differences_json(const std::vector<Difference>& diffs) {
   return out;
 }
 
-std::string stage_words(const std::string& stage, bool en) {
-  if (stage == "open") return en ? "open" : "відкритий";
-  if (stage == "scored") return en ? "scored" : "оцінено";
-  if (stage == "allocated") return en ? "allocated" : "розподілено";
-  return stage;
+std::string stage_words(Stage stage, bool en) {
+  switch (stage) {
+    case Stage::open:
+      return en ? "open" : "відкритий";
+    case Stage::scored:
+      return en ? "scored" : "оцінено";
+    case Stage::allocated:
+      return en ? "allocated" : "розподілено";
+  }
+  return std::string(to_string(stage));
 }
 
 }  // namespace

@@ -100,7 +100,7 @@ std::string render_recorded_text(const RecordedDecision& r, bool en) {
 std::string render_recorded_json(const RecordedDecision& r) { return decision_entry_json(r.decision).dump() + "\n"; }
 
 std::string recorded_hint(const RecordedDecision& r, bool en) {
-  if (r.round.stage == "allocated")
+  if (r.round.stage == Stage::allocated)
     return en ? "It applies at the next `competition allocate --force` (the round is already allocated)."
               : "Рішення застосується під час наступного `competition allocate --force` (конкурс уже розподілено).";
   return en ? "It applies at `competition allocate`." : "Рішення застосується під час `competition allocate`.";

@@ -8,13 +8,30 @@
 
 namespace competition {
 
+namespace {
+
+// A stage as the Ukrainian status table names it.
+std::string stage_in_ukrainian(Stage stage) {
+  switch (stage) {
+    case Stage::open:
+      return "відкритий";
+    case Stage::scored:
+      return "оцінений";
+    case Stage::allocated:
+      return "розподілений";
+  }
+  return std::string(to_string(stage));
+}
+
+}  // namespace
+
 std::string render_status_json(const StatusReport& s) {
   nlohmann::ordered_json rounds = nlohmann::ordered_json::array();
   for (const auto& r : s.rounds)
     rounds.push_back({{"id", r.id},
                       {"year", r.year},
                       {"title", r.title},
-                      {"stage", r.stage},
+                      {"stage", to_string(r.stage)},
                       {"applications", r.applications},
                       {"reviews", r.reviews},
                       {"funded", r.funded},
@@ -34,13 +51,8 @@ std::string render_status_text(const StatusReport& s, bool en) {
               en ? "reviews" : "оцінки", en ? "funded" : "профінансовано", en ? "budget" : "бюджет",
               en ? "awarded" : "розподілено", en ? "title" : "назва"},
              "lllrrrrrl");
-    static const std::pair<const char*, const char*> stages[] = {
-        {"open", "відкритий"}, {"scored", "оцінений"}, {"allocated", "розподілений"}};
     for (const auto& r : s.rounds) {
-      std::string stage = r.stage;
-      if (!en)
-        for (auto& [k, v] : stages)
-          if (r.stage == k) stage = v;
+      std::string stage = en ? std::string(to_string(r.stage)) : stage_in_ukrainian(r.stage);
       auto money = [&](Money m) { return (en ? m.to_string() : m.to_ukrainian()) + " " + r.currency; };
       t.row({r.id, std::to_string(r.year), stage, std::to_string(r.applications), std::to_string(r.reviews),
              std::to_string(r.funded), money(r.budget), money(r.awarded), r.title});

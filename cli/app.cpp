@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "remedies.hpp"
 #include "store/failure.hpp"
 #include "store/store.hpp"
 #include "values/diagnostic.hpp"
@@ -219,11 +220,11 @@ int run_cli(int argc, char** argv) {
     std::cerr << "competition: " << what << "\n(run `competition --help` or `competition COMMAND --help`)\n";
     return static_cast<int>(ExitCode::invalid);
   } catch (const Error& e) {
-    std::cerr << e.what() << '\n';
+    std::cerr << error_message(e) << '\n';
     return exit_code(e.kind());
   } catch (const std::exception& e) {
     Error err = as_error(e);
-    std::cerr << err.what() << '\n';
+    std::cerr << error_message(err) << '\n';
     return exit_code(err.kind());
   }
 }

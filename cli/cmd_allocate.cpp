@@ -12,16 +12,10 @@ namespace competition::cli {
 constexpr PerLang<const char*> dry_run_words{.uk = "пробний запуск: нічого не збережено",
                                              .en = "dry run: nothing was stored"};
 
-struct AllocateOptions {
-  bool force = false;
-  bool dry_run = false;
-};
-
 static int run_allocate_command(const GlobalOptions& g, const AllocateOptions& o) {
   std::string format = g.format_of({"text", "md", "csv", "json"});
-  // Read mode refuses a missing database (nothing to allocate); it still writes.
-  auto store = Store::open(g.db_path(), Store::Mode::read);
-  AllocateResult r = run_allocate(*store, g.round_id(), o.force, o.dry_run);
+  auto store = Store::open(g.db_path(), Store::Mode::must_exist);
+  AllocateResult r = run_allocate(*store, g.round_id(), o);
   AllocationView view{r.rules, r.applications, r.decision, r.fingerprint, r.decisions};
   emit(g, [&](OutputSink& out) {
     if (format == "json")

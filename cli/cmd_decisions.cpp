@@ -15,7 +15,7 @@ struct DecisionsOptions {
 };
 
 static int run_decisions(const GlobalOptions& g, const DecisionsOptions& o) {
-  auto store = Store::open(g.db_path(), Store::Mode::read);
+  auto store = Store::open(g.db_path(), Store::Mode::must_exist);
   if (o.undo != 0 || !o.reason.empty()) {
     std::string format = g.format_of({"text", "json"});
     DecisionRequest request;

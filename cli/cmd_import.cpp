@@ -65,9 +65,9 @@ static int run_import(const ImportCliOptions& o, const GlobalOptions& g) {
     };
   std::string format = g.format_of({"text", "json"});
   std::string bytes = read_input(o.file);
-  auto store =
-      Store::open(g.db_path(), io.kind == ImportKind::history || io.kind == ImportKind::pabulib ? Store::Mode::write
-                                                                                                : Store::Mode::read);
+  auto store = Store::open(g.db_path(), io.kind == ImportKind::history || io.kind == ImportKind::pabulib
+                                            ? Store::Mode::may_create
+                                            : Store::Mode::must_exist);
   ImportSummary s = import_file(*store, io, bytes);
   if (io.progress) std::fputs("\r\033[K", stderr);
   if (format == "json") {

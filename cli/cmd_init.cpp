@@ -14,7 +14,7 @@ static int run_init(const InitOptions& o, const GlobalOptions& g) {
   std::string text = read_input(o.rules);
   // Validate before touching the database, so bad rules never create a file.
   load_rules(text, input_label(o.rules));
-  auto store = Store::open(g.db_path(), Store::Mode::write);
+  auto store = Store::open(g.db_path(), Store::Mode::may_create);
   InitResult r = init_round(*store, text, input_label(o.rules));
   std::string what = r.created ? "created" : r.unchanged ? "unchanged (same rules)" : "rules replaced";
   emit(g, fmt::format("round {}: {} (rules sha256:{})\n", r.round, what, r.rules_sha256));

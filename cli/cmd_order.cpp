@@ -18,7 +18,7 @@ struct OrderOptions {
 
 static int run_order(const GlobalOptions& g, const OrderOptions& o) {
   std::string format = g.format_of({"text", "json"});
-  auto store = Store::open(g.db_path(), Store::Mode::read);
+  auto store = Store::open(g.db_path(), Store::Mode::must_exist);
   DecisionRequest request;
   request.kind = DecisionKind::order;
   request.applications = o.applications;

@@ -22,7 +22,7 @@ static int run_override(const GlobalOptions& g, const OverrideOptions& o) {
   // formats.md "Money": the amount is checked before anything is opened.
   std::optional<Money> award = Money::parse(o.award);
   if (!award) throw Error(ErrorKind::invalid, "override: --award: " + Money::parse_error(o.award));
-  auto store = Store::open(g.db_path(), Store::Mode::read);
+  auto store = Store::open(g.db_path(), Store::Mode::must_exist);
   DecisionRequest request;
   request.kind = DecisionKind::override_award;
   request.applications = {o.application};

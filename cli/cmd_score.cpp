@@ -24,8 +24,7 @@ constexpr PerLang<const char*> decisions_note{
 
 static int run_score(const GlobalOptions& g) {
   std::string format = g.format_of({"text", "md", "csv", "json"});
-  // Read mode refuses a missing database (nothing to score); it still writes.
-  auto store = Store::open(g.db_path(), Store::Mode::read);
+  auto store = Store::open(g.db_path(), Store::Mode::must_exist);
   // The text table's columns are measured while the result is stored.
   std::optional<ScoreTextLayout> layout;
   auto measure = [&](const ScoredRound& r) {
@@ -45,7 +44,7 @@ static int run_score(const GlobalOptions& g) {
   // cli.md "Commission decisions": `score` keeps its three statuses; the
   // commission's decisions apply at `allocate`. A note says they exist.
   std::size_t decisions = 0;
-  for (const LogEntry& e : log_entries(*store, s.round.id)) decisions += e.kind != "allocate";
+  for (const LogEntry& e : log_entries(*store, s.round.id)) decisions += e.kind != LogKind::allocate;
   if (decisions > 0) inform(g, fmt::format(fmt::runtime(decisions_note[g.lang()]), decisions));
   return 0;
 }

@@ -16,7 +16,7 @@ struct WithdrawOptions {
 
 static int run_withdraw(const GlobalOptions& g, const WithdrawOptions& o) {
   std::string format = g.format_of({"text", "json"});
-  auto store = Store::open(g.db_path(), Store::Mode::read);
+  auto store = Store::open(g.db_path(), Store::Mode::must_exist);
   DecisionRequest request;
   request.kind = DecisionKind::withdraw;
   request.applications = {o.application};

@@ -122,7 +122,7 @@ std::vector<std::vector<std::string>> ties_at_money_line(const Rules& rules,
 }
 
 // cli.md "allocate".
-AllocateResult run_allocate(Store& store, const std::optional<std::string>& round_id, bool force, bool dry_run) {
+AllocateResult run_allocate(Store& store, const std::optional<std::string>& round_id, AllocateOptions options) {
   // One transaction from reading the inputs to the new stage, so that nothing
   // can change between what was hashed and what was decided. A dry run rolls back.
   Transaction tx(store);
@@ -132,13 +132,10 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
   AllocateResult r;
   r.round = store.resolve_round(round_id);
   const std::string& id = r.round.id;
-  if (r.round.stage == "allocated" && !force)
-    throw Error(ErrorKind::conflict,
-                fmt::format("round {} is already allocated; `competition allocate --force` records a new decision "
-                            "after the old one (both stay in the decision log)",
-                            id));
-  if (r.round.stage != "scored" && r.round.stage != "allocated")
-    throw Error(ErrorKind::conflict, fmt::format("round {} is not scored yet: run `competition score` first", id));
+  if (r.round.stage == Stage::allocated && !options.force)
+    throw Error(ErrorKind::conflict, fmt::format("round {} is already allocated", id), Remedy::allocate_again);
+  if (r.round.stage == Stage::open)
+    throw Error(ErrorKind::conflict, fmt::format("round {} is not scored yet", id), Remedy::score_first);
   r.rules = Store::rules_of(r.round);
   // Hashed for the record as they are read; their titles are not kept (only
   // the hash needs them, and a national round's are 100 MB).
@@ -168,14 +165,14 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
       std::all_of(fresh.applications.begin(), fresh.applications.end(),
                   [](const ScoredApplication& a) { return a.status == ScoreStatus::incomplete; }))
     throw Error(ErrorKind::conflict,
-                fmt::format("round {}: no application has enough reviews to be scored ({} incomplete); import the "
-                            "reviews and run `competition score` first",
-                            id, fresh.applications.size()));
+                fmt::format("round {}: no application has enough reviews to be scored ({} incomplete)", id,
+                            fresh.applications.size()),
+                Remedy::import_reviews_and_score);
   if (auto diff = stored_difference(store, id, r.rules, fresh))
-    throw Error(ErrorKind::conflict,
-                fmt::format("round {}: inputs changed since `score` (application {} scores differently now); "
-                            "run score again",
-                            id, *diff));
+    throw Error(
+        ErrorKind::conflict,
+        fmt::format("round {}: inputs changed since `score` (application {} scores differently now)", id, *diff),
+        Remedy::rescore);
 
   // rules.md §4 step 2: the commission decisions of the log, reduced (latest
   // standing per application, undone ones left out); the record lists them.
@@ -184,9 +181,8 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
     if (d.kind == DecisionKind::order)
       if (auto problem = order_problem(r.rules, r.applications, fresh, d.applications))
         throw Error(ErrorKind::conflict,
-                    fmt::format("round {}: the order of decision {} no longer applies: {}; undo it with "
-                                "`competition decisions --undo {} --reason TEXT`",
-                                id, d.n, *problem, d.n));
+                    fmt::format("round {}: the order of decision {} no longer applies: {}", id, d.n, *problem),
+                    Remedy::undo_decision, d.n);
   const AppliedDecisions& decisions = standing.applied;
   nlohmann::ordered_json applied = applied_decisions_json(standing.standing);
   r.decisions = standing.standing;
@@ -218,9 +214,9 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
       }
       throw Error(ErrorKind::conflict,
                   fmt::format("round {}: applications tied on every ranking key straddle the money line: {}; "
-                              "ties = \"refuse\": record their order with `competition order APP APP… --reason TEXT` "
-                              "first",
-                              id, list));
+                              "ties = \"refuse\"",
+                              id, list),
+                  Remedy::order_ties);
     }
   }
 
@@ -233,17 +229,17 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
 
   // The rows first: what storing them takes is gone before the record (100 MB
   // at a million applications) is made.
-  if (!dry_run) save_allocation(store, id, r.decision);
+  if (!options.dry_run) save_allocation(store, id, r.decision);
   nlohmann::ordered_json inputs = input_hashes_with(applications_sha256, reviewers, reviews_sha256);
   SignedRecord record = signed_decision_record(id, r.round.rules_sha256, inputs, applied, r.decision);
   r.fingerprint = record.fingerprint;
-  if (dry_run) return r;  // the Transaction rolls back: nothing written
+  if (options.dry_run) return r;  // the Transaction rolls back: nothing written
 
-  r.log_seq = append_canonical_log_entry(store, id, "allocate", std::move(record.canonical)).seq;
-  store.set_stage(id, "allocated");
+  r.log_seq = append_canonical_log_entry(store, id, LogKind::allocate, std::move(record.canonical)).seq;
+  store.set_stage(id, Stage::allocated);
   tx.commit_then_checkpoint();  // the copy into the file overlaps the printing
   r.stored = true;
-  r.round.stage = "allocated";
+  r.round.stage = Stage::allocated;
   return r;
 }
 

@@ -28,16 +28,22 @@ struct AllocateResult {
   std::int64_t log_seq = 0;                   // the decision log entry written (0 when not stored)
 };
 
+// How `allocate` goes about it (cli.md "allocate" options).
+struct AllocateOptions {
+  bool force = false;    // allocate an allocated round again: a new decision after the old one
+  bool dry_run = false;  // compute everything and write nothing
+};
+
 // cli.md "allocate". The round (`--round`, or the only one) must be scored:
 // Error(conflict) when it is not, when it is already allocated (unless
-// `force`, which records a new decision after the old one), when the stored
+// `options.force`, which records a new decision after the old one), when the stored
 // inputs no longer give the stored scores, when a standing commission decision
 // cannot apply (rules.md §4 step 2), and, with `ties = "refuse"`, when
 // applications tied on every key straddle the money line (the message names
 // each group and the money at stake). The commission decisions of the log apply
-// first (commission.hpp, reduce_decisions). `dry_run` computes everything and
-// writes nothing.
-AllocateResult run_allocate(Store& store, const std::optional<std::string>& round_id, bool force, bool dry_run);
+// first (commission.hpp, reduce_decisions). `options.dry_run` computes
+// everything and writes nothing.
+AllocateResult run_allocate(Store& store, const std::optional<std::string>& round_id, AllocateOptions options);
 
 // cli.md, `ties = "refuse"`: the groups of ranked applications tied on every
 // ranking key (rules.md §3 without the `id` key), not covered by a commission
@@ -45,9 +51,10 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
 // final `id` key: ranking the group the other way round would change which of
 // them get money. Each group in rank order. `decision` is allocate(rules,
 // applications, scores, decisions).
-std::vector<std::vector<std::string>> ties_at_money_line(const Rules& rules,
-                                                         const std::vector<Application>& applications,
-                                                         const ScoreResult& scores, const AppliedDecisions& decisions,
-                                                         const Decision& decision);
+[[nodiscard]] std::vector<std::vector<std::string>> ties_at_money_line(const Rules& rules,
+                                                                       const std::vector<Application>& applications,
+                                                                       const ScoreResult& scores,
+                                                                       const AppliedDecisions& decisions,
+                                                                       const Decision& decision);
 
 }  // namespace competition

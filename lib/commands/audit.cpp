@@ -86,11 +86,12 @@ RoundAudit audit_round(Store& store, const RoundRecord& round) {
   a.pending_decisions = pending_decisions(entries);
   std::optional<std::size_t> last_allocate;
   for (std::size_t i = 0; i < entries.size(); ++i)
-    if (entries[i].kind == "allocate") last_allocate = i;
+    if (entries[i].kind == LogKind::allocate) last_allocate = i;
   const std::vector<AllocationLine> stored_lines = load_allocation(store, round.id);
-  a.allocated = round.stage == "allocated" || last_allocate || !stored_lines.empty();
-  if (a.allocated && round.stage != "allocated")
-    note_difference(diffs, std::nullopt, "stage", round.stage, "allocated");
+  a.allocated = round.stage == Stage::allocated || last_allocate || !stored_lines.empty();
+  if (a.allocated && round.stage != Stage::allocated)
+    note_difference(diffs, std::nullopt, "stage", std::string(to_string(round.stage)),
+                    std::string(to_string(Stage::allocated)));
 
   // Everything below recomputes from the stored inputs; a failure to read them
   // is itself a difference, and the log is still verified at the end.
@@ -139,7 +140,7 @@ RoundAudit audit_round(Store& store, const RoundRecord& round) {
     if (stored_scores) {
       a.scored = true;
       compare_scores(*rules, *stored_scores, fresh, diffs);
-    } else if (round.stage != "open") {
+    } else if (round.stage != Stage::open) {
       problem("scores", "the round is past `score`, but no scores are stored");
     }
     if (!a.allocated) return;
@@ -191,7 +192,7 @@ RoundAudit audit_round(Store& store, const RoundRecord& round) {
     // only its record is left to compare: `log.<seq>.decisions` (the record's
     // against the log's) and `log.<seq>.fingerprint` (stored against rebuilt).
     for (std::size_t i = 0; i < *last_allocate; ++i) {
-      if (entries[i].kind != "allocate") continue;
+      if (entries[i].kind != LogKind::allocate) continue;
       const std::string at = fmt::format("log.{}.", entries[i].seq);
       LoggedDecisions earlier =
           decisions_logged_before({entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(i)});

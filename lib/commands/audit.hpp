@@ -19,10 +19,10 @@ namespace competition {
 // One round, everything above. Problems reading the stored data (a rules text
 // that no longer parses, a review whose scores cannot be read) are differences
 // too: a tampered database must give a report, not an error.
-RoundAudit audit_round(Store& store, const RoundRecord& round);
+[[nodiscard]] RoundAudit audit_round(Store& store, const RoundRecord& round);
 
 // `--all`: every round (by year, id); else the round `--round` names, or the
 // only one (Store::resolve_round: Error(invalid) listing the rounds otherwise).
-AuditResult audit_rounds(Store& store, const std::optional<std::string>& round, bool all);
+[[nodiscard]] AuditResult audit_rounds(Store& store, const std::optional<std::string>& round, bool all);
 
 }  // namespace competition

@@ -58,29 +58,29 @@ class ReadSnapshot {
 Bundle build_bundle(Store& store, const std::optional<std::string>& round_id, Lang lang) {
   ReadSnapshot snapshot(store);
   RoundRecord round = store.resolve_round(round_id);
-  if (round.stage != "allocated")
-    throw Error(ErrorKind::conflict, fmt::format("round {} is not allocated (stage: {}): a bundle re-checks an "
-                                                 "allocation; run `competition allocate` first",
-                                                 round.id, round.stage));
+  if (round.stage != Stage::allocated)
+    throw Error(ErrorKind::conflict,
+                fmt::format("round {} is not allocated (stage: {}): a bundle re-checks an allocation", round.id,
+                            to_string(round.stage)),
+                Remedy::allocate_first);
   std::vector<LogEntry> log = log_entries(store, round.id);
   const LogEntry* last = nullptr;
   for (const LogEntry& e : log)
-    if (e.kind == "allocate") last = &e;
+    if (e.kind == LogKind::allocate) last = &e;
   if (!last)
-    throw Error(ErrorKind::conflict, fmt::format("round {} is marked allocated but its decision log holds no "
-                                                 "allocation; run `competition audit` to see what changed",
-                                                 round.id));
+    throw Error(ErrorKind::conflict,
+                fmt::format("round {} is marked allocated but its decision log holds no allocation", round.id),
+                Remedy::audit_changes);
   nlohmann::ordered_json record;
   try {
     record = nlohmann::ordered_json::parse(last->payload);
   } catch (const std::exception&) {
-    throw Error(ErrorKind::io, fmt::format("round {}: decision log entry {} is not JSON; run `competition audit`",
-                                           round.id, last->seq));
+    throw Error(ErrorKind::io, fmt::format("round {}: decision log entry {} is not JSON", round.id, last->seq),
+                Remedy::audit);
   }
   if (!record.is_object() || !record.contains("fingerprint") || !record["fingerprint"].is_string())
-    throw Error(ErrorKind::io,
-                fmt::format("round {}: decision log entry {} has no fingerprint; run `competition audit`", round.id,
-                            last->seq));
+    throw Error(ErrorKind::io, fmt::format("round {}: decision log entry {} has no fingerprint", round.id, last->seq),
+                Remedy::audit);
 
   Rules rules = Store::rules_of(round);
   std::vector<Application> applications = store.applications(round.id);

@@ -28,7 +28,7 @@ inline constexpr const char* manifest = "manifest.json";
 }  // namespace bundle_file
 
 // The version written to the manifest and required by `audit bundle`.
-std::string tool_version();
+[[nodiscard]] std::string tool_version();
 
 struct Bundle {
   std::string round;
@@ -42,12 +42,12 @@ struct Bundle {
 // logged before that allocation (when there are any), outcomes.csv (when there
 // are outcomes), decision.md in the language asked, and the manifest.
 // Error(conflict) when the round is not allocated.
-Bundle build_bundle(Store& store, const std::optional<std::string>& round_id, Lang lang);
+[[nodiscard]] Bundle build_bundle(Store& store, const std::optional<std::string>& round_id, Lang lang);
 
 // manifest.json: {"files": {name: sha256 hex, … (sorted by name)}, "fingerprint",
 // "tool_version"}, two-space indented, ending in a newline; it does not list itself.
-std::string bundle_manifest(const std::map<std::string, std::string>& files, const std::string& fingerprint,
-                            const std::string& version);
+[[nodiscard]] std::string bundle_manifest(const std::map<std::string, std::string>& files,
+                                          const std::string& fingerprint, const std::string& version);
 
 // Writes the files into a new directory PATH: into a temporary directory next
 // to it first, each file synced, then renamed into place, so that PATH holds

@@ -18,6 +18,6 @@ namespace competition {
 
 // Error(io) when PATH does not exist or cannot be read, Error(invalid) when it
 // is not a directory; everything about the bundle's content is a difference.
-BundleAudit audit_bundle(const std::string& path);
+[[nodiscard]] BundleAudit audit_bundle(const std::string& path);
 
 }  // namespace competition

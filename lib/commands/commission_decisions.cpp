@@ -15,17 +15,12 @@ namespace competition {
 
 namespace {
 
-// The command a request came from, for messages.
-std::string command_of(const DecisionRequest& r) {
-  return r.kind == DecisionKind::undo ? "decisions --undo" : std::string(to_string(r.kind));
-}
-
 // cli.md "Commission decisions": "Each decision is recorded with its reason".
 void check_reason(const DecisionRequest& r) {
-  if (!is_valid_utf8(r.reason))
-    throw Error(ErrorKind::invalid, command_of(r) + ": --reason: the text is not valid UTF-8");
+  const DecisionSubject reason{.kind = r.kind, .number = std::nullopt, .input = DecisionInput::reason};
+  if (!is_valid_utf8(r.reason)) throw Error(ErrorKind::invalid, reason, "the text is not valid UTF-8");
   if (std::all_of(r.reason.begin(), r.reason.end(), [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }))
-    throw Error(ErrorKind::invalid, command_of(r) + ": --reason: a decision needs its reason (the text is empty)");
+    throw Error(ErrorKind::invalid, reason, "a decision needs its reason (the text is empty)");
 }
 
 // Everything a decision is checked against, read in the recording transaction.
@@ -38,20 +33,20 @@ struct RoundState {
   std::vector<CommissionDecision> decisions;
 };
 
-RoundState read_state(Store& store, const std::optional<std::string>& round_id, const std::string& command) {
+RoundState read_state(Store& store, const std::optional<std::string>& round_id, const DecisionSubject& request) {
   RoundState s;
   s.round = store.resolve_round(round_id);
   const std::string& id = s.round.id;
-  if (s.round.stage != "scored" && s.round.stage != "allocated")
-    throw Error(ErrorKind::conflict, fmt::format("{}: round {} is not scored yet; commission decisions apply to the "
-                                                 "ranking (run `competition score` first)",
-                                                 command, id));
+  if (s.round.stage == Stage::open)
+    throw Error(ErrorKind::conflict, request,
+                fmt::format("round {} is not scored yet; commission decisions apply to the ranking", id),
+                Remedy::score_before_deciding);
   s.rules = Store::rules_of(s.round);
   s.applications = store.applications(id);
   std::optional<ScoreResult> scores = load_scores(store, id, s.rules);
   if (!scores)
-    throw Error(ErrorKind::conflict,
-                fmt::format("{}: round {} has no stored scores (run `competition score` first)", command, id));
+    throw Error(ErrorKind::conflict, request, fmt::format("round {} has no stored scores", id),
+                Remedy::score_before_deciding);
   s.scores = std::move(*scores);
   s.log = log_entries(store, id);
   s.decisions = read_decisions(s.log);
@@ -59,16 +54,17 @@ RoundState read_state(Store& store, const std::optional<std::string>& round_id, 
 }
 
 // cli.md: "Decisions apply to ranked applications"; an unknown id is invalid input.
-const ScoredApplication& ranked_application(const RoundState& s, const std::string& command, const std::string& id) {
+const ScoredApplication& ranked_application(const RoundState& s, const DecisionSubject& request,
+                                            const std::string& id) {
   const ScoredApplication* scored = s.scores.find(id);
   bool known =
       std::any_of(s.applications.begin(), s.applications.end(), [&](const Application& a) { return a.id == id; });
   if (!known || !scored)
-    throw Error(ErrorKind::invalid, fmt::format("{}: no application \"{}\" in round {}", command, id, s.round.id));
+    throw Error(ErrorKind::invalid, request, fmt::format("no application \"{}\" in round {}", id, s.round.id));
   if (scored->status != ScoreStatus::ranked) {
     std::string reasons = join(scored->reasons.to_vector(), ", ");
-    throw Error(ErrorKind::conflict,
-                fmt::format("{}: {} is {}{}; commission decisions apply to ranked applications only", command, id,
+    throw Error(ErrorKind::conflict, request,
+                fmt::format("{} is {}{}; commission decisions apply to ranked applications only", id,
                             to_string(scored->status), reasons.empty() ? "" : " (" + reasons + ")"));
   }
   return *scored;
@@ -89,62 +85,64 @@ const CommissionDecision* standing_on(const StandingDecisions& standing, const s
 
 // The checks of one request against the round; returns the payload to log.
 nlohmann::ordered_json validate(const RoundState& s, const DecisionRequest& r) {
-  const std::string command = command_of(r);
+  const DecisionSubject request{.kind = r.kind, .number = std::nullopt, .input = DecisionInput::none};
   const StandingDecisions now = reduce_decisions(s.decisions);
   switch (r.kind) {
     case DecisionKind::withdraw:
     case DecisionKind::override_award: {
-      if (r.applications.size() != 1) throw Error(ErrorKind::invalid, command + ": name exactly one application");
+      if (r.applications.size() != 1) throw Error(ErrorKind::invalid, request, "name exactly one application");
       const std::string& id = r.applications.front();
-      ranked_application(s, command, id);
+      ranked_application(s, request, id);
       if (r.kind == DecisionKind::override_award) {
-        if (!r.award) throw Error(ErrorKind::invalid, "override: --award is required");
+        const DecisionSubject award{.kind = r.kind, .number = std::nullopt, .input = DecisionInput::award};
+        if (!r.award) throw Error(ErrorKind::invalid, award, "an override needs its award");
         const Application& a = application(s, id);
         if (*r.award > a.requested)
-          throw Error(ErrorKind::invalid,
-                      fmt::format("override: --award: {} is more than the {} requested by {} (expected 0 to decline, "
-                                  "or at most the request)",
+          throw Error(ErrorKind::invalid, award,
+                      fmt::format("{} is more than the {} requested by {} (expected 0 to decline, or at most the "
+                                  "request)",
                                   r.award->to_string(), a.requested.to_string(), id));
       }
       if (const CommissionDecision* d = standing_on(now, id);
           d && d->kind == r.kind && (r.kind == DecisionKind::withdraw || d->award == r.award))
-        throw Error(ErrorKind::conflict,
-                    fmt::format("{}: decision {} already {} {}; nothing to record", command, d->n,
+        throw Error(ErrorKind::conflict, request,
+                    fmt::format("decision {} already {} {}; nothing to record", d->n,
                                 r.kind == DecisionKind::withdraw ? "withdrew" : "fixed this award for", id));
       return decision_payload(r.kind, r.applications, r.award, r.reason);
     }
     case DecisionKind::order: {
       std::set<std::string> seen;
       for (const std::string& id : r.applications) {
-        if (!seen.insert(id).second) throw Error(ErrorKind::invalid, fmt::format("order: {} is named twice", id));
-        ranked_application(s, command, id);
+        if (!seen.insert(id).second) throw Error(ErrorKind::invalid, request, fmt::format("{} is named twice", id));
+        ranked_application(s, request, id);
       }
       if (r.applications.size() < 2)
-        throw Error(ErrorKind::conflict, fmt::format("order: an order needs at least two applications tied on every "
-                                                     "ranking key; {} alone has nothing to be ordered against",
-                                                     join(r.applications, ", ")));
+        throw Error(ErrorKind::conflict, request,
+                    fmt::format("an order needs at least two applications tied on every ranking key; {} alone has "
+                                "nothing to be ordered against",
+                                join(r.applications, ", ")));
       if (auto problem = order_problem(s.rules, s.applications, s.scores, r.applications))
-        throw Error(ErrorKind::conflict, "order: " + *problem + " (rules.md §3: an order settles full ties only)");
+        throw Error(ErrorKind::conflict, request, *problem + " (rules.md §3: an order settles full ties only)");
       for (const CommissionDecision& d : now.standing)
         if (d.kind == DecisionKind::order && d.applications == r.applications)
-          throw Error(ErrorKind::conflict, fmt::format("order: decision {} already put {} in this order; nothing to "
-                                                       "record",
-                                                       d.n, join(r.applications, ", ")));
+          throw Error(ErrorKind::conflict, request,
+                      fmt::format("decision {} already put {} in this order; nothing to record", d.n,
+                                  join(r.applications, ", ")));
       return decision_payload(r.kind, r.applications, std::nullopt, r.reason);
     }
     case DecisionKind::undo: {
+      const DecisionSubject undo{.kind = r.kind, .number = r.undo, .input = DecisionInput::none};
       int count = static_cast<int>(s.decisions.size());
       if (r.undo < 1 || r.undo > count) {
         std::string has = count == 0   ? "no decisions to undo"
                           : count == 1 ? "only decision 1"
                                        : fmt::format("decisions 1 to {}", count);
-        throw Error(ErrorKind::invalid, fmt::format("decisions --undo {}: round {} has {}", r.undo, s.round.id, has));
+        throw Error(ErrorKind::invalid, undo, fmt::format("round {} has {}", s.round.id, has));
       }
       const CommissionDecision& target = s.decisions[static_cast<std::size_t>(r.undo - 1)];
       if (target.undone_by)
-        throw Error(ErrorKind::conflict,
-                    fmt::format("decisions --undo {}: decision {} is already undone by decision {}", r.undo, r.undo,
-                                *target.undone_by));
+        throw Error(ErrorKind::conflict, undo,
+                    fmt::format("decision {} is already undone by decision {}", r.undo, *target.undone_by));
       return undo_payload(target.seq, r.reason);
     }
   }
@@ -153,21 +151,21 @@ nlohmann::ordered_json validate(const RoundState& s, const DecisionRequest& r) {
 
 // rules.md §4 step 2 with the new decision: the standing decisions must still
 // apply. The allocator refuses what cannot (exit 3); its message names the
-// decision; we add which command was refused.
+// decision; we add which request was refused.
 void check_applicable(const RoundState& s, const std::vector<CommissionDecision>& decisions,
-                      const std::string& command) {
+                      const DecisionSubject& request) {
   StandingDecisions standing = reduce_decisions(decisions);
   for (const CommissionDecision& d : standing.standing)
     if (d.kind == DecisionKind::order)
       if (auto problem = order_problem(s.rules, s.applications, s.scores, d.applications))
-        throw Error(ErrorKind::conflict,
-                    fmt::format("{}: the order of decision {} would no longer apply: {}", command, d.n, *problem));
+        throw Error(ErrorKind::conflict, request,
+                    fmt::format("the order of decision {} would no longer apply: {}", d.n, *problem));
   try {
-    allocate(s.rules, s.applications, s.scores, standing.applied);
+    static_cast<void>(allocate(s.rules, s.applications, s.scores, standing.applied));  // only whether it can
   } catch (const Error& e) {
     if (e.kind() != ErrorKind::conflict) throw;
-    throw Error(ErrorKind::conflict,
-                fmt::format("{}: refused, the commission's decisions could not all apply: {}", command, e.what()));
+    throw Error(ErrorKind::conflict, request,
+                fmt::format("refused, the commission's decisions could not all apply: {}", e.what()), e.remedy());
   }
 }
 
@@ -178,7 +176,8 @@ RecordedDecision record_decision(Store& store, const std::optional<std::string>&
                                  const DecisionRequest& request) {
   check_reason(request);
   Transaction tx(store);
-  RoundState s = read_state(store, round_id, command_of(request));
+  const DecisionSubject subject{.kind = request.kind, .number = std::nullopt, .input = DecisionInput::none};
+  RoundState s = read_state(store, round_id, subject);
   nlohmann::ordered_json payload = validate(s, request);
 
   // The log as it would be with the entry: read back through the same reader,
@@ -186,11 +185,11 @@ RecordedDecision record_decision(Store& store, const std::optional<std::string>&
   LogEntry next;
   next.seq = (s.log.empty() ? 0 : s.log.back().seq) + 1;
   next.round = s.round.id;
-  next.kind = std::string(to_string(request.kind));
+  next.kind = log_kind(request.kind);
   next.payload = payload.dump();
   std::vector<LogEntry> log = s.log;
   log.push_back(next);
-  check_applicable(s, read_decisions(log), command_of(request));
+  check_applicable(s, read_decisions(log), subject);
 
   LogEntry stored = append_log_entry(store, s.round.id, next.kind, payload);
   log.back() = stored;
@@ -209,7 +208,7 @@ DecisionList list_decisions(Store& store, const std::optional<std::string>& roun
   out.decisions = read_decisions(log);
   std::int64_t last_allocate = 0;
   for (const LogEntry& e : log)
-    if (e.kind == "allocate") last_allocate = e.seq;
+    if (e.kind == LogKind::allocate) last_allocate = e.seq;
   out.allocated = last_allocate > 0;
   for (const CommissionDecision& d : out.decisions)
     if (d.seq < last_allocate) ++out.before_latest_allocation;

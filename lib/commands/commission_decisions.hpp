@@ -15,7 +15,8 @@
 namespace competition {
 
 // cli.md "Commission decisions". Validates, then appends one log entry in one
-// transaction; nothing is recorded when it throws.
+// transaction; nothing is recorded when it throws. A refusal's message is worded
+// relative to the request, which it names as Error::subject().
 // Error(invalid) (exit 2): a blank reason or one that is not UTF-8, an unknown
 // application, an application named twice, an override above the request, an
 // undo of a number that is not a decision of the round.
@@ -30,9 +31,9 @@ namespace competition {
 RecordedDecision record_decision(Store& store, const std::optional<std::string>& round_id,
                                  const DecisionRequest& request);
 
-DecisionList list_decisions(Store& store, const std::optional<std::string>& round_id);
+[[nodiscard]] DecisionList list_decisions(Store& store, const std::optional<std::string>& round_id);
 
 // rules.md §4 step 2 for the next `allocate`: every decision in the round's log, reduced.
-StandingDecisions standing_decisions(Store& store, const std::string& round);
+[[nodiscard]] StandingDecisions standing_decisions(Store& store, const std::string& round);
 
 }  // namespace competition

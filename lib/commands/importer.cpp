@@ -301,7 +301,7 @@ void report_duplicate(int first_line, RowReader& r, std::size_t k, What&& what) 
 
 RoundRecord round_for(Store& store, const ImportOptions& o, bool frozen_after_allocation) {
   RoundRecord round = store.resolve_round(o.round);
-  if (frozen_after_allocation && round.stage == "allocated")
+  if (frozen_after_allocation && round.stage == Stage::allocated)
     throw Error(ErrorKind::conflict, {Diagnostic{o.file, 0, 0, "",
                                                  fmt::format("round {} is allocated: its {} are frozen by the decision",
                                                              round.id, to_string(o.kind)),
@@ -311,11 +311,11 @@ RoundRecord round_for(Store& store, const ImportOptions& o, bool frozen_after_al
 
 // When inputs that scoring reads change, the stored scores no longer hold.
 void invalidate_scores(Store& store, const RoundRecord& round, const ImportSummary& s) {
-  if (s.added + s.updated == 0 || round.stage != "scored") return;
+  if (s.added + s.updated == 0 || round.stage != Stage::scored) return;
   SQLite::Statement del(store.db(), "DELETE FROM scores WHERE round_id = ?");
   del.bind(1, round.id);
   del.exec();
-  store.set_stage(round.id, "open");
+  store.set_stage(round.id, Stage::open);
 }
 
 std::string changed_fields(const std::vector<std::pair<std::string, bool>>& fields) {
@@ -950,7 +950,7 @@ void import_outcomes(Store& store, const ImportOptions& o, std::string_view byte
   for (const auto& a : store.applications(round.id)) known.insert(a.id);
   // Outcomes belong to applications that got money in the stored decision.
   std::set<std::string> funded;
-  bool allocated = round.stage == "allocated";
+  bool allocated = round.stage == Stage::allocated;
   if (allocated) {
     SQLite::Statement q(store.db(), "SELECT application FROM allocations WHERE round_id = ? AND award > 0");
     q.bind(1, round.id);

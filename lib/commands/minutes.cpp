@@ -19,9 +19,8 @@ namespace competition {
 namespace {
 
 [[noreturn]] void unreadable(const std::string& round, const std::string& what) {
-  throw Error(ErrorKind::io, fmt::format("round {}: the stored decision record cannot be read ({}); run "
-                                         "`competition audit`",
-                                         round, what));
+  throw Error(ErrorKind::io, fmt::format("round {}: the stored decision record cannot be read ({})", round, what),
+              Remedy::audit);
 }
 
 Money money_of(const nlohmann::json& j, const std::string& round, const char* what) {
@@ -75,11 +74,10 @@ MinutesData load_minutes(Store& store, const std::optional<std::string>& round_i
   std::vector<LogEntry> log = log_entries(store, id);
   const LogEntry* allocation = nullptr;
   for (const LogEntry& e : log)
-    if (e.kind == "allocate") allocation = &e;
+    if (e.kind == LogKind::allocate) allocation = &e;
   if (!allocation)
-    throw Error(ErrorKind::conflict, fmt::format("round {} is not allocated yet: the minutes record an allocation "
-                                                 "(run `competition allocate` first)",
-                                                 id));
+    throw Error(ErrorKind::conflict, fmt::format("round {} is not allocated yet: the minutes record an allocation", id),
+                Remedy::allocate_before_minutes);
   m.rules = Store::rules_of(m.round);
   m.applications = store.applications(id);
   if (auto scores = load_scores(store, id, m.rules)) m.scores = std::move(*scores);

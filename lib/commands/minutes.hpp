@@ -13,6 +13,7 @@ namespace competition {
 // Reads the minutes of the round (`--round`, or the only one) for `date`
 // (`YYYY-MM-DD`, checked by the caller). Error(conflict) when the round has no
 // allocation yet; Error(io) when the stored record cannot be read.
-MinutesData load_minutes(Store& store, const std::optional<std::string>& round_id, const std::string& date);
+[[nodiscard]] MinutesData load_minutes(Store& store, const std::optional<std::string>& round_id,
+                                       const std::string& date);
 
 }  // namespace competition

@@ -94,9 +94,9 @@ bool stored_instance(Store& store, const RoundRecord& round, const std::map<std:
 
 PabulibFile export_pabulib(Store& store, const RoundRecord& round) {
   std::vector<AllocationLine> lines = load_allocation(store, round.id);
-  if (round.stage != "allocated" || lines.empty())
-    throw Error(ErrorKind::conflict,
-                fmt::format("round {} is not allocated yet: run `competition allocate` before exporting it", round.id));
+  if (round.stage != Stage::allocated || lines.empty())
+    throw Error(ErrorKind::conflict, fmt::format("round {} is not allocated yet", round.id),
+                Remedy::allocate_before_export);
   std::map<std::string, bool> chosen;
   for (const auto& l : lines) chosen[l.id] = l.status == AwardStatus::funded || l.status == AwardStatus::partial;
 

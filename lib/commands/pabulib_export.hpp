@@ -14,6 +14,6 @@ namespace competition {
 
 // The instance of an allocated round; Error(conflict) when the round is not
 // allocated. write_pabulib turns it into the file's text.
-PabulibFile export_pabulib(Store& store, const RoundRecord& round);
+[[nodiscard]] PabulibFile export_pabulib(Store& store, const RoundRecord& round);
 
 }  // namespace competition

@@ -574,7 +574,7 @@ struct Writer {
     SQLite::Statement del(db(), "DELETE FROM scores WHERE round_id = ?");
     del.bind(1, r.id);
     del.exec();
-    store.set_stage(r.id, "open");
+    store.set_stage(r.id, Stage::open);
     if (rules_differ)
       write_round(false);  // the rules are generated anew; edits made with `init` are replaced
     else if (meta_differs)
@@ -622,7 +622,7 @@ ImportSummary import_pabulib(Store& store, const ImportOptions& o, std::string_v
     }
     if (!existing)
       w.create();
-    else if (existing->stage == "allocated")
+    else if (existing->stage == Stage::allocated)
       w.conflict(0, 0, "", fmt::format("round {} is allocated: its applications are frozen by the decision", r.id));
     else if (!is_pabulib)
       w.conflict(

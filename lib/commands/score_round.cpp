@@ -16,11 +16,10 @@ ScoredRound score_and_store(Store& store, const std::optional<std::string>& roun
   Transaction tx(store);
   ScoredRound s;
   s.round = store.resolve_round(round_id);
-  if (s.round.stage == "allocated")
+  if (s.round.stage == Stage::allocated)
     throw Error(ErrorKind::conflict,
-                fmt::format("round {} is already allocated; scores are frozen by the decision (its ranking is in the "
-                            "stored decision: see `competition minutes` or `competition export bundle`)",
-                            s.round.id));
+                fmt::format("round {} is already allocated; scores are frozen by the decision", s.round.id),
+                Remedy::see_stored_decision);
   s.rules = Store::rules_of(s.round);
   // Scoring and the ranking tables need no titles: none is kept (a national
   // round's are 100 MB).
@@ -42,7 +41,7 @@ ScoredRound score_and_store(Store& store, const std::optional<std::string>& roun
         }
       });
     save_scores(store, s.round.id, s.result);
-    store.set_stage(s.round.id, "scored");
+    store.set_stage(s.round.id, Stage::scored);
     tx.commit_then_checkpoint();  // the copy into the file overlaps the printing
     if (side.joinable()) side.join();
     if (failed) std::rethrow_exception(failed);

@@ -38,9 +38,9 @@ ScoredRound score_and_store(Store& store, const std::optional<std::string>& roun
 // input hashes of `allocate` and `audit`). A round ranked by votes reads none.
 // Unfinished: finish() raises what scoring them would raise, where the caller
 // scores (after the reviews have been read).
-ReviewSummaries review_summaries(Store& store, const std::string& round, const Rules& rules,
-                                 const std::vector<Application>& applications,
-                                 const std::function<void(const ReviewRow&)>& also = {});
+[[nodiscard]] ReviewSummaries review_summaries(Store& store, const std::string& round, const Rules& rules,
+                                               const std::vector<Application>& applications,
+                                               const std::function<void(const ReviewRow&)>& also = {});
 
 // The same, returning only the result.
 ScoreResult run_score(Store& store, const std::optional<std::string>& round_id);

@@ -152,9 +152,8 @@ class Allocator {
     for (const ScoredApplication& s : scores.applications) {
       const std::optional<std::uint32_t> at = by_id.find(s.id);
       if (!at)
-        throw Error(ErrorKind::conflict, fmt::format("scores name application {}, which is not in the round; "
-                                                     "run `competition score` again",
-                                                     s.id));
+        throw Error(ErrorKind::conflict, fmt::format("scores name application {}, which is not in the round", s.id),
+                    Remedy::score_again);
       if (scored[*at]) throw Error(ErrorKind::conflict, fmt::format("application {} is scored twice", s.id));
       scored[*at] = true;
       Entry e;
@@ -191,8 +190,8 @@ class Allocator {
     for (std::size_t i = 0; i < applications.size(); ++i)
       if (!scored[i] && (!unscored || applications[i].id < *unscored)) unscored = applications[i].id;
     if (unscored)
-      throw Error(ErrorKind::conflict,
-                  fmt::format("application {} has not been scored; run `competition score` again", *unscored));
+      throw Error(ErrorKind::conflict, fmt::format("application {} has not been scored", *unscored),
+                  Remedy::score_again);
     awards_of_.assign(organisations_seen, 0);
     // Output order: entries sorted, then the lines put in the same order.
     std::sort(entries_.begin(), entries_.end(), [&](const Entry& a, const Entry& b) {

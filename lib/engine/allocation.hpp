@@ -15,8 +15,8 @@
 namespace competition {
 
 enum class AwardStatus { funded, partial, reserve, rejected, incomplete, withdrawn, declined };
-std::string_view to_string(AwardStatus s);
-std::optional<AwardStatus> parse_award_status(std::string_view s);
+[[nodiscard]] std::string_view to_string(AwardStatus s);
+[[nodiscard]] std::optional<AwardStatus> parse_award_status(std::string_view s);
 
 // The commission decisions standing at an allocation (rules.md §4 step 2), already
 // reduced from the decision log (latest per application, undone ones left out).
@@ -58,7 +58,7 @@ struct Decision {
 // rules.md §4. `scores` is the result of score_round over the same applications
 // (with decisions.orders applied). Checks the invariants of §4.6 before returning
 // and throws Error(io, "internal error: ...") if one is violated.
-Decision allocate(const Rules& rules, const std::vector<Application>& applications, const ScoreResult& scores,
-                  const AppliedDecisions& decisions = {});
+[[nodiscard]] Decision allocate(const Rules& rules, const std::vector<Application>& applications,
+                                const ScoreResult& scores, const AppliedDecisions& decisions = {});
 
 }  // namespace competition

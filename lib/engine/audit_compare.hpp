@@ -38,7 +38,7 @@ void note_difference(std::vector<Difference>& out, const std::optional<std::stri
 // An exact value as text: its decimal expansion when it has at most 4 places
 // (`87.5`, `7`), else `num/den` (`263/3`), so that two different values never
 // print alike.
-std::string exact_text(const Rational& value);
+[[nodiscard]] std::string exact_text(const Rational& value);
 
 // The stored result of `score` against a fresh one (rules.md §1–3), per
 // application: `score.present`, `score.status`, `score.rank`, `score.total`,

@@ -22,7 +22,7 @@ LoggedDecisions decisions_logged_before(const std::vector<LogEntry>& before) {
 
 int pending_decisions(const std::vector<LogEntry>& entries) {
   int pending = 0;
-  for (const LogEntry& e : entries) pending = e.kind == "allocate" ? 0 : pending + 1;
+  for (const LogEntry& e : entries) pending = e.kind == LogKind::allocate ? 0 : pending + 1;
   return pending;
 }
 

@@ -24,14 +24,14 @@ struct LoggedDecisions {
 
 // The decisions standing at an allocation: `before` are the round's log
 // entries recorded before that `allocate` entry, in log order.
-LoggedDecisions decisions_logged_before(const std::vector<LogEntry>& before);
+[[nodiscard]] LoggedDecisions decisions_logged_before(const std::vector<LogEntry>& before);
 
 // The same from the decisions as a bundle's decisions.csv lists them.
-LoggedDecisions decisions_standing(const std::vector<CommissionDecision>& decisions);
+[[nodiscard]] LoggedDecisions decisions_standing(const std::vector<CommissionDecision>& decisions);
 
 // Commission decisions recorded after the latest allocation (cli.md: reported
 // as pending, not as a mismatch): the log entries after the last `allocate`
 // entry that are not allocations (all of them when there is none).
-int pending_decisions(const std::vector<LogEntry>& entries);
+[[nodiscard]] int pending_decisions(const std::vector<LogEntry>& entries);
 
 }  // namespace competition

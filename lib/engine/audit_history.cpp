@@ -43,8 +43,7 @@ bool outside_published_precision(const Rational& computed, std::string_view publ
 
 // cli.md "audit history".
 HistoryAudit audit_history(const std::vector<HistoryYear>& rows, std::optional<int> from, std::optional<int> to) {
-  if (rows.empty())
-    throw Error(ErrorKind::invalid, "audit history: no history imported (run `competition import history FILE` first)");
+  if (rows.empty()) throw Error(ErrorKind::invalid, "audit history: no history imported", Remedy::import_history);
   auto [lo, hi] = std::minmax_element(rows.begin(), rows.end(),
                                       [](const HistoryYear& a, const HistoryYear& b) { return a.year < b.year; });
   HistoryAudit audit;

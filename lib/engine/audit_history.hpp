@@ -47,12 +47,12 @@ struct HistoryAudit {
 // decimal text by more than half a unit of its last decimal place (`9.8`: 0.05,
 // `6.00`: 0.005, `18`: 0.5), compared exactly; exactly half a unit is no finding.
 // A published text that is not a decimal number is always a mismatch.
-bool outside_published_precision(const Rational& computed, std::string_view published);
+[[nodiscard]] bool outside_published_precision(const Rational& computed, std::string_view published);
 
 // Every history row in [from, to] (a missing bound: the first or last history
 // year). Throws Error(invalid) when there is no history at all, when from > to,
 // or when the range holds no history year.
-HistoryAudit audit_history(const std::vector<HistoryYear>& rows, std::optional<int> from = std::nullopt,
-                           std::optional<int> to = std::nullopt);
+[[nodiscard]] HistoryAudit audit_history(const std::vector<HistoryYear>& rows, std::optional<int> from = std::nullopt,
+                                         std::optional<int> to = std::nullopt);
 
 }  // namespace competition

@@ -10,12 +10,13 @@
 #include <vector>
 
 #include "engine/audit_compare.hpp"
+#include "values/round.hpp"
 
 namespace competition {
 
 struct RoundAudit {
   std::string round;
-  std::string stage;         // as stored: open | scored | allocated
+  Stage stage = Stage::open;
   bool scored = false;       // stored scores were compared
   bool allocated = false;    // a decision was compared
   std::string chain = "ok";  // ok | broken (verify_chain)

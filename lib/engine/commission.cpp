@@ -27,9 +27,10 @@ nlohmann::ordered_json undo_payload(std::int64_t undone_seq, const std::string& 
 namespace {
 
 [[noreturn]] void malformed(const LogEntry& e, const std::string& what) {
-  throw Error(ErrorKind::io, fmt::format("decision log entry {} ({}) of round {}: {}; the log was not written by "
-                                         "`competition` (run `competition audit`)",
-                                         e.seq, e.kind, e.round, what));
+  throw Error(ErrorKind::io,
+              fmt::format("decision log entry {} ({}) of round {}: {}; the log was not written by `competition`", e.seq,
+                          to_string(e.kind), e.round, what),
+              Remedy::audit_log);
 }
 
 // The payload of one decision entry, checked against the shape of its kind.
@@ -76,7 +77,7 @@ std::vector<CommissionDecision> read_decisions(const std::vector<LogEntry>& log)
   std::map<std::int64_t, std::size_t> by_seq;  // decision entries so far
   std::map<std::size_t, std::size_t> target;   // undo index -> reversed index
   for (const LogEntry& e : log) {
-    auto kind = parse_decision_kind(e.kind);
+    std::optional<DecisionKind> kind = decision_kind(e.kind);
     if (!kind) continue;  // `allocate`
     CommissionDecision d = parse_entry(e, *kind);
     d.n = static_cast<int>(out.size()) + 1;

@@ -26,20 +26,20 @@ namespace competition {
 //   override  {"applications": [ID], "award": "5000.00", "reason": R}
 //   order     {"applications": [ID, ID, …], "award": null, "reason": R}   (decided order)
 //   undo      {"reason": R, "undoes": SEQ}   (the decision_log.seq of the reversed entry)
-nlohmann::ordered_json decision_payload(DecisionKind kind, const std::vector<std::string>& applications,
-                                        const std::optional<Money>& award, const std::string& reason);
-nlohmann::ordered_json undo_payload(std::int64_t undone_seq, const std::string& reason);
+[[nodiscard]] nlohmann::ordered_json decision_payload(DecisionKind kind, const std::vector<std::string>& applications,
+                                                      const std::optional<Money>& award, const std::string& reason);
+[[nodiscard]] nlohmann::ordered_json undo_payload(std::int64_t undone_seq, const std::string& reason);
 
 // The decision entries of a round's log (`allocate` entries skipped), numbered
 // in log order, with `undone_by` set: an `undo` stands unless a later standing
 // `undo` reverses it, so undoing an undo reinstates the entry it reversed.
 // Error(io) naming the entry when a payload lacks the shape of its kind or an
 // `undo` names no earlier decision entry (the log was written by hand).
-std::vector<CommissionDecision> read_decisions(const std::vector<LogEntry>& log);
+[[nodiscard]] std::vector<CommissionDecision> read_decisions(const std::vector<LogEntry>& log);
 
 // The log entries strictly before entry `seq`, in log order: what an allocation
 // logged as entry `seq` applied (cli.md `audit`: "decisions logged before each allocation").
-std::vector<LogEntry> entries_before(const std::vector<LogEntry>& log, std::int64_t seq);
+[[nodiscard]] std::vector<LogEntry> entries_before(const std::vector<LogEntry>& log, std::int64_t seq);
 
 // rules.md §4 step 2: what an allocation applies.
 struct StandingDecisions {
@@ -52,26 +52,26 @@ struct StandingDecisions {
 // an earlier withdrawal, and the other way round); every order that is not
 // undone stands, applied in log order (a later order re-arranges its own
 // members again: scoring.hpp).
-StandingDecisions reduce_decisions(const std::vector<CommissionDecision>& decisions);
+[[nodiscard]] StandingDecisions reduce_decisions(const std::vector<CommissionDecision>& decisions);
 
 // The decision record's `decisions` (cli.md "The decision record"): the
 // decisions applied, in log order, each {"n", "kind", "applications", "award"
 // (money string, or null but for overrides), "reason", "recorded_at"}.
-nlohmann::ordered_json applied_decisions_json(const std::vector<CommissionDecision>& standing);
+[[nodiscard]] nlohmann::ordered_json applied_decisions_json(const std::vector<CommissionDecision>& standing);
 
 // One entry of `competition decisions --json`: {"n", "kind", "applications",
 // "award", "reason", "recorded_at", "undone_by"} (cli.md).
-nlohmann::ordered_json decision_entry_json(const CommissionDecision& d);
+[[nodiscard]] nlohmann::ordered_json decision_entry_json(const CommissionDecision& d);
 
 // rules.md §3, `competition order`: why these applications cannot be put in an
 // explicit order (one is not ranked, or two are not tied on every ranking key:
 // names the total or the first tie-break key that differs), or nothing when
 // they can. Every id must be in `scores`; `applications` supplies the
 // tie-break values.
-std::optional<std::string> order_problem(const Rules& rules, const std::vector<Application>& applications,
-                                         const ScoreResult& scores, const std::vector<std::string>& ids);
+[[nodiscard]] std::optional<std::string> order_problem(const Rules& rules, const std::vector<Application>& applications,
+                                                       const ScoreResult& scores, const std::vector<std::string>& ids);
 
 // `criterion:relevance`, `cofinancing_share`, … as written in the rules.
-std::string tie_break_key_name(const TieBreakKey& key);
+[[nodiscard]] std::string tie_break_key_name(const TieBreakKey& key);
 
 }  // namespace competition

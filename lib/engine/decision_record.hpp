@@ -17,19 +17,21 @@
 namespace competition {
 
 // cli.md `allocate` JSON: `lots`, each {id, budget, awarded}, in rules order.
-nlohmann::ordered_json lots_json(const Decision& d);
+[[nodiscard]] nlohmann::ordered_json lots_json(const Decision& d);
 // cli.md `allocate` JSON: `applications`, each {id, rank, status, award, lot}
 // plus `reasons` only when there are any (never for funded and partial).
-nlohmann::ordered_json applications_json(const Decision& d);
+[[nodiscard]] nlohmann::ordered_json applications_json(const Decision& d);
 
 // cli.md: `inputs`, file name → SHA-256 (hex) of the canonical CSV of
 // applications.csv, reviewers.csv and reviews.csv (canonical_csv.hpp).
-nlohmann::ordered_json input_hashes(const Rules& rules, const std::vector<Application>& applications,
-                                    const std::vector<Reviewer>& reviewers, const std::vector<Review>& reviews);
+[[nodiscard]] nlohmann::ordered_json input_hashes(const Rules& rules, const std::vector<Application>& applications,
+                                                  const std::vector<Reviewer>& reviewers,
+                                                  const std::vector<Review>& reviews);
 // The same with the hashes of applications.csv and reviews.csv already
 // computed (ApplicationsHash and ReviewsHash, as the rows stream from the store).
-nlohmann::ordered_json input_hashes_with(const std::string& applications_sha256, const std::vector<Reviewer>& reviewers,
-                                         const std::string& reviews_sha256);
+[[nodiscard]] nlohmann::ordered_json input_hashes_with(const std::string& applications_sha256,
+                                                       const std::vector<Reviewer>& reviewers,
+                                                       const std::string& reviews_sha256);
 
 // The SHA-256 (hex) of canonical applications.csv, fed the applications in
 // its order (by id, as Store::applications reads them) one at a time.
@@ -44,7 +46,7 @@ class ApplicationsHash {
   CanonicalApplicationsWriter csv_;
 };
 // The same over a whole round (any order).
-std::string applications_sha256(const Rules& rules, const std::vector<Application>& applications);
+[[nodiscard]] std::string applications_sha256(const Rules& rules, const std::vector<Application>& applications);
 
 // The SHA-256 (hex) of canonical reviews.csv, fed the reviews in its order
 // (Store::each_review's) one at a time.
@@ -66,9 +68,9 @@ class ReviewsHash {
 // commission decisions applied, in log order; a JSON array), budget, awarded,
 // leftover, lots and applications. Without `fingerprint`. As a JSON tree, for
 // `audit` to compare member by member; made from canonical_decision_record.
-nlohmann::ordered_json decision_record(const std::string& round, const std::string& rules_sha256,
-                                       const nlohmann::ordered_json& inputs, const nlohmann::ordered_json& decisions,
-                                       const Decision& d);
+[[nodiscard]] nlohmann::ordered_json decision_record(const std::string& round, const std::string& rules_sha256,
+                                                     const nlohmann::ordered_json& inputs,
+                                                     const nlohmann::ordered_json& decisions, const Decision& d);
 
 // The same record as RFC 8785 canonical text, written directly: a national
 // record has a line per application (100 MB at a million), too big to build
@@ -79,14 +81,14 @@ struct SignedRecord {
   std::string canonical;
   std::string fingerprint;  // `sha256:` + 64 hex digits
 };
-SignedRecord signed_decision_record(const std::string& round, const std::string& rules_sha256,
-                                    const nlohmann::ordered_json& inputs, const nlohmann::ordered_json& decisions,
-                                    const Decision& d);
+[[nodiscard]] SignedRecord signed_decision_record(const std::string& round, const std::string& rules_sha256,
+                                                  const nlohmann::ordered_json& inputs,
+                                                  const nlohmann::ordered_json& decisions, const Decision& d);
 
 // `sha256:` + hex SHA-256 of canonical_json(record) with any `fingerprint` member left out.
-std::string fingerprint_of(const nlohmann::ordered_json& record);
+[[nodiscard]] std::string fingerprint_of(const nlohmann::ordered_json& record);
 
 // The record with its `fingerprint` member set.
-nlohmann::ordered_json with_fingerprint(nlohmann::ordered_json record);
+[[nodiscard]] nlohmann::ordered_json with_fingerprint(nlohmann::ordered_json record);
 
 }  // namespace competition

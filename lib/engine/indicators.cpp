@@ -175,9 +175,8 @@ std::vector<int> known_years(const ReportInput& input) {
 ReportTable build_report_table(const ReportInput& input, const ReportYears& asked) {
   std::vector<int> years = known_years(input);
   if (years.empty())
-    throw Error(ErrorKind::invalid,
-                "report: nothing to report: no history and no allocated round in UAH (run `competition import "
-                "history FILE`, or allocate a round)");
+    throw Error(ErrorKind::invalid, "report: nothing to report: no history and no allocated round in UAH",
+                Remedy::import_history_or_allocate);
   int first = years.front(), last = years.back();
   std::string known = years_text(years);
   if (asked.year && !std::binary_search(years.begin(), years.end(), *asked.year))

@@ -40,7 +40,7 @@ struct ReportInput {
 };
 
 enum class YearSource { history, rounds };
-std::string_view to_string(YearSource s);
+[[nodiscard]] std::string_view to_string(YearSource s);
 
 // report.md "Rows and labels": the rows, in table order.
 enum class Indicator {
@@ -60,7 +60,7 @@ inline constexpr Indicator all_indicators[] = {
     Indicator::coefficient,  Indicator::clients,     Indicator::cost_per_client, Indicator::jobs,
     Indicator::volunteers,   Indicator::new_partners};
 // The English snake_case key of report.md (`cost_per_client`).
-std::string_view key_of(Indicator i);
+[[nodiscard]] std::string_view key_of(Indicator i);
 
 // The indicators of one year, or of the whole period (totals).
 struct IndicatorValues {
@@ -106,12 +106,12 @@ struct ReportTable {
 };
 
 // rules.md §5: coefficient of attracted funds; none when nothing was awarded.
-std::optional<Rational> coefficient_of(Money attracted, Money budget);
+[[nodiscard]] std::optional<Rational> coefficient_of(Money attracted, Money budget);
 // rules.md §6: cost per client in UAH; none when there are no clients.
-std::optional<Rational> cost_per_client_of(Money budget, Money attracted, std::int64_t clients);
+[[nodiscard]] std::optional<Rational> cost_per_client_of(Money budget, Money attracted, std::int64_t clients);
 
 // The years with data: history years and years of allocated UAH rounds, ascending.
-std::vector<int> known_years(const ReportInput& input);
+[[nodiscard]] std::vector<int> known_years(const ReportInput& input);
 
 // cli.md `report`: `--year Y`, or `--from Y` and/or `--to Y` (none: every year known).
 struct ReportYears {
@@ -124,6 +124,6 @@ struct ReportYears {
 // known year). Throws Error(invalid), naming the option, when there is no data
 // at all, when from > to, when a bound or the year lies outside the known years,
 // or when the range holds no year with data.
-ReportTable build_report_table(const ReportInput& input, const ReportYears& asked = {});
+[[nodiscard]] ReportTable build_report_table(const ReportInput& input, const ReportYears& asked = {});
 
 }  // namespace competition

@@ -56,7 +56,7 @@ struct Recount {
 // it (a ballot without points gives nothing to recount the score from: a
 // note, and the score is not compared); an ordinal score (a positional rule
 // over rankings the file does not define) is taken as published: a note.
-Recount recount_pabulib(const PabulibInstance& instance);
+[[nodiscard]] Recount recount_pabulib(const PabulibInstance& instance);
 
 // The official `selected` column against an allocation: one `selected`
 // difference (stored: official 0/1, computed: 1 for funded or partial, else

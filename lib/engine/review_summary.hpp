@@ -25,13 +25,13 @@ struct ReviewSummary {
 };
 
 // rules.md §1 over values already sorted (non-empty).
-Rational aggregate_sorted(Aggregate how, const std::vector<Rational>& values);
+[[nodiscard]] Rational aggregate_sorted(Aggregate how, const std::vector<Rational>& values);
 
 // rules.md §1 for one application: `scores` holds its `reviews` valid reviews'
 // rows of rules.criteria.size() values each. Aggregates only for a round ranked
 // by reviews with at least min_reviews (and 1) reviews. `scratch` is reused space.
-ReviewSummary summarise_reviews(const Rules& rules, int reviews, std::span<const Rational> scores,
-                                std::vector<Rational>& scratch);
+[[nodiscard]] ReviewSummary summarise_reviews(const Rules& rules, int reviews, std::span<const Rational> scores,
+                                              std::vector<Rational>& scratch);
 
 // Summaries of a round's reviews, one per application (in the order of
 // `applications`, which must outlive this), fed the reviews grouped by

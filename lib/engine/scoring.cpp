@@ -94,10 +94,10 @@ ScoredApplication score_by_reviews(const Rules& rules, const Application& app, R
 // that need no scores apply, and there are no criteria, reviews or flags.
 ScoredApplication score_by_votes(const Rules& rules, const Application& app, int valid_reviews) {
   if (!app.votes)
-    throw Error(ErrorKind::conflict,
-                fmt::format("round {}: application {} has no votes, but the round is ranked by votes (re-import the "
-                            "applications with a votes column and --replace)",
-                            rules.id, app.id));
+    throw Error(
+        ErrorKind::conflict,
+        fmt::format("round {}: application {} has no votes, but the round is ranked by votes", rules.id, app.id),
+        Remedy::reimport_with_votes);
   ScoredApplication s;
   s.id = app.id;
   s.reviews = valid_reviews;

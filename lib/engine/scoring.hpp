@@ -14,7 +14,7 @@
 namespace competition {
 
 enum class ScoreStatus { ranked, rejected, incomplete };
-std::string_view to_string(ScoreStatus s);
+[[nodiscard]] std::string_view to_string(ScoreStatus s);
 
 struct ScoredApplication {
   std::string id;
@@ -40,28 +40,29 @@ struct TieOrder {
 };
 
 // rules.md §1: aggregate one criterion's valid scores (non-empty).
-Rational aggregate_scores(Aggregate how, std::vector<Rational> values);
+[[nodiscard]] Rational aggregate_scores(Aggregate how, std::vector<Rational> values);
 
 // rules.md §1–3 over one round. `applications` and `reviews` may come in any
 // order; the result does not depend on it (except through input_order).
-ScoreResult score_round(const Rules& rules, const std::vector<Application>& applications,
-                        const std::vector<Review>& reviews, const std::vector<TieOrder>& orders = {});
+[[nodiscard]] ScoreResult score_round(const Rules& rules, const std::vector<Application>& applications,
+                                      const std::vector<Review>& reviews, const std::vector<TieOrder>& orders = {});
 
 // The same from the reviews already summarised: `summaries[i]` is that of
 // `applications[i]` (review_summary.hpp; what a national round is scored from).
-ScoreResult score_summarised(const Rules& rules, const std::vector<Application>& applications,
-                             std::vector<ReviewSummary> summaries, const std::vector<TieOrder>& orders = {});
+[[nodiscard]] ScoreResult score_summarised(const Rules& rules, const std::vector<Application>& applications,
+                                           std::vector<ReviewSummary> summaries,
+                                           const std::vector<TieOrder>& orders = {});
 
 // rules.md §3, commission orders applied to `scores`, a score_round result
 // without them over the same applications: what score_round with `orders`
 // gives, without scoring again.
-ScoreResult with_tie_orders(const Rules& rules, const std::vector<Application>& applications, ScoreResult scores,
-                            const std::vector<TieOrder>& orders);
+[[nodiscard]] ScoreResult with_tie_orders(const Rules& rules, const std::vector<Application>& applications,
+                                          ScoreResult scores, const std::vector<TieOrder>& orders);
 
 // rules.md §3 without the final `id` key and without commission orders: true when
 // a and b (both ranked) are tied on total and every tie_break key. Used to detect
 // ties at the money line (`ties = "refuse"`).
-bool tied_on_every_key(const Rules& rules, const ScoredApplication& a, const Application& app_a,
-                       const ScoredApplication& b, const Application& app_b);
+[[nodiscard]] bool tied_on_every_key(const Rules& rules, const ScoredApplication& a, const Application& app_a,
+                                     const ScoredApplication& b, const Application& app_b);
 
 }  // namespace competition

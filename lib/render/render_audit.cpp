@@ -141,11 +141,16 @@ ojson differences_json(const std::vector<Difference>& diffs) {
   return out;
 }
 
-std::string stage_words(const std::string& stage, const AuditWords& w) {
-  if (stage == "open") return w.stage_open;
-  if (stage == "scored") return w.stage_scored;
-  if (stage == "allocated") return w.stage_allocated;
-  return stage;
+std::string stage_words(Stage stage, const AuditWords& w) {
+  switch (stage) {
+    case Stage::open:
+      return w.stage_open;
+    case Stage::scored:
+      return w.stage_scored;
+    case Stage::allocated:
+      return w.stage_allocated;
+  }
+  return std::string(to_string(stage));
 }
 
 // One round for people: the heading with the verdict, the differences, the log's state.

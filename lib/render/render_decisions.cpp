@@ -151,7 +151,7 @@ std::string render_recorded_json(const RecordedDecision& r) { return decision_en
 
 std::string recorded_hint(const RecordedDecision& r, Lang lang) {
   const DecisionsWords& w = decisions_words[lang];
-  if (r.round.stage == "allocated") return w.applies_again;
+  if (r.round.stage == Stage::allocated) return w.applies_again;
   return w.applies;
 }
 

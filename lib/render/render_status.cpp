@@ -74,7 +74,7 @@ std::string render_status_json(const StatusReport& s) {
     rounds.push_back({{"id", r.id},
                       {"year", r.year},
                       {"title", r.title},
-                      {"stage", r.stage},
+                      {"stage", to_string(r.stage)},
                       {"applications", r.applications},
                       {"reviews", r.reviews},
                       {"funded", r.funded},
@@ -94,10 +94,18 @@ std::string render_status_text(const StatusReport& s, Lang lang) {
     t.header({w.round, w.year, w.stage, w.applications, w.reviews, w.funded, w.budget, w.awarded, w.title},
              "lllrrrrrl");
     for (const auto& r : s.rounds) {
-      std::string stage = r.stage;
-      if (r.stage == "open") stage = w.open;
-      if (r.stage == "scored") stage = w.scored;
-      if (r.stage == "allocated") stage = w.allocated;
+      std::string stage;
+      switch (r.stage) {
+        case Stage::open:
+          stage = w.open;
+          break;
+        case Stage::scored:
+          stage = w.scored;
+          break;
+        case Stage::allocated:
+          stage = w.allocated;
+          break;
+      }
       auto money = [&](Money m) { return money_text(m, lang) + " " + r.currency; };
       t.row({r.id, std::to_string(r.year), stage, std::to_string(r.applications), std::to_string(r.reviews),
              std::to_string(r.funded), money(r.budget), money(r.awarded), r.title});

@@ -14,6 +14,6 @@ void save_allocation(Store& store, const std::string& round, const Decision& d);
 
 // The round's stored lines in the decision's order (rank order, then the
 // unranked by id); empty when the round was never allocated.
-std::vector<AllocationLine> load_allocation(Store& store, const std::string& round);
+[[nodiscard]] std::vector<AllocationLine> load_allocation(Store& store, const std::string& round);
 
 }  // namespace competition

@@ -20,9 +20,8 @@ std::string log_entry_hash(const LogEntry& e) {
   } catch (const nlohmann::json::parse_error&) {
     throw std::invalid_argument("log entry " + std::to_string(e.seq) + ": the payload is not JSON");
   }
-  nlohmann::json link = {{"kind", e.kind},           {"payload", payload},
-                         {"prev_hash", e.prev_hash}, {"recorded_at", e.recorded_at},
-                         {"round", e.round},         {"seq", e.seq}};
+  nlohmann::json link = {{"kind", std::string(to_string(e.kind))}, {"payload", payload}, {"prev_hash", e.prev_hash},
+                         {"recorded_at", e.recorded_at},           {"round", e.round},   {"seq", e.seq}};
   return sha256_hex(canonical_json(link));
 }
 
@@ -35,7 +34,7 @@ namespace {
 // recorded_at, round, seq.
 std::string canonical_entry_hash(const LogEntry& e) {
   Sha256 sha;  // fed piece by piece: no second copy of the payload
-  sha.update("{\"kind\":" + canonical_json(nlohmann::json(e.kind)) + ",\"payload\":");
+  sha.update("{\"kind\":" + canonical_json(nlohmann::json(std::string(to_string(e.kind)))) + ",\"payload\":");
   sha.update(e.payload);
   sha.update(",\"prev_hash\":" + canonical_json(nlohmann::json(e.prev_hash)) + ",\"recorded_at\":" +
              canonical_json(nlohmann::json(e.recorded_at)) + ",\"round\":" + canonical_json(nlohmann::json(e.round)) +
@@ -59,13 +58,13 @@ LogHead log_head(Store& store, const std::string& round) {
   return h;
 }
 
-LogEntry append_log_entry(Store& store, const std::string& round, const std::string& kind,
-                          const nlohmann::ordered_json& payload, std::string recorded_at) {
+LogEntry append_log_entry(Store& store, const std::string& round, LogKind kind, const nlohmann::ordered_json& payload,
+                          std::string recorded_at) {
   return append_canonical_log_entry(store, round, kind, canonical_json(payload), std::move(recorded_at));
 }
 
-LogEntry append_canonical_log_entry(Store& store, const std::string& round, const std::string& kind,
-                                    std::string canonical_payload, std::string recorded_at) {
+LogEntry append_canonical_log_entry(Store& store, const std::string& round, LogKind kind, std::string canonical_payload,
+                                    std::string recorded_at) {
   auto& db = store.db();
   LogEntry e;
   e.round = round;
@@ -84,7 +83,7 @@ LogEntry append_canonical_log_entry(Store& store, const std::string& round, cons
                         "VALUES (?, ?, ?, ?, ?, ?, ?)");
   ins.bind(1, e.seq);
   ins.bind(2, e.round);
-  ins.bind(3, e.kind);
+  ins.bind(3, std::string(to_string(e.kind)));
   ins.bindNoCopy(4, e.payload);  // `e` outlives the statement's execution
   ins.bind(5, e.recorded_at);
   ins.bind(6, e.prev_hash);
@@ -107,7 +106,12 @@ std::vector<LogEntry> log_entries(Store& store, const std::string& round) {
     LogEntry e;
     e.seq = q.getColumn(0).getInt64();
     e.round = q.getColumn(1).getString();
-    e.kind = q.getColumn(2).getString();
+    // The schema's CHECK admits the five names only; anything else is a damaged file.
+    std::string kind = q.getColumn(2).getString();
+    std::optional<LogKind> known = parse_log_kind(kind);
+    if (!known)
+      throw Error(ErrorKind::io, fmt::format("decision log entry {}: stored kind \"{}\" is not a kind", e.seq, kind));
+    e.kind = *known;
     e.payload = q.getColumn(3).getString();
     e.recorded_at = q.getColumn(4).getString();
     e.prev_hash = q.getColumn(5).getString();
@@ -124,7 +128,7 @@ std::vector<std::string> verify_chain(const std::string& round, const std::vecto
   std::string prev = genesis_hash;
   std::int64_t prev_seq = 0;
   for (const LogEntry& e : entries) {
-    std::string at = fmt::format("log entry {} ({})", e.seq, e.kind);
+    std::string at = fmt::format("log entry {} ({})", e.seq, to_string(e.kind));
     if (e.round != round) problems.push_back(fmt::format("{}: belongs to round {}, not {}", at, e.round, round));
     if (e.seq <= prev_seq) problems.push_back(fmt::format("{}: out of order after entry {}", at, prev_seq));
     try {

@@ -17,23 +17,23 @@ namespace competition {
 // hex SHA-256 of the canonical JSON {"kind", "payload" (parsed), "prev_hash",
 // "recorded_at", "round", "seq"}. Throws std::invalid_argument when the
 // payload is not JSON.
-std::string log_entry_hash(const LogEntry& e);
+[[nodiscard]] std::string log_entry_hash(const LogEntry& e);
 
 // The current time as `YYYY-MM-DDTHH:MM:SSZ` (clock.hpp: $COMPETITION_NOW when set).
-std::string utc_now();
+[[nodiscard]] std::string utc_now();
 
 // Appends one entry to the round's chain and moves the round's head to it. Must
 // run inside a Transaction (the caller's), so that the entry and the change it
 // records are written together. `recorded_at` empty means now.
-LogEntry append_log_entry(Store& store, const std::string& round, const std::string& kind,
-                          const nlohmann::ordered_json& payload, std::string recorded_at = {});
+LogEntry append_log_entry(Store& store, const std::string& round, LogKind kind, const nlohmann::ordered_json& payload,
+                          std::string recorded_at = {});
 // The same with a payload that is RFC 8785 canonical JSON already (the
 // decision record, written as text by decision_record.hpp), moved in as it is.
-LogEntry append_canonical_log_entry(Store& store, const std::string& round, const std::string& kind,
-                                    std::string canonical_payload, std::string recorded_at = {});
+LogEntry append_canonical_log_entry(Store& store, const std::string& round, LogKind kind, std::string canonical_payload,
+                                    std::string recorded_at = {});
 
 // The round's entries in log order.
-std::vector<LogEntry> log_entries(Store& store, const std::string& round);
+[[nodiscard]] std::vector<LogEntry> log_entries(Store& store, const std::string& round);
 
 // The round's head as stored in `rounds`: the last entry's hash (none before
 // the first entry) and the number of entries.
@@ -41,15 +41,15 @@ struct LogHead {
   std::optional<std::string> hash;
   std::int64_t count = 0;
 };
-LogHead log_head(Store& store, const std::string& round);
+[[nodiscard]] LogHead log_head(Store& store, const std::string& round);
 
 // Every problem with a round's chain, in log order, as sentences for `audit`
 // (empty: the chain holds): an entry of another round, seq not increasing, a
 // payload that is not canonical JSON, a hash that does not match its entry, a
 // prev_hash that is not the previous entry's hash, and a head or count that
 // differs from the last entry (an entry removed from the end).
-std::vector<std::string> verify_chain(const std::string& round, const std::vector<LogEntry>& entries,
-                                      const LogHead& head);
-std::vector<std::string> verify_chain(Store& store, const std::string& round);
+[[nodiscard]] std::vector<std::string> verify_chain(const std::string& round, const std::vector<LogEntry>& entries,
+                                                    const LogHead& head);
+[[nodiscard]] std::vector<std::string> verify_chain(Store& store, const std::string& round);
 
 }  // namespace competition

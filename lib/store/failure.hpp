@@ -8,6 +8,6 @@
 
 namespace competition {
 
-Error as_error(const std::exception& e);
+[[nodiscard]] Error as_error(const std::exception& e);
 
 }  // namespace competition

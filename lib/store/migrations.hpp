@@ -11,6 +11,6 @@ struct Migration {
   const char* sql;
 };
 
-const std::vector<Migration>& migrations();
+[[nodiscard]] const std::vector<Migration>& migrations();
 
 }  // namespace competition

@@ -17,11 +17,11 @@ class BackgroundWriter;
 // The organisations row for an applicant: by code when given (a name-only row
 // with the same name takes the code), else a coded organisation with that name,
 // else a name-only one; created when none exists. Must run inside a transaction.
-std::int64_t resolve_organisation(SQLite::Database& db, std::string_view name, std::string_view edrpou);
+[[nodiscard]] std::int64_t resolve_organisation(SQLite::Database& db, std::string_view name, std::string_view edrpou);
 
 // The organisation a conflict entry of reviewers.csv names (a code or a name),
 // or -1 when it names no known organisation. Reads only.
-std::int64_t find_organisation(SQLite::Database& db, std::string_view code_or_name);
+[[nodiscard]] std::int64_t find_organisation(SQLite::Database& db, std::string_view code_or_name);
 
 // resolve_organisation for a whole file in one transaction: the statements are
 // prepared once and every answer is remembered (by code, and by name for rows

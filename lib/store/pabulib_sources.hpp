@@ -11,6 +11,6 @@ namespace competition {
 
 // The stored instance of a round, or none when the round was not imported
 // from a pabulib file.
-std::optional<PabulibInstance> load_pabulib_instance(Store& store, const std::string& round);
+[[nodiscard]] std::optional<PabulibInstance> load_pabulib_instance(Store& store, const std::string& round);
 
 }  // namespace competition

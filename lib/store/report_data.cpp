@@ -16,7 +16,7 @@ ReportInput load_report_input(Store& store) {
     d.id = r.id;
     d.year = r.year;
     d.currency = r.currency;
-    d.allocated = have_allocations && r.stage == "allocated";
+    d.allocated = have_allocations && r.stage == Stage::allocated;
     if (d.allocated && d.currency == "UAH") {
       d.applications = store.applications(r.id);
       d.outcomes = store.outcomes(r.id);

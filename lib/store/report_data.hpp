@@ -10,9 +10,9 @@ namespace competition {
 
 // Every round (allocated ones with their decision lines, applications and
 // outcomes; the others with id, year and currency only) and the history rows.
-ReportInput load_report_input(Store& store);
+[[nodiscard]] ReportInput load_report_input(Store& store);
 
 // cli.md `competition report`: the table for the years asked (default: every year known).
-ReportTable build_report(Store& store, const ReportYears& asked = {});
+[[nodiscard]] ReportTable build_report(Store& store, const ReportYears& asked = {});
 
 }  // namespace competition

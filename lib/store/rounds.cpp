@@ -14,7 +14,7 @@ InitResult init_round(Store& store, std::string_view rules_text, std::string_vie
   result.rules_sha256 = sha256_hex(rules_text);
   Transaction tx(store);
   auto existing = store.find_round(rules.id);
-  if (existing && existing->stage == "allocated")
+  if (existing && existing->stage == Stage::allocated)
     throw Error(ErrorKind::conflict,
                 fmt::format("{}: round {} is already allocated; its rules are frozen by the decision", file, rules.id));
   if (existing && existing->rules_sha256 == result.rules_sha256) {

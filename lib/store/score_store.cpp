@@ -185,8 +185,9 @@ void each_stored_score(Store& store, const std::string& round, const Rules& rule
     }
   }
   if (broken)
-    throw Error(ErrorKind::conflict, fmt::format("round {}: the stored score of {} {} (run `competition score` again)",
-                                                 round, broken->id, broken->what));
+    throw Error(ErrorKind::conflict,
+                fmt::format("round {}: the stored score of {} {}", round, broken->id, broken->what),
+                Remedy::score_stored_again);
 }
 
 std::optional<ScoreResult> load_scores(Store& store, const std::string& round, const Rules& rules) {
@@ -210,7 +211,7 @@ std::optional<ScoreResult> load_scores(Store& store, const std::string& round, c
   if (!any) {
     // A scored round without applications has no rows but does have a result.
     auto r = store.find_round(round);
-    if (!r || r->stage == "open") return std::nullopt;
+    if (!r || r->stage == Stage::open) return std::nullopt;
   }
   return result;
 }

@@ -20,7 +20,7 @@ void save_scores(Store& store, const std::string& round, const ScoreResult& resu
 // The stored result in its order (ranked by rank, then the unranked by id), or
 // nullopt when the round has no stored scores. `rules` gives the criteria order;
 // stored aggregates that do not match its criteria are Error(conflict).
-std::optional<ScoreResult> load_scores(Store& store, const std::string& round, const Rules& rules);
+[[nodiscard]] std::optional<ScoreResult> load_scores(Store& store, const std::string& round, const Rules& rules);
 
 // The stored rows one at a time, in application order, each parsed into one
 // reused ScoredApplication (its owner may move from it) and handed to `row`:
@@ -31,7 +31,7 @@ void each_stored_score(Store& store, const std::string& round, const Rules& rule
                        const std::function<void(ScoredApplication&)>& row);
 
 // `num/den`, the exact text form of the `scores` table, and its reader.
-std::string encode_exact(const Rational& value);
-std::optional<Rational> decode_exact(std::string_view text);
+[[nodiscard]] std::string encode_exact(const Rational& value);
+[[nodiscard]] std::optional<Rational> decode_exact(std::string_view text);
 
 }  // namespace competition

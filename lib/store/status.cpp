@@ -27,7 +27,7 @@ StatusReport collect_status(Store& store) {
     v.bind(1, r.id);
     v.executeStep();
     st.reviews = v.getColumn(0).getInt64();
-    if (have_allocations && r.stage == "allocated") {
+    if (have_allocations && r.stage == Stage::allocated) {
       SQLite::Statement f(db,
                           "SELECT count(*), COALESCE(sum(award), 0) FROM allocations WHERE round_id = ? AND award > 0");
       f.bind(1, r.id);

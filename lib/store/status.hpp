@@ -10,6 +10,6 @@
 namespace competition {
 
 // The rounds (by year, id) and the history years, read in one transaction.
-StatusReport collect_status(Store& store);
+[[nodiscard]] StatusReport collect_status(Store& store);
 
 }  // namespace competition

@@ -61,10 +61,10 @@ std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
   struct stat st {};
   bool exists = ::stat(path.c_str(), &st) == 0;
   if (exists && S_ISDIR(st.st_mode))
-    throw Error(ErrorKind::io, fmt::format("{}: is a directory, not a database file (give --db a file name)", path));
-  if (!exists && mode == Mode::read)
-    throw Error(ErrorKind::io,
-                fmt::format("{}: no database here (run `competition init RULES.toml` first, or give --db)", path));
+    throw Error(ErrorKind::io, fmt::format("{}: is a directory, not a database file", path),
+                Remedy::database_file_name);
+  if (!exists && mode == Mode::must_exist)
+    throw Error(ErrorKind::io, fmt::format("{}: no database here", path), Remedy::init_or_choose_database);
   if (!exists) create_private_file(path);
   std::unique_ptr<Store> store(new Store());
   store->path_ = path;
@@ -132,7 +132,11 @@ static RoundRecord read_round(SQLite::Statement& q) {
   r.budget = Money::from_kopiykas(q.getColumn(4).getInt64());
   r.rules_text = q.getColumn(5).getString();
   r.rules_sha256 = q.getColumn(6).getString();
-  r.stage = q.getColumn(7).getString();
+  // The schema's CHECK admits the three names only; anything else is a damaged file.
+  std::string stage = q.getColumn(7).getString();
+  std::optional<Stage> known = parse_stage(stage);
+  if (!known) throw Error(ErrorKind::io, fmt::format("round {}: stored stage \"{}\" is not a stage", r.id, stage));
+  r.stage = *known;
   return r;
 }
 
@@ -163,8 +167,7 @@ RoundRecord Store::resolve_round(const std::optional<std::string>& requested) {
                                                 list.empty() ? "none" : list));
   }
   if (all.size() == 1) return all.front();
-  if (all.empty())
-    throw Error(ErrorKind::invalid, fmt::format("{}: no round yet (run `competition init RULES.toml` first)", path_));
+  if (all.empty()) throw Error(ErrorKind::invalid, fmt::format("{}: no round yet", path_), Remedy::init_first);
   throw Error(ErrorKind::invalid,
               fmt::format("--round: {} holds several rounds; choose one with --round ({})", path_, list));
 }
@@ -357,9 +360,9 @@ std::vector<HistoryYear> Store::history() {
   return out;
 }
 
-void Store::set_stage(const std::string& round, const std::string& stage) {
+void Store::set_stage(const std::string& round, Stage stage) {
   SQLite::Statement q(*db_, "UPDATE rounds SET stage = ? WHERE id = ?");
-  q.bind(1, stage);
+  q.bind(1, std::string(to_string(stage)));
   q.bind(2, round);
   q.exec();
 }

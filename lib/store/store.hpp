@@ -33,11 +33,14 @@ struct ReviewRow {
 
 class Store {
  public:
-  enum class Mode { read, write };
-  // Opens the database at `path`. In write mode a missing file is created with
-  // mode 0600; in read mode a missing file is Error(io). Applies pending
-  // migrations, sets WAL, foreign keys and a 5 s busy timeout.
-  static std::unique_ptr<Store> open(const std::string& path, Mode mode);
+  // What open() does when there is no database at the path: refuse it (every
+  // command but those that start a database), or create it. Either way the
+  // store opened reads and writes.
+  enum class Mode { must_exist, may_create };
+  // Opens the database at `path`. A missing file is Error(io) with
+  // Mode::must_exist, and is created with mode 0600 with Mode::may_create.
+  // Applies pending migrations, sets WAL, foreign keys and a 5 s busy timeout.
+  [[nodiscard]] static std::unique_ptr<Store> open(const std::string& path, Mode mode);
   ~Store();
 
   SQLite::Database& db() { return *db_; }
@@ -53,29 +56,30 @@ class Store {
   // standard error). Process-wide; empty by default.
   static void set_warning_listener(std::function<void(const std::string&)> listener);
 
-  std::vector<RoundRecord> rounds();
-  std::optional<RoundRecord> find_round(const std::string& id);
+  [[nodiscard]] std::vector<RoundRecord> rounds();
+  [[nodiscard]] std::optional<RoundRecord> find_round(const std::string& id);
   // cli.md "--round": the requested round, or the only one; else Error(invalid)
   // that lists the rounds.
-  RoundRecord resolve_round(const std::optional<std::string>& requested);
+  [[nodiscard]] RoundRecord resolve_round(const std::optional<std::string>& requested);
   // The round's rules, parsed from the stored text.
-  static Rules rules_of(const RoundRecord& round);
+  [[nodiscard]] static Rules rules_of(const RoundRecord& round);
 
   // The round's applications by id. `each`, when given, sees every row before
   // it is kept and may take from it what its caller will not need (allocate
   // hashes the titles and keeps none: a national round has a million).
-  std::vector<Application> applications(const std::string& round, const std::function<void(Application&)>& each = {});
-  std::vector<Reviewer> reviewers(const std::string& round);
+  [[nodiscard]] std::vector<Application> applications(const std::string& round,
+                                                      const std::function<void(Application&)>& each = {});
+  [[nodiscard]] std::vector<Reviewer> reviewers(const std::string& round);
   // Reviews with scores in the order of `rules.criteria`.
-  std::vector<Review> reviews(const std::string& round, const Rules& rules);
+  [[nodiscard]] std::vector<Review> reviews(const std::string& round, const Rules& rules);
   // The same reviews one at a time, in the same order (by application, then
   // reviewer), without holding them all: a national round has millions. The
   // row's views are valid during the call only.
   void each_review(const std::string& round, const Rules& rules, const std::function<void(const ReviewRow&)>& visit);
-  std::vector<Outcome> outcomes(const std::string& round);
-  std::vector<HistoryYear> history();
+  [[nodiscard]] std::vector<Outcome> outcomes(const std::string& round);
+  [[nodiscard]] std::vector<HistoryYear> history();
 
-  void set_stage(const std::string& round, const std::string& stage);
+  void set_stage(const std::string& round, Stage stage);
 
   // Copies the WAL into the database file on a second thread, over its own
   // connection, while this one goes on (Transaction::commit_then_checkpoint).

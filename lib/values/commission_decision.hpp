@@ -1,5 +1,5 @@
 // The commission's decisions (docs/decisions.md "Commission decisions") as
-// data: the kinds, one decision entry of a round's log, a request to record
+// data: one decision entry of a round's log, a request to record
 // one, and what recording and listing give back. The rules over them are
 // engine/commission.hpp; recording and listing are commands/commission_decisions.hpp.
 #pragma once
@@ -9,15 +9,11 @@
 #include <string_view>
 #include <vector>
 
+#include "values/log_kind.hpp"
 #include "values/money.hpp"
 #include "values/round.hpp"
 
 namespace competition {
-
-// The log kinds of commission decisions (every kind but `allocate`).
-enum class DecisionKind { withdraw, override_award, order, undo };
-std::string_view to_string(DecisionKind k);  // withdraw | override | order | undo
-std::optional<DecisionKind> parse_decision_kind(std::string_view s);
 
 // One decision entry of a round's log.
 struct CommissionDecision {

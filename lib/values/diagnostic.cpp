@@ -27,6 +27,12 @@ static std::string join_messages(const std::vector<Diagnostic>& diagnostics) {
 
 Error::Error(ErrorKind kind, std::string message) : std::runtime_error(std::move(message)), kind_(kind) {}
 
+Error::Error(ErrorKind kind, std::string message, Remedy remedy, int decision)
+    : std::runtime_error(std::move(message)), kind_(kind), remedy_(remedy), decision_(decision) {}
+
+Error::Error(ErrorKind kind, DecisionSubject subject, std::string message, Remedy remedy)
+    : std::runtime_error(std::move(message)), kind_(kind), remedy_(remedy), subject_(subject) {}
+
 Error::Error(ErrorKind kind, std::vector<Diagnostic> diagnostics)
     : std::runtime_error(join_messages(diagnostics)), kind_(kind), diagnostics_(std::move(diagnostics)) {}
 

@@ -1,9 +1,14 @@
 // Errors as data: a located diagnostic, and the exception that carries a list of
-// them together with the kind of failure (which only cli/ turns into an exit code).
+// them together with the kind of failure (which only cli/ turns into an exit
+// code), the remedy and the request it is about (which only cli/ words).
 #pragma once
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "values/decision_subject.hpp"
+#include "values/remedy.hpp"
 
 namespace competition {
 
@@ -23,20 +28,32 @@ struct Diagnostic {
   ErrorKind kind = ErrorKind::invalid;  // invalid or conflict
 
   // The one-line form of cli.md: `applications.csv:17:6: requested: "x" is not ...`.
-  std::string to_string() const;
+  [[nodiscard]] std::string to_string() const;
 };
 
 // Thrown by the library when a command cannot go on; carries every diagnostic
-// found (up to the reporting limit) and the kind of failure.
+// found (up to the reporting limit) and the kind of failure. what() says what
+// is wrong; the remedy, and the request a refusal is worded relative to, are
+// data that cli/remedies.cpp words around it.
 class Error : public std::runtime_error {
  public:
   Error(ErrorKind kind, std::string message);
+  // `decision`: the decision number Remedy::undo_decision names.
+  Error(ErrorKind kind, std::string message, Remedy remedy, int decision = 0);
+  // A refused commission decision request: `message` is worded relative to it.
+  Error(ErrorKind kind, DecisionSubject subject, std::string message, Remedy remedy = Remedy::none);
   Error(ErrorKind kind, std::vector<Diagnostic> diagnostics);
   [[nodiscard]] ErrorKind kind() const { return kind_; }
-  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+  [[nodiscard]] Remedy remedy() const { return remedy_; }
+  [[nodiscard]] int decision() const { return decision_; }
+  [[nodiscard]] const std::optional<DecisionSubject>& subject() const { return subject_; }
+  [[nodiscard]] const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
 
  private:
   ErrorKind kind_;
+  Remedy remedy_ = Remedy::none;
+  int decision_ = 0;
+  std::optional<DecisionSubject> subject_;
   std::vector<Diagnostic> diagnostics_;
 };
 

@@ -5,12 +5,14 @@
 #include <cstdint>
 #include <string>
 
+#include "values/log_kind.hpp"
+
 namespace competition {
 
 struct LogEntry {
   std::int64_t seq = 0;  // global, increasing
   std::string round;
-  std::string kind;         // allocate | withdraw | override | order | undo
+  LogKind kind = LogKind::allocate;
   std::string payload;      // RFC 8785 canonical JSON
   std::string recorded_at;  // ISO 8601 UTC, `2026-03-02T10:15:00Z`
   std::string prev_hash;    // the round's previous entry's hash; 64 zeros for the first

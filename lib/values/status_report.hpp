@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "values/money.hpp"
+#include "values/round.hpp"
 
 namespace competition {
 
@@ -12,7 +13,7 @@ struct RoundStatus {
   std::string id;
   int year = 0;
   std::string title;
-  std::string stage;
+  Stage stage = Stage::open;
   std::string currency;
   long applications = 0, reviews = 0, funded = 0;
   Money budget, awarded;

@@ -110,7 +110,7 @@ struct Fixture {
     store.reset();
     remove_files();
     std::ofstream(path, std::ios::binary).write(pristine.data(), static_cast<std::streamsize>(pristine.size()));
-    store = Store::open(path, Store::Mode::write);
+    store = Store::open(path, Store::Mode::may_create);
   }
 
   Fixture() {
@@ -118,7 +118,7 @@ struct Fixture {
         std::filesystem::exists("/dev/shm") ? "/dev/shm" : std::filesystem::temp_directory_path();
     path = (dir / ("competition-fuzz-import-" + std::to_string(::getpid()) + ".db")).string();
     remove_files();
-    store = Store::open(path, Store::Mode::write);
+    store = Store::open(path, Store::Mode::may_create);
     init_round(*store, rules_text, "rules.toml");
     rules = load_rules(rules_text, "rules.toml");
     for (auto [kind, text] :

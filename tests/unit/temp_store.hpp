@@ -29,7 +29,7 @@ struct TempStore {
     std::string templ = (std::filesystem::temp_directory_path() / (prefix + "-XXXXXX")).string();
     REQUIRE(::mkdtemp(templ.data()) != nullptr);
     dir = templ;
-    store = Store::open((dir / "c.db").string(), Store::Mode::write);
+    store = Store::open((dir / "c.db").string(), Store::Mode::may_create);
     init_round(*store, rules_text, "rules.toml");
   }
   ~TempStore() {

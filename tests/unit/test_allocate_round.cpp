@@ -40,7 +40,7 @@ struct RoundStore : testing::TempStore {
   RoundStore() : TempStore(rules_text, "allocate-round") {}
   std::optional<ErrorKind> allocate_code(bool force, bool dry_run) {
     try {
-      run_allocate(*store, std::nullopt, force, dry_run);
+      run_allocate(*store, std::nullopt, {.force = force, .dry_run = dry_run});
     } catch (const Error& e) {
       return e.kind();
     }
@@ -65,21 +65,21 @@ TEST_CASE("allocate round: ties = refuse stops when a full tie straddles the mon
   import_round(t, "8");
   run_score(*t.store, std::nullopt);
   try {
-    run_allocate(*t.store, std::nullopt, false, false);
+    run_allocate(*t.store, std::nullopt, {.force = false, .dry_run = false});
     FAIL("expected a conflict");
   } catch (const Error& e) {
     CHECK(e.kind() == ErrorKind::conflict);
     CHECK(std::string(e.what()).find("(P-2, P-3)") != std::string::npos);
   }
   CHECK(t.count("decision_log") == 0);
-  CHECK(t.store->find_round("ties-1")->stage == "scored");
+  CHECK(t.store->find_round("ties-1")->stage == Stage::scored);
 }
 
 TEST_CASE("allocate round: no refusal when the tie does not decide who gets money") {
   RoundStore t;
   import_round(t, "7");
   run_score(*t.store, std::nullopt);
-  AllocateResult r = run_allocate(*t.store, std::nullopt, false, false);
+  AllocateResult r = run_allocate(*t.store, std::nullopt, {.force = false, .dry_run = false});
   CHECK(r.stored);
   CHECK(r.decision.awarded == Money::from_hryvnias(140));
 }
@@ -89,11 +89,11 @@ TEST_CASE("allocate round: stages, dry run and force") {
   import_round(t, "7");
   CHECK(t.allocate_code(false, false) == ErrorKind::conflict);  // not scored
   run_score(*t.store, std::nullopt);
-  AllocateResult dry = run_allocate(*t.store, std::nullopt, false, true);
+  AllocateResult dry = run_allocate(*t.store, std::nullopt, {.force = false, .dry_run = true});
   CHECK_FALSE(dry.stored);
   CHECK(t.count("allocations") == 0);
   CHECK(t.count("decision_log") == 0);
-  AllocateResult real = run_allocate(*t.store, std::nullopt, false, false);
+  AllocateResult real = run_allocate(*t.store, std::nullopt, {.force = false, .dry_run = false});
   CHECK(real.fingerprint == dry.fingerprint);
   CHECK(real.fingerprint.size() == 7 + 64);
   CHECK(real.log_seq == 1);
@@ -102,7 +102,7 @@ TEST_CASE("allocate round: stages, dry run and force") {
   CHECK(t.allocate_code(false, false) == ErrorKind::conflict);  // already allocated
   CHECK(t.allocate_code(true, true) == std::nullopt);           // --force --dry-run
   CHECK(t.count("decision_log") == 1);
-  AllocateResult again = run_allocate(*t.store, std::nullopt, true, false);
+  AllocateResult again = run_allocate(*t.store, std::nullopt, {.force = true, .dry_run = false});
   CHECK(again.log_seq == 2);
   CHECK(again.fingerprint == real.fingerprint);
   CHECK(verify_chain(*t.store, "ties-1").empty());
@@ -179,16 +179,18 @@ TEST_CASE("allocate round: a tie across lots is not refused when the order would
 namespace {
 
 // The message of refusing to allocate after `sql` changed the stored scores
-// of the round imported with P-3 scoring 7 (ranks P-1, P-2, P-3).
-std::string refused_after(const std::string& sql) {
+// of the round imported with P-3 scoring 7 (ranks P-1, P-2, P-3); the remedy
+// it names is `remedy`.
+std::string refused_after(const std::string& sql, Remedy remedy = Remedy::rescore) {
   RoundStore t;
   import_round(t, "7");
   run_score(*t.store, std::nullopt);
   t.store->db().exec(sql);
   try {
-    run_allocate(*t.store, std::nullopt, false, false);
+    run_allocate(*t.store, std::nullopt, {.force = false, .dry_run = false});
   } catch (const Error& e) {
     CHECK(e.kind() == ErrorKind::conflict);
+    CHECK(e.remedy() == remedy);
     CHECK(t.count("allocations") == 0);
     CHECK(t.count("decision_log") == 0);
     return e.what();
@@ -197,7 +199,7 @@ std::string refused_after(const std::string& sql) {
 }
 
 std::string changed(const std::string& id) {
-  return "round ties-1: inputs changed since `score` (application " + id + " scores differently now); run score again";
+  return "round ties-1: inputs changed since `score` (application " + id + " scores differently now)";
 }
 
 }  // namespace
@@ -222,7 +224,7 @@ TEST_CASE("allocate round: the stored scores must be what the stored inputs give
   CHECK(refused_after(extra + "UPDATE scores SET reviews = 2 WHERE application = 'P-3'") == changed("P-3"));
   // Rows that cannot be read: the first in the stored order (by rank) is named.
   CHECK(refused_after("UPDATE scores SET total = 'x' WHERE application = 'P-3'; "
-                      "UPDATE scores SET criteria = 'zz=1/1' WHERE application = 'P-2'") ==
-        "round ties-1: the stored score of P-2 does not match the criteria of the rules (run `competition score` "
-        "again)");
+                      "UPDATE scores SET criteria = 'zz=1/1' WHERE application = 'P-2'",
+                      Remedy::score_stored_again) ==
+        "round ties-1: the stored score of P-2 does not match the criteria of the rules");
 }

@@ -533,7 +533,7 @@ TEST_CASE("allocation: commission decisions that cannot apply are conflicts (exi
   round.unranked("R", ScoreStatus::rejected, {"total_below_pass"});
   auto code_of = [&](const AppliedDecisions& dec) -> std::optional<ErrorKind> {
     try {
-      allocate(r, round.apps, round.scores, dec);
+      static_cast<void>(allocate(r, round.apps, round.scores, dec));
     } catch (const Error& e) {
       return e.kind();
     }
@@ -557,7 +557,7 @@ TEST_CASE("allocation: commission decisions that cannot apply are conflicts (exi
   try {
     AppliedDecisions dec;
     dec.overrides["X"] = uah(5);
-    allocate(r, x.apps, x.scores, dec);
+    static_cast<void>(allocate(r, x.apps, x.scores, dec));
     FAIL("expected a conflict");
   } catch (const Error& e) {
     CHECK(e.kind() == ErrorKind::conflict);

@@ -26,7 +26,7 @@ namespace {
 // A log as the store would hold it: entries numbered by seq, payloads canonical.
 struct Log {
   std::vector<LogEntry> entries;
-  LogEntry& add(const std::string& kind, const nlohmann::ordered_json& payload) {
+  LogEntry& add(LogKind kind, const nlohmann::ordered_json& payload) {
     LogEntry e;
     e.seq = static_cast<std::int64_t>(entries.size()) + 1;
     e.round = "r";
@@ -37,18 +37,21 @@ struct Log {
     return entries.back();
   }
   void withdraw(const std::string& id) {
-    add("withdraw", decision_payload(DecisionKind::withdraw, {id}, {}, "w " + id));
+    add(LogKind::withdraw, decision_payload(DecisionKind::withdraw, {id}, {}, "w " + id));
   }
   void override_award(const std::string& id, std::int64_t uah) {
-    add("override", decision_payload(DecisionKind::override_award, {id}, Money::from_hryvnias(uah), "o " + id));
+    add(LogKind::override_award,
+        decision_payload(DecisionKind::override_award, {id}, Money::from_hryvnias(uah), "o " + id));
   }
-  void order(std::vector<std::string> ids) { add("order", decision_payload(DecisionKind::order, ids, {}, "draw")); }
+  void order(std::vector<std::string> ids) {
+    add(LogKind::order, decision_payload(DecisionKind::order, ids, {}, "draw"));
+  }
   // Undo of decision number n: the payload names the entry's seq.
   void undo(int n) {
     auto decisions = read_decisions(entries);
-    add("undo", undo_payload(decisions.at(static_cast<std::size_t>(n - 1)).seq, "undo"));
+    add(LogKind::undo, undo_payload(decisions.at(static_cast<std::size_t>(n - 1)).seq, "undo"));
   }
-  void allocate() { add("allocate", nlohmann::ordered_json{{"fingerprint", "sha256:x"}}); }
+  void allocate() { add(LogKind::allocate, nlohmann::ordered_json{{"fingerprint", "sha256:x"}}); }
 };
 
 }  // namespace
@@ -174,12 +177,12 @@ TEST_CASE("commission: the record's decisions and the list entries have the docu
 
 TEST_CASE("commission: a payload without the shape of its kind is an I/O error naming the entry") {
   Log log;
-  log.add("withdraw", nlohmann::ordered_json{{"reason", "x"}});
+  log.add(LogKind::withdraw, nlohmann::ordered_json{{"reason", "x"}});
   CHECK_THROWS_AS(read_decisions(log.entries), Error);
   Log undo;
-  undo.add("undo", undo_payload(7, "no such entry"));
+  undo.add(LogKind::undo, undo_payload(7, "no such entry"));
   try {
-    read_decisions(undo.entries);
+    static_cast<void>(read_decisions(undo.entries));
     FAIL("expected an error");
   } catch (const Error& e) {
     CHECK(e.kind() == ErrorKind::io);
@@ -286,7 +289,7 @@ struct CommissionStore : testing::TempStore {
   nlohmann::json last_record() {
     auto entries = log_entries(*store, "com-1");
     REQUIRE(!entries.empty());
-    CHECK(entries.back().kind == "allocate");
+    CHECK(entries.back().kind == LogKind::allocate);
     return nlohmann::json::parse(entries.back().payload);
   }
   RecordedDecision record(DecisionKind kind, std::vector<std::string> apps, std::optional<Money> award = {},
@@ -328,6 +331,40 @@ TEST_CASE("commission store: decisions need a scored round") {
   CommissionStore t;
   CHECK(t.code(DecisionKind::withdraw, {"P-1"}) == ErrorKind::conflict);
   CHECK(t.log_count() == 0);
+}
+
+TEST_CASE("commission store: a refusal names its request, the input and the remedy as data, not in words") {
+  CommissionStore t;
+  auto refusal = [&](DecisionKind kind, std::vector<std::string> apps, std::optional<Money> award, int undo,
+                     std::string reason) -> Error {
+    try {
+      t.record(kind, std::move(apps), award, undo, std::move(reason));
+    } catch (const Error& e) {
+      return e;
+    }
+    FAIL("recorded");
+    throw std::logic_error("unreachable");
+  };
+  Error unscored = refusal(DecisionKind::withdraw, {"P-1"}, {}, 0, "because");
+  CHECK(std::string(unscored.what()) == "round com-1 is not scored yet; commission decisions apply to the ranking");
+  CHECK(unscored.remedy() == Remedy::score_before_deciding);
+  REQUIRE(unscored.subject());
+  CHECK(unscored.subject()->kind == DecisionKind::withdraw);
+  CHECK_FALSE(unscored.subject()->number.has_value());
+  CHECK(unscored.subject()->input == DecisionInput::none);
+
+  Error blank = refusal(DecisionKind::undo, {}, {}, 1, " ");
+  CHECK(std::string(blank.what()) == "a decision needs its reason (the text is empty)");
+  REQUIRE(blank.subject());
+  CHECK(blank.subject()->kind == DecisionKind::undo);
+  CHECK(blank.subject()->input == DecisionInput::reason);
+
+  run_score(*t.store, std::nullopt);
+  Error nothing = refusal(DecisionKind::undo, {}, {}, 3, "because");
+  CHECK(std::string(nothing.what()) == "round com-1 has no decisions to undo");
+  CHECK(nothing.remedy() == Remedy::none);
+  REQUIRE(nothing.subject());
+  CHECK(nothing.subject()->number == 3);
 }
 
 TEST_CASE("commission store: every refusal of cli.md records nothing") {
@@ -377,21 +414,22 @@ TEST_CASE("commission store: with leftover = keep an override in no lot has no p
 TEST_CASE("commission store: the next allocate applies the decisions and the record lists them") {
   CommissionStore t;
   run_score(*t.store, std::nullopt);
-  AllocateResult plain = run_allocate(*t.store, std::nullopt, false, true);
+  AllocateResult plain = run_allocate(*t.store, std::nullopt, {.force = false, .dry_run = true});
   // Lot x 300: P-1 200, P-2 does not fit (100 left). Pool 300 + 100: P-2 200, P-3 does not fit (200 left),
   // P-4 100.
   CHECK(line(plain, "P-1").award == uah(200));
   CHECK(line(plain, "P-2").lot == "pool");
   CHECK(line(plain, "P-3").status == AwardStatus::reserve);
   CHECK(plain.decisions.empty());
-  run_allocate(*t.store, std::nullopt, false, false);
+  run_allocate(*t.store, std::nullopt, {.force = false, .dry_run = false});
 
   RecordedDecision w = t.record(DecisionKind::withdraw, {"P-1"}, {}, 0, "відмовився");
   CHECK(w.decision.n == 1);
-  CHECK(w.round.stage == "allocated");
+  CHECK(w.round.stage == Stage::allocated);
   // A decision changes nothing until the next allocate, which needs --force now.
-  CHECK(line(run_allocate(*t.store, std::nullopt, true, true), "P-1").status == AwardStatus::withdrawn);
-  AllocateResult after = run_allocate(*t.store, std::nullopt, true, false);
+  CHECK(line(run_allocate(*t.store, std::nullopt, {.force = true, .dry_run = true}), "P-1").status ==
+        AwardStatus::withdrawn);
+  AllocateResult after = run_allocate(*t.store, std::nullopt, {.force = true, .dry_run = false});
   CHECK(line(after, "P-1").status == AwardStatus::withdrawn);
   CHECK(line(after, "P-1").reasons == std::vector<std::string>{"withdrawn"});
   CHECK(line(after, "P-1").rank == 1);   // keeps its rank
@@ -404,7 +442,7 @@ TEST_CASE("commission store: the next allocate applies the decisions and the rec
 
   // Undo: the allocation and the record are those without the decision again.
   t.record(DecisionKind::undo, {}, {}, 1, "лист відкликано");
-  AllocateResult undone = run_allocate(*t.store, std::nullopt, true, false);
+  AllocateResult undone = run_allocate(*t.store, std::nullopt, {.force = true, .dry_run = false});
   CHECK(undone.fingerprint == plain.fingerprint);
   CHECK(t.last_record()["decisions"].empty());
   CHECK(t.log_count() == 5);  // allocate, withdraw, allocate, undo, allocate
@@ -428,7 +466,7 @@ TEST_CASE("commission store: ties = refuse is settled by a recorded order") {
   run_score(*t.store, std::nullopt);
   std::optional<ErrorKind> code;
   try {
-    run_allocate(*t.store, std::nullopt, false, false);
+    run_allocate(*t.store, std::nullopt, {.force = false, .dry_run = false});
   } catch (const Error& e) {
     code = e.kind();
     CHECK(std::string(e.what()).find("(P-3, P-4) with 150.00 UAH at stake") != std::string::npos);
@@ -437,7 +475,7 @@ TEST_CASE("commission store: ties = refuse is settled by a recorded order") {
   CHECK(t.log_count() == 0);
 
   t.record(DecisionKind::order, {"P-4", "P-3"}, {}, 0, "жеребкування");
-  AllocateResult r = run_allocate(*t.store, std::nullopt, false, false);
+  AllocateResult r = run_allocate(*t.store, std::nullopt, {.force = false, .dry_run = false});
   CHECK(line(r, "P-4").rank == 3);
   CHECK(line(r, "P-4").status == AwardStatus::funded);
   CHECK(line(r, "P-3").rank == 4);

@@ -35,7 +35,7 @@ max = 10
 
 struct LogStore : testing::TempStore {
   LogStore() : TempStore(rules_text, "decision-log") {}
-  void append(const std::string& kind, nlohmann::ordered_json payload, const std::string& at) {
+  void append(LogKind kind, nlohmann::ordered_json payload, const std::string& at) {
     Transaction tx(*store);
     append_log_entry(*store, "log-1", kind, payload, at);
     tx.commit();
@@ -48,8 +48,8 @@ struct LogStore : testing::TempStore {
 TEST_CASE("decision log: entries chain by hash and the round keeps the head") {
   LogStore t;
   CHECK(verify_chain(*t.store, "log-1").empty());
-  t.append("allocate", {{"fingerprint", "sha256:00"}, {"b", 1}}, "2026-03-02T10:15:00Z");
-  t.append("withdraw", {{"application", "A-1"}, {"reason", "Відмовилися \"самі\""}}, "2026-03-03T09:00:00Z");
+  t.append(LogKind::allocate, {{"fingerprint", "sha256:00"}, {"b", 1}}, "2026-03-02T10:15:00Z");
+  t.append(LogKind::withdraw, {{"application", "A-1"}, {"reason", "Відмовилися \"самі\""}}, "2026-03-03T09:00:00Z");
   auto entries = log_entries(*t.store, "log-1");
   REQUIRE(entries.size() == 2);
   CHECK(entries[0].prev_hash == genesis_hash);
@@ -67,7 +67,7 @@ TEST_CASE("decision log: entries chain by hash and the round keeps the head") {
 
 TEST_CASE("decision log: append-only triggers refuse changes") {
   LogStore t;
-  t.append("allocate", {{"x", 1}}, "2026-03-02T10:15:00Z");
+  t.append(LogKind::allocate, {{"x", 1}}, "2026-03-02T10:15:00Z");
   CHECK_THROWS(t.exec("UPDATE decision_log SET payload = '{}'"));
   CHECK_THROWS(t.exec("DELETE FROM decision_log"));
   CHECK(log_entries(*t.store, "log-1").size() == 1);
@@ -75,9 +75,9 @@ TEST_CASE("decision log: append-only triggers refuse changes") {
 
 TEST_CASE("decision log: verify_chain finds tampering") {
   LogStore t;
-  t.append("allocate", {{"x", 1}}, "2026-03-02T10:15:00Z");
-  t.append("override", {{"x", 2}}, "2026-03-02T10:16:00Z");
-  t.append("allocate", {{"x", 3}}, "2026-03-02T10:17:00Z");
+  t.append(LogKind::allocate, {{"x", 1}}, "2026-03-02T10:15:00Z");
+  t.append(LogKind::override_award, {{"x", 2}}, "2026-03-02T10:16:00Z");
+  t.append(LogKind::allocate, {{"x", 3}}, "2026-03-02T10:17:00Z");
   t.exec("DROP TRIGGER decision_log_no_update");
   t.exec("DROP TRIGGER decision_log_no_delete");
 

@@ -46,7 +46,7 @@ TEST_CASE("a local database has no warnings; an unreadable directory is not a ne
   auto path = (dir / "local.db").string();
   std::remove(path.c_str());
   {
-    auto store = Store::open(path, Store::Mode::write);
+    auto store = Store::open(path, Store::Mode::may_create);
     // The test machine's temporary directory is local; were it NFS this would be the warning.
     if (auto fs = network_filesystem_of(dir.string()))
       CHECK(store->warnings() == std::vector<std::string>{network_filesystem_warning(path, *fs)});

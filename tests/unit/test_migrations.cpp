@@ -61,7 +61,7 @@ void check_or_chains(SQLite::Database& db) {
 TEST_CASE("migrations: a new database is at the last version, with the CHECK lists as OR chains") {
   TempDir tmp;
   std::string path = (tmp.dir / "new.db").string();
-  { auto store = Store::open(path, Store::Mode::write); }
+  { auto store = Store::open(path, Store::Mode::may_create); }
   SQLite::Database db(path, SQLite::OPEN_READWRITE);
   CHECK(db.execAndGet("PRAGMA user_version").getInt() == migrations().back().version);
   CHECK(migrations().back().version == 4);
@@ -94,8 +94,8 @@ TEST_CASE("migrations: a database of version 3 is brought to the same schema as 
     db.exec("PRAGMA user_version = 3");
     CHECK(table_sql(db, "applications").find("sector IN ('ngo', 'state', 'business')") != std::string::npos);
   }
-  { auto store = Store::open(old_path, Store::Mode::write); }
-  { auto store = Store::open(new_path, Store::Mode::write); }
+  { auto store = Store::open(old_path, Store::Mode::may_create); }
+  { auto store = Store::open(new_path, Store::Mode::may_create); }
   CHECK(schema_of(old_path) == schema_of(new_path));
   SQLite::Database db(old_path, SQLite::OPEN_READONLY);
   check_or_chains(db);

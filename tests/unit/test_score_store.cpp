@@ -56,7 +56,7 @@ struct ScoreStore : testing::TempStore {
     import(ImportKind::reviews,
            "application,reviewer,a,b\nP-1,R1,7,1\nP-1,R2,8,4\nP-2,R1,7,2\nP-2,R2,7,2\nP-2,R3,8,2\nP-3,R1,9,9\n");
   }
-  std::string stage() { return store->find_round("store-1")->stage; }
+  Stage stage() { return store->find_round("store-1")->stage; }
 };
 
 }  // namespace
@@ -79,11 +79,11 @@ TEST_CASE("score store: exact text form num/den") {
 TEST_CASE("score store: run_score scores, stores and loads back the same result") {
   ScoreStore t;
   t.import_round();
-  CHECK(t.stage() == "open");
+  CHECK(t.stage() == Stage::open);
   CHECK_FALSE(load_scores(*t.store, "store-1", Store::rules_of(*t.store->find_round("store-1"))).has_value());
 
   ScoreResult r = run_score(*t.store, std::nullopt);
-  CHECK(t.stage() == "scored");
+  CHECK(t.stage() == Stage::scored);
   REQUIRE(r.applications.size() == 3);
   const auto& p1 = r.applications[0];
   CHECK(p1.id == "P-1");
@@ -139,13 +139,13 @@ TEST_CASE("score store: new reviews re-score; an allocated round is refused with
   t.import_round();
   run_score(*t.store, std::nullopt);
   t.import(ImportKind::reviews, "application,reviewer,a,b\nP-3,R2,9,9\n");
-  CHECK(t.stage() == "open");  // the importer invalidated the stored scores
+  CHECK(t.stage() == Stage::open);  // the importer invalidated the stored scores
   ScoreResult r = run_score(*t.store, "store-1");
   // P-3: a = 9, b = 9: total 27 + 4.5 = 31.5, now first
   CHECK(r.applications[0].id == "P-3");
   CHECK(r.applications[0].total == Rational(63, 2));
 
-  t.store->set_stage("store-1", "allocated");
+  t.store->set_stage("store-1", Stage::allocated);
   try {
     run_score(*t.store, std::nullopt);
     FAIL("expected a conflict");
@@ -153,7 +153,7 @@ TEST_CASE("score store: new reviews re-score; an allocated round is refused with
     CHECK(e.kind() == ErrorKind::conflict);
     CHECK(std::string(e.what()).starts_with("round store-1 is already allocated; scores are frozen by the decision"));
   }
-  CHECK(t.stage() == "allocated");
+  CHECK(t.stage() == Stage::allocated);
 }
 
 TEST_CASE("score store: an unknown round is invalid input") {

@@ -1,0 +1,22 @@
+// The words of what the library names as data about a failure (values/remedy.hpp,
+// values/decision_subject.hpp): the commands to run and the options to give, as
+// cli.md prints them. The one place where an Error becomes the message printed.
+#pragma once
+#include <string>
+
+#include "values/diagnostic.hpp"
+
+namespace competition::cli {
+
+// How a remedy goes on from its message, starting with its own joint (`; `,
+// `: ` or ` (`); empty for Remedy::none. `decision`: the number undo_decision names.
+[[nodiscard]] std::string remedy_words(Remedy remedy, int decision);
+
+// The command line that made a commission decision request and the option of
+// the input a message is about, ending in `: ` (`decisions --undo 2: `, `withdraw: --reason: `).
+[[nodiscard]] std::string subject_words(const DecisionSubject& subject);
+
+// The message printed for an error: its subject, what() and its remedy.
+[[nodiscard]] std::string error_message(const Error& error);
+
+}  // namespace competition::cli

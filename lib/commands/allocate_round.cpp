@@ -11,6 +11,7 @@
 #include "base/string_index.hpp"
 #include "commands/commission_decisions.hpp"
 #include "commands/score_round.hpp"
+#include "engine/decide.hpp"
 #include "engine/decision_record.hpp"
 #include "engine/scoring.hpp"
 #include "store/allocation_store.hpp"
@@ -192,12 +193,9 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
   r.decisions = standing.standing;
   // `score` stores the ranking of the rules alone; recorded orders re-arrange
   // full ties for the allocation (rules.md §3).
-  // (A reference to `fresh` when there are none: no copy of a national ranking.)
-  std::optional<ScoreResult> reordered;
-  if (!decisions.orders.empty()) reordered = with_tie_orders(r.rules, r.applications, fresh, decisions.orders);
-  const ScoreResult& scores = reordered ? *reordered : fresh;
-
-  r.decision = allocate(r.rules, r.applications, scores, decisions);
+  Decided decided = decide(r.rules, r.applications, fresh, decisions);
+  const ScoreResult& scores = decided.walked(fresh);
+  r.decision = std::move(decided.decision);
   if (r.rules.ties == TiePolicy::refuse) {
     auto ties = ties_at_money_line(r.rules, r.applications, scores, decisions, r.decision);
     if (!ties.empty()) {
@@ -227,7 +225,7 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
   // Allocated: the rankings are released before the record (as big) is built,
   // and the memory they held is handed back: their millions of small pieces
   // would otherwise stay with the process, under the record and its copy.
-  reordered.reset();
+  decided.reordered.reset();
   fresh = ScoreResult{};
   release_free_memory();
 

@@ -7,6 +7,7 @@
 #include "base/sha256.hpp"
 #include "commands/score_round.hpp"
 #include "engine/audit_decisions.hpp"
+#include "engine/decide.hpp"
 #include "engine/decision_record.hpp"
 #include "engine/pabulib_recount.hpp"
 #include "engine/scoring.hpp"
@@ -151,10 +152,7 @@ RoundAudit audit_round(Store& store, const RoundRecord& round) {
     for (const auto& p : decisions.problems) problem("decisions", p);
     Decision decision;
     try {
-      std::optional<ScoreResult> reordered;  // a copy of `fresh` only when orders re-arrange it
-      if (!decisions.applied.orders.empty())
-        reordered = with_tie_orders(*rules, applications, fresh, decisions.applied.orders);
-      decision = allocate(*rules, applications, reordered ? *reordered : fresh, decisions.applied);
+      decision = decide(*rules, applications, fresh, decisions.applied).decision;
     } catch (const std::exception& e) {
       problem("allocation", first_line(e));
       return;
@@ -197,11 +195,8 @@ RoundAudit audit_round(Store& store, const RoundRecord& round) {
           decisions_logged_before({entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(i)});
       std::string again;  // its fingerprint
       try {
-        std::optional<ScoreResult> reordered;
-        if (!earlier.applied.orders.empty())
-          reordered = with_tie_orders(*rules, applications, fresh, earlier.applied.orders);
         again = signed_decision_record(round.id, rules_hash, inputs_now, earlier.record,
-                                       allocate(*rules, applications, reordered ? *reordered : fresh, earlier.applied))
+                                       decide(*rules, applications, fresh, earlier.applied).decision)
                     .fingerprint;
       } catch (const std::exception& e) {
         problem(at + "allocation", first_line(e));

@@ -17,6 +17,7 @@
 #include "commands/bundle.hpp"
 #include "commands/importer.hpp"
 #include "engine/audit_decisions.hpp"
+#include "engine/decide.hpp"
 #include "engine/decision_record.hpp"
 #include "engine/scoring.hpp"
 #include "formats/bundle_inputs.hpp"
@@ -265,8 +266,7 @@ BundleAudit audit_bundle(const std::string& path) {
 
   Decision decision;
   try {
-    ScoreResult scores = score_round(rules, applications, reviews, decisions.applied.orders);
-    decision = allocate(rules, applications, scores, decisions.applied);
+    decision = decide(rules, applications, score_round(rules, applications, reviews), decisions.applied).decision;
   } catch (const std::exception& e) {
     c.problem("allocation", e.what());
     return a;

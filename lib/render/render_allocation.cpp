@@ -87,6 +87,14 @@ class People {
   std::string fingerprint_label;
 
  private:
+  // The constructor's parts, in the order of the document.
+  void add_lots(const AllocationView& v);
+  void group_lines(const AllocationView& v);
+  void add_ranked_sections();
+  void add_commission_section();
+  void add_unranked_section();
+  void add_totals(const AllocationView& v);
+
   const Application* find(std::string_view id) const { return find_application(apps_, id); }
   void org(TextRow& row, std::string_view id, std::size_t name_width) const {
     const Application* a = find(id);
@@ -162,8 +170,19 @@ People::People(const AllocationView& v, bool en) : en_(en), decided_(decision_of
   title = en ? fmt::format("Allocation of round {} “{}”", rules.id, rules.title)
              : fmt::format("Розподіл бюджету конкурсу {} «{}»", rules.id, rules.title);
   budget_line = fmt::format("{}: {} {}", en ? "Budget" : "Бюджет", money(d.budget, en), cur);
+  add_lots(v);
+  group_lines(v);
+  add_ranked_sections();
+  add_commission_section();
+  add_unranked_section();
+  add_totals(v);
+}
 
-  // Lots: a handful of rows, kept as text.
+// Lots: a handful of rows, kept as text.
+void People::add_lots(const AllocationView& v) {
+  const bool en = en_;
+  const Rules& rules = v.rules;
+  const Decision& d = v.decision;
   auto lot_rows = std::make_shared<std::vector<std::vector<std::string>>>();
   for (const auto& l : d.lots) {
     std::string name;
@@ -184,7 +203,11 @@ People::People(const AllocationView& v, bool en) : en_(en), decided_(decision_of
        [lot_rows](std::size_t i, TextRow& row, std::size_t) {
          for (const auto& c : (*lot_rows)[i]) row.cell(c);
        }});
+}
 
+// Each application line in its section; each order with the ranks it settled.
+void People::group_lines(const AllocationView& v) {
+  const Decision& d = v.decision;
   for (const auto& l : d.applications) {
     switch (l.status) {
       case AwardStatus::funded:
@@ -221,7 +244,10 @@ People::People(const AllocationView& v, bool en) : en_(en), decided_(decision_of
       order_ranks_.push_back(std::move(ranks));
     }
   }
+}
 
+void People::add_ranked_sections() {
+  const bool en = en_;
   sections.push_back({en ? "Winners" : "Переможці",
                       {en ? "rank" : "№", en ? "id" : "заявка", en ? "organisation" : "організація", en ? "lot" : "лот",
                        en ? "requested" : "запит", en ? "award" : "сума", en ? "status" : "статус"},
@@ -246,6 +272,10 @@ People::People(const AllocationView& v, bool en) : en_(en), decided_(decision_of
                         requested(row, l.id);
                         reasons(row, l);
                       })});
+}
+
+void People::add_commission_section() {
+  const bool en = en_;
   if (!commission_.empty() || !orders_.empty())
     sections.push_back(
         {en ? "Commission decisions" : "Рішення комісії",
@@ -279,6 +309,10 @@ People::People(const AllocationView& v, bool en) : en_(en), decided_(decision_of
              row.cell(orgs);
            row.cell(en_ ? "order of a tie" : "порядок рівних").cell("").cell(decision_note(dec, en_));
          }});
+}
+
+void People::add_unranked_section() {
+  const bool en = en_;
   sections.push_back({en ? "Rejected and incomplete" : "Відхилені та не оцінені",
                       {en ? "id" : "заявка", en ? "organisation" : "організація", en ? "status" : "статус",
                        en ? "reasons" : "причини"},
@@ -292,7 +326,12 @@ People::People(const AllocationView& v, bool en) : en_(en), decided_(decision_of
                         row.cell(status(l.status));
                         reasons(row, l);
                       }});
+}
 
+void People::add_totals(const AllocationView& v) {
+  const bool en = en_;
+  const Decision& d = v.decision;
+  const std::string& cur = v.rules.currency;
   auto coefficient = d.coefficient();
   totals = {
       fmt::format("{}: {} {}", en ? "Awarded" : "Розподілено", money(d.awarded, en), cur),

@@ -5,6 +5,7 @@
 
 #include "app.hpp"
 #include "commands/commission_decisions.hpp"
+#include "recorded_decision.hpp"
 #include "render/render_decisions.hpp"
 
 namespace competition::cli {
@@ -22,10 +23,7 @@ static int run_decisions(const GlobalOptions& g, const DecisionsOptions& o) {
     request.kind = DecisionKind::undo;
     request.undo = o.undo;
     request.reason = o.reason;
-    RecordedDecision r = record_decision(*store, g.round_id(), request);
-    emit(g, format == "json" ? render_recorded_json(r) : render_recorded_text(r, g.lang()));
-    inform(g, recorded_hint(r, g.lang()));
-    return 0;
+    return record_and_print(g, format, *store, request);
   }
   std::string format = g.format_of({"text", "csv", "json"});
   DecisionList list = list_decisions(*store, g.round_id());

@@ -7,7 +7,7 @@
 
 #include "app.hpp"
 #include "commands/commission_decisions.hpp"
-#include "render/render_decisions.hpp"
+#include "recorded_decision.hpp"
 
 namespace competition::cli {
 
@@ -23,10 +23,7 @@ static int run_order(const GlobalOptions& g, const OrderOptions& o) {
   request.kind = DecisionKind::order;
   request.applications = o.applications;
   request.reason = o.reason;
-  RecordedDecision r = record_decision(*store, g.round_id(), request);
-  emit(g, format == "json" ? render_recorded_json(r) : render_recorded_text(r, g.lang()));
-  inform(g, recorded_hint(r, g.lang()));
-  return 0;
+  return record_and_print(g, format, *store, request);
 }
 
 static void register_order(CLI::App& app, Context& ctx) {

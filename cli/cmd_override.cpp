@@ -6,7 +6,7 @@
 
 #include "app.hpp"
 #include "commands/commission_decisions.hpp"
-#include "render/render_decisions.hpp"
+#include "recorded_decision.hpp"
 #include "values/diagnostic.hpp"
 
 namespace competition::cli {
@@ -28,10 +28,7 @@ static int run_override(const GlobalOptions& g, const OverrideOptions& o) {
   request.applications = {o.application};
   request.award = award;
   request.reason = o.reason;
-  RecordedDecision r = record_decision(*store, g.round_id(), request);
-  emit(g, format == "json" ? render_recorded_json(r) : render_recorded_text(r, g.lang()));
-  inform(g, recorded_hint(r, g.lang()));
-  return 0;
+  return record_and_print(g, format, *store, request);
 }
 
 static void register_override(CLI::App& app, Context& ctx) {

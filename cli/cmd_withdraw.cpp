@@ -5,7 +5,7 @@
 
 #include "app.hpp"
 #include "commands/commission_decisions.hpp"
-#include "render/render_decisions.hpp"
+#include "recorded_decision.hpp"
 
 namespace competition::cli {
 
@@ -21,10 +21,7 @@ static int run_withdraw(const GlobalOptions& g, const WithdrawOptions& o) {
   request.kind = DecisionKind::withdraw;
   request.applications = {o.application};
   request.reason = o.reason;
-  RecordedDecision r = record_decision(*store, g.round_id(), request);
-  emit(g, format == "json" ? render_recorded_json(r) : render_recorded_text(r, g.lang()));
-  inform(g, recorded_hint(r, g.lang()));
-  return 0;
+  return record_and_print(g, format, *store, request);
 }
 
 static void register_withdraw(CLI::App& app, Context& ctx) {

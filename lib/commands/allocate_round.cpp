@@ -11,6 +11,7 @@
 #include "base/string_index.hpp"
 #include "commands/commission_decisions.hpp"
 #include "commands/score_round.hpp"
+#include "engine/decide.hpp"
 #include "engine/decision_record.hpp"
 #include "engine/scoring.hpp"
 #include "store/allocation_store.hpp"
@@ -121,6 +122,101 @@ std::vector<std::vector<std::string>> ties_at_money_line(const Rules& rules,
   return out;
 }
 
+namespace {
+
+// The stored inputs scored again (rules.md §1–3), hashed for the record as
+// they are read.
+struct Rescored {
+  ScoreResult fresh;
+  std::string applications_sha256;
+  std::string reviews_sha256;
+  std::vector<Reviewer> reviewers;
+};
+
+// Reads r.round's applications into r.applications (their titles are not
+// kept: only the hash needs them, and a national round's are 100 MB) and its
+// reviews in one pass, summarised for scoring and hashed, never held (a
+// national round has millions).
+Rescored rescore(Store& store, AllocateResult& r) {
+  Rescored out;
+  ApplicationsHash applications_hash(r.rules);
+  r.applications = store.applications(r.round.id, [&](Application& a) {
+    applications_hash.add(a);
+    std::string().swap(a.title);
+  });
+  out.applications_sha256 = applications_hash.hex();
+  ReviewsHash reviews_hash(r.rules);
+  ReviewSummaries summaries = review_summaries(store, r.round.id, r.rules, r.applications, [&](const ReviewRow& row) {
+    reviews_hash.add(row.application, row.reviewer, row.scores, row.comment);
+  });
+  out.reviews_sha256 = reviews_hash.hex();
+  out.reviewers = store.reviewers(r.round.id);
+  out.fresh = score_summarised(r.rules, r.applications, summaries.finish());
+  return out;
+}
+
+// Do not trust the stored scores: the fresh result must be the stored one
+// (stored_difference), so that the decision follows from the inputs it hashes.
+void require_stored_scores(Store& store, const std::string& id, const Rules& rules, const ScoreResult& fresh) {
+  // cli.md exit 3 "allocating before every application is scored": a round where
+  // no application has enough reviews to be scored (typically: the reviews were
+  // not imported yet) is refused rather than frozen with nothing awarded.
+  if (!fresh.applications.empty() &&
+      std::all_of(fresh.applications.begin(), fresh.applications.end(),
+                  [](const ScoredApplication& a) { return a.status == ScoreStatus::incomplete; }))
+    throw Error(ErrorKind::conflict,
+                fmt::format("round {}: no application has enough reviews to be scored ({} incomplete)", id,
+                            fresh.applications.size()),
+                Remedy::import_reviews_and_score);
+  if (auto diff = stored_difference(store, id, rules, fresh))
+    throw Error(
+        ErrorKind::conflict,
+        fmt::format("round {}: inputs changed since `score` (application {} scores differently now)", id, *diff),
+        Remedy::rescore);
+}
+
+// rules.md §4 step 2: the commission decisions of the log, reduced (latest
+// standing per application, undone ones left out); every standing order must
+// still apply to the fresh ranking.
+StandingDecisions standing_orders_apply(Store& store, const AllocateResult& r, const ScoreResult& fresh) {
+  const std::string& id = r.round.id;
+  StandingDecisions standing = standing_decisions(store, id);
+  for (const CommissionDecision& d : standing.standing)
+    if (d.kind == DecisionKind::order)
+      if (auto problem = order_problem(r.rules, r.applications, fresh, d.applications))
+        throw Error(ErrorKind::conflict,
+                    fmt::format("round {}: the order of decision {} no longer applies: {}", id, d.n, *problem),
+                    Remedy::undo_decision, d.n);
+  return standing;
+}
+
+// `ties = "refuse"`: Error(conflict) naming each group tied at the money line
+// with the money at stake: what its members get in the `id` order, which the
+// other order would hand to others in the group.
+void refuse_ties_at_money_line(const AllocateResult& r, const ScoreResult& scores, const AppliedDecisions& decisions) {
+  auto ties = ties_at_money_line(r.rules, r.applications, scores, decisions, r.decision);
+  if (ties.empty()) return;
+  std::map<std::string, Money> award;
+  for (const auto& l : r.decision.applications) award[l.id] = l.award;
+  std::string list;
+  for (const auto& group : ties) {
+    std::string g;
+    Money stake;
+    for (const auto& a : group) {
+      g += (g.empty() ? "" : ", ") + a;
+      stake += award[a];
+    }
+    list += fmt::format("{}({}) with {} {} at stake", list.empty() ? "" : "; ", g, stake.to_string(), r.rules.currency);
+  }
+  throw Error(ErrorKind::conflict,
+              fmt::format("round {}: applications tied on every ranking key straddle the money line: {}; "
+                          "ties = \"refuse\"",
+                          r.round.id, list),
+              Remedy::order_ties);
+}
+
+}  // namespace
+
 // cli.md "allocate".
 AllocateResult run_allocate(Store& store, const std::optional<std::string>& round_id, AllocateOptions options) {
   // One transaction from reading the inputs to the new stage, so that nothing
@@ -137,100 +233,30 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
   if (r.round.stage == Stage::open)
     throw Error(ErrorKind::conflict, fmt::format("round {} is not scored yet", id), Remedy::score_first);
   r.rules = Store::rules_of(r.round);
-  // Hashed for the record as they are read; their titles are not kept (only
-  // the hash needs them, and a national round's are 100 MB).
-  ApplicationsHash applications_hash(r.rules);
-  r.applications = store.applications(id, [&](Application& a) {
-    applications_hash.add(a);
-    std::string().swap(a.title);
-  });
-  const std::string applications_sha256 = applications_hash.hex();
-  // One pass over the reviews: summarised for scoring and hashed for the
-  // record as they are read, never held (a national round has millions).
-  ReviewsHash reviews_hash(r.rules);
-  ReviewSummaries summaries = review_summaries(store, id, r.rules, r.applications, [&](const ReviewRow& row) {
-    reviews_hash.add(row.application, row.reviewer, row.scores, row.comment);
-  });
-  const std::string reviews_sha256 = reviews_hash.hex();
-  std::vector<Reviewer> reviewers = store.reviewers(id);
-
-  // Do not trust the stored scores: score again from the stored inputs and
-  // require the same result (stored_difference, below), so that the decision
-  // follows from the inputs it hashes.
-  ScoreResult fresh = score_summarised(r.rules, r.applications, summaries.finish());
-  // cli.md exit 3 "allocating before every application is scored": a round where
-  // no application has enough reviews to be scored (typically: the reviews were
-  // not imported yet) is refused rather than frozen with nothing awarded.
-  if (!fresh.applications.empty() &&
-      std::all_of(fresh.applications.begin(), fresh.applications.end(),
-                  [](const ScoredApplication& a) { return a.status == ScoreStatus::incomplete; }))
-    throw Error(ErrorKind::conflict,
-                fmt::format("round {}: no application has enough reviews to be scored ({} incomplete)", id,
-                            fresh.applications.size()),
-                Remedy::import_reviews_and_score);
-  if (auto diff = stored_difference(store, id, r.rules, fresh))
-    throw Error(
-        ErrorKind::conflict,
-        fmt::format("round {}: inputs changed since `score` (application {} scores differently now)", id, *diff),
-        Remedy::rescore);
-
-  // rules.md §4 step 2: the commission decisions of the log, reduced (latest
-  // standing per application, undone ones left out); the record lists them.
-  StandingDecisions standing = standing_decisions(store, id);
-  for (const CommissionDecision& d : standing.standing)
-    if (d.kind == DecisionKind::order)
-      if (auto problem = order_problem(r.rules, r.applications, fresh, d.applications))
-        throw Error(ErrorKind::conflict,
-                    fmt::format("round {}: the order of decision {} no longer applies: {}", id, d.n, *problem),
-                    Remedy::undo_decision, d.n);
+  Rescored in = rescore(store, r);
+  require_stored_scores(store, id, r.rules, in.fresh);
+  StandingDecisions standing = standing_orders_apply(store, r, in.fresh);
   const AppliedDecisions& decisions = standing.applied;
   nlohmann::ordered_json applied = applied_decisions_json(standing.standing);
   r.decisions = standing.standing;
+
   // `score` stores the ranking of the rules alone; recorded orders re-arrange
   // full ties for the allocation (rules.md §3).
-  // (A reference to `fresh` when there are none: no copy of a national ranking.)
-  std::optional<ScoreResult> reordered;
-  if (!decisions.orders.empty()) reordered = with_tie_orders(r.rules, r.applications, fresh, decisions.orders);
-  const ScoreResult& scores = reordered ? *reordered : fresh;
-
-  r.decision = allocate(r.rules, r.applications, scores, decisions);
-  if (r.rules.ties == TiePolicy::refuse) {
-    auto ties = ties_at_money_line(r.rules, r.applications, scores, decisions, r.decision);
-    if (!ties.empty()) {
-      // Each group with the money at stake: what its members get in the `id`
-      // order, which the other order would hand to others in the group.
-      std::map<std::string, Money> award;
-      for (const auto& l : r.decision.applications) award[l.id] = l.award;
-      std::string list;
-      for (const auto& group : ties) {
-        std::string g;
-        Money stake;
-        for (const auto& a : group) {
-          g += (g.empty() ? "" : ", ") + a;
-          stake += award[a];
-        }
-        list +=
-            fmt::format("{}({}) with {} {} at stake", list.empty() ? "" : "; ", g, stake.to_string(), r.rules.currency);
-      }
-      throw Error(ErrorKind::conflict,
-                  fmt::format("round {}: applications tied on every ranking key straddle the money line: {}; "
-                              "ties = \"refuse\"",
-                              id, list),
-                  Remedy::order_ties);
-    }
-  }
+  Decided decided = decide(r.rules, r.applications, in.fresh, decisions);
+  r.decision = std::move(decided.decision);
+  if (r.rules.ties == TiePolicy::refuse) refuse_ties_at_money_line(r, decided.walked(in.fresh), decisions);
 
   // Allocated: the rankings are released before the record (as big) is built,
   // and the memory they held is handed back: their millions of small pieces
   // would otherwise stay with the process, under the record and its copy.
-  reordered.reset();
-  fresh = ScoreResult{};
+  decided.reordered.reset();
+  in.fresh = ScoreResult{};
   release_free_memory();
 
   // The rows first: what storing them takes is gone before the record (100 MB
   // at a million applications) is made.
   if (!options.dry_run) save_allocation(store, id, r.decision);
-  nlohmann::ordered_json inputs = input_hashes_with(applications_sha256, reviewers, reviews_sha256);
+  nlohmann::ordered_json inputs = input_hashes_with(in.applications_sha256, in.reviewers, in.reviews_sha256);
   SignedRecord record = signed_decision_record(id, r.round.rules_sha256, inputs, applied, r.decision);
   r.fingerprint = record.fingerprint;
   if (options.dry_run) return r;  // the Transaction rolls back: nothing written

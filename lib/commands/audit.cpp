@@ -7,6 +7,7 @@
 #include "base/sha256.hpp"
 #include "commands/score_round.hpp"
 #include "engine/audit_decisions.hpp"
+#include "engine/decide.hpp"
 #include "engine/decision_record.hpp"
 #include "engine/pabulib_recount.hpp"
 #include "engine/scoring.hpp"
@@ -64,6 +65,173 @@ void chain_differences(const std::string& round, const std::vector<LogEntry>& en
     for (const auto& p : problems) a.differences.push_back({std::nullopt, "log", p, std::nullopt, true});
 }
 
+// Something that could not be read or recomputed: the field and what is wrong.
+void problem(RoundAudit& a, const std::string& field, const std::string& what) {
+  a.differences.push_back({std::nullopt, field, what, std::nullopt, true});
+}
+
+// The round's decision log and where its latest `allocate` entry stands.
+struct RoundLog {
+  std::vector<LogEntry> entries;
+  std::optional<std::size_t> last_allocate;
+};
+
+// The stored inputs scored again (rules.md §1–3), with what the record hashes.
+struct Rescored {
+  Rules rules;
+  std::vector<Application> applications;
+  std::vector<Reviewer> reviewers;
+  std::string reviews_sha256;
+  ScoreResult fresh;
+};
+
+// Reads the rules, the inputs and the reviews and scores them again; nothing,
+// with the problem noted, when the rules, a review or the scoring cannot be read.
+std::optional<Rescored> rescore(Store& store, const RoundRecord& round, RoundAudit& a) {
+  Rescored in;
+  try {
+    in.rules = Store::rules_of(round);
+  } catch (const std::exception& e) {
+    problem(a, "rules", first_line(e));
+    return std::nullopt;
+  }
+  // The round row repeats what the rules say (init stores both).
+  auto& diffs = a.differences;
+  note_difference(diffs, std::nullopt, "round.budget", round.budget.to_string(), in.rules.budget.to_string());
+  note_difference(diffs, std::nullopt, "round.year", std::to_string(round.year), std::to_string(in.rules.year));
+  note_difference(diffs, std::nullopt, "round.title", round.title, in.rules.title);
+  note_difference(diffs, std::nullopt, "round.currency", round.currency, in.rules.currency);
+
+  in.applications = store.applications(round.id);
+  in.reviewers = store.reviewers(round.id);
+  // One pass over the reviews: summarised for scoring and hashed for the
+  // record as they are read, never held (a national round has millions).
+  ReviewsHash reviews_hash(in.rules);
+  std::optional<ReviewSummaries> summaries;
+  try {
+    summaries.emplace(review_summaries(store, round.id, in.rules, in.applications, [&](const ReviewRow& row) {
+      reviews_hash.add(row.application, row.reviewer, row.scores, row.comment);
+    }));
+  } catch (const Error& e) {  // a score the current rules cannot read; database errors go up
+    problem(a, "reviews", first_line(e));
+    return std::nullopt;
+  }
+  in.reviews_sha256 = reviews_hash.hex();
+  try {
+    in.fresh = score_summarised(in.rules, in.applications, summaries->finish());
+  } catch (const std::exception& e) {
+    problem(a, "scoring", first_line(e));
+    return std::nullopt;
+  }
+  return in;
+}
+
+// The `scores` table against the scores computed again.
+void check_scores(Store& store, const RoundRecord& round, const Rescored& in, RoundAudit& a) {
+  std::optional<ScoreResult> stored_scores;
+  try {
+    stored_scores = load_scores(store, round.id, in.rules);
+  } catch (const Error& e) {
+    problem(a, "scores", first_line(e));
+  }
+  if (stored_scores) {
+    a.scored = true;
+    compare_scores(in.rules, *stored_scores, in.fresh, a.differences);
+  } else if (round.stage != Stage::open) {
+    problem(a, "scores", "the round is past `score`, but no scores are stored");
+  }
+}
+
+// The latest `allocate` entry's record against the one rebuilt (`computed`):
+// byte for byte, else member by member. False when there is no such entry or
+// it is not JSON: nothing further can be compared.
+bool check_record(const RoundLog& log, const SignedRecord& computed, RoundAudit& a) {
+  if (!log.last_allocate) {
+    problem(a, "record", "the round is allocated, but its decision log holds no allocation");
+    return false;
+  }
+  const LogEntry& entry = log.entries[*log.last_allocate];
+  if (entry.payload == computed.canonical) {
+    // The stored record is byte for byte the one rebuilt: nothing to compare
+    // member by member (a national record is 100 MB of JSON to parse twice).
+    a.fingerprint = computed.fingerprint;
+    return true;
+  }
+  ojson stored;
+  try {
+    stored = ojson::parse(entry.payload);
+  } catch (const std::exception&) {
+    problem(a, "record", fmt::format("log entry {}: the payload is not JSON", entry.seq));
+    return false;
+  }
+  if (stored.is_object() && stored.contains("fingerprint") && stored["fingerprint"].is_string())
+    a.fingerprint = stored["fingerprint"].get<std::string>();
+  compare_records(stored, ojson::parse(computed.canonical), a.differences);
+  return true;
+}
+
+// cli.md "audit": every earlier allocation too, each with the decisions
+// logged before it. Inputs and rules are frozen from a round's first
+// allocation on, so each `allocate` entry follows from the same inputs;
+// only its record is left to compare: `log.<seq>.decisions` (the record's
+// against the log's) and `log.<seq>.fingerprint` (stored against rebuilt).
+void check_earlier_allocations(const RoundRecord& round, const std::string& rules_hash, const ojson& inputs,
+                               const RoundLog& log, const Rescored& in, RoundAudit& a) {
+  const std::vector<LogEntry>& entries = log.entries;
+  for (std::size_t i = 0; i < *log.last_allocate; ++i) {
+    if (entries[i].kind != LogKind::allocate) continue;
+    const std::string at = fmt::format("log.{}.", entries[i].seq);
+    LoggedDecisions earlier =
+        decisions_logged_before({entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(i)});
+    std::string again;  // its fingerprint
+    try {
+      again = signed_decision_record(round.id, rules_hash, inputs, earlier.record,
+                                     decide(in.rules, in.applications, in.fresh, earlier.applied).decision)
+                  .fingerprint;
+    } catch (const std::exception& e) {
+      problem(a, at + "allocation", first_line(e));
+      continue;
+    }
+    ojson old;
+    try {
+      old = ojson::parse(entries[i].payload);
+    } catch (const std::exception&) {
+      continue;  // the chain check reports the payload
+    }
+    auto member = [&](const char* key) -> std::optional<std::string> {
+      if (!old.is_object() || !old.contains(key)) return std::nullopt;
+      return old[key].is_string() ? old[key].get<std::string>() : canonical_json(old[key]);
+    };
+    note_difference(a.differences, std::nullopt, at + "decisions", member("decisions"), canonical_json(earlier.record));
+    note_difference(a.differences, std::nullopt, at + "fingerprint", member("fingerprint"), again);
+  }
+}
+
+// The allocation, with the commission decisions logged before the latest
+// `allocate` entry, against the `allocations` table and that entry's record;
+// then the earlier allocations.
+void check_allocations(const RoundRecord& round, const std::string& rules_hash, const RoundLog& log,
+                       const std::vector<AllocationLine>& stored_lines, const Rescored& in, RoundAudit& a) {
+  std::vector<LogEntry> before;
+  if (log.last_allocate)
+    before.assign(log.entries.begin(), log.entries.begin() + static_cast<std::ptrdiff_t>(*log.last_allocate));
+  LoggedDecisions decisions = decisions_logged_before(before);
+  for (const auto& p : decisions.problems) problem(a, "decisions", p);
+  Decision decision;
+  try {
+    decision = decide(in.rules, in.applications, in.fresh, decisions.applied).decision;
+  } catch (const std::exception& e) {
+    problem(a, "allocation", first_line(e));
+    return;
+  }
+  compare_allocation(stored_lines, decision, a.differences);
+
+  const ojson inputs =
+      input_hashes_with(applications_sha256(in.rules, in.applications), in.reviewers, in.reviews_sha256);
+  SignedRecord computed = signed_decision_record(round.id, rules_hash, inputs, decisions.record, decision);
+  if (check_record(log, computed, a)) check_earlier_allocations(round, rules_hash, inputs, log, in, a);
+}
+
 }  // namespace
 
 // cli.md "audit", one round.
@@ -71,168 +239,41 @@ RoundAudit audit_round(Store& store, const RoundRecord& round) {
   RoundAudit a;
   a.round = round.id;
   a.stage = round.stage;
-  auto& diffs = a.differences;
-  auto problem = [&](const std::string& field, const std::string& what) {
-    diffs.push_back({std::nullopt, field, what, std::nullopt, true});
-  };
 
   // The stored rules' hash: the text against its stored hash (and, below,
   // against the decision record's).
   const std::string rules_hash = sha256_hex(round.rules_text);
-  note_difference(diffs, std::nullopt, "rules_sha256", round.rules_sha256, rules_hash);
+  note_difference(a.differences, std::nullopt, "rules_sha256", round.rules_sha256, rules_hash);
 
-  const std::vector<LogEntry> entries = log_entries(store, round.id);
-  a.log_entries = static_cast<std::int64_t>(entries.size());
-  a.pending_decisions = pending_decisions(entries);
-  std::optional<std::size_t> last_allocate;
-  for (std::size_t i = 0; i < entries.size(); ++i)
-    if (entries[i].kind == LogKind::allocate) last_allocate = i;
+  RoundLog log;
+  log.entries = log_entries(store, round.id);
+  a.log_entries = static_cast<std::int64_t>(log.entries.size());
+  a.pending_decisions = pending_decisions(log.entries);
+  for (std::size_t i = 0; i < log.entries.size(); ++i)
+    if (log.entries[i].kind == LogKind::allocate) log.last_allocate = i;
   const std::vector<AllocationLine> stored_lines = load_allocation(store, round.id);
-  a.allocated = round.stage == Stage::allocated || last_allocate || !stored_lines.empty();
+  a.allocated = round.stage == Stage::allocated || log.last_allocate || !stored_lines.empty();
   if (a.allocated && round.stage != Stage::allocated)
-    note_difference(diffs, std::nullopt, "stage", std::string(to_string(round.stage)),
+    note_difference(a.differences, std::nullopt, "stage", std::string(to_string(round.stage)),
                     std::string(to_string(Stage::allocated)));
 
   // Everything below recomputes from the stored inputs; a failure to read them
   // is itself a difference, and the log is still verified at the end.
-  [&] {
-    std::optional<Rules> rules;
-    try {
-      rules = Store::rules_of(round);
-    } catch (const std::exception& e) {
-      problem("rules", first_line(e));
-      return;
-    }
-    // The round row repeats what the rules say (init stores both).
-    note_difference(diffs, std::nullopt, "round.budget", round.budget.to_string(), rules->budget.to_string());
-    note_difference(diffs, std::nullopt, "round.year", std::to_string(round.year), std::to_string(rules->year));
-    note_difference(diffs, std::nullopt, "round.title", round.title, rules->title);
-    note_difference(diffs, std::nullopt, "round.currency", round.currency, rules->currency);
-
-    std::vector<Application> applications = store.applications(round.id);
-    std::vector<Reviewer> reviewers = store.reviewers(round.id);
-    // One pass over the reviews: summarised for scoring and hashed for the
-    // record as they are read, never held (a national round has millions).
-    ReviewsHash reviews_hash(*rules);
-    std::optional<ReviewSummaries> summaries;
-    try {
-      summaries.emplace(review_summaries(store, round.id, *rules, applications, [&](const ReviewRow& row) {
-        reviews_hash.add(row.application, row.reviewer, row.scores, row.comment);
-      }));
-    } catch (const Error& e) {  // a score the current rules cannot read; database errors go up
-      problem("reviews", first_line(e));
-      return;
-    }
-    const std::string reviews_sha256 = reviews_hash.hex();
-    ScoreResult fresh;
-    try {
-      fresh = score_summarised(*rules, applications, summaries->finish());
-    } catch (const std::exception& e) {
-      problem("scoring", first_line(e));
-      return;
-    }
-    std::optional<ScoreResult> stored_scores;
-    try {
-      stored_scores = load_scores(store, round.id, *rules);
-    } catch (const Error& e) {
-      problem("scores", first_line(e));
-    }
-    if (stored_scores) {
-      a.scored = true;
-      compare_scores(*rules, *stored_scores, fresh, diffs);
-    } else if (round.stage != Stage::open) {
-      problem("scores", "the round is past `score`, but no scores are stored");
-    }
-    if (!a.allocated) return;
-
-    // The allocation, with the commission decisions logged before it.
-    std::vector<LogEntry> before;
-    if (last_allocate) before.assign(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(*last_allocate));
-    LoggedDecisions decisions = decisions_logged_before(before);
-    for (const auto& p : decisions.problems) problem("decisions", p);
-    Decision decision;
-    try {
-      std::optional<ScoreResult> reordered;  // a copy of `fresh` only when orders re-arrange it
-      if (!decisions.applied.orders.empty())
-        reordered = with_tie_orders(*rules, applications, fresh, decisions.applied.orders);
-      decision = allocate(*rules, applications, reordered ? *reordered : fresh, decisions.applied);
-    } catch (const std::exception& e) {
-      problem("allocation", first_line(e));
-      return;
-    }
-    compare_allocation(stored_lines, decision, diffs);
-
-    const ojson inputs_now = input_hashes_with(applications_sha256(*rules, applications), reviewers, reviews_sha256);
-    SignedRecord computed = signed_decision_record(round.id, rules_hash, inputs_now, decisions.record, decision);
-    if (!last_allocate) {
-      problem("record", "the round is allocated, but its decision log holds no allocation");
-      return;
-    }
-    const std::string& payload = entries[*last_allocate].payload;
-    if (payload == computed.canonical) {
-      // The stored record is byte for byte the one rebuilt: nothing to compare
-      // member by member (a national record is 100 MB of JSON to parse twice).
-      a.fingerprint = computed.fingerprint;
-    } else {
-      ojson stored;
-      try {
-        stored = ojson::parse(payload);
-      } catch (const std::exception&) {
-        problem("record", fmt::format("log entry {}: the payload is not JSON", entries[*last_allocate].seq));
-        return;
-      }
-      if (stored.is_object() && stored.contains("fingerprint") && stored["fingerprint"].is_string())
-        a.fingerprint = stored["fingerprint"].get<std::string>();
-      compare_records(stored, ojson::parse(computed.canonical), diffs);
-    }
-
-    // cli.md "audit": every earlier allocation too, each with the decisions
-    // logged before it. Inputs and rules are frozen from a round's first
-    // allocation on, so each `allocate` entry follows from the same inputs;
-    // only its record is left to compare: `log.<seq>.decisions` (the record's
-    // against the log's) and `log.<seq>.fingerprint` (stored against rebuilt).
-    for (std::size_t i = 0; i < *last_allocate; ++i) {
-      if (entries[i].kind != LogKind::allocate) continue;
-      const std::string at = fmt::format("log.{}.", entries[i].seq);
-      LoggedDecisions earlier =
-          decisions_logged_before({entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(i)});
-      std::string again;  // its fingerprint
-      try {
-        std::optional<ScoreResult> reordered;
-        if (!earlier.applied.orders.empty())
-          reordered = with_tie_orders(*rules, applications, fresh, earlier.applied.orders);
-        again = signed_decision_record(round.id, rules_hash, inputs_now, earlier.record,
-                                       allocate(*rules, applications, reordered ? *reordered : fresh, earlier.applied))
-                    .fingerprint;
-      } catch (const std::exception& e) {
-        problem(at + "allocation", first_line(e));
-        continue;
-      }
-      ojson old;
-      try {
-        old = ojson::parse(entries[i].payload);
-      } catch (const std::exception&) {
-        continue;  // the chain check reports the payload
-      }
-      auto member = [&](const char* key) -> std::optional<std::string> {
-        if (!old.is_object() || !old.contains(key)) return std::nullopt;
-        return old[key].is_string() ? old[key].get<std::string>() : canonical_json(old[key]);
-      };
-      note_difference(diffs, std::nullopt, at + "decisions", member("decisions"), canonical_json(earlier.record));
-      note_difference(diffs, std::nullopt, at + "fingerprint", member("fingerprint"), again);
-    }
-  }();
+  if (std::optional<Rescored> in = rescore(store, round, a)) {
+    check_scores(store, round, *in, a);
+    if (a.allocated) check_allocations(round, rules_hash, log, stored_lines, *in, a);
+  }
 
   // A round imported from a pabulib file: its vote totals recounted from the
   // stored ballots, and its allocation against the official `selected`.
   if (auto instance = load_pabulib_instance(store, round.id)) {
     Recount recount = recount_pabulib(*instance);
-    diffs.insert(diffs.end(), recount.differences.begin(), recount.differences.end());
+    a.differences.insert(a.differences.end(), recount.differences.begin(), recount.differences.end());
     a.notes = recount.notes;
-    if (a.allocated) compare_selected(*instance, stored_lines, diffs);
+    if (a.allocated) compare_selected(*instance, stored_lines, a.differences);
   }
 
-  chain_differences(round.id, entries, log_head(store, round.id), a);
+  chain_differences(round.id, log.entries, log_head(store, round.id), a);
   return a;
 }
 

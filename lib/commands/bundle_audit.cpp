@@ -17,6 +17,7 @@
 #include "commands/bundle.hpp"
 #include "commands/importer.hpp"
 #include "engine/audit_decisions.hpp"
+#include "engine/decide.hpp"
 #include "engine/decision_record.hpp"
 #include "engine/scoring.hpp"
 #include "formats/bundle_inputs.hpp"
@@ -139,6 +140,145 @@ std::optional<ojson> check_manifest(const std::map<std::string, std::string>& fi
   return manifest;
 }
 
+using BundleFiles = std::map<std::string, std::string>;
+
+// Every entry of the directory: regular files are read, anything else does not belong.
+BundleFiles read_entries(const std::string& path, BundleAudit& a, Checker& c) {
+  BundleFiles files;
+  std::error_code ec;
+  for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    ++a.files;
+    if (it->symlink_status().type() == fs::file_type::regular)
+      files[name] = read_file(it->path());
+    else
+      c.problem("files." + name, "not a regular file (a bundle holds plain files only)");
+  }
+  if (ec) throw Error(ErrorKind::io, fmt::format("{}: cannot read the directory: {}", path, ec.message()));
+  return files;
+}
+
+// decision.json: the stored record, when it is JSON. Its round and fingerprint
+// go to the report; its bytes must be the canonical form export writes and its
+// fingerprint the manifest's.
+std::optional<ojson> read_record(const BundleFiles& files, const std::optional<ojson>& manifest, BundleAudit& a,
+                                 Checker& c) {
+  auto it = files.find(bundle_file::record);
+  if (it == files.end()) return std::nullopt;
+  std::optional<ojson> record;
+  try {
+    record = ojson::parse(it->second);
+  } catch (const std::exception&) {
+    c.problem(bundle_file::record, "not JSON");
+  }
+  if (!record) return record;
+  if (record->is_object() && record->contains("round") && (*record)["round"].is_string())
+    a.round = (*record)["round"].get<std::string>();
+  if (record->is_object() && record->contains("fingerprint") && (*record)["fingerprint"].is_string())
+    a.fingerprint = (*record)["fingerprint"].get<std::string>();
+  // As export writes it: the log payload (RFC 8785) and a line end.
+  std::string canonical;
+  try {
+    canonical = canonical_json(*record) + "\n";
+  } catch (const std::exception&) {
+  }
+  c.differ(std::nullopt, "canonical.decision.json", sha256_hex(it->second), sha256_hex(canonical));
+  if (manifest)
+    c.differ(std::nullopt, "manifest.fingerprint", (*manifest)["fingerprint"].get<std::string>(), a.fingerprint);
+  return record;
+}
+
+// The bundle's inputs read back (rules.md's CSV forms); `readable` is false
+// when any file had errors (each shown).
+struct BundleInputs {
+  std::vector<Application> applications;
+  std::vector<Reviewer> reviewers;
+  std::vector<Review> reviews;
+  LoggedDecisions decisions;
+  bool readable = true;
+};
+
+BundleInputs read_inputs(const BundleFiles& files, const Rules& rules, Checker& c) {
+  BundleInputs in;
+  std::vector<Diagnostic> errors;
+  auto shown = [&](const std::string& file) {
+    c.diagnostics(file, errors);
+    in.readable = in.readable && errors.empty();
+    errors.clear();
+  };
+  in.applications =
+      parse_applications_csv(files.at(bundle_file::applications), rules, bundle_file::applications, errors);
+  shown(bundle_file::applications);
+  in.reviewers = parse_reviewers_csv(files.at(bundle_file::reviewers), bundle_file::reviewers, errors);
+  shown(bundle_file::reviewers);
+  in.reviews = parse_reviews_csv(files.at(bundle_file::reviews), rules, bundle_file::reviews, errors);
+  shown(bundle_file::reviews);
+  if (auto it = files.find(bundle_file::decisions); it != files.end()) {
+    std::vector<CommissionDecision> list = parse_decisions_csv(it->second, bundle_file::decisions, errors);
+    if (errors.empty()) {
+      c.differ(std::nullopt, "canonical.decisions.csv", sha256_hex(it->second), sha256_hex(decisions_csv(list)));
+      in.decisions = decisions_standing(list);
+    }
+    shown(bundle_file::decisions);
+  }
+  return in;
+}
+
+// The inputs as they are must be the canonical CSV export writes (the record
+// hashes that form), and every review must name a known application and reviewer.
+void check_inputs(const BundleFiles& files, const Rules& rules, const BundleInputs& in, Checker& c) {
+  c.differ(std::nullopt, "canonical.applications.csv", sha256_hex(files.at(bundle_file::applications)),
+           sha256_hex(canonical_applications_csv(rules, in.applications)));
+  c.differ(std::nullopt, "canonical.reviewers.csv", sha256_hex(files.at(bundle_file::reviewers)),
+           sha256_hex(canonical_reviewers_csv(in.reviewers)));
+  c.differ(std::nullopt, "canonical.reviews.csv", sha256_hex(files.at(bundle_file::reviews)),
+           sha256_hex(canonical_reviews_csv(rules, in.reviews)));
+  if (rules.source == ScoreSource::votes && !in.reviews.empty())
+    c.problem(bundle_file::reviews, "a round ranked by votes takes no reviews");
+  std::set<std::string> app_ids, reviewer_ids;
+  for (const auto& x : in.applications) app_ids.insert(x.id);
+  for (const auto& x : in.reviewers) reviewer_ids.insert(x.id);
+  for (const auto& rv : in.reviews) {
+    if (!app_ids.count(rv.application))
+      c.problem(bundle_file::reviews,
+                fmt::format("the review of {} by {} names an unknown application", rv.application, rv.reviewer));
+    if (!reviewer_ids.count(rv.reviewer))
+      c.problem(bundle_file::reviews,
+                fmt::format("the review of {} by {} names an unknown reviewer", rv.application, rv.reviewer));
+  }
+}
+
+// The decision computed again from the inputs against the stored record, and
+// decision.md against the record rendered again.
+void check_decision(const BundleFiles& files, const Rules& rules, BundleInputs& in, const ojson& record, BundleAudit& a,
+                    Checker& c) {
+  // What the store would add: organisations and conflicts of interest.
+  assign_organisations(in.applications);
+  mark_conflicts(in.applications, in.reviewers, in.reviews);
+
+  Decision decision;
+  try {
+    decision =
+        decide(rules, in.applications, score_round(rules, in.applications, in.reviews), in.decisions.applied).decision;
+  } catch (const std::exception& e) {
+    c.problem("allocation", e.what());
+    return;
+  }
+  ojson inputs = {{bundle_file::applications, sha256_hex(files.at(bundle_file::applications))},
+                  {bundle_file::reviewers, sha256_hex(files.at(bundle_file::reviewers))},
+                  {bundle_file::reviews, sha256_hex(files.at(bundle_file::reviews))}};
+  ojson computed = with_fingerprint(
+      decision_record(rules.id, sha256_hex(files.at(bundle_file::rules)), inputs, in.decisions.record, decision));
+  compare_records(record, computed, a.differences);
+
+  // decision.md: decision.json for people, in either language.
+  if (auto it = files.find(bundle_file::minutes); it != files.end()) {
+    if (it->second != render_decision_md(rules, in.applications, record, false) &&
+        it->second != render_decision_md(rules, in.applications, record, true))
+      c.problem(bundle_file::minutes, "does not say what decision.json says (rendered again in uk and en)");
+  }
+}
+
 }  // namespace
 
 // cli.md "audit bundle".
@@ -152,55 +292,17 @@ BundleAudit audit_bundle(const std::string& path) {
   BundleAudit a;
   a.path = path;
   Checker c(a);
-
-  // Every entry of the directory: regular files are read, anything else does not belong.
-  std::map<std::string, std::string> files;
-  std::error_code ec;
-  for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
-    std::string name = it->path().filename().string();
-    ++a.files;
-    if (it->symlink_status().type() == fs::file_type::regular)
-      files[name] = read_file(it->path());
-    else
-      c.problem("files." + name, "not a regular file (a bundle holds plain files only)");
-  }
-  if (ec) throw Error(ErrorKind::io, fmt::format("{}: cannot read the directory: {}", path, ec.message()));
-
+  const BundleFiles files = read_entries(path, a, c);
   std::optional<ojson> manifest = check_manifest(files, c);
-
-  // decision.json: the stored record.
-  std::optional<ojson> record;
-  if (auto it = files.find(bundle_file::record); it != files.end()) {
-    try {
-      record = ojson::parse(it->second);
-    } catch (const std::exception&) {
-      c.problem(bundle_file::record, "not JSON");
-    }
-    if (record) {
-      if (record->is_object() && record->contains("round") && (*record)["round"].is_string())
-        a.round = (*record)["round"].get<std::string>();
-      if (record->is_object() && record->contains("fingerprint") && (*record)["fingerprint"].is_string())
-        a.fingerprint = (*record)["fingerprint"].get<std::string>();
-      // As export writes it: the log payload (RFC 8785) and a line end.
-      std::string canonical;
-      try {
-        canonical = canonical_json(*record) + "\n";
-      } catch (const std::exception&) {
-      }
-      c.differ(std::nullopt, "canonical.decision.json", sha256_hex(it->second), sha256_hex(canonical));
-      if (manifest)
-        c.differ(std::nullopt, "manifest.fingerprint", (*manifest)["fingerprint"].get<std::string>(), a.fingerprint);
-    }
-  }
+  std::optional<ojson> record = read_record(files, manifest, a, c);
 
   // The full recomputation needs the rules, the three inputs and the record.
   for (const char* name : {bundle_file::rules, bundle_file::applications, bundle_file::reviewers, bundle_file::reviews})
     if (!files.count(name)) return a;
   if (!record) return a;
-  const std::string& rules_text = files[bundle_file::rules];
   Rules rules;
   try {
-    rules = load_rules(rules_text, bundle_file::rules);
+    rules = load_rules(files.at(bundle_file::rules), bundle_file::rules);
   } catch (const Error& e) {
     if (e.diagnostics().empty())
       c.problem(bundle_file::rules, e.what());
@@ -210,80 +312,10 @@ BundleAudit audit_bundle(const std::string& path) {
   }
   if (!a.round) a.round = rules.id;
 
-  std::vector<Diagnostic> errors;
-  std::vector<Application> applications =
-      parse_applications_csv(files[bundle_file::applications], rules, bundle_file::applications, errors);
-  c.diagnostics(bundle_file::applications, errors);
-  bool readable = errors.empty();
-  errors.clear();
-  std::vector<Reviewer> reviewers = parse_reviewers_csv(files[bundle_file::reviewers], bundle_file::reviewers, errors);
-  c.diagnostics(bundle_file::reviewers, errors);
-  readable = readable && errors.empty();
-  errors.clear();
-  std::vector<Review> reviews = parse_reviews_csv(files[bundle_file::reviews], rules, bundle_file::reviews, errors);
-  c.diagnostics(bundle_file::reviews, errors);
-  readable = readable && errors.empty();
-  errors.clear();
-  LoggedDecisions decisions;
-  if (auto it = files.find(bundle_file::decisions); it != files.end()) {
-    std::vector<CommissionDecision> list = parse_decisions_csv(it->second, bundle_file::decisions, errors);
-    c.diagnostics(bundle_file::decisions, errors);
-    readable = readable && errors.empty();
-    if (errors.empty()) {
-      c.differ(std::nullopt, "canonical.decisions.csv", sha256_hex(it->second), sha256_hex(decisions_csv(list)));
-      decisions = decisions_standing(list);
-    }
-  }
-  if (!readable) return a;
-
-  // The inputs as they are must be the canonical CSV export writes (the record hashes that form).
-  c.differ(std::nullopt, "canonical.applications.csv", sha256_hex(files[bundle_file::applications]),
-           sha256_hex(canonical_applications_csv(rules, applications)));
-  c.differ(std::nullopt, "canonical.reviewers.csv", sha256_hex(files[bundle_file::reviewers]),
-           sha256_hex(canonical_reviewers_csv(reviewers)));
-  c.differ(std::nullopt, "canonical.reviews.csv", sha256_hex(files[bundle_file::reviews]),
-           sha256_hex(canonical_reviews_csv(rules, reviews)));
-  if (rules.source == ScoreSource::votes && !reviews.empty())
-    c.problem(bundle_file::reviews, "a round ranked by votes takes no reviews");
-  {
-    std::set<std::string> app_ids, reviewer_ids;
-    for (const auto& x : applications) app_ids.insert(x.id);
-    for (const auto& x : reviewers) reviewer_ids.insert(x.id);
-    for (const auto& rv : reviews) {
-      if (!app_ids.count(rv.application))
-        c.problem(bundle_file::reviews,
-                  fmt::format("the review of {} by {} names an unknown application", rv.application, rv.reviewer));
-      if (!reviewer_ids.count(rv.reviewer))
-        c.problem(bundle_file::reviews,
-                  fmt::format("the review of {} by {} names an unknown reviewer", rv.application, rv.reviewer));
-    }
-  }
-
-  // What the store would add: organisations and conflicts of interest.
-  assign_organisations(applications);
-  mark_conflicts(applications, reviewers, reviews);
-
-  Decision decision;
-  try {
-    ScoreResult scores = score_round(rules, applications, reviews, decisions.applied.orders);
-    decision = allocate(rules, applications, scores, decisions.applied);
-  } catch (const std::exception& e) {
-    c.problem("allocation", e.what());
-    return a;
-  }
-  ojson inputs = {{bundle_file::applications, sha256_hex(files[bundle_file::applications])},
-                  {bundle_file::reviewers, sha256_hex(files[bundle_file::reviewers])},
-                  {bundle_file::reviews, sha256_hex(files[bundle_file::reviews])}};
-  ojson computed =
-      with_fingerprint(decision_record(rules.id, sha256_hex(rules_text), inputs, decisions.record, decision));
-  compare_records(*record, computed, a.differences);
-
-  // decision.md: decision.json for people, in either language.
-  if (auto it = files.find(bundle_file::minutes); it != files.end()) {
-    if (it->second != render_decision_md(rules, applications, *record, Lang::uk) &&
-        it->second != render_decision_md(rules, applications, *record, Lang::en))
-      c.problem(bundle_file::minutes, "does not say what decision.json says (rendered again in uk and en)");
-  }
+  BundleInputs in = read_inputs(files, rules, c);
+  if (!in.readable) return a;
+  check_inputs(files, rules, in, c);
+  check_decision(files, rules, in, *record, a, c);
   return a;
 }
 

@@ -15,6 +15,7 @@
 #include "commands/pabulib_import.hpp"
 #include "store/bulk_statement.hpp"
 #include "store/organisations.hpp"
+#include "store/score_store.hpp"
 #include "values/dates.hpp"
 #include "values/edrpou.hpp"
 #include "values/organisation_name.hpp"
@@ -312,9 +313,7 @@ RoundRecord round_for(Store& store, const ImportOptions& o, bool frozen_after_al
 // When inputs that scoring reads change, the stored scores no longer hold.
 void invalidate_scores(Store& store, const RoundRecord& round, const ImportSummary& s) {
   if (s.added + s.updated == 0 || round.stage != Stage::scored) return;
-  SQLite::Statement del(store.db(), "DELETE FROM scores WHERE round_id = ?");
-  del.bind(1, round.id);
-  del.exec();
+  clear_scores(store, round.id);
   store.set_stage(round.id, Stage::open);
 }
 

@@ -9,6 +9,7 @@
 
 #include "base/sha256.hpp"
 #include "base/text.hpp"
+#include "store/score_store.hpp"
 #include "values/rules.hpp"
 
 namespace competition {
@@ -571,9 +572,7 @@ struct Writer {
     if (!changed || diags.size() > conflicts_before) return;
 
     // The stored scores no longer hold: the round goes back to `open`.
-    SQLite::Statement del(db(), "DELETE FROM scores WHERE round_id = ?");
-    del.bind(1, r.id);
-    del.exec();
+    clear_scores(store, r.id);
     store.set_stage(r.id, Stage::open);
     if (rules_differ)
       write_round(false);  // the rules are generated anew; edits made with `init` are replaced

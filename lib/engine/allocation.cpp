@@ -156,44 +156,60 @@ class Allocator {
                     Remedy::score_again);
       if (scored[*at]) throw Error(ErrorKind::conflict, fmt::format("application {} is scored twice", s.id));
       scored[*at] = true;
-      Entry e;
-      e.status = s.status;
-      e.app = &applications[*at];
-      e.line = static_cast<std::uint32_t>(lines_.size());
       std::uint32_t& org = number[organisations.insert(*at)];
       if (org == unnumbered) org = organisations_seen++;
-      e.organisation = org;
-      AllocationLine& line = lines_.emplace_back();
-      line.id = s.id;
-      line.rank = s.rank;
-      switch (s.status) {
-        case ScoreStatus::ranked:
-          if (!s.rank) throw Error(ErrorKind::conflict, fmt::format("ranked application {} has no rank", s.id));
-          e.in_play = true;
-          line.status = AwardStatus::reserve;
-          break;
-        case ScoreStatus::rejected:
-          line.status = AwardStatus::rejected;
-          line.rank.reset();
-          line.reasons = s.reasons;
-          break;
-        case ScoreStatus::incomplete:
-          line.status = AwardStatus::incomplete;
-          line.rank.reset();
-          line.reasons = s.reasons;
-          break;
-      }
-      entries_.push_back(e);
+      add_entry(s, applications[*at], org);
     }
-    // The first unscored application by id, as the ordered map reported it.
+    check_all_scored(applications, scored);
+    awards_of_.assign(organisations_seen, 0);
+    order_output();
+  }
+
+  // The entry and the line of one scored application; `organisation`: its
+  // organisation's number.
+  void add_entry(const ScoredApplication& s, const Application& app, std::uint32_t organisation) {
+    Entry e;
+    e.status = s.status;
+    e.app = &app;
+    e.line = static_cast<std::uint32_t>(lines_.size());
+    e.organisation = organisation;
+    AllocationLine& line = lines_.emplace_back();
+    line.id = s.id;
+    line.rank = s.rank;
+    switch (s.status) {
+      case ScoreStatus::ranked:
+        if (!s.rank) throw Error(ErrorKind::conflict, fmt::format("ranked application {} has no rank", s.id));
+        e.in_play = true;
+        line.status = AwardStatus::reserve;
+        break;
+      case ScoreStatus::rejected:
+        line.status = AwardStatus::rejected;
+        line.rank.reset();
+        line.reasons = s.reasons;
+        break;
+      case ScoreStatus::incomplete:
+        line.status = AwardStatus::incomplete;
+        line.rank.reset();
+        line.reasons = s.reasons;
+        break;
+    }
+    entries_.push_back(e);
+  }
+
+  // Error(conflict) naming the first unscored application by id, as the
+  // ordered map reported it.
+  static void check_all_scored(const std::vector<Application>& applications, const std::vector<bool>& scored) {
     std::optional<std::string_view> unscored;
     for (std::size_t i = 0; i < applications.size(); ++i)
       if (!scored[i] && (!unscored || applications[i].id < *unscored)) unscored = applications[i].id;
     if (unscored)
       throw Error(ErrorKind::conflict, fmt::format("application {} has not been scored", *unscored),
                   Remedy::score_again);
-    awards_of_.assign(organisations_seen, 0);
-    // Output order: entries sorted, then the lines put in the same order.
+  }
+
+  // Output order: entries sorted, then the lines put in the same order; two
+  // ranked lines may not share a rank.
+  void order_output() {
     std::sort(entries_.begin(), entries_.end(), [&](const Entry& a, const Entry& b) {
       const AllocationLine& x = lines_[a.line];
       const AllocationLine& y = lines_[b.line];

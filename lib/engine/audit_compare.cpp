@@ -136,6 +136,68 @@ void compare_allocation(const std::vector<AllocationLine>& stored, const Decisio
   for (const auto& [id, _] : old) note_difference(out, id, "present", yes_no(true), yes_no(false));
 }
 
+namespace {
+
+// The record's `inputs`: every hash named on either side.
+void compare_inputs(const ojson& stored, const ojson& computed, std::vector<Difference>& out) {
+  const ojson* a = member(stored, "inputs");
+  const ojson* b = member(computed, "inputs");
+  std::set<std::string> names;
+  for (const ojson* o : {a, b})
+    if (o && o->is_object())
+      for (auto it = o->begin(); it != o->end(); ++it) names.insert(it.key());
+  if (a && !a->is_object()) note_difference(out, std::nullopt, "record.inputs", json_text(a), json_text(b));
+  for (const auto& name : names)
+    note_difference(out, std::nullopt, "inputs." + name,
+                    a && a->is_object() ? json_text(member(*a, name)) : std::nullopt, json_text(member(*b, name)));
+}
+
+// The record's `lots`, by id, then their order.
+void compare_lots(const ojson& stored, const ojson& computed, std::vector<Difference>& out) {
+  auto a = by_id(member(stored, "lots"));
+  auto b = by_id(member(computed, "lots"));
+  std::map<std::string, const ojson*> old(a.begin(), a.end());
+  for (const auto& [id, lot] : b) {
+    auto it = old.find(id);
+    const ojson* s = it == old.end() ? nullptr : it->second;
+    if (!s) {
+      note_difference(out, std::nullopt, "record.lots." + id, std::nullopt, json_text(lot));
+      continue;
+    }
+    note_difference(out, std::nullopt, "record.lots." + id + ".budget", json_text(member(*s, "budget")),
+                    json_text(member(*lot, "budget")));
+    note_difference(out, std::nullopt, "record.lots." + id + ".awarded", json_text(member(*s, "awarded")),
+                    json_text(member(*lot, "awarded")));
+    old.erase(it);
+  }
+  for (const auto& [id, lot] : old)
+    note_difference(out, std::nullopt, "record.lots." + id, json_text(lot), std::nullopt);
+  note_difference(out, std::nullopt, "record.lots.order", ids_in_order(a), ids_in_order(b));
+}
+
+// The record's `applications`, by id in the computed order, then their order.
+void compare_record_applications(const ojson& stored, const ojson& computed, std::vector<Difference>& out) {
+  auto a = by_id(member(stored, "applications"));
+  auto b = by_id(member(computed, "applications"));
+  std::map<std::string, const ojson*> old(a.begin(), a.end());
+  for (const auto& [id, app] : b) {
+    auto it = old.find(id);
+    if (it == old.end()) {
+      note_difference(out, id, "record.present", yes_no(false), yes_no(true));
+      continue;
+    }
+    const ojson& s = *it->second;
+    for (const char* key : {"status", "rank", "award", "lot"})
+      note_difference(out, id, std::string("record.") + key, json_text(member(s, key)), json_text(member(*app, key)));
+    note_difference(out, id, "record.reasons", reasons_text(s), reasons_text(*app));
+    old.erase(it);
+  }
+  for (const auto& [id, _] : old) note_difference(out, id, "record.present", yes_no(true), yes_no(false));
+  note_difference(out, std::nullopt, "record.order", ids_in_order(a), ids_in_order(b));
+}
+
+}  // namespace
+
 // cli.md "The decision record", field by field.
 void compare_records(const ojson& stored, const ojson& computed, std::vector<Difference>& out) {
   static const std::set<std::string> known = {"round",   "rules_sha256", "inputs", "decisions",    "budget",
@@ -145,65 +207,12 @@ void compare_records(const ojson& stored, const ojson& computed, std::vector<Dif
 
   note_difference(out, std::nullopt, "record.round", field("round"), fresh("round"));
   note_difference(out, std::nullopt, "record.rules_sha256", field("rules_sha256"), fresh("rules_sha256"));
-  {
-    const ojson* a = member(stored, "inputs");
-    const ojson* b = member(computed, "inputs");
-    std::set<std::string> names;
-    for (const ojson* o : {a, b})
-      if (o && o->is_object())
-        for (auto it = o->begin(); it != o->end(); ++it) names.insert(it.key());
-    if (a && !a->is_object()) note_difference(out, std::nullopt, "record.inputs", json_text(a), json_text(b));
-    for (const auto& name : names)
-      note_difference(out, std::nullopt, "inputs." + name,
-                      a && a->is_object() ? json_text(member(*a, name)) : std::nullopt, json_text(member(*b, name)));
-  }
+  compare_inputs(stored, computed, out);
   note_difference(out, std::nullopt, "record.decisions", field("decisions"), fresh("decisions"));
   for (const char* key : {"budget", "awarded", "leftover"})
     note_difference(out, std::nullopt, std::string("record.") + key, field(key), fresh(key));
-
-  // Lots, by id.
-  {
-    auto a = by_id(member(stored, "lots"));
-    auto b = by_id(member(computed, "lots"));
-    std::map<std::string, const ojson*> old(a.begin(), a.end());
-    for (const auto& [id, lot] : b) {
-      auto it = old.find(id);
-      const ojson* s = it == old.end() ? nullptr : it->second;
-      if (!s) {
-        note_difference(out, std::nullopt, "record.lots." + id, std::nullopt, json_text(lot));
-        continue;
-      }
-      note_difference(out, std::nullopt, "record.lots." + id + ".budget", json_text(member(*s, "budget")),
-                      json_text(member(*lot, "budget")));
-      note_difference(out, std::nullopt, "record.lots." + id + ".awarded", json_text(member(*s, "awarded")),
-                      json_text(member(*lot, "awarded")));
-      old.erase(it);
-    }
-    for (const auto& [id, lot] : old)
-      note_difference(out, std::nullopt, "record.lots." + id, json_text(lot), std::nullopt);
-    note_difference(out, std::nullopt, "record.lots.order", ids_in_order(a), ids_in_order(b));
-  }
-
-  // Applications, by id, in the computed order.
-  {
-    auto a = by_id(member(stored, "applications"));
-    auto b = by_id(member(computed, "applications"));
-    std::map<std::string, const ojson*> old(a.begin(), a.end());
-    for (const auto& [id, app] : b) {
-      auto it = old.find(id);
-      if (it == old.end()) {
-        note_difference(out, id, "record.present", yes_no(false), yes_no(true));
-        continue;
-      }
-      const ojson& s = *it->second;
-      for (const char* key : {"status", "rank", "award", "lot"})
-        note_difference(out, id, std::string("record.") + key, json_text(member(s, key)), json_text(member(*app, key)));
-      note_difference(out, id, "record.reasons", reasons_text(s), reasons_text(*app));
-      old.erase(it);
-    }
-    for (const auto& [id, _] : old) note_difference(out, id, "record.present", yes_no(true), yes_no(false));
-    note_difference(out, std::nullopt, "record.order", ids_in_order(a), ids_in_order(b));
-  }
+  compare_lots(stored, computed, out);
+  compare_record_applications(stored, computed, out);
 
   if (stored.is_object())
     for (auto it = stored.begin(); it != stored.end(); ++it)

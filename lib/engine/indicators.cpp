@@ -171,12 +171,11 @@ std::vector<int> known_years(const ReportInput& input) {
   return {years.begin(), years.end()};
 }
 
-// report.md, rules.md §6: the table for the years asked.
-ReportTable build_report_table(const ReportInput& input, const ReportYears& asked) {
-  std::vector<int> years = known_years(input);
-  if (years.empty())
-    throw Error(ErrorKind::invalid, "report: nothing to report: no history and no allocated round in UAH",
-                Remedy::import_history_or_allocate);
+namespace {
+
+// The years of the table (report.md "--year, --from, --to"): Error(invalid)
+// when the years asked are not among or do not meet the years with data.
+void set_years(ReportTable& t, const std::vector<int>& years, const ReportYears& asked) {
   int first = years.front(), last = years.back();
   std::string known = years_text(years);
   if (asked.year && !std::binary_search(years.begin(), years.end(), *asked.year))
@@ -189,14 +188,17 @@ ReportTable build_report_table(const ReportInput& input, const ReportYears& aske
     throw Error(ErrorKind::invalid, fmt::format("--from {}: outside the years with data ({})", *asked.from, known));
   if (asked.to && (*asked.to < first || *asked.to > last))
     throw Error(ErrorKind::invalid, fmt::format("--to {}: outside the years with data ({})", *asked.to, known));
-  ReportTable t;
   t.from = asked.year ? *asked.year : asked.from.value_or(first);
   t.to = asked.year ? *asked.year : asked.to.value_or(last);
   if (std::none_of(years.begin(), years.end(), [&](int y) { return y >= t.from && y <= t.to; }))
     throw Error(
         ErrorKind::invalid,
         fmt::format("--from {} --to {}: no year with data in that range (years with data: {})", t.from, t.to, known));
+}
 
+// Every year's row, from its rounds or else from the history; the rounds and
+// history years the table leaves out or replaces are noted in `t`.
+std::map<int, YearRow> year_rows(const ReportInput& input, ReportTable& t) {
   std::map<int, std::vector<const RoundData*>> rounds_by_year;
   for (const auto& r : input.rounds) {
     if (counted(r)) {
@@ -230,7 +232,11 @@ ReportTable build_report_table(const ReportInput& input, const ReportYears& aske
     }
     rows.emplace(year, year_from_history(*h));
   }
+  return rows;
+}
 
+// The years of the table in order, their totals, and the rounds left out by year and id.
+void add_years(ReportTable& t, std::map<int, YearRow>& rows) {
   // report.md "totals": sums, ratios of sums, new partners over round years.
   IndicatorValues& s = t.totals;
   for (auto& [year, row] : rows) {
@@ -251,6 +257,20 @@ ReportTable build_report_table(const ReportInput& input, const ReportYears& aske
   std::sort(t.left_out.begin(), t.left_out.end(), [](const LeftOutRound& a, const LeftOutRound& b) {
     return std::tie(a.year, a.id) < std::tie(b.year, b.id);
   });
+}
+
+}  // namespace
+
+// report.md, rules.md §6: the table for the years asked.
+ReportTable build_report_table(const ReportInput& input, const ReportYears& asked) {
+  std::vector<int> years = known_years(input);
+  if (years.empty())
+    throw Error(ErrorKind::invalid, "report: nothing to report: no history and no allocated round in UAH",
+                Remedy::import_history_or_allocate);
+  ReportTable t;
+  set_years(t, years, asked);
+  std::map<int, YearRow> rows = year_rows(input, t);
+  add_years(t, rows);
   return t;
 }
 

@@ -110,6 +110,7 @@ void CsvReader::fail(int line, int column, std::string message, bool skip_line) 
   throw Error(ErrorKind::invalid, {Diagnostic{file_, line, column, "", std::move(message)}});
 }
 
+// Whole on purpose: one scanning state machine whose cursor stays in locals; parts would pass it through memory.
 bool CsvReader::next(CsvRecord& out) {
   // The cursor lives in locals while scanning: members written through `this`
   // may alias the char reads, which would force a store per byte.

@@ -24,28 +24,30 @@ std::optional<int> whole_number(std::string_view s) {
 
 }  // namespace
 
-// cli.md "export bundle", decisions.csv.
-std::string decisions_csv(const std::vector<CommissionDecision>& decisions) {
-  CsvWriter w(CsvStyle::canonical());
+// cli.md "export bundle", decisions.csv; cli.md `competition decisions`, CSV.
+std::string decisions_csv(const std::vector<CommissionDecision>& decisions, const CsvStyle& style) {
+  CsvWriter w(style);
   for (const auto& c : columns) w.text(c);
   w.end_row();
+  auto number_or_empty = [&w](const std::optional<int>& n) {
+    if (n)
+      w.integer(*n);
+    else
+      w.empty();
+  };
   for (const CommissionDecision& d : decisions) {
+    // As the bundle has always written it: no `|` while the cell is still empty,
+    // so a hand-made `|A-1` (an empty id) does not come back unchanged.
     std::string apps;
     for (const auto& a : d.applications) apps += (apps.empty() ? "" : "|") + a;
-    w.number(std::to_string(d.n)).text(to_string(d.kind)).text(apps);
+    w.integer(d.n).text(to_string(d.kind)).text(apps);
     if (d.award)
       w.number(d.award->to_string());
     else
       w.empty();
     w.text(d.reason).text(d.recorded_at);
-    if (d.undoes)
-      w.number(std::to_string(*d.undoes));
-    else
-      w.empty();
-    if (d.undone_by)
-      w.number(std::to_string(*d.undone_by));
-    else
-      w.empty();
+    number_or_empty(d.undoes);
+    number_or_empty(d.undone_by);
     w.end_row();
   }
   return w.str();

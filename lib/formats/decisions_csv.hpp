@@ -10,12 +10,17 @@
 #include <string_view>
 #include <vector>
 
+#include "formats/csv_writer.hpp"
 #include "values/commission_decision.hpp"
 #include "values/diagnostic.hpp"
 
 namespace competition {
 
-std::string decisions_csv(const std::vector<CommissionDecision>& decisions);
+// The one writer of these columns: the bundle's file (canonical, the default)
+// and `competition decisions --format csv` (`CsvStyle::people(--excel)`), so
+// that an auditor finds the same rows in both.
+std::string decisions_csv(const std::vector<CommissionDecision>& decisions,
+                          const CsvStyle& style = CsvStyle::canonical());
 
 // Reads decisions.csv back. `undone_by` is derived again from the `undoes`
 // column (as read_decisions derives it from the log); a row whose `undone_by`

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "base/text.hpp"
+#include "formats/decisions_csv.hpp"
 #include "render/commission_words.hpp"
 #include "render/number_style.hpp"
 #include "render/text_table.hpp"
@@ -111,33 +112,9 @@ std::string render_decisions_json(const DecisionList& list) {
   return out.dump() + "\n";
 }
 
-// The columns of the bundle's decisions.csv (decisions_csv.hpp), in people's CSV style.
+// The columns of the bundle's decisions.csv, by its writer (decisions_csv.hpp), in people's CSV style.
 std::string render_decisions_csv(const std::vector<CommissionDecision>& decisions, const CsvStyle& style) {
-  CsvWriter w(style);
-  for (const char* h : {"n", "kind", "applications", "award", "reason", "recorded_at", "undoes", "undone_by"})
-    w.text(h);
-  w.end_row();
-  for (const CommissionDecision& d : decisions) {
-    w.number(std::to_string(d.n));
-    w.text(to_string(d.kind));
-    w.text(join(d.applications, "|"));
-    if (d.award)
-      w.number(d.award->to_string());
-    else
-      w.empty();
-    w.text(d.reason);
-    w.text(d.recorded_at);
-    if (d.undoes)
-      w.number(std::to_string(*d.undoes));
-    else
-      w.empty();
-    if (d.undone_by)
-      w.number(std::to_string(*d.undone_by));
-    else
-      w.empty();
-    w.end_row();
-  }
-  return w.str();
+  return decisions_csv(decisions, style);
 }
 
 std::string render_recorded_text(const RecordedDecision& r, Lang lang) {

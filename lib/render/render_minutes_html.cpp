@@ -2,37 +2,12 @@
 // printing (A4), in the document's language.
 #include <fmt/format.h>
 
+#include "render/html.hpp"
 #include "render/render_minutes.hpp"
 
 namespace competition {
 
 namespace {
-
-std::string escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // Text with `code` spans (command names in the document's sentences).
 std::string inline_text(std::string_view s) {
@@ -41,12 +16,12 @@ std::string inline_text(std::string_view s) {
   std::size_t start = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] != '`') continue;
-    out += escape(s.substr(start, i - start));
+    out += html_escape(s.substr(start, i - start));
     out += code ? "</code>" : "<code>";
     code = !code;
     start = i + 1;
   }
-  out += escape(s.substr(start));
+  out += html_escape(s.substr(start));
   if (code) out += "</code>";  // an unpaired backtick: close what it opened
   return out;
 }
@@ -90,11 +65,12 @@ std::string table_html(const MinutesTable& t) {
     return a == 'r' ? " class=\"r\"" : a == 'n' ? " class=\"nw\"" : "";
   };
   std::string out = "<table>\n<thead><tr>";
-  for (std::size_t i = 0; i < t.header.size(); ++i) out += fmt::format("<th{}>{}</th>", cls(i), escape(t.header[i]));
+  for (std::size_t i = 0; i < t.header.size(); ++i)
+    out += fmt::format("<th{}>{}</th>", cls(i), html_escape(t.header[i]));
   out += "</tr></thead>\n<tbody>\n";
   for (const auto& r : t.rows) {
     out += "<tr>";
-    for (std::size_t i = 0; i < r.size(); ++i) out += fmt::format("<td{}>{}</td>", cls(i), escape(r[i]));
+    for (std::size_t i = 0; i < r.size(); ++i) out += fmt::format("<td{}>{}</td>", cls(i), html_escape(r[i]));
     out += "</tr>\n";
   }
   return out + "</tbody>\n</table>\n";
@@ -103,35 +79,30 @@ std::string table_html(const MinutesTable& t) {
 }  // namespace
 
 std::string render_minutes_html(const MinutesDocument& doc) {
-  std::string out = "<!DOCTYPE html>\n<html lang=\"";
-  out += to_string(doc.lang);
-  out +=
-      "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, "
-      "initial-scale=1\">\n";
-  out += "<title>" + escape(doc.title) + " — " + escape(doc.subtitle) + "</title>\n";
-  out += std::string("<style>\n") + style + "</style>\n</head>\n<body>\n<main>\n";
-  out += "<h1>" + escape(doc.title) + "</h1>\n";
-  out += "<p class=\"subtitle\">" + escape(doc.subtitle) + "</p>\n<ul class=\"facts\">\n";
-  for (const auto& f : doc.facts) out += "<li>" + escape(f) + "</li>\n";
+  std::string out = html_page_start(to_string(doc.lang), doc.title + " — " + doc.subtitle, style, Apostrophe::escaped);
+  out += "<h1>" + html_escape(doc.title) + "</h1>\n";
+  out += "<p class=\"subtitle\">" + html_escape(doc.subtitle) + "</p>\n<ul class=\"facts\">\n";
+  for (const auto& f : doc.facts) out += "<li>" + html_escape(f) + "</li>\n";
   out += "</ul>\n";
   for (const auto& s : doc.sections) {
-    out += "<section>\n<h2>" + escape(s.title) + "</h2>\n";
+    out += "<section>\n<h2>" + html_escape(s.title) + "</h2>\n";
     for (const auto& p : s.paragraphs) out += "<p>" + inline_text(p) + "</p>\n";
     if (s.table) out += table_html(*s.table);
     if (!s.items.empty()) {
       out += "<ul class=\"items\">\n";
-      for (const auto& i : s.items) out += "<li>" + escape(i) + "</li>\n";
+      for (const auto& i : s.items) out += "<li>" + html_escape(i) + "</li>\n";
       out += "</ul>\n";
     }
-    if (!s.code.empty()) out += "<p class=\"fingerprint\">" + escape(s.code) + "</p>\n";
+    if (!s.code.empty()) out += "<p class=\"fingerprint\">" + html_escape(s.code) + "</p>\n";
     for (const auto& n : s.notes) out += "<p>" + inline_text(n) + "</p>\n";
     out += "</section>\n";
   }
-  out += "<section class=\"signatures\">\n<h2>" + escape(doc.signatures_title) + "</h2>\n";
+  out += "<section class=\"signatures\">\n<h2>" + html_escape(doc.signatures_title) + "</h2>\n";
   for (const auto& s : doc.signers)
-    out += "<div class=\"signature\"><div class=\"who\">" + escape(s) + "</div><div class=\"line\"><span>" +
-           escape(doc.signature_label) + "</span></div></div>\n";
-  out += "</section>\n</main>\n</body>\n</html>\n";
+    out += "<div class=\"signature\"><div class=\"who\">" + html_escape(s) + "</div><div class=\"line\"><span>" +
+           html_escape(doc.signature_label) + "</span></div></div>\n";
+  out += "</section>\n";
+  out += html_page_end;
   return out;
 }
 

@@ -1,6 +1,7 @@
 // report.md "Formats: html".
 #include <fmt/format.h>
 
+#include "render/html.hpp"
 #include "render/render_report.hpp"
 #include "render/report_style.hpp"
 #include "render/svg_chart.hpp"
@@ -9,29 +10,6 @@
 namespace competition {
 
 namespace {
-
-std::string html_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // The page's only style sheet: inline, so the file stands alone.
 constexpr const char* style =
@@ -146,34 +124,33 @@ std::vector<std::string> charts(const ReportTable& t, Lang lang) {
 // report.md "html": one self-contained page, no scripts, nothing loaded from elsewhere.
 std::string render_report_html(const ReportTable& t, Lang lang) {
   std::string title = report_title(t, lang);
-  std::string out = fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta name=\"viewport\" content=\"width=device-width, "
-      "initial-scale=1\">\n<title>{}</title>\n<style>\n{}</style>\n"
-      "</head>\n<body>\n<main>\n<h1>{}</h1>\n",
-      to_string(lang), html_escape(title), style, html_escape(title));
+  std::string out = html_page_start(to_string(lang), title, style, Apostrophe::kept);
+  out += "<h1>" + html_escape(title, Apostrophe::kept) + "</h1>\n";
   out += "<div class=\"table-wrap\">\n<table>\n<thead>\n<tr><th scope=\"col\">" +
-         html_escape(indicators_heading(lang)) + "</th>";
+         html_escape(indicators_heading(lang), Apostrophe::kept) + "</th>";
   for (const auto& row : t.years) out += fmt::format("<th scope=\"col\">{}</th>", row.year);
   out += "</tr>\n</thead>\n<tbody>\n";
   for (Indicator i : shown_indicators(t)) {
-    out += "<tr><th scope=\"row\">" + html_escape(indicator_label(i, lang)) + "</th>";
+    out += "<tr><th scope=\"row\">" + html_escape(indicator_label(i, lang), Apostrophe::kept) + "</th>";
     for (const auto& row : t.years) {
       // The year's note goes under the winners, so the column stays narrow.
       std::string cell = indicator_cell(row, i, lang);
-      out += (cell == undefined_mark ? "<td class=\"na\">" : "<td>") + html_escape(cell);
-      if (i == Indicator::winners && row.note) out += "<br><span class=\"note\">" + html_escape(*row.note) + "</span>";
+      out += (cell == undefined_mark ? "<td class=\"na\">" : "<td>") + html_escape(cell, Apostrophe::kept);
+      if (i == Indicator::winners && row.note)
+        out += "<br><span class=\"note\">" + html_escape(*row.note, Apostrophe::kept) + "</span>";
       out += "</td>";
     }
     out += "</tr>\n";
   }
   out += "</tbody>\n</table>\n</div>\n<div class=\"notes\">\n";
-  for (const auto& note : report_notes(t, lang)) out += "<p>" + html_escape(note) + "</p>\n";
-  out += "</div>\n<section class=\"summary\">\n<h2>" + html_escape(summary_heading(t, lang)) + "</h2>\n<ul>\n";
-  for (const auto& s : summary_sentences(t, lang)) out += "<li>" + html_escape(s) + "</li>\n";
+  for (const auto& note : report_notes(t, lang)) out += "<p>" + html_escape(note, Apostrophe::kept) + "</p>\n";
+  out += "</div>\n<section class=\"summary\">\n<h2>" + html_escape(summary_heading(t, lang), Apostrophe::kept) +
+         "</h2>\n<ul>\n";
+  for (const auto& s : summary_sentences(t, lang)) out += "<li>" + html_escape(s, Apostrophe::kept) + "</li>\n";
   out += "</ul>\n</section>\n<section class=\"charts\">\n<h2>" + std::string(chart_words[lang].dynamics) + "</h2>\n";
   for (const auto& svg : charts(t, lang)) out += "<figure>\n" + svg + "</figure>\n";
-  out += "</section>\n</main>\n</body>\n</html>\n";
+  out += "</section>\n";
+  out += html_page_end;
   return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "render/html.hpp"
 #include "render/report_style.hpp"
 #include "render/text_table.hpp"
 
@@ -16,29 +17,6 @@ constexpr double plot_w = width - left - right, plot_h = height - top - bottom;
 constexpr const char* axis_colour = "#444";
 constexpr const char* grid_colour = "#e3e3e3";
 constexpr const char* text_colour = "#222";
-
-std::string xml_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // Coordinates are display only: exact values become pixels here.
 double to_double(const Rational& r) { return static_cast<double>(r.num()) / static_cast<double>(r.den()); }
@@ -84,16 +62,17 @@ std::string open_chart(const Chart& c, const Frame& f) {
       "aria-labelledby=\"{}-title\" font-family=\"'DejaVu Sans', 'Segoe UI', Arial, sans-serif\" font-size=\"13\" "
       "class=\"chart\">\n",
       width, height, width, height, c.id);
-  out += fmt::format("<title id=\"{}-title\">{}</title>\n", c.id, xml_escape(c.title));
+  out += fmt::format("<title id=\"{}-title\">{}</title>\n", c.id, html_escape(c.title, Apostrophe::kept));
   out += fmt::format("<rect x=\"0\" y=\"0\" width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", width, height);
   out += fmt::format(
       "<text x=\"{}\" y=\"28\" text-anchor=\"middle\" font-size=\"17\" font-weight=\"bold\" fill=\"{}\">{}</text>\n",
-      px(width / 2), text_colour, xml_escape(c.title));
+      px(width / 2), text_colour, html_escape(c.title, Apostrophe::kept));
   // Legend, left to right under the title.
   double x = left;
   for (const auto& s : c.series) {
     out += fmt::format("<rect x=\"{}\" y=\"44\" width=\"14\" height=\"14\" fill=\"{}\"/>\n", px(x), s.colour);
-    out += fmt::format("<text x=\"{}\" y=\"56\" fill=\"{}\">{}</text>\n", px(x + 20), text_colour, xml_escape(s.name));
+    out += fmt::format("<text x=\"{}\" y=\"56\" fill=\"{}\">{}</text>\n", px(x + 20), text_colour,
+                       html_escape(s.name, Apostrophe::kept));
     x += 20 + 7.5 * static_cast<double>(display_width(s.name)) + 28;
   }
   // Grid and tick labels.
@@ -103,12 +82,12 @@ std::string open_chart(const Chart& c, const Frame& f) {
     out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1\"/>\n", px(left),
                        px(y), px(left + plot_w), px(y), t.is_zero() ? axis_colour : grid_colour);
     out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{}\">{}</text>\n", px(left - 8), px(y + 4),
-                       text_colour, xml_escape(format_decimal(t, places, c.lang)));
+                       text_colour, html_escape(format_decimal(t, places, c.lang), Apostrophe::kept));
   }
   out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1\"/>\n", px(left),
                      px(top), px(left), px(top + plot_h), axis_colour);
   out += fmt::format("<text transform=\"rotate(-90)\" x=\"{}\" y=\"22\" text-anchor=\"middle\" fill=\"{}\">{}</text>\n",
-                     px(-(top + plot_h / 2)), text_colour, xml_escape(c.y_label));
+                     px(-(top + plot_h / 2)), text_colour, html_escape(c.y_label, Apostrophe::kept));
   // Category labels; rotated when there are many.
   bool rotate = c.categories.size() > 24;
   for (std::size_t i = 0; i < c.categories.size(); ++i) {
@@ -116,10 +95,10 @@ std::string open_chart(const Chart& c, const Frame& f) {
     if (rotate) {
       out += fmt::format(
           "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" transform=\"rotate(-45 {} {})\" fill=\"{}\">{}</text>\n", px(cx),
-          px(cy), px(cx), px(cy), text_colour, xml_escape(c.categories[i]));
+          px(cy), px(cx), px(cy), text_colour, html_escape(c.categories[i], Apostrophe::kept));
     } else {
       out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{}</text>\n", px(cx), px(cy),
-                         text_colour, xml_escape(c.categories[i]));
+                         text_colour, html_escape(c.categories[i], Apostrophe::kept));
     }
   }
   return out;
@@ -159,8 +138,9 @@ std::string svg_bar_chart(const Chart& c) {
       double y = f.y_of(*v);
       out += fmt::format(
           "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"><title>{}: {} {}</title></rect>\n", px(x),
-          px(y), px(bar - 1), px(top + plot_h - y), c.series[s].colour, xml_escape(c.categories[i]),
-          xml_escape(c.series[s].name), xml_escape(format_decimal(*v, c.value_places, c.lang)));
+          px(y), px(bar - 1), px(top + plot_h - y), c.series[s].colour, html_escape(c.categories[i], Apostrophe::kept),
+          html_escape(c.series[s].name, Apostrophe::kept),
+          html_escape(format_decimal(*v, c.value_places, c.lang), Apostrophe::kept));
     }
   }
   out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1.5\"/>\n", px(left),
@@ -192,17 +172,18 @@ std::string svg_line_chart(const Chart& c) {
       double cx = category_centre(c, i);
       if (!s.values[i]) {
         out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#888\">{}</text>\n", px(cx),
-                           px(top + plot_h - 8), xml_escape(c.undefined_label));
+                           px(top + plot_h - 8), html_escape(c.undefined_label, Apostrophe::kept));
         continue;
       }
       double cy = f.y_of(*s.values[i]);
       std::string label = format_decimal(*s.values[i], c.value_places, c.lang);
       out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"{}\"><title>{}: {}</title></circle>\n", px(cx),
-                         px(cy), s.colour, xml_escape(c.categories[i]), xml_escape(label));
+                         px(cy), s.colour, html_escape(c.categories[i], Apostrophe::kept),
+                         html_escape(label, Apostrophe::kept));
       out += fmt::format(
           "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\" fill=\"{}\" stroke=\"#ffffff\" "
           "stroke-width=\"3\" paint-order=\"stroke\">{}</text>\n",
-          px(cx), px(cy - 9), text_colour, xml_escape(label));
+          px(cx), px(cy - 9), text_colour, html_escape(label, Apostrophe::kept));
     }
   }
   out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1.5\"/>\n", px(left),

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "base/sha256.hpp"
+#include "store/score_store.hpp"
 
 namespace competition {
 
@@ -21,37 +22,21 @@ InitResult init_round(Store& store, std::string_view rules_text, std::string_vie
     result.unchanged = true;
     return result;
   }
-  auto& db = store.db();
-  if (existing) {
-    // New rules make stored scores stale: the round goes back to `open`.
-    SQLite::Statement del(db, "DELETE FROM scores WHERE round_id = ?");
-    del.bind(1, rules.id);
-    del.exec();
-    SQLite::Statement up(db,
-                         "UPDATE rounds SET year = ?, title = ?, currency = ?, budget = ?, rules_text = ?, "
-                         "rules_sha256 = ?, stage = 'open' WHERE id = ?");
-    up.bind(1, rules.year);
-    up.bind(2, rules.title);
-    up.bind(3, rules.currency);
-    up.bind(4, rules.budget.kopiykas());
-    up.bind(5, std::string(rules_text));
-    up.bind(6, result.rules_sha256);
-    up.bind(7, rules.id);
-    up.exec();
-  } else {
-    SQLite::Statement ins(db,
-                          "INSERT INTO rounds (id, year, title, currency, budget, rules_text, rules_sha256, stage) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, 'open')");
-    ins.bind(1, rules.id);
-    ins.bind(2, rules.year);
-    ins.bind(3, rules.title);
-    ins.bind(4, rules.currency);
-    ins.bind(5, rules.budget.kopiykas());
-    ins.bind(6, std::string(rules_text));
-    ins.bind(7, result.rules_sha256);
-    ins.exec();
-    result.created = true;
-  }
+  // New rules make stored scores stale: the round goes back to `open`.
+  if (existing) clear_scores(store, rules.id);
+  SQLite::Statement st(store.db(), existing ? "UPDATE rounds SET year = ?2, title = ?3, currency = ?4, budget = ?5, "
+                                              "rules_text = ?6, rules_sha256 = ?7, stage = 'open' WHERE id = ?1"
+                                            : "INSERT INTO rounds (id, year, title, currency, budget, rules_text, "
+                                              "rules_sha256, stage) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'open')");
+  st.bind(1, rules.id);
+  st.bind(2, rules.year);
+  st.bind(3, rules.title);
+  st.bind(4, rules.currency);
+  st.bind(5, rules.budget.kopiykas());
+  st.bind(6, std::string(rules_text));
+  st.bind(7, result.rules_sha256);
+  st.exec();
+  result.created = !existing;
   tx.commit();
   return result;
 }

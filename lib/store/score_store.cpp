@@ -63,6 +63,12 @@ std::optional<Rational> decode_exact(std::string_view text) {
   return Rational(num, den);
 }
 
+void clear_scores(Store& store, const std::string& round) {
+  SQLite::Statement del(store.db(), "DELETE FROM scores WHERE round_id = ?");
+  del.bind(1, round);
+  del.exec();
+}
+
 void save_scores(Store& store, const std::string& round, const ScoreResult& result) {
   auto& db = store.db();
   auto record = store.find_round(round);
@@ -70,9 +76,7 @@ void save_scores(Store& store, const std::string& round, const ScoreResult& resu
   Rules rules = Store::rules_of(*record);
   db.exec("SAVEPOINT save_scores");
   try {
-    SQLite::Statement del(db, "DELETE FROM scores WHERE round_id = ?");
-    del.bind(1, round);
-    del.exec();
+    clear_scores(store, round);
     // In batches (bulk_statement.hpp): a national round stores 100 000s of rows.
     BatchInsert ins(db,
                     "INSERT OR FAIL INTO scores (round_id, application, status, rank, total, total_display, criteria, "

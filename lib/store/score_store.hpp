@@ -17,6 +17,10 @@ namespace competition {
 // so it is safe inside or outside a Transaction).
 void save_scores(Store& store, const std::string& round, const ScoreResult& result);
 
+// Removes the round's rows of `scores`: what init, import and `score` do when
+// the stored result no longer holds (the caller sets the stage).
+void clear_scores(Store& store, const std::string& round);
+
 // The stored result in its order (ranked by rank, then the unranked by id), or
 // nullopt when the round has no stored scores. `rules` gives the criteria order;
 // stored aggregates that do not match its criteria are Error(conflict).

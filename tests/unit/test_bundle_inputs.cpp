@@ -96,6 +96,14 @@ TEST_CASE("decisions.csv: written in log order and read back with undone_by deri
   CHECK(back[2].undoes == 1);
   CHECK(decisions_csv(back) == csv);
 
+  SUBCASE("the same rows in people's style (`decisions --format csv --excel`)") {
+    std::string excel = decisions_csv({w, o, u}, CsvStyle::people(true));
+    CHECK(excel ==
+          "\xEF\xBB\xBFn;kind;applications;award;reason;recorded_at;undoes;undone_by\n"
+          "1;withdraw;A-02;;\"Заявник відмовився, \"\"офіційно\"\"\";2026-03-02T10:15:00Z;;3\n"
+          "2;override;A-04;20000,00;\"Скорочено\nкошторис\";2026-03-02T10:16:00Z;;\n"
+          "3;undo;A-02;;помилка;2026-03-02T10:17:00Z;1;\n");
+  }
   SUBCASE("an undone_by that does not follow from the undo entries is an error") {
     std::string bad = csv;
     bad.replace(bad.find(",,3\n"), 4, ",,\n");

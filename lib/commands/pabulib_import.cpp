@@ -9,7 +9,10 @@
 
 #include "base/sha256.hpp"
 #include "base/text.hpp"
+#include "commands/import_result.hpp"
+#include "store/stale_scores.hpp"
 #include "values/rules.hpp"
+#include "values/upsert.hpp"
 
 namespace competition {
 
@@ -137,13 +140,13 @@ std::string pabulib_rules_toml(const PabulibRound& r, std::string_view file) {
       toml_string(r.currency), r.rule == AllocationRule::greedy_stop ? "greedy_stop" : "greedy_skip");
 }
 
-// formats.md "pabulib .pb files": the mapping of an instance onto a round.
-PabulibRound plan_pabulib_round(const PabulibFile& f, const PabulibRoundOptions& o, std::vector<Diagnostic>& errors) {
-  Located err{o.file, errors};
-  PabulibRound r;
-  std::string stem = stem_of(o.file);
+namespace {
 
-  // Round id: --round, else the file name.
+// Round id: --round, else the file name; title: META description, else the
+// file name, else the id; year: --year, else META instance, else date_begin,
+// else the file name.
+void plan_identity(const PabulibFile& f, const PabulibRoundOptions& o, PabulibRound& r, Located& err) {
+  std::string stem = stem_of(o.file);
   if (o.round) {
     r.id = *o.round;
     if (r.id.empty() || r.id.size() > 64 || !std::all_of(r.id.begin(), r.id.end(), is_slug_char))
@@ -156,7 +159,6 @@ PabulibRound plan_pabulib_round(const PabulibFile& f, const PabulibRoundOptions&
   std::string description = meta_value(f, "description");
   r.title = !description.empty() ? description : !stem.empty() ? stem : r.id;
 
-  // Year: --year, else META instance, else date_begin, else the file name.
   if (o.year) {
     r.year = *o.year;
     if (r.year < 1900 || r.year > 2200)
@@ -172,7 +174,11 @@ PabulibRound plan_pabulib_round(const PabulibFile& f, const PabulibRoundOptions&
             "the file does not tell the year (no four-digit year in META instance or date_begin, nor in the file "
             "name); give it with --year");
   }
+}
 
+// Currency, budget, vote type and allocation rule, and the META and section
+// headers kept as written.
+void plan_terms(const PabulibFile& f, PabulibRound& r, Located& err) {
   if (const PabulibMetaEntry* e = f.meta_entry("currency"); e && !trim(e->value).empty()) {
     std::string c(trim(e->value));
     if (c.size() != 3 || !std::all_of(c.begin(), c.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }))
@@ -201,9 +207,11 @@ PabulibRound plan_pabulib_round(const PabulibFile& f, const PabulibRoundOptions&
   r.projects_header = json_array(f.projects.header);
   r.project_id_column = f.projects.column("project_id") + 1;
   r.votes_header = json_array(f.votes.header);
+}
 
-  // Projects: the vote total comes from `score` for ordinal, cumulative and
-  // scoring ballots, else from `votes`.
+// Projects: the vote total comes from `score` for ordinal, cumulative and
+// scoring ballots, else from `votes`.
+void plan_projects(const PabulibFile& f, PabulibRound& r, Located& err) {
   r.total_column = r.vote_type == "approval" ? "votes" : "score";
   const std::string& total_column = r.total_column;
   int c_total = f.projects.column(total_column);
@@ -237,7 +245,10 @@ PabulibRound plan_pabulib_round(const PabulibFile& f, const PabulibRoundOptions&
     rp.cells = cells.dump();
     r.projects.push_back(std::move(rp));
   }
+}
 
+// Ballots: voter, vote and points as written, the other columns kept as JSON.
+void plan_ballots(const PabulibFile& f, PabulibRound& r) {
   const int c_voter = f.votes.column("voter_id"), c_vote = f.votes.column("vote"), c_points = f.votes.column("points");
   r.ballots.reserve(f.votes.rows.size());
   for (std::size_t i = 0; i < f.votes.rows.size() && c_voter >= 0 && c_vote >= 0; ++i) {
@@ -254,7 +265,18 @@ PabulibRound plan_pabulib_round(const PabulibFile& f, const PabulibRoundOptions&
     b.extra = extra.dump();
     r.ballots.push_back(std::move(b));
   }
+}
 
+}  // namespace
+
+// formats.md "pabulib .pb files": the mapping of an instance onto a round.
+PabulibRound plan_pabulib_round(const PabulibFile& f, const PabulibRoundOptions& o, std::vector<Diagnostic>& errors) {
+  Located err{o.file, errors};
+  PabulibRound r;
+  plan_identity(f, o, r, err);
+  plan_terms(f, r, err);
+  plan_projects(f, r, err);
+  plan_ballots(f, r);
   if (errors.empty()) r.rules_text = pabulib_rules_toml(r, o.file);
   return r;
 }
@@ -449,10 +471,13 @@ struct Writer {
     write_ballots();
   }
 
-  // An existing round imported from a pabulib file: compare, then (with
-  // --replace) make the round exactly this file.
-  void update(const RoundRecord& round) {
-    const std::size_t conflicts_before = diags.size();
+  // What the file decides about the round, compared with the stored round
+  // (whose rules may have been edited with `init` since).
+  struct RoundChanges {
+    std::vector<std::string> names;  // in the order the conflict message lists them
+    bool rules = false, meta = false, ballots = false;
+  };
+  RoundChanges round_changes(const RoundRecord& round) {
     std::string stored_meta, votes_header, projects_header;
     {
       SQLite::Statement q(db(),
@@ -464,12 +489,10 @@ struct Writer {
       votes_header = q.getColumn(1).getString();
       projects_header = q.getColumn(2).getString();
     }
-    // What the file decides about the round, compared with the stored round
-    // (whose rules may have been edited with `init` since).
     Rules current = Store::rules_of(round);
-    std::vector<std::string> round_diff;
+    RoundChanges c;
     auto differs = [&](bool same, const char* name) {
-      if (!same) round_diff.emplace_back(name);
+      if (!same) c.names.emplace_back(name);
     };
     differs(round.title == r.title, "title");
     differs(round.year == r.year, "year");
@@ -477,84 +500,90 @@ struct Writer {
     differs(round.budget == r.budget, "budget");
     differs(current.rule == r.rule, "rule");
     differs(current.source == ScoreSource::votes, "scoring source");
-    const bool rules_differ = !round_diff.empty();
-    bool meta_differs = stored_meta != r.meta;
-    differs(!meta_differs, "META");
-    bool ballots_differ = votes_header != r.votes_header || !ballots_equal();
-    differs(!ballots_differ, "VOTES");
+    c.rules = !c.names.empty();
+    c.meta = stored_meta != r.meta;
+    differs(!c.meta, "META");
+    c.ballots = votes_header != r.votes_header || !ballots_equal();
+    differs(!c.ballots, "VOTES");
     differs(projects_header == r.projects_header, "PROJECTS columns");
-    if (!round_diff.empty() && !o.replace) {
-      std::string list;
-      for (const auto& d : round_diff) list += (list.empty() ? "" : ", ") + d;
+    if (!c.names.empty() && !o.replace)
       conflict(0, 0, "",
                fmt::format("round {} holds another version of this instance ({} differ); use --replace to replace it",
-                           r.id, list));
-    }
+                           r.id, join(c.names, ", ")));
+    return c;
+  }
 
-    // Projects, compared like the rows of applications.csv.
-    std::map<std::string, Application> existing;
-    for (auto& a : store.applications(r.id)) existing.emplace(a.id, std::move(a));
+  std::map<std::string, StoredProject> stored_projects() {
     std::map<std::string, StoredProject> stored;
-    {
-      SQLite::Statement q(db(), "SELECT application, selected, cells FROM pabulib_projects WHERE round_id = ?");
-      q.bind(1, r.id);
-      while (q.executeStep()) {
-        StoredProject sp;
-        if (!q.getColumn(1).isNull()) sp.selected = q.getColumn(1).getInt64();
-        sp.cells = q.getColumn(2).getString();
-        stored.emplace(q.getColumn(0).getString(), std::move(sp));
-      }
+    SQLite::Statement q(db(), "SELECT application, selected, cells FROM pabulib_projects WHERE round_id = ?");
+    q.bind(1, r.id);
+    while (q.executeStep()) {
+      StoredProject sp;
+      if (!q.getColumn(1).isNull()) sp.selected = q.getColumn(1).getInt64();
+      sp.cells = q.getColumn(2).getString();
+      stored.emplace(q.getColumn(0).getString(), std::move(sp));
     }
-    std::vector<const PabulibRoundProject*> to_write;
-    std::vector<bool> is_new;
+    return stored;
+  }
+
+  // The fields of project `p` that differ from the stored application `b` and
+  // its pabulib row `sp` (nullptr when none), then the file's cells whose
+  // change no field already names; compared like the rows of applications.csv.
+  std::string project_changes(const PabulibRoundProject& p, const Application& b, const StoredProject* sp) {
+    const Application& a = p.application;
+    std::string diff = changed_fields(
+        {{"organisation", a.organisation == b.organisation && b.edrpou.empty() && b.sector == Sector::ngo},
+         {"title", a.title == b.title},
+         {"category", a.category == b.category},
+         {"requested", a.requested == b.requested},
+         {"cofinancing", b.cofinancing.is_zero()},
+         {"planned_clients", b.planned_clients == 0},
+         {"planned_jobs", b.planned_jobs == 0},
+         {"planned_volunteers", b.planned_volunteers == 0},
+         {"submitted_at", b.submitted_key == 0},
+         {"votes", a.votes == b.votes},
+         {"input_order", a.input_order == b.input_order},
+         {"selected", sp && sp->selected == p.selected}});
+    for (const auto& column : changed_cells(sp ? sp->cells : std::string("{}"), p.cells)) {
+      bool named = column == "project_id" || column == "selected" || (column == "cost" && a.requested != b.requested) ||
+                   (column == r.total_column && a.votes != b.votes) || (column == "name" && a.title != b.title) ||
+                   (column == "category" && a.category != b.category);
+      if (!named) diff += (diff.empty() ? "" : ", ") + column;
+    }
+    return diff;
+  }
+
+  // The projects to write (with whether each is new) and to remove.
+  struct ProjectChanges {
+    std::vector<std::pair<const PabulibRoundProject*, bool>> write;  // (project, is new)
+    std::vector<const Application*> remove;
+  };
+
+  // Projects compared with the stored ones, counted in `s`. A changed project
+  // without --replace is a conflict, still counted as updated.
+  void classify_projects(const std::map<std::string, Application>& existing, ProjectChanges& out) {
+    const std::map<std::string, StoredProject> stored = stored_projects();
     for (const auto& p : r.projects) {
       const Application& a = p.application;
-      auto it = existing.find(a.id);
-      if (it == existing.end()) {
-        ++s.added;
-        to_write.push_back(&p);
-        is_new.push_back(true);
-        continue;
+      std::optional<std::string> changed;
+      if (auto it = existing.find(a.id); it != existing.end()) {
+        auto sp = stored.find(a.id);
+        changed = project_changes(p, it->second, sp == stored.end() ? nullptr : &sp->second);
       }
-      const Application& b = it->second;
-      auto sp = stored.find(a.id);
-      std::vector<std::pair<std::string, bool>> fields = {
-          {"organisation", a.organisation == b.organisation && b.edrpou.empty() && b.sector == Sector::ngo},
-          {"title", a.title == b.title},
-          {"category", a.category == b.category},
-          {"requested", a.requested == b.requested},
-          {"cofinancing", b.cofinancing.is_zero()},
-          {"planned_clients", b.planned_clients == 0},
-          {"planned_jobs", b.planned_jobs == 0},
-          {"planned_volunteers", b.planned_volunteers == 0},
-          {"submitted_at", b.submitted_key == 0},
-          {"votes", a.votes == b.votes},
-          {"input_order", a.input_order == b.input_order},
-          {"selected", sp != stored.end() && sp->second.selected == p.selected}};
-      std::string diff;
-      for (const auto& [name, same] : fields)
-        if (!same) diff += (diff.empty() ? "" : ", ") + name;
-      // Then the file's cells whose change no field above already names.
-      for (const auto& column : changed_cells(sp == stored.end() ? std::string("{}") : sp->second.cells, p.cells)) {
-        bool named = column == "project_id" || column == "selected" ||
-                     (column == "cost" && a.requested != b.requested) ||
-                     (column == r.total_column && a.votes != b.votes) || (column == "name" && a.title != b.title) ||
-                     (column == "category" && a.category != b.category);
-        if (!named) diff += (diff.empty() ? "" : ", ") + column;
-      }
-      if (diff.empty()) {
-        ++s.unchanged;
-        continue;
-      }
-      if (!o.replace)
+      Upsert u = classify_upsert(changed, o.replace);
+      if (u == Upsert::conflict) {
         conflict(p.line, r.project_id_column, "PROJECTS project_id",
                  fmt::format("\"{}\" is already in round {} with other values ({}); use --replace to update it", a.id,
-                             r.id, diff));
-      ++s.updated;
-      to_write.push_back(&p);
-      is_new.push_back(false);
+                             r.id, *changed));
+        u = Upsert::updated;
+      }
+      s.count(u);
+      if (u != Upsert::unchanged) out.write.emplace_back(&p, u == Upsert::added);
     }
-    std::vector<const Application*> to_remove;
+  }
+
+  // Stored projects that the file no longer has: removed with --replace, else a conflict.
+  void find_removed(const std::map<std::string, Application>& existing, ProjectChanges& out) {
     std::map<std::string, bool> in_file;
     for (const auto& p : r.projects) in_file.emplace(p.application.id, true);
     for (const auto& [id, a] : existing) {
@@ -562,27 +591,39 @@ struct Writer {
       if (!o.replace)
         conflict(0, 0, "PROJECTS",
                  fmt::format("project \"{}\" of round {} is not in this file; use --replace to remove it", id, r.id));
-      to_remove.push_back(&a);
+      out.remove.push_back(&a);
     }
+  }
 
-    // Unchanged: nothing is written. Without --replace only new projects can
-    // be written (anything else is a conflict above, and then nothing is).
-    bool changed = !round_diff.empty() || !to_write.empty() || !to_remove.empty();
-    if (!changed || diags.size() > conflicts_before) return;
-
-    // The stored scores no longer hold: the round goes back to `open`.
-    SQLite::Statement del(db(), "DELETE FROM scores WHERE round_id = ?");
-    del.bind(1, r.id);
-    del.exec();
-    store.set_stage(r.id, "open");
-    if (rules_differ)
+  // Makes the round exactly this file. The stored scores no longer hold: the
+  // round goes back to `open`.
+  void write_changes(const RoundChanges& round, const ProjectChanges& projects) {
+    discard_scores(store, r.id);
+    if (round.rules)
       write_round(false);  // the rules are generated anew; edits made with `init` are replaced
-    else if (meta_differs)
+    else if (round.meta)
       write_meta_only();
     write_source();
-    for (const Application* a : to_remove) remove_project(*a);
-    for (std::size_t i = 0; i < to_write.size(); ++i) write_project(*to_write[i], is_new[i]);
-    if (ballots_differ) write_ballots();
+    for (const Application* a : projects.remove) remove_project(*a);
+    for (const auto& [p, is_new] : projects.write) write_project(*p, is_new);
+    if (round.ballots) write_ballots();
+  }
+
+  // An existing round imported from a pabulib file: compare, then (with
+  // --replace) make the round exactly this file.
+  void update(const RoundRecord& round) {
+    const std::size_t conflicts_before = diags.size();
+    const RoundChanges round_diff = round_changes(round);
+    std::map<std::string, Application> existing;
+    for (auto& a : store.applications(r.id)) existing.emplace(a.id, std::move(a));
+    ProjectChanges projects;
+    classify_projects(existing, projects);
+    find_removed(existing, projects);
+    // Unchanged: nothing is written. Without --replace only new projects can
+    // be written (anything else is a conflict above, and then nothing is).
+    bool changed = !round_diff.names.empty() || !projects.write.empty() || !projects.remove.empty();
+    if (!changed || diags.size() > conflicts_before) return;
+    write_changes(round_diff, projects);
   }
 };
 
@@ -632,19 +673,8 @@ ImportSummary import_pabulib(Store& store, const ImportOptions& o, std::string_v
       w.update(*existing);
   }
   if (diags.size() > max_reported_errors) diags.resize(max_reported_errors);
-  std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.line, a.column) < std::tie(b.line, b.column);
-  });
-  if (o.dry_run) {
-    s.errors = std::move(diags);
-    return s;  // the transaction rolls back: a dry run writes nothing
-  }
-  if (!diags.empty()) {
-    ErrorKind kind = worst_kind(diags);
-    throw Error(kind, std::move(diags));
-  }
-  tx.commit();
-  return s;
+  sort_by_position(diags);
+  return conclude_import(tx, o.dry_run, std::move(s), std::move(diags));
 }
 
 }  // namespace competition

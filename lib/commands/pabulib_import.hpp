@@ -10,8 +10,10 @@
 #include <string_view>
 #include <vector>
 
-#include "commands/importer.hpp"
+#include "commands/import_options.hpp"
 #include "formats/pabulib.hpp"
+#include "store/store.hpp"
+#include "values/import_summary.hpp"
 #include "values/model.hpp"
 
 namespace competition {

@@ -5,6 +5,8 @@
 
 #include <map>
 
+#include "store/bind_optional.hpp"
+
 namespace competition {
 
 OutcomeTargets load_outcome_targets(Store& store, const RoundRecord& round) {
@@ -27,12 +29,6 @@ void write_outcomes(Store& store, const std::string& round, const std::vector<st
   SQLite::Statement put(store.db(),
                         "INSERT OR REPLACE INTO outcomes (round_id, application, clients, jobs, volunteers, attracted) "
                         "VALUES (?,?,?,?,?,?)");
-  auto bind_opt = [&](int i, const std::optional<std::int64_t>& v) {
-    if (v)
-      put.bind(i, *v);
-    else
-      put.bind(i);
-  };
   for (const auto& row : rows) {
     const Outcome& x = row.first;
     std::optional<std::string> changed;
@@ -56,10 +52,10 @@ void write_outcomes(Store& store, const std::string& round, const std::vector<st
           put.reset();
           put.bind(1, round);
           put.bind(2, x.application);
-          bind_opt(3, x.clients);
-          bind_opt(4, x.jobs);
-          bind_opt(5, x.volunteers);
-          bind_opt(6, x.attracted ? std::optional<std::int64_t>(x.attracted->kopiykas()) : std::nullopt);
+          bind_optional(put, 3, x.clients);
+          bind_optional(put, 4, x.jobs);
+          bind_optional(put, 5, x.volunteers);
+          bind_optional(put, 6, x.attracted ? std::optional<std::int64_t>(x.attracted->kopiykas()) : std::nullopt);
           put.exec();
         });
   }

@@ -4,10 +4,9 @@
 
 #include <cstdio>
 
-#include <nlohmann/json.hpp>
-
 #include "app.hpp"
 #include "commands/importer.hpp"
+#include "render/render_import.hpp"
 
 namespace competition::cli {
 
@@ -21,26 +20,6 @@ struct ImportCliOptions {
   bool replace = false;
   bool exclude_conflicts = false;
 };
-
-static std::string summary_text(const ImportSummary& s, bool dry_run) {
-  return fmt::format("{}: {} rows read, {} {}, {} {}, {} unchanged{}\n", s.file, s.read, s.added,
-                     dry_run ? "to add" : "added", s.updated, dry_run ? "to update" : "updated", s.unchanged,
-                     dry_run ? " (dry run: nothing written)" : "");
-}
-
-static std::string summary_json(const ImportSummary& s) {
-  nlohmann::ordered_json errors = nlohmann::ordered_json::array();
-  for (const auto& d : s.errors) {
-    nlohmann::ordered_json e = {{"line", d.line}, {"column", d.column}, {"field", d.field}, {"message", d.message}};
-    errors.push_back(e);
-  }
-  nlohmann::ordered_json out = {{"file", s.file},       {"kind", std::string(to_string(s.kind))},
-                                {"read", s.read},       {"added", s.added},
-                                {"updated", s.updated}, {"unchanged", s.unchanged},
-                                {"errors", errors}};
-  if (!s.round.empty()) out["round"] = s.round;
-  return out.dump() + "\n";
-}
 
 static int run_import(const ImportCliOptions& o, const GlobalOptions& g) {
   ImportOptions io;
@@ -71,9 +50,9 @@ static int run_import(const ImportCliOptions& o, const GlobalOptions& g) {
   ImportSummary s = import_file(*store, io, bytes);
   if (io.progress) std::fputs("\r\033[K", stderr);
   if (format == "json") {
-    emit(g, summary_json(s));
+    emit(g, render_import_json(s));
   } else {
-    emit(g, summary_text(s, o.dry_run));
+    emit(g, render_import_text(s, o.dry_run));
     for (const auto& d : s.errors) std::fputs((d.to_string() + "\n").c_str(), stderr);
   }
   return exit_code_of_findings(!s.errors.empty());

@@ -1,6 +1,6 @@
 // The pabulib `.pb` format (formats.md "pabulib .pb files"): a pure reader of
 // one instance into a struct, and the writer of the same struct. No store, no
-// rounds: mapping an instance onto a round is pabulib_import.hpp's job.
+// rounds: mapping an instance onto a round is pabulib_round.hpp's job.
 //
 // A file is three sections, each opened by a line holding only its name
 // (`META`, `PROJECTS`, `VOTES`; case and surrounding spaces ignored, trailing

@@ -1,0 +1,109 @@
+#include "formats/csv_row_reader.hpp"
+
+#include <algorithm>
+
+namespace competition {
+
+std::string shown(std::string_view v) {
+  constexpr std::size_t limit = 60;
+  if (v.size() <= limit + 20) return std::string(v);
+  std::size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
+  return fmt::format("{}…", v.substr(0, cut));
+}
+
+std::vector<int> map_columns(const std::vector<std::string>& header, const std::vector<ColumnSpec>& specs,
+                             int header_line, DiagnosticSink& sink) {
+  std::vector<int> index(specs.size(), -1);
+  std::string expected;
+  for (const auto& s : specs) expected += (expected.empty() ? "" : ", ") + s.name;
+  for (std::size_t c = 0; c < header.size(); ++c) {
+    std::string name = normalize_header(header[c]);
+    int col = static_cast<int>(c) + 1;
+    if (name.rfind("x_", 0) == 0) continue;
+    auto it = std::find_if(specs.begin(), specs.end(), [&](const ColumnSpec& s) { return s.name == name; });
+    if (it == specs.end()) {
+      if (name.empty())
+        sink.add(header_line, col, "header",
+                 fmt::format("column {} has no name (expected one of: {}; remove the column or name it x_...)", col,
+                             expected));
+      else
+        sink.add(header_line, col, shown(name),
+                 fmt::format("unknown column \"{}\" (expected one of: {}; prefix extra columns with x_)",
+                             shown(header[c]), expected));
+      continue;
+    }
+    auto k = static_cast<std::size_t>(it - specs.begin());
+    if (index[k] >= 0) {
+      sink.add(header_line, col, name, fmt::format("column \"{}\" appears twice in the header", name));
+      continue;
+    }
+    index[k] = static_cast<int>(c);
+  }
+  for (std::size_t k = 0; k < specs.size(); ++k)
+    if (specs[k].required && index[k] < 0)
+      sink.add(header_line, 0, specs[k].name,
+               fmt::format("required column \"{}\" is missing from the header", specs[k].name));
+  return index;
+}
+
+namespace {
+
+// A-Z a-z 0-9 . _ / - (a test per character; find_first_not_of scans the set for each)
+bool id_char(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+         c == '/' || c == '-';
+}
+
+}  // namespace
+
+void RowReader::error(std::size_t k, std::string message, ErrorKind kind) {
+  ok = ok && kind != ErrorKind::invalid;
+  sink.add(line(k), present(k) ? column(k) : 0, specs[k].name, std::move(message), kind);
+}
+
+std::string RowReader::text(std::size_t k) {
+  auto v = cell(k);
+  if (specs[k].required && v.empty()) error(k, "must not be empty");
+  return std::string(v);
+}
+
+std::string RowReader::id(std::size_t k) {
+  auto v = cell(k);
+  if (v.empty()) {
+    error(k, "must not be empty");
+  } else if (v.size() > 64 || !std::all_of(v.begin(), v.end(), id_char)) {
+    error(k, fmt::format("\"{}\" is not a valid id (expected 1-64 characters of A-Z a-z 0-9 . _ / -)", shown(v)));
+  }
+  return std::string(v);
+}
+
+std::optional<Money> RowReader::money(std::size_t k) {
+  auto v = cell(k);
+  if (v.empty()) {
+    if (specs[k].required) error(k, "must not be empty (expected an amount such as 12500.00)");
+    return std::nullopt;
+  }
+  auto m = Money::parse(v);
+  if (!m) error(k, Money::parse_error(shown(v)));
+  return m;
+}
+
+std::optional<std::int64_t> RowReader::count(std::size_t k) {
+  auto v = cell(k);
+  if (v.empty()) {
+    if (specs[k].required) error(k, "must not be empty (expected a whole number such as 120)");
+    return std::nullopt;
+  }
+  // Spreadsheets may group thousands: `1 248 667`.
+  std::string digits;
+  for (char c : v)
+    if (c != ' ') digits += c;
+  if (digits.empty() || digits.size() > 15 || digits.find_first_not_of("0123456789") != std::string::npos) {
+    error(k, fmt::format("\"{}\" is not a non-negative whole number (expected e.g. 120)", shown(v)));
+    return std::nullopt;
+  }
+  return std::stoll(digits);
+}
+
+}  // namespace competition

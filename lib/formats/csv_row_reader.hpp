@@ -1,0 +1,82 @@
+// The cells of one CSV input row read by column (formats.md "CSV inputs"):
+// the header mapped onto a kind's columns, and each cell checked as an id, a
+// text, an amount or a count, every problem reported at its line and column.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "base/string_index.hpp"
+#include "base/text.hpp"
+#include "formats/csv_reader.hpp"
+#include "formats/diagnostic_sink.hpp"
+#include "values/money.hpp"
+
+namespace competition {
+
+struct ColumnSpec {
+  std::string name;
+  bool required;
+};
+
+// A cell as echoed in a message: a huge cell (a stray quote can swallow the
+// rest of a file into one field) is cut to its first 60 bytes, at a character
+// boundary, so that one bad cell cannot flood the terminal.
+std::string shown(std::string_view v);
+
+// Maps the header onto the kind's columns; -1 for an absent optional column.
+// Unknown columns are errors unless prefixed `x_`; a column named twice is an error.
+std::vector<int> map_columns(const std::vector<std::string>& header, const std::vector<ColumnSpec>& specs,
+                             int header_line, DiagnosticSink& sink);
+
+// One data row being validated: reads cells by column spec index and reports
+// problems at the cell's line and column.
+struct RowReader {
+  const CsvRecord& rec;
+  const std::vector<int>& index;
+  const std::vector<ColumnSpec>& specs;
+  DiagnosticSink& sink;
+  bool ok = true;
+
+  bool present(std::size_t k) const { return index[k] >= 0; }
+  int column(std::size_t k) const { return index[k] + 1; }
+  int line(std::size_t k) const {
+    return index[k] >= 0 && static_cast<std::size_t>(index[k]) < rec.field_lines.size() ? rec.field_lines[index[k]]
+                                                                                        : rec.line;
+  }
+  // The cell, trimmed; empty for an absent column.
+  std::string_view cell(std::size_t k) const {
+    return index[k] >= 0 ? trim(rec.fields[static_cast<std::size_t>(index[k])]) : std::string_view{};
+  }
+  // A problem of cell k; an invalid one makes the row not ok (a conflict does not).
+  void error(std::size_t k, std::string message, ErrorKind kind = ErrorKind::invalid);
+  // The cell trimmed; "must not be empty" when a required one is.
+  std::string text(std::size_t k);
+  // 1-64 characters of A-Z a-z 0-9 . _ / -
+  std::string id(std::size_t k);
+  // An amount (money.hpp); nullopt when empty or invalid.
+  std::optional<Money> money(std::size_t k);
+  // A non-negative whole number, thousands may be grouped by spaces; nullopt when empty or invalid.
+  std::optional<std::int64_t> count(std::size_t k);
+};
+
+// A key (an id, an application-reviewer pair, a year) may appear once per
+// file: a repeated one is reported at cell k, naming `first_line`, the line of
+// its first row. `what()` describes the key; it is built only for a repeat.
+// check_unique records the key in `seen`; empty keys are not checked (their
+// cell has its own error).
+template <class What>
+void report_duplicate(int first_line, RowReader& r, std::size_t k, What&& what) {
+  r.error(k, fmt::format("duplicate {} (first on line {})", shown(what()), first_line));
+}
+template <class What>
+void check_unique(StringIndex<int>& seen, std::string_view key, RowReader& r, std::size_t k, What&& what) {
+  if (key.empty()) return;
+  if (auto [first, fresh] = seen.emplace(key, r.rec.line); !fresh) report_duplicate(*first, r, k, what);
+}
+
+}  // namespace competition

@@ -1,0 +1,60 @@
+#include "formats/csv_rows.hpp"
+
+#include <algorithm>
+
+namespace competition {
+
+CsvRows::CsvRows(std::string_view bytes, const CsvSource& source, std::vector<ColumnSpec> specs)
+    : source_(source),
+      decoded_(decode_input_view(bytes, source.encoding, source.file)),
+      reader_(decoded_.text(), source.delimiter, source.file),
+      specs_(std::move(specs)),
+      syntax_(source.file),
+      header_(source.file),
+      rows_(source.file),
+      conflicts_(source.file) {
+  index_ = map_columns(reader_.header().fields, specs_, reader_.header().line, header_);
+  header_ok_ = header_.empty();
+}
+
+RowReader* CsvRows::next() {
+  const std::size_t width = reader_.header().fields.size();
+  while (!stopped_) {
+    try {
+      if (!reader_.next(rec_)) break;
+    } catch (const Error& e) {
+      // A syntax error ends that record; go on to report the others too.
+      for (const auto& d : e.diagnostics()) syntax_.add(d.line, d.column, d.field, d.message);
+      stopped_ = syntax_.diagnostics().size() >= max_reported_errors;
+      continue;
+    }
+    if (source_.progress && (read_ & 0xFFFF) == 0) source_.progress(reader_.position(), decoded_.text().size());
+    if (rec_.fields.size() != width) {
+      syntax_.add(rec_.line, static_cast<int>(std::min(rec_.fields.size(), width)) + 1, "",
+                  fmt::format("{} field{}, but the header has {} (check quoting and delimiters)", rec_.fields.size(),
+                              rec_.fields.size() == 1 ? "" : "s", width));
+      continue;
+    }
+    ++read_;
+    if (!header_ok_) continue;
+    row_.emplace(RowReader{rec_, index_, specs_, rows_});
+    return &*row_;
+  }
+  stopped_ = true;
+  return nullptr;
+}
+
+bool CsvRows::finish(DiagnosticSink& out) {
+  const bool invalid = any_invalid();
+  if (invalid) {
+    out.merge(syntax_);
+    out.merge(header_);
+    out.merge(rows_);
+  } else {
+    out.merge(rows_);
+    out.merge(conflicts_);
+  }
+  return invalid;
+}
+
+}  // namespace competition

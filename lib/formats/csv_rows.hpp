@@ -1,0 +1,98 @@
+// One CSV input read row by row against a kind's columns (formats.md "CSV
+// inputs"), so that a national file is never held as records: only its bytes,
+// once (UTF-8 input is not even copied). The diagnostics are kept apart while
+// reading so that the report is the one a read-everything-then-validate pass
+// gives: CSV syntax first, then the header, then the rows, and conflicts with
+// stored rows only when nothing is invalid.
+#pragma once
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "formats/csv_reader.hpp"
+#include "formats/csv_row_reader.hpp"
+#include "formats/diagnostic_sink.hpp"
+#include "formats/encoding.hpp"
+
+namespace competition {
+
+// Where an input comes from and how to read it (cli.md `import`).
+struct CsvSource {
+  std::string file;  // as given on the command line (`<stdin>` for -): diagnostics name it
+  Encoding encoding = Encoding::auto_detect;
+  Delimiter delimiter = Delimiter::auto_detect;
+  // Called now and then while reading (bytes read, total bytes).
+  std::function<void(std::size_t, std::size_t)> progress;
+};
+
+class CsvRows {
+ public:
+  // Decodes `bytes` (which must outlive this) and reads and maps the header:
+  // decoding errors and a header with a syntax error throw Error; problems
+  // with the columns are kept for finish(). `source` must outlive this.
+  CsvRows(std::string_view bytes, const CsvSource& source, std::vector<ColumnSpec> specs);
+  CsvRows(const CsvRows&) = delete;
+  CsvRows& operator=(const CsvRows&) = delete;
+
+  // The next record with the header's number of fields, as a RowReader whose
+  // problems are the rows' (valid until the next call); nullptr at the end,
+  // or once syntax errors have reached the reporting limit. Records of a file
+  // whose header has problems are read (and counted) but not handed out.
+  RowReader* next();
+
+  const std::vector<ColumnSpec>& specs() const { return specs_; }
+  // Well-formed records read so far.
+  long read() const { return read_; }
+  bool any_invalid() const { return syntax_.any_invalid() || header_.any_invalid() || rows_.any_invalid(); }
+  // Any problem found so far, invalid or a row's conflict with the round.
+  bool any_problem() const { return any_invalid() || !rows_.empty(); }
+  // Where conflicts with stored rows go (reported only when nothing is invalid).
+  DiagnosticSink& conflicts() { return conflicts_; }
+
+  // Moves the diagnostics to `out` in report order: syntax, header and rows
+  // when any is invalid, else the rows' conflicts and then the stored rows'.
+  // Returns any_invalid().
+  bool finish(DiagnosticSink& out);
+
+ private:
+  const CsvSource& source_;
+  DecodedView decoded_;
+  CsvReader reader_;  // reads decoded_: declared after it
+  std::vector<ColumnSpec> specs_;
+  DiagnosticSink syntax_, header_, rows_, conflicts_;
+  std::vector<int> index_;
+  CsvRecord rec_;
+  std::optional<RowReader> row_;
+  long read_ = 0;
+  bool header_ok_ = false;
+  bool stopped_ = false;
+};
+
+// The whole-file form of a kind's parser, for files the program wrote itself
+// (UTF-8, `,`; the canonical CSVs of a bundle): `row(RowReader&)` sees each
+// row; the problems (decoding, syntax, header, rows) are appended to
+// `errors`, up to max_reported_errors.
+template <class Row>
+void read_back_rows(std::string_view bytes, const std::string& file, std::vector<ColumnSpec> specs,
+                    std::vector<Diagnostic>& errors, Row&& row) {
+  const CsvSource source{file, Encoding::utf8, Delimiter::comma, {}};
+  DiagnosticSink sink(file);
+  std::optional<CsvRows> rows;
+  try {
+    rows.emplace(bytes, source, std::move(specs));
+  } catch (const Error& e) {
+    for (const auto& d : e.diagnostics()) sink.add(d.line, d.column, d.field, d.message);
+    if (e.diagnostics().empty()) sink.add(0, 0, "", e.what());
+  }
+  if (rows) {
+    while (RowReader* r = rows->next()) row(*r);
+    rows->finish(sink);
+  }
+  for (auto& d : sink.diagnostics())
+    if (errors.size() < max_reported_errors) errors.push_back(std::move(d));
+}
+
+}  // namespace competition

@@ -1,0 +1,115 @@
+#include "formats/reviews_csv.hpp"
+
+#include "base/string_index.hpp"
+#include "formats/csv_rows.hpp"
+#include "values/rational.hpp"
+
+namespace competition {
+
+namespace {
+
+// True when `cell`, a decimal that parsed with at most 4 places, is written the
+// way Rational::to_decimal writes its value: an optional minus, no leading
+// zeros, a point only before digits that do not end in 0, and no "-0". Such a
+// cell is stored as it is, without formatting the parsed value again.
+bool canonical_decimal(std::string_view s) {
+  std::size_t i = 0;
+  if (i < s.size() && s[i] == '-') ++i;
+  const std::size_t digits = i;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  if (i == digits || (s[digits] == '0' && i - digits > 1)) return false;  // no digits, or a leading zero
+  if (i == s.size()) return !(digits == 1 && s == "-0");
+  if (s[i] != '.' || i + 1 == s.size() || s.back() == '0') return false;
+  for (++i; i < s.size(); ++i)
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
+// rules.md §1: (value − min) / step is a whole number. Exactly, in 128 bits
+// without reducing fractions (a review has one check per criterion); falls
+// back to Rational arithmetic if a product would not fit.
+bool on_step(const Rational& v, const Rational& min, const Rational& step) {
+  int128 num = static_cast<int128>(v.num()) * min.den() - static_cast<int128>(min.num()) * v.den();
+  int128 den = static_cast<int128>(v.den()) * min.den();
+  if (__builtin_mul_overflow(num, static_cast<int128>(step.den()), &num) ||
+      __builtin_mul_overflow(den, static_cast<int128>(step.num()), &den) || den == 0)
+    return ((v - min) / step).is_integer();
+  return num % den == 0;
+}
+
+// The error of a criterion cell that is not a decimal of at most 4 places.
+void report_unparsed_score(RowReader& r, std::size_t k, const Criterion& cr, std::string_view cell) {
+  if (cell.empty())
+    r.error(k, fmt::format("must not be empty (expected a number from {} to {})", cr.min.to_decimal(),
+                           cr.max.to_decimal()));
+  else if (Rational::parse_decimal(cell, 15))
+    r.error(k, fmt::format("{} has more than 4 decimal places (expected a number from {} to {})", shown(cell),
+                           cr.min.to_decimal(), cr.max.to_decimal()));
+  else
+    r.error(k, fmt::format("\"{}\" is not a score (expected a number from {} to {})", shown(cell), cr.min.to_decimal(),
+                           cr.max.to_decimal()));
+}
+
+}  // namespace
+
+std::vector<ColumnSpec> review_columns(const Rules& rules) {
+  std::vector<ColumnSpec> specs = {{"application", true}, {"reviewer", true}, {"comment", false}};
+  // Criterion ids are matched case-insensitively like every column name.
+  for (const auto& c : rules.criteria) specs.push_back({normalize_header(c.id), true});
+  return specs;
+}
+
+void parse_review_pair(RowReader& r, Review& rv) {
+  rv.application = r.id(0);
+  rv.reviewer = r.id(1);
+  rv.comment = std::string(r.cell(2));
+  rv.scores.clear();
+  rv.excluded = false;
+}
+
+void parse_review_scores(RowReader& r, const Rules& rules, Review& rv, std::string& encoded) {
+  encoded.clear();
+  for (std::size_t c = 0; c < rules.criteria.size(); ++c) {
+    const Criterion& cr = rules.criteria[c];
+    const std::size_t k = 3 + c;
+    auto cell = r.cell(k);
+    auto v = Rational::parse_decimal(cell, 4);
+    if (c) encoded += ';';
+    encoded += cr.id;
+    encoded += '=';
+    if (v && canonical_decimal(cell))
+      encoded += cell;
+    else if (v)
+      encoded += v->to_decimal(4);
+    if (!v) {
+      report_unparsed_score(r, k, cr, cell);
+      rv.scores.emplace_back(0);
+      continue;
+    }
+    if (*v < cr.min || *v > cr.max) {
+      r.error(k, fmt::format("{} is out of range (expected {} to {})", cell, cr.min.to_decimal(), cr.max.to_decimal()));
+    } else if (!on_step(*v, cr.min, cr.step)) {
+      r.error(k, fmt::format("{} is not on the step {} (expected {} + a multiple of {})", cell, cr.step.to_decimal(),
+                             cr.min.to_decimal(), cr.step.to_decimal()));
+    }
+    rv.scores.push_back(*v);
+  }
+}
+
+std::vector<Review> parse_reviews_csv(std::string_view bytes, const Rules& rules, const std::string& file,
+                                      std::vector<Diagnostic>& errors) {
+  StringIndex<int> seen;  // application \x1f reviewer -> line of its first row
+  std::string encoded;    // not needed here
+  std::vector<Review> out;
+  read_back_rows(bytes, file, review_columns(rules), errors, [&](RowReader& r) {
+    Review rv;
+    parse_review_pair(r, rv);
+    check_unique(seen, rv.application + "\x1f" + rv.reviewer, r, 0,
+                 [&] { return fmt::format("review of {} by {}", rv.application, rv.reviewer); });
+    parse_review_scores(r, rules, rv, encoded);
+    if (r.ok) out.push_back(std::move(rv));
+  });
+  return out;
+}
+
+}  // namespace competition

@@ -1,0 +1,36 @@
+// formats.md reviews.csv: the cells of each row checked by themselves,
+// without a store. What needs the store (an unknown application or reviewer,
+// a conflict of interest, a review already stored with other values) and the
+// check for a repeated pair during an import are the importer's.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "formats/csv_row_reader.hpp"
+#include "values/diagnostic.hpp"
+#include "values/model.hpp"
+#include "values/rules.hpp"
+
+namespace competition {
+
+// The columns of reviews.csv: application, reviewer, comment, then one per
+// criterion of the rules (its id; every name as normalize_header gives it).
+std::vector<ColumnSpec> review_columns(const Rules& rules);
+
+// The first cells of row `r` into `rv` (reused row after row): application
+// and reviewer ids and the comment; scores cleared, excluded false.
+void parse_review_pair(RowReader& r, Review& rv);
+
+// The criteria cells of row `r` into rv.scores, each in its criterion's range
+// and on its step, and their stored form into `encoded`: the `reviews.scores`
+// column, `id=value;…` in the rules' criteria order, each value as
+// Rational::to_decimal(4) writes it.
+void parse_review_scores(RowReader& r, const Rules& rules, Review& rv, std::string& encoded);
+
+// parse_applications_csv's counterpart for reviews.csv (applications_csv.hpp):
+// a repeated application-reviewer pair is an error too.
+std::vector<Review> parse_reviews_csv(std::string_view bytes, const Rules& rules, const std::string& file,
+                                      std::vector<Diagnostic>& errors);
+
+}  // namespace competition

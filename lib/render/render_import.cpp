@@ -1,0 +1,29 @@
+#include "render/render_import.hpp"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+namespace competition {
+
+std::string render_import_text(const ImportSummary& s, bool dry_run) {
+  return fmt::format("{}: {} rows read, {} {}, {} {}, {} unchanged{}\n", s.file, s.read, s.added,
+                     dry_run ? "to add" : "added", s.updated, dry_run ? "to update" : "updated", s.unchanged,
+                     dry_run ? " (dry run: nothing written)" : "");
+}
+
+std::string render_import_json(const ImportSummary& s) {
+  nlohmann::ordered_json errors = nlohmann::ordered_json::array();
+  for (const auto& d : s.errors) {
+    nlohmann::ordered_json e = {{"line", d.line}, {"column", d.column}, {"field", d.field}, {"message", d.message}};
+    errors.push_back(e);
+  }
+  nlohmann::ordered_json out = {{"file", s.file},       {"kind", std::string(to_string(s.kind))},
+                                {"read", s.read},       {"added", s.added},
+                                {"updated", s.updated}, {"unchanged", s.unchanged},
+                                {"errors", errors}};
+  if (!s.round.empty()) out["round"] = s.round;
+  return out.dump() + "\n";
+}
+
+}  // namespace competition

@@ -1,0 +1,19 @@
+// The outputs of `competition import` (cli.md "import"): the summary of one
+// file as a line of text or as JSON. Both are in English whatever --lang says
+// (as they always were); the diagnostics themselves are printed by the caller.
+#pragma once
+#include <string>
+
+#include "values/import_summary.hpp"
+
+namespace competition {
+
+// `FILE: N rows read, A added, U updated, K unchanged`, worded for a dry run
+// when `dry_run` (nothing was written); one line.
+std::string render_import_text(const ImportSummary& s, bool dry_run);
+
+// One JSON object on one line: file, kind, counts, the errors (line, column,
+// field, message) and, when one was written to, the round.
+std::string render_import_json(const ImportSummary& s);
+
+}  // namespace competition

@@ -1,0 +1,33 @@
+#include "values/import_summary.hpp"
+
+namespace competition {
+
+std::optional<ImportKind> parse_import_kind(std::string_view s) {
+  if (s == "applications") return ImportKind::applications;
+  if (s == "reviewers") return ImportKind::reviewers;
+  if (s == "reviews") return ImportKind::reviews;
+  if (s == "outcomes") return ImportKind::outcomes;
+  if (s == "history") return ImportKind::history;
+  if (s == "pabulib") return ImportKind::pabulib;
+  return std::nullopt;
+}
+
+std::string_view to_string(ImportKind k) {
+  switch (k) {
+    case ImportKind::applications:
+      return "applications";
+    case ImportKind::reviewers:
+      return "reviewers";
+    case ImportKind::reviews:
+      return "reviews";
+    case ImportKind::outcomes:
+      return "outcomes";
+    case ImportKind::history:
+      return "history";
+    case ImportKind::pabulib:
+      return "pabulib";
+  }
+  return "?";
+}
+
+}  // namespace competition

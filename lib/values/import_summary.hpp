@@ -1,0 +1,49 @@
+// What `competition import` reads and what it reports (cli.md "import"): the
+// kind of input, and the summary of one file's import. Shared by the CSV and
+// pabulib imports and by the rendering of their result.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "values/diagnostic.hpp"
+#include "values/upsert.hpp"
+
+namespace competition {
+
+enum class ImportKind { applications, reviewers, reviews, outcomes, history, pabulib };
+std::optional<ImportKind> parse_import_kind(std::string_view s);
+std::string_view to_string(ImportKind k);
+
+struct ImportSummary {
+  std::string file;
+  ImportKind kind = ImportKind::applications;
+  std::string round;  // the round written to (empty for history)
+  long read = 0, added = 0, updated = 0, unchanged = 0;
+  std::vector<Diagnostic> errors;  // filled by --dry-run; a real run throws instead
+
+  // Counts a classified row: added, updated or unchanged (a conflict is not counted).
+  void count(Upsert u) {
+    if (u == Upsert::added) ++added;
+    if (u == Upsert::updated) ++updated;
+    if (u == Upsert::unchanged) ++unchanged;
+  }
+};
+
+// The step every CSV import takes per row: classifies it (classify_upsert),
+// counts it in `s`, then calls `conflict(*changed)` for a conflict, or
+// `write(u)` for a row to add or update. Returns the classification.
+template <class Conflict, class Write>
+Upsert settle_upsert(ImportSummary& s, const std::optional<std::string>& changed, bool replace, Conflict&& conflict,
+                     Write&& write) {
+  const Upsert u = classify_upsert(changed, replace);
+  s.count(u);
+  if (u == Upsert::conflict)
+    conflict(*changed);
+  else if (u != Upsert::unchanged)
+    write(u);
+  return u;
+}
+
+}  // namespace competition

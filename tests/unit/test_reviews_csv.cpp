@@ -1,0 +1,83 @@
+// formats/reviews_csv.hpp: reviews.csv rows parsed without a store, the
+// stored form of their scores, and their problems located as `import
+// reviews` reports them.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "csv_input_fixture.hpp"
+#include "formats/csv_reader.hpp"
+#include "formats/csv_row_reader.hpp"
+#include "formats/reviews_csv.hpp"
+
+using namespace competition;
+
+using testing::csv_input_rules;
+using testing::texts;
+
+TEST_CASE("reviews_csv: the columns are the pair, the comment and one per criterion, lower-cased") {
+  Rules rules = csv_input_rules();
+  auto specs = review_columns(rules);
+  REQUIRE(specs.size() == 5);
+  CHECK(specs[3].name == "a");
+  CHECK(specs[4].name == "b");
+  CHECK(specs[4].required);
+  CHECK_FALSE(specs[2].required);
+}
+
+TEST_CASE("reviews_csv: a good row becomes a review") {
+  Rules rules = csv_input_rules();
+  std::vector<Diagnostic> errors;
+  auto reviews =
+      parse_reviews_csv("application,reviewer,comment,a,b\nP-1,R1, Добре ,7,1.25\n", rules, "reviews.csv", errors);
+  CHECK(errors.empty());
+  REQUIRE(reviews.size() == 1);
+  const Review& rv = reviews[0];
+  CHECK(rv.application == "P-1");
+  CHECK(rv.reviewer == "R1");
+  CHECK(rv.comment == "Добре");
+  REQUIRE(rv.scores.size() == 2);
+  CHECK(rv.scores[0].to_decimal() == "7");
+  CHECK(rv.scores[1].to_decimal() == "1.25");
+  CHECK_FALSE(rv.excluded);
+}
+
+TEST_CASE("reviews_csv: problems are located at their line, column and field") {
+  Rules rules = csv_input_rules();
+  std::vector<Diagnostic> errors;
+  auto reviews = parse_reviews_csv(
+      "application,reviewer,a,b\n"
+      "P-1,R1,11,1.3\n"
+      "P-1,R2,x,\n"
+      "P-1,R2,1.00005,2\n",
+      rules, "reviews.csv", errors);
+  CHECK(reviews.empty());
+  CHECK(texts(errors) ==
+        std::vector<std::string>{
+            "reviews.csv:2:3: a: 11 is out of range (expected 0 to 10)",
+            "reviews.csv:2:4: b: 1.3 is not on the step 0.25 (expected 1 + a multiple of 0.25)",
+            "reviews.csv:3:3: a: \"x\" is not a score (expected a number from 0 to 10)",
+            "reviews.csv:3:4: b: must not be empty (expected a number from 1 to 5)",
+            "reviews.csv:4:1: application: duplicate review of P-1 by R2 (first on line 3)",
+            "reviews.csv:4:3: a: 1.00005 has more than 4 decimal places (expected a number from 0 to 10)"});
+}
+
+TEST_CASE("reviews_csv: scores are stored as `id=value;…`, each value written canonically") {
+  Rules rules = csv_input_rules();
+  std::vector<ColumnSpec> specs = review_columns(rules);
+  std::vector<int> index = {0, 1, -1, 2, 3};  // no comment column
+  DiagnosticSink sink("reviews.csv");
+  CsvRecord rec{2, {"P-1", "R1", " 07.0 ", "2.50"}, {2, 2, 2, 2}};
+  RowReader r{rec, index, specs, sink};
+  Review rv;
+  rv.excluded = true;  // reset by parse_review_pair
+  std::string encoded;
+  parse_review_pair(r, rv);
+  parse_review_scores(r, rules, rv, encoded);
+  CHECK(r.ok);
+  CHECK(sink.empty());
+  CHECK(rv.comment == "");
+  CHECK_FALSE(rv.excluded);
+  CHECK(encoded == "a=7;B=2.5");
+}

@@ -1,6 +1,6 @@
-// The command-line shell: global options (cli.md "Global options"), the
+// The command-line shell: global options (docs/cli.md "Global options"), the
 // registration of every subcommand, and the one place where parse errors and
-// library errors become the exit codes of cli.md.
+// library errors become the exit codes of docs/cli.md.
 #pragma once
 #include <CLI/CLI.hpp>
 #include <functional>

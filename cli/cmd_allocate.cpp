@@ -1,5 +1,5 @@
-// `competition allocate` (cli.md): allocate the budget of a scored round
-// (rules.md §4), store the decision with its log entry, and print it.
+// `competition allocate` (docs/cli.md): allocate the budget of a scored round
+// (docs/rules.md §4), store the decision with its log entry, and print it.
 #include <memory>
 
 #include "app.hpp"

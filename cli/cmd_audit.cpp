@@ -1,4 +1,4 @@
-// `competition audit` (cli.md "audit"): `audit [--round ID | --all]` re-derives
+// `competition audit` (docs/cli.md "audit"): `audit [--round ID | --all]` re-derives
 // the stored decisions from the stored inputs and rules and verifies the
 // decision log; `audit history` checks the published history table against
 // itself; `audit bundle PATH` verifies an exported bundle without a database.
@@ -28,7 +28,7 @@ static int exit_of(bool ok) { return exit_code_of_findings(!ok); }
 // --quiet: only the differences.
 static AuditText shown(const GlobalOptions& g) { return g.quiet ? AuditText::differences_only : AuditText::full; }
 
-// cli.md "audit [--round ID | --all]".
+// docs/cli.md "audit".
 static int run_audit_rounds(const GlobalOptions& g, const AuditOptions& o) {
   std::string format = g.format_of({"text", "json"});
   if (o.all && g.round_id()) throw Error(ErrorKind::invalid, "--all and --round exclude each other");
@@ -38,7 +38,7 @@ static int run_audit_rounds(const GlobalOptions& g, const AuditOptions& o) {
   return exit_of(r.ok());
 }
 
-// cli.md "audit history".
+// docs/cli.md "audit history".
 static int run_audit_history(const GlobalOptions& g, const AuditOptions& o) {
   std::string format = g.format_of({"text", "json"});
   auto store = Store::open(g.db_path(), Store::Mode::must_exist);
@@ -47,7 +47,7 @@ static int run_audit_history(const GlobalOptions& g, const AuditOptions& o) {
   return exit_of(h.ok());
 }
 
-// cli.md "audit bundle PATH": no database at all.
+// docs/cli.md "audit bundle": no database at all.
 static int run_audit_bundle(const GlobalOptions& g, const AuditOptions& o) {
   std::string format = g.format_of({"text", "json"});
   BundleAudit b = audit_bundle(o.bundle);

@@ -1,4 +1,4 @@
-// `competition decisions [--undo N --reason TEXT]` (cli.md "Commission
+// `competition decisions [--undo N --reason TEXT]` (docs/cli.md "Commission
 // decisions"): lists the round's recorded decisions, numbered in log order, or
 // records the reversal of entry N (nothing is deleted).
 #include <memory>

@@ -1,4 +1,4 @@
-// `competition export` (cli.md "export bundle"): writes what others need to
+// `competition export` (docs/bundle.md): writes what others need to
 // re-check a round. Subcommands: `bundle PATH` (here); further exports (e.g.
 // `export pabulib`) are added as further subcommands of the same `export`.
 #include <fmt/format.h>
@@ -30,7 +30,7 @@ struct ExportOptions {
   std::string pabulib;
 };
 
-// cli.md "export bundle PATH".
+// docs/bundle.md.
 static int run_export_bundle(const GlobalOptions& g, const ExportOptions& o) {
   auto store = Store::open(g.db_path(), Store::Mode::must_exist);
   Bundle b = build_bundle(*store, g.round_id(), g.lang());

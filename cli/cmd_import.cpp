@@ -1,4 +1,4 @@
-// `competition import KIND FILE` (cli.md "import").
+// `competition import KIND FILE` (docs/cli.md "import").
 #include <fmt/format.h>
 #include <unistd.h>
 

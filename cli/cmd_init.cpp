@@ -1,4 +1,4 @@
-// `competition init RULES.toml` (cli.md).
+// `competition init RULES.toml` (docs/cli.md).
 #include <fmt/format.h>
 
 #include "app.hpp"

@@ -1,4 +1,4 @@
-// `competition minutes [--format md|html] [--date YYYY-MM-DD] [-o PATH]` (cli.md
+// `competition minutes [--format md|html] [--date YYYY-MM-DD] [-o PATH]` (docs/cli.md
 // "Commission decisions"): the minutes (протокол) of the commission's meeting on
 // the round's latest allocation, in Ukrainian (`--lang en` for English).
 #include <memory>

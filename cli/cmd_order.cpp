@@ -1,5 +1,5 @@
-// `competition order APP APP… --reason TEXT` (cli.md "Commission decisions",
-// rules.md §3): an explicit order for applications tied on every ranking key,
+// `competition order APP APP… --reason TEXT` (docs/cli.md "Commission decisions",
+// docs/rules.md §3): an explicit order for applications tied on every ranking key,
 // e.g. after a draw at the meeting. Appends the decision to the round's decision
 // log; the next `allocate` ranks the tie in that order.
 #include <memory>

@@ -1,7 +1,7 @@
-// `competition override APP --award AMOUNT --reason TEXT` (cli.md "Commission
+// `competition override APP --award AMOUNT --reason TEXT` (docs/cli.md "Commission
 // decisions"): the commission fixes an application's award, or declines it with
 // `--award 0`. Appends the decision to the round's decision log; the next
-// `allocate` applies it (rules.md §4 step 2).
+// `allocate` applies it (docs/rules.md §4 step 2).
 #include <memory>
 
 #include "app.hpp"
@@ -19,7 +19,7 @@ struct OverrideOptions {
 
 static int run_override(const GlobalOptions& g, const OverrideOptions& o) {
   std::string format = g.format_of({"text", "json"});
-  // formats.md "Money": the amount is checked before anything is opened.
+  // docs/formats.md "Money": the amount is checked before anything is opened.
   std::optional<Money> award = Money::parse(o.award);
   if (!award) throw Error(ErrorKind::invalid, "override: --award: " + Money::parse_error(o.award));
   auto store = Store::open(g.db_path(), Store::Mode::must_exist);

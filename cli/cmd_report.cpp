@@ -1,4 +1,4 @@
-// `competition report` (cli.md, report.md).
+// `competition report` (docs/cli.md, docs/report.md).
 #include <optional>
 
 #include "app.hpp"

@@ -1,5 +1,5 @@
-// `competition score` (cli.md): eligibility, aggregation and ranking of the
-// round (rules.md §1–3); stores the result and prints the ranking.
+// `competition score` (docs/cli.md): eligibility, aggregation and ranking of the
+// round (docs/rules.md §1–3); stores the result and prints the ranking.
 #include <fmt/format.h>
 
 #include <optional>
@@ -41,7 +41,7 @@ static int run_score(const GlobalOptions& g) {
     else
       render_score_text(out, s.rules, s.applications, s.result, g.lang(), *layout);
   });
-  // cli.md "Commission decisions": `score` keeps its three statuses; the
+  // docs/cli.md "Commission decisions": `score` keeps its three statuses; the
   // commission's decisions apply at `allocate`. A note says they exist.
   std::size_t decisions = 0;
   for (const LogEntry& e : log_entries(*store, s.round.id)) decisions += e.kind != LogKind::allocate;

@@ -1,4 +1,4 @@
-// `competition status` (cli.md).
+// `competition status` (docs/cli.md).
 #include "app.hpp"
 #include "render/render_status.hpp"
 #include "store/status.hpp"

@@ -1,6 +1,6 @@
-// `competition withdraw APP --reason TEXT` (cli.md "Commission decisions"): the
+// `competition withdraw APP --reason TEXT` (docs/cli.md "Commission decisions"): the
 // applicant withdrew or was ruled out after scoring. Appends the decision to the
-// round's decision log; the next `allocate` applies it (rules.md §4 step 2).
+// round's decision log; the next `allocate` applies it (docs/rules.md §4 step 2).
 #include <memory>
 
 #include "app.hpp"

@@ -1,4 +1,4 @@
-// What `withdraw`, `override`, `order` and `decisions --undo` share (cli.md
+// What `withdraw`, `override`, `order` and `decisions --undo` share (docs/cli.md
 // "Commission decisions"): the decision recorded, then printed.
 #pragma once
 #include <string>

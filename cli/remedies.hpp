@@ -1,6 +1,6 @@
 // The words of what the library names as data about a failure (values/remedy.hpp,
 // values/decision_subject.hpp): the commands to run and the options to give, as
-// cli.md prints them. The one place where an Error becomes the message printed.
+// docs/cli.md prints them. The one place where an Error becomes the message printed.
 #pragma once
 #include <string>
 

@@ -63,7 +63,7 @@ bool gets_money(AwardStatus s) { return s == AwardStatus::funded || s == AwardSt
 
 }  // namespace
 
-// cli.md "Commission decisions", `ties = "refuse"`.
+// docs/cli.md "Commission decisions", `ties = "refuse"`.
 std::vector<std::vector<std::string>> ties_at_money_line(const Rules& rules,
                                                          const std::vector<Application>& applications,
                                                          const ScoreResult& scores, const AppliedDecisions& decisions,
@@ -124,7 +124,7 @@ std::vector<std::vector<std::string>> ties_at_money_line(const Rules& rules,
 
 namespace {
 
-// The stored inputs scored again (rules.md §1–3), hashed for the record as
+// The stored inputs scored again (docs/rules.md §1–3), hashed for the record as
 // they are read.
 struct Rescored {
   ScoreResult fresh;
@@ -158,7 +158,7 @@ Rescored rescore(Store& store, AllocateResult& r) {
 // Do not trust the stored scores: the fresh result must be the stored one
 // (stored_difference), so that the decision follows from the inputs it hashes.
 void require_stored_scores(Store& store, const std::string& id, const Rules& rules, const ScoreResult& fresh) {
-  // cli.md exit 3 "allocating before every application is scored": a round where
+  // docs/cli.md exit 3 "allocating before every application is scored": a round where
   // no application has enough reviews to be scored (typically: the reviews were
   // not imported yet) is refused rather than frozen with nothing awarded.
   if (!fresh.applications.empty() &&
@@ -175,7 +175,7 @@ void require_stored_scores(Store& store, const std::string& id, const Rules& rul
         Remedy::rescore);
 }
 
-// rules.md §4 step 2: the commission decisions of the log, reduced (latest
+// docs/rules.md §4 step 2: the commission decisions of the log, reduced (latest
 // standing per application, undone ones left out); every standing order must
 // still apply to the fresh ranking.
 StandingDecisions standing_orders_apply(Store& store, const AllocateResult& r, const ScoreResult& fresh) {
@@ -217,7 +217,7 @@ void refuse_ties_at_money_line(const AllocateResult& r, const ScoreResult& score
 
 }  // namespace
 
-// cli.md "allocate".
+// docs/cli.md "allocate".
 AllocateResult run_allocate(Store& store, const std::optional<std::string>& round_id, AllocateOptions options) {
   // One transaction from reading the inputs to the new stage, so that nothing
   // can change between what was hashed and what was decided. A dry run rolls back.
@@ -241,7 +241,7 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
   r.decisions = standing.standing;
 
   // `score` stores the ranking of the rules alone; recorded orders re-arrange
-  // full ties for the allocation (rules.md §3).
+  // full ties for the allocation (docs/rules.md §3).
   Decided decided = decide(r.rules, r.applications, in.fresh, decisions);
   r.decision = std::move(decided.decision);
   if (r.rules.ties == TiePolicy::refuse) refuse_ties_at_money_line(r, decided.walked(in.fresh), decisions);

@@ -1,5 +1,5 @@
-// `competition allocate` as a library call (cli.md "allocate"): re-score the
-// round from its stored inputs, allocate the budget (rules.md §4), build the
+// `competition allocate` as a library call (docs/cli.md "allocate"): re-score the
+// round from its stored inputs, allocate the budget (docs/rules.md §4), build the
 // decision record and its fingerprint, and store the decision with its log
 // entry in one transaction.
 #pragma once
@@ -28,25 +28,25 @@ struct AllocateResult {
   std::int64_t log_seq = 0;                   // the decision log entry written (0 when not stored)
 };
 
-// How `allocate` goes about it (cli.md "allocate" options).
+// How `allocate` goes about it (docs/cli.md "allocate" options).
 struct AllocateOptions {
   bool force = false;    // allocate an allocated round again: a new decision after the old one
   bool dry_run = false;  // compute everything and write nothing
 };
 
-// cli.md "allocate". The round (`--round`, or the only one) must be scored:
+// docs/cli.md "allocate". The round (`--round`, or the only one) must be scored:
 // Error(conflict) when it is not, when it is already allocated (unless
 // `options.force`, which records a new decision after the old one), when the stored
 // inputs no longer give the stored scores, when a standing commission decision
-// cannot apply (rules.md §4 step 2), and, with `ties = "refuse"`, when
+// cannot apply (docs/rules.md §4 step 2), and, with `ties = "refuse"`, when
 // applications tied on every key straddle the money line (the message names
 // each group and the money at stake). The commission decisions of the log apply
 // first (commission.hpp, reduce_decisions). `options.dry_run` computes
 // everything and writes nothing.
 AllocateResult run_allocate(Store& store, const std::optional<std::string>& round_id, AllocateOptions options);
 
-// cli.md, `ties = "refuse"`: the groups of ranked applications tied on every
-// ranking key (rules.md §3 without the `id` key), not covered by a commission
+// docs/cli.md, `ties = "refuse"`: the groups of ranked applications tied on every
+// ranking key (docs/rules.md §3 without the `id` key), not covered by a commission
 // order, in which one gets money and another does not only because of the
 // final `id` key: ranking the group the other way round would change which of
 // them get money. Each group in rank order. `decision` is allocate(rules,

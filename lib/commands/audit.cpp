@@ -29,7 +29,7 @@ std::string first_line(const std::exception& e) {
   return nl == std::string::npos ? s : s.substr(0, nl) + " …";
 }
 
-// cli.md "audit": the decision log's hash chain end to end and its head, as
+// docs/cli.md "audit": the decision log's hash chain end to end and its head, as
 // differences: `log.<seq>.payload`, `log.<seq>.hash`, `log.<seq>.prev_hash`,
 // `log.<seq>.round`, `log.<seq>.seq`, `log_head`, `log_count`. verify_chain
 // gives the verdict; any problem it finds that these fields do not name is
@@ -76,7 +76,7 @@ struct RoundLog {
   std::optional<std::size_t> last_allocate;
 };
 
-// The stored inputs scored again (rules.md §1–3), with what the record hashes.
+// The stored inputs scored again (docs/rules.md §1–3), with what the record hashes.
 struct Rescored {
   Rules rules;
   std::vector<Application> applications;
@@ -170,7 +170,7 @@ bool check_record(const RoundLog& log, const SignedRecord& computed, RoundAudit&
   return true;
 }
 
-// cli.md "audit": every earlier allocation too, each with the decisions
+// docs/cli.md "audit": every earlier allocation too, each with the decisions
 // logged before it. Inputs and rules are frozen from a round's first
 // allocation on, so each `allocate` entry follows from the same inputs;
 // only its record is left to compare: `log.<seq>.decisions` (the record's
@@ -234,7 +234,7 @@ void check_allocations(const RoundRecord& round, const std::string& rules_hash, 
 
 }  // namespace
 
-// cli.md "audit", one round.
+// docs/cli.md "audit", one round.
 RoundAudit audit_round(Store& store, const RoundRecord& round) {
   RoundAudit a;
   a.round = round.id;

@@ -1,4 +1,4 @@
-// `competition audit [--round ID | --all]` (cli.md "audit"): re-derives every
+// `competition audit [--round ID | --all]` (docs/cli.md "audit"): re-derives every
 // stored decision from the stored inputs and the stored rules with the library
 // (eligibility, scores, ranking, allocation, the decision record and its
 // fingerprint), compares it field by field with what the database holds (the

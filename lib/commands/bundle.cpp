@@ -23,7 +23,7 @@ namespace competition {
 
 std::string tool_version() { return COMPETITION_VERSION; }
 
-// cli.md "export bundle", manifest.json.
+// docs/bundle.md, manifest.json.
 std::string bundle_manifest(const std::map<std::string, std::string>& files, const std::string& fingerprint,
                             const std::string& version) {
   nlohmann::ordered_json hashes = nlohmann::ordered_json::object();
@@ -54,7 +54,7 @@ class ReadSnapshot {
 
 }  // namespace
 
-// cli.md "export bundle".
+// docs/bundle.md.
 Bundle build_bundle(Store& store, const std::optional<std::string>& round_id, Lang lang) {
   ReadSnapshot snapshot(store);
   RoundRecord round = store.resolve_round(round_id);
@@ -164,7 +164,7 @@ bool is_empty_directory(const std::string& path) {
 
 }  // namespace
 
-// cli.md "export bundle": atomically, all files directly in PATH.
+// docs/bundle.md: atomically, all files directly in PATH.
 void write_bundle(const Bundle& bundle, const std::string& path) {
   namespace fs = std::filesystem;
   std::string target = path;

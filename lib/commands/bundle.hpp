@@ -1,4 +1,4 @@
-// `competition export bundle PATH` (cli.md "export bundle"): a directory with
+// `competition export bundle PATH` (docs/bundle.md): a directory with
 // everything an auditor needs to re-check one round without the database —
 // the rules as stored, the inputs as canonical CSV, the commission decisions,
 // the decision record and its Markdown form, and a manifest of SHA-256 hashes.
@@ -14,7 +14,7 @@
 
 namespace competition {
 
-// The file names of a bundle (cli.md), all directly in PATH.
+// The file names of a bundle (docs/cli.md), all directly in PATH.
 namespace bundle_file {
 inline constexpr const char* rules = "rules.toml";
 inline constexpr const char* applications = "applications.csv";
@@ -36,7 +36,7 @@ struct Bundle {
   std::map<std::string, std::string> files;  // name -> bytes, manifest.json included
 };
 
-// cli.md "export bundle": the round's latest allocation (the decision record of
+// docs/bundle.md: the round's latest allocation (the decision record of
 // its last `allocate` log entry), the stored rules text byte for byte, the
 // stored inputs as canonical CSV, decisions.csv with the decision entries
 // logged before that allocation (when there are any), outcomes.csv (when there

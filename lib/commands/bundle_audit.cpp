@@ -79,7 +79,7 @@ const std::vector<std::string>& required_names() {
   return names;
 }
 
-// cli.md "export bundle": the manifest lists every file but itself with its
+// docs/bundle.md: the manifest lists every file but itself with its
 // hash, no other file is there, and the manifest is exactly what
 // bundle_manifest writes for its content (so that no byte of it goes unchecked).
 std::optional<ojson> check_manifest(const std::map<std::string, std::string>& files, Checker& c) {
@@ -188,7 +188,7 @@ std::optional<ojson> read_record(const BundleFiles& files, const std::optional<o
   return record;
 }
 
-// The bundle's inputs read back (rules.md's CSV forms); `readable` is false
+// The bundle's inputs read back (docs/rules.md's CSV forms); `readable` is false
 // when any file had errors (each shown).
 struct BundleInputs {
   std::vector<Application> applications;
@@ -281,7 +281,7 @@ void check_decision(const BundleFiles& files, const Rules& rules, BundleInputs& 
 
 }  // namespace
 
-// cli.md "audit bundle".
+// docs/cli.md "audit bundle".
 BundleAudit audit_bundle(const std::string& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0)

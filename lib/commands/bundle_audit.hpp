@@ -1,4 +1,4 @@
-// `competition audit bundle PATH` (cli.md "audit"): verifies an exported bundle
+// `competition audit bundle PATH` (docs/cli.md "audit"): verifies an exported bundle
 // on its own, without any database. First the manifest (every file listed and
 // present, no other file, every hash matching, its fingerprint and tool
 // version), then a full recomputation from the bundle's files: the rules, the

@@ -15,7 +15,7 @@ namespace competition {
 
 namespace {
 
-// cli.md "Commission decisions": "Each decision is recorded with its reason".
+// docs/cli.md "Commission decisions": "Each decision is recorded with its reason".
 void check_reason(const DecisionRequest& r) {
   const DecisionSubject reason{.kind = r.kind, .number = std::nullopt, .input = DecisionInput::reason};
   if (!is_valid_utf8(r.reason)) throw Error(ErrorKind::invalid, reason, "the text is not valid UTF-8");
@@ -53,7 +53,7 @@ RoundState read_state(Store& store, const std::optional<std::string>& round_id, 
   return s;
 }
 
-// cli.md: "Decisions apply to ranked applications"; an unknown id is invalid input.
+// docs/cli.md "Commission decisions": "Decisions apply to ranked applications"; an unknown id is invalid input.
 const ScoredApplication& ranked_application(const RoundState& s, const DecisionSubject& request,
                                             const std::string& id) {
   const ScoredApplication* scored = s.scores.find(id);
@@ -149,7 +149,7 @@ nlohmann::ordered_json validate(const RoundState& s, const DecisionRequest& r) {
   throw Error(ErrorKind::invalid, "unknown decision");
 }
 
-// rules.md §4 step 2 with the new decision: the standing decisions must still
+// docs/rules.md §4 step 2 with the new decision: the standing decisions must still
 // apply. The allocator refuses what cannot (exit 3); its message names the
 // decision; we add which request was refused.
 void check_applicable(const RoundState& s, const std::vector<CommissionDecision>& decisions,
@@ -171,7 +171,7 @@ void check_applicable(const RoundState& s, const std::vector<CommissionDecision>
 
 }  // namespace
 
-// cli.md "Commission decisions".
+// docs/cli.md "Commission decisions".
 RecordedDecision record_decision(Store& store, const std::optional<std::string>& round_id,
                                  const DecisionRequest& request) {
   check_reason(request);
@@ -200,7 +200,7 @@ RecordedDecision record_decision(Store& store, const std::optional<std::string>&
   return out;
 }
 
-// cli.md `competition decisions`.
+// docs/cli.md "Commission decisions" (`competition decisions`).
 DecisionList list_decisions(Store& store, const std::optional<std::string>& round_id) {
   DecisionList out;
   out.round = store.resolve_round(round_id);

@@ -1,4 +1,4 @@
-// What `competition import KIND FILE` is asked to do (cli.md "import"): shared
+// What `competition import KIND FILE` is asked to do (docs/cli.md "import"): shared
 // by the CSV imports (importer.hpp) and the pabulib import (pabulib_import.hpp).
 #pragma once
 #include <cstddef>

@@ -1,4 +1,4 @@
-// How every import ends (cli.md "import"): all or nothing. Shared by the CSV
+// How every import ends (docs/cli.md "import"): all or nothing. Shared by the CSV
 // imports and the pabulib import.
 #pragma once
 #include <vector>

@@ -1,4 +1,4 @@
-// `competition import KIND FILE` (cli.md "import", formats.md "CSV inputs"):
+// `competition import KIND FILE` (docs/cli.md "import", docs/formats.md "CSV inputs"):
 // decode, read and validate a whole file, then apply it to the store in one
 // transaction (all or nothing). Every problem found is reported, up to 100.
 // Each kind's rows are parsed in formats/<kind>_csv.hpp and written by

@@ -30,7 +30,7 @@ Money money_of(const nlohmann::json& j, const std::string& round, const char* wh
   return *m;
 }
 
-// The allocation lines and lots of a decision record (cli.md "The decision record").
+// The allocation lines and lots of a decision record (docs/bundle.md "The decision record").
 void read_record(const nlohmann::json& record, const std::string& round, MinutesData& m) {
   try {
     m.budget = money_of(record.at("budget"), round, "budget");
@@ -64,7 +64,7 @@ void read_record(const nlohmann::json& record, const std::string& round, Minutes
 
 }  // namespace
 
-// cli.md `competition minutes`: "the minutes show the latest allocation and list
+// docs/decisions.md "The minutes" (`competition minutes`): "the minutes show the latest allocation and list
 // any decision recorded after it as not yet applied".
 MinutesData load_minutes(Store& store, const std::optional<std::string>& round_id, const std::string& date) {
   MinutesData m;

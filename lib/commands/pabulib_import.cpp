@@ -10,7 +10,7 @@
 
 namespace competition {
 
-// cli.md "import" for KIND pabulib; formats.md "pabulib .pb files".
+// docs/cli.md "import" for KIND pabulib; docs/pabulib.md.
 ImportSummary import_pabulib(Store& store, const ImportOptions& o, std::string_view bytes) {
   ImportSummary s;
   s.file = o.file;

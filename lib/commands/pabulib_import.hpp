@@ -1,5 +1,5 @@
-// `competition import pabulib FILE.pb [--round ID] [--year Y]` (cli.md
-// "import", formats.md "pabulib .pb files"): one pabulib instance becomes one
+// `competition import pabulib FILE.pb [--round ID] [--year Y]` (docs/cli.md
+// "import", docs/pabulib.md): one pabulib instance becomes one
 // round ranked by votes. The mapping (plan_pabulib_round,
 // formats/pabulib_round.hpp) is pure; the import applies it to the store in
 // one transaction, all or nothing.

@@ -9,7 +9,7 @@
 
 namespace competition {
 
-// cli.md "score": one transaction from reading the inputs to the new stage, so
+// docs/cli.md "score": one transaction from reading the inputs to the new stage, so
 // a concurrent import cannot slip between the reviews read and the scores stored.
 ScoredRound score_and_store(Store& store, const std::optional<std::string>& round_id,
                             const std::function<void(const ScoredRound&)>& meanwhile) {
@@ -24,7 +24,7 @@ ScoredRound score_and_store(Store& store, const std::optional<std::string>& roun
   // Scoring and the ranking tables need no titles: none is kept (a national
   // round's are 100 MB).
   s.applications = store.applications(s.round.id, [](Application& a) { std::string().swap(a.title); });
-  // Commission orders are not applied here: `allocate` applies them (cli.md,
+  // Commission orders are not applied here: `allocate` applies them (docs/cli.md,
   // "Commission decisions"), so `score` shows the ranking of the rules alone.
   ReviewSummaries summaries = review_summaries(store, s.round.id, s.rules, s.applications);
   s.result = score_summarised(s.rules, s.applications, summaries.finish());

@@ -1,5 +1,5 @@
-// `competition score` as a library call (cli.md "score"): resolve the round,
-// score it from the stored inputs (rules.md §1–3), store the result and mark
+// `competition score` as a library call (docs/cli.md "score"): resolve the round,
+// score it from the stored inputs (docs/rules.md §1–3), store the result and mark
 // the round `scored`, all in one transaction.
 #pragma once
 #include <functional>

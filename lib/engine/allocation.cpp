@@ -77,7 +77,7 @@ struct Entry {
   Skip last_skip = Skip::none;  // the reason of the last pass that reached and skipped it
 };
 
-// The organisation of an application for the cap (formats.md: by ЄДРПОУ, else by
+// The organisation of an application for the cap (docs/formats.md: by ЄДРПОУ, else by
 // normalised name) is its organisation_key, which the store resolves. Hand-built
 // inputs without a key fall back to this: the name as written.
 std::string organisation_by_name(const Application& a) { return "name:" + a.organisation; }
@@ -86,7 +86,7 @@ std::string organisation_by_name(const Application& a) { return "name:" + a.orga
   throw Error(ErrorKind::io, "internal error: invariant violated: " + what);
 }
 
-// rules.md §4 step 4: p ≥ min_partial_share × requested, compared exactly in 128 bits.
+// docs/rules.md §4 step 4: p ≥ min_partial_share × requested, compared exactly in 128 bits.
 bool partial_large_enough(Money p, Money requested, const Rational& share) {
   return static_cast<i128>(p.kopiykas()) * share.den() >= static_cast<i128>(requested.kopiykas()) * share.num();
 }
@@ -100,7 +100,7 @@ class Allocator {
     make_pots();
   }
 
-  // rules.md §4 steps 2–6: commission decisions, the lot passes in file order,
+  // docs/rules.md §4 steps 2–6: commission decisions, the lot passes in file order,
   // the pool pass, the reserve reasons, then the invariants.
   Decision run() {
     apply_commission_decisions();
@@ -119,7 +119,7 @@ class Allocator {
 
  private:
   // Scores and applications matched by id, in output order: rank order, then the
-  // unranked by id (cli.md `allocate` JSON).
+  // unranked by id (docs/cli.md "allocate" JSON).
   //
   // Hashed lookups and each organisation numbered once: a national round has
   // 100 000s of applications (same checks, same messages as ordered maps gave).
@@ -229,7 +229,7 @@ class Allocator {
                                                      lines_[i].id, *lines_[i].rank));
   }
 
-  // rules.md §4 step 1: the lots in file order, or the single lot `main`; what
+  // docs/rules.md §4 step 1: the lots in file order, or the single lot `main`; what
   // the lots leave unassigned is the pool's starting amount.
   void make_pots() {
     if (rules_.lots.empty()) {
@@ -268,7 +268,7 @@ class Allocator {
     return e;
   }
 
-  // rules.md §4 step 2: withdrawn and declined take no part; an override is fixed
+  // docs/rules.md §4 step 2: withdrawn and declined take no part; an override is fixed
   // and charged to the first lot holding its category, else to the pool.
   void apply_commission_decisions() {
     for (const std::string& id : decisions_.withdrawn) {
@@ -324,7 +324,7 @@ class Allocator {
     ++awards_of_[e.organisation];
   }
 
-  // rules.md §4 step 4: one pass over the ranked applications it may fund, in
+  // docs/rules.md §4 step 4: one pass over the ranked applications it may fund, in
   // rank order; it visits every one of them unless greedy_stop ends it.
   template <class Filter>
   void walk(Pot& pot, Filter in_pass) {
@@ -353,7 +353,7 @@ class Allocator {
     }
   }
 
-  // rules.md §4 step 5: the one reason of each ranked application left without money.
+  // docs/rules.md §4 step 5: the one reason of each ranked application left without money.
   void name_reserve_reasons() {
     bool lots_defined = !rules_.lots.empty();
     for (Entry& e : entries_) {
@@ -393,7 +393,7 @@ class Allocator {
     return d;
   }
 
-  // rules.md §4 step 6, recomputed from the lines rather than from the pots.
+  // docs/rules.md §4 step 6, recomputed from the lines rather than from the pots.
   void check_invariants(const Decision& d) const {
     Money total;
     std::map<std::string, Money> by_pot;
@@ -440,14 +440,14 @@ class Allocator {
   std::vector<Pot> lots_;
   std::optional<Pot> pool_;  // with lots defined (its unassigned budget); a pass only with leftover = pool
   bool pool_pass_ = false;
-  Money unassigned_;            // the budget no lot holds (rules.md §4 step 1)
+  Money unassigned_;            // the budget no lot holds (docs/rules.md §4 step 1)
   Money pool_charged_;          // overrides charged to the pool
   std::vector<int> awards_of_;  // awards per organisation (Entry::organisation) so far
 };
 
 }  // namespace
 
-// rules.md §4.
+// docs/rules.md §4.
 Decision allocate(const Rules& rules, const std::vector<Application>& applications, const ScoreResult& scores,
                   const AppliedDecisions& decisions) {
   return Allocator(rules, applications, scores, decisions).run();

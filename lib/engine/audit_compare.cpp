@@ -55,7 +55,7 @@ const ojson* member(const ojson& object, const std::string& key) {
   return it == object.end() ? nullptr : &*it;
 }
 
-// `reasons` of a record's application: absent means none (cli.md).
+// `reasons` of a record's application: absent means none (docs/cli.md).
 std::optional<std::string> reasons_text(const ojson& app) {
   const ojson* r = member(app, "reasons");
   if (!r) return std::string();
@@ -84,7 +84,7 @@ std::string ids_in_order(const std::vector<std::pair<std::string, const ojson*>>
 
 }  // namespace
 
-// cli.md "audit": the stored `scores` rows against a fresh score_round.
+// docs/cli.md "audit": the stored `scores` rows against a fresh score_round.
 void compare_scores(const Rules& rules, const ScoreResult& stored, const ScoreResult& computed,
                     std::vector<Difference>& out) {
   std::map<std::string, const ScoredApplication*> old;
@@ -114,7 +114,7 @@ void compare_scores(const Rules& rules, const ScoreResult& stored, const ScoreRe
   for (const auto& [id, _] : old) note_difference(out, id, "score.present", yes_no(true), yes_no(false));
 }
 
-// cli.md "audit": the `allocations` table against a fresh allocation.
+// docs/cli.md "audit": the `allocations` table against a fresh allocation.
 void compare_allocation(const std::vector<AllocationLine>& stored, const Decision& computed,
                         std::vector<Difference>& out) {
   std::map<std::string, const AllocationLine*> old;
@@ -198,7 +198,7 @@ void compare_record_applications(const ojson& stored, const ojson& computed, std
 
 }  // namespace
 
-// cli.md "The decision record", field by field.
+// docs/bundle.md "The decision record", field by field.
 void compare_records(const ojson& stored, const ojson& computed, std::vector<Difference>& out) {
   static const std::set<std::string> known = {"round",   "rules_sha256", "inputs", "decisions",    "budget",
                                               "awarded", "leftover",     "lots",   "applications", "fingerprint"};

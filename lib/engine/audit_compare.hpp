@@ -1,4 +1,4 @@
-// The comparisons of `competition audit` and `audit bundle` (cli.md "audit"):
+// The comparisons of `competition audit` and `audit bundle` (docs/cli.md "audit"):
 // what was stored against what the library computes again from the inputs,
 // field by field, as a list of differences. Pure functions; the field names are
 // the machine tokens of the JSON output (docs/audit.md lists them all).
@@ -40,19 +40,19 @@ void note_difference(std::vector<Difference>& out, const std::optional<std::stri
 // print alike.
 [[nodiscard]] std::string exact_text(const Rational& value);
 
-// The stored result of `score` against a fresh one (rules.md §1–3), per
+// The stored result of `score` against a fresh one (docs/rules.md §1–3), per
 // application: `score.present`, `score.status`, `score.rank`, `score.total`,
 // `score.criteria.<id>`, `score.reviews`, `score.flags`, `score.reasons`.
 void compare_scores(const Rules& rules, const ScoreResult& stored, const ScoreResult& computed,
                     std::vector<Difference>& out);
 
-// The `allocations` table against a fresh allocation (rules.md §4), per
+// The `allocations` table against a fresh allocation (docs/rules.md §4), per
 // application: `present`, `status`, `rank`, `award`, `lot`, `reasons`.
 void compare_allocation(const std::vector<AllocationLine>& stored, const Decision& computed,
                         std::vector<Difference>& out);
 
 // A stored decision record (a log entry's payload, or a bundle's decision.json)
-// against the record rebuilt from the inputs (cli.md "The decision record"):
+// against the record rebuilt from the inputs (docs/bundle.md "The decision record"):
 // `record.round`, `record.rules_sha256`, `inputs.<file>`, `record.decisions`,
 // `record.budget`, `record.awarded`, `record.leftover`, `record.lots.<id>.budget`
 // and `.awarded`, `record.lots.order`, per application `record.present`,

@@ -1,8 +1,8 @@
-// The commission decisions (cli.md "Commission decisions": withdraw, override,
+// The commission decisions (docs/cli.md "Commission decisions": withdraw, override,
 // order, undo) as `audit` and `audit bundle` apply them when they recompute an
 // allocation: the one place where the audit turns logged decisions (the
 // database's log, or a bundle's decisions.csv) into the AppliedDecisions of
-// rules.md §4 step 2 and the record's `decisions`. The reduction itself is
+// docs/rules.md §4 step 2 and the record's `decisions`. The reduction itself is
 // commission.hpp's, the same code `allocate` runs, so that a change to the
 // decision kinds reaches the audit through these functions and nowhere else.
 #pragma once
@@ -29,7 +29,7 @@ struct LoggedDecisions {
 // The same from the decisions as a bundle's decisions.csv lists them.
 [[nodiscard]] LoggedDecisions decisions_standing(const std::vector<CommissionDecision>& decisions);
 
-// Commission decisions recorded after the latest allocation (cli.md: reported
+// Commission decisions recorded after the latest allocation (docs/cli.md: reported
 // as pending, not as a mismatch): the log entries after the last `allocate`
 // entry that are not allocations (all of them when there is none).
 [[nodiscard]] int pending_decisions(const std::vector<LogEntry>& entries);

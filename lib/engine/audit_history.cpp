@@ -27,7 +27,7 @@ int128 abs128(int128 v) { return v < 0 ? -v : v; }
 
 }  // namespace
 
-// cli.md "audit history": |computed − published| > ½ · 10^−places, exactly:
+// docs/cli.md "audit history": |computed − published| > ½ · 10^−places, exactly:
 // with computed = N/D and published = P/Q (both reduced, D, Q > 0) that is
 // 2 · 10^places · |N·Q − P·D| > D·Q, in 128 bits.
 bool outside_published_precision(const Rational& computed, std::string_view published) {
@@ -41,7 +41,7 @@ bool outside_published_precision(const Rational& computed, std::string_view publ
   return scale * gap > static_cast<int128>(computed.den()) * value->den();
 }
 
-// cli.md "audit history".
+// docs/cli.md "audit history".
 HistoryAudit audit_history(const std::vector<HistoryYear>& rows, std::optional<int> from, std::optional<int> to) {
   if (rows.empty()) throw Error(ErrorKind::invalid, "audit history: no history imported", Remedy::import_history);
   auto [lo, hi] = std::minmax_element(rows.begin(), rows.end(),
@@ -66,7 +66,7 @@ HistoryAudit audit_history(const std::vector<HistoryYear>& rows, std::optional<i
   audit.years = static_cast<int>(chosen.size());
 
   for (const HistoryYear* h : chosen) {
-    // Report row order (report.md): winners, coefficient, cost per client.
+    // Report row order (docs/report.md): winners, coefficient, cost per client.
     if (h->winners > h->participants)
       audit.findings.push_back({h->year, "winners", std::to_string(h->winners), std::nullopt, h->participants});
     auto compare = [&](const char* indicator, const std::string& published, const std::optional<Rational>& computed) {

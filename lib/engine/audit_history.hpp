@@ -1,7 +1,7 @@
-// `competition audit history` (cli.md "audit"): checks the imported historical
-// table (formats.md history.csv) against itself. The coefficient (attracted /
+// `competition audit history` (docs/cli.md "audit"): checks the imported historical
+// table (docs/formats.md "history.csv") against itself. The coefficient (attracted /
 // budget) and the cost per client ((budget + attracted) / clients, in UAH) are
-// recomputed exactly from the raw columns (rules.md §6) and compared with the
+// recomputed exactly from the raw columns (docs/rules.md §6) and compared with the
 // published text values within half a unit of the published value's last
 // decimal place; winners above participants is a finding; winners with a zero
 // budget are a note. A pure function over the rows; render/render_history_audit.hpp words it.
@@ -17,7 +17,7 @@
 
 namespace competition {
 
-// A mismatch or a violation (cli.md: `findings`).
+// A mismatch or a violation (docs/cli.md "audit history": `findings`).
 struct HistoryFinding {
   int year = 0;
   std::string indicator;             // winners | coefficient | cost_per_client
@@ -26,7 +26,7 @@ struct HistoryFinding {
   std::int64_t participants = 0;     // for `winners`: the bound it exceeds (for the words)
 };
 
-// What is worth knowing but not wrong (cli.md: `notes`): `unfunded_winners`.
+// What is worth knowing but not wrong (docs/cli.md "audit history": `notes`): `unfunded_winners`.
 struct HistoryNote {
   int year = 0;
   std::string note;
@@ -43,7 +43,7 @@ struct HistoryAudit {
   bool ok() const { return findings.empty(); }
 };
 
-// cli.md "audit history": true when `computed` differs from the published
+// docs/cli.md "audit history": true when `computed` differs from the published
 // decimal text by more than half a unit of its last decimal place (`9.8`: 0.05,
 // `6.00`: 0.005, `18`: 0.5), compared exactly; exactly half a unit is no finding.
 // A published text that is not a decimal number is always a mismatch.

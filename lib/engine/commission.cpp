@@ -71,7 +71,7 @@ CommissionDecision parse_entry(const LogEntry& e, DecisionKind kind) {
 
 }  // namespace
 
-// cli.md "Commission decisions": numbered 1, 2, … in log order; `--undo N` reverses entry N.
+// docs/cli.md "Commission decisions": numbered 1, 2, … in log order; `--undo N` reverses entry N.
 std::vector<CommissionDecision> read_decisions(const std::vector<LogEntry>& log) {
   std::vector<CommissionDecision> out;
   std::map<std::int64_t, std::size_t> by_seq;  // decision entries so far
@@ -109,7 +109,7 @@ std::vector<LogEntry> entries_before(const std::vector<LogEntry>& log, std::int6
   return out;
 }
 
-// rules.md §4 step 2: "the latest one on each application standing (undone ones left out)".
+// docs/rules.md §4 step 2: "the latest one on each application standing (undone ones left out)".
 StandingDecisions reduce_decisions(const std::vector<CommissionDecision>& decisions) {
   std::map<std::string, std::size_t> latest;  // application -> its standing withdrawal or override
   std::vector<bool> stands(decisions.size(), false);
@@ -157,7 +157,7 @@ nlohmann::ordered_json award_json(const CommissionDecision& d) {
 
 }  // namespace
 
-// cli.md "The decision record", `decisions`.
+// docs/bundle.md "The decision record", `decisions`.
 nlohmann::ordered_json applied_decisions_json(const std::vector<CommissionDecision>& standing) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const CommissionDecision& d : standing)
@@ -170,7 +170,7 @@ nlohmann::ordered_json applied_decisions_json(const std::vector<CommissionDecisi
   return out;
 }
 
-// cli.md `competition decisions` JSON.
+// docs/cli.md "Commission decisions" (`competition decisions`) JSON.
 nlohmann::ordered_json decision_entry_json(const CommissionDecision& d) {
   return {{"n", d.n},
           {"kind", std::string(to_string(d.kind))},
@@ -197,7 +197,7 @@ std::string tie_break_key_name(const TieBreakKey& key) {
   return "?";
 }
 
-// rules.md §3: an order is for applications "tied on every key".
+// docs/rules.md §3: an order is for applications "tied on every key".
 std::optional<std::string> order_problem(const Rules& rules, const std::vector<Application>& applications,
                                          const ScoreResult& scores, const std::vector<std::string>& ids) {
   std::map<std::string, const Application*> app;

@@ -1,4 +1,4 @@
-// The commission's decisions (cli.md "Commission decisions"; rules.md §3 and §4
+// The commission's decisions (docs/cli.md "Commission decisions"; docs/rules.md §3 and §4
 // step 2) as entries of the decision log: their payloads, reading them back in
 // log order with their numbers 1, 2, …, and reducing them to what an allocation
 // applies. Pure functions; recording and listing over a store are in
@@ -38,10 +38,10 @@ namespace competition {
 [[nodiscard]] std::vector<CommissionDecision> read_decisions(const std::vector<LogEntry>& log);
 
 // The log entries strictly before entry `seq`, in log order: what an allocation
-// logged as entry `seq` applied (cli.md `audit`: "decisions logged before each allocation").
+// logged as entry `seq` applied (docs/cli.md "audit": "decisions logged before each allocation").
 [[nodiscard]] std::vector<LogEntry> entries_before(const std::vector<LogEntry>& log, std::int64_t seq);
 
-// rules.md §4 step 2: what an allocation applies.
+// docs/rules.md §4 step 2: what an allocation applies.
 struct StandingDecisions {
   AppliedDecisions applied;
   std::vector<CommissionDecision> standing;  // the decisions applied, in log order
@@ -54,16 +54,16 @@ struct StandingDecisions {
 // members again: scoring.hpp).
 [[nodiscard]] StandingDecisions reduce_decisions(const std::vector<CommissionDecision>& decisions);
 
-// The decision record's `decisions` (cli.md "The decision record"): the
+// The decision record's `decisions` (docs/bundle.md "The decision record"): the
 // decisions applied, in log order, each {"n", "kind", "applications", "award"
 // (money string, or null but for overrides), "reason", "recorded_at"}.
 [[nodiscard]] nlohmann::ordered_json applied_decisions_json(const std::vector<CommissionDecision>& standing);
 
 // One entry of `competition decisions --json`: {"n", "kind", "applications",
-// "award", "reason", "recorded_at", "undone_by"} (cli.md).
+// "award", "reason", "recorded_at", "undone_by"} (docs/cli.md).
 [[nodiscard]] nlohmann::ordered_json decision_entry_json(const CommissionDecision& d);
 
-// rules.md §3, `competition order`: why these applications cannot be put in an
+// docs/rules.md §3, `competition order`: why these applications cannot be put in an
 // explicit order (one is not ranked, or two are not tied on every ranking key:
 // names the total or the first tie-break key that differs), or nothing when
 // they can. Every id must be in `scores`; `applications` supplies the

@@ -1,4 +1,4 @@
-// rules.md §3–4 as an allocation applies them: the commission's orders
+// docs/rules.md §3–4 as an allocation applies them: the commission's orders
 // re-arrange the full ties of a ranking of the rules alone (what `score`
 // stores), then the budget is allocated over that ranking. The one path from a
 // ranking to a decision, for `allocate`, `audit` and `audit bundle` alike.

@@ -6,7 +6,7 @@
 
 namespace competition {
 
-// cli.md `allocate` JSON, "lots".
+// docs/cli.md "allocate" JSON, "lots".
 nlohmann::ordered_json lots_json(const Decision& d) {
   nlohmann::ordered_json lots = nlohmann::ordered_json::array();
   for (const LotAllocation& l : d.lots)
@@ -14,7 +14,7 @@ nlohmann::ordered_json lots_json(const Decision& d) {
   return lots;
 }
 
-// cli.md `allocate` JSON, "applications".
+// docs/cli.md "allocate" JSON, "applications".
 nlohmann::ordered_json applications_json(const Decision& d) {
   nlohmann::ordered_json apps = nlohmann::ordered_json::array();
   for (const AllocationLine& a : d.applications) {
@@ -30,7 +30,7 @@ nlohmann::ordered_json applications_json(const Decision& d) {
   return apps;
 }
 
-// cli.md "The decision record", `inputs`.
+// docs/bundle.md "The decision record", `inputs`.
 nlohmann::ordered_json input_hashes(const Rules& rules, const std::vector<Application>& applications,
                                     const std::vector<Reviewer>& reviewers, const std::vector<Review>& reviews) {
   return input_hashes_with(applications_sha256(rules, applications), reviewers,
@@ -151,7 +151,7 @@ RecordPieces record_pieces(const std::string& round, const std::string& rules_sh
 
 }  // namespace
 
-// cli.md "The decision record".
+// docs/bundle.md "The decision record".
 nlohmann::ordered_json decision_record(const std::string& round, const std::string& rules_sha256,
                                        const nlohmann::ordered_json& inputs, const nlohmann::ordered_json& decisions,
                                        const Decision& d) {
@@ -176,7 +176,7 @@ SignedRecord signed_decision_record(const std::string& round, const std::string&
   return r;
 }
 
-// cli.md: the fingerprint is over the record without `fingerprint`.
+// docs/cli.md: the fingerprint is over the record without `fingerprint`.
 std::string fingerprint_of(const nlohmann::ordered_json& record) {
   // Copied only to drop a fingerprint it has: a new record (100 000 applications
   // at national scale) is hashed as it is.

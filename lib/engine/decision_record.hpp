@@ -1,4 +1,4 @@
-// The decision record of cli.md (`export bundle`): one JSON object that pins an
+// The decision record of docs/cli.md (`export bundle`): one JSON object that pins an
 // allocation to its rules, its inputs and the commission decisions applied, and
 // the fingerprint over it (`sha256:` + SHA-256 of its RFC 8785 canonical JSON).
 #pragma once
@@ -16,13 +16,13 @@
 
 namespace competition {
 
-// cli.md `allocate` JSON: `lots`, each {id, budget, awarded}, in rules order.
+// docs/cli.md "allocate" JSON: `lots`, each {id, budget, awarded}, in rules order.
 [[nodiscard]] nlohmann::ordered_json lots_json(const Decision& d);
-// cli.md `allocate` JSON: `applications`, each {id, rank, status, award, lot}
+// docs/cli.md "allocate" JSON: `applications`, each {id, rank, status, award, lot}
 // plus `reasons` only when there are any (never for funded and partial).
 [[nodiscard]] nlohmann::ordered_json applications_json(const Decision& d);
 
-// cli.md: `inputs`, file name → SHA-256 (hex) of the canonical CSV of
+// docs/bundle.md "The decision record": `inputs`, file name → SHA-256 (hex) of the canonical CSV of
 // applications.csv, reviewers.csv and reviews.csv (canonical_csv.hpp).
 [[nodiscard]] nlohmann::ordered_json input_hashes(const Rules& rules, const std::vector<Application>& applications,
                                                   const std::vector<Reviewer>& reviewers,
@@ -64,7 +64,7 @@ class ReviewsHash {
   CanonicalReviewsWriter csv_;
 };
 
-// cli.md "The decision record": round, rules_sha256, inputs, decisions (the
+// docs/bundle.md "The decision record": round, rules_sha256, inputs, decisions (the
 // commission decisions applied, in log order; a JSON array), budget, awarded,
 // leftover, lots and applications. Without `fingerprint`. As a JSON tree, for
 // `audit` to compare member by member; made from canonical_decision_record.

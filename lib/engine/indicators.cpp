@@ -43,14 +43,14 @@ bool IndicatorValues::is_planned(Indicator i) const {
   return std::find(planned.begin(), planned.end(), i) != planned.end();
 }
 
-// rules.md §5 "coefficient of attracted funds = attracted / budget awarded
+// docs/rules.md §5 "coefficient of attracted funds = attracted / budget awarded
 // (undefined when nothing was awarded)".
 std::optional<Rational> coefficient_of(Money attracted, Money budget) {
   if (budget.is_zero()) return std::nullopt;
   return Rational(attracted.kopiykas(), budget.kopiykas());
 }
 
-// rules.md §6 "cost per client = (budget + attracted) / clients, in UAH".
+// docs/rules.md §6 "cost per client = (budget + attracted) / clients, in UAH".
 std::optional<Rational> cost_per_client_of(Money budget, Money attracted, std::int64_t clients) {
   if (clients == 0) return std::nullopt;
   return Rational::of_money(budget + attracted) / Rational(clients);
@@ -69,7 +69,7 @@ void mark_planned(IndicatorValues& v, Indicator i) {
   std::sort(v.planned.begin(), v.planned.end());
 }
 
-// rules.md §6: a derived indicator is planned when a planned value went into it.
+// docs/rules.md §6: a derived indicator is planned when a planned value went into it.
 void derive_ratios(IndicatorValues& v) {
   v.coefficient = coefficient_of(v.attracted, v.budget);
   v.cost_per_client = cost_per_client_of(v.budget, v.attracted, v.clients);
@@ -80,7 +80,7 @@ void derive_ratios(IndicatorValues& v) {
   if (v.is_planned(Indicator::clients)) mark_planned(v, Indicator::cost_per_client);
 }
 
-// rules.md §6 "from rounds": one year's indicators over all its counted rounds;
+// docs/rules.md §6 "from rounds": one year's indicators over all its counted rounds;
 // `winning_organisations` receives the organisation keys of the year's winners.
 YearRow year_from_rounds(int year, const std::vector<const RoundData*>& rounds,
                          std::set<std::string>& winning_organisations) {
@@ -132,7 +132,7 @@ YearRow year_from_rounds(int year, const std::vector<const RoundData*>& rounds,
   return row;
 }
 
-// rules.md §6 last paragraph: raw values as published, ratios recomputed.
+// docs/rules.md §6 last paragraph: raw values as published, ratios recomputed.
 YearRow year_from_history(const HistoryYear& h) {
   YearRow row;
   row.year = h.year;
@@ -173,7 +173,7 @@ std::vector<int> known_years(const ReportInput& input) {
 
 namespace {
 
-// The years of the table (report.md "--year, --from, --to"): Error(invalid)
+// The years of the table (docs/report.md "--year, --from, --to"): Error(invalid)
 // when the years asked are not among or do not meet the years with data.
 void set_years(ReportTable& t, const std::vector<int>& years, const ReportYears& asked) {
   int first = years.front(), last = years.back();
@@ -237,7 +237,7 @@ std::map<int, YearRow> year_rows(const ReportInput& input, ReportTable& t) {
 
 // The years of the table in order, their totals, and the rounds left out by year and id.
 void add_years(ReportTable& t, std::map<int, YearRow>& rows) {
-  // report.md "totals": sums, ratios of sums, new partners over round years.
+  // docs/report.md "totals": sums, ratios of sums, new partners over round years.
   IndicatorValues& s = t.totals;
   for (auto& [year, row] : rows) {
     if (year < t.from || year > t.to) continue;
@@ -261,7 +261,7 @@ void add_years(ReportTable& t, std::map<int, YearRow>& rows) {
 
 }  // namespace
 
-// report.md, rules.md §6: the table for the years asked.
+// docs/report.md, docs/rules.md §6: the table for the years asked.
 ReportTable build_report_table(const ReportInput& input, const ReportYears& asked) {
   std::vector<int> years = known_years(input);
   if (years.empty())

@@ -1,4 +1,4 @@
-// rules.md §5–6, report.md: the yearly indicators of the Kharkiv-style report,
+// docs/rules.md §5–6, docs/report.md: the yearly indicators of the Kharkiv-style report,
 // computed from the allocated rounds and the imported history. Pure functions
 // over plain structs: no database, no formatting. Every value stays exact
 // (Money, Rational) until a renderer formats it.
@@ -42,7 +42,7 @@ struct ReportInput {
 enum class YearSource { history, rounds };
 [[nodiscard]] std::string_view to_string(YearSource s);
 
-// report.md "Rows and labels": the rows, in table order.
+// docs/report.md "Rows and labels": the rows, in table order.
 enum class Indicator {
   participants,
   winners,
@@ -59,7 +59,7 @@ inline constexpr Indicator all_indicators[] = {
     Indicator::participants, Indicator::winners,     Indicator::budget,          Indicator::attracted,
     Indicator::coefficient,  Indicator::clients,     Indicator::cost_per_client, Indicator::jobs,
     Indicator::volunteers,   Indicator::new_partners};
-// The English snake_case key of report.md (`cost_per_client`).
+// The English snake_case key of docs/report.md (`cost_per_client`).
 [[nodiscard]] std::string_view key_of(Indicator i);
 
 // The indicators of one year, or of the whole period (totals).
@@ -105,22 +105,22 @@ struct ReportTable {
   std::vector<LeftOutRound> left_out;  // rounds in range that are not counted
 };
 
-// rules.md §5: coefficient of attracted funds; none when nothing was awarded.
+// docs/rules.md §5: coefficient of attracted funds; none when nothing was awarded.
 [[nodiscard]] std::optional<Rational> coefficient_of(Money attracted, Money budget);
-// rules.md §6: cost per client in UAH; none when there are no clients.
+// docs/rules.md §6: cost per client in UAH; none when there are no clients.
 [[nodiscard]] std::optional<Rational> cost_per_client_of(Money budget, Money attracted, std::int64_t clients);
 
 // The years with data: history years and years of allocated UAH rounds, ascending.
 [[nodiscard]] std::vector<int> known_years(const ReportInput& input);
 
-// cli.md `report`: `--year Y`, or `--from Y` and/or `--to Y` (none: every year known).
+// docs/report.md: `--year Y`, or `--from Y` and/or `--to Y` (none: every year known).
 struct ReportYears {
   std::optional<int> year;
   std::optional<int> from;
   std::optional<int> to;
 };
 
-// report.md: the table for the years asked (bounds defaulting to the first/last
+// docs/report.md: the table for the years asked (bounds defaulting to the first/last
 // known year). Throws Error(invalid), naming the option, when there is no data
 // at all, when from > to, when a bound or the year lies outside the known years,
 // or when the range holds no year with data.

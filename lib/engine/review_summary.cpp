@@ -1,4 +1,4 @@
-// rules.md §1: aggregation of one application's valid reviews. Exact Rational
+// docs/rules.md §1: aggregation of one application's valid reviews. Exact Rational
 // arithmetic only.
 #include "engine/review_summary.hpp"
 
@@ -19,7 +19,7 @@ Rational mean_of(const std::vector<Rational>& values, std::size_t first, std::si
 
 }  // namespace
 
-// rules.md §1 over values already sorted: mean, median (mean of the two middle
+// docs/rules.md §1 over values already sorted: mean, median (mean of the two middle
 // values for an even count), trimmed_mean (drop one highest and one lowest;
 // plain mean below 4 values).
 Rational aggregate_sorted(Aggregate how, const std::vector<Rational>& values) {
@@ -42,7 +42,7 @@ ReviewSummary summarise_reviews(const Rules& rules, int reviews, std::span<const
   const std::size_t width = rules.criteria.size();
   ReviewSummary s;
   s.reviews = reviews;
-  // min_reviews is at least 1 (formats.md); the max() only keeps an aggregate of
+  // min_reviews is at least 1 (docs/formats.md); the max() only keeps an aggregate of
   // zero reviews impossible should a caller pass rules that were not validated.
   if (rules.source == ScoreSource::votes || s.reviews < std::max(1, rules.min_reviews)) return s;
   s.criteria.reserve(width);

@@ -1,4 +1,4 @@
-// rules.md §1, what scoring needs of the reviews: per application, the number
+// docs/rules.md §1, what scoring needs of the reviews: per application, the number
 // of valid (not excluded) reviews and, when there are enough, each criterion's
 // aggregate and the spread flags. Built row by row as the store streams the
 // reviews, so a national round's millions of reviews are never held at once.
@@ -24,10 +24,10 @@ struct ReviewSummary {
   TokenList flags;                 // `spread:ID`, in criteria order
 };
 
-// rules.md §1 over values already sorted (non-empty).
+// docs/rules.md §1 over values already sorted (non-empty).
 [[nodiscard]] Rational aggregate_sorted(Aggregate how, const std::vector<Rational>& values);
 
-// rules.md §1 for one application: `scores` holds its `reviews` valid reviews'
+// docs/rules.md §1 for one application: `scores` holds its `reviews` valid reviews'
 // rows of rules.criteria.size() values each. Aggregates only for a round ranked
 // by reviews with at least min_reviews (and 1) reviews. `scratch` is reused space.
 [[nodiscard]] ReviewSummary summarise_reviews(const Rules& rules, int reviews, std::span<const Rational> scores,

@@ -1,4 +1,4 @@
-// rules.md §1–3: aggregation, eligibility, totals and the ranking. Exact
+// docs/rules.md §1–3: aggregation, eligibility, totals and the ranking. Exact
 // Rational arithmetic only: no floating point anywhere in this file.
 #include "engine/scoring.hpp"
 
@@ -36,7 +36,7 @@ const ScoredApplication* ScoreResult::find(const std::string& id) const {
 
 namespace {
 
-// rules.md §5: cofinancing / (requested + cofinancing); 0 when both are 0, so
+// docs/rules.md §5: cofinancing / (requested + cofinancing); 0 when both are 0, so
 // the share is defined for every application (requested > 0 on import anyway).
 Rational cofinancing_share(const Application& a) {
   Money whole = a.requested + a.cofinancing;
@@ -44,7 +44,7 @@ Rational cofinancing_share(const Application& a) {
   return Rational(a.cofinancing.kopiykas(), whole.kopiykas());
 }
 
-// rules.md §2, the rules that need no scores, in the table's order.
+// docs/rules.md §2, the rules that need no scores, in the table's order.
 TokenList non_score_reasons(const Rules& rules, const Application& a) {
   TokenList reasons;
   if (rules.sectors && std::find(rules.sectors->begin(), rules.sectors->end(), a.sector) == rules.sectors->end())
@@ -55,7 +55,7 @@ TokenList non_score_reasons(const Rules& rules, const Application& a) {
   return reasons;
 }
 
-// rules.md §1–2 for a round ranked by reviews: the summary's aggregates and
+// docs/rules.md §1–2 for a round ranked by reviews: the summary's aggregates and
 // flags, the total and the score-based reasons, or `incomplete` with too few
 // valid reviews.
 ScoredApplication score_by_reviews(const Rules& rules, const Application& app, ReviewSummary&& summary) {
@@ -75,7 +75,7 @@ ScoredApplication score_by_reviews(const Rules& rules, const Application& app, R
   for (std::size_t c = 0; c < rules.criteria.size(); ++c) {
     const Criterion& cr = rules.criteria[c];
     const Rational& aggregated = summary.criteria[c];
-    // Exactly at the threshold passes (rules.md §2).
+    // Exactly at the threshold passes (docs/rules.md §2).
     if (cr.threshold && aggregated < *cr.threshold) {
       s.reasons.push_back("criterion_below_threshold:");
       s.reasons.append_to_last(cr.id);
@@ -90,7 +90,7 @@ ScoredApplication score_by_reviews(const Rules& rules, const Application& app, R
   return s;
 }
 
-// rules.md §1 (votes): the total is the imported vote count; only the rules
+// docs/rules.md §1 (votes): the total is the imported vote count; only the rules
 // that need no scores apply, and there are no criteria, reviews or flags.
 ScoredApplication score_by_votes(const Rules& rules, const Application& app, int valid_reviews) {
   if (!app.votes)
@@ -113,7 +113,7 @@ int criterion_index(const Rules& rules, const std::string& id) {
   return -1;
 }
 
-// rules.md §3, one tie-break key: negative when a ranks before b, 0 when tied.
+// docs/rules.md §3, one tie-break key: negative when a ranks before b, 0 when tied.
 int compare_key(const Rules& rules, const TieBreakKey& key, const ScoredApplication& a, const Application& app_a,
                 const ScoredApplication& b, const Application& app_b) {
   auto sign = [](std::strong_ordering o) { return o < 0 ? -1 : o > 0 ? 1 : 0; };
@@ -142,7 +142,7 @@ int compare_key(const Rules& rules, const TieBreakKey& key, const ScoredApplicat
   return 0;
 }
 
-// rules.md §3 without the commission orders and the `id` key: total, highest
+// docs/rules.md §3 without the commission orders and the `id` key: total, highest
 // first, then the tie_break keys in order.
 int compare_on_keys(const Rules& rules, const ScoredApplication& a, const Application& app_a,
                     const ScoredApplication& b, const Application& app_b) {
@@ -199,7 +199,7 @@ class RankingOrder {
   std::vector<int> criterion_;  // per tie_break key: its criterion's position, or -1
 };
 
-// rules.md §3, commission orders: within one run of applications tied on every
+// docs/rules.md §3, commission orders: within one run of applications tied on every
 // key (already in `id` order), the members of an order take the slots those
 // members occupy, in the order's sequence; the others keep their places. This
 // is a total order even when an order names only some of a tie, and a later
@@ -223,7 +223,7 @@ void apply_orders(std::span<ScoredApplication> run, const std::vector<TieOrder>&
 
 }  // namespace
 
-// rules.md §1: mean, median (mean of the two middle values for an even count),
+// docs/rules.md §1: mean, median (mean of the two middle values for an even count),
 // trimmed_mean (drop one highest and one lowest; plain mean below 4 values).
 Rational aggregate_scores(Aggregate how, std::vector<Rational> values) {
   if (values.empty()) throw std::invalid_argument("aggregate_scores: no values");
@@ -231,16 +231,16 @@ Rational aggregate_scores(Aggregate how, std::vector<Rational> values) {
   return aggregate_sorted(how, values);
 }
 
-// rules.md §3 without commission orders and the `id` key.
+// docs/rules.md §3 without commission orders and the `id` key.
 bool tied_on_every_key(const Rules& rules, const ScoredApplication& a, const Application& app_a,
                        const ScoredApplication& b, const Application& app_b) {
   return compare_on_keys(rules, a, app_a, b, app_b) == 0;
 }
 
-// rules.md §1–3 over one round, from the reviews themselves.
+// docs/rules.md §1–3 over one round, from the reviews themselves.
 ScoreResult score_round(const Rules& rules, const std::vector<Application>& applications,
                         const std::vector<Review>& reviews, const std::vector<TieOrder>& orders) {
-  // rules.md §1: the valid reviews are the imported ones minus the excluded,
+  // docs/rules.md §1: the valid reviews are the imported ones minus the excluded,
   // grouped per application id (in review order) in one flat array by a
   // counting sort: no map of vectors, no allocation per application.
   StringIndex<std::uint32_t> group_of;
@@ -278,7 +278,7 @@ ScoreResult score_round(const Rules& rules, const std::vector<Application>& appl
   return score_summarised(rules, applications, std::move(summaries), orders);
 }
 
-// rules.md §1–3 over one round.
+// docs/rules.md §1–3 over one round.
 ScoreResult score_summarised(const Rules& rules, const std::vector<Application>& applications,
                              std::vector<ReviewSummary> summaries, const std::vector<TieOrder>& orders) {
   if (summaries.size() != applications.size())
@@ -301,14 +301,14 @@ ScoreResult score_summarised(const Rules& rules, const std::vector<Application>&
     if (all[i].status == ScoreStatus::ranked)
       ranked.push_back({&all[i], &applications[i], cofinancing_share(applications[i]), static_cast<std::uint32_t>(i)});
 
-  // rules.md §3: total and the keys, then `id` (byte order) so that the order is
+  // docs/rules.md §3: total and the keys, then `id` (byte order) so that the order is
   // total; commission orders then re-arrange runs tied on every key.
   const RankingOrder order(rules);
   std::sort(ranked.begin(), ranked.end(), [&](const Entry& x, const Entry& y) {
     if (int c = order.compare(x, y); c != 0) return c < 0;
     return x.scored->id < y.scored->id;
   });
-  // cli.md: the unranked follow, by id.
+  // docs/cli.md: the unranked follow, by id.
   std::sort(unranked.begin(), unranked.end(), [&](std::uint32_t x, std::uint32_t y) { return all[x].id < all[y].id; });
   std::vector<std::uint32_t> positions;
   positions.reserve(all.size());
@@ -322,7 +322,7 @@ ScoreResult score_summarised(const Rules& rules, const std::vector<Application>&
   return result;
 }
 
-// rules.md §3, commission orders over a ranking of the rules alone.
+// docs/rules.md §3, commission orders over a ranking of the rules alone.
 ScoreResult with_tie_orders(const Rules& rules, const std::vector<Application>& applications, ScoreResult scores,
                             const std::vector<TieOrder>& orders) {
   if (orders.empty()) return scores;

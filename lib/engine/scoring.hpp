@@ -1,4 +1,4 @@
-// rules.md §1–3: eligibility, aggregation of reviews, totals and the ranking.
+// docs/rules.md §1–3: eligibility, aggregation of reviews, totals and the ranking.
 // Pure functions over plain structs: no database, no printing, no globals.
 #pragma once
 #include <optional>
@@ -24,7 +24,7 @@ struct ScoredApplication {
   std::vector<Rational> criteria;  // aggregated score per rules.criteria; empty when incomplete or votes
   int reviews = 0;                 // valid (not excluded) reviews
   TokenList flags;                 // `spread:ID`, in criteria order
-  TokenList reasons;               // rules.md §2 table order
+  TokenList reasons;               // docs/rules.md §2 table order
 };
 
 // The outcome of `score`: ranked applications in rank order, then the unranked by id.
@@ -34,15 +34,15 @@ struct ScoreResult {
 };
 
 // An explicit order the commission recorded for applications tied on every
-// ranking key (cli.md `competition order`); applied before the final `id` key.
+// ranking key (docs/cli.md "Commission decisions" (`competition order`)); applied before the final `id` key.
 struct TieOrder {
   std::vector<std::string> applications;  // in the decided order
 };
 
-// rules.md §1: aggregate one criterion's valid scores (non-empty).
+// docs/rules.md §1: aggregate one criterion's valid scores (non-empty).
 [[nodiscard]] Rational aggregate_scores(Aggregate how, std::vector<Rational> values);
 
-// rules.md §1–3 over one round. `applications` and `reviews` may come in any
+// docs/rules.md §1–3 over one round. `applications` and `reviews` may come in any
 // order; the result does not depend on it (except through input_order).
 [[nodiscard]] ScoreResult score_round(const Rules& rules, const std::vector<Application>& applications,
                                       const std::vector<Review>& reviews, const std::vector<TieOrder>& orders = {});
@@ -53,13 +53,13 @@ struct TieOrder {
                                            std::vector<ReviewSummary> summaries,
                                            const std::vector<TieOrder>& orders = {});
 
-// rules.md §3, commission orders applied to `scores`, a score_round result
+// docs/rules.md §3, commission orders applied to `scores`, a score_round result
 // without them over the same applications: what score_round with `orders`
 // gives, without scoring again.
 [[nodiscard]] ScoreResult with_tie_orders(const Rules& rules, const std::vector<Application>& applications,
                                           ScoreResult scores, const std::vector<TieOrder>& orders);
 
-// rules.md §3 without the final `id` key and without commission orders: true when
+// docs/rules.md §3 without the final `id` key and without commission orders: true when
 // a and b (both ranked) are tied on total and every tie_break key. Used to detect
 // ties at the money line (`ties = "refuse"`).
 [[nodiscard]] bool tied_on_every_key(const Rules& rules, const ScoredApplication& a, const Application& app_a,

@@ -104,7 +104,7 @@ Application ApplicationRowParser::parse(RowReader& r) {
 
 std::vector<Application> parse_applications_csv(std::string_view bytes, const Rules& rules, const std::string& file,
                                                 std::vector<Diagnostic>& errors) {
-  // cli.md "export bundle": a final input_order column when the rules use that key.
+  // docs/bundle.md: a final input_order column when the rules use that key.
   std::vector<ColumnSpec> specs = application_columns;
   const bool with_order = rules.uses_input_order();
   if (with_order) specs.push_back({"input_order", true});

@@ -1,4 +1,4 @@
-// formats.md applications.csv: each row checked by itself and against the
+// docs/formats.md "applications.csv": each row checked by itself and against the
 // file's earlier rows (a repeated id), without a store. What needs the store
 // (an id already in the round with other values) is the importer's.
 #pragma once
@@ -32,7 +32,7 @@ class ApplicationRowParser {
 };
 
 // The row parsing of `import` without a store, for files the program reads
-// back (the canonical CSVs of a bundle, cli.md "export bundle"; `audit
+// back (the canonical CSVs of a bundle, docs/bundle.md; `audit
 // bundle`): UTF-8, `,`; every cell validated as an import validates it.
 // Problems are appended to `errors` (up to 100); the rows returned are those
 // without errors. A final `input_order` column is required when the rules use

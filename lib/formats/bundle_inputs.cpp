@@ -29,7 +29,7 @@ std::map<std::string, std::string> coded_by_name(const std::vector<Application>&
 
 }  // namespace
 
-// formats.md "applications.csv", organisation identity.
+// docs/formats.md "Organisations", organisation identity.
 void assign_organisations(std::vector<Application>& applications) {
   const std::map<std::string, std::string> by_name = coded_by_name(applications);
   for (auto& a : applications) {
@@ -43,7 +43,7 @@ void assign_organisations(std::vector<Application>& applications) {
   }
 }
 
-// formats.md "reviews.csv", conflicts of interest (as the import decides them).
+// docs/formats.md "reviews.csv", conflicts of interest (as the import decides them).
 void mark_conflicts(const std::vector<Application>& applications, const std::vector<Reviewer>& reviewers,
                     std::vector<Review>& reviews) {
   const std::map<std::string, std::string> by_name = coded_by_name(applications);

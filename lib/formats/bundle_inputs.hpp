@@ -10,7 +10,7 @@
 
 namespace competition {
 
-// formats.md "applications.csv": an organisation is identified by its ЄДРПОУ
+// docs/formats.md "Organisations": an organisation is identified by its ЄДРПОУ
 // when given, else by its name with case and spaces normalised; a row without
 // a code whose normalised name is that of an organisation known with a code
 // (here: another application of the bundle) is that organisation. Sets every
@@ -18,7 +18,7 @@ namespace competition {
 // resolves; across rounds the store may know more (docs/audit.md).
 void assign_organisations(std::vector<Application>& applications);
 
-// formats.md "reviews.csv": marks as excluded every review whose reviewer's
+// docs/formats.md "reviews.csv": marks as excluded every review whose reviewer's
 // `conflicts` name the application's organisation: by code, by name
 // (normalised), or as another name or the code of the same organisation
 // (assign_organisations must have run). Reviews of unknown applications or

@@ -32,7 +32,7 @@ void optional_count(CsvWriter& w, const std::optional<std::int64_t>& v) {
 
 }  // namespace
 
-// cli.md `export bundle`, canonical applications.csv.
+// docs/bundle.md, canonical applications.csv.
 std::string canonical_applications_csv(const Rules& rules, const std::vector<Application>& applications) {
   std::string out;
   write_canonical_applications_csv(rules, applications, [&](std::string_view piece) { out += piece; });
@@ -78,7 +78,7 @@ void CanonicalApplicationsWriter::finish() {
   out_.emplace(CsvStyle::canonical());
 }
 
-// cli.md `export bundle`, canonical reviewers.csv.
+// docs/bundle.md, canonical reviewers.csv.
 std::string canonical_reviewers_csv(const std::vector<Reviewer>& reviewers) {
   CsvWriter w(CsvStyle::canonical());
   w.text("id").text("name").text("conflicts").end_row();
@@ -90,7 +90,7 @@ std::string canonical_reviewers_csv(const std::vector<Reviewer>& reviewers) {
   return w.str();
 }
 
-// cli.md `export bundle`, canonical reviews.csv.
+// docs/bundle.md, canonical reviews.csv.
 std::string canonical_reviews_csv(const Rules& rules, const std::vector<Review>& reviews) {
   std::string out;
   CanonicalReviewsWriter w(rules, [&](std::string_view piece) { out += piece; });
@@ -129,7 +129,7 @@ void CanonicalReviewsWriter::finish() {
   out_.emplace(CsvStyle::canonical());
 }
 
-// cli.md `export bundle`, canonical outcomes.csv.
+// docs/bundle.md, canonical outcomes.csv.
 std::string canonical_outcomes_csv(const std::vector<Outcome>& outcomes) {
   CsvWriter w(CsvStyle::canonical());
   w.text("application").text("clients").text("jobs").text("volunteers").text("attracted").end_row();

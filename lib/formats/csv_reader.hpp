@@ -1,4 +1,4 @@
-// RFC 4180 reader over decoded UTF-8 text (formats.md "CSV inputs"). Pure
+// RFC 4180 reader over decoded UTF-8 text (docs/formats.md "CSV inputs"). Pure
 // syntax: field counts, column names and cell values are the importers' job.
 //
 // Rules: a field that starts with `"` is quoted; inside it `""` is a quote and
@@ -9,7 +9,7 @@
 //
 // Syntax errors throw Error(ErrorKind::invalid, {Diagnostic{file, line, column,
 // "", message}}) with line = the line where the record starts and column = the
-// 1-based field number (cli.md). Messages:
+// 1-based field number (docs/cli.md). Messages:
 //   stray quote in unquoted field (quote the whole field and double the inner quotes)
 //   unexpected text after closing quote
 //   unterminated quoted field (started on line N)
@@ -23,7 +23,7 @@
 
 namespace competition {
 
-// cli.md `import --delimiter auto|,|;|tab`.
+// docs/cli.md "import" (`import --delimiter auto|,|;|tab`).
 enum class Delimiter { auto_detect, comma, semicolon, tab };
 
 // "auto", ",", ";", "tab"; a literal tab character or the two characters `\t`
@@ -55,7 +55,7 @@ struct CsvTable {
 // The constructor throws on an empty or whitespace-only text and on a syntax
 // error in the header. next() throws on a syntax error in a record; after that
 // the reader has skipped to the end of the offending physical line, so the caller
-// may call next() again to find further errors (cli.md: report up to 100).
+// may call next() again to find further errors (docs/cli.md: report up to 100).
 class CsvReader {
  public:
   CsvReader(std::string_view text, Delimiter d, std::string file);

@@ -1,4 +1,4 @@
-// The cells of one CSV input row read by column (formats.md "CSV inputs"):
+// The cells of one CSV input row read by column (docs/formats.md "CSV inputs"):
 // the header mapped onto a kind's columns, and each cell checked as an id, a
 // text, an amount or a count, every problem reported at its line and column.
 #pragma once
@@ -45,8 +45,9 @@ struct RowReader {
   bool present(std::size_t k) const { return index[k] >= 0; }
   int column(std::size_t k) const { return index[k] + 1; }
   int line(std::size_t k) const {
-    return index[k] >= 0 && static_cast<std::size_t>(index[k]) < rec.field_lines.size() ? rec.field_lines[index[k]]
-                                                                                        : rec.line;
+    if (index[k] < 0) return rec.line;
+    const auto i = static_cast<std::size_t>(index[k]);
+    return i < rec.field_lines.size() ? rec.field_lines[i] : rec.line;
   }
   // The cell, trimmed; empty for an absent column.
   std::string_view cell(std::size_t k) const {

@@ -1,4 +1,4 @@
-// One CSV input read row by row against a kind's columns (formats.md "CSV
+// One CSV input read row by row against a kind's columns (docs/formats.md "CSV
 // inputs"), so that a national file is never held as records: only its bytes,
 // once (UTF-8 input is not even copied). The diagnostics are kept apart while
 // reading so that the report is the one a read-everything-then-validate pass
@@ -19,7 +19,7 @@
 
 namespace competition {
 
-// Where an input comes from and how to read it (cli.md `import`).
+// Where an input comes from and how to read it (docs/cli.md `import`).
 struct CsvSource {
   std::string file;  // as given on the command line (`<stdin>` for -): diagnostics name it
   Encoding encoding = Encoding::auto_detect;

@@ -1,4 +1,4 @@
-// CSV output (cli.md): RFC 4180 quoting, and for files meant for people the
+// CSV output (docs/cli.md): RFC 4180 quoting, and for files meant for people the
 // formula neutralisation (a text cell starting with = + - @ tab or CR gets a
 // leading apostrophe) and the `--excel` style (BOM, `;`, decimal comma).
 // Files meant to be read back by the program use `canonical()`: verbatim text.

@@ -24,7 +24,7 @@ std::optional<int> whole_number(std::string_view s) {
 
 }  // namespace
 
-// cli.md "export bundle", decisions.csv; cli.md `competition decisions`, CSV.
+// docs/bundle.md, decisions.csv; docs/cli.md "Commission decisions" (`competition decisions`), CSV.
 std::string decisions_csv(const std::vector<CommissionDecision>& decisions, const CsvStyle& style) {
   CsvWriter w(style);
   for (const auto& c : columns) w.text(c);

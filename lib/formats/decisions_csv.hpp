@@ -1,4 +1,4 @@
-// The bundle's decisions.csv (cli.md "export bundle": "decisions.csv when the
+// The bundle's decisions.csv (docs/bundle.md: "decisions.csv when the
 // commission recorded decisions (in log order)"): every decision entry logged
 // before the exported allocation, one row each, so that `audit bundle` can
 // reduce them again (commission.hpp) and check the decision record's

@@ -1,5 +1,5 @@
 // The diagnostics of one input file as they are found: the first
-// max_reported_errors are kept, the rest only counted (cli.md "import": a run
+// max_reported_errors are kept, the rest only counted (docs/cli.md "import": a run
 // reports up to 100 problems and says that there were more).
 #pragma once
 #include <string>

@@ -1,4 +1,4 @@
-// Input encodings of formats.md "CSV inputs": UTF-8 (BOM allowed) or
+// Input encodings of docs/formats.md "CSV inputs": UTF-8 (BOM allowed) or
 // Windows-1251 (what Excel in a Ukrainian locale writes). Everything after
 // decode_input works on UTF-8 text only.
 #pragma once
@@ -8,7 +8,7 @@
 
 namespace competition {
 
-// cli.md `import --encoding auto|utf-8|cp1251`.
+// docs/cli.md "import" (`import --encoding auto|utf-8|cp1251`).
 enum class Encoding { auto_detect, utf8, cp1251 };
 
 // "auto", "utf-8", "cp1251"; nullopt for anything else.

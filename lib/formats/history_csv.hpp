@@ -1,4 +1,4 @@
-// formats.md history.csv: each row checked by itself and against the file's
+// docs/formats.md "history.csv": each row checked by itself and against the file's
 // earlier rows (a repeated year), without a store. A year already stored with
 // other values is the importer's.
 #pragma once

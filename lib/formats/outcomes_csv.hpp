@@ -1,4 +1,4 @@
-// formats.md outcomes.csv: the cells of each row checked by themselves and
+// docs/formats.md "outcomes.csv": the cells of each row checked by themselves and
 // against the file's earlier rows (a repeated application), without a store.
 // Whether the application is in the round and got money is the importer's,
 // checked between the two steps below so that its problems come in cell order.

@@ -342,7 +342,7 @@ const PabulibMetaEntry* PabulibFile::meta_entry(std::string_view key) const {
   return nullptr;
 }
 
-// formats.md "pabulib .pb files".
+// docs/pabulib.md.
 PabulibFile read_pabulib(std::string_view bytes, const std::string& file) {
   PabulibFile f;
   Collector errors{file, f.errors};
@@ -402,7 +402,7 @@ PabulibFile read_pabulib(std::string_view bytes, const std::string& file) {
   return f;
 }
 
-// formats.md "pabulib .pb files"; the inverse of read_pabulib.
+// docs/pabulib.md; the inverse of read_pabulib.
 std::string write_pabulib(const PabulibFile& f) {
   std::string out = "META\nkey;value\n";
   for (const auto& e : f.meta) append_row(out, {e.key, e.value});

@@ -1,4 +1,4 @@
-// The pabulib `.pb` format (formats.md "pabulib .pb files"): a pure reader of
+// The pabulib `.pb` format (docs/pabulib.md): a pure reader of
 // one instance into a struct, and the writer of the same struct. No store, no
 // rounds: mapping an instance onto a round is pabulib_round.hpp's job.
 //
@@ -9,7 +9,7 @@
 // BOM; CRLF, LF or CR line ends; empty lines skipped. Every section must be
 // present exactly once (any order); META's header is `key;value`.
 //
-// Diagnostics are located like the CSV importers' (cli.md "Exit codes"): the
+// Diagnostics are located like the CSV importers' (docs/cli.md "Exit codes"): the
 // physical line where the record starts, the 1-based field number, and the
 // field `SECTION column` (`PROJECTS cost: "x" is not an amount of money …`).
 #pragma once

@@ -11,7 +11,7 @@ namespace competition {
 
 namespace {
 
-bool is_slug_char(char c) {  // [a-z0-9._-], the round id charset of formats.md
+bool is_slug_char(char c) {  // [a-z0-9._-], the round id charset of docs/formats.md
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
 }
 
@@ -71,7 +71,7 @@ std::string meta_value(const PabulibFile& f, std::string_view key) {
 
 }  // namespace
 
-// formats.md "pabulib .pb files": "lower-cased and slugged … cut to 64 characters".
+// docs/pabulib.md: "lower-cased and slugged … cut to 64 characters".
 std::string pabulib_round_id(std::string_view file) {
   std::string out;
   for (char c : lower_ascii(stem_of(file))) {
@@ -92,7 +92,7 @@ std::string pabulib_source_name(std::string_view file) {
   return stem.empty() ? std::string("<stdin>") : stem + ".pb";
 }
 
-// formats.md "pabulib .pb files": "the first four-digit year".
+// docs/pabulib.md: "the first four-digit year".
 std::optional<int> first_year(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
@@ -111,7 +111,7 @@ std::optional<int> first_year(std::string_view text) {
   return std::nullopt;
 }
 
-// formats.md "pabulib .pb files" and "Rules file".
+// docs/pabulib.md and "Rules file".
 std::string pabulib_rules_toml(const PabulibRound& r, std::string_view file) {
   std::string source = stem_of(file).empty() ? std::string("standard input") : comment_text(stem_of(file) + ".pb");
   std::string ranked_by = r.vote_type == "approval" ? "votes" : "score";
@@ -267,7 +267,7 @@ void plan_ballots(const PabulibFile& f, PabulibRound& r) {
 
 }  // namespace
 
-// formats.md "pabulib .pb files": the mapping of an instance onto a round.
+// docs/pabulib.md: the mapping of an instance onto a round.
 PabulibRound plan_pabulib_round(const PabulibFile& f, const PabulibRoundOptions& o, std::vector<Diagnostic>& errors) {
   Located err{o.file, errors};
   PabulibRound r;

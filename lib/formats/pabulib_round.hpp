@@ -1,4 +1,4 @@
-// The mapping of one pabulib instance onto a round (formats.md "pabulib .pb
+// The mapping of one pabulib instance onto a round (docs/formats.md "pabulib .pb
 // files"): what an import writes, computed from the file alone. Pure; the
 // store writes it (store/pabulib_round_writer.hpp). Decisions where the spec
 // is silent are in docs/pabulib.md.
@@ -16,7 +16,7 @@
 
 namespace competition {
 
-// The round id a file name gives (formats.md): the base name without `.pb`,
+// The round id a file name gives (docs/formats.md): the base name without `.pb`,
 // ASCII lower-cased; every run of characters other than a-z 0-9 . _ - (so
 // also every non-ASCII letter) becomes one `-`; `-` trimmed at both ends;
 // cut to 64 characters. Empty when nothing is left.
@@ -71,7 +71,7 @@ struct PabulibRoundOptions {
   std::optional<int> year;           // --year
 };
 
-// Maps a file read without errors onto a round (formats.md "pabulib .pb
+// Maps a file read without errors onto a round (docs/formats.md "pabulib .pb
 // files"). Problems of the mapping (no year, an unsupported rule, a bad
 // currency, a missing votes or score column, a bad --round) are appended to
 // `errors`, located like read_pabulib's; the result is complete only when none

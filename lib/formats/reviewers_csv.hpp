@@ -1,4 +1,4 @@
-// formats.md reviewers.csv: each row checked by itself and against the file's
+// docs/formats.md "reviewers.csv": each row checked by itself and against the file's
 // earlier rows (a repeated id), without a store. What needs the store (an id
 // already in the round with other values) is the importer's.
 #pragma once

@@ -25,7 +25,7 @@ bool canonical_decimal(std::string_view s) {
   return true;
 }
 
-// rules.md §1: (value − min) / step is a whole number. Exactly, in 128 bits
+// docs/rules.md §1: (value − min) / step is a whole number. Exactly, in 128 bits
 // without reducing fractions (a review has one check per criterion); falls
 // back to Rational arithmetic if a product would not fit.
 bool on_step(const Rational& v, const Rational& min, const Rational& step) {

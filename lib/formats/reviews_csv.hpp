@@ -1,4 +1,4 @@
-// formats.md reviews.csv: the cells of each row checked by themselves,
+// docs/formats.md "reviews.csv": the cells of each row checked by themselves,
 // without a store. What needs the store (an unknown application or reviewer,
 // a conflict of interest, a review already stored with other values) and the
 // check for a repeated pair during an import are the importer's.

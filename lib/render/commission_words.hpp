@@ -1,4 +1,4 @@
-// The commission's decisions for people (cli.md "Commission decisions"), in
+// The commission's decisions for people (docs/cli.md "Commission decisions"), in
 // Ukrainian or English (`--lang`): what a decision did, whether it stands, and
 // the dates of the log. Shared by `decisions`, `allocate` and the minutes, so
 // that every human output says the same thing.

@@ -12,7 +12,7 @@ struct DecisionWords {
   const char* amount;
   const char* awarded;
   const char* whole_budget;   // the one lot of rules without lots
-  const char* pool;           // rules.md §4.3
+  const char* pool;           // docs/rules.md §4.4
   const char* awarded_total;  // the totals
   const char* leftover;
   const char* cofinancing;

@@ -236,7 +236,7 @@ MinutesSection members_section(const Minutes& c) {
   return s;
 }
 
-// Budget and lots (rules.md §4.1, §4.3).
+// Budget and lots (docs/rules.md §4.1, §4.4).
 MinutesSection budget_section(const Minutes& c) {
   const MinutesWords& w = c.w;
   MinutesSection s;
@@ -300,7 +300,7 @@ MinutesTable applications_table(const Minutes& c, bool votes) {
   return t;
 }
 
-// Every application: scores, status, award, reasons (rules.md §1–4).
+// Every application: scores, status, award, reasons (docs/rules.md §1–4).
 MinutesSection applications_section(const Minutes& c) {
   const MinutesWords& w = c.w;
   const bool votes = c.rules.source == ScoreSource::votes;
@@ -316,7 +316,7 @@ MinutesSection applications_section(const Minutes& c) {
   return s;
 }
 
-// The decisions the allocation could apply, as they stood then (rules.md §4
+// The decisions the allocation could apply, as they stood then (docs/rules.md §4
 // step 2), and those recorded after it.
 void decisions_sections(MinutesDocument& doc, const Minutes& c) {
   const MinutesWords& w = c.w;
@@ -343,7 +343,7 @@ void decisions_sections(MinutesDocument& doc, const Minutes& c) {
   doc.sections.push_back(std::move(pending));
 }
 
-// The awards and the totals (rules.md §4.6, §5).
+// The awards and the totals (docs/rules.md §4.7, §5).
 MinutesSection awards_section(const Minutes& c) {
   const MinutesWords& w = c.w;
   MinutesSection s;
@@ -378,7 +378,7 @@ MinutesSection awards_section(const Minutes& c) {
   return s;
 }
 
-// The fingerprint (cli.md "The decision record").
+// The fingerprint (docs/bundle.md "The decision record").
 MinutesSection fingerprint_section(const Minutes& c) {
   MinutesSection s;
   s.title = c.w.fingerprint_title;

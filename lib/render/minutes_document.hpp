@@ -1,4 +1,4 @@
-// The minutes (протокол) of the commission's meeting (cli.md `competition
+// The minutes (протокол) of the commission's meeting (docs/cli.md `competition
 // minutes`): what the latest allocation decided and on what grounds, as one
 // document for people — round, budget, members, every application with its
 // scores, status and reasons, the commission's decisions with their reasons

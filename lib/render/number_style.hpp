@@ -1,4 +1,4 @@
-// Numbers in a language's style for people (cli.md `--lang`): uk `12 500,00`
+// Numbers in a language's style for people (docs/cli.md "Global options"): uk `12 500,00`
 // and `51,50` (space groups, decimal comma), en `12500.00` and `51.50`. Machine
 // outputs keep the plain form. report_style.hpp has the report's own style.
 #pragma once

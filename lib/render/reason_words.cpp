@@ -13,7 +13,7 @@ struct TokenInWords {
   PerLang<const char*> words;
 };
 
-// rules.md §2 (score) and §4.5 (allocation) reasons.
+// docs/rules.md §2 (score) and §4.5 (allocation) reasons.
 constexpr TokenInWords plain_reasons[] = {
     {"sector_not_allowed", {.uk = "сектор не допускається", .en = "sector not allowed"}},
     {"request_above_max", {.uk = "запит понад максимум", .en = "request above the maximum"}},
@@ -25,7 +25,7 @@ constexpr TokenInWords plain_reasons[] = {
      {.uk = "організація вже має найбільшу кількість нагород",
       .en = "organisation already holds the most awards allowed"}},
     {"no_lot", {.uk = "категорія не входить до жодного лоту", .en = "category in no lot"}},
-    // cli.md "Commission decisions"
+    // docs/cli.md "Commission decisions"
     {"withdrawn", {.uk = "заявку відкликано", .en = "withdrawn"}},
     {"declined", {.uk = "рішення комісії: без фінансування", .en = "declined by the commission"}},
 };

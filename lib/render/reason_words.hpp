@@ -1,6 +1,6 @@
-// The machine tokens of rules.md (reasons of §2 and §4.5 with the commission's
+// The machine tokens of docs/rules.md (reasons of §2 and §4.5 with the commission's
 // `withdrawn` and `declined`, the statuses of an allocation, the `spread:ID` flag)
-// in words for people, in Ukrainian or English (cli.md `--lang`). Machine
+// in words for people, in Ukrainian or English (docs/cli.md "Global options"). Machine
 // outputs (JSON, CSV) keep the tokens.
 #pragma once
 #include <string>
@@ -16,7 +16,7 @@ namespace competition {
 // Criterion ids are shown by their names from `rules`; an unknown token is returned as it is.
 std::string reason_in_words(const Rules& rules, std::string_view token, Lang lang);
 
-// The status of an allocation line (rules.md §4.5) for people: `профінансовано`, `резерв`, …
+// The status of an allocation line (docs/rules.md §4.6) for people: `профінансовано`, `резерв`, …
 std::string award_status_in_words(AwardStatus s, Lang lang);
 
 // `spread:relevance` -> `розкид оцінок: «Актуальність проблеми»`.

@@ -114,7 +114,7 @@ void money_cell(TextRow& row, Money m, Lang lang) {
 }
 
 // The standing decision on each application: its withdrawal or override, else
-// the last order naming it (rules.md §4 step 2).
+// the last order naming it (docs/rules.md §4 step 2).
 std::map<std::string, const CommissionDecision*> decision_of(const std::vector<CommissionDecision>& decisions) {
   std::map<std::string, const CommissionDecision*> out;
   for (const auto& d : decisions)
@@ -378,7 +378,7 @@ People::People(const AllocationView& v, Lang lang)
 
 }  // namespace
 
-// cli.md "allocate", text.
+// docs/cli.md "allocate", text.
 void render_allocation_text(OutputSink& out, const AllocationView& v, Lang lang) {
   People p(v, lang);
   out += p.title + "\n" + p.budget_line + "\n";
@@ -397,7 +397,7 @@ void render_allocation_text(OutputSink& out, const AllocationView& v, Lang lang)
   out += p.fingerprint_label + ": " + v.fingerprint + "\n";
 }
 
-// cli.md "allocate", md: the same content as a Markdown document.
+// docs/cli.md "allocate", md: the same content as a Markdown document.
 void render_allocation_md(OutputSink& out, const AllocationView& v, Lang lang) {
   People p(v, lang);
   out += "# " + md_cell(p.title) + "\n\n" + md_cell(p.budget_line) + "\n";
@@ -414,7 +414,7 @@ void render_allocation_md(OutputSink& out, const AllocationView& v, Lang lang) {
   out += "\n" + md_cell(p.fingerprint_label) + ": `" + v.fingerprint + "`\n";
 }
 
-// cli.md "allocate", CSV: machine tokens, lists joined with `|`.
+// docs/cli.md "allocate", CSV: machine tokens, lists joined with `|`.
 void render_allocation_csv(OutputSink& out, const AllocationView& v, bool excel) {
   const auto names = applications_by_id(v.applications);
   CsvWriter w(CsvStyle::people(excel), out);
@@ -450,7 +450,7 @@ void render_allocation_csv(OutputSink& out, const AllocationView& v, bool excel)
   }
 }
 
-// cli.md "allocate", JSON: one object, keys in the order cli.md shows.
+// docs/cli.md "allocate", JSON: one object, keys in the order docs/cli.md shows.
 void render_allocation_json(OutputSink& out, const AllocationView& v) {
   using json = nlohmann::ordered_json;
   const Decision& d = v.decision;

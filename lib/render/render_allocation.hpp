@@ -1,7 +1,7 @@
-// The outputs of `competition allocate` (cli.md "allocate"): text for the
+// The outputs of `competition allocate` (docs/cli.md "allocate"): text for the
 // commission and Markdown (labels and reasons in words, --lang uk|en), and the
-// machine forms: CSV (cli.md's columns, tokens, formula neutralisation,
-// --excel) and JSON (cli.md's shape and key order).
+// machine forms: CSV (docs/cli.md's columns, tokens, formula neutralisation,
+// --excel) and JSON (docs/cli.md's shape and key order).
 #pragma once
 #include <string>
 #include <vector>
@@ -22,7 +22,7 @@ struct AllocationView {
   const std::vector<Application>& applications;
   const Decision& decision;
   std::string fingerprint;
-  // The commission decisions the allocation applied, in log order (rules.md §4
+  // The commission decisions the allocation applied, in log order (docs/rules.md §4
   // step 2): every form shows them with their reasons, and only when there are any.
   std::vector<CommissionDecision> decisions = {};
 };

@@ -176,7 +176,7 @@ std::string round_text(const RoundAudit& r, Lang lang) {
 
 }  // namespace
 
-// cli.md "audit", JSON.
+// docs/cli.md "audit", JSON.
 std::string render_audit_json(const AuditResult& result) {
   ojson rounds = ojson::array();
   for (const RoundAudit& r : result.rounds)
@@ -191,7 +191,7 @@ std::string render_audit_json(const AuditResult& result) {
   return out.dump() + "\n";
 }
 
-// cli.md "audit", for people.
+// docs/cli.md "audit", for people.
 std::string render_audit_text(const AuditResult& result, Lang lang, AuditText shown) {
   const AuditWords& w = audit_words[lang];
   std::string out;

@@ -1,5 +1,5 @@
-// The outputs of `competition audit` and `audit bundle` (cli.md "audit"): the
-// JSON of cli.md with machine tokens, and text for people with every
+// The outputs of `competition audit` and `audit bundle` (docs/cli.md "audit"): the
+// JSON of docs/cli.md with machine tokens, and text for people with every
 // difference in words (`A-017: award: stored 50100.00, computed 50000.00`),
 // labels in Ukrainian or English.
 #pragma once
@@ -18,7 +18,7 @@ enum class AuditText { full, differences_only };
 // a problem (a value that could not be read) as `rules: <what>`.
 std::string difference_in_words(const Difference& d, Lang lang);
 
-// cli.md: `{"ok", "rounds": [{"round", "ok", "chain", "pending_decisions", "differences":
+// docs/cli.md: `{"ok", "rounds": [{"round", "ok", "chain", "pending_decisions", "differences":
 // [{"application", "field", "stored", "computed"}]}]}`.
 std::string render_audit_json(const AuditResult& result);
 // Per round: a heading with the verdict, the differences, the decision log's

@@ -135,7 +135,7 @@ std::string table(const std::vector<std::string>& header, const std::string& ali
   return out;
 }
 
-// Lots, and the pool (rules.md §4.3: unassigned budget plus the lots' remainders).
+// Lots, and the pool (docs/rules.md §4.4: unassigned budget plus the lots' remainders).
 std::string lots_md(const Rules& rules, const ojson& record, Lang lang) {
   const DecisionMdWords& w = decision_md_words[lang];
   const DecisionWords& dw = decision_words[lang];
@@ -163,7 +163,7 @@ std::string lots_md(const Rules& rules, const ojson& record, Lang lang) {
   return w.lots + table({dw.lot, dw.name, dw.amount, dw.awarded}, "llrr", lot_rows);
 }
 
-// The commission decisions the allocation applied (cli.md "Commission decisions"); none: nothing.
+// The commission decisions the allocation applied (docs/cli.md "Commission decisions"); none: nothing.
 std::string decisions_md(const ojson& record, Lang lang) {
   const DecisionMdWords& w = decision_md_words[lang];
   const ojson& decisions = list(record, "decisions");
@@ -217,7 +217,7 @@ std::string applications_md(const Rules& rules, const std::vector<Application>& 
 
 }  // namespace
 
-// cli.md "export bundle", decision.md.
+// docs/bundle.md, decision.md.
 std::string render_decision_md(const Rules& rules, const std::vector<Application>& applications, const ojson& record,
                                Lang lang) {
   const DecisionMdWords& w = decision_md_words[lang];

@@ -1,4 +1,4 @@
-// The bundle's decision.md (cli.md "export bundle": "decision.json's content for
+// The bundle's decision.md (docs/bundle.md: "decision.json's content for
 // people, as in the minutes"): the round, its budget, the lots, the commission
 // decisions applied, every application with its rank, status, award, lot and
 // reasons in words, the totals and the full fingerprint, in Ukrainian or

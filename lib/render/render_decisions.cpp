@@ -81,7 +81,7 @@ std::string amount(const CommissionDecision& d, Lang lang) {
 
 }  // namespace
 
-// cli.md `competition decisions`, text.
+// docs/cli.md "Commission decisions" (`competition decisions`), text.
 std::string render_decisions_text(const DecisionList& list, Lang lang) {
   const DecisionsWords& w = decisions_words[lang];
   std::string out = fmt::format(fmt::runtime(w.heading), list.round.id);
@@ -103,7 +103,7 @@ std::string render_decisions_text(const DecisionList& list, Lang lang) {
   return out;
 }
 
-// cli.md `competition decisions` JSON.
+// docs/cli.md "Commission decisions" (`competition decisions`) JSON.
 std::string render_decisions_json(const DecisionList& list) {
   nlohmann::ordered_json entries = nlohmann::ordered_json::array();
   for (const CommissionDecision& d : list.decisions) entries.push_back(decision_entry_json(d));

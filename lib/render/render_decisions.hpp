@@ -1,7 +1,7 @@
 // The outputs of `competition decisions` and of the commands that record a
-// decision (cli.md "Commission decisions"): a text table for people (--lang
+// decision (docs/cli.md "Commission decisions"): a text table for people (--lang
 // uk|en), CSV (people's style, or the bundle's canonical `decisions.csv`) and
-// JSON in cli.md's shape.
+// JSON in docs/cli.md's shape.
 #pragma once
 #include <string>
 #include <vector>

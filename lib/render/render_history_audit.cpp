@@ -98,7 +98,7 @@ std::string note_words(const HistoryNote& n, const HistoryWords& w) {
 
 }  // namespace
 
-// cli.md "audit history", JSON.
+// docs/cli.md "audit history", JSON.
 std::string render_history_audit_json(const HistoryAudit& audit) {
   nlohmann::ordered_json findings = nlohmann::ordered_json::array();
   for (const HistoryFinding& f : audit.findings)
@@ -112,7 +112,7 @@ std::string render_history_audit_json(const HistoryAudit& audit) {
   return out.dump() + "\n";
 }
 
-// cli.md "audit history", for people.
+// docs/cli.md "audit history", for people.
 std::string render_history_audit_text(const HistoryAudit& audit, Lang lang) {
   const HistoryWords& w = history_words[lang];
   std::string span = audit.from == audit.to ? std::to_string(audit.from) : fmt::format("{}–{}", audit.from, audit.to);

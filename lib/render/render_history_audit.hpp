@@ -1,5 +1,5 @@
-// The outputs of `competition audit history` (cli.md "audit"): the JSON of
-// cli.md with machine tokens, and text for people in Ukrainian or English, one
+// The outputs of `competition audit history` (docs/cli.md "audit"): the JSON of
+// docs/cli.md with machine tokens, and text for people in Ukrainian or English, one
 // line per finding and per note (engine/audit_history.hpp finds them).
 #pragma once
 #include <string>
@@ -9,7 +9,7 @@
 
 namespace competition {
 
-// cli.md: `{"ok", "findings": [{"year", "indicator", "published", "computed"}],
+// docs/cli.md: `{"ok", "findings": [{"year", "indicator", "published", "computed"}],
 // "notes": [{"year", "note"}]}`; `computed` rounded half away from zero to 2
 // decimals, null when undefined.
 std::string render_history_audit_json(const HistoryAudit& audit);

@@ -1,4 +1,4 @@
-// The outputs of `competition import` (cli.md "import"): the summary of one
+// The outputs of `competition import` (docs/cli.md "import"): the summary of one
 // file as a line of text or as JSON. Both are in English whatever --lang says
 // (as they always were); the diagnostics themselves are printed by the caller.
 #pragma once

@@ -1,4 +1,4 @@
-// The layouts of the minutes (cli.md `competition minutes`): Markdown, and one
+// The layouts of the minutes (docs/decisions.md "The minutes" (`competition minutes`)): Markdown, and one
 // self-contained HTML page (inline style sheet, no scripts, nothing loaded from
 // elsewhere) laid out for printing on A4.
 #pragma once

@@ -1,4 +1,4 @@
-// cli.md `competition minutes --format html`: one self-contained page for
+// docs/decisions.md "The minutes" (`competition minutes --format html`): one self-contained page for
 // printing (A4), in the document's language.
 #include <fmt/format.h>
 

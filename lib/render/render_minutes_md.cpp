@@ -1,4 +1,4 @@
-// cli.md `competition minutes --format md`.
+// docs/decisions.md "The minutes" (`competition minutes --format md`).
 #include "render/render_minutes.hpp"
 
 #include "render/markdown_table.hpp"

@@ -1,4 +1,4 @@
-// report.md "Formats": the renderers of the yearly indicators report, one file
+// docs/report.md "Formats": the renderers of the yearly indicators report, one file
 // per format (render_report_<format>.cpp), all over the one table model of
 // indicators.hpp. Values are exact until these functions format them.
 #pragma once
@@ -9,17 +9,17 @@
 
 namespace competition {
 
-// report.md "text": an aligned table for a terminal, the notes and the summary.
+// docs/report.md "text": an aligned table for a terminal, the notes and the summary.
 std::string render_report_text(const ReportTable& t, Lang lang);
-// report.md "md": a Markdown table, the notes and the summary as a list.
+// docs/report.md "md": a Markdown table, the notes and the summary as a list.
 std::string render_report_md(const ReportTable& t, Lang lang);
-// report.md "csv": one row per year and a `total` row; cli.md CSV rules (`excel`: --excel).
+// docs/report.md "csv": one row per year and a `total` row; docs/cli.md CSV rules (`excel`: --excel).
 std::string render_report_csv(const ReportTable& t, bool excel);
-// report.md "json".
+// docs/report.md "json".
 std::string render_report_json(const ReportTable& t);
-// report.md "html": one self-contained page with the table, the summary and SVG charts.
+// docs/report.md "html": one self-contained page with the table, the summary and SVG charts.
 std::string render_report_html(const ReportTable& t, Lang lang);
-// report.md "xlsx": writes the workbook to `path` (through a temporary file
+// docs/report.md "xlsx": writes the workbook to `path` (through a temporary file
 // renamed into place); Error(io) when it cannot.
 void write_report_xlsx(const ReportTable& t, Lang lang, const std::string& path);
 

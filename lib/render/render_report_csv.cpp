@@ -1,4 +1,4 @@
-// report.md "Formats: csv"; cli.md "CSV output".
+// docs/report.md "csv"; docs/cli.md "Output for programs".
 #include "formats/csv_writer.hpp"
 #include "render/render_report.hpp"
 
@@ -27,7 +27,7 @@ void values(CsvWriter& w, const IndicatorValues& v) {
 
 }  // namespace
 
-// report.md "csv": one row per year and a last row whose `year` is `total`.
+// docs/report.md "csv": one row per year and a last row whose `year` is `total`.
 std::string render_report_csv(const ReportTable& t, bool excel) {
   CsvWriter w(CsvStyle::people(excel));
   for (const char* h : {"year", "source", "participants", "winners", "budget", "attracted", "coefficient", "clients",

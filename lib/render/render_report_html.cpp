@@ -1,4 +1,4 @@
-// report.md "Formats: html".
+// docs/report.md "html".
 #include <fmt/format.h>
 
 #include "render/html.hpp"
@@ -76,7 +76,7 @@ constexpr PerLang<ChartWords> chart_words{
         },
 };
 
-// report.md "html": budget vs attracted funds; clients; coefficient.
+// docs/report.md "html": budget vs attracted funds; clients; coefficient.
 std::vector<std::string> charts(const ReportTable& t, Lang lang) {
   const ChartWords& w = chart_words[lang];
   std::vector<std::string> categories;
@@ -121,7 +121,7 @@ std::vector<std::string> charts(const ReportTable& t, Lang lang) {
 
 }  // namespace
 
-// report.md "html": one self-contained page, no scripts, nothing loaded from elsewhere.
+// docs/report.md "html": one self-contained page, no scripts, nothing loaded from elsewhere.
 std::string render_report_html(const ReportTable& t, Lang lang) {
   std::string title = report_title(t, lang);
   std::string out = html_page_start(to_string(lang), title, style, Apostrophe::kept);

@@ -1,4 +1,4 @@
-// report.md "Formats: json".
+// docs/report.md "json".
 #include <nlohmann/json.hpp>
 
 #include "render/render_report.hpp"
@@ -15,7 +15,7 @@ json planned_keys(const IndicatorValues& v) {
   return out;
 }
 
-// The keys from `participants` to `new_partners`, in report.md's order: money
+// The keys from `participants` to `new_partners`, in docs/report.md's order: money
 // as strings with 2 decimals, coefficient with 4, cost per client with 2, an
 // undefined ratio null.
 void put_values(json& o, const IndicatorValues& v) {
@@ -33,7 +33,7 @@ void put_values(json& o, const IndicatorValues& v) {
 
 }  // namespace
 
-// report.md "json": {"from", "to", "years": [...], "totals": {...}}.
+// docs/report.md "json": {"from", "to", "years": [...], "totals": {...}}.
 std::string render_report_json(const ReportTable& t) {
   json years = json::array();
   for (const auto& row : t.years) {

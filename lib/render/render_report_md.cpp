@@ -1,4 +1,4 @@
-// report.md "Formats: md".
+// docs/report.md "md".
 #include "render/render_report.hpp"
 #include "render/report_style.hpp"
 
@@ -15,7 +15,7 @@ static std::string md_escape(std::string_view s) {
   return out;
 }
 
-// report.md "md": a Markdown table and the summary as a list.
+// docs/report.md "md": a Markdown table and the summary as a list.
 std::string render_report_md(const ReportTable& t, Lang lang) {
   std::string out = "# " + md_escape(report_title(t, lang)) + "\n\n";
   out += "| " + md_escape(indicators_heading(lang)) + " |";

@@ -1,11 +1,11 @@
-// report.md "Formats: text".
+// docs/report.md "text".
 #include "render/render_report.hpp"
 #include "render/report_style.hpp"
 #include "render/text_table.hpp"
 
 namespace competition {
 
-// report.md "text": one column per year, one row per indicator, then the notes
+// docs/report.md "text": one column per year, one row per indicator, then the notes
 // and the summary of the period.
 std::string render_report_text(const ReportTable& t, Lang lang) {
   TextTable table;

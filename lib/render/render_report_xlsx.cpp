@@ -1,4 +1,4 @@
-// report.md "Formats: xlsx"; cli.md "XLSX writes text as string cells (never
+// docs/report.md "xlsx"; docs/cli.md "XLSX writes text as string cells (never
 // formulas), unchanged".
 #include <fmt/format.h>
 #include <unistd.h>
@@ -172,7 +172,7 @@ void table_sheet(lxw_workbook* wb, const ReportTable& t, Lang lang, const Format
   worksheet_freeze_panes(ws, 1, 1);
 }
 
-// The summary sheet: report.md "Summary of the period" as sentences, then the
+// The summary sheet: docs/report.md "Summary of the period" as sentences, then the
 // totals as numbers.
 void summary_sheet(lxw_workbook* wb, const ReportTable& t, Lang lang, const Formats& f) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_words[lang].summary);
@@ -192,7 +192,7 @@ void summary_sheet(lxw_workbook* wb, const ReportTable& t, Lang lang, const Form
 
 }  // namespace
 
-// report.md "xlsx": a workbook with the table and the summary, written to a
+// docs/report.md "xlsx": a workbook with the table and the summary, written to a
 // temporary file beside `path` and renamed into place, so a failed run leaves
 // no half-written workbook.
 void write_report_xlsx(const ReportTable& t, Lang lang, const std::string& path) {

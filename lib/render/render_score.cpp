@@ -160,7 +160,7 @@ struct PeopleTable {
   std::string summary;
 };
 
-// How the scores were combined (rules.md §2).
+// How the scores were combined (docs/rules.md §2).
 std::string method_in_words(const Rules& rules, Lang lang) {
   const ScoreWords& w = score_words[lang];
   if (by_votes(rules)) return w.by_votes;
@@ -278,7 +278,7 @@ struct PeopleText {
   TextTable table;
 };
 
-// cli.md "score", text: a header line, the aligned table, the criteria legend.
+// docs/cli.md "score", text: a header line, the aligned table, the criteria legend.
 // `widths` when measured already (measure_score_text).
 void write_score_text(OutputSink& out, const Rules& rules, const std::vector<Application>& applications,
                       const ScoreResult& result, Lang lang, const std::vector<std::size_t>* widths) {
@@ -320,7 +320,7 @@ void render_score_text(OutputSink& out, const Rules& rules, const std::vector<Ap
   write_score_text(out, rules, applications, result, lang, &layout.widths);
 }
 
-// cli.md "score", md: the same content as a Markdown document.
+// docs/cli.md "score", md: the same content as a Markdown document.
 void render_score_md(OutputSink& out, const Rules& rules, const std::vector<Application>& applications,
                      const ScoreResult& result, Lang lang) {
   const ScoreWords& w = score_words[lang];
@@ -342,7 +342,7 @@ void render_score_md(OutputSink& out, const Rules& rules, const std::vector<Appl
   out += md_cell(t.method) + "\n\n" + md_cell(t.summary) + "\n";
 }
 
-// cli.md "score", CSV: machine tokens, lists joined with `|`, numbers with `.`
+// docs/cli.md "score", CSV: machine tokens, lists joined with `|`, numbers with `.`
 // (decimal comma and `;` with --excel), text cells neutralised against formulas.
 void render_score_csv(OutputSink& out, const Rules& rules, const std::vector<Application>& applications,
                       const ScoreResult& result, bool excel) {
@@ -377,7 +377,7 @@ void render_score_csv(OutputSink& out, const Rules& rules, const std::vector<App
   }
 }
 
-// cli.md "score", JSON: one object, keys in the order cli.md shows; written an
+// docs/cli.md "score", JSON: one object, keys in the order docs/cli.md shows; written an
 // application at a time (the same bytes as one dump of the whole document).
 void render_score_json(OutputSink& out, const Rules& rules, const ScoreResult& result) {
   using json = nlohmann::ordered_json;

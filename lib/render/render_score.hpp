@@ -1,7 +1,7 @@
-// The outputs of `competition score` (cli.md "score"): a text table for a
+// The outputs of `competition score` (docs/cli.md "score"): a text table for a
 // terminal and a Markdown table (labels and reasons in words, --lang uk|en), and
-// the machine forms: CSV (cli.md's columns, tokens, formula neutralisation,
-// --excel) and JSON (cli.md's shape). Display values are rounded half away from
+// the machine forms: CSV (docs/cli.md's columns, tokens, formula neutralisation,
+// --excel) and JSON (docs/cli.md's shape). Display values are rounded half away from
 // zero to 2 decimals; the ranking itself was decided on exact values.
 #pragma once
 #include <string>

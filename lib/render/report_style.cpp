@@ -151,7 +151,7 @@ constexpr PerLang<ReportWords> report_words{
 
 }  // namespace
 
-// report.md "Number style".
+// docs/report.md "Number style".
 std::string format_integer(std::int64_t v, Lang lang) {
   std::string digits = std::to_string(v < 0 ? -v : v);
   return (v < 0 ? "-" : "") + group_thousands(digits, report_words[lang].thousands_separator);
@@ -178,12 +178,12 @@ std::string format_decimal(const Rational& v, int places, Lang lang) {
   return v.to_fixed(places);
 }
 
-// report.md "Rows and labels": budget and attracted "thousands, 1 decimal".
+// docs/report.md "Rows and labels": budget and attracted "thousands, 1 decimal".
 std::string format_thousands(Money m, Lang lang) {
   return format_decimal(Rational::of_money(m) / Rational(1000), 1, lang);
 }
 
-// report.md "Rows and labels".
+// docs/report.md "Rows and labels".
 std::string_view indicator_label(Indicator i, Lang lang) {
   const ReportWords& w = report_words[lang];
   switch (i) {
@@ -273,7 +273,7 @@ std::string indicator_cell(const IndicatorValues& v, Indicator i, Lang lang) {
   return out;
 }
 
-// report.md: winners "with the year's note when there is one (e.g. `41 безфін.`)".
+// docs/report.md: winners "with the year's note when there is one (e.g. `41 безфін.`)".
 std::string year_cell(const YearRow& row, Indicator i, Lang lang) {
   std::string out = indicator_cell(row, i, lang);
   if (i == Indicator::winners && row.note) out += " " + *row.note;
@@ -316,7 +316,7 @@ std::vector<Indicator> shown_indicators(const ReportTable& t) {
   return out;
 }
 
-// report.md: "rounds win over history for the same year and the report says
+// docs/report.md: "rounds win over history for the same year and the report says
 // so"; "a report that leaves rounds in another currency out says so"; "the
 // human formats say from which year organisations are known".
 std::vector<std::string> report_notes(const ReportTable& t, Lang lang) {
@@ -364,7 +364,7 @@ std::string summary_heading(const ReportTable& t, Lang lang) {
   return report_words[lang].summary + years_phrase(t.from, t.to, lang) + ":";
 }
 
-// report.md "Summary of the period".
+// docs/report.md "Summary of the period".
 std::vector<std::string> summary_sentences(const ReportTable& t, Lang lang) {
   const ReportWords& w = report_words[lang];
   const IndicatorValues& s = t.totals;

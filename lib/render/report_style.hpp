@@ -1,4 +1,4 @@
-// report.md for people: the labels (uk, en), the number style of `--lang`,
+// docs/report.md for people: the labels (uk, en), the number style of `--lang`,
 // the cells of the human formats, the notes under the table and the summary
 // sentences. Shared by the text, Markdown, HTML and XLSX renderers so that
 // every human format says the same thing.
@@ -16,7 +16,7 @@ namespace competition {
 inline constexpr std::string_view undefined_mark = "—";  // an undefined ratio
 inline constexpr std::string_view planned_mark = "*";    // a value a planned figure went into
 
-// report.md "Number style": uk `1 248 667`, en `1,248,667`.
+// docs/report.md "Number style": uk `1 248 667`, en `1,248,667`.
 std::string format_integer(std::int64_t v, Lang lang);
 // uk `1 470,9`, en `1,470.9`; rounded half away from zero.
 std::string format_decimal(const Rational& v, int places, Lang lang);
@@ -30,7 +30,7 @@ std::string_view indicators_heading(Lang lang);
 std::string_view indicator_unit(Indicator i, Lang lang);
 std::string_view source_label(YearSource s, Lang lang);
 
-// A cell of the human table, in report.md's precision: the formatted value,
+// A cell of the human table, in docs/report.md's precision: the formatted value,
 // `—` when undefined, the planned mark, and for `winners` the year's note.
 std::string indicator_cell(const IndicatorValues& v, Indicator i, Lang lang);
 std::string year_cell(const YearRow& row, Indicator i, Lang lang);
@@ -39,7 +39,7 @@ std::string year_cell(const YearRow& row, Indicator i, Lang lang);
 std::string years_span(int from, int to);
 // "Динаміка показників конкурсів соціальних проектів, 2000–2017 рр."
 std::string report_title(const ReportTable& t, Lang lang);
-// report.md: the new partners row is shown when a year of the table has a value.
+// docs/report.md: the new partners row is shown when a year of the table has a value.
 bool shows_new_partners(const ReportTable& t);
 // The rows the human formats show, in order.
 std::vector<Indicator> shown_indicators(const ReportTable& t);
@@ -49,7 +49,7 @@ std::vector<Indicator> shown_indicators(const ReportTable& t);
 // footnote of the planned mark. Each a complete sentence.
 std::vector<std::string> report_notes(const ReportTable& t, Lang lang);
 
-// report.md "Summary of the period": the heading and one item per total
+// docs/report.md "Summary of the period": the heading and one item per total
 // (each ending in `;`, the last in `.`).
 std::string summary_heading(const ReportTable& t, Lang lang);
 std::vector<std::string> summary_sentences(const ReportTable& t, Lang lang);

@@ -1,4 +1,4 @@
-// report.md "html": simple charts drawn as inline SVG by the program itself
+// docs/report.md "html": simple charts drawn as inline SVG by the program itself
 // (no scripts, nothing loaded from elsewhere): grouped bars and a line over
 // categories (years), with a title, a legend, a y axis with "nice" ticks and
 // its label, and the category labels.

@@ -1,4 +1,4 @@
-// The stored decision of `allocate` (cli.md): the `allocations` table holds the
+// The stored decision of `allocate` (docs/cli.md): the `allocations` table holds the
 // round's latest allocation, one row per application, award in kopiykas.
 #pragma once
 #include <string>

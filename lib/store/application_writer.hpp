@@ -1,4 +1,4 @@
-// The applications table written by `import applications` (cli.md "import"):
+// The applications table written by `import applications` (docs/cli.md "import"):
 // each valid row, as it is read, compared with the stored row of its id
 // (values/upsert.hpp), counted, and inserted or updated.
 #pragma once

@@ -121,7 +121,7 @@ std::vector<LogEntry> log_entries(Store& store, const std::string& round) {
   return out;
 }
 
-// cli.md `audit`: "verifies the decision log's hash chain (and its head ...)".
+// docs/cli.md "audit": "verifies the decision log's hash chain (and its head ...)".
 std::vector<std::string> verify_chain(const std::string& round, const std::vector<LogEntry>& entries,
                                       const LogHead& head) {
   std::vector<std::string> problems;

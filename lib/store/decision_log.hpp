@@ -1,4 +1,4 @@
-// The decision log (cli.md "Commission decisions", `audit`): an append-only hash
+// The decision log (docs/cli.md "Commission decisions", `audit`): an append-only hash
 // chain per round of every allocation and commission decision. Each entry's hash
 // covers its content and the previous entry's hash; the round keeps the hash and
 // count of its last entry, so that removing the newest entry is caught as well.

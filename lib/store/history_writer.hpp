@@ -1,4 +1,4 @@
-// The history table written by `import history` (cli.md "import"): the
+// The history table written by `import history` (docs/cli.md "import"): the
 // published results of past years, shared by every round.
 #pragma once
 #include <utility>

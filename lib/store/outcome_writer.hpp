@@ -1,4 +1,4 @@
-// The outcomes table written by `import outcomes` (cli.md "import"), and what
+// The outcomes table written by `import outcomes` (docs/cli.md "import"), and what
 // its checks need from the store.
 #pragma once
 #include <set>

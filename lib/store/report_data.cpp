@@ -4,7 +4,7 @@
 
 namespace competition {
 
-// report.md; rules.md §6 "over all rounds of that year". The `allocations`
+// docs/report.md; docs/rules.md §6 "over all rounds of that year". The `allocations`
 // table (migration 002) holds the latest decision per allocated round; a
 // database that predates it has no allocated round to count.
 ReportInput load_report_input(Store& store) {

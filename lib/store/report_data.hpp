@@ -1,4 +1,4 @@
-// report.md: reads from the store what the yearly indicators need (rounds,
+// docs/report.md: reads from the store what the yearly indicators need (rounds,
 // their applications, latest decisions and outcomes, and the history table)
 // and builds the report's table model. The only part of the report that
 // touches the database.
@@ -12,7 +12,7 @@ namespace competition {
 // outcomes; the others with id, year and currency only) and the history rows.
 [[nodiscard]] ReportInput load_report_input(Store& store);
 
-// cli.md `competition report`: the table for the years asked (default: every year known).
+// docs/report.md: the table for the years asked (default: every year known).
 [[nodiscard]] ReportTable build_report(Store& store, const ReportYears& asked = {});
 
 }  // namespace competition

@@ -1,4 +1,4 @@
-// The reviews table written by `import reviews` (cli.md "import"): each valid
+// The reviews table written by `import reviews` (docs/cli.md "import"): each valid
 // row, as it is read, compared with the stored review of its pair
 // (values/upsert.hpp), counted, and inserted or replaced.
 #pragma once

@@ -1,4 +1,4 @@
-// The reviewers table written by `import reviewers` (cli.md "import").
+// The reviewers table written by `import reviewers` (docs/cli.md "import").
 #pragma once
 #include <string>
 #include <utility>

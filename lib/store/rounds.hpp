@@ -1,4 +1,4 @@
-// `competition init` (cli.md): register a round from its rules file, or replace
+// `competition init` (docs/cli.md): register a round from its rules file, or replace
 // the rules of a round that is not yet allocated.
 #pragma once
 #include <string>

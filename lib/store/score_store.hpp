@@ -1,4 +1,4 @@
-// The stored result of `score` (cli.md "score"): one row per application in the
+// The stored result of `score` (docs/cli.md "score"): one row per application in the
 // `scores` table, totals and aggregates kept exact (`num/den` text) beside a
 // display column, so that `allocate`, `audit` and the minutes read back exactly
 // what `score` computed.

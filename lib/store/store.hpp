@@ -58,7 +58,7 @@ class Store {
 
   [[nodiscard]] std::vector<RoundRecord> rounds();
   [[nodiscard]] std::optional<RoundRecord> find_round(const std::string& id);
-  // cli.md "--round": the requested round, or the only one; else Error(invalid)
+  // docs/cli.md "Global options": the requested round, or the only one; else Error(invalid)
   // that lists the rounds.
   [[nodiscard]] RoundRecord resolve_round(const std::optional<std::string>& requested);
   // The round's rules, parsed from the stored text.

@@ -23,7 +23,7 @@ bool shaped(std::string_view text, std::string_view pattern) {
 
 }  // namespace
 
-// cli.md "Commission decisions": `recorded_at` is UTC; $COMPETITION_NOW fixes it.
+// docs/cli.md "Commission decisions": `recorded_at` is UTC; $COMPETITION_NOW fixes it.
 std::string now_utc() {
   if (const char* fixed = std::getenv("COMPETITION_NOW"); fixed && *fixed) {
     std::string_view text = fixed;

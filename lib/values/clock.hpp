@@ -1,4 +1,4 @@
-// "Now" for the records of cli.md "Commission decisions" and the decision log:
+// "Now" for the records of docs/cli.md "Commission decisions" and the decision log:
 // the current UTC time, or the fixed time of $COMPETITION_NOW so that tests and
 // demonstrations give the same bytes on every run (docs/decisions.md).
 #pragma once

@@ -44,7 +44,7 @@ struct RecordedDecision {
   CommissionDecision decision;  // as read back from the log, with its number
 };
 
-// cli.md `competition decisions`: the round's decision entries in log order.
+// docs/cli.md "Commission decisions" (`competition decisions`): the round's decision entries in log order.
 struct DecisionList {
   RoundRecord round;
   std::vector<CommissionDecision> decisions;

@@ -1,4 +1,4 @@
-// formats.md applications.csv `submitted_at`: the accepted date forms and the
+// docs/formats.md "applications.csv" `submitted_at`: the accepted date forms and the
 // sortable key the tie-break `submitted_at` compares.
 #pragma once
 #include <cstdint>

@@ -27,7 +27,7 @@ struct Diagnostic {
   std::string message;
   ErrorKind kind = ErrorKind::invalid;  // invalid or conflict
 
-  // The one-line form of cli.md: `applications.csv:17:6: requested: "x" is not ...`.
+  // The one-line form of docs/cli.md "Error messages": `applications.csv:17:6: requested: "x" is not ...`.
   [[nodiscard]] std::string to_string() const;
 };
 
@@ -61,7 +61,7 @@ class Error : public std::runtime_error {
 // input, else conflict.
 [[nodiscard]] ErrorKind worst_kind(const std::vector<Diagnostic>& diagnostics);
 
-// Reporting limit of cli.md: a run reports up to 100 errors of one input.
+// Reporting limit of docs/cli.md: a run reports up to 100 errors of one input.
 inline constexpr std::size_t max_reported_errors = 100;
 
 }  // namespace competition

@@ -1,4 +1,4 @@
-// ЄДРПОУ codes (formats.md applications.csv `edrpou`): 8 digits, the last a
+// ЄДРПОУ codes (docs/formats.md "applications.csv" `edrpou`): 8 digits, the last a
 // check digit computed as python-stdnum's `stdnum.ua.edrpou` does.
 #pragma once
 #include <optional>

@@ -1,4 +1,4 @@
-// What `competition import` reads and what it reports (cli.md "import"): the
+// What `competition import` reads and what it reports (docs/cli.md "import"): the
 // kind of input, and the summary of one file's import. Shared by the CSV and
 // pabulib imports and by the rendering of their result.
 #pragma once

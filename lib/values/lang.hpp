@@ -1,4 +1,4 @@
-// The language of the words for people (cli.md `--lang uk|en`). Machine outputs
+// The language of the words for people (docs/cli.md `--lang uk|en`). Machine outputs
 // (JSON, CSV tokens) do not depend on it.
 #pragma once
 #include <optional>

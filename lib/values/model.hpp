@@ -13,7 +13,7 @@
 
 namespace competition {
 
-// formats.md applications.csv; `organisation_key` identifies the organisation
+// docs/formats.md "applications.csv"; `organisation_key` identifies the organisation
 // across rounds (see values/organisation_name.hpp), `input_order` is the 1-based position at
 // first import.
 struct Application {
@@ -58,7 +58,7 @@ struct Outcome {
   std::optional<Money> attracted;
 };
 
-// formats.md history.csv: one published year.
+// docs/formats.md "history.csv": one published year.
 struct HistoryYear {
   int year = 0;
   std::int64_t participants = 0;

@@ -1,4 +1,4 @@
-// formats.md "Money": exact amounts as integer kopiykas (1/100 UAH). One type for
+// docs/formats.md "Money": exact amounts as integer kopiykas (1/100 UAH). One type for
 // every amount in the product; arithmetic is checked (overflow throws, never wraps).
 #pragma once
 #include <compare>
@@ -15,12 +15,12 @@ class Money {
   static constexpr Money from_kopiykas(std::int64_t k) { return Money(k); }
   static constexpr Money from_hryvnias(std::int64_t h) { return Money(h * 100); }
 
-  // Every accepted text form of formats.md: `12500`, `12500.5`, `12500.50`,
+  // Every accepted text form of docs/formats.md "Money": `12500`, `12500.5`, `12500.50`,
   // `12500,50`, `12 500,50` (group separator: space, no-break or narrow no-break
   // space, apostrophe; groups of three). No sign, no exponent, at most 2 decimals.
   // Surrounding ASCII spaces are ignored. nullopt for anything else.
   static std::optional<Money> parse(std::string_view text);
-  // The error text for a cell that `parse` refused, as cli.md shows it.
+  // The error text for a cell that `parse` refused, as docs/cli.md shows it.
   static std::string parse_error(std::string_view text);
 
   constexpr std::int64_t kopiykas() const { return k_; }
@@ -38,7 +38,7 @@ class Money {
   Money operator-(Money other) const;
   Money& operator+=(Money other) { return *this = *this + other; }
   Money& operator-=(Money other) { return *this = *this - other; }
-  // Largest multiple of `unit` (> 0) that is <= this amount: the `round_to` rounding of rules.md §4.
+  // Largest multiple of `unit` (> 0) that is <= this amount: the `round_to` rounding of docs/rules.md §4.
   Money floor_to_multiple(Money unit) const;
 
   constexpr auto operator<=>(const Money&) const = default;

@@ -1,4 +1,4 @@
-// Exact rationals for scores, weights, shares and totals (rules.md: "exact
+// Exact rationals for scores, weights, shares and totals (docs/rules.md: "exact
 // rationals ... no floating point in any comparison"). 64-bit numerator and
 // denominator, always reduced, denominator > 0; every operation computes in
 // 128 bits and throws std::overflow_error if the reduced result does not fit.
@@ -50,7 +50,7 @@ class Rational {
   // The exact value without rounding when it has a finite decimal expansion of at
   // most `max_places` digits, else `to_fixed(max_places)`; used for canonical text.
   std::string to_decimal(int max_places = 4) const;
-  // floor(this) for money: floor(share × budget) to the kopiyka (rules.md §4.1);
+  // floor(this) for money: floor(share × budget) to the kopiyka (docs/rules.md §4.1);
   // `this` must be an amount in hryvnias.
   Money floor_money() const;
 

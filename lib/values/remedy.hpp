@@ -6,7 +6,7 @@
 namespace competition {
 
 // Each remedy is one way a message goes on: the cli's words for it start with
-// their own joint to the message (`; `, `: ` or ` (…)`), as cli.md prints them.
+// their own joint to the message (`; `, `: ` or ` (…)`), as docs/cli.md prints them.
 enum class Remedy {
   none,
   init_first,                  // no round yet: create one from the rules

@@ -9,7 +9,7 @@
 
 namespace competition {
 
-// How far a round has got (cli.md "status"): open until `score` stores its
+// How far a round has got (docs/cli.md "status"): open until `score` stores its
 // scores, scored until `allocate` stores a decision, then allocated.
 enum class Stage { open, scored, allocated };
 

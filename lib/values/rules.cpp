@@ -75,7 +75,7 @@ std::vector<Money> lot_amounts(const Rules& rules) {
 
 namespace {
 
-constexpr int number_places = 4;                            // formats.md: at most 4 decimals
+constexpr int number_places = 4;                            // docs/formats.md: at most 4 decimals
 constexpr std::int64_t max_hryvnias = 999'999'999'999'999;  // Money::parse's 15-digit limit
 constexpr std::string_view money_hint = R"(write money as "1000000.50" or an integer)";
 

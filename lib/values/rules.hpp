@@ -1,5 +1,5 @@
-// The rules file (formats.md "Rules file") as a plain struct, and its reader.
-// `load_rules` validates everything formats.md says and reports every problem
+// The rules file (docs/rules.md "The file format") as a plain struct, and its reader.
+// `load_rules` validates everything docs/formats.md says and reports every problem
 // with the key it is about (`rules.toml: criteria[2].weight: must be > 0`).
 #pragma once
 #include <optional>
@@ -33,7 +33,7 @@ struct Criterion {
   std::optional<Rational> threshold;
 };
 
-// A tie-break key of rules.md §3.
+// A tie-break key of docs/rules.md §3.
 struct TieBreakKey {
   enum class Kind { criterion, cofinancing_share, requested, submitted_at, input_order } kind;
   std::string criterion;  // for Kind::criterion
@@ -87,7 +87,7 @@ struct Rules {
 // Throws Error(invalid, diagnostics) listing every problem found.
 Rules load_rules(std::string_view toml_text, std::string_view file);
 
-// The amount of each lot in file order (rules.md §4.1): its budget, or
+// The amount of each lot in file order (docs/rules.md §4.1): its budget, or
 // floor(share × competition budget) to the kopiyka.
 std::vector<Money> lot_amounts(const Rules& rules);
 

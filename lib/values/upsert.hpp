@@ -1,4 +1,4 @@
-// The classification every import shares (cli.md "import"): a row read from a
+// The classification every import shares (docs/cli.md "import"): a row read from a
 // file, compared with the stored row of its key, is added, unchanged, updated
 // (--replace) or a conflict. Pure: the callers read the stored row and write.
 #pragma once

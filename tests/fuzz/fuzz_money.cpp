@@ -1,4 +1,4 @@
-// libFuzzer target: Money::parse on arbitrary text (formats.md "Money"). A
+// libFuzzer target: Money::parse on arbitrary text (docs/formats.md "Money"). A
 // refused text gets its error message; an accepted amount is never negative,
 // survives the round trips to_string -> parse and to_ukrainian -> parse, and
 // does not depend on surrounding spaces. Anything else (a crash, an overflow,

@@ -1,4 +1,4 @@
-// libFuzzer target: load_rules on arbitrary text (formats.md "Rules file").
+// libFuzzer target: load_rules on arbitrary text (docs/rules.md "The file format").
 // Invalid rules are competition::Error with 1..100 diagnostics naming the
 // file; valid rules satisfy what the rest of the program relies on (criteria
 // as the scoring source needs, positive weights and steps, min < max, lots

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""`audit bundle` against a tampered bundle (cli.md "export bundle", "audit"):
+"""`audit bundle` against a tampered bundle (docs/bundle.md, "audit"):
 altering any byte of any file of an exported bundle must fail it (exit 1).
 
 A round is built from the hand-worked round of tests/e2e/allocate, with two

@@ -208,7 +208,7 @@ def main():
         lines = [x for x in err.splitlines() if x]
         located = [x for x in lines if re.match(re.escape(label) + r":\d+:", x)]
         if len(located) > 100:
-            fail(where, f"{len(located)} errors reported (cli.md: up to 100)")
+            fail(where, f"{len(located)} errors reported (docs/cli.md: up to 100)")
         if r.returncode in (1, 2, 3):
             unnamed = [x for x in lines if not x.startswith(label + ":") and not x.startswith("--")]
             if unnamed:

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""cli.md `competition minutes --format html`: the minutes of the example round
+"""docs/decisions.md "The minutes" (`competition minutes --format html`): the minutes of the example round
 (examples/kharkiv-esm) as one self-contained page, printed to PDF by headless
 Chromium and turned into a page image by pdftoppm (Debian poppler-utils).
 

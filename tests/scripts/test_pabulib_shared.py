@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""formats.md "pabulib .pb files" on the real instances of ../shared/data/pabulib
+"""docs/pabulib.md on the real instances of ../shared/data/pabulib
 (never copied into the repository): each file is imported into a fresh
 database; the round's project count, budget, year and title must be what the
 file says (parsed here, independently, with Python's csv module); importing it

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""report.md "html": the Kharkiv history rendered as one self-contained page.
+"""docs/report.md "html": the Kharkiv history rendered as one self-contained page.
 
 Checks the HTML itself (at least three inline <svg> charts with titles, axis
 labels, year labels and legends; no scripts; nothing loaded from elsewhere),

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""report.md "xlsx": the Kharkiv history rendered as a workbook and read back
+"""docs/report.md "xlsx": the Kharkiv history rendered as a workbook and read back
 with openpyxl: numbers stored as numbers with display formats, labels in the
 first column, the header row and first column frozen, a summary sheet, text
 cells as strings (never formulas), and -o required.
@@ -136,7 +136,7 @@ def main():
     number_cell(wse, by_label(wse, "City budget funding (thousand UAH)"), 4, 1470.9, "en 2012 budget")
     number_cell(wse, by_label(wse, "City budget funding (thousand UAH)"), 5, 3029.1, "en 2010–2012 budget")
 
-    # Text is written as string cells, never as formulas (cli.md).
+    # Text is written as string cells, never as formulas (docs/cli.md).
     hist = os.path.join(a.work, "formula.csv")
     with open(hist, "w", encoding="utf-8") as f:
         f.write("year,participants,winners,budget,attracted,clients,jobs,volunteers,note\n"

@@ -1,4 +1,4 @@
-// `allocate` as a library call: ties = "refuse" (cli.md "Commission
+// `allocate` as a library call: ties = "refuse" (docs/cli.md "Commission
 // decisions") and run_allocate over a real store: the stage checks, the
 // re-scoring check, --dry-run and --force.
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-// rules.md §4 (allocation) on hand-built rounds: every rule and edge of the
+// docs/rules.md §4 (allocation) on hand-built rounds: every rule and edge of the
 // passes, the reserve reasons and the commission decisions. Scores are built by
 // hand (ranked in the order given), so these tests do not depend on scoring.
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-// Property test of rules.md §4.6 over many generated rounds: for every round,
+// Property test of docs/rules.md §4.7 over many generated rounds: for every round,
 // Σ awards ≤ budget, every lot (and the pool) within its amount, 0 < award ≤
 // requested for funded and partial, one documented reason for every ranked
 // application without money, and the same decision record and fingerprint
@@ -236,7 +236,7 @@ void check_invariants(const GeneratedRound& r, const ScoreResult& scores, const 
 
 }  // namespace
 
-TEST_CASE("allocation property: invariants of rules.md §4.6 over 600 generated rounds") {
+TEST_CASE("allocation property: invariants of docs/rules.md §4.7 over 600 generated rounds") {
   int allocated_money = 0, partials = 0, caps = 0;
   for (std::uint64_t seed = 1; seed <= 600; ++seed) {
     CAPTURE(seed);

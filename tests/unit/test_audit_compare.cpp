@@ -1,4 +1,4 @@
-// The comparisons of `audit` (cli.md "audit"): stored scores, the allocations
+// The comparisons of `audit` (docs/cli.md "audit"): stored scores, the allocations
 // table and the decision record against what the library computes again, field
 // by field, with the tokens of the JSON and the words of the text output.
 #include <doctest/doctest.h>
@@ -162,7 +162,7 @@ TEST_CASE("audit compare: the record, field by field, and both fingerprints") {
   }
 }
 
-TEST_CASE("audit compare: the JSON of cli.md") {
+TEST_CASE("audit compare: the JSON of docs/cli.md") {
   AuditResult r;
   RoundAudit a;
   a.round = "esm-2017";

@@ -1,8 +1,8 @@
-// `audit history` (cli.md "audit"): every rule — the half-unit tolerance of the
+// `audit history` (docs/cli.md "audit"): every rule — the half-unit tolerance of the
 // published value's last decimal place compared exactly (exactly half a unit
 // is no finding), a published value whose computed value is undefined, an
 // empty published cell, winners above participants, unfunded winners as a
-// note — and the JSON of cli.md. The Kharkiv table's findings are worked by
+// note — and the JSON of docs/cli.md. The Kharkiv table's findings are worked by
 // hand in tests/e2e/audit/HISTORY-WORKING.md.
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-// The canonical CSV of the inputs (cli.md `export bundle`): column order, rows
+// The canonical CSV of the inputs (docs/bundle.md): column order, rows
 // sorted whatever the input order, quoting only when needed, verbatim text,
 // money with 2 decimals, the optional `votes` and `input_order` columns.
 #include <doctest/doctest.h>
@@ -37,7 +37,7 @@ Application app(std::string id, std::string org, Money requested, std::int64_t o
 
 }  // namespace
 
-TEST_CASE("canonical csv: applications in formats.md order, sorted by id, quoted only when needed") {
+TEST_CASE("canonical csv: applications in docs/formats.md order, sorted by id, quoted only when needed") {
   Rules rules = two_criteria();
   Application b = app("B-2", "ГО «Діти, батьки»", Money::from_kopiykas(1250050), 1);
   b.edrpou = "00032129";

@@ -1,8 +1,8 @@
-// The commission's decisions (cli.md "Commission decisions", rules.md §3 and §4
+// The commission's decisions (docs/cli.md "Commission decisions", docs/rules.md §3 and §4
 // step 2): reading them back from the log (numbers, undo, undo of an undo), the
 // reduction to what an allocation applies (latest standing per application,
 // orders), the checks of `order`, and recording over a real store with every
-// refusal of cli.md (exit 2 or 3, nothing written) and the next `allocate`
+// refusal of docs/cli.md (exit 2 or 3, nothing written) and the next `allocate`
 // applying what was recorded.
 #include <doctest/doctest.h>
 
@@ -367,7 +367,7 @@ TEST_CASE("commission store: a refusal names its request, the input and the reme
   CHECK(nothing.subject()->number == 3);
 }
 
-TEST_CASE("commission store: every refusal of cli.md records nothing") {
+TEST_CASE("commission store: every refusal of docs/cli.md records nothing") {
   CommissionStore t;
   run_score(*t.store, std::nullopt);
   using K = DecisionKind;

@@ -1,4 +1,4 @@
-// The decision record of cli.md and its fingerprint: members, the allocate
+// The decision record of docs/cli.md and its fingerprint: members, the allocate
 // JSON's lots and applications, and `sha256:` over the canonical JSON without
 // the fingerprint member.
 #include <doctest/doctest.h>
@@ -95,7 +95,7 @@ TEST_CASE("decision record: the text written directly is canonical_json of the a
   CHECK(record["round"] == "мій \"раунд\"");
 }
 
-TEST_CASE("decision record: the allocate JSON keeps cli.md's key order, reasons only when present") {
+TEST_CASE("decision record: the allocate JSON keeps docs/cli.md's key order, reasons only when present") {
   auto apps = applications_json(small_decision());
   CHECK(apps[0].dump() == R"({"id":"A","rank":1,"status":"funded","award":"60.00","lot":"main"})");
   CHECK(apps[1].dump() ==

@@ -1,4 +1,4 @@
-// rules.md §5–6, report.md: the yearly indicators, from the Kharkiv history
+// docs/rules.md §5–6, docs/report.md: the yearly indicators, from the Kharkiv history
 // and from small rounds built here; the number style of the human formats.
 #include <doctest/doctest.h>
 

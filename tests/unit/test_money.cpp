@@ -1,4 +1,4 @@
-// Money (formats.md "Money"): every accepted and rejected text form, the two
+// Money (docs/formats.md "Money"): every accepted and rejected text form, the two
 // output forms, checked arithmetic and the round_to rounding.
 #include <doctest/doctest.h>
 
@@ -21,7 +21,7 @@ std::int64_t kop(const char* text) {
 
 }  // namespace
 
-TEST_CASE("money: every accepted form of formats.md") {
+TEST_CASE("money: every accepted form of docs/formats.md") {
   CHECK(kop("12500") == 1250000);
   CHECK(kop("12500.5") == 1250050);
   CHECK(kop("12500.50") == 1250050);
@@ -42,7 +42,7 @@ TEST_CASE("money: every accepted form of formats.md") {
   CHECK(kop("999999999999999.99") == 99999999999999999);  // 15 integer digits: the largest
 }
 
-TEST_CASE("money: every rejected form of formats.md") {
+TEST_CASE("money: every rejected form of docs/formats.md") {
   for (const char* bad :
        {"-5",     "1e3",     "12.345",   "1,000.50",  "12 5OO",    "",       ".5",    "5.",
         "1 2345", "   ",     "+5",       "12 5OO,00", "1000 000",  "1  000", "'500",  "500'",
@@ -52,7 +52,7 @@ TEST_CASE("money: every rejected form of formats.md") {
   }
 }
 
-TEST_CASE("money: the error text names the value as cli.md shows it") {
+TEST_CASE("money: the error text names the value as docs/cli.md shows it") {
   CHECK(Money::parse_error("12 5OO,00") ==
         "\"12 5OO,00\" is not an amount of money (expected e.g. 12500.00 or \"12 500,00\")");
 }
@@ -109,7 +109,7 @@ TEST_CASE("money: arithmetic is checked") {
   CHECK((max - max).is_zero());
 }
 
-TEST_CASE("money: floor_to_multiple (the round_to of rules.md section 4)") {
+TEST_CASE("money: floor_to_multiple (the round_to of docs/rules.md section 4)") {
   Money hundred = Money::from_hryvnias(100);
   CHECK(Money::from_kopiykas(2345678).floor_to_multiple(hundred).kopiykas() == 2340000);
   CHECK(Money::from_hryvnias(23400).floor_to_multiple(hundred) == Money::from_hryvnias(23400));  // exact stays

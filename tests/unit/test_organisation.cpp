@@ -1,4 +1,4 @@
-// organisation_name_key (formats.md "applications.csv": an organisation
+// organisation_name_key (docs/formats.md "Organisations": an organisation
 // without a code is known by its name, compared case- and space-insensitively).
 #include <doctest/doctest.h>
 

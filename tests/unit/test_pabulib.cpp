@@ -1,4 +1,4 @@
-// formats.md "pabulib .pb files": the reader over small inline instances
+// docs/pabulib.md: the reader over small inline instances
 // (approval, cumulative, ordinal; BOM and CRLF; quoted fields; decimal comma),
 // every error with its exact text and location, the writer's round trip, and
 // the pure mapping onto a round (id, year, title, currency, rule, totals,

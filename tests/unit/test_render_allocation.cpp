@@ -54,7 +54,7 @@ std::string rendered(Render render, const Args&... args) {
 
 }  // namespace
 
-TEST_CASE("render allocation: JSON shape and key order of cli.md") {
+TEST_CASE("render allocation: JSON shape and key order of docs/cli.md") {
   Fixture f;
   CHECK(
       rendered(render_allocation_json, f.view()) ==

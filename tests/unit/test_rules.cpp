@@ -1,4 +1,4 @@
-// The rules file (formats.md "Rules file"): a full file read to the right
+// The rules file (docs/rules.md "The file format"): a full file read to the right
 // values, the defaults, every validation error with its exact text, and lot amounts.
 #include <doctest/doctest.h>
 
@@ -11,7 +11,7 @@ using namespace competition;
 
 namespace {
 
-// The example of formats.md, verbatim.
+// The example of docs/formats.md, verbatim.
 const std::string full_example = R"toml(
 [competition]
 id = "esm-2017"            # [a-z0-9._-], 1–64 chars, unique in the database
@@ -49,7 +49,7 @@ min_partial_share = 0.5     # a partial award must be at least this share of the
 round_to = "100.00"         # partial awards are rounded down to a multiple of this (money, default "0.01")
 tie_break = ["criterion:relevance", "cofinancing_share", "submitted_at"]  # keys: criterion:ID, cofinancing_share, requested, submitted_at, input_order
 leftover = "pool"           # pool | keep
-ties = "break"              # break | refuse (see cli.md, commission decisions)
+ties = "break"              # break | refuse (see docs/cli.md, commission decisions)
 
 [commission]                # optional: for the minutes
 members = ["Голова: І. Петренко", "Секретар: О. Коваль"]
@@ -108,7 +108,7 @@ std::string lot_with(const std::string& body) { return with("\n[[lots]]\nid = \"
 
 }  // namespace
 
-TEST_CASE("rules: the example of formats.md reads to the right values") {
+TEST_CASE("rules: the example of docs/formats.md reads to the right values") {
   Rules r = load_rules(full_example, "rules.toml");
   CHECK(r.id == "esm-2017");
   CHECK(r.title == "Єдина соціальна мережа — 2017");

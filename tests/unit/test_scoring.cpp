@@ -1,4 +1,4 @@
-// Scoring (rules.md §1–3): aggregation, eligibility and status, totals, the
+// Scoring (docs/rules.md §1–3): aggregation, eligibility and status, totals, the
 // ranking's total order, commission orders, and the exact arithmetic that
 // floating point gets wrong. Every expected value is worked out by hand in the
 // comment beside it.
@@ -93,7 +93,7 @@ using Strings = std::vector<std::string>;
 
 }  // namespace
 
-// ----- rules.md §1: aggregation --------------------------------------------
+// ----- docs/rules.md §1: aggregation --------------------------------------------
 
 TEST_CASE("scoring: mean is sum / n, for odd and even counts") {
   // (7 + 8 + 8.5) / 3 = 23.5 / 3 = 47/6
@@ -206,7 +206,7 @@ TEST_CASE("scoring: a mean of thirds times 3 is an integer: (1+1+2)/3 × 3 = 4 =
   CHECK(ids(r) == Strings{"X", "Y", "Z"});
 }
 
-// ----- rules.md §2: eligibility and status ---------------------------------
+// ----- docs/rules.md §2: eligibility and status ---------------------------------
 
 TEST_CASE("scoring: sector_not_allowed") {
   Rules rules = two_criteria();
@@ -288,7 +288,7 @@ TEST_CASE("scoring: total_below_pass; a total exactly at pass_total passes") {
   CHECK(get(r, "LOW").reasons == Strings{"total_below_pass"});
 }
 
-TEST_CASE("scoring: every failing rule is reported, in the order of the table in rules.md §2") {
+TEST_CASE("scoring: every failing rule is reported, in the order of the table in docs/rules.md §2") {
   Rules rules;
   rules.id = "t";
   rules.sectors = std::vector<Sector>{Sector::ngo};
@@ -353,7 +353,7 @@ TEST_CASE("scoring: exactly min_reviews valid reviews is enough") {
   CHECK(get(r, "B").reasons == Strings{"too_few_reviews"});
 }
 
-// ----- rules.md §1: spread flags --------------------------------------------
+// ----- docs/rules.md §1: spread flags --------------------------------------------
 
 TEST_CASE("scoring: spread flags when max - min exceeds max_spread, not when equal") {
   Rules rules = two_criteria();
@@ -389,7 +389,7 @@ TEST_CASE("scoring: a rejected application keeps its flags") {
   CHECK(get(r, "A").flags == Strings{"spread:relevance"});
 }
 
-// ----- rules.md §3: ranking -------------------------------------------------
+// ----- docs/rules.md §3: ranking -------------------------------------------------
 
 TEST_CASE("scoring: ranks 1..n by total, highest first; the unranked follow by id") {
   Rules rules = two_criteria();
@@ -552,7 +552,7 @@ TEST_CASE("scoring: a commission order does not override a tie-break key") {
   CHECK(ids(score_round(rules, apps, reviews, {TieOrder{{"B", "A"}}})) == Strings{"A", "B"});
 }
 
-// ----- rules.md §1: rounds ranked by public votes ---------------------------
+// ----- docs/rules.md §1: rounds ranked by public votes ---------------------------
 
 TEST_CASE("scoring: votes rounds rank by the vote count; only sector, request and co-financing apply") {
   Rules rules;

@@ -1,5 +1,7 @@
 #include "base/text.hpp"
 
+#include <fmt/format.h>
+
 namespace competition {
 
 std::string_view trim(std::string_view s) {
@@ -22,6 +24,14 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
     out += items[i];
   }
   return out;
+}
+
+std::string shown(std::string_view v) {
+  constexpr std::size_t limit = 60;
+  if (v.size() <= limit + 20) return std::string(v);
+  std::size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
+  return fmt::format("{}…", v.substr(0, cut));
 }
 
 }  // namespace competition

@@ -17,4 +17,8 @@ namespace competition {
 // The items with `separator` between each two.
 [[nodiscard]] std::string join(const std::vector<std::string>& items, std::string_view separator);
 
+// A value as echoed in a message: cut to its first 60 bytes (at a character
+// boundary, with `…`) so that one huge value cannot flood the terminal.
+[[nodiscard]] std::string shown(std::string_view v);
+
 }  // namespace competition

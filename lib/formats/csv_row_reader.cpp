@@ -4,14 +4,6 @@
 
 namespace competition {
 
-std::string shown(std::string_view v) {
-  constexpr std::size_t limit = 60;
-  if (v.size() <= limit + 20) return std::string(v);
-  std::size_t cut = limit;
-  while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
-  return fmt::format("{}…", v.substr(0, cut));
-}
-
 std::vector<int> map_columns(const std::vector<std::string>& header, const std::vector<ColumnSpec>& specs,
                              int header_line, DiagnosticSink& sink) {
   std::vector<int> index(specs.size(), -1);

@@ -23,11 +23,6 @@ struct ColumnSpec {
   bool required;
 };
 
-// A cell as echoed in a message: a huge cell (a stray quote can swallow the
-// rest of a file into one field) is cut to its first 60 bytes, at a character
-// boundary, so that one bad cell cannot flood the terminal.
-std::string shown(std::string_view v);
-
 // Maps the header onto the kind's columns; -1 for an absent optional column.
 // Unknown columns are errors unless prefixed `x_`; a column named twice is an error.
 std::vector<int> map_columns(const std::vector<std::string>& header, const std::vector<ColumnSpec>& specs,

@@ -97,16 +97,6 @@ bool is_reserved_criterion_id(std::string_view id) {
   return l.starts_with("x_") || std::find(std::begin(reserved), std::end(reserved), l) != std::end(reserved);
 }
 
-// A value as echoed in a message: cut to its first 60 bytes (at a character
-// boundary) so that one huge string cannot flood the terminal.
-std::string shown(std::string_view v) {
-  constexpr std::size_t limit = 60;
-  if (v.size() <= limit + 20) return std::string(v);
-  std::size_t cut = limit;
-  while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
-  return fmt::format("{}…", v.substr(0, cut));
-}
-
 std::size_t decimal_places(std::string_view text) {
   std::size_t point = text.find('.');
   return point == std::string_view::npos ? 0 : text.size() - point - 1;

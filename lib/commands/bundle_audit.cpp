@@ -273,8 +273,8 @@ void check_decision(const BundleFiles& files, const Rules& rules, BundleInputs& 
 
   // decision.md: decision.json for people, in either language.
   if (auto it = files.find(bundle_file::minutes); it != files.end()) {
-    if (it->second != render_decision_md(rules, in.applications, record, false) &&
-        it->second != render_decision_md(rules, in.applications, record, true))
+    if (it->second != render_decision_md(rules, in.applications, record, Lang::uk) &&
+        it->second != render_decision_md(rules, in.applications, record, Lang::en))
       c.problem(bundle_file::minutes, "does not say what decision.json says (rendered again in uk and en)");
   }
 }

@@ -17,7 +17,7 @@
 #include <string_view>
 #include <vector>
 
-#include "remedies.hpp"
+#include "render/remedy_words.hpp"
 #include "store/failure.hpp"
 #include "store/store.hpp"
 #include "values/diagnostic.hpp"

@@ -11,6 +11,7 @@
 #include "engine/decision_record.hpp"
 #include "engine/pabulib_recount.hpp"
 #include "engine/scoring.hpp"
+#include "render/remedy_words.hpp"
 #include "store/allocation_store.hpp"
 #include "store/decision_log.hpp"
 #include "store/pabulib_sources.hpp"
@@ -22,9 +23,9 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
-// The first line of an error, for a difference's value.
+// The first line of an error's message (with its remedy), for a difference's value.
 std::string first_line(const std::exception& e) {
-  std::string s = e.what();
+  std::string s = error_message(e);
   auto nl = s.find('\n');
   return nl == std::string::npos ? s : s.substr(0, nl) + " …";
 }
@@ -216,7 +217,7 @@ void check_allocations(const RoundRecord& round, const std::string& rules_hash, 
   if (log.last_allocate)
     before.assign(log.entries.begin(), log.entries.begin() + static_cast<std::ptrdiff_t>(*log.last_allocate));
   LoggedDecisions decisions = decisions_logged_before(before);
-  for (const auto& p : decisions.problems) problem(a, "decisions", p);
+  for (const Error& p : decisions.problems) problem(a, "decisions", error_message(p));
   Decision decision;
   try {
     decision = decide(in.rules, in.applications, in.fresh, decisions.applied).decision;

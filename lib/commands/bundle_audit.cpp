@@ -23,6 +23,7 @@
 #include "formats/bundle_inputs.hpp"
 #include "formats/canonical_csv.hpp"
 #include "formats/decisions_csv.hpp"
+#include "render/remedy_words.hpp"
 #include "render/render_decision_md.hpp"
 #include "values/rules.hpp"
 
@@ -261,7 +262,7 @@ void check_decision(const BundleFiles& files, const Rules& rules, BundleInputs& 
     decision =
         decide(rules, in.applications, score_round(rules, in.applications, in.reviews), in.decisions.applied).decision;
   } catch (const std::exception& e) {
-    c.problem("allocation", e.what());
+    c.problem("allocation", error_message(e));
     return;
   }
   ojson inputs = {{bundle_file::applications, sha256_hex(files.at(bundle_file::applications))},
@@ -305,7 +306,7 @@ BundleAudit audit_bundle(const std::string& path) {
     rules = load_rules(files.at(bundle_file::rules), bundle_file::rules);
   } catch (const Error& e) {
     if (e.diagnostics().empty())
-      c.problem(bundle_file::rules, e.what());
+      c.problem(bundle_file::rules, error_message(e));
     else
       c.diagnostics(bundle_file::rules, e.diagnostics());
     return a;

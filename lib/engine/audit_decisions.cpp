@@ -15,7 +15,7 @@ LoggedDecisions decisions_logged_before(const std::vector<LogEntry>& before) {
     return decisions_standing(read_decisions(before));
   } catch (const Error& e) {  // a payload without the shape of its kind: the log was written by hand
     LoggedDecisions d;
-    d.problems.push_back(e.what());
+    d.problems.push_back(e);
     return d;
   }
 }

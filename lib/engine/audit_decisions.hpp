@@ -12,6 +12,7 @@
 
 #include "engine/allocation.hpp"
 #include "engine/commission.hpp"
+#include "values/diagnostic.hpp"
 #include "values/log_entry.hpp"
 
 namespace competition {
@@ -19,7 +20,9 @@ namespace competition {
 struct LoggedDecisions {
   nlohmann::ordered_json record = nlohmann::ordered_json::array();  // the record's `decisions`, in log order
   AppliedDecisions applied;
-  std::vector<std::string> problems;  // log entries that cannot be read as decisions (each a sentence)
+  // Log entries that cannot be read as decisions, as errors: their words, with
+  // the remedy, are render/'s (remedy_words.hpp).
+  std::vector<Error> problems;
 };
 
 // The decisions standing at an allocation: `before` are the round's log

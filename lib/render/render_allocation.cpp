@@ -219,8 +219,20 @@ class People {
     return it != decided_.end() && it->second->kind != DecisionKind::order ? it->second : nullptr;
   }
 
+  // The constructor's sections, in the order they are shown.
+  void add_lots(const Rules& rules, const Decision& d);
+  void group_lines(const Decision& d);
+  void rank_orders(const Decision& d, const std::vector<CommissionDecision>& decisions);
+  void add_ranked_sections();
+  void add_commission_section();
+  void decided_row(const AllocationLine& l, TextRow& row, std::size_t name_width);
+  void order_row(std::size_t k, TextRow& row, std::size_t name_width) const;
+  void add_unranked_section();
+  void add_totals(const Rules& rules, const Decision& d);
+
   Lang lang_;
   const AllocationWords& w_;
+  const DecisionWords& dw_;
   // One lookup per row: a national decision lists 100 000s of applications.
   StringIndex<const Application*> apps_;
   std::map<std::string, const CommissionDecision*> decided_;
@@ -232,37 +244,48 @@ class People {
 };
 
 People::People(const AllocationView& v, Lang lang)
-    : lang_(lang), w_(allocation_words[lang]), decided_(decision_of(v.decisions)), words_(v.rules, lang) {
-  const AllocationWords& w = w_;
-  const DecisionWords& dw = decision_words[lang];
-  const Rules& rules = v.rules;
-  const Decision& d = v.decision;
+    : lang_(lang),
+      w_(allocation_words[lang]),
+      dw_(decision_words[lang]),
+      decided_(decision_of(v.decisions)),
+      words_(v.rules, lang) {
   apps_ = applications_by_id(v.applications);
-  const std::string cur = rules.currency;
+  title = fmt::format(fmt::runtime(w_.title), v.rules.id, v.rules.title);
+  budget_line = fmt::format("{}: {} {}", w_.budget, money_text(v.decision.budget, lang), v.rules.currency);
+  add_lots(v.rules, v.decision);
+  group_lines(v.decision);
+  rank_orders(v.decision, v.decisions);
+  add_ranked_sections();
+  if (!commission_.empty() || !orders_.empty()) add_commission_section();
+  add_unranked_section();
+  add_totals(v.rules, v.decision);
+}
 
-  title = fmt::format(fmt::runtime(w.title), rules.id, rules.title);
-  budget_line = fmt::format("{}: {} {}", w.budget, money_text(d.budget, lang), cur);
-
-  // Lots: a handful of rows, kept as text.
+// Lots: a handful of rows, kept as text.
+void People::add_lots(const Rules& rules, const Decision& d) {
   auto lot_rows = std::make_shared<std::vector<std::vector<std::string>>>();
   for (const auto& l : d.lots) {
     std::string name;
     for (const auto& rl : rules.lots)
       if (rl.id == l.id) name = rl.name;
-    if (rules.lots.empty()) name = dw.whole_budget;
-    lot_rows->push_back({l.id, name, money_text(l.amount, lang), money_text(l.awarded, lang)});
+    if (rules.lots.empty()) name = dw_.whole_budget;
+    lot_rows->push_back({l.id, name, money_text(l.amount, lang_), money_text(l.awarded, lang_)});
   }
   if (d.pool_amount)
-    lot_rows->push_back({"pool", dw.pool, money_text(*d.pool_amount, lang), money_text(d.pool_awarded, lang)});
-  sections.push_back({w.lots,
-                      {dw.lot, dw.name, dw.amount, dw.awarded},
+    lot_rows->push_back({"pool", dw_.pool, money_text(*d.pool_amount, lang_), money_text(d.pool_awarded, lang_)});
+  sections.push_back({w_.lots,
+                      {dw_.lot, dw_.name, dw_.amount, dw_.awarded},
                       "llrr",
                       "",
                       lot_rows->size(),
                       [lot_rows](std::size_t i, TextRow& row, std::size_t) {
                         for (const auto& c : (*lot_rows)[i]) row.cell(c);
                       }});
+}
 
+// The lines grouped by section: a winner the commission decided on is in both
+// the winners and the commission's section.
+void People::group_lines(const Decision& d) {
   for (const auto& l : d.applications) {
     switch (l.status) {
       case AwardStatus::funded:
@@ -283,27 +306,32 @@ People::People(const AllocationView& v, Lang lang)
         break;
     }
   }
-  // Orders after the applications they concern: ranks and ids in the decided order.
-  for (const auto& dec : v.decisions)
-    if (dec.kind == DecisionKind::order) orders_.push_back(&dec);
-  if (!orders_.empty()) {
-    std::unordered_map<std::string_view, const AllocationLine*> line_of;
-    for (const auto& l : d.applications) line_of.insert_or_assign(l.id, &l);
-    for (const CommissionDecision* dec : orders_) {
-      std::string ranks;
-      for (const auto& id : dec->applications) {
-        if (!ranks.empty()) ranks += ", ";
-        auto it = line_of.find(id);
-        ranks += it != line_of.end() && it->second->rank ? std::to_string(*it->second->rank) : std::string(dash);
-      }
-      order_ranks_.push_back(std::move(ranks));
-    }
-  }
+}
 
-  sections.push_back({w.winners,
-                      {w.rank, w.id, w.organisation, dw.lot, w.requested, w.award, w.status},
+// Orders after the applications they concern: ranks and ids in the decided order.
+void People::rank_orders(const Decision& d, const std::vector<CommissionDecision>& decisions) {
+  for (const auto& dec : decisions)
+    if (dec.kind == DecisionKind::order) orders_.push_back(&dec);
+  if (orders_.empty()) return;
+  std::unordered_map<std::string_view, const AllocationLine*> line_of;
+  for (const auto& l : d.applications) line_of.insert_or_assign(l.id, &l);
+  for (const CommissionDecision* dec : orders_) {
+    std::string ranks;
+    for (const auto& id : dec->applications) {
+      if (!ranks.empty()) ranks += ", ";
+      auto it = line_of.find(id);
+      ranks += it != line_of.end() && it->second->rank ? std::to_string(*it->second->rank) : std::string(dash);
+    }
+    order_ranks_.push_back(std::move(ranks));
+  }
+}
+
+// The winners and the reserve list, in rank order.
+void People::add_ranked_sections() {
+  sections.push_back({w_.winners,
+                      {w_.rank, w_.id, w_.organisation, dw_.lot, w_.requested, w_.award, w_.status},
                       "rlllrrl",
-                      w.no_awards,
+                      w_.no_awards,
                       winners_.size(),
                       ranked_rows(winners_, [this](const AllocationLine& l, TextRow& row) {
                         row.cell(l.lot ? std::string_view(*l.lot) : std::string_view());
@@ -313,50 +341,65 @@ People::People(const AllocationView& v, Lang lang)
                         if (status_decision(l.id)) row.text() += w_.by_commission;
                         row.end_cell();
                       })});
-  sections.push_back({w.reserve,
-                      {w.rank, w.id, w.organisation, w.requested, w.reason},
+  sections.push_back({w_.reserve,
+                      {w_.rank, w_.id, w_.organisation, w_.requested, w_.reason},
                       "rllrl",
-                      w.none,
+                      w_.none,
                       reserve_.size(),
                       ranked_rows(reserve_, [this](const AllocationLine& l, TextRow& row) {
                         requested(row, l.id);
                         reasons(row, l);
                       })});
-  if (!commission_.empty() || !orders_.empty())
-    sections.push_back({w.commission,
-                        {w.rank, w.id, w.organisation, w.status, w.award, w.decision_and_reason},
-                        "rlllrl",
-                        "",
-                        commission_.size() + orders_.size(),
-                        [this](std::size_t i, TextRow& row, std::size_t name_width) {
-                          if (i < commission_.size()) {
-                            const AllocationLine& l = *commission_[i];
-                            leading(row, l, name_width);
-                            row.cell(status(l.status));
-                            money_cell(row, l.award, lang_);
-                            const CommissionDecision* standing = status_decision(l.id);
-                            row.cell(standing ? decision_note(*standing, w_) : "");
-                            return;
-                          }
-                          const CommissionDecision& dec = *orders_[i - commission_.size()];
-                          row.cell(order_ranks_[i - commission_.size()]);
-                          row.cell(join(dec.applications, ", "));
-                          std::string orgs;
-                          for (const auto& id : dec.applications) {
-                            if (!orgs.empty()) orgs += "; ";  // as join(): no separator after empty names
-                            const Application* a = find(id);
-                            if (a) orgs += a->organisation;
-                          }
-                          if (name_width)
-                            row.clipped(orgs, name_width);
-                          else
-                            row.cell(orgs);
-                          row.cell(w_.order).cell("").cell(decision_note(dec, w_));
-                        }});
-  sections.push_back({w.unranked,
-                      {w.id, w.organisation, w.status, w.reasons},
+}
+
+// The commission's section: the applications it decided on, then its orders.
+void People::add_commission_section() {
+  sections.push_back({w_.commission,
+                      {w_.rank, w_.id, w_.organisation, w_.status, w_.award, w_.decision_and_reason},
+                      "rlllrl",
+                      "",
+                      commission_.size() + orders_.size(),
+                      [this](std::size_t i, TextRow& row, std::size_t name_width) {
+                        if (i < commission_.size())
+                          decided_row(*commission_[i], row, name_width);
+                        else
+                          order_row(i - commission_.size(), row, name_width);
+                      }});
+}
+
+// An application the commission withdrew, declined or overrode.
+void People::decided_row(const AllocationLine& l, TextRow& row, std::size_t name_width) {
+  leading(row, l, name_width);
+  row.cell(status(l.status));
+  money_cell(row, l.award, lang_);
+  const CommissionDecision* standing = status_decision(l.id);
+  row.cell(standing ? decision_note(*standing, w_) : "");
+}
+
+// The `k`th order: the ranks, ids and organisations of its applications.
+void People::order_row(std::size_t k, TextRow& row, std::size_t name_width) const {
+  const CommissionDecision& dec = *orders_[k];
+  row.cell(order_ranks_[k]);
+  row.cell(join(dec.applications, ", "));
+  std::string orgs;
+  for (const auto& id : dec.applications) {
+    if (!orgs.empty()) orgs += "; ";  // as join(): no separator after empty names
+    const Application* a = find(id);
+    if (a) orgs += a->organisation;
+  }
+  if (name_width)
+    row.clipped(orgs, name_width);
+  else
+    row.cell(orgs);
+  row.cell(w_.order).cell("").cell(decision_note(dec, w_));
+}
+
+// The rejected and incomplete applications, without a rank.
+void People::add_unranked_section() {
+  sections.push_back({w_.unranked,
+                      {w_.id, w_.organisation, w_.status, w_.reasons},
                       "llll",
-                      w.none,
+                      w_.none,
                       unranked_.size(),
                       [this](std::size_t i, TextRow& row, std::size_t name_width) {
                         const AllocationLine& l = *unranked_[i];
@@ -365,15 +408,19 @@ People::People(const AllocationView& v, Lang lang)
                         row.cell(status(l.status));
                         reasons(row, l);
                       }});
+}
 
+// The totals and the fingerprint's label.
+void People::add_totals(const Rules& rules, const Decision& d) {
+  const std::string& cur = rules.currency;
   auto coefficient = d.coefficient();
   totals = {
-      fmt::format("{}: {} {}", dw.awarded_total, money_text(d.awarded, lang), cur),
-      fmt::format("{}: {} {}", dw.leftover, money_text(d.leftover, lang), cur),
-      fmt::format("{}: {} {}", dw.cofinancing, money_text(d.cofinancing, lang), cur),
-      fmt::format("{}: {}", dw.coefficient, coefficient ? fixed_text(*coefficient, 4, lang) : dash),
+      fmt::format("{}: {} {}", dw_.awarded_total, money_text(d.awarded, lang_), cur),
+      fmt::format("{}: {} {}", dw_.leftover, money_text(d.leftover, lang_), cur),
+      fmt::format("{}: {} {}", dw_.cofinancing, money_text(d.cofinancing, lang_), cur),
+      fmt::format("{}: {}", dw_.coefficient, coefficient ? fixed_text(*coefficient, 4, lang_) : dash),
   };
-  fingerprint_label = w.fingerprint;
+  fingerprint_label = w_.fingerprint;
 }
 
 }  // namespace

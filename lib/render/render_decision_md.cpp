@@ -184,8 +184,21 @@ std::string decisions_md(const ojson& record, Lang lang) {
   return w.decisions + table({"№", w.decision, w.applications_column, w.award, w.reason, w.recorded}, "rlllll", rows);
 }
 
-// Every application, in the record's order (rank order, then the unranked by
-// id), and the totals with the number of winners.
+// The round, its year and budget, and the hashes of the rules and the inputs.
+std::string header_md(const Rules& rules, const ojson& record, Lang lang) {
+  const DecisionMdWords& w = decision_md_words[lang];
+  std::string out = fmt::format(fmt::runtime(w.title), md_cell(str(record, "round")), md_cell(rules.title));
+  out += fmt::format("- {}: {}\n", w.year, rules.year);
+  out += fmt::format("- {}: {} {}\n", w.budget, money_words(str(record, "budget"), lang), rules.currency);
+  out += fmt::format("- {}: `{}`\n", w.rules, str(record, "rules_sha256"));
+  if (record.is_object() && record.contains("inputs") && record["inputs"].is_object())
+    for (auto it = record["inputs"].begin(); it != record["inputs"].end(); ++it)
+      out += fmt::format("- {} {}: `{}`\n", w.input, it.key(),
+                         it.value().is_string() ? it.value().get<std::string>() : it.value().dump());
+  return out;
+}
+
+// Every application, in the record's order (rank order, then the unranked by id).
 std::string applications_md(const Rules& rules, const std::vector<Application>& applications, const ojson& record,
                             Lang lang) {
   const DecisionMdWords& w = decision_md_words[lang];
@@ -193,12 +206,9 @@ std::string applications_md(const Rules& rules, const std::vector<Application>& 
   std::map<std::string, const Application*> apps;
   for (const auto& a : applications) apps.emplace(a.id, &a);
   std::vector<std::vector<std::string>> rows;
-  int funded = 0, partial = 0;
   for (const auto& a : list(record, "applications")) {
     std::string id = str(a, "id");
     auto status = parse_award_status(str(a, "status"));
-    if (status == AwardStatus::funded) ++funded;
-    if (status == AwardStatus::partial) ++partial;
     std::string reasons;
     for (const auto& r : list(a, "reasons"))
       if (r.is_string()) reasons += (reasons.empty() ? "" : "; ") + reason_in_words(rules, r.get<std::string>(), lang);
@@ -208,10 +218,23 @@ std::string applications_md(const Rules& rules, const std::vector<Application>& 
                     money_words(str(a, "award"), lang), md_cell(str(a, "lot").empty() ? "—" : str(a, "lot")),
                     md_cell(reasons)});
   }
-  std::string out = w.applications;
-  out += table({w.rank, w.id, w.organisation, w.status, w.award, dw.lot, w.reasons}, "rlllrll", rows);
-  out += w.totals;
+  return w.applications + table({w.rank, w.id, w.organisation, w.status, w.award, dw.lot, w.reasons}, "rlllrll", rows);
+}
+
+// The number of winners (funded in full and partially), the sum awarded and the leftover.
+std::string totals_md(const Rules& rules, const ojson& record, Lang lang) {
+  const DecisionMdWords& w = decision_md_words[lang];
+  const DecisionWords& dw = decision_words[lang];
+  int funded = 0, partial = 0;
+  for (const auto& a : list(record, "applications")) {
+    auto status = parse_award_status(str(a, "status"));
+    if (status == AwardStatus::funded) ++funded;
+    if (status == AwardStatus::partial) ++partial;
+  }
+  std::string out = w.totals;
   out += fmt::format(fmt::runtime(w.winners), funded + partial, funded, partial);
+  out += fmt::format("- {}: {} {}\n", dw.awarded_total, money_words(str(record, "awarded"), lang), rules.currency);
+  out += fmt::format("- {}: {} {}\n", dw.leftover, money_words(str(record, "leftover"), lang), rules.currency);
   return out;
 }
 
@@ -221,21 +244,11 @@ std::string applications_md(const Rules& rules, const std::vector<Application>& 
 std::string render_decision_md(const Rules& rules, const std::vector<Application>& applications, const ojson& record,
                                Lang lang) {
   const DecisionMdWords& w = decision_md_words[lang];
-  const DecisionWords& dw = decision_words[lang];
-  const std::string cur = rules.currency;
-  std::string out = fmt::format(fmt::runtime(w.title), md_cell(str(record, "round")), md_cell(rules.title));
-  out += fmt::format("- {}: {}\n", w.year, rules.year);
-  out += fmt::format("- {}: {} {}\n", w.budget, money_words(str(record, "budget"), lang), cur);
-  out += fmt::format("- {}: `{}`\n", w.rules, str(record, "rules_sha256"));
-  if (record.is_object() && record.contains("inputs") && record["inputs"].is_object())
-    for (auto it = record["inputs"].begin(); it != record["inputs"].end(); ++it)
-      out += fmt::format("- {} {}: `{}`\n", w.input, it.key(),
-                         it.value().is_string() ? it.value().get<std::string>() : it.value().dump());
+  std::string out = header_md(rules, record, lang);
   out += lots_md(rules, record, lang);
   out += decisions_md(record, lang);
   out += applications_md(rules, applications, record, lang);
-  out += fmt::format("- {}: {} {}\n", dw.awarded_total, money_words(str(record, "awarded"), lang), cur);
-  out += fmt::format("- {}: {} {}\n", dw.leftover, money_words(str(record, "leftover"), lang), cur);
+  out += totals_md(rules, record, lang);
   out += w.fingerprint;
   out += fmt::format("`{}`\n\n", str(record, "fingerprint"));
   out += w.fingerprint_note;

@@ -1,6 +1,6 @@
 // The commission decision request a refusal is worded relative to (docs/cli.md
 // "Commission decisions": `withdraw: D-08 is rejected; …`). The library names the
-// request as data; cli/remedies.cpp words it as the command line that made it.
+// request as data; render/remedy_words.cpp words it as the command line that made it.
 #pragma once
 #include <optional>
 

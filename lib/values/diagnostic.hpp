@@ -1,6 +1,6 @@
 // Errors as data: a located diagnostic, and the exception that carries a list of
 // them together with the kind of failure (which only cli/ turns into an exit
-// code), the remedy and the request it is about (which only cli/ words).
+// code), the remedy and the request it is about (which render/remedy_words.cpp words).
 #pragma once
 #include <optional>
 #include <stdexcept>
@@ -34,7 +34,7 @@ struct Diagnostic {
 // Thrown by the library when a command cannot go on; carries every diagnostic
 // found (up to the reporting limit) and the kind of failure. what() says what
 // is wrong; the remedy, and the request a refusal is worded relative to, are
-// data that cli/remedies.cpp words around it.
+// data that render/remedy_words.cpp words around it.
 class Error : public std::runtime_error {
  public:
   Error(ErrorKind kind, std::string message);

@@ -1,11 +1,11 @@
 // What the user can do about a failure, named as data. The library says what is
-// wrong; the commands to run and the options to give are the shell's words, so
-// cli/remedies.cpp words each remedy and joins it to the message.
+// wrong; the commands to run and the options to give are words for people, so
+// render/remedy_words.cpp words each remedy and joins it to the message.
 #pragma once
 
 namespace competition {
 
-// Each remedy is one way a message goes on: the cli's words for it start with
+// Each remedy is one way a message goes on: its words (render/) start with
 // their own joint to the message (`; `, `: ` or ` (…)`), as docs/cli.md prints them.
 enum class Remedy {
   none,

@@ -1,8 +1,8 @@
-#include "remedies.hpp"
+#include "render/remedy_words.hpp"
 
 #include <fmt/format.h>
 
-namespace competition::cli {
+namespace competition {
 
 std::string remedy_words(Remedy remedy, int decision) {
   switch (remedy) {
@@ -95,4 +95,9 @@ std::string error_message(const Error& error) {
   return out;
 }
 
-}  // namespace competition::cli
+std::string error_message(const std::exception& e) {
+  if (const auto* error = dynamic_cast<const Error*>(&e)) return error_message(*error);
+  return e.what();
+}
+
+}  // namespace competition

@@ -1,12 +1,14 @@
 // The words of what the library names as data about a failure (values/remedy.hpp,
 // values/decision_subject.hpp): the commands to run and the options to give, as
-// docs/cli.md prints them. The one place where an Error becomes the message printed.
+// docs/cli.md prints them. The one place where an Error becomes the message people
+// read: printed by cli/, and kept in the findings of `audit` and `audit bundle`.
 #pragma once
+#include <exception>
 #include <string>
 
 #include "values/diagnostic.hpp"
 
-namespace competition::cli {
+namespace competition {
 
 // How a remedy goes on from its message, starting with its own joint (`; `,
 // `: ` or ` (`); empty for Remedy::none. `decision`: the number undo_decision names.
@@ -16,7 +18,10 @@ namespace competition::cli {
 // the input a message is about, ending in `: ` (`decisions --undo 2: `, `withdraw: --reason: `).
 [[nodiscard]] std::string subject_words(const DecisionSubject& subject);
 
-// The message printed for an error: its subject, what() and its remedy.
+// The message of an error for people: its subject, what() and its remedy.
 [[nodiscard]] std::string error_message(const Error& error);
 
-}  // namespace competition::cli
+// The same for any exception caught: an Error as above, anything else its what().
+[[nodiscard]] std::string error_message(const std::exception& e);
+
+}  // namespace competition

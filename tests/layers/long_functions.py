@@ -18,8 +18,7 @@ import os
 import re
 import sys
 
-# Another engineer's files while this list was made (see the commit).
-SKIPPED = {'lib/commands/importer.cpp', 'lib/commands/pabulib_import.cpp'}
+SKIPPED: set = set()  # every file of lib/ and cli/ is measured
 SCOPE_WORDS = re.compile(r'\b(namespace|class|struct|union)\b')
 NAME = re.compile(r'((?:[A-Za-z_~][A-Za-z_0-9]*(?:<[^()]*>)?::)*(?:operator\s*[^\s(]+|~?[A-Za-z_][A-Za-z_0-9]*))\s*\($')
 

@@ -32,9 +32,9 @@ std::string organisation_name_key(std::string_view s) {
     if (c < 0x80) {
       cp = c, len = 1;
     } else if ((c >> 5) == 0x6 && i + 1 < s.size()) {
-      cp = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F), len = 2;
+      cp = static_cast<char32_t>(((c & 0x1F) << 6) | (s[i + 1] & 0x3F)), len = 2;
     } else if ((c >> 4) == 0xE && i + 2 < s.size()) {
-      cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F), len = 3;
+      cp = static_cast<char32_t>(((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F)), len = 3;
     } else {
       *o++ = s[i];  // 4-byte sequences and stray bytes pass through
       ++i;

@@ -6,6 +6,7 @@
 
 #include "app.hpp"
 #include "commands/importer.hpp"
+#include "render/conflict_words.hpp"
 #include "render/render_import.hpp"
 
 namespace competition::cli {
@@ -49,6 +50,7 @@ static int run_import(const ImportCliOptions& o, const GlobalOptions& g) {
                                             : Store::Mode::must_exist);
   ImportSummary s = import_file(*store, io, bytes);
   if (io.progress) std::fputs("\r\033[K", stderr);
+  for (const UnknownConflict& c : s.unknown_conflicts) inform(g, unknown_conflict_warning(c, g.lang()));
   if (format == "json") {
     emit(g, render_import_json(s));
   } else {

@@ -6,6 +6,7 @@
 
 #include "app.hpp"
 #include "commands/score_round.hpp"
+#include "render/conflict_words.hpp"
 #include "render/render_score.hpp"
 #include "render/words.hpp"
 #include "store/decision_log.hpp"
@@ -31,6 +32,7 @@ static int run_score(const GlobalOptions& g) {
     if (format == "text") layout = measure_score_text(r.rules, r.applications, r.result, g.lang());
   };
   ScoredRound s = score_and_store(*store, g.round_id(), measure);
+  for (const UnknownConflict& c : s.unknown_conflicts) inform(g, unknown_conflict_warning(c, g.lang()));
   emit(g, [&](OutputSink& out) {
     if (format == "json")
       render_score_json(out, s.rules, s.result);

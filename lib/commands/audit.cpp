@@ -13,6 +13,7 @@
 #include "engine/scoring.hpp"
 #include "render/remedy_words.hpp"
 #include "store/allocation_store.hpp"
+#include "store/canonical_migration.hpp"
 #include "store/decision_log.hpp"
 #include "store/pabulib_sources.hpp"
 #include "store/score_store.hpp"
@@ -84,7 +85,19 @@ struct Rescored {
   std::vector<Reviewer> reviewers;
   std::string reviews_sha256;
   ScoreResult fresh;
+  std::vector<SignedInput> signed_inputs;  // a round allocated before migration 5
 };
+
+// docs/audit.md "Databases made by an earlier version": a decision logged
+// before migration 5 signed the canonical CSV its inputs had then. While the
+// stored inputs still hash as the migration left them, the hashes it signed
+// stand in for theirs; any later change shows as a difference, as before.
+ojson inputs_signed_at(std::int64_t seq, ojson inputs, const std::vector<SignedInput>& signed_inputs) {
+  for (const SignedInput& in : signed_inputs)
+    if (seq <= in.logged_through && inputs.contains(in.file) && inputs[in.file] == in.migrated_sha256)
+      inputs[in.file] = in.signed_sha256;
+  return inputs;
+}
 
 // Reads the rules, the inputs and the reviews and scores them again; nothing,
 // with the problem noted, when the rules, a review or the scoring cannot be read.
@@ -105,6 +118,7 @@ std::optional<Rescored> rescore(Store& store, const RoundRecord& round, RoundAud
 
   in.applications = store.applications(round.id);
   in.reviewers = store.reviewers(round.id);
+  in.signed_inputs = signed_inputs(store, round.id);
   // One pass over the reviews: summarised for scoring and hashed for the
   // record as they are read, never held (a national round has millions).
   ReviewsHash reviews_hash(in.rules);
@@ -186,9 +200,10 @@ void check_earlier_allocations(const RoundRecord& round, const std::string& rule
         decisions_logged_before({entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(i)});
     std::string again;  // its fingerprint
     try {
-      again = signed_decision_record(round.id, rules_hash, inputs, earlier.record,
-                                     decide(in.rules, in.applications, in.fresh, earlier.applied).decision)
-                  .fingerprint;
+      again =
+          signed_decision_record(round.id, rules_hash, inputs_signed_at(entries[i].seq, inputs, in.signed_inputs),
+                                 earlier.record, decide(in.rules, in.applications, in.fresh, earlier.applied).decision)
+              .fingerprint;
     } catch (const std::exception& e) {
       problem(a, at + "allocation", first_line(e));
       continue;
@@ -229,7 +244,9 @@ void check_allocations(const RoundRecord& round, const std::string& rules_hash, 
 
   const ojson inputs =
       input_hashes_with(applications_sha256(in.rules, in.applications), in.reviewers, in.reviews_sha256);
-  SignedRecord computed = signed_decision_record(round.id, rules_hash, inputs, decisions.record, decision);
+  const std::int64_t seq = log.last_allocate ? log.entries[*log.last_allocate].seq : 0;
+  SignedRecord computed = signed_decision_record(round.id, rules_hash, inputs_signed_at(seq, inputs, in.signed_inputs),
+                                                 decisions.record, decision);
   if (check_record(log, computed, a)) check_earlier_allocations(round, rules_hash, inputs, log, in, a);
 }
 
@@ -265,12 +282,19 @@ RoundAudit audit_round(Store& store, const RoundRecord& round) {
     if (a.allocated) check_allocations(round, rules_hash, log, stored_lines, *in, a);
   }
 
+  // docs/audit.md: organisations of the round that the name rule of migration 5 made one.
+  for (const auto& [merged, kept] : merged_organisations(store, round.id))
+    a.notes.push_back(
+        fmt::format("organisation \"{}\" is one with \"{}\" since migration 5 (quote marks in "
+                    "names count as spaces): the per-organisation cap counts them once",
+                    merged, kept));
+
   // A round imported from a pabulib file: its vote totals recounted from the
   // stored ballots, and its allocation against the official `selected`.
   if (auto instance = load_pabulib_instance(store, round.id)) {
     Recount recount = recount_pabulib(*instance);
     a.differences.insert(a.differences.end(), recount.differences.begin(), recount.differences.end());
-    a.notes = recount.notes;
+    a.notes.insert(a.notes.end(), recount.notes.begin(), recount.notes.end());
     if (a.allocated) compare_selected(*instance, stored_lines, a.differences);
   }
 

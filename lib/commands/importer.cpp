@@ -14,6 +14,7 @@
 #include "store/application_writer.hpp"
 #include "store/bulk_foreign_keys.hpp"
 #include "store/history_writer.hpp"
+#include "store/organisations.hpp"
 #include "store/outcome_writer.hpp"
 #include "store/review_checks.hpp"
 #include "store/review_writer.hpp"
@@ -95,6 +96,9 @@ void import_reviewers(Store& store, const ImportOptions& o, std::string_view byt
   const auto parsed = valid_rows(rows, parser);
   if (!rows.any_invalid()) write_reviewers(store, round.id, parsed, o.replace, s, rows.conflicts());
   finish_rows(rows, sink, s);
+  std::vector<Reviewer> reviewers;
+  for (const auto& row : parsed) reviewers.push_back(row.first);
+  s.unknown_conflicts = unknown_conflicts(store.db(), reviewers);
 }
 
 // ----- reviews --------------------------------------------------------------

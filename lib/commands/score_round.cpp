@@ -5,6 +5,7 @@
 #include <exception>
 #include <thread>
 
+#include "store/organisations.hpp"
 #include "store/score_store.hpp"
 
 namespace competition {
@@ -21,6 +22,8 @@ ScoredRound score_and_store(Store& store, const std::optional<std::string>& roun
                 fmt::format("round {} is already allocated; scores are frozen by the decision", s.round.id),
                 Remedy::see_stored_decision);
   s.rules = Store::rules_of(s.round);
+  // docs/formats.md "reviewers.csv": a conflict that names no known organisation is a warning.
+  s.unknown_conflicts = unknown_conflicts(store.db(), store.reviewers(s.round.id));
   // Scoring and the ranking tables need no titles: none is kept (a national
   // round's are 100 MB).
   s.applications = store.applications(s.round.id, [](Application& a) { std::string().swap(a.title); });

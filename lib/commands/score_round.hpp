@@ -9,6 +9,7 @@
 
 #include "engine/scoring.hpp"
 #include "store/store.hpp"
+#include "values/conflicts.hpp"
 #include "values/model.hpp"
 #include "values/rules.hpp"
 
@@ -21,6 +22,7 @@ struct ScoredRound {
   Rules rules;
   std::vector<Application> applications;  // without their titles
   ScoreResult result;
+  std::vector<UnknownConflict> unknown_conflicts;  // reviewers' conflicts naming no known organisation
 };
 
 // Scores the round (`--round`, or the only one) and stores the result. An

@@ -91,9 +91,10 @@ Application ApplicationRowParser::parse(RowReader& r) {
   if (auto v = r.count(a_jobs)) a.planned_jobs = *v;
   if (auto v = r.count(a_volunteers)) a.planned_volunteers = *v;
   if (auto d = r.cell(a_submitted); !d.empty()) {
-    if (auto key = normalize_submitted_at(d)) {
-      a.submitted_at = std::string(d);
-      a.submitted_key = submitted_key_number(*key).value_or(0);
+    // Stored and shown in its canonical form (docs/formats.md "Canonical forms").
+    if (auto canonical = canonical_submitted_at(d)) {
+      a.submitted_key = submitted_key_of_canonical(*canonical).value_or(0);
+      a.submitted_at = std::move(*canonical);
     } else {
       r.error(a_submitted, submitted_at_error(shown(d)));
     }

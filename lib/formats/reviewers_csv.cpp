@@ -2,35 +2,22 @@
 
 #include "base/text.hpp"
 #include "formats/csv_rows.hpp"
+#include "values/conflicts.hpp"
 
 namespace competition {
 
 const std::vector<ColumnSpec> reviewer_columns = {{"id", true}, {"name", true}, {"conflicts", false}};
 
-std::string canonical_conflicts(std::string_view cell) {
-  std::string out;
-  std::size_t start = 0;
-  while (start <= cell.size()) {
-    std::size_t p = cell.find('|', start);
-    auto part = trim(cell.substr(start, p == std::string_view::npos ? std::string_view::npos : p - start));
-    if (!part.empty()) out += (out.empty() ? "" : "|") + std::string(part);
-    if (p == std::string_view::npos) break;
-    start = p + 1;
-  }
-  return out;
-}
-
 Reviewer ReviewerRowParser::parse(RowReader& r) {
   Reviewer rv;
   rv.id = r.id(0);
   rv.name = r.text(1);
-  std::string conflicts = canonical_conflicts(r.cell(2));
-  for (std::size_t start = 0; !conflicts.empty();) {
-    std::size_t p = conflicts.find('|', start);
-    rv.conflicts.push_back(conflicts.substr(start, p == std::string::npos ? std::string::npos : p - start));
-    if (p == std::string::npos) break;
-    start = p + 1;
-  }
+  ConflictList conflicts = parse_conflicts(r.cell(2));
+  for (const std::string& code : conflicts.invalid_codes)
+    r.error(2, fmt::format("\"{}\" is not a valid ЄДРПОУ code (expected 8 digits with a valid check digit, or an "
+                           "organisation name)",
+                           shown(code)));
+  rv.conflicts = std::move(conflicts.entries);
   check_unique(seen_, rv.id, r, 0, [&] { return fmt::format("id \"{}\"", rv.id); });
   return rv;
 }

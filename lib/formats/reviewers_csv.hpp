@@ -16,15 +16,12 @@ namespace competition {
 // The columns of reviewers.csv: id, name, conflicts.
 extern const std::vector<ColumnSpec> reviewer_columns;
 
-// A conflicts cell as the store keeps it: its `|`-separated parts trimmed,
-// empty parts dropped, joined by `|`.
-std::string canonical_conflicts(std::string_view cell);
-
 // Parses the rows of one file in order.
 class ReviewerRowParser {
  public:
-  // The reviewer of row `r`, its conflicts split from their canonical form;
-  // problems are reported through `r`.
+  // The reviewer of row `r`, its conflicts in canonical form
+  // (values/conflicts.hpp); problems, among them a code that fails the
+  // ЄДРПОУ check, are reported through `r`.
   Reviewer parse(RowReader& r);
 
  private:

@@ -14,7 +14,7 @@ ApplicationWriter::ApplicationWriter(Store& store, const RoundRecord& round, boo
       organisations_(store.db()),
       find_(store.db(),
             "SELECT organisation, COALESCE(edrpou, ''), sector, title, category, requested, cofinancing, "
-            "planned_clients, planned_jobs, planned_volunteers, submitted_key, votes "
+            "planned_clients, planned_jobs, planned_volunteers, submitted_at, votes "
             "FROM applications WHERE round_id = ?1 AND id = ?2"),
       ins_(store.db(),
            "INSERT OR FAIL INTO applications (round_id, id, organisation_id, organisation, edrpou, sector, title, "
@@ -78,7 +78,7 @@ std::optional<std::string> ApplicationWriter::changes(const Application& a) {
                                      {"planned_clients", a.planned_clients == find_.column_int64(7)},
                                      {"planned_jobs", a.planned_jobs == find_.column_int64(8)},
                                      {"planned_volunteers", a.planned_volunteers == find_.column_int64(9)},
-                                     {"submitted_at", a.submitted_key == submitted_key_number(find_.column_text(10))},
+                                     {"submitted_at", a.submitted_at == find_.column_text(10)},  // canonical forms
                                      {"votes", a.votes == votes}});
   find_.reset();
   return diff;

@@ -85,11 +85,18 @@ std::int64_t resolve_organisation(SQLite::Database& db, std::string_view name, s
 }
 
 std::int64_t find_organisation(SQLite::Database& db, std::string_view code_or_name) {
-  bool digits = !code_or_name.empty() && code_or_name.find_first_not_of("0123456789 ") == std::string_view::npos;
-  if (digits) {
+  if (is_code_entry(code_or_name)) {
     if (auto code = normalize_edrpou(code_or_name)) return find_by_code(db, *code);
   }
   return find_by_name(db, organisation_name_key(code_or_name), false);
+}
+
+std::vector<UnknownConflict> unknown_conflicts(SQLite::Database& db, const std::vector<Reviewer>& reviewers) {
+  std::vector<UnknownConflict> out;
+  for (const Reviewer& r : reviewers)
+    for (const std::string& entry : r.conflicts)
+      if (find_organisation(db, entry) < 0) out.push_back({r.id, entry});
+  return out;
 }
 
 struct OrganisationResolver::Impl {

@@ -5,6 +5,10 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "values/conflicts.hpp"
+#include "values/model.hpp"
 
 namespace SQLite {
 class Database;
@@ -22,6 +26,11 @@ class BackgroundWriter;
 // The organisation a conflict entry of reviewers.csv names (a code or a name),
 // or -1 when it names no known organisation. Reads only.
 [[nodiscard]] std::int64_t find_organisation(SQLite::Database& db, std::string_view code_or_name);
+
+// The conflict entries of `reviewers` that find_organisation finds nothing
+// for, reviewer by reviewer in their order, entries in theirs.
+[[nodiscard]] std::vector<UnknownConflict> unknown_conflicts(SQLite::Database& db,
+                                                             const std::vector<Reviewer>& reviewers);
 
 // resolve_organisation for a whole file in one transaction: the statements are
 // prepared once and every answer is remembered (by code, and by name for rows

@@ -13,6 +13,7 @@
 
 #include "base/filesystem_check.hpp"
 #include "store/bulk_statement.hpp"
+#include "store/canonical_migration.hpp"
 #include "store/failure.hpp"
 #include "store/migrations.hpp"
 #include "values/dates.hpp"
@@ -32,7 +33,14 @@ void create_private_file(const std::string& path) {
   ::close(fd);
 }
 
-void migrate(SQLite::Database& db) {
+// Migrations whose rewriting SQL cannot do: C++ run right after the
+// migration's SQL, in its transaction.
+void after_sql(int version, Store& store) {
+  if (version == 5) migrate_to_canonical_forms(store);
+}
+
+void migrate(Store& store) {
+  SQLite::Database& db = store.db();
   int current = db.execAndGet("PRAGMA user_version").getInt();
   for (const auto& m : migrations()) {
     if (m.version <= current) continue;
@@ -46,6 +54,7 @@ void migrate(SQLite::Database& db) {
         continue;
       }
       db.exec(m.sql);
+      after_sql(m.version, store);
       db.exec(fmt::format("PRAGMA user_version = {}", m.version));
       db.exec("COMMIT");
     } catch (...) {
@@ -95,7 +104,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
     // and read them back (one pread per page). A bound, not an allocation: a
     // small round uses what it needs.
     store->set_page_cache_kib(64 * 1024);
-    migrate(*store->db_);
+    migrate(*store);
   } catch (const SQLite::Exception& e) {
     // A busy database keeps its own message (failure.cpp): it is the one a user can act on.
     Error err = as_error(e);

@@ -61,10 +61,12 @@ void civil_from_days(std::int64_t z, std::int64_t& y, int& m, int& d) {
 struct DateTime {
   int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
   int offset_minutes = 0;  // east of UTC
+  bool has_time = false, has_offset = false;
 };
 
 // HH:MM[:SS] with `hour_digits_min` = 1 for the Excel form, 2 for ISO.
 bool parse_time(Cursor& c, std::size_t hour_digits_min, DateTime& t) {
+  t.has_time = true;
   t.hour = c.digits(hour_digits_min, 2);
   if (t.hour < 0 || !c.eat(':')) return false;
   t.minute = c.digits(2, 2);
@@ -77,6 +79,7 @@ bool parse_time(Cursor& c, std::size_t hour_digits_min, DateTime& t) {
 }
 
 bool parse_offset(Cursor& c, DateTime& t) {
+  t.has_offset = true;
   if (c.eat('Z') || c.eat('z')) return true;
   int sign = c.eat('+') ? 1 : c.eat('-') ? -1 : 0;
   if (sign == 0) return false;
@@ -118,13 +121,13 @@ bool parse_dotted(Cursor& c, DateTime& t) {
   return c.eat(' ') && parse_time(c, 1, t) && c.at_end();
 }
 
-}  // namespace
-
-std::optional<std::string> normalize_submitted_at(std::string_view text) {
+// The text parsed and checked, and its key `YYYY-MM-DDTHH:MM:SS` (UTC when an
+// offset was given) with what the text had: normalize_submitted_at's and
+// canonical_submitted_at's common part.
+std::optional<std::string> parse_submitted_at(std::string_view text, DateTime& t) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
 
-  DateTime t;
   Cursor c{text};
   bool iso = text.size() > 4 && text[4] == '-';
   if (!(iso ? parse_iso(c, t) : parse_dotted(c, t))) return std::nullopt;
@@ -161,6 +164,22 @@ std::optional<std::string> normalize_submitted_at(std::string_view text) {
   return std::string(key, sizeof key);
 }
 
+}  // namespace
+
+std::optional<std::string> normalize_submitted_at(std::string_view text) {
+  DateTime t;
+  return parse_submitted_at(text, t);
+}
+
+std::optional<std::string> canonical_submitted_at(std::string_view text) {
+  DateTime t;
+  std::optional<std::string> key = parse_submitted_at(text, t);
+  if (!key) return std::nullopt;
+  if (!t.has_time) return key->substr(0, 10);  // a bare date has no offset (the grammar has none)
+  if (t.has_offset) *key += 'Z';
+  return key;
+}
+
 std::string submitted_at_error(std::string_view text) {
   return fmt::format("\"{}\" is not a date (expected e.g. 2018-02-03, 2018-02-03T14:25:00+02:00 or 03.02.2018)", text);
 }
@@ -181,6 +200,15 @@ std::optional<std::int64_t> submitted_key_number(std::string_view t) {
   }
   if (n == 0) return std::nullopt;  // year 0000 is no date (and 0 means none)
   return n;
+}
+
+std::optional<std::int64_t> submitted_key_of_canonical(std::string_view c) {
+  if (c.size() == 10) {
+    auto day = submitted_key_number(std::string(c) + "T00:00:00");
+    return day;
+  }
+  if (c.size() == 20 && c.back() == 'Z') c.remove_suffix(1);
+  return submitted_key_number(c);
 }
 
 std::string submitted_key_text(std::int64_t key) {

@@ -22,6 +22,18 @@ namespace competition {
 // the UTC result falls outside years 0001–9999.
 std::optional<std::string> normalize_submitted_at(std::string_view text);
 
+// The canonical form the store keeps and the bundle's canonical CSV shows
+// (docs/formats.md "Canonical forms"): `YYYY-MM-DD` for a date,
+// `YYYY-MM-DDTHH:MM:SSZ` for a date-time with an offset (converted to UTC),
+// `YYYY-MM-DDTHH:MM:SS` for one without: `19.01.2018` and `2018-01-19` give
+// `2018-01-19`; `2018-01-19T10:00:00+02:00` and `2018-01-19T08:00Z` give
+// `2018-01-19T08:00:00Z`. nullopt where normalize_submitted_at refuses.
+std::optional<std::string> canonical_submitted_at(std::string_view text);
+// The sorting key (submitted_key_number) of a canonical form: `2018-01-19` is
+// 20180119000000, `2018-01-19T08:00:00Z` and `2018-01-19T08:00:00`
+// 20180119080000; "" is 0; nullopt for text of any other shape.
+std::optional<std::int64_t> submitted_key_of_canonical(std::string_view canonical);
+
 // normalize_submitted_at's text as a number that sorts the same way (what an
 // application holds: 8 bytes, where a million strings were 50 MB):
 // `2018-02-03T14:25:07` is 20180203142507; "" (no date) is 0. nullopt for text

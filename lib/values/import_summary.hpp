@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "values/conflicts.hpp"
 #include "values/diagnostic.hpp"
 #include "values/upsert.hpp"
 
@@ -22,6 +23,8 @@ struct ImportSummary {
   std::string round;  // the round written to (empty for history)
   long read = 0, added = 0, updated = 0, unchanged = 0;
   std::vector<Diagnostic> errors;  // filled by --dry-run; a real run throws instead
+  // reviewers: conflicts naming no organisation known to the database (warnings)
+  std::vector<UnknownConflict> unknown_conflicts;
 
   // Counts a classified row: added, updated or unchanged (a conflict is not counted).
   void count(Upsert u) {

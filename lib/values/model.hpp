@@ -28,7 +28,7 @@ struct Application {
   std::int64_t planned_clients = 0;
   std::int64_t planned_jobs = 0;
   std::int64_t planned_volunteers = 0;
-  std::string submitted_at;  // as written
+  std::string submitted_at;  // canonical form (dates.hpp canonical_submitted_at), or empty
   std::int64_t submitted_key =
       0;  // submitted_at normalised, as a number that sorts the same (dates.hpp); 0 when absent
   std::optional<std::int64_t> votes;
@@ -39,7 +39,7 @@ struct Application {
 struct Reviewer {
   std::string id;
   std::string name;
-  std::vector<std::string> conflicts;  // ЄДРПОУ codes or organisation names
+  std::vector<std::string> conflicts;  // ЄДРПОУ codes or organisation names, canonical (values/conflicts.hpp)
 };
 
 struct Review {

@@ -14,6 +14,11 @@ char32_t lower(char32_t cp) {
 
 bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x202F || cp == '\n' || cp == '\r'; }
 
+// docs/formats.md "Organisation names": the quote marks «»„“”"' count as spaces.
+bool is_quote(char32_t cp) {
+  return cp == '"' || cp == '\'' || cp == 0x00AB || cp == 0x00BB || cp == 0x201E || cp == 0x201C || cp == 0x201D;
+}
+
 }  // namespace
 
 std::string organisation_name_key(std::string_view s) {
@@ -41,7 +46,7 @@ std::string organisation_name_key(std::string_view s) {
       continue;
     }
     i += len;
-    if (is_space(cp)) {
+    if (is_space(cp) || is_quote(cp)) {
       pending_space = o != begin;
       continue;
     }

@@ -96,3 +96,34 @@ TEST_CASE("the normalised form as a number that sorts the same way, and back") {
                           "0000-00-00T00:00:00", "03.02.2018 14:25:07"})
     CHECK_MESSAGE(!submitted_key_number(bad).has_value(), bad);
 }
+
+TEST_CASE("canonical forms: a date, a date-time with an offset (in UTC, Z), one without") {
+  // A date, however typed.
+  CHECK(canonical_submitted_at("2018-01-19") == "2018-01-19");
+  CHECK(canonical_submitted_at("19.01.2018") == "2018-01-19");
+  CHECK(canonical_submitted_at("9.1.2018") == "2018-01-09");
+  CHECK(canonical_submitted_at(" 2018-01-19\t") == "2018-01-19");
+  // With an offset: the same instant gives the same text.
+  CHECK(canonical_submitted_at("2018-01-19T10:00:00+02:00") == "2018-01-19T08:00:00Z");
+  CHECK(canonical_submitted_at("2018-01-19T08:00:00Z") == "2018-01-19T08:00:00Z");
+  CHECK(canonical_submitted_at("2018-01-19t08:00z") == "2018-01-19T08:00:00Z");
+  CHECK(canonical_submitted_at("2018-01-19 10:00+0200") == "2018-01-19T08:00:00Z");
+  CHECK(canonical_submitted_at("2018-01-19T01:30:05+03") == "2018-01-18T22:30:05Z");  // the date changes
+  // Without an offset: as written, seconds added.
+  CHECK(canonical_submitted_at("2018-01-19T10:00") == "2018-01-19T10:00:00");
+  CHECK(canonical_submitted_at("2018-01-19 10:00:07") == "2018-01-19T10:00:07");
+  CHECK(canonical_submitted_at("19.01.2018 9:05") == "2018-01-19T09:05:00");
+  // What normalize_submitted_at refuses.
+  CHECK(canonical_submitted_at("31.02.2018") == std::nullopt);
+  CHECK(canonical_submitted_at("2018-01-19T10:00:00.5Z") == std::nullopt);
+  CHECK(canonical_submitted_at("") == std::nullopt);
+}
+
+TEST_CASE("canonical forms: the sorting key of each form") {
+  CHECK(submitted_key_of_canonical("2018-01-19") == 20180119000000);
+  CHECK(submitted_key_of_canonical("2018-01-19T08:00:00Z") == 20180119080000);
+  CHECK(submitted_key_of_canonical("2018-01-19T08:00:00") == 20180119080000);
+  CHECK(submitted_key_of_canonical("") == 0);
+  CHECK(submitted_key_of_canonical("19.01.2018") == std::nullopt);
+  CHECK(submitted_key_of_canonical("2018-01-19T08:00:00+02") == std::nullopt);
+}

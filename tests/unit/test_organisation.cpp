@@ -10,7 +10,7 @@
 using namespace competition;
 
 TEST_CASE("organisation names: lower case, spaces collapsed and trimmed") {
-  CHECK(organisation_name_key("ГО «Перша»") == "го «перша»");
+  CHECK(organisation_name_key("ГО «Перша»") == "го перша");
   CHECK(organisation_name_key("  ГО   ПЕРША  ") == "го перша");
   CHECK(organisation_name_key("го\tперша") == "го перша");
   CHECK(organisation_name_key("ГО\xC2\xA0Перша") == "го перша");      // no-break space
@@ -29,4 +29,19 @@ TEST_CASE("organisation names: bytes that are not UTF-8 pass through unchanged")
         "b");
   CHECK(organisation_name_key("\xF0\x9F\x98\x80 ГО") == "\xF0\x9F\x98\x80 го");  // a 4-byte character
   CHECK(organisation_name_key("ГО \xD0") == "го\xD0");  // a lead byte at the end (spaces before a stray byte go)
+}
+
+TEST_CASE("organisation names: the quote marks count as spaces") {
+  // docs/formats.md: the three spellings are one name.
+  CHECK(organisation_name_key("ГО «Теплі обіди»") == "го теплі обіди");
+  CHECK(organisation_name_key("го \"Теплі  обіди\"") == "го теплі обіди");
+  CHECK(organisation_name_key("ГО Теплі обіди") == "го теплі обіди");
+  CHECK(organisation_name_key("БФ „Надія“") == "бф надія");
+  CHECK(organisation_name_key("БФ “Надія”") == "бф надія");
+  CHECK(organisation_name_key("'Світанок'") == "світанок");
+  CHECK(organisation_name_key("ГО«Світанок»Плюс") == "го світанок плюс");  // a quote between words is a space
+  CHECK(organisation_name_key("«»") == "");
+  // Other punctuation stays: a hyphen or a dot is part of the name.
+  CHECK(organisation_name_key("ГО \"Світло-Тінь\"") == "го світло-тінь");
+  CHECK(organisation_name_key("ГО Світло-Тінь") != organisation_name_key("ГО Світло Тінь"));
 }

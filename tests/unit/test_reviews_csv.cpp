@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "csv_input_fixture.hpp"
+#include "formats/canonical_csv.hpp"
 #include "formats/csv_reader.hpp"
 #include "formats/csv_row_reader.hpp"
 #include "formats/reviews_csv.hpp"
@@ -80,4 +81,32 @@ TEST_CASE("reviews_csv: scores are stored as `id=value;…`, each value written 
   CHECK(rv.comment == "");
   CHECK_FALSE(rv.excluded);
   CHECK(encoded == "a=7;B=2.5");
+}
+
+TEST_CASE("reviews_csv: a score typed `4.50`, `4.5` or `04.500` is stored and hashed as `4.5`") {
+  // docs/formats.md "Canonical forms": the shortest exact decimal.
+  Rules rules = csv_input_rules();
+  std::vector<ColumnSpec> specs = review_columns(rules);
+  std::vector<int> index = {0, 1, -1, 2, 3};
+  for (const char* typed : {"4.50", "4.5", "04.500", " 4.5000 "}) {
+    CAPTURE(typed);
+    DiagnosticSink sink("reviews.csv");
+    CsvRecord rec{2, {"P-1", "R1", "8", typed}, {2, 2, 2, 2}};
+    RowReader r{rec, index, specs, sink};
+    Review rv;
+    std::string encoded;
+    parse_review_pair(r, rv);
+    parse_review_scores(r, rules, rv, encoded);
+    CHECK(r.ok);
+    CHECK(encoded == "a=8;B=4.5");
+    CHECK(canonical_reviews_csv(rules, {rv}) == "application,reviewer,a,B,comment\nP-1,R1,8,4.5,\n");
+  }
+  DiagnosticSink sink("reviews.csv");
+  CsvRecord rec{2, {"P-1", "R1", "8.0", "1.25"}, {2, 2, 2, 2}};
+  RowReader r{rec, index, specs, sink};
+  Review rv;
+  std::string encoded;
+  parse_review_pair(r, rv);
+  parse_review_scores(r, rules, rv, encoded);
+  CHECK(encoded == "a=8;B=1.25");
 }

@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "values/conflicts.hpp"
 #include "values/edrpou.hpp"
 #include "values/organisation_name.hpp"
 
@@ -69,10 +70,9 @@ void mark_conflicts(const std::vector<Application>& applications, const std::vec
       if (code) t.codes.insert(*code);
       std::string key = organisation_name_key(c);
       t.names.insert(key);
-      // A cell of digits (and spaces) that is a valid code names an organisation
-      // by code only; anything else by name (store/organisations.cpp find_organisation).
-      bool digits = !c.empty() && c.find_first_not_of("0123456789 ") == std::string::npos;
-      t.organisations.insert(digits && code ? "code:" + *code : organisation_named(key));
+      // An entry of digits that is a valid code names an organisation by code
+      // only; anything else by name (store/organisations.cpp find_organisation).
+      t.organisations.insert(is_code_entry(c) && code ? "code:" + *code : organisation_named(key));
     }
     ties.emplace(r.id, std::move(t));
   }

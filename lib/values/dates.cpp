@@ -203,10 +203,7 @@ std::optional<std::int64_t> submitted_key_number(std::string_view t) {
 }
 
 std::optional<std::int64_t> submitted_key_of_canonical(std::string_view c) {
-  if (c.size() == 10) {
-    auto day = submitted_key_number(std::string(c) + "T00:00:00");
-    return day;
-  }
+  if (c.size() == 10) return submitted_key_number(std::string(c) + "T00:00:00");
   if (c.size() == 20 && c.back() == 'Z') c.remove_suffix(1);
   return submitted_key_number(c);
 }

@@ -57,7 +57,7 @@ void make_old_database(testing::TempStore& t) {
            "P-1,ГО «Один»,26519933,t,50,2018-01-19\n"
            "P-2,ГО Два,,t,30,2018-01-20T08:00:00Z\n"
            "P-3,ГО Три,,t,30,2018-01-21T10:15:00\n"
-           "P-4,ГО \"Два\",,t,20,2018-01-22\n");
+           "P-4,\"ГО \"\"Два\"\"\",,t,20,2018-01-22\n");
   t.import(ImportKind::reviewers, "id,name,conflicts\nR1,One,\nR2,Two,ГО Три\n");
   t.import(ImportKind::reviews, "application,reviewer,a\nP-1,R1,9\nP-2,R1,8\nP-3,R1,7\nP-4,R1,6\nP-1,R2,9\n");
   (void)run_score(*t.store, std::nullopt);

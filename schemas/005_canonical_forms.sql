@@ -21,8 +21,10 @@ CREATE TABLE signed_inputs (
 
 -- Organisations that the new name rule made one: `merged_id` (its row
 -- deleted, its applications moved) is now `into_id`. `audit` notes them.
+-- The organisations of pabulib projects (name_key `pabulib:ROUND/ID`) are
+-- keyed by project, not by name, and keep their keys.
 CREATE TABLE organisation_merges (
   merged_id  INTEGER PRIMARY KEY,
-  into_id    INTEGER NOT NULL REFERENCES organisations(id),
+  into_id    INTEGER NOT NULL,           -- organisations.id
   name       TEXT NOT NULL               -- the merged row's name
 ) STRICT;

@@ -99,7 +99,9 @@ void rewrite_conflicts(SQLite::Database& db) {
 // New name keys; organisations without a code whose new key is that of another
 // organisation are merged into it, as an import would now resolve them
 // (store/organisations.hpp): a coded one with that key first (the lowest id),
-// else the lowest id.
+// else the lowest id. The organisations of pabulib projects are keyed by
+// round and project (`pabulib:ROUND/ID`, store/pabulib_round_writer.cpp), not
+// by name: they stay as they are.
 void rekey_organisations(SQLite::Database& db) {
   struct Org {
     std::int64_t id;
@@ -108,7 +110,9 @@ void rekey_organisations(SQLite::Database& db) {
   };
   std::map<std::string, std::vector<Org>> by_key;  // new key -> organisations in id order
   {
-    SQLite::Statement q(db, "SELECT id, edrpou IS NOT NULL, name FROM organisations ORDER BY id");
+    SQLite::Statement q(db,
+                        "SELECT id, edrpou IS NOT NULL, name FROM organisations "
+                        "WHERE substr(name_key, 1, 8) != 'pabulib:' ORDER BY id");
     while (q.executeStep())
       by_key[organisation_name_key(q.getColumn(2).getString())].push_back(
           {q.getColumn(0).getInt64(), q.getColumn(1).getInt() != 0, q.getColumn(2).getString()});

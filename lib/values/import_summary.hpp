@@ -16,12 +16,22 @@ enum class ImportKind { applications, reviewers, reviews, outcomes, history, pab
 std::optional<ImportKind> parse_import_kind(std::string_view s);
 std::string_view to_string(ImportKind k);
 
+// A project an approval ballot lists more than once (docs/pabulib.md): counted
+// once; the import warns, naming the line and the voter.
+struct RepeatedVote {
+  int line = 0;
+  std::string voter;
+  std::string project;
+  bool operator==(const RepeatedVote&) const = default;
+};
+
 struct ImportSummary {
   std::string file;
   ImportKind kind = ImportKind::applications;
   std::string round;  // the round written to (empty for history)
   long read = 0, added = 0, updated = 0, unchanged = 0;
-  std::vector<Diagnostic> errors;  // filled by --dry-run; a real run throws instead
+  std::vector<Diagnostic> errors;            // filled by --dry-run; a real run throws instead
+  std::vector<RepeatedVote> repeated_votes;  // pabulib approval ballots, in line order
 
   // Counts a classified row: added, updated or unchanged (a conflict is not counted).
   void count(Upsert u) {

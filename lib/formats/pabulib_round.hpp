@@ -1,6 +1,6 @@
 // The mapping of one pabulib instance onto a round (docs/formats.md "pabulib .pb
 // files"): what an import writes, computed from the file alone. Pure; the
-// store writes it (store/pabulib_round_writer.hpp). What formats.md leaves
+// store writes it (store/pabulib_round_writer.hpp). What docs/formats.md leaves
 // open is settled in docs/pabulib.md.
 #pragma once
 #include <cstdint>

@@ -18,7 +18,9 @@ For each bundle it checks, and prints one line per check:
      docs/bundle.md gives the same bytes; its header is the documented one
      (reviews: the criteria of rules.toml in order); its rows are in id order;
   5. the record's sums: awarded = sum of the awards, leftover = budget -
-     awarded, each lot's `awarded` = the awards paid from it, exactly;
+     awarded, each lot's `awarded` = the awards paid from it, exactly; money
+     exactly for the funded and partial; the order: the ranked by rank 1, 2,
+     ..., then the unranked by id; the lots in the rules' order;
   6. decisions.csv (when present): every decision of the record is a row of it
      with the same kind, applications, award, reason and time, and is neither
      an `undo` nor undone.
@@ -153,6 +155,22 @@ def check_sums(bundle, record):
           sum((Decimal(l["budget"]) for l in record["lots"]), Decimal(0)) <= Decimal(record["budget"]))
     no_money = [a["id"] for a in record["applications"] if (Decimal(a["award"]) == 0) != (a["lot"] is None)]
     check(bundle, "record: a lot exactly for the applications with money", not no_money, f"{no_money[:5]}")
+    paid = {"funded", "partial"}
+    wrong = [a["id"] for a in record["applications"] if (a["status"] in paid) != (Decimal(a["award"]) > 0)]
+    check(bundle, "record: money exactly for the funded and partial applications", not wrong, f"{wrong[:5]}")
+
+
+def check_order(bundle, record, rules):
+    apps = record["applications"]
+    ranked = [a for a in apps if a["rank"] is not None]
+    unranked = [a for a in apps if a["rank"] is None]
+    check(bundle, "record: the ranked first, ranks 1, 2, ... in order",
+          apps[:len(ranked)] == ranked and [a["rank"] for a in ranked] == list(range(1, len(ranked) + 1)))
+    ids = [a["id"].encode("utf-8") for a in unranked]
+    check(bundle, "record: then the unranked (rejected, incomplete) by id",
+          ids == sorted(ids) and all(a["status"] in ("rejected", "incomplete") for a in unranked))
+    check(bundle, "record: lots in the rules' order",
+          [l["id"] for l in record["lots"]] == ([l["id"] for l in rules.get("lots", [])] or ["main"]))
 
 
 def check_decisions(bundle, record):
@@ -219,8 +237,9 @@ def audit(bundle):
     check(bundle, "record: one entry per application of applications.csv",
           sorted(a["id"] for a in record["applications"]) == sorted(a["id"] for a in apps))
 
-    # 5, 6. The sums and the decisions.
+    # 5, 6. The sums, the order and the decisions.
     check_sums(bundle, record)
+    check_order(bundle, record, rules)
     check_decisions(bundle, record)
     print(f"{os.path.basename(bundle)}: fingerprint {record['fingerprint']}")
 

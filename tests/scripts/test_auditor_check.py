@@ -9,6 +9,7 @@ bundles, and docs/bundle.md's worked example run as written.
 2. The round of tests/e2e/decisions with commission decisions (a withdrawal, an
    override charged to the pool, an override undone), allocated and exported:
    the same, and the record's `decisions` must be the two standing ones.
+   A round ranked by votes (tests/e2e/pabulib/Testowo_2021.pb) passes too.
 3. The script must fail (exit 1) on a copy of bundle 2 where one review score
    was changed and the manifest re-signed (inputs.reviews.csv), and on one
    where an award in decision.json was changed and the manifest re-signed (the
@@ -56,7 +57,7 @@ def fingerprint_of(allocate_output):
     return m.group(0) if m else None
 
 
-def round_dir(work, name, src, env):
+def round_dir(work, name, env):
     d = os.path.join(work, name)
     shutil.rmtree(d, ignore_errors=True)
     os.makedirs(d)
@@ -66,7 +67,7 @@ def round_dir(work, name, src, env):
 
 def example_bundle(repo, work, env):
     src = os.path.join(repo, "examples", "kharkiv-esm")
-    d, env = round_dir(work, "example", src, env)
+    d, env = round_dir(work, "example", env)
     must(["init", os.path.join(src, "rules.toml")], env, d)
     for kind in ("applications", "reviewers", "reviews"):
         must(["import", kind, os.path.join(src, f"{kind}.csv")], env, d)
@@ -79,7 +80,7 @@ def example_bundle(repo, work, env):
 
 def decisions_bundle(repo, work, env):
     src = os.path.join(repo, "tests", "e2e", "decisions")
-    d, env = round_dir(work, "decisions", src, env)
+    d, env = round_dir(work, "decisions", env)
     must(["init", os.path.join(src, "rules.toml")], env, d)
     for kind in ("applications", "reviewers", "reviews"):
         must(["import", kind, os.path.join(src, f"{kind}.csv")], env, d)
@@ -88,6 +89,15 @@ def decisions_bundle(repo, work, env):
     must(["override", "D-03", "--award", "20000", "--reason", "Скорочено, \"за кошторисом\""], env, d)
     must(["override", "D-05", "--award", "6000", "--reason", "Помилково"], env, d)
     must(["decisions", "--undo", "3", "--reason", "Записано помилково"], env, d)
+    fingerprint = fingerprint_of(must(["allocate"], env, d))
+    must(["export", "bundle", os.path.join(d, "bundle")], env, d)
+    return os.path.join(d, "bundle"), fingerprint
+
+
+def pabulib_bundle(repo, work, env):
+    d, env = round_dir(work, "pabulib", env)
+    must(["import", "pabulib", os.path.join(repo, "tests", "e2e", "pabulib", "Testowo_2021.pb")], env, d)
+    must(["score", "-q"], env, d)
     fingerprint = fingerprint_of(must(["allocate"], env, d))
     must(["export", "bundle", os.path.join(d, "bundle")], env, d)
     return os.path.join(d, "bundle"), fingerprint
@@ -205,6 +215,9 @@ def main():
     if "decision 2 is decisions.csv's row 2" not in out:
         failures.append("the script did not compare the decisions with decisions.csv")
 
+    # A round ranked by votes (applications.csv with `votes` and `input_order`, no criteria).
+    expect_pass(repo, *pabulib_bundle(repo, work, env), "the bundle of a pabulib round")
+
     # A review score changed (8 -> 9 in the first data row), the manifest re-signed.
     copy = tampered(decided, work, "tampered-review")
     path = os.path.join(copy, "reviews.csv")
@@ -233,7 +246,7 @@ def main():
     for f in failures:
         print("FAIL:", f)
     print("auditor_check:", "FAILED" if failures else
-          "both bundles pass, both tamperings are caught, docs/bundle.md's worked example holds")
+          "the three bundles pass, both tamperings are caught, docs/bundle.md's worked example holds")
     return 1 if failures else 0
 
 

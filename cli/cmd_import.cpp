@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "app.hpp"
+#include "commands/import_result.hpp"
 #include "commands/importer.hpp"
 #include "render/conflict_words.hpp"
 #include "render/render_import.hpp"
@@ -48,9 +49,17 @@ static int run_import(const ImportCliOptions& o, const GlobalOptions& g) {
   auto store = Store::open(g.db_path(), io.kind == ImportKind::history || io.kind == ImportKind::pabulib
                                             ? Store::Mode::may_create
                                             : Store::Mode::must_exist);
-  ImportSummary s = import_file(*store, io, bytes);
+  ImportSummary s;
+  try {
+    s = import_file(*store, io, bytes);
+  } catch (const Error& e) {
+    if (io.progress) std::fputs("\r\033[K", stderr);
+    // docs/cli.md "import": a refused file's object still goes to standard output.
+    if (format == "json" && e.kind() != ErrorKind::io) emit(g, render_import_json(refused_summary(io, e)));
+    throw;
+  }
   if (io.progress) std::fputs("\r\033[K", stderr);
-  for (const UnknownConflict& c : s.unknown_conflicts) inform(g, unknown_conflict_warning(c, g.lang()));
+  if (!g.quiet) std::fputs(render_import_warnings(s, g.lang()).c_str(), stderr);
   if (format == "json") {
     emit(g, render_import_json(s));
   } else {

@@ -23,6 +23,16 @@ constexpr PerLang<const char*> decisions_note{
         "applies them, not `score`",
 };
 
+// On an allocated round `score` shows the stored scores (docs/cli.md "score").
+constexpr PerLang<const char*> frozen_note{
+    .uk =
+        "примітка: раунд {} уже розподілено; показано збережені бали, на яких ґрунтується рішення (нічого не "
+        "перераховано)",
+    .en =
+        "note: round {} is already allocated; these are the stored scores the decision was based on (nothing was "
+        "recomputed)",
+};
+
 static int run_score(const GlobalOptions& g) {
   std::string format = g.format_of({"text", "md", "csv", "json"});
   auto store = Store::open(g.db_path(), Store::Mode::must_exist);
@@ -43,6 +53,7 @@ static int run_score(const GlobalOptions& g) {
     else
       render_score_text(out, s.rules, s.applications, s.result, g.lang(), *layout);
   });
+  if (s.frozen) inform(g, fmt::format(fmt::runtime(frozen_note[g.lang()]), s.round.id));
   // docs/cli.md "Commission decisions": `score` keeps its three statuses; the
   // commission's decisions apply at `allocate`. A note says they exist.
   std::size_t decisions = 0;

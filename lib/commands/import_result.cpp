@@ -24,4 +24,14 @@ ImportSummary conclude_import(Transaction& tx, bool dry_run, ImportSummary s, st
   return s;
 }
 
+ImportSummary refused_summary(const ImportOptions& options, const Error& refusal) {
+  ImportSummary s;
+  s.file = options.file;
+  s.kind = options.kind;
+  s.round = options.round.value_or("");
+  s.errors = refusal.diagnostics();
+  if (s.errors.empty()) s.errors.push_back(Diagnostic{options.file, 0, 0, "", refusal.what(), refusal.kind()});
+  return s;
+}
+
 }  // namespace competition

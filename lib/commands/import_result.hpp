@@ -3,6 +3,7 @@
 #pragma once
 #include <vector>
 
+#include "commands/import_options.hpp"
 #include "store/store.hpp"
 #include "values/diagnostic.hpp"
 #include "values/import_summary.hpp"
@@ -16,5 +17,9 @@ void sort_by_position(std::vector<Diagnostic>& diags);
 // rolls back); a real run with diagnostics throws Error of their worst kind;
 // a real run without commits `tx` and returns `s`.
 ImportSummary conclude_import(Transaction& tx, bool dry_run, ImportSummary s, std::vector<Diagnostic> diags);
+
+// What a refused import reports (docs/cli.md "import"): every count 0 and each of
+// `refusal`'s diagnostics as an error (its message, unlocated, when it has none).
+[[nodiscard]] ImportSummary refused_summary(const ImportOptions& options, const Error& refusal);
 
 }  // namespace competition

@@ -27,6 +27,7 @@ ImportSummary import_pabulib(Store& store, const ImportOptions& o, std::string_v
   Transaction tx(store);
   PabulibFile f = read_pabulib(bytes, o.file);
   s.read = static_cast<long>(f.projects.rows.size());
+  s.repeated_votes = f.repeated_votes;
   diags.insert(diags.end(), f.errors.begin(), f.errors.end());
   PabulibRound r;
   if (diags.empty()) r = plan_pabulib_round(f, PabulibRoundOptions{o.file, o.round, o.year}, diags);

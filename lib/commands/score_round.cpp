@@ -17,16 +17,23 @@ ScoredRound score_and_store(Store& store, const std::optional<std::string>& roun
   Transaction tx(store);
   ScoredRound s;
   s.round = store.resolve_round(round_id);
-  if (s.round.stage == Stage::allocated)
-    throw Error(ErrorKind::conflict,
-                fmt::format("round {} is already allocated; scores are frozen by the decision", s.round.id),
-                Remedy::see_stored_decision);
   s.rules = Store::rules_of(s.round);
   // docs/formats.md "reviewers.csv": a conflict that names no known organisation is a warning.
   s.unknown_conflicts = unknown_conflicts(store.db(), store.reviewers(s.round.id));
   // Scoring and the ranking tables need no titles: none is kept (a national
   // round's are 100 MB).
   s.applications = store.applications(s.round.id, [](Application& a) { std::string().swap(a.title); });
+  if (s.round.stage == Stage::allocated) {
+    // docs/cli.md "score": the decision froze the scores; they are shown as stored.
+    std::optional<ScoreResult> stored = load_scores(store, s.round.id, s.rules);
+    if (!stored)
+      throw Error(ErrorKind::conflict, fmt::format("round {} is allocated but has no stored scores", s.round.id),
+                  Remedy::see_stored_decision);
+    s.result = std::move(*stored);
+    s.frozen = true;
+    if (meanwhile) meanwhile(s);
+    return s;
+  }
   // Commission orders are not applied here: `allocate` applies them (docs/cli.md,
   // "Commission decisions"), so `score` shows the ranking of the rules alone.
   ReviewSummaries summaries = review_summaries(store, s.round.id, s.rules, s.applications);

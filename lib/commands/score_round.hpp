@@ -1,6 +1,6 @@
 // `competition score` as a library call (docs/cli.md "score"): resolve the round,
 // score it from the stored inputs (docs/rules.md §1–3), store the result and mark
-// the round `scored`, all in one transaction.
+// the round `scored`, all in one transaction; an allocated round's stored scores.
 #pragma once
 #include <functional>
 #include <optional>
@@ -23,10 +23,12 @@ struct ScoredRound {
   std::vector<Application> applications;  // without their titles
   ScoreResult result;
   std::vector<UnknownConflict> unknown_conflicts;  // reviewers' conflicts naming no known organisation
+  bool frozen = false;  // the round is allocated: `result` is the stored one the decision used
 };
 
 // Scores the round (`--round`, or the only one) and stores the result. An
-// allocated round is frozen: Error(conflict). Applications without enough
+// allocated round is frozen: its stored scores are returned as they are
+// (`frozen`), nothing is computed or stored. Applications without enough
 // reviews are `incomplete`, never an error.
 // `meanwhile`, when given, runs on a second thread over the scored round
 // (reading it only) while the result is stored and committed: what the caller

@@ -176,7 +176,7 @@ SignedRecord signed_decision_record(const std::string& round, const std::string&
   return r;
 }
 
-// docs/cli.md: the fingerprint is over the record without `fingerprint`.
+// docs/bundle.md "The fingerprint": over the record without `fingerprint`.
 std::string fingerprint_of(const nlohmann::ordered_json& record) {
   // Copied only to drop a fingerprint it has: a new record (100 000 applications
   // at national scale) is hashed as it is.

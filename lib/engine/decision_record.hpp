@@ -1,4 +1,4 @@
-// The decision record of docs/cli.md (`export bundle`): one JSON object that pins an
+// The decision record of docs/bundle.md (`export bundle`): one JSON object that pins an
 // allocation to its rules, its inputs and the commission decisions applied, and
 // the fingerprint over it (`sha256:` + SHA-256 of its RFC 8785 canonical JSON).
 #pragma once

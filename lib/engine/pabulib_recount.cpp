@@ -6,6 +6,8 @@
 
 #include <charconv>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <string_view>
 
 namespace competition {
 
@@ -53,7 +55,10 @@ Recount recount_pabulib(const PabulibInstance& in) {
   r.score_recounted = by_points;
   for (const auto& b : in.ballots) {
     std::vector<std::string> ids = split_list(b.vote);
-    for (const auto& id : ids) ++r.votes[id];
+    // A project an approval ballot lists twice counts once (docs/pabulib.md).
+    std::set<std::string_view> counted;
+    for (const auto& id : ids)
+      if (counted.insert(id).second) ++r.votes[id];
     if (!by_points || !r.score_recounted) continue;
     if (!b.points || trim(*b.points).empty()) {
       r.score_recounted = false;

@@ -282,15 +282,23 @@ void check_votes(PabulibFile& f, Collector& errors, bool projects_complete) {
     else if (auto [it, fresh] = seen.emplace(b.voter_id, row.line); !fresh)
       err(c_voter, fmt::format("duplicate voter \"{}\" (first on line {})", b.voter_id, it->second));
     auto vote = cell(c_vote);
+    std::size_t listed = 0;  // the vote's entries, repeats included
     if (!vote.empty()) {
       for (auto id : split_list(vote)) {
         if (id.empty()) {
           err(c_vote, fmt::format("\"{}\" has an empty project id (expected ids separated by commas)", vote));
           continue;
         }
-        if (std::find(b.projects.begin(), b.projects.end(), id) != b.projects.end())
-          err(c_vote, fmt::format("project \"{}\" is listed twice in the ballot", id));
-        else if (know_projects && !projects.count(id))
+        ++listed;
+        if (std::find(b.projects.begin(), b.projects.end(), id) != b.projects.end()) {
+          // docs/pabulib.md: an approval counts once; points or ranks given twice are ambiguous.
+          if (f.vote_type == "approval")
+            f.repeated_votes.push_back({row.line, b.voter_id, std::string(id)});
+          else
+            err(c_vote, fmt::format("project \"{}\" is listed twice in the ballot", id));
+          continue;
+        }
+        if (know_projects && !projects.count(id))
           err(c_vote, fmt::format("unknown project \"{}\" (not in PROJECTS)", id));
         b.projects.emplace_back(id);
       }
@@ -298,9 +306,8 @@ void check_votes(PabulibFile& f, Collector& errors, bool projects_complete) {
     if (c_points >= 0) {
       auto points = cell(c_points);
       std::size_t n = points.empty() ? 0 : split_list(points).size();
-      if (!points.empty() && n != b.projects.size())
-        err(c_points,
-            fmt::format("{} values for {} projects in vote (expected one value per project)", n, b.projects.size()));
+      if (!points.empty() && n != listed)
+        err(c_points, fmt::format("{} values for {} projects in vote (expected one value per project)", n, listed));
     }
     f.ballots.push_back(std::move(b));
   }

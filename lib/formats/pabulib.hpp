@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "values/diagnostic.hpp"
+#include "values/import_summary.hpp"
 #include "values/money.hpp"
 
 namespace competition {
@@ -69,6 +70,9 @@ struct PabulibFile {
   PabulibSection votes;
   std::vector<PabulibProject> project_values;  // parallel to projects.rows (when errors is empty)
   std::vector<PabulibBallot> ballots;          // parallel to votes.rows (when errors is empty)
+  // Projects an approval ballot lists again (kept once in its `projects`), in
+  // line order; in other vote types a repeat is an error.
+  std::vector<RepeatedVote> repeated_votes;
   // The required META keys, read: budget (money), vote_type (approval, ordinal,
   // cumulative or scoring, lower-cased) and rule (trimmed, as written).
   Money budget;
@@ -90,8 +94,8 @@ struct PabulibFile {
 // (`[A-Za-z0-9._/-]`, 1–64 chars) and unique, cost an amount > 0, votes, score
 // and selected whole numbers ≥ 0 where not empty; VOTES columns voter_id and
 // vote present, voter ids unique, every project of a ballot known and listed
-// once, `points` (when not empty) one value per project of the ballot; every
-// row with as many fields as its header.
+// once (an approval ballot's repeat is only noted: `repeated_votes`), `points` (when not empty) one value per project
+// of the ballot; every row with as many fields as its header.
 PabulibFile read_pabulib(std::string_view bytes, const std::string& file);
 
 // Writes a file `read_pabulib` reads back to the same struct: META (its entries

@@ -1,7 +1,7 @@
 // The mapping of one pabulib instance onto a round (docs/formats.md "pabulib .pb
 // files"): what an import writes, computed from the file alone. Pure; the
-// store writes it (store/pabulib_round_writer.hpp). Decisions where the spec
-// is silent are in docs/pabulib.md.
+// store writes it (store/pabulib_round_writer.hpp). What docs/formats.md leaves
+// open is settled in docs/pabulib.md.
 #pragma once
 #include <cstdint>
 #include <optional>

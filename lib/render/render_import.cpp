@@ -4,6 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "render/conflict_words.hpp"
+#include "render/words.hpp"
+
 namespace competition {
 
 std::string render_import_text(const ImportSummary& s, bool dry_run) {
@@ -24,6 +27,23 @@ std::string render_import_json(const ImportSummary& s) {
                                 {"errors", errors}};
   if (!s.round.empty()) out["round"] = s.round;
   return out.dump() + "\n";
+}
+
+namespace {
+
+constexpr PerLang<const char*> repeated_vote_words{
+    .uk = "{}:{}: попередження: виборець {} вказав проєкт {} у бюлетені двічі; голос зараховано один раз\n",
+    .en = "{}:{}: warning: voter {} lists project {} twice in the ballot; the vote counts once\n",
+};
+
+}  // namespace
+
+std::string render_import_warnings(const ImportSummary& s, Lang lang) {
+  std::string out;
+  for (const UnknownConflict& c : s.unknown_conflicts) out += unknown_conflict_warning(c, lang) + '\n';
+  for (const RepeatedVote& v : s.repeated_votes)
+    out += fmt::format(fmt::runtime(repeated_vote_words[lang]), s.file, v.line, v.voter, v.project);
+  return out;
 }
 
 }  // namespace competition

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "values/import_summary.hpp"
+#include "values/lang.hpp"
 
 namespace competition {
 
@@ -15,5 +16,10 @@ std::string render_import_text(const ImportSummary& s, bool dry_run);
 // One JSON object on one line: file, kind, counts, the errors (line, column,
 // field, message) and, when one was written to, the round.
 std::string render_import_json(const ImportSummary& s);
+
+// The warnings of an import, one line each, in `lang`: a conflict naming no
+// known organisation (docs/formats.md) and a project an approval ballot lists
+// twice (docs/pabulib.md, naming the file, line, voter and project).
+std::string render_import_warnings(const ImportSummary& s, Lang lang);
 
 }  // namespace competition

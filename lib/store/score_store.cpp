@@ -79,11 +79,11 @@ void save_scores(Store& store, const std::string& round, const ScoreResult& resu
     clear_scores(store, round);
     // In batches (bulk_statement.hpp): a national round stores 100 000s of rows.
     BatchInsert ins(db,
-                    "INSERT OR FAIL INTO scores (round_id, application, status, rank, total, total_display, criteria, "
-                    "reviews, flags, reasons)",
-                    10);
+                    "INSERT OR FAIL INTO scores (round_id, application, status, rank, total, criteria, reviews, flags, "
+                    "reasons)",
+                    9);
     // In key order, not rank order (id_order.hpp; the stored rows are the same).
-    std::string total, display, criteria;  // BatchInsert copies text: reused buffers
+    std::string total, criteria;  // BatchInsert copies text: reused buffers
     auto id_of = [](const ScoredApplication& a) -> const std::string& { return a.id; };
     each_in_id_order(result.applications, id_of, [&](const ScoredApplication& a) {
       ins.text(round).text(a.id).text(to_string(a.status));
@@ -94,11 +94,9 @@ void save_scores(Store& store, const std::string& round, const ScoreResult& resu
       if (a.total) {
         total.clear();
         append_exact(total, *a.total);
-        display.clear();
-        a.total->append_fixed(display, 2);
-        ins.text(total).text(display);
+        ins.text(total);
       } else {
-        ins.null().null();
+        ins.null();
       }
       encode_criteria(criteria, rules, a.criteria);
       ins.text(criteria).integer(a.reviews).text(a.flags.joined()).text(a.reasons.joined()).end_row();

@@ -1,6 +1,6 @@
 // The stored result of `score` (docs/cli.md "score"): one row per application in the
-// `scores` table, totals and aggregates kept exact (`num/den` text) beside a
-// display column, so that `allocate`, `audit` and the minutes read back exactly
+// `scores` table, totals and aggregates kept exact (`num/den` text; no rounded
+// copy: every display is derived, migration 006), so that `allocate`, `audit` and the minutes read back exactly
 // what `score` computed.
 #pragma once
 #include <functional>

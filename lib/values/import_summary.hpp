@@ -17,6 +17,15 @@ enum class ImportKind { applications, reviewers, reviews, outcomes, history, pab
 std::optional<ImportKind> parse_import_kind(std::string_view s);
 std::string_view to_string(ImportKind k);
 
+// A project an approval ballot lists more than once (docs/pabulib.md): counted
+// once; the import warns, naming the line and the voter.
+struct RepeatedVote {
+  int line = 0;
+  std::string voter;
+  std::string project;
+  bool operator==(const RepeatedVote&) const = default;
+};
+
 struct ImportSummary {
   std::string file;
   ImportKind kind = ImportKind::applications;
@@ -25,6 +34,7 @@ struct ImportSummary {
   std::vector<Diagnostic> errors;  // filled by --dry-run; a real run throws instead
   // reviewers: conflicts naming no organisation known to the database (warnings)
   std::vector<UnknownConflict> unknown_conflicts;
+  std::vector<RepeatedVote> repeated_votes;  // pabulib approval ballots, in line order
 
   // Counts a classified row: added, updated or unchanged (a conflict is not counted).
   void count(Upsert u) {

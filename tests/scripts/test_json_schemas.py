@@ -103,6 +103,11 @@ def example_round(c):
                     os.path.join(errors_dir, "applications-mistakes.csv"), "--dry-run", "--json", code=1)
     if bad is not None and not bad.get("errors"):
         c.fail("import --dry-run --json of applications-mistakes.csv lists no errors")
+    # A refused file (no --dry-run) prints its object too, with every error (docs/cli.md "import").
+    refused = c.json_of("import-summary", cwd, db, "import", "applications",
+                        os.path.join(errors_dir, "applications-mistakes.csv"), "--json", code=2)
+    if refused is not None and (not refused.get("errors") or refused.get("added") != 0):
+        c.fail("import --json of the refused applications-mistakes.csv: no errors, or counts not 0")
     for kind in ("applications", "reviewers", "reviews"):
         c.json_of("import-summary", cwd, db, "import", kind, f(kind + ".csv"), "--json")
     c.json_of("score", cwd, db, "score", "--json")

@@ -216,7 +216,7 @@ TEST_CASE("allocate round: the stored scores must be what the stored inputs give
   // A stored row for an application that is not in the round comes before a
   // moved rank, after a changed score.
   const std::string extra =
-      "PRAGMA foreign_keys = OFF; INSERT INTO scores SELECT round_id, 'P-0', status, rank, total, total_display, "
+      "PRAGMA foreign_keys = OFF; INSERT INTO scores SELECT round_id, 'P-0', status, rank, total, "
       "criteria, reviews, flags, "
       "reasons FROM scores WHERE application = 'P-1'; ";
   CHECK(refused_after(extra + "UPDATE scores SET rank = 5 - rank WHERE application IN ('P-2', 'P-3')") ==

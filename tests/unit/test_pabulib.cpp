@@ -245,8 +245,22 @@ TEST_CASE("errors: VOTES columns and ballots") {
   CHECK(messages(read(with_line(18, "v2;1,99,98;45;F"))) ==
         lines({"t.pb:19:2: VOTES vote: unknown project \"99\" (not in PROJECTS)",
                "t.pb:19:2: VOTES vote: unknown project \"98\" (not in PROJECTS)"}));
-  CHECK(messages(read(with_line(18, "v2;1,2,1;45;F"))) ==
-        lines({"t.pb:19:2: VOTES vote: project \"1\" is listed twice in the ballot"}));
+  {
+    // docs/pabulib.md: an approval ballot's repeat counts once, noted with its line and voter.
+    PabulibFile f = read(with_line(18, "v2;1,2,1,1;45;F"));
+    CHECK(messages(f) == "");
+    CHECK(f.repeated_votes == std::vector<RepeatedVote>{{19, "v2", "1"}, {19, "v2", "1"}});
+    REQUIRE(f.ballots.size() == 3);
+    CHECK(f.ballots[1].projects == std::vector<std::string>{"1", "2"});
+  }
+  {
+    // In a cumulative ballot it stays an error (points given twice are ambiguous).
+    std::string twice = cumulative;
+    twice.replace(twice.find("1;A,B;10,5"), 10, "1;A,B,A;10,5,1");
+    PabulibFile f = read(twice);
+    CHECK(messages(f) == lines({"t.pb:15:2: VOTES vote: project \"A\" is listed twice in the ballot"}));
+    CHECK(f.repeated_votes.empty());
+  }
   CHECK(messages(read(with_line(18, "v2;\"1,,2\";45;F"))) ==
         lines({"t.pb:19:2: VOTES vote: \"1,,2\" has an empty project id (expected ids separated by commas)"}));
   std::string bad_points = cumulative;

@@ -55,6 +55,14 @@ TEST_CASE("recount: approval, a planted difference names the project") {
   CHECK(r.differences[1] == Difference{std::string("2"), "votes", std::string("2"), std::string("3")});
 }
 
+TEST_CASE("recount: an approval ballot listing a project twice counts it once") {
+  PabulibInstance in = approval();
+  in.ballots[0].vote = "1,2,3,1,1";  // as Warszawa 2022 Wola's line 3096 (docs/pabulib.md)
+  Recount r = recount_pabulib(in);
+  CHECK(r.differences.empty());
+  CHECK(r.votes.at("1") == 3);
+}
+
 TEST_CASE("recount: cumulative sums the points") {
   Recount r = recount_pabulib(cumulative());
   CHECK(r.score_recounted);

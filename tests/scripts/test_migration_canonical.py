@@ -107,6 +107,7 @@ def main():
     con.execute("UPDATE rounds SET log_head = ? WHERE id = ?", (entry_hash, rnd))
     con.execute("DROP TABLE signed_inputs")
     con.execute("DROP TABLE organisation_merges")
+    con.execute("ALTER TABLE scores ADD COLUMN total_display TEXT")  # dropped by migration 6
     con.commit()
     con.execute("PRAGMA user_version = 4")
     con.close()
@@ -118,8 +119,8 @@ def main():
     if r.returncode != 0 or "everything matches" not in out or old_fingerprint not in out:
         failures.append(f"audit after the migration: exit {r.returncode}, expected 0 with {old_fingerprint}\n{out}{r.stderr.decode()}")
     con = sqlite3.connect(db)
-    if con.execute("PRAGMA user_version").fetchone()[0] != 5:
-        failures.append("the database is not at version 5")
+    if con.execute("PRAGMA user_version").fetchone()[0] != 6:
+        failures.append("the database is not at version 6")
     at = con.execute("SELECT submitted_at FROM applications WHERE id = 'A-022'").fetchone()[0]
     if at != "2018-02-05T10:05:00Z":
         failures.append(f"A-022 submitted_at: {at}")

@@ -26,7 +26,7 @@ static int run_allocate_command(const GlobalOptions& g, const AllocateOptions& o
       render_allocation_md(out, view, g.lang());
     else
       render_allocation_text(out, view, g.lang());
-  });
+  }, controls_of(format));
   if (o.dry_run) inform(g, dry_run_words[g.lang()]);
   return 0;
 }

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "app.hpp"
+#include "base/visible_text.hpp"
 #include "commands/importer.hpp"
 #include "render/render_import.hpp"
 
@@ -50,10 +51,10 @@ static int run_import(const ImportCliOptions& o, const GlobalOptions& g) {
   ImportSummary s = import_file(*store, io, bytes);
   if (io.progress) std::fputs("\r\033[K", stderr);
   if (format == "json") {
-    emit(g, render_import_json(s));
+    emit(g, render_import_json(s), Controls::kept);
   } else {
     emit(g, render_import_text(s, o.dry_run));
-    for (const auto& d : s.errors) std::fputs((d.to_string() + "\n").c_str(), stderr);
+    for (const auto& d : s.errors) std::fputs((visible(d.to_string()) + "\n").c_str(), stderr);
   }
   return exit_code_of_findings(!s.errors.empty());
 }

@@ -40,7 +40,7 @@ static int run_score(const GlobalOptions& g) {
       render_score_md(out, s.rules, s.applications, s.result, g.lang());
     else
       render_score_text(out, s.rules, s.applications, s.result, g.lang(), *layout);
-  });
+  }, controls_of(format));
   // docs/cli.md "Commission decisions": `score` keeps its three statuses; the
   // commission's decisions apply at `allocate`. A note says they exist.
   std::size_t decisions = 0;

@@ -11,7 +11,9 @@
 
 namespace competition {
 
-// A cell, or any text of the document, escaped: `a|b` -> `a\|b`, line breaks -> spaces.
+// A cell, or any text of the document, escaped: `a|b` -> `a\|b`, line breaks ->
+// spaces, other control characters shown visibly (`ESC` -> `\\x1b`, which
+// Markdown shows as `\x1b`): one line, nothing a terminal or a renderer acts on.
 std::string md_cell(std::string_view s);
 void append_md_cell(std::string& out, std::string_view s);
 

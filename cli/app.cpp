@@ -49,7 +49,8 @@ std::string GlobalOptions::format_of(const std::vector<std::string>& allowed, co
 }
 
 void emit(const GlobalOptions& g, const std::string& text, Controls controls) {
-  emit(g, [&text](OutputSink& out) { out += text; }, controls);
+  emit(
+      g, [&text](OutputSink& out) { out += text; }, controls);
 }
 
 void emit(const GlobalOptions& g, const std::function<void(OutputSink&)>& write, Controls controls) {

@@ -31,16 +31,19 @@ static int run_score(const GlobalOptions& g) {
     if (format == "text") layout = measure_score_text(r.rules, r.applications, r.result, g.lang());
   };
   ScoredRound s = score_and_store(*store, g.round_id(), measure);
-  emit(g, [&](OutputSink& out) {
-    if (format == "json")
-      render_score_json(out, s.rules, s.result);
-    else if (format == "csv")
-      render_score_csv(out, s.rules, s.applications, s.result, g.excel);
-    else if (format == "md")
-      render_score_md(out, s.rules, s.applications, s.result, g.lang());
-    else
-      render_score_text(out, s.rules, s.applications, s.result, g.lang(), *layout);
-  }, controls_of(format));
+  emit(
+      g,
+      [&](OutputSink& out) {
+        if (format == "json")
+          render_score_json(out, s.rules, s.result);
+        else if (format == "csv")
+          render_score_csv(out, s.rules, s.applications, s.result, g.excel);
+        else if (format == "md")
+          render_score_md(out, s.rules, s.applications, s.result, g.lang());
+        else
+          render_score_text(out, s.rules, s.applications, s.result, g.lang(), *layout);
+      },
+      controls_of(format));
   // docs/cli.md "Commission decisions": `score` keeps its three statuses; the
   // commission's decisions apply at `allocate`. A note says they exist.
   std::size_t decisions = 0;

@@ -40,6 +40,23 @@ void append_visible(std::string& out, std::string_view s) {
   out.append(s.substr(start));
 }
 
+bool plain_line(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (s[i] == '\n' || s[i] == '\r' || s[i] == '\t' || control_length(s, i) > 0) return false;
+  return true;
+}
+
+void append_visible_line(std::string& out, std::string_view s) {
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '\n' && s[i] != '\r' && s[i] != '\t') continue;
+    append_visible(out, s.substr(start, i - start));
+    out += ' ';
+    start = i + 1;
+  }
+  append_visible(out, s.substr(start));
+}
+
 std::string visible(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -23,4 +23,10 @@ void append_visible(std::string& out, std::string_view s);
 // True when `s` holds a control character (nothing to escape otherwise).
 [[nodiscard]] bool has_control(std::string_view s);
 
+// A cell of a table (text or Markdown): one line, so line feeds, carriage
+// returns and tabs become spaces, and other control characters are shown as
+// by append_visible. `plain_line` tells when `s` is that already (no copy needed).
+void append_visible_line(std::string& out, std::string_view s);
+[[nodiscard]] bool plain_line(std::string_view s);
+
 }  // namespace competition

@@ -11,9 +11,9 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <vector>
-#include <nlohmann/json.hpp>
 
 #include "base/sha256.hpp"
 #include "engine/commission.hpp"
@@ -167,9 +167,9 @@ bool stale_temporary(const std::filesystem::path& dir, const std::string& prefix
   if (name.size() != prefix.size() + 6 || name.compare(0, prefix.size(), prefix) != 0) return false;
   struct stat st {};
   if (::lstat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::geteuid()) return false;
-  static const std::set<std::string> ours{bundle_file::rules,    bundle_file::applications, bundle_file::reviewers,
-                                          bundle_file::reviews,  bundle_file::outcomes,     bundle_file::decisions,
-                                          bundle_file::record,   bundle_file::minutes,      bundle_file::manifest};
+  static const std::set<std::string> ours{bundle_file::rules,   bundle_file::applications, bundle_file::reviewers,
+                                          bundle_file::reviews, bundle_file::outcomes,     bundle_file::decisions,
+                                          bundle_file::record,  bundle_file::minutes,      bundle_file::manifest};
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
     if (!ours.count(entry.path().filename().string()) || !entry.is_regular_file(ec)) return false;

@@ -5,19 +5,12 @@
 namespace competition {
 
 void append_md_cell(std::string& out, std::string_view s) {
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (c == '\n' || c == '\r') {
-      out += ' ';
-      continue;
-    }
-    if (std::size_t n = control_length(s, i); n > 0) {  // base/visible_text.hpp: `\x1b`, never the byte
-      std::string shown = visible(s.substr(i, n));
-      out += '\\';  // the backslash of `\x1b` itself escaped, so Markdown shows it
-      out += shown;
-      i += n - 1;
-      continue;
-    }
+  std::string line;  // base/visible_text.hpp: one line, `\x1b` for ESC; only made when needed
+  if (!plain_line(s)) {
+    append_visible_line(line, s);
+    s = line;
+  }
+  for (char c : s) {
     if (c == '\\' || c == '|' || c == '*' || c == '_' || c == '`' || c == '<' || c == '[' || c == ']') out += '\\';
     out += c;
   }

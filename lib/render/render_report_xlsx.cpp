@@ -160,16 +160,14 @@ void table_sheet(lxw_workbook* wb, const ReportTable& t, Lang lang, const Format
   }
   write_text(ws, r, 0, w.data_source, f.label);
   for (std::size_t y = 0; y < t.years.size(); ++y)
-    write_text(ws, r, static_cast<lxw_col_t>(y + 1),
-                           source_label(t.years[y].source, lang), f.text);
+    write_text(ws, r, static_cast<lxw_col_t>(y + 1), source_label(t.years[y].source, lang), f.text);
   ++r;
   bool any_note = false;
   for (const auto& row : t.years) any_note = any_note || row.note.has_value();
   if (any_note) {
     write_text(ws, r, 0, w.note, f.label);
     for (std::size_t y = 0; y < t.years.size(); ++y)
-      if (t.years[y].note)
-        write_text(ws, r, static_cast<lxw_col_t>(y + 1), *t.years[y].note, f.text);
+      if (t.years[y].note) write_text(ws, r, static_cast<lxw_col_t>(y + 1), *t.years[y].note, f.text);
     ++r;
   }
   ++r;

@@ -22,7 +22,11 @@ void require(bool ok) {
 bool decode(std::string_view s, std::u32string& out) {
   for (std::size_t i = 0; i < s.size();) {
     const auto b0 = static_cast<unsigned char>(s[i]);
-    std::size_t n = b0 < 0x80 ? 1 : b0 >= 0xc2 && b0 <= 0xdf ? 2 : b0 >= 0xe0 && b0 <= 0xef ? 3 : b0 >= 0xf0 && b0 <= 0xf4 ? 4 : 0;
+    std::size_t n = b0 < 0x80                  ? 1
+                    : b0 >= 0xc2 && b0 <= 0xdf ? 2
+                    : b0 >= 0xe0 && b0 <= 0xef ? 3
+                    : b0 >= 0xf0 && b0 <= 0xf4 ? 4
+                                               : 0;
     if (n == 0 || i + n > s.size()) return false;
     char32_t cp = n == 1 ? b0 : n == 2 ? (b0 & 0x1fu) : n == 3 ? (b0 & 0x0fu) : (b0 & 0x07u);
     for (std::size_t k = 1; k < n; ++k) {

@@ -218,13 +218,13 @@ def full_disk(binary, work, db):
         old = os.path.join(mnt, "round.pb")
         with open(old, "wb") as f:
             f.write(b"OLD\n" * 1000)
-        with open(os.path.join(mnt, "filler"), "wb") as f:  # fill what is left
-            try:
-                while True:
-                    f.write(b"x" * 4096)
-                    f.flush()
-            except OSError:
+        fd = os.open(os.path.join(mnt, "filler"), os.O_WRONLY | os.O_CREAT)  # fill what is left
+        try:
+            while os.write(fd, b"x" * 512) > 0:
                 pass
+        except OSError:
+            pass
+        os.close(fd)
         r = run(binary, db, "export", "pabulib", old, code=4)
         check(b"No space left on device" in r.stderr, f"full disk: {r.stderr!r}")
         check(read(old) == b"OLD\n" * 1000, "export pabulib on a full disk damaged the old file")

@@ -6,7 +6,8 @@
 using namespace competition;
 
 TEST_CASE("xlsx_text: U+FFFE, U+FFFF and C0 controls become _xHHHH_") {
-  CHECK(xlsx_text("a\xef\xbf\xbe" "b\xef\xbf\xbf") == "a_xFFFE_b_xFFFF_");
+  CHECK(xlsx_text("a\xef\xbf\xbe"
+                  "b\xef\xbf\xbf") == "a_xFFFE_b_xFFFF_");
   CHECK(xlsx_text("\x01\x1b[2J") == "_x0001__x001B_[2J");
   CHECK(xlsx_text("CR\r\nLF\ttab") == "CR_x000D_\nLF\ttab");
 }

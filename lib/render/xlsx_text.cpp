@@ -8,9 +8,11 @@ namespace {
 
 bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
-// `_xHHHH_` starting at s[i].
+// `_xHHHH` starting at s[i]: its underscore is escaped whatever follows, since
+// what follows may itself be an escape starting with `_` (`_x0041` then a NUL
+// would read back as `A`).
 bool escape_pattern_at(std::string_view s, std::size_t i) {
-  if (i + 7 > s.size() || s[i] != '_' || s[i + 1] != 'x' || s[i + 6] != '_') return false;
+  if (i + 6 > s.size() || s[i] != '_' || s[i + 1] != 'x') return false;
   for (std::size_t k = i + 2; k < i + 6; ++k)
     if (!is_hex(s[k])) return false;
   return true;

@@ -3,7 +3,8 @@
 // U+FFFE and U+FFFF, and a workbook holding one raw does not open. Such a
 // character is written the way Excel writes it, `_xHHHH_` (ECMA-376 Part 1,
 // 22.9.2.19 ST_Xstring), and a literal `_xHHHH_` in the text has its
-// underscore escaped (`_x005F_x0041_`) so that it reads back as written.
+// underscore escaped (`_x005F_x0041_`) so that it reads back as written (any
+// `_xHHHH`, closed or not: an escape may follow it).
 #pragma once
 #include <string>
 #include <string_view>

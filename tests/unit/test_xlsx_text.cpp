@@ -15,6 +15,8 @@ TEST_CASE("xlsx_text: U+FFFE, U+FFFF and C0 controls become _xHHHH_") {
 TEST_CASE("xlsx_text: a literal _xHHHH_ keeps reading as itself") {
   CHECK(xlsx_text("_x0041_") == "_x005F_x0041_");
   CHECK(xlsx_text("my_xray _x12_ _xZZZZ_") == "my_xray _x12_ _xZZZZ_");
+  // Not closed, but followed by an escape that would close it (found by fuzz_xlsx_text).
+  CHECK(xlsx_text(std::string("_x0041\0", 7)) == "_x005F_x0041_x0000_");
 }
 
 TEST_CASE("xlsx_text: text XML can hold is unchanged; a stray byte becomes U+FFFD") {

@@ -29,7 +29,8 @@ TEST_CASE("refuse_database_output: the database and its companions by any name")
     CHECK(std::string(e.what()) == (dir / "c.db-wal").string() + ": is the database's wal file (" + db +
                                        "-wal); nothing was written: give another output path");
   }
-  for (const std::string& p : {(dir / "report.txt").string(), (dir / "c.db2").string(), std::string("-"), std::string()})
+  for (const std::string& p :
+       {(dir / "report.txt").string(), (dir / "c.db2").string(), std::string("-"), std::string()})
     CHECK_NOTHROW(refuse_database_output(p, db));
   fs::remove_all(dir);
 }

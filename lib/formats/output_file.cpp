@@ -50,13 +50,18 @@ mode_t current_umask() {
 
 OutputFile::OutputFile(const std::string& path) : path_(path), target_(follow_links(path)) {
   struct stat st {};
-  const bool exists = ::stat(target_.c_str(), &st) == 0;
+  const bool exists = ::stat(path.c_str(), &st) == 0;  // the kernel's own view, /proc's links included
   if (exists && S_ISDIR(st.st_mode)) fail(EISDIR);
-  if (exists && !S_ISREG(st.st_mode)) {
-    // A FIFO, a device, a terminal or a socket: written through, never replaced.
+  struct stat resolved {};
+  // A FIFO, a device, a terminal or a socket is written through, never replaced;
+  // so is a file named through /proc's links (`-o /dev/stdout`), whose target
+  // is no path to rename onto.
+  const bool magic = exists && (::stat(target_.c_str(), &resolved) != 0 || resolved.st_ino != st.st_ino ||
+                                resolved.st_dev != st.st_dev);
+  if (exists && (!S_ISREG(st.st_mode) || magic)) {
     through_ = true;
-    write_name_ = target_;
-    int fd = ::open(target_.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+    write_name_ = path;
+    int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC | (S_ISREG(st.st_mode) ? O_TRUNC : 0));
     if (fd < 0) fail(errno);
     file_ = ::fdopen(fd, "wb");
     if (!file_) {

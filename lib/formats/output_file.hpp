@@ -8,7 +8,8 @@
 //    file stays 0600); a new file gets 0666 less the umask.
 //  - A symbolic link is followed: its target is replaced the same way, the
 //    link stays a link.
-//  - A FIFO, a device or a terminal is written through (opened, not replaced).
+//  - A FIFO, a device or a terminal is written through (opened, not replaced),
+//    and so is a file named through /proc's links (`-o /dev/stdout`).
 //  - A directory is refused.
 // Every failure is Error(io) naming the path and the system's reason.
 #pragma once

@@ -107,6 +107,9 @@ def write_through(binary, work, db):
     reader.join()
     check(stat.S_ISFIFO(os.lstat(fifo).st_mode), "the FIFO was replaced")
     check(got and got[0].startswith(b"{"), f"the FIFO's reader got {got!r}")
+    # /dev/stdout (a link through /proc to a pipe here) is written through.
+    r = run(binary, db, "status", "--json", "-o", "/dev/stdout", code=0)
+    check(r.stdout.startswith(b"{"), f"-o /dev/stdout: {r.stdout!r}")
     # A device: /dev/null stays a device (a regular user cannot replace it anyway; root could).
     run(binary, db, "status", "-o", "/dev/null", code=0)
     check(stat.S_ISCHR(os.stat("/dev/null").st_mode), "/dev/null was replaced")

@@ -49,15 +49,15 @@ std::string GlobalOptions::format_of(const std::vector<std::string>& allowed, co
 }
 
 void emit(const GlobalOptions& g, const std::string& text, Controls controls) {
-  emit(
-      g, [&text](OutputSink& out) { out += text; }, controls);
+  const std::function<void(OutputSink&)> write = [&text](OutputSink& out) { out += text; };
+  emit(g, write, controls);
 }
 
 void emit(const GlobalOptions& g, const std::function<void(OutputSink&)>& write, Controls controls) {
   if (g.output.empty() || g.output == "-") {
     OutputSink out(stdout, controls);
     write(out);
-    if (!out.flush()) standard_output_failed(errno);
+    if (!out.flush()) standard_output_failed(errno != 0 ? errno : EIO);
     return;
   }
   // docs/reliability.md "Output paths" (the database itself was refused before the command ran).
@@ -171,10 +171,6 @@ std::optional<std::string> unknown_command(CLI::App& app) {
   }
   return std::nullopt;
 }
-
-}  // namespace
-
-namespace {
 
 // A standard stream the program was started without (`competition report >&-`)
 // is held by /dev/null opened read-only: writing to it then fails (EBADF) and

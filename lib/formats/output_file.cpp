@@ -76,11 +76,10 @@ OutputFile::OutputFile(const std::string& path) : path_(path), target_(follow_li
   if (fd < 0) fail(errno);
   write_name_ = name;
   const mode_t mode = exists ? (st.st_mode & 07777) : (0666 & ~current_umask());
-  if (exists) {
-    // The group too, where the user may (a shared folder's group); the owner only as root.
-    if (::fchown(fd, st.st_uid, st.st_gid) != 0 && ::fchown(fd, static_cast<uid_t>(-1), st.st_gid) != 0) {
-    }
-  }
+  // The owner and group too, as far as the user may (the owner only as root,
+  // the group when a member); best effort: the permission bits are what matter.
+  [[maybe_unused]] const bool owned =
+      exists && (::fchown(fd, st.st_uid, st.st_gid) == 0 || ::fchown(fd, static_cast<uid_t>(-1), st.st_gid) == 0);
   if (::fchmod(fd, mode) != 0) {
     int e = errno;
     ::close(fd);

@@ -111,9 +111,14 @@ def write_through(binary, work, db):
     os.close(reader)
     check(stat.S_ISFIFO(os.lstat(fifo).st_mode), "the FIFO was replaced")
     check(got.startswith(b"{"), f"the FIFO's reader got {got!r}")
-    # /dev/stdout (a link through /proc to a pipe here) is written through.
-    r = run(binary, db, "status", "--json", "-o", "/dev/stdout", code=0)
-    check(r.stdout.startswith(b"{"), f"-o /dev/stdout: {r.stdout!r}")
+    # A link through /proc to standard output (as /dev/stdout is; a link of our
+    # own, since the old code, run as root, replaced /dev/stdout itself): written
+    # through, so the output reaches the pipe.
+    stdout_link = os.path.join(work, "stdout")
+    os.symlink("/proc/self/fd/1", stdout_link)
+    r = run(binary, db, "status", "--json", "-o", stdout_link, code=0)
+    check(r.stdout.startswith(b"{"), f"-o /proc/self/fd/1: {r.stdout!r}")
+    check(os.path.islink(stdout_link), "the link to /proc/self/fd/1 was replaced")
     # Devices: written through, never replaced. As root the old code would have
     # replaced /dev/null itself, so root uses device nodes made in the work directory.
     null, full = "/dev/null", "/dev/full"

@@ -1,6 +1,7 @@
 #include "app.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,6 +18,9 @@
 #include <string_view>
 #include <vector>
 
+#include "base/visible_text.hpp"
+#include "formats/database_output_check.hpp"
+#include "formats/output_file.hpp"
 #include "render/remedy_words.hpp"
 #include "store/failure.hpp"
 #include "store/store.hpp"
@@ -44,44 +48,36 @@ std::string GlobalOptions::format_of(const std::vector<std::string>& allowed, co
   throw Error(ErrorKind::invalid, "--format: \"" + f + "\" is not a format of this command (expected " + list + ")");
 }
 
-void emit(const GlobalOptions& g, const std::string& text) {
-  emit(g, [&text](OutputSink& out) { out += text; });
+void emit(const GlobalOptions& g, const std::string& text, Controls controls) {
+  const std::function<void(OutputSink&)> write = [&text](OutputSink& out) { out += text; };
+  emit(g, write, controls);
 }
 
-void emit(const GlobalOptions& g, const std::function<void(OutputSink&)>& write) {
+void emit(const GlobalOptions& g, const std::function<void(OutputSink&)>& write, Controls controls) {
   if (g.output.empty() || g.output == "-") {
-    OutputSink out(stdout);
+    OutputSink out(stdout, controls);
     write(out);
-    out.flush();
+    if (!out.flush()) standard_output_failed(errno != 0 ? errno : EIO);
     return;
   }
-  std::string tmp = g.output + ".tmp-" + std::to_string(::getpid());
-  {
-    std::FILE* file = std::fopen(tmp.c_str(), "wb");
-    if (!file) throw Error(ErrorKind::io, g.output + ": cannot write the output file");
-    bool ok = false;
-    try {
-      OutputSink out(file);
-      write(out);
-      ok = out.flush();
-    } catch (...) {
-      std::fclose(file);
-      std::remove(tmp.c_str());
-      throw;
-    }
-    if (std::fclose(file) != 0 || !ok) {
-      std::remove(tmp.c_str());
-      throw Error(ErrorKind::io, g.output + ": cannot write the output file");
-    }
-  }
-  if (std::rename(tmp.c_str(), g.output.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    throw Error(ErrorKind::io, g.output + ": cannot write the output file: " + std::strerror(errno));
-  }
+  // docs/reliability.md "Output paths" (the database itself was refused before the command ran).
+  OutputFile file(g.output);
+  OutputSink out(file.stream(), controls);
+  write(out);
+  if (!out.flush()) file.fail(errno != 0 ? errno : EIO);
+  file.commit();
+}
+
+Controls controls_of(const std::string& format) {
+  return format == "json" || format == "csv" ? Controls::kept : Controls::shown;
+}
+
+void standard_output_failed(int error) {
+  throw Error(ErrorKind::io, fmt::format("standard output: cannot write the output: {}", std::strerror(error)));
 }
 
 void inform(const GlobalOptions& g, const std::string& text) {
-  if (!g.quiet) std::cerr << text << '\n';
+  if (!g.quiet) std::cerr << visible(text) << '\n';
 }
 
 std::string input_label(const std::string& path) { return path == "-" ? "<stdin>" : path; }
@@ -176,9 +172,31 @@ std::optional<std::string> unknown_command(CLI::App& app) {
   return std::nullopt;
 }
 
+// A standard stream the program was started without (`competition report >&-`)
+// is held by /dev/null opened read-only: writing to it then fails (EBADF) and
+// is reported, and no file this program opens can take its number and receive
+// the output meant for it.
+void hold_closed_standard_streams() {
+  for (int fd = 0; fd <= 2; ++fd)
+    if (::fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
+      int held = ::open("/dev/null", O_RDONLY);
+      if (held >= 0 && held != fd) ::close(held);
+    }
+}
+
+// docs/reliability.md "Output paths": what is still buffered for standard
+// output must reach it, or the run fails (exit 4), never a silent truncation.
+int finish_standard_output(int code) {
+  if (std::fflush(stdout) == 0 && !std::ferror(stdout)) return code;
+  std::cerr << "competition: standard output: cannot write the output: " << std::strerror(errno != 0 ? errno : EIO)
+            << '\n';
+  return static_cast<int>(ExitCode::io);
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
+  hold_closed_standard_streams();
   Context ctx;
   CLI::App app{"competition: grant competitions of social projects — applications, scoring, allocation, reports, audit",
                "competition"};
@@ -204,9 +222,12 @@ int run_cli(int argc, char** argv) {
   // The store finds warnings (a database on NFS or SMB); the library does not print.
   Store::set_warning_listener([&ctx](const std::string& warning) { inform(ctx.global, warning); });
 
+  // Before any command runs (and writes to its database): the output is not the database.
+  app.parse_complete_callback([&ctx] { refuse_database_output(ctx.global.output, ctx.global.db_path()); });
+
   try {
     app.parse(argc, argv);
-    return ctx.exit_code;
+    return finish_standard_output(ctx.exit_code);
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
@@ -220,11 +241,11 @@ int run_cli(int argc, char** argv) {
     std::cerr << "competition: " << what << "\n(run `competition --help` or `competition COMMAND --help`)\n";
     return static_cast<int>(ExitCode::invalid);
   } catch (const Error& e) {
-    std::cerr << error_message(e) << '\n';
+    std::cerr << visible(error_message(e)) << '\n';
     return exit_code(e.kind());
   } catch (const std::exception& e) {
     Error err = as_error(e);
-    std::cerr << error_message(err) << '\n';
+    std::cerr << visible(error_message(err)) << '\n';
     return exit_code(err.kind());
   }
 }

@@ -42,12 +42,20 @@ struct Context {
 
 int run_cli(int argc, char** argv);
 
-// Writes a command's output to -o PATH (atomically: a temporary file renamed
-// into place) or to standard output.
-void emit(const GlobalOptions& g, const std::string& text);
+// Writes a command's output to -o PATH (formats/output_file.hpp: a regular
+// file atomically, a FIFO or device through) or to standard output; a failed
+// write is Error(io) with the system's reason. Control characters in the text
+// are shown visibly (text, Markdown, HTML) or kept (JSON, CSV: `Controls::kept`).
+void emit(const GlobalOptions& g, const std::string& text, Controls controls = Controls::shown);
 // The same for an output written in pieces by `write` as it is made (national
 // rankings), so that it is never held whole in memory.
-void emit(const GlobalOptions& g, const std::function<void(competition::OutputSink&)>& write);
+void emit(const GlobalOptions& g, const std::function<void(competition::OutputSink&)>& write,
+          Controls controls = Controls::shown);
+// How a format treats control characters in data: kept in JSON and CSV (data
+// for programs), shown visibly in every other format (for people).
+[[nodiscard]] Controls controls_of(const std::string& format);
+// Error(io) "standard output: cannot write the output: <errno text>".
+[[noreturn]] void standard_output_failed(int error);
 // A message for people on standard error, unless --quiet.
 void inform(const GlobalOptions& g, const std::string& text);
 // Reads an input file, or standard input for `-`; Error(io) naming the path on failure.

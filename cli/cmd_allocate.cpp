@@ -17,16 +17,19 @@ static int run_allocate_command(const GlobalOptions& g, const AllocateOptions& o
   auto store = Store::open(g.db_path(), Store::Mode::must_exist);
   AllocateResult r = run_allocate(*store, g.round_id(), o);
   AllocationView view{r.rules, r.applications, r.decision, r.fingerprint, r.decisions};
-  emit(g, [&](OutputSink& out) {
-    if (format == "json")
-      render_allocation_json(out, view);
-    else if (format == "csv")
-      render_allocation_csv(out, view, g.excel);
-    else if (format == "md")
-      render_allocation_md(out, view, g.lang());
-    else
-      render_allocation_text(out, view, g.lang());
-  });
+  emit(
+      g,
+      [&](OutputSink& out) {
+        if (format == "json")
+          render_allocation_json(out, view);
+        else if (format == "csv")
+          render_allocation_csv(out, view, g.excel);
+        else if (format == "md")
+          render_allocation_md(out, view, g.lang());
+        else
+          render_allocation_text(out, view, g.lang());
+      },
+      controls_of(format));
   if (o.dry_run) inform(g, dry_run_words[g.lang()]);
   return 0;
 }

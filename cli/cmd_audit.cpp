@@ -34,7 +34,7 @@ static int run_audit_rounds(const GlobalOptions& g, const AuditOptions& o) {
   if (o.all && g.round_id()) throw Error(ErrorKind::invalid, "--all and --round exclude each other");
   auto store = Store::open(g.db_path(), Store::Mode::must_exist);
   AuditResult r = audit_rounds(*store, g.round_id(), o.all);
-  emit(g, format == "json" ? render_audit_json(r) : render_audit_text(r, g.lang(), shown(g)));
+  emit(g, format == "json" ? render_audit_json(r) : render_audit_text(r, g.lang(), shown(g)), controls_of(format));
   return exit_of(r.ok());
 }
 
@@ -43,7 +43,8 @@ static int run_audit_history(const GlobalOptions& g, const AuditOptions& o) {
   std::string format = g.format_of({"text", "json"});
   auto store = Store::open(g.db_path(), Store::Mode::must_exist);
   HistoryAudit h = audit_history(store->history(), o.from, o.to);
-  emit(g, format == "json" ? render_history_audit_json(h) : render_history_audit_text(h, g.lang()));
+  emit(g, format == "json" ? render_history_audit_json(h) : render_history_audit_text(h, g.lang()),
+       controls_of(format));
   return exit_of(h.ok());
 }
 
@@ -51,7 +52,8 @@ static int run_audit_history(const GlobalOptions& g, const AuditOptions& o) {
 static int run_audit_bundle(const GlobalOptions& g, const AuditOptions& o) {
   std::string format = g.format_of({"text", "json"});
   BundleAudit b = audit_bundle(o.bundle);
-  emit(g, format == "json" ? render_bundle_audit_json(b) : render_bundle_audit_text(b, g.lang(), shown(g)));
+  emit(g, format == "json" ? render_bundle_audit_json(b) : render_bundle_audit_text(b, g.lang(), shown(g)),
+       controls_of(format));
   return exit_of(b.ok());
 }
 

@@ -28,9 +28,9 @@ static int run_decisions(const GlobalOptions& g, const DecisionsOptions& o) {
   std::string format = g.format_of({"text", "csv", "json"});
   DecisionList list = list_decisions(*store, g.round_id());
   if (format == "json")
-    emit(g, render_decisions_json(list));
+    emit(g, render_decisions_json(list), Controls::kept);
   else if (format == "csv")
-    emit(g, render_decisions_csv(list.decisions, CsvStyle::people(g.excel)));
+    emit(g, render_decisions_csv(list.decisions, CsvStyle::people(g.excel)), Controls::kept);
   else
     emit(g, render_decisions_text(list, g.lang()));
   return 0;

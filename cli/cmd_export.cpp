@@ -3,12 +3,15 @@
 // `export pabulib`) are added as further subcommands of the same `export`.
 #include <fmt/format.h>
 
-#include <fstream>
+#include <cerrno>
+#include <cstdio>
 #include <memory>
 
 #include "app.hpp"
 #include "commands/bundle.hpp"
 #include "commands/pabulib_export.hpp"
+#include "formats/database_output_check.hpp"
+#include "formats/output_file.hpp"
 #include "render/words.hpp"
 
 namespace competition::cli {
@@ -32,6 +35,7 @@ struct ExportOptions {
 
 // docs/bundle.md.
 static int run_export_bundle(const GlobalOptions& g, const ExportOptions& o) {
+  refuse_database_output(o.bundle, g.db_path());
   auto store = Store::open(g.db_path(), Store::Mode::must_exist);
   Bundle b = build_bundle(*store, g.round_id(), g.lang());
   write_bundle(b, o.bundle);
@@ -57,16 +61,18 @@ static void register_export_bundle(CLI::App& export_cmd, Context& ctx) {
 
 // docs/pabulib.md "Exporting": `export pabulib PATH` (`-` for standard output).
 static int run_export_pabulib(const GlobalOptions& g, const ExportOptions& o) {
+  refuse_database_output(o.pabulib, g.db_path());
   auto store = Store::open(g.db_path(), Store::Mode::must_exist);
   RoundRecord round = store->resolve_round(g.round_id());
   std::string text = write_pabulib(export_pabulib(*store, round));
   if (o.pabulib == "-") {
-    emit(g, text);
+    emit(g, text, Controls::kept);
     return 0;
   }
-  std::ofstream out(o.pabulib, std::ios::binary | std::ios::trunc);
-  if (out) out << text;
-  if (!out || !out.flush()) throw Error(ErrorKind::io, fmt::format("{}: cannot write the pabulib file", o.pabulib));
+  // docs/reliability.md "Output paths": the old file stays whole until the new one is.
+  OutputFile out(o.pabulib);
+  if (std::fwrite(text.data(), 1, text.size(), out.stream()) != text.size()) out.fail(errno);
+  out.commit();
   inform(g, fmt::format(fmt::runtime(export_words[g.lang()].pabulib_written), round.id, o.pabulib));
   return 0;
 }

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "app.hpp"
+#include "base/visible_text.hpp"
 #include "commands/import_result.hpp"
 #include "commands/importer.hpp"
 #include "render/conflict_words.hpp"
@@ -55,16 +56,17 @@ static int run_import(const ImportCliOptions& o, const GlobalOptions& g) {
   } catch (const Error& e) {
     if (io.progress) std::fputs("\r\033[K", stderr);
     // docs/cli.md "import": a refused file's object still goes to standard output.
-    if (format == "json" && e.kind() != ErrorKind::io) emit(g, render_import_json(refused_summary(io, e)));
+    if (format == "json" && e.kind() != ErrorKind::io)
+      emit(g, render_import_json(refused_summary(io, e)), Controls::kept);
     throw;
   }
   if (io.progress) std::fputs("\r\033[K", stderr);
   if (!g.quiet) std::fputs(render_import_warnings(s, g.lang()).c_str(), stderr);
   if (format == "json") {
-    emit(g, render_import_json(s));
+    emit(g, render_import_json(s), Controls::kept);
   } else {
     emit(g, render_import_text(s, o.dry_run));
-    for (const auto& d : s.errors) std::fputs((d.to_string() + "\n").c_str(), stderr);
+    for (const auto& d : s.errors) std::fputs((visible(d.to_string()) + "\n").c_str(), stderr);
   }
   return exit_code_of_findings(!s.errors.empty());
 }

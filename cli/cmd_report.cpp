@@ -19,9 +19,9 @@ static int run_report(const ReportYears& years, const GlobalOptions& g) {
   if (format == "xlsx") {
     write_report_xlsx(table, lang, g.output);
   } else if (format == "json") {
-    emit(g, render_report_json(table));
+    emit(g, render_report_json(table), Controls::kept);
   } else if (format == "csv") {
-    emit(g, render_report_csv(table, g.excel));
+    emit(g, render_report_csv(table, g.excel), Controls::kept);
   } else if (format == "md") {
     emit(g, render_report_md(table, lang));
   } else if (format == "html") {

@@ -43,16 +43,19 @@ static int run_score(const GlobalOptions& g) {
   };
   ScoredRound s = score_and_store(*store, g.round_id(), measure);
   for (const UnknownConflict& c : s.unknown_conflicts) inform(g, unknown_conflict_warning(c, g.lang()));
-  emit(g, [&](OutputSink& out) {
-    if (format == "json")
-      render_score_json(out, s.rules, s.result);
-    else if (format == "csv")
-      render_score_csv(out, s.rules, s.applications, s.result, g.excel);
-    else if (format == "md")
-      render_score_md(out, s.rules, s.applications, s.result, g.lang());
-    else
-      render_score_text(out, s.rules, s.applications, s.result, g.lang(), *layout);
-  });
+  emit(
+      g,
+      [&](OutputSink& out) {
+        if (format == "json")
+          render_score_json(out, s.rules, s.result);
+        else if (format == "csv")
+          render_score_csv(out, s.rules, s.applications, s.result, g.excel);
+        else if (format == "md")
+          render_score_md(out, s.rules, s.applications, s.result, g.lang());
+        else
+          render_score_text(out, s.rules, s.applications, s.result, g.lang(), *layout);
+      },
+      controls_of(format));
   if (s.frozen) inform(g, fmt::format(fmt::runtime(frozen_note[g.lang()]), s.round.id));
   // docs/cli.md "Commission decisions": `score` keeps its three statuses; the
   // commission's decisions apply at `allocate`. A note says they exist.

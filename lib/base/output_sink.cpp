@@ -1,13 +1,29 @@
 #include "base/output_sink.hpp"
 
+#include "base/visible_text.hpp"
+
 namespace competition {
 
-OutputSink::OutputSink(std::FILE* file) : file_(file) { pending_.reserve(chunk + chunk / 4); }
+OutputSink::OutputSink(std::FILE* file, Controls controls) : file_(file), controls_(controls) {
+  pending_.reserve(chunk + chunk / 4);
+}
+
+// Text goes out between lines or as a whole string, so a two-byte C1 control
+// is never split between two writes.
+void OutputSink::write_out(std::string_view s) {
+  if (!ok_) return;  // the first failure's errno is the reason reported
+  if (controls_ == Controls::shown && has_control(s)) {
+    std::string shown = visible(s);
+    ok_ = std::fwrite(shown.data(), 1, shown.size(), file_) == shown.size();
+    return;
+  }
+  ok_ = std::fwrite(s.data(), 1, s.size(), file_) == s.size();
+}
 
 OutputSink& OutputSink::operator+=(std::string_view s) {
   if (file_ && s.size() >= chunk) {  // a big finished text goes out as it is, not copied
     flush();
-    ok_ = std::fwrite(s.data(), 1, s.size(), file_) == s.size() && ok_;
+    write_out(s);
     return *this;
   }
   pending_ += s;
@@ -17,9 +33,9 @@ OutputSink& OutputSink::operator+=(std::string_view s) {
 
 bool OutputSink::flush() {
   if (file_) {
-    if (!pending_.empty()) ok_ = std::fwrite(pending_.data(), 1, pending_.size(), file_) == pending_.size() && ok_;
+    if (!pending_.empty()) write_out(pending_);
     pending_.clear();
-    ok_ = std::fflush(file_) == 0 && ok_;
+    if (ok_) ok_ = std::fflush(file_) == 0;
   }
   return ok_;
 }

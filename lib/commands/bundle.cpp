@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -11,6 +12,8 @@
 #include <cstring>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <vector>
 
 #include "base/sha256.hpp"
 #include "engine/commission.hpp"
@@ -156,6 +159,56 @@ bool is_empty_directory(const std::string& path) {
   return empty;
 }
 
+// A directory this program's export of PATH left when it was killed: named
+// `.NAME.tmp-XXXXXX` (mkdtemp), holding bundle files only, and locked by no
+// export still running (each holds a lock on its own while it writes).
+bool stale_temporary(const std::filesystem::path& dir, const std::string& prefix) {
+  const std::string name = dir.filename().string();
+  if (name.size() != prefix.size() + 6 || name.compare(0, prefix.size(), prefix) != 0) return false;
+  struct stat st {};
+  if (::lstat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::geteuid()) return false;
+  static const std::set<std::string> ours{bundle_file::rules,   bundle_file::applications, bundle_file::reviewers,
+                                          bundle_file::reviews, bundle_file::outcomes,     bundle_file::decisions,
+                                          bundle_file::record,  bundle_file::minutes,      bundle_file::manifest};
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+    if (!ours.count(entry.path().filename().string()) || !entry.is_regular_file(ec)) return false;
+  if (ec) return false;
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return false;
+  const bool unused = ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+  ::close(fd);
+  return unused;
+}
+
+// docs/bundle.md: the next export to the same PATH removes what a killed one left.
+void remove_stale_temporaries(const std::filesystem::path& parent, const std::string& prefix) {
+  std::error_code ec;
+  std::vector<std::filesystem::path> stale;
+  for (const auto& entry : std::filesystem::directory_iterator(parent, ec))
+    if (stale_temporary(entry.path(), prefix)) stale.push_back(entry.path());
+  for (const auto& dir : stale) std::filesystem::remove_all(dir, ec);
+}
+
+// Holds the lock that tells a later export this temporary directory is in use.
+class DirectoryLock {
+ public:
+  explicit DirectoryLock(const std::string& dir) : fd_(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {
+    if (fd_ >= 0 && ::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+      ::close(fd_);
+      fd_ = -1;
+    }
+  }
+  ~DirectoryLock() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  DirectoryLock(const DirectoryLock&) = delete;
+  DirectoryLock& operator=(const DirectoryLock&) = delete;
+
+ private:
+  int fd_;
+};
+
 [[noreturn]] void occupied(const std::string& path) {
   throw Error(ErrorKind::conflict, fmt::format("{}: already exists and is not an empty directory; nothing was written "
                                                "(give a new path, or remove it first)",
@@ -176,9 +229,11 @@ void write_bundle(const Bundle& bundle, const std::string& path) {
   // Built with append(): GCC 12 flags `"." + std::string&&` here as an overflow (a false positive).
   std::string hidden_name(".");
   hidden_name.append(fs::path(target).filename().string()).append(".tmp-XXXXXX");
+  remove_stale_temporaries(parent, hidden_name.substr(0, hidden_name.size() - 6));
   std::string templ = (parent / hidden_name).string();
   if (!::mkdtemp(templ.data())) io_failure("cannot create a temporary directory", parent.string());
   const std::string tmp = templ;
+  DirectoryLock in_use(tmp);
   try {
     // mkdtemp makes the directory private; a bundle is for others to read.
     mode_t mask = ::umask(0);

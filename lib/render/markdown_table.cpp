@@ -1,13 +1,16 @@
 #include "render/markdown_table.hpp"
 
+#include "base/visible_text.hpp"
+
 namespace competition {
 
 void append_md_cell(std::string& out, std::string_view s) {
+  std::string line;  // base/visible_text.hpp: one line, `\x1b` for ESC; only made when needed
+  if (!plain_line(s)) {
+    append_visible_line(line, s);
+    s = line;
+  }
   for (char c : s) {
-    if (c == '\n' || c == '\r') {
-      out += ' ';
-      continue;
-    }
     if (c == '\\' || c == '|' || c == '*' || c == '_' || c == '`' || c == '<' || c == '[' || c == ']') out += '\\';
     out += c;
   }

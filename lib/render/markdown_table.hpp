@@ -11,7 +11,10 @@
 
 namespace competition {
 
-// A cell, or any text of the document, escaped: `a|b` -> `a\|b`, line breaks -> spaces.
+// A cell, or any text of the document, escaped: `a|b` -> `a\|b`, line breaks
+// and tabs -> spaces, other control characters shown visibly (`ESC` -> `\\x1b`,
+// which Markdown shows as `\x1b`): one line, nothing a terminal or a renderer
+// acts on. The one Markdown escaper of every Markdown output.
 std::string md_cell(std::string_view s);
 void append_md_cell(std::string& out, std::string_view s);
 

@@ -1,5 +1,6 @@
 // docs/report.md "xlsx"; docs/cli.md "XLSX writes text as string cells (never
 // formulas), unchanged".
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
@@ -8,9 +9,11 @@
 #include <cstdio>
 #include <cstring>
 
+#include "formats/output_file.hpp"
 #include "render/render_report.hpp"
 #include "render/report_style.hpp"
 #include "render/words.hpp"
+#include "render/xlsx_text.hpp"
 #include "values/diagnostic.hpp"
 
 namespace competition {
@@ -63,6 +66,11 @@ Formats make_formats(lxw_workbook* wb) {
   return f;
 }
 
+// Every text cell: escaped for XML (render/xlsx_text.hpp), a string cell, never a formula.
+void write_text(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, std::string_view text, lxw_format* f) {
+  worksheet_write_string(ws, r, c, xlsx_text(text).c_str(), f);
+}
+
 double to_double(const Rational& r) { return static_cast<double>(r.num()) / static_cast<double>(r.den()); }
 
 // The exact value of an indicator for a spreadsheet cell (money in thousands
@@ -102,7 +110,7 @@ bool has_decimals(Indicator i) {
 void write_value(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const IndicatorValues& v, Indicator i, const Formats& f) {
   auto value = cell_value(v, i);
   if (!value) {
-    worksheet_write_string(ws, r, c, std::string(undefined_mark).c_str(), f.text);
+    write_text(ws, r, c, undefined_mark, f.text);
     return;
   }
   const NumberFormats& n = has_decimals(i) ? f.decimal : f.integer;
@@ -136,36 +144,34 @@ constexpr PerLang<SheetWords> sheet_words{
 void table_sheet(lxw_workbook* wb, const ReportTable& t, Lang lang, const Formats& f) {
   const SheetWords& w = sheet_words[lang];
   lxw_worksheet* ws = workbook_add_worksheet(wb, w.indicators);
-  worksheet_write_string(ws, 0, 0, std::string(indicators_heading(lang)).c_str(), f.heading);
+  write_text(ws, 0, 0, indicators_heading(lang), f.heading);
   lxw_col_t total_col = static_cast<lxw_col_t>(t.years.size() + 1);
   for (std::size_t y = 0; y < t.years.size(); ++y)
     worksheet_write_number(ws, 0, static_cast<lxw_col_t>(y + 1), t.years[y].year, f.year);
   std::string period = w.total + years_span(t.from, t.to);
-  worksheet_write_string(ws, 0, total_col, period.c_str(), f.heading);
+  write_text(ws, 0, total_col, period, f.heading);
   lxw_row_t r = 1;
   for (Indicator i : shown_indicators(t)) {
-    worksheet_write_string(ws, r, 0, std::string(indicator_label(i, lang)).c_str(), f.label);
+    write_text(ws, r, 0, indicator_label(i, lang), f.label);
     for (std::size_t y = 0; y < t.years.size(); ++y)
       write_value(ws, r, static_cast<lxw_col_t>(y + 1), t.years[y], i, f);
     write_value(ws, r, total_col, t.totals, i, f);
     ++r;
   }
-  worksheet_write_string(ws, r, 0, w.data_source, f.label);
+  write_text(ws, r, 0, w.data_source, f.label);
   for (std::size_t y = 0; y < t.years.size(); ++y)
-    worksheet_write_string(ws, r, static_cast<lxw_col_t>(y + 1),
-                           std::string(source_label(t.years[y].source, lang)).c_str(), f.text);
+    write_text(ws, r, static_cast<lxw_col_t>(y + 1), source_label(t.years[y].source, lang), f.text);
   ++r;
   bool any_note = false;
   for (const auto& row : t.years) any_note = any_note || row.note.has_value();
   if (any_note) {
-    worksheet_write_string(ws, r, 0, w.note, f.label);
+    write_text(ws, r, 0, w.note, f.label);
     for (std::size_t y = 0; y < t.years.size(); ++y)
-      if (t.years[y].note)
-        worksheet_write_string(ws, r, static_cast<lxw_col_t>(y + 1), t.years[y].note->c_str(), f.text);
+      if (t.years[y].note) write_text(ws, r, static_cast<lxw_col_t>(y + 1), *t.years[y].note, f.text);
     ++r;
   }
   ++r;
-  for (const auto& note : report_notes(t, lang)) worksheet_write_string(ws, r++, 0, note.c_str(), f.note);
+  for (const auto& note : report_notes(t, lang)) write_text(ws, r++, 0, note, f.note);
   worksheet_set_column(ws, 0, 0, 62, nullptr);
   if (!t.years.empty()) worksheet_set_column(ws, 1, static_cast<lxw_col_t>(t.years.size()), 11, nullptr);
   worksheet_set_column(ws, total_col, total_col, 16, nullptr);
@@ -177,41 +183,71 @@ void table_sheet(lxw_workbook* wb, const ReportTable& t, Lang lang, const Format
 void summary_sheet(lxw_workbook* wb, const ReportTable& t, Lang lang, const Formats& f) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_words[lang].summary);
   lxw_row_t r = 0;
-  worksheet_write_string(ws, r++, 0, summary_heading(t, lang).c_str(), f.title);
-  for (const auto& s : summary_sentences(t, lang)) worksheet_write_string(ws, r++, 0, s.c_str(), nullptr);
+  write_text(ws, r++, 0, summary_heading(t, lang), f.title);
+  for (const auto& s : summary_sentences(t, lang)) write_text(ws, r++, 0, s, nullptr);
   ++r;
-  worksheet_write_string(ws, r, 0, std::string(indicators_heading(lang)).c_str(), f.heading);
-  worksheet_write_string(ws, r++, 1, years_span(t.from, t.to).c_str(), f.heading);
+  write_text(ws, r, 0, indicators_heading(lang), f.heading);
+  write_text(ws, r++, 1, years_span(t.from, t.to), f.heading);
   for (Indicator i : shown_indicators(t)) {
-    worksheet_write_string(ws, r, 0, std::string(indicator_label(i, lang)).c_str(), f.label);
+    write_text(ws, r, 0, indicator_label(i, lang), f.label);
     write_value(ws, r++, 1, t.totals, i, f);
   }
   worksheet_set_column(ws, 0, 0, 62, nullptr);
   worksheet_set_column(ws, 1, 1, 16, nullptr);
 }
 
+// libxlsxwriter prints its own `[ERROR] …` lines on standard error; the error
+// it returns is reported instead (with the system's reason), so they are held
+// back while the workbook is written.
+class QuietStderr {
+ public:
+  QuietStderr() {
+    std::fflush(stderr);
+    saved_ = ::dup(STDERR_FILENO);
+    int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (saved_ >= 0 && null >= 0) ::dup2(null, STDERR_FILENO);
+    if (null >= 0) ::close(null);
+  }
+  ~QuietStderr() {
+    std::fflush(stderr);
+    if (saved_ >= 0) {
+      ::dup2(saved_, STDERR_FILENO);
+      ::close(saved_);
+    }
+  }
+  QuietStderr(const QuietStderr&) = delete;
+  QuietStderr& operator=(const QuietStderr&) = delete;
+
+ private:
+  int saved_ = -1;
+};
+
 }  // namespace
 
-// docs/report.md "xlsx": a workbook with the table and the summary, written to a
-// temporary file beside `path` and renamed into place, so a failed run leaves
-// no half-written workbook.
+// docs/report.md "xlsx": a workbook with the table and the summary, written as
+// every output file is (formats/output_file.hpp: a temporary file beside
+// `path` renamed into place), so a failed run leaves no half-written workbook.
 void write_report_xlsx(const ReportTable& t, Lang lang, const std::string& path) {
-  std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-  lxw_workbook* wb = workbook_new(tmp.c_str());
-  if (!wb) throw Error(ErrorKind::io, path + ": cannot create the workbook");
-  Formats f = make_formats(wb);
-  table_sheet(wb, t, lang, f);
-  summary_sheet(wb, t, lang, f);
-  lxw_error err = workbook_close(wb);
+  OutputFile out(path);
+  lxw_error err = LXW_NO_ERROR;
+  int error = 0;
+  {
+    QuietStderr quiet;
+    // libxlsxwriter opens the file by name (the temporary file made above, or a FIFO).
+    lxw_workbook* wb = workbook_new(out.name().c_str());
+    if (!wb) out.fail(ENOMEM);
+    Formats f = make_formats(wb);
+    table_sheet(wb, t, lang, f);
+    summary_sheet(wb, t, lang, f);
+    errno = 0;
+    err = workbook_close(wb);
+    error = errno;
+  }
   if (err != LXW_NO_ERROR) {
-    std::remove(tmp.c_str());
+    if (error != 0) out.fail(error);
     throw Error(ErrorKind::io, fmt::format("{}: cannot write the workbook: {}", path, lxw_strerror(err)));
   }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    int e = errno;
-    std::remove(tmp.c_str());
-    throw Error(ErrorKind::io, fmt::format("{}: cannot write the output file: {}", path, std::strerror(e)));
-  }
+  out.commit();
 }
 
 }  // namespace competition

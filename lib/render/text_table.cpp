@@ -2,7 +2,22 @@
 
 #include <algorithm>
 
+#include "base/visible_text.hpp"
+
 namespace competition {
+
+namespace {
+
+// What a cell shows (base/visible_text.hpp): itself, or one line with its
+// control characters visible, made in `scratch`.
+std::string_view shown_cell(std::string_view cell, std::string& scratch) {
+  if (plain_line(cell)) return cell;
+  scratch.clear();
+  append_visible_line(scratch, cell);
+  return scratch;
+}
+
+}  // namespace
 
 std::size_t display_width(std::string_view s) {
   std::size_t n = 0;
@@ -44,9 +59,10 @@ std::vector<std::size_t> TextTable::measure(std::size_t count, const RowMaker& m
   TextRow row, head;
   for (const auto& c : header_) head.cell(c);
   std::vector<std::size_t> width(header_.size(), 0);
+  std::string scratch;
   auto measure_row = [&](const TextRow& r) {
     if (r.size() > width.size()) width.resize(r.size(), 0);
-    for (std::size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], display_width(r[i]));
+    for (std::size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], display_width(shown_cell(r[i], scratch)));
   };
   measure_row(head);
   for (std::size_t i = 0; i < count; ++i) {
@@ -63,10 +79,11 @@ void TextTable::render(OutputSink& out, std::size_t count, const RowMaker& make,
   for (const auto& c : header_) head.cell(c);
   // Appends in place, one line at a time, to the sink's own buffer.
   std::string& s = out.text();
+  std::string scratch;
   auto line = [&](const TextRow& r) {
     const std::size_t start = s.size();
     for (std::size_t i = 0; i < width.size(); ++i) {
-      std::string_view cell = i < r.size() ? r[i] : std::string_view();
+      std::string_view cell = i < r.size() ? shown_cell(r[i], scratch) : std::string_view();
       const std::size_t w = display_width(cell);
       std::size_t pad = width[i] > w ? width[i] - w : 0;
       bool right = i < align_.size() && align_[i] == 'r';

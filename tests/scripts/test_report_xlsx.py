@@ -58,6 +58,19 @@ def number_cell(ws, row, col, expected, what, places=None):
     return c
 
 
+def one_note_workbook(a, name, note):
+    """The workbook of one history year (2020) whose note is the CSV field `note`."""
+    hist = os.path.join(a.work, name + ".csv")
+    with open(hist, "w", encoding="utf-8") as f:
+        f.write("year,participants,winners,budget,attracted,clients,jobs,volunteers,note\n"
+                f"2020,10,4,1000.00,2500.00,40,1,2,{note}\n")
+    db = os.path.join(a.work, name + ".db")
+    run(a.binary, db, "import", "history", hist)
+    path = os.path.join(a.work, name + ".xlsx")
+    run(a.binary, db, "report", "--format", "xlsx", "-o", path)
+    return path
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--binary", required=True)
@@ -137,14 +150,7 @@ def main():
     number_cell(wse, by_label(wse, "City budget funding (thousand UAH)"), 5, 3029.1, "en 2010–2012 budget")
 
     # Text is written as string cells, never as formulas (docs/cli.md).
-    hist = os.path.join(a.work, "formula.csv")
-    with open(hist, "w", encoding="utf-8") as f:
-        f.write("year,participants,winners,budget,attracted,clients,jobs,volunteers,note\n"
-                '2020,10,4,1000.00,2500.00,40,1,2,"=HYPERLINK(""http://example.org"")"\n')
-    db2 = os.path.join(a.work, "formula.db")
-    run(a.binary, db2, "import", "history", hist)
-    path_f = os.path.join(a.work, "formula.xlsx")
-    run(a.binary, db2, "report", "--format", "xlsx", "-o", path_f)
+    path_f = one_note_workbook(a, "formula", '"=HYPERLINK(""http://example.org"")"')
     with zipfile.ZipFile(path_f) as z:
         for name in z.namelist():
             if name.startswith("xl/worksheets/"):
@@ -155,6 +161,22 @@ def main():
         c = wf.cell(row=note, column=2)
         check(c.value == '=HYPERLINK("http://example.org")' and c.data_type == "s",
               f"the note cell: {c.value!r} ({c.data_type})")
+
+    # docs/report.md "xlsx": characters XML cannot hold are escaped as Excel does,
+    # so the workbook opens (a raw U+FFFE made it ill-formed XML).
+    path_h = one_note_workbook(a, "hostile", '"a\ufffeb\uffff c\x1b[2J\x01 _x0041_ line\nbreak"')
+    with zipfile.ZipFile(path_h) as z:
+        strings = z.read("xl/sharedStrings.xml").decode("utf-8")
+    check("\ufffe" not in strings and "\uffff" not in strings and "\x1b" not in strings and "\x01" not in strings,
+          "a character XML cannot hold was written raw")
+    check("a_xFFFE_b_xFFFF_ c_x001B_[2J_x0001_ _x005F_x0041_ line\nbreak" in strings,
+          "the note is not escaped as Excel escapes it")
+    wh = openpyxl.load_workbook(path_h)["Показники"]  # fails on ill-formed XML
+    note = by_label(wh, "Примітка")
+    if note:
+        # openpyxl 3.0 reads `_x005F_` back as `_` and leaves the other escapes as written.
+        v = wh.cell(row=note, column=2).value
+        check(v is not None and v.endswith("_x0041_ line\nbreak"), f"the hostile note read back: {v!r}")
 
     for f in failures:
         print("FAIL:", f)

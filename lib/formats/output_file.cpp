@@ -1,0 +1,123 @@
+#include "formats/output_file.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <vector>
+
+#include "base/filesystem_check.hpp"
+#include "values/diagnostic.hpp"
+
+namespace competition {
+
+std::string follow_links(const std::string& path) {
+  std::string at = path;
+  for (int hops = 0; hops < 40; ++hops) {  // 40: Linux's own limit (ELOOP beyond)
+    struct stat st {};
+    if (::lstat(at.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return at;
+    std::vector<char> buf(static_cast<std::size_t>(st.st_size > 0 ? st.st_size : 255) + 1);
+    ssize_t n = ::readlink(at.c_str(), buf.data(), buf.size());
+    if (n < 0 || static_cast<std::size_t>(n) >= buf.size()) return at;
+    std::string next(buf.data(), static_cast<std::size_t>(n));
+    if (next.empty()) return at;
+    at = next[0] == '/' ? next : parent_directory(at) + "/" + next;
+  }
+  return at;
+}
+
+void OutputFile::fail(int error) const {
+  throw Error(ErrorKind::io, fmt::format("{}: cannot write the output file: {}", path_, std::strerror(error)));
+}
+
+namespace {
+
+std::string base_name(const std::string& path) {
+  auto slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+mode_t current_umask() {
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  return mask;
+}
+
+}  // namespace
+
+OutputFile::OutputFile(const std::string& path) : path_(path), target_(follow_links(path)) {
+  struct stat st {};
+  const bool exists = ::stat(path.c_str(), &st) == 0;  // the kernel's own view, /proc's links included
+  if (exists && S_ISDIR(st.st_mode)) fail(EISDIR);
+  struct stat resolved {};
+  // A FIFO, a device, a terminal or a socket is written through, never replaced;
+  // so is a file named through /proc's links (`-o /dev/stdout`), whose target
+  // is no path to rename onto.
+  const bool magic = exists && (::stat(target_.c_str(), &resolved) != 0 || resolved.st_ino != st.st_ino ||
+                                resolved.st_dev != st.st_dev);
+  if (exists && (!S_ISREG(st.st_mode) || magic)) {
+    through_ = true;
+    write_name_ = path;
+    int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC | (S_ISREG(st.st_mode) ? O_TRUNC : 0));
+    if (fd < 0) fail(errno);
+    file_ = ::fdopen(fd, "wb");
+    if (!file_) {
+      int e = errno;
+      ::close(fd);
+      fail(e);
+    }
+    return;
+  }
+  std::string name = parent_directory(target_) + "/." + base_name(target_) + ".tmp-XXXXXX";
+  int fd = ::mkostemp(name.data(), O_CLOEXEC);  // O_CREAT|O_EXCL: never through a planted link
+  if (fd < 0) fail(errno);
+  write_name_ = name;
+  const mode_t mode = exists ? (st.st_mode & 07777) : (0666 & ~current_umask());
+  // The owner and group too, as far as the user may (the owner only as root,
+  // the group when a member); best effort: the permission bits are what matter.
+  [[maybe_unused]] const bool owned =
+      exists && (::fchown(fd, st.st_uid, st.st_gid) == 0 || ::fchown(fd, static_cast<uid_t>(-1), st.st_gid) == 0);
+  if (::fchmod(fd, mode) != 0) {
+    int e = errno;
+    ::close(fd);
+    ::unlink(write_name_.c_str());
+    fail(e);
+  }
+  file_ = ::fdopen(fd, "wb");
+  if (!file_) {
+    int e = errno;
+    ::close(fd);
+    ::unlink(write_name_.c_str());
+    fail(e);
+  }
+}
+
+OutputFile::~OutputFile() {
+  if (file_) std::fclose(file_);
+  if (!through_ && !write_name_.empty()) ::unlink(write_name_.c_str());
+}
+
+void OutputFile::commit() {
+  std::FILE* f = file_;
+  file_ = nullptr;
+  int error = 0;
+  if (std::fflush(f) != 0 || std::ferror(f)) error = errno != 0 ? errno : EIO;
+  // A regular file is synced before the rename, so that a crash leaves the old file or the whole new one.
+  if (error == 0 && !through_ && ::fsync(::fileno(f)) != 0) error = errno;
+  if (std::fclose(f) != 0 && error == 0) error = errno;
+  if (error != 0) fail(error);  // the destructor removes the temporary file
+  if (through_) return;
+  if (::rename(write_name_.c_str(), target_.c_str()) != 0) fail(errno);
+  write_name_.clear();
+  // The rename is durable once the directory is synced; the file is whole either way.
+  int dir = ::open(parent_directory(target_).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
+  }
+}
+
+}  // namespace competition

@@ -26,7 +26,7 @@ constexpr PerLang<const char*> decisions_note{
 // On an allocated round `score` shows the stored scores (docs/cli.md "score").
 constexpr PerLang<const char*> frozen_note{
     .uk =
-        "примітка: раунд {} уже розподілено; показано збережені бали, на яких ґрунтується рішення (нічого не "
+        "примітка: конкурс {} уже розподілено; показано збережені бали, на яких ґрунтується рішення (нічого не "
         "перераховано)",
     .en =
         "note: round {} is already allocated; these are the stored scores the decision was based on (nothing was "

@@ -48,7 +48,7 @@ CREATE TABLE reviewers (
   round_id   TEXT NOT NULL REFERENCES rounds(id),
   id         TEXT NOT NULL,
   name       TEXT NOT NULL,
-  conflicts  TEXT NOT NULL DEFAULT '',           -- as written, `|`-separated
+  conflicts  TEXT NOT NULL DEFAULT '',           -- canonical form, `|`-separated (docs/formats.md)
   PRIMARY KEY (round_id, id)
 ) STRICT, WITHOUT ROWID;
 

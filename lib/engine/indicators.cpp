@@ -173,7 +173,7 @@ std::vector<int> known_years(const ReportInput& input) {
 
 namespace {
 
-// The years of the table (docs/report.md "--year, --from, --to"): Error(invalid)
+// The years of the table (docs/report.md, the opening paragraph): Error(invalid)
 // when the years asked are not among or do not meet the years with data.
 void set_years(ReportTable& t, const std::vector<int>& years, const ReportYears& asked) {
   int first = years.front(), last = years.back();

@@ -14,7 +14,7 @@ char32_t lower(char32_t cp) {
 
 bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x202F || cp == '\n' || cp == '\r'; }
 
-// docs/formats.md "Organisation names": the quote marks «»„“”"' count as spaces.
+// docs/formats.md "Organisations": the quote marks «»„“”"' count as spaces.
 bool is_quote(char32_t cp) {
   return cp == '"' || cp == '\'' || cp == 0x00AB || cp == 0x00BB || cp == 0x201E || cp == 0x201C || cp == 0x201D;
 }

@@ -11,7 +11,6 @@
 #include "formats/csv_rows.hpp"
 #include "formats/history_csv.hpp"
 #include "formats/outcomes_csv.hpp"
-#include "store/round_limits.hpp"
 #include "store/application_writer.hpp"
 #include "store/bulk_foreign_keys.hpp"
 #include "store/history_writer.hpp"
@@ -19,6 +18,7 @@
 #include "store/review_checks.hpp"
 #include "store/review_writer.hpp"
 #include "store/reviewer_writer.hpp"
+#include "store/round_limits.hpp"
 #include "store/stale_scores.hpp"
 
 namespace competition {

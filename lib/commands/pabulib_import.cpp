@@ -5,8 +5,8 @@
 
 #include "base/sha256.hpp"
 #include "commands/import_result.hpp"
-#include "store/round_limits.hpp"
 #include "store/pabulib_round_writer.hpp"
+#include "store/round_limits.hpp"
 #include "values/rules.hpp"
 
 namespace competition {

@@ -115,8 +115,8 @@ YearRow year_from_rounds(int year, const std::vector<const RoundData*>& rounds,
         row.attracted += a.cofinancing;
         mark_planned(row, Indicator::attracted);
       }
-      auto add = [&](std::int64_t& sum, const std::optional<std::int64_t>& reported, std::int64_t planned,
-                     Indicator i, const char* what) {
+      auto add = [&](std::int64_t& sum, const std::optional<std::int64_t>& reported, std::int64_t planned, Indicator i,
+                     const char* what) {
         if (reported) {
           add_checked(sum, *reported, what);
         } else {
@@ -126,8 +126,7 @@ YearRow year_from_rounds(int year, const std::vector<const RoundData*>& rounds,
       };
       add(row.clients, o ? o->clients : std::nullopt, a.planned_clients, Indicator::clients, "clients");
       add(row.jobs, o ? o->jobs : std::nullopt, a.planned_jobs, Indicator::jobs, "jobs");
-      add(row.volunteers, o ? o->volunteers : std::nullopt, a.planned_volunteers, Indicator::volunteers,
-          "volunteers");
+      add(row.volunteers, o ? o->volunteers : std::nullopt, a.planned_volunteers, Indicator::volunteers, "volunteers");
     }
   }
   derive_ratios(row);

@@ -200,9 +200,8 @@ bool CsvReader::next(CsvRecord& out) {
     }
     if (static_cast<std::size_t>(p - record_start) > max_record_bytes) {
       sync();
-      fail(record_line, column, fmt::format("a record longer than {}, the most a line may hold",
-                                            limit_words(max_record_bytes)),
-           true);
+      fail(record_line, column,
+           fmt::format("a record longer than {}, the most a line may hold", limit_words(max_record_bytes)), true);
     }
 
     if (p == end) break;

@@ -21,10 +21,9 @@ std::string limit_words(std::size_t bytes) {
 namespace {
 
 [[noreturn]] void too_large(const std::string& label, std::size_t limit) {
-  throw Error(ErrorKind::invalid,
-              fmt::format("{}: the file is larger than {} ({} bytes), the most competition reads "
-                          "(docs/formats.md \"Limits\")",
-                          label, limit_words(limit), limit));
+  throw Error(ErrorKind::invalid, fmt::format("{}: the file is larger than {} ({} bytes), the most competition reads "
+                                              "(docs/formats.md \"Limits\")",
+                                              label, limit_words(limit), limit));
 }
 
 // Closes a descriptor this file opened (never standard input).
@@ -44,8 +43,7 @@ std::string read_input_file(const std::string& path, const std::string& label, s
   struct stat st {};
   const bool known = ::fstat(in.fd, &st) == 0;
   const bool regular = known && S_ISREG(st.st_mode);
-  if (known && S_ISDIR(st.st_mode))
-    throw Error(ErrorKind::io, fmt::format("{}: is a directory, not a file", label));
+  if (known && S_ISDIR(st.st_mode)) throw Error(ErrorKind::io, fmt::format("{}: is a directory, not a file", label));
   if (regular && static_cast<std::size_t>(st.st_size) > limit) too_large(label, limit);
   // Straight into the string, in large blocks (a national file is hundreds of
   // megabytes), sized up front for a regular file; a pipe grows by 1 MiB.
@@ -62,8 +60,7 @@ std::string read_input_file(const std::string& path, const std::string& label, s
       data.resize(have);
       continue;
     }
-    if (got < 0)
-      throw Error(ErrorKind::io, fmt::format("{}: cannot read the file: {}", label, std::strerror(errno)));
+    if (got < 0) throw Error(ErrorKind::io, fmt::format("{}: cannot read the file: {}", label, std::strerror(errno)));
     data.resize(have + static_cast<std::size_t>(got));
     if (got == 0) break;
   }

@@ -39,28 +39,28 @@ std::vector<std::string> round_limit_problems(Store& store, const std::string& r
   auto money = [&](const std::string& what, const std::string& sql) {
     auto total = sum_of(store, sql, round);
     if (!total || *total > max_round_money_kopiykas)
-      out.push_back(fmt::format("{}{} add up to {}, more than the {} allowed (docs/formats.md \"Limits\")",
-                                where, what, shown_total(total, true), max_money.to_string()));
+      out.push_back(fmt::format("{}{} add up to {}; at most {} is allowed (docs/formats.md \"Limits\")", where, what,
+                                shown_total(total, true), max_money.to_string()));
   };
   auto count = [&](const std::string& what, const std::string& sql) {
     auto total = sum_of(store, sql, round);
     if (!total || *total > max_round_count)
-      out.push_back(fmt::format("{}{} add up to {}, more than the {} allowed (docs/formats.md \"Limits\")", where,
-                                what, shown_total(total, false), max_round_count));
+      out.push_back(fmt::format("{}{} add up to {}; at most {} is allowed (docs/formats.md \"Limits\")", where, what,
+                                shown_total(total, false), max_round_count));
   };
   if (part == RoundPart::applications) {
-  money("the requested and co-financing amounts of the applications",
-        "SELECT sum(requested) + sum(cofinancing) FROM applications WHERE round_id = ?");
-  count("the applications' planned_clients", "SELECT sum(planned_clients) FROM applications WHERE round_id = ?");
-  count("the applications' planned_jobs", "SELECT sum(planned_jobs) FROM applications WHERE round_id = ?");
-  count("the applications' planned_volunteers",
-        "SELECT sum(planned_volunteers) FROM applications WHERE round_id = ?");
+    money("the requested and co-financing amounts of the applications",
+          "SELECT sum(requested) + sum(cofinancing) FROM applications WHERE round_id = ?");
+    count("the applications' planned_clients", "SELECT sum(planned_clients) FROM applications WHERE round_id = ?");
+    count("the applications' planned_jobs", "SELECT sum(planned_jobs) FROM applications WHERE round_id = ?");
+    count("the applications' planned_volunteers",
+          "SELECT sum(planned_volunteers) FROM applications WHERE round_id = ?");
   }
   if (part == RoundPart::outcomes) {
-  money("the outcomes' attracted amounts", "SELECT sum(attracted) FROM outcomes WHERE round_id = ?");
-  count("the outcomes' clients", "SELECT sum(clients) FROM outcomes WHERE round_id = ?");
-  count("the outcomes' jobs", "SELECT sum(jobs) FROM outcomes WHERE round_id = ?");
-  count("the outcomes' volunteers", "SELECT sum(volunteers) FROM outcomes WHERE round_id = ?");
+    money("the outcomes' attracted amounts", "SELECT sum(attracted) FROM outcomes WHERE round_id = ?");
+    count("the outcomes' clients", "SELECT sum(clients) FROM outcomes WHERE round_id = ?");
+    count("the outcomes' jobs", "SELECT sum(jobs) FROM outcomes WHERE round_id = ?");
+    count("the outcomes' volunteers", "SELECT sum(volunteers) FROM outcomes WHERE round_id = ?");
   }
   if (part == RoundPart::history) {
     money("the history's budget and attracted amounts",
@@ -75,10 +75,10 @@ std::vector<std::string> round_limit_problems(Store& store, const std::string& r
                          "GROUP BY application ORDER BY n DESC, application LIMIT 1");
   most.bind(1, round);
   if (most.executeStep() && most.getColumn(1).getInt64() > max_reviews_per_application)
-    out.push_back(fmt::format("round {}: application {} has {} reviews, more than the {} an application may have "
-                              "(docs/formats.md \"Limits\")",
-                              round, most.getColumn(0).getString(), most.getColumn(1).getInt64(),
-                              max_reviews_per_application));
+    out.push_back(
+        fmt::format("round {}: application {} has {} reviews, more than the {} an application may have "
+                    "(docs/formats.md \"Limits\")",
+                    round, most.getColumn(0).getString(), most.getColumn(1).getInt64(), max_reviews_per_application));
   return out;
 }
 

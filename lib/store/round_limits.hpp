@@ -13,8 +13,8 @@ namespace competition {
 class Store;
 
 // Σ requested + Σ cofinancing of a round's applications, Σ attracted of its
-// outcomes, Σ budget + Σ attracted of the history years, in kopiykas: at most 999 999 999 999 999.99 UAH. Any part of it, or
-// the sum of two such sums, fits in 64 bits with room to spare (9.2e18).
+// outcomes, Σ budget + Σ attracted of the history years, in kopiykas: at most 999 999 999 999 999.99 UAH. Any part of
+// it, or the sum of two such sums, fits in 64 bits with room to spare (9.2e18).
 inline constexpr std::int64_t max_round_money_kopiykas = 99'999'999'999'999'999;
 // Σ of one count (planned or reported clients, jobs, volunteers) over a round,
 // or over the history years (also participants and winners there).

@@ -68,9 +68,15 @@ void migrate(SQLite::Database& db) {
 enum class Contents { empty, ours, foreign };
 
 Contents contents_of(SQLite::Database& db, const std::string& path) {
-  int version = db.execAndGet("PRAGMA user_version").getInt();
-  int tables = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
-  bool rounds = db.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'rounds'").getInt() > 0;
+  // One statement, so one read transaction: another process's first command
+  // may commit the schema and its version between two separate reads.
+  SQLite::Statement q(db,
+                      "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master), "
+                      "(SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'rounds')");
+  q.executeStep();
+  const int version = q.getColumn(0).getInt();
+  const int tables = q.getColumn(1).getInt();
+  const bool rounds = q.getColumn(2).getInt() > 0;
   if (tables == 0 && version == 0) return Contents::empty;
   if (version < 1 || !rounds) return Contents::foreign;
   if (version > latest_version())
@@ -82,9 +88,10 @@ Contents contents_of(SQLite::Database& db, const std::string& path) {
 }
 
 [[noreturn]] void refuse_foreign(const std::string& path) {
-  throw Error(ErrorKind::io, fmt::format("{}: not a competition database (it holds other tables; nothing was changed)",
-                                         path),
-              Remedy::init_or_choose_database);
+  throw Error(ErrorKind::io,
+              fmt::format("{}: not a competition database (it holds other tables; nothing was changed): give --db "
+                          "a competition database, or the name of a new file",
+                          path));
 }
 
 // SQLITE_BUSY outside a busy handler: SQLite does not wait on every lock (the
@@ -135,10 +142,16 @@ std::unique_ptr<SQLite::Database> open_read_only(const std::string& path) {
   struct stat wal {};
   bool wal_pending = ::stat((path + "-wal").c_str(), &wal) == 0 && wal.st_size > 0;
   bool shm = ::access((path + "-shm").c_str(), F_OK) == 0;
-  if (::access(dir.c_str(), W_OK) != 0 && !shm && !wal_pending) {
+  const bool dir_writable = ::access(dir.c_str(), W_OK) == 0;
+  if (!dir_writable && !shm && !wal_pending) {
     std::string uri = "file:" + uri_path(path) + "?immutable=1";
     return std::make_unique<SQLite::Database>(uri, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX | SQLite::OPEN_URI);
   }
+  // A file the user may write is opened as before, and only read: the last
+  // connection's close then folds the WAL back and removes it (a read-only
+  // connection would leave an empty -wal and the -shm behind after every read).
+  if (dir_writable && ::access(path.c_str(), W_OK) == 0)
+    return std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
   return std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
 }
 
@@ -162,7 +175,8 @@ std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
   if (!exists) create_private_file(path);
   // A writing command on a file it cannot write: say so before SQLite opens it
   // read-only behind our back and fails on the first write with less to go on.
-  if (mode != Mode::read_only && (::access(path.c_str(), W_OK) != 0 || ::access(parent_directory(path).c_str(), W_OK) != 0))
+  if (mode != Mode::read_only &&
+      (::access(path.c_str(), W_OK) != 0 || ::access(parent_directory(path).c_str(), W_OK) != 0))
     throw Error(ErrorKind::io,
                 fmt::format("{}: the database is read-only for this user (a command that writes needs write access "
                             "to the file and its directory); nothing was written",

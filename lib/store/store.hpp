@@ -36,8 +36,9 @@ class Store {
   // What open() does when there is no database at the path: refuse it (every
   // command but those that start a database), or create it; read_only for the
   // commands that only read (docs/reliability.md "Read-only databases"): the
-  // file must exist, and the connection cannot write (nor make a -shm file in
-  // a directory it cannot write: SQLite's immutable mode there).
+  // file must exist and is only read, over a read-only connection when the user
+  // cannot write it or its directory (SQLite's immutable mode where no -shm
+  // file can be made).
   enum class Mode { must_exist, may_create, read_only };
   // Opens the database at `path`. A missing file is Error(io) with
   // Mode::must_exist or read_only, and is created with mode 0600 with

@@ -457,10 +457,10 @@ void read_criteria(const Section& root, Rules& rules, std::vector<std::string>& 
     }
     auto min = s.number("min", true);
     auto max = s.number("max", true);
-    for (auto [name, v] : {std::pair{"min", &min}, std::pair{"max", &max}})
+    for (auto [bound_key, v] : {std::pair{"min", &min}, std::pair{"max", &max}})
       if (*v && (**v > Rational(max_criterion_bound) || **v < Rational(-max_criterion_bound)))
-        r.error(s.key(name), fmt::format("must be between -{} and {} (docs/formats.md \"Limits\")",
-                                         max_criterion_bound, max_criterion_bound));
+        r.error(s.key(bound_key), fmt::format("must be between -{} and {} (docs/formats.md \"Limits\")",
+                                              max_criterion_bound, max_criterion_bound));
     if (min) c.min = *min;
     if (max) c.max = *max;
     if (min && max && *min >= *max)

@@ -56,7 +56,7 @@ TEST_CASE("round limits: a round's money adds up to at most 999 999 999 999 999.
   REQUIRE(errors.size() == 1);
   CHECK(errors[0] ==
         "in.csv: round lim: the requested and co-financing amounts of the applications add up to "
-        "1000000000000000.00, more than the 999999999999999.99 allowed (docs/formats.md \"Limits\")");
+        "1000000000000000.00; at most 999999999999999.99 is allowed (docs/formats.md \"Limits\")");
   CHECK(t.count("applications") == 1);
 }
 
@@ -69,10 +69,10 @@ TEST_CASE("round limits: a sum SQLite cannot hold is reported as such, and count
   REQUIRE(errors.size() == 2);
   CHECK(errors[0] ==
         "in.csv: round lim: the requested and co-financing amounts of the applications add up to more than 9.2 × "
-        "10^18, more than the 999999999999999.99 allowed (docs/formats.md \"Limits\")");
+        "10^18; at most 999999999999999.99 is allowed (docs/formats.md \"Limits\")");
   CHECK(errors[1] ==
-        "in.csv: round lim: the applications' planned_clients add up to 99999999999999900, more than the "
-        "999999999999999 allowed (docs/formats.md \"Limits\")");
+        "in.csv: round lim: the applications' planned_clients add up to 99999999999999900; at most "
+        "999999999999999 is allowed (docs/formats.md \"Limits\")");
   CHECK(t.count("applications") == 0);
 }
 
@@ -83,8 +83,8 @@ TEST_CASE("round limits: history years add up within the limits") {
   auto errors = refused(t, ImportKind::history, csv);
   REQUIRE(errors.size() == 1);
   CHECK(errors[0] ==
-        "in.csv: the history's budget and attracted amounts add up to 1000000000000000.00, more than the "
-        "999999999999999.99 allowed (docs/formats.md \"Limits\")");
+        "in.csv: the history's budget and attracted amounts add up to 1000000000000000.00; at most "
+        "999999999999999.99 is allowed (docs/formats.md \"Limits\")");
 }
 
 TEST_CASE("checked sums: an overflow throws, and is told as a total too large, not as an internal error") {

@@ -11,8 +11,8 @@ namespace competition {
 // few hundred megabytes; these leave room and keep every line and column number
 // within an int.
 inline constexpr std::size_t max_input_file_bytes = std::size_t{1} << 30;  // 1 GiB: an input file, a bundle member
-inline constexpr std::size_t max_record_bytes = std::size_t{16} << 20;     // 16 MiB: a CSV record (a line)
-inline constexpr std::size_t max_field_bytes = std::size_t{4} << 20;       // 4 MiB: a CSV field
+inline constexpr std::size_t max_record_bytes = std::size_t{64} << 20;     // 64 MiB: a CSV record (a line)
+inline constexpr std::size_t max_field_bytes = std::size_t{16} << 20;      // 16 MiB: a CSV field
 
 // The bytes of the file at `path` (standard input for "-"; `label` names it in
 // messages). Error(io) when it cannot be opened or read, Error(invalid) when it
@@ -21,7 +21,7 @@ inline constexpr std::size_t max_field_bytes = std::size_t{4} << 20;       // 4 
 std::string read_input_file(const std::string& path, const std::string& label,
                             std::size_t limit = max_input_file_bytes);
 
-// "1 GiB", "16 MiB", "4 MiB": a limit as the messages and docs write it.
+// "1 GiB", "64 MiB", "16 MiB": a limit as the messages and docs write it.
 std::string limit_words(std::size_t bytes);
 
 }  // namespace competition

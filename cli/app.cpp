@@ -20,6 +20,7 @@
 
 #include "base/visible_text.hpp"
 #include "formats/database_output_check.hpp"
+#include "formats/input_file.hpp"
 #include "formats/output_file.hpp"
 #include "render/remedy_words.hpp"
 #include "store/failure.hpp"
@@ -82,35 +83,7 @@ void inform(const GlobalOptions& g, const std::string& text) {
 
 std::string input_label(const std::string& path) { return path == "-" ? "<stdin>" : path; }
 
-std::string read_input(const std::string& path) {
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    return ss.str();
-  }
-  // A directory opens as a stream but fails on the first read with a library message.
-  struct stat st {};
-  bool known = ::stat(path.c_str(), &st) == 0;
-  if (known && S_ISDIR(st.st_mode)) throw Error(ErrorKind::io, path + ": is a directory, not a file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorKind::io, path + ": cannot open the file: " + std::strerror(errno));
-  // Straight into the string, in large blocks (a national file is hundreds of
-  // megabytes: a character iterator took a tenth of an import), sized up front
-  // for a regular file; a pipe just grows.
-  std::string data;
-  if (known && S_ISREG(st.st_mode)) data.reserve(static_cast<std::size_t>(st.st_size) + 1);  // +1: room to see EOF
-  for (;;) {
-    std::size_t have = data.size();
-    std::size_t room = data.capacity() - have;
-    std::size_t chunk = room > 0 ? room : std::size_t{1} << 20;
-    data.resize(have + chunk);
-    in.read(data.data() + have, static_cast<std::streamsize>(chunk));
-    data.resize(have + static_cast<std::size_t>(in.gcount()));
-    if (!in) break;
-  }
-  if (in.bad()) throw Error(ErrorKind::io, path + ": cannot read the file");
-  return data;
-}
+std::string read_input(const std::string& path) { return read_input_file(path, input_label(path)); }
 
 namespace {
 std::vector<std::pair<int, RegisterFn>>& registry() {

@@ -32,7 +32,7 @@ static AuditText shown(const GlobalOptions& g) { return g.quiet ? AuditText::dif
 static int run_audit_rounds(const GlobalOptions& g, const AuditOptions& o) {
   std::string format = g.format_of({"text", "json"});
   if (o.all && g.round_id()) throw Error(ErrorKind::invalid, "--all and --round exclude each other");
-  auto store = Store::open(g.db_path(), Store::Mode::must_exist);
+  auto store = Store::open(g.db_path(), Store::Mode::read_only);
   AuditResult r = audit_rounds(*store, g.round_id(), o.all);
   emit(g, format == "json" ? render_audit_json(r) : render_audit_text(r, g.lang(), shown(g)), controls_of(format));
   return exit_of(r.ok());
@@ -41,7 +41,7 @@ static int run_audit_rounds(const GlobalOptions& g, const AuditOptions& o) {
 // docs/cli.md "audit history".
 static int run_audit_history(const GlobalOptions& g, const AuditOptions& o) {
   std::string format = g.format_of({"text", "json"});
-  auto store = Store::open(g.db_path(), Store::Mode::must_exist);
+  auto store = Store::open(g.db_path(), Store::Mode::read_only);
   HistoryAudit h = audit_history(store->history(), o.from, o.to);
   emit(g, format == "json" ? render_history_audit_json(h) : render_history_audit_text(h, g.lang()),
        controls_of(format));

@@ -16,8 +16,10 @@ struct DecisionsOptions {
 };
 
 static int run_decisions(const GlobalOptions& g, const DecisionsOptions& o) {
-  auto store = Store::open(g.db_path(), Store::Mode::must_exist);
-  if (o.undo != 0 || !o.reason.empty()) {
+  const bool undo = o.undo != 0 || !o.reason.empty();
+  // The list only reads (docs/reliability.md "Read-only databases").
+  auto store = Store::open(g.db_path(), undo ? Store::Mode::must_exist : Store::Mode::read_only);
+  if (undo) {
     std::string format = g.format_of({"text", "json"});
     DecisionRequest request;
     request.kind = DecisionKind::undo;
@@ -36,11 +38,21 @@ static int run_decisions(const GlobalOptions& g, const DecisionsOptions& o) {
   return 0;
 }
 
+// --undo N: a decision's number as the list shows it, 1 or more (CLI11's own
+// check names the range of a double, 0 to 1.8e308).
+static const CLI::Validator decision_number(
+    [](std::string& value) -> std::string {
+      bool digits = !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
+      if (digits && value.find_first_not_of('0') != std::string::npos) return "";
+      return "\"" + value + "\" is not a decision number (expected 1 or more, as `competition decisions` numbers them)";
+    },
+    "N");
+
 static void register_decisions(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<DecisionsOptions>();
   auto* sub = app.add_subcommand("decisions", "List the commission's recorded decisions, or undo one");
   auto* undo = sub->add_option("--undo", options->undo, "record the reversal of decision N (as numbered by the list)")
-                   ->check(CLI::PositiveNumber);
+                   ->check(decision_number);
   auto* reason = sub->add_option("--reason", options->reason, "why the decision is undone (with --undo)");
   undo->needs(reason);
   reason->needs(undo);

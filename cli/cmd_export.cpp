@@ -36,7 +36,7 @@ struct ExportOptions {
 // docs/bundle.md.
 static int run_export_bundle(const GlobalOptions& g, const ExportOptions& o) {
   refuse_database_output(o.bundle, g.db_path());
-  auto store = Store::open(g.db_path(), Store::Mode::must_exist);
+  auto store = Store::open(g.db_path(), Store::Mode::read_only);
   Bundle b = build_bundle(*store, g.round_id(), g.lang());
   write_bundle(b, o.bundle);
   inform(g, fmt::format(fmt::runtime(export_words[g.lang()].bundle_written), b.round, o.bundle, b.files.size(),
@@ -62,7 +62,7 @@ static void register_export_bundle(CLI::App& export_cmd, Context& ctx) {
 // docs/pabulib.md "Exporting": `export pabulib PATH` (`-` for standard output).
 static int run_export_pabulib(const GlobalOptions& g, const ExportOptions& o) {
   refuse_database_output(o.pabulib, g.db_path());
-  auto store = Store::open(g.db_path(), Store::Mode::must_exist);
+  auto store = Store::open(g.db_path(), Store::Mode::read_only);
   RoundRecord round = store->resolve_round(g.round_id());
   std::string text = write_pabulib(export_pabulib(*store, round));
   if (o.pabulib == "-") {

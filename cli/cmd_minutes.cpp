@@ -21,7 +21,7 @@ static int run_minutes(const GlobalOptions& g, const MinutesOptions& o) {
     throw Error(ErrorKind::invalid,
                 "minutes: --date: \"" + o.date + "\" is not a date (expected YYYY-MM-DD, e.g. 2026-03-10)");
   std::string date = o.date.empty() ? today_utc() : o.date;
-  auto store = Store::open(g.db_path(), Store::Mode::must_exist);
+  auto store = Store::open(g.db_path(), Store::Mode::read_only);
   MinutesDocument doc = minutes_document(load_minutes(*store, g.round_id(), date), g.lang());
   emit(g, format == "html" ? render_minutes_html(doc) : render_minutes_md(doc));
   return 0;

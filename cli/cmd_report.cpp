@@ -13,7 +13,7 @@ static int run_report(const ReportYears& years, const GlobalOptions& g) {
   // A workbook is binary and written through a temporary file: never to a terminal or pipe.
   if (format == "xlsx" && (g.output.empty() || g.output == "-"))
     throw Error(ErrorKind::invalid, "--format xlsx: give the workbook's path with -o PATH");
-  auto store = Store::open(g.db_path(), Store::Mode::must_exist);
+  auto store = Store::open(g.db_path(), Store::Mode::read_only);
   ReportTable table = build_report(*store, years);
   Lang lang = g.lang();
   if (format == "xlsx") {

@@ -7,7 +7,7 @@ namespace competition::cli {
 
 static int run_status(const GlobalOptions& g) {
   std::string format = g.format_of({"text", "json"});
-  auto store = Store::open(g.db_path(), Store::Mode::must_exist);
+  auto store = Store::open(g.db_path(), Store::Mode::read_only);
   StatusReport s = collect_status(*store);
   emit(g, format == "json" ? render_status_json(s) : render_status_text(s, g.lang()), controls_of(format));
   return 0;

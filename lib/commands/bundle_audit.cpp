@@ -6,7 +6,6 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -23,6 +22,7 @@
 #include "formats/bundle_inputs.hpp"
 #include "formats/canonical_csv.hpp"
 #include "formats/decisions_csv.hpp"
+#include "formats/input_file.hpp"
 #include "render/remedy_words.hpp"
 #include "render/render_decision_md.hpp"
 #include "values/rules.hpp"
@@ -37,13 +37,9 @@ namespace fs = std::filesystem;
 // Diagnostics of one file shown per bundle: enough to see what is wrong.
 constexpr std::size_t shown_errors = 10;
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw Error(ErrorKind::io, fmt::format("{}: cannot open the file: {}", p.string(), std::strerror(errno)));
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw Error(ErrorKind::io, fmt::format("{}: cannot read the file", p.string()));
-  return data;
-}
+// A bundle member, within the input file limit (docs/formats.md "Limits"): a
+// planted 20 GB sparse file is refused, not read.
+std::string read_file(const fs::path& p) { return read_input_file(p.string(), p.string()); }
 
 class Checker {
  public:

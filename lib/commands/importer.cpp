@@ -19,6 +19,7 @@
 #include "store/review_checks.hpp"
 #include "store/review_writer.hpp"
 #include "store/reviewer_writer.hpp"
+#include "store/round_limits.hpp"
 #include "store/stale_scores.hpp"
 
 namespace competition {
@@ -62,6 +63,12 @@ void invalidate_scores(Store& store, const RoundRecord& round, const ImportSumma
   discard_scores(store, round.id);
 }
 
+// docs/formats.md "Limits": the round as this import leaves it (its rows are
+// written, not committed) must be computable; each excess is an error of the file.
+void check_round_limits(Store& store, const std::string& round, RoundPart part, DiagnosticSink& sink) {
+  for (std::string& problem : round_limit_problems(store, round, part)) sink.add(0, 0, "", std::move(problem));
+}
+
 // ----- applications ---------------------------------------------------------
 
 // One pass: each row is read, validated and applied before the next is read
@@ -81,6 +88,7 @@ void import_applications(Store& store, const ImportOptions& o, std::string_view 
   }
   if (!rows.any_invalid()) writer.finish();
   finish_rows(rows, sink, s);
+  if (!sink.any_invalid()) check_round_limits(store, round.id, RoundPart::applications, sink);
   if (!sink.any_invalid()) invalidate_scores(store, round, s);
 }
 
@@ -161,6 +169,7 @@ void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes
   }
   if (!rows.any_invalid()) writer.finish();
   finish_rows(rows, sink, s);
+  if (!sink.any_invalid()) check_round_limits(store, round.id, RoundPart::reviews, sink);
   if (!sink.any_invalid()) invalidate_scores(store, round, s);
 }
 
@@ -201,6 +210,7 @@ void import_outcomes(Store& store, const ImportOptions& o, std::string_view byte
   // A row's conflict (an application without money) stops the writing too.
   if (!rows.any_problem()) write_outcomes(store, round.id, parsed, o.replace, s, rows.conflicts());
   finish_rows(rows, sink, s);
+  if (!sink.any_invalid()) check_round_limits(store, round.id, RoundPart::outcomes, sink);
 }
 
 // ----- history --------------------------------------------------------------
@@ -213,11 +223,14 @@ void import_history(Store& store, const ImportOptions& o, std::string_view bytes
   const auto parsed = valid_rows(rows, parser);
   if (!rows.any_invalid()) write_history(store, parsed, o.replace, s, rows.conflicts());
   finish_rows(rows, sink, s);
+  if (!sink.any_invalid()) check_round_limits(store, "", RoundPart::history, sink);
 }
 
 }  // namespace
 
-ImportSummary import_file(Store& store, const ImportOptions& o, std::string_view bytes) {
+namespace {
+
+ImportSummary import_checked(Store& store, const ImportOptions& o, std::string_view bytes) {
   if (o.kind == ImportKind::pabulib) return import_pabulib(store, o, bytes);
   ImportSummary s;
   s.file = o.file;
@@ -254,6 +267,24 @@ ImportSummary import_file(Store& store, const ImportOptions& o, std::string_view
                                            sink.dropped(), max_reported_errors),
                                worst_kind(diags)});
   return conclude_import(tx, o.dry_run, std::move(s), std::move(diags));
+}
+
+}  // namespace
+
+ImportSummary import_file(Store& store, const ImportOptions& o, std::string_view bytes) {
+  try {
+    return import_checked(store, o, bytes);
+  } catch (const Error& e) {
+    // docs/cli.md "import": a dry run reports a file-level error (an empty
+    // file, a NUL byte, a bad encoding, a file too large) as it reports row
+    // errors, in the summary (exit 1), not as a refusal.
+    if (!o.dry_run || e.diagnostics().empty()) throw;
+    ImportSummary s;
+    s.file = o.file;
+    s.kind = o.kind;
+    s.errors = e.diagnostics();
+    return s;
+  }
 }
 
 }  // namespace competition

@@ -6,6 +6,7 @@
 #include "base/sha256.hpp"
 #include "commands/import_result.hpp"
 #include "store/pabulib_round_writer.hpp"
+#include "store/round_limits.hpp"
 #include "values/rules.hpp"
 
 namespace competition {
@@ -35,6 +36,9 @@ ImportSummary import_pabulib(Store& store, const ImportOptions& o, std::string_v
     // Checked here too, so that a file that fails it is refused before anything is written.
     load_rules(r.rules_text, "rules generated from " + o.file);
     write_pabulib_round(store, r, PabulibSource{o.file, sha256_hex(bytes), o.replace}, s, diags);
+    // docs/formats.md "Limits": the projects' costs must add up to what later commands compute with.
+    if (diags.empty())
+      for (std::string& problem : round_limit_problems(store, r.id, RoundPart::applications)) usage("", problem);
   }
   if (diags.size() > max_reported_errors) diags.resize(max_reported_errors);
   sort_by_position(diags);

@@ -7,6 +7,7 @@
 #include <set>
 #include <tuple>
 
+#include "base/checked_sum.hpp"
 #include "values/diagnostic.hpp"
 
 namespace competition {
@@ -89,7 +90,7 @@ YearRow year_from_rounds(int year, const std::vector<const RoundData*>& rounds,
   row.source = YearSource::rounds;
   for (const RoundData* r : rounds) {
     row.rounds.push_back(r->id);
-    row.participants += static_cast<std::int64_t>(r->applications.size());
+    add_checked(row.participants, static_cast<std::int64_t>(r->applications.size()), "participants");
     std::map<std::string, const Application*> apps;
     for (const auto& a : r->applications) apps.emplace(a.id, &a);
     std::map<std::string, const Outcome*> outcomes;
@@ -114,18 +115,18 @@ YearRow year_from_rounds(int year, const std::vector<const RoundData*>& rounds,
         row.attracted += a.cofinancing;
         mark_planned(row, Indicator::attracted);
       }
-      auto add = [&](std::int64_t& sum, const std::optional<std::int64_t>& reported, std::int64_t planned,
-                     Indicator i) {
+      auto add = [&](std::int64_t& sum, const std::optional<std::int64_t>& reported, std::int64_t planned, Indicator i,
+                     const char* what) {
         if (reported) {
-          sum += *reported;
+          add_checked(sum, *reported, what);
         } else {
-          sum += planned;
+          add_checked(sum, planned, what);
           mark_planned(row, i);
         }
       };
-      add(row.clients, o ? o->clients : std::nullopt, a.planned_clients, Indicator::clients);
-      add(row.jobs, o ? o->jobs : std::nullopt, a.planned_jobs, Indicator::jobs);
-      add(row.volunteers, o ? o->volunteers : std::nullopt, a.planned_volunteers, Indicator::volunteers);
+      add(row.clients, o ? o->clients : std::nullopt, a.planned_clients, Indicator::clients, "clients");
+      add(row.jobs, o ? o->jobs : std::nullopt, a.planned_jobs, Indicator::jobs, "jobs");
+      add(row.volunteers, o ? o->volunteers : std::nullopt, a.planned_volunteers, Indicator::volunteers, "volunteers");
     }
   }
   derive_ratios(row);
@@ -241,14 +242,19 @@ void add_years(ReportTable& t, std::map<int, YearRow>& rows) {
   IndicatorValues& s = t.totals;
   for (auto& [year, row] : rows) {
     if (year < t.from || year > t.to) continue;
-    s.participants += row.participants;
-    s.winners += row.winners;
+    // Counts checked (a year of many rounds can hold anything); money is checked by Money itself.
+    add_checked(s.participants, row.participants, "participants");
+    add_checked(s.winners, row.winners, "winners");
     s.budget += row.budget;
     s.attracted += row.attracted;
-    s.clients += row.clients;
-    s.jobs += row.jobs;
-    s.volunteers += row.volunteers;
-    if (row.new_partners) s.new_partners = s.new_partners.value_or(0) + *row.new_partners;
+    add_checked(s.clients, row.clients, "clients");
+    add_checked(s.jobs, row.jobs, "jobs");
+    add_checked(s.volunteers, row.volunteers, "volunteers");
+    if (row.new_partners) {
+      std::int64_t partners = s.new_partners.value_or(0);
+      add_checked(partners, *row.new_partners, "new partners");
+      s.new_partners = partners;
+    }
     for (Indicator i : row.planned) mark_planned(s, i);
     t.years.push_back(std::move(row));
   }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "formats/input_file.hpp"
 #include "values/diagnostic.hpp"
 
 namespace competition {
@@ -133,6 +134,7 @@ bool CsvReader::next(CsvRecord& out) {
   }
 
   const int record_line = line;
+  const char* const record_start = p;
   out.line = record_line;
   std::size_t n = 0;  // fields read so far
   for (;;) {
@@ -186,6 +188,20 @@ bool CsvReader::next(CsvRecord& out) {
         fail(record_line, column, stray_quote_message, true);
       }
       field.assign(start, p);
+    }
+    // docs/formats.md "Limits": a cell or a record beyond them is a located
+    // error, before a runaway quote or a binary file fills memory with rows.
+    if (field.size() > max_field_bytes) {
+      sync();
+      fail(record_line, column,
+           fmt::format("a field of {} bytes, more than the {} a field may hold", field.size(),
+                       limit_words(max_field_bytes)),
+           true);
+    }
+    if (static_cast<std::size_t>(p - record_start) > max_record_bytes) {
+      sync();
+      fail(record_line, column,
+           fmt::format("a record longer than {}, the most a line may hold", limit_words(max_record_bytes)), true);
     }
 
     if (p == end) break;

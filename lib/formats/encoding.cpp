@@ -295,6 +295,31 @@ std::optional<std::string_view> utf16_without_mark(std::string_view bytes) {
   return std::nullopt;
 }
 
+// True when at least 90 % of the bytes >= 0x80 belong to well-formed UTF-8
+// sequences (docs/formats.md "CSV inputs"). Only run on text that is not UTF-8.
+bool mostly_utf8(std::string_view bytes) {
+  auto p = reinterpret_cast<const unsigned char*>(bytes.data());
+  auto end = p + bytes.size();
+  // Each count is at most bytes.size() (far below 2^60 in a process), so ten times it fits.
+  std::size_t high = 0, in_utf8 = 0;
+  while (p < end) {
+    if (*p < 0x80) {
+      p = skip_ascii(p, end);
+      continue;
+    }
+    std::size_t n = sequence_length(p, end);
+    if (n == 0) {
+      ++high;
+      ++p;
+      continue;
+    }
+    high += n;
+    in_utf8 += n;
+    p += n;
+  }
+  return in_utf8 * 10 >= high * 9;
+}
+
 }  // namespace
 
 DecodedView decode_input_view(std::string_view bytes, Encoding requested, std::string_view file) {
@@ -335,6 +360,14 @@ DecodedView decode_input_view(std::string_view bytes, Encoding requested, std::s
     return decode_utf8(bytes, file, "the file starts with a UTF-8 byte order mark, so it must be UTF-8 throughout");
   }
   if (is_valid_utf8(bytes)) return decode_utf8(bytes, file, "", true);
+  // docs/formats.md "CSV inputs": a UTF-8 file with a few stray bytes stays
+  // UTF-8 (and the stray bytes are errors); Windows-1251 Ukrainian text has
+  // pairs such as "Рі" (D0 B3) that happen to be UTF-8, but far fewer than 90 %.
+  if (mostly_utf8(bytes))
+    return decode_utf8(bytes, file,
+                       "the file is UTF-8 but for this byte (at least 90 % of its non-ASCII bytes are UTF-8); "
+                       "correct or remove it, or save the file as UTF-8 again",
+                       false);
   return decode_cp1251(bytes, file,
                        "invalid byte 0x{:02X} (the file is not UTF-8, and the byte is undefined in "
                        "Windows-1251; save the file as UTF-8)");

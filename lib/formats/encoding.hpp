@@ -22,9 +22,11 @@ struct Decoded {
 };
 
 // Decodes a whole input file to UTF-8.
-// - auto: a UTF-8 BOM is stripped; bytes that are valid UTF-8 are UTF-8, else
-//   the file is Windows-1251. A file that starts with a BOM is UTF-8 for sure,
-//   so invalid bytes after a BOM are errors, not a reason to switch to cp1251.
+// - auto: a UTF-8 BOM is stripped; bytes that are valid UTF-8 are UTF-8; a
+//   file where at least 90 % of the bytes >= 0x80 are in valid UTF-8 sequences
+//   is UTF-8 with errors (each invalid byte located); else the file is
+//   Windows-1251. A file that starts with a BOM is UTF-8 for sure, so invalid
+//   bytes after a BOM are errors, not a reason to switch to cp1251.
 // - utf8: BOM stripped; an invalid byte is an error.
 // - cp1251: every byte is converted; 0x98 (undefined in the code page) is an error.
 // A NUL byte is an error in every mode, and so is a UTF-16 or UTF-32 byte

@@ -28,8 +28,9 @@ Error as_error(const std::exception& e) {
     return Error(ErrorKind::io, std::string("database error: ") + sq->what());
   }
   if (dynamic_cast<const std::overflow_error*>(&e))
-    return Error(ErrorKind::io,
-                 std::string("internal error: arithmetic overflow (") + e.what() + "); nothing was written");
+    return Error(ErrorKind::io, std::string("a total is too large to compute (") + e.what() +
+                                    " does not fit in 64 bits): the stored data exceed the limits of docs/formats.md "
+                                    "\"Limits\"; nothing was written");
   return Error(ErrorKind::io, std::string("internal error: ") + e.what());
 }
 

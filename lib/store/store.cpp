@@ -8,7 +8,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 
 #include "base/filesystem_check.hpp"
@@ -39,6 +41,12 @@ void after_sql(int version, Store& store) {
   if (version == 5) migrate_to_canonical_forms(store);
 }
 
+int latest_version() {
+  int latest = 0;
+  for (const auto& m : migrations()) latest = std::max(latest, m.version);
+  return latest;
+}
+
 void migrate(Store& store) {
   SQLite::Database& db = store.db();
   int current = db.execAndGet("PRAGMA user_version").getInt();
@@ -64,6 +72,98 @@ void migrate(Store& store) {
   }
 }
 
+// What the file at hand holds, read before anything is written to it
+// (docs/reliability.md "Foreign and newer databases").
+enum class Contents { empty, ours, foreign };
+
+Contents contents_of(SQLite::Database& db, const std::string& path) {
+  // One statement, so one read transaction: another process's first command
+  // may commit the schema and its version between two separate reads.
+  SQLite::Statement q(db,
+                      "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master), "
+                      "(SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'rounds')");
+  q.executeStep();
+  const int version = q.getColumn(0).getInt();
+  const int tables = q.getColumn(1).getInt();
+  const bool rounds = q.getColumn(2).getInt() > 0;
+  if (tables == 0 && version == 0) return Contents::empty;
+  if (version < 1 || !rounds) return Contents::foreign;
+  if (version > latest_version())
+    throw Error(ErrorKind::io,
+                fmt::format("{}: the database has schema version {}, newer than this build of competition knows "
+                            "(version {}); use a newer competition (nothing was changed)",
+                            path, version, latest_version()));
+  return Contents::ours;
+}
+
+[[noreturn]] void refuse_foreign(const std::string& path) {
+  throw Error(ErrorKind::io,
+              fmt::format("{}: not a competition database (it holds other tables; nothing was changed): give --db "
+                          "a competition database, or the name of a new file",
+                          path));
+}
+
+// SQLITE_BUSY outside a busy handler: SQLite does not wait on every lock (the
+// switch to WAL and the first read of a file another process is switching
+// return at once), so the first steps of open() are retried for the same 5 s.
+bool busy(const SQLite::Exception& e) {
+  int code = e.getErrorCode() & 0xff;
+  return code == SQLITE_BUSY || code == SQLITE_LOCKED;
+}
+
+constexpr int busy_timeout_ms = 5000;
+
+template <class Step>
+auto retry_while_busy(Step step) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+  for (;;) {
+    try {
+      return step();
+    } catch (const SQLite::Exception& e) {
+      if (!busy(e) || std::chrono::steady_clock::now() >= deadline) throw;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+}
+
+// `path` for an SQLite URI (file:...).
+std::string uri_path(const std::string& path) {
+  // RFC 3986 percent-encoding of what a URI path cannot hold as is; SQLite
+  // decodes it. A relative path stays relative.
+  std::string out;
+  for (char c : path) {
+    auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || std::strchr("/-._~", c) != nullptr)
+      out += c;
+    else
+      out += fmt::format("%{:02X}", static_cast<unsigned>(u));
+  }
+  return out;
+}
+
+// A read command's connection: read-only, and on a WAL database in a directory
+// the user cannot write (an auditor's copy) without the -shm file SQLite would
+// create there: `immutable=1` tells SQLite the file cannot change, which holds
+// when no -wal can be created beside it (every WAL writer needs one) and none
+// with pending commits is there.
+std::unique_ptr<SQLite::Database> open_read_only(const std::string& path) {
+  const std::string dir = parent_directory(path);
+  struct stat wal {};
+  bool wal_pending = ::stat((path + "-wal").c_str(), &wal) == 0 && wal.st_size > 0;
+  bool shm = ::access((path + "-shm").c_str(), F_OK) == 0;
+  const bool dir_writable = ::access(dir.c_str(), W_OK) == 0;
+  if (!dir_writable && !shm && !wal_pending) {
+    std::string uri = "file:" + uri_path(path) + "?immutable=1";
+    return std::make_unique<SQLite::Database>(uri, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX | SQLite::OPEN_URI);
+  }
+  // A file the user may write is opened as before, and only read: the last
+  // connection's close then folds the WAL back and removes it (a read-only
+  // connection would leave an empty -wal and the -shm behind after every read).
+  if (dir_writable && ::access(path.c_str(), W_OK) == 0)
+    return std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
+  return std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
+}
+
 }  // namespace
 
 std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
@@ -72,9 +172,24 @@ std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
   if (exists && S_ISDIR(st.st_mode))
     throw Error(ErrorKind::io, fmt::format("{}: is a directory, not a database file", path),
                 Remedy::database_file_name);
-  if (!exists && mode == Mode::must_exist)
+  if (exists && !S_ISREG(st.st_mode))
+    throw Error(ErrorKind::io,
+                fmt::format("{}: is a {}, not a database file", path,
+                            S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "device"
+                            : S_ISFIFO(st.st_mode)                     ? "FIFO (named pipe)"
+                                                                       : "special file"),
+                Remedy::database_file_name);
+  if (!exists && mode != Mode::may_create)
     throw Error(ErrorKind::io, fmt::format("{}: no database here", path), Remedy::init_or_choose_database);
   if (!exists) create_private_file(path);
+  // A writing command on a file it cannot write: say so before SQLite opens it
+  // read-only behind our back and fails on the first write with less to go on.
+  if (mode != Mode::read_only &&
+      (::access(path.c_str(), W_OK) != 0 || ::access(parent_directory(path).c_str(), W_OK) != 0))
+    throw Error(ErrorKind::io,
+                fmt::format("{}: the database is read-only for this user (a command that writes needs write access "
+                            "to the file and its directory); nothing was written",
+                            path));
   std::unique_ptr<Store> store(new Store());
   store->path_ = path;
   if (auto fs = network_filesystem_of(parent_directory(path)))
@@ -82,18 +197,41 @@ std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
   if (warning_listener_)
     for (const auto& w : store->warnings_) warning_listener_(w);
   try {
+    if (mode == Mode::read_only) {
+      store->db_ = open_read_only(path);
+      store->db_->setBusyTimeout(busy_timeout_ms);
+      Contents found = retry_while_busy([&] { return contents_of(*store->db_, path); });
+      if (found == Contents::empty)
+        throw Error(ErrorKind::io, fmt::format("{}: an empty database, no round yet", path),
+                    Remedy::init_or_choose_database);
+      if (found == Contents::foreign) refuse_foreign(path);
+      if (store->db_->execAndGet("PRAGMA user_version").getInt() < latest_version()) {
+        // A database of an earlier version is upgraded as every command always
+        // did (a writing open migrates), then read as before.
+        store->db_.reset();
+        { auto upgraded = Store::open(path, Mode::must_exist); }
+        store->db_ = open_read_only(path);
+        store->db_->setBusyTimeout(busy_timeout_ms);
+      }
+      store->set_page_cache_kib(64 * 1024);
+      return store;
+    }
     // NOMUTEX: a Store (its connection and statements) is used by one thread at
     // a time, so SQLite's per-call mutex (a tenth of a bulk import's
     // instructions: every bind, step and column) buys nothing.
     store->db_ = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
-    store->db_->setBusyTimeout(5000);
+    store->db_->setBusyTimeout(busy_timeout_ms);
+    // Nothing is written before the file is known to be ours or empty: another
+    // program's database stays byte for byte as it was.
+    Contents found = retry_while_busy([&] { return contents_of(*store->db_, path); });
+    if (found == Contents::foreign) refuse_foreign(path);
     store->db_->exec("PRAGMA foreign_keys = ON");
     // A new database gets 16 KiB pages (SQLite's default is 4 KiB): a national
     // round's tables are tens of megabytes, and bigger pages mean a quarter of
     // the page writes and B-tree splits on import and commit. Only a database
     // without tables can take it (before WAL); an existing one keeps its size.
-    if (!exists) store->db_->exec("PRAGMA page_size = 16384");
-    store->db_->exec("PRAGMA journal_mode = WAL");
+    if (found == Contents::empty) store->db_->exec("PRAGMA page_size = 16384");
+    retry_while_busy([&] { store->db_->exec("PRAGMA journal_mode = WAL"); });
     // FULL: in WAL mode each commit is synced to disk before the command reports
     // success, so a power cut cannot take back an import that said "added"
     // (NORMAL would only lose the newest commits, never corrupt, but a commission
@@ -104,7 +242,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
     // and read them back (one pread per page). A bound, not an allocation: a
     // small round uses what it needs.
     store->set_page_cache_kib(64 * 1024);
-    migrate(*store);
+    retry_while_busy([&] { migrate(*store); });
   } catch (const SQLite::Exception& e) {
     // A busy database keeps its own message (failure.cpp): it is the one a user can act on.
     Error err = as_error(e);

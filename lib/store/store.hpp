@@ -34,11 +34,17 @@ struct ReviewRow {
 class Store {
  public:
   // What open() does when there is no database at the path: refuse it (every
-  // command but those that start a database), or create it. Either way the
-  // store opened reads and writes.
-  enum class Mode { must_exist, may_create };
+  // command but those that start a database), or create it; read_only for the
+  // commands that only read (docs/reliability.md "Read-only databases"): the
+  // file must exist and is only read, over a read-only connection when the user
+  // cannot write it or its directory (SQLite's immutable mode where no -shm
+  // file can be made).
+  enum class Mode { must_exist, may_create, read_only };
   // Opens the database at `path`. A missing file is Error(io) with
-  // Mode::must_exist, and is created with mode 0600 with Mode::may_create.
+  // Mode::must_exist or read_only, and is created with mode 0600 with
+  // Mode::may_create. A file with tables that are not competition's, or of a
+  // schema version newer than this build's, is Error(io) before anything is
+  // written to it; an empty file gets the schema (not with read_only: Error(io)).
   // Applies pending migrations, sets WAL, foreign keys and a 5 s busy timeout.
   [[nodiscard]] static std::unique_ptr<Store> open(const std::string& path, Mode mode);
   ~Store();

@@ -22,9 +22,9 @@ std::size_t separator_length(std::string_view s) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-}  // namespace
-
-std::optional<Money> Money::parse(std::string_view s) {
+// Money::parse; `too_large` is set when the text is an amount but 10^15 UAH or more.
+std::optional<std::int64_t> parse_kopiykas(std::string_view s, bool& too_large) {
+  too_large = false;
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
   if (s.empty()) return std::nullopt;
@@ -63,14 +63,29 @@ std::optional<Money> Money::parse(std::string_view s) {
   // Leading zeros are harmless; the value must fit comfortably in int64.
   std::size_t first = digits.find_first_not_of('0');
   digits = first == std::string::npos ? "0" : digits.substr(first);
-  if (digits.size() > 15) return std::nullopt;  // >= 10^15 UAH is no grant amount
+  if (digits.size() > 15) {  // >= 10^15 UAH is no grant amount
+    too_large = true;
+    return std::nullopt;
+  }
   std::int64_t k = 0;
   for (char c : digits) k = k * 10 + (c - '0');
   k = k * 100 + (fraction[0] - '0') * 10 + (fraction[1] - '0');
-  return Money(k);
+  return k;
+}
+
+}  // namespace
+
+std::optional<Money> Money::parse(std::string_view s) {
+  bool too_large = false;
+  auto k = parse_kopiykas(s, too_large);
+  if (!k) return std::nullopt;
+  return Money(*k);
 }
 
 std::string Money::parse_error(std::string_view text) {
+  bool too_large = false;
+  parse_kopiykas(text, too_large);
+  if (too_large) return fmt::format("\"{}\" is too large: at most 999 999 999 999 999.99", text);
   return fmt::format("\"{}\" is not an amount of money (expected e.g. 12500.00 or \"12 500,00\")", text);
 }
 

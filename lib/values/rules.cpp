@@ -451,10 +451,16 @@ void read_criteria(const Section& root, Rules& rules, std::vector<std::string>& 
     c.name = name && !name->empty() ? *name : c.id;
     if (auto w = s.number("weight", true)) {
       if (*w <= Rational(0)) r.error(s.key("weight"), "must be > 0");
+      if (*w > Rational(max_criterion_weight))
+        r.error(s.key("weight"), fmt::format("must be at most {} (docs/formats.md \"Limits\")", max_criterion_weight));
       c.weight = *w;
     }
     auto min = s.number("min", true);
     auto max = s.number("max", true);
+    for (auto [bound_key, v] : {std::pair{"min", &min}, std::pair{"max", &max}})
+      if (*v && (**v > Rational(max_criterion_bound) || **v < Rational(-max_criterion_bound)))
+        r.error(s.key(bound_key), fmt::format("must be between -{} and {} (docs/formats.md \"Limits\")",
+                                              max_criterion_bound, max_criterion_bound));
     if (min) c.min = *min;
     if (max) c.max = *max;
     if (min && max && *min >= *max)
@@ -473,6 +479,10 @@ void read_criteria(const Section& root, Rules& rules, std::vector<std::string>& 
   const toml::node* n = root.node("criteria");
   if (n && !n->is_array()) return;  // already reported
   std::size_t written = n ? n->as_array()->size() : 0;
+  if (written > max_criteria)
+    root.reader().error("criteria", fmt::format("{} criteria, more than the {} a round may have (docs/formats.md "
+                                                "\"Limits\")",
+                                                written, max_criteria));
   if (rules.source == ScoreSource::reviews && written == 0)
     root.reader().error("criteria", "at least one is required when scoring.source = \"reviews\"");
   if (rules.source == ScoreSource::votes && written > 0)

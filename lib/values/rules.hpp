@@ -23,6 +23,16 @@ enum class TiePolicy { break_by_id, refuse };
 std::string_view to_string(Sector s);
 std::optional<Sector> parse_sector(std::string_view s);
 
+// docs/formats.md "Limits": with these, and at most 1000 reviews of an
+// application (store/round_limits.hpp), every weighted total fits in 64 bits:
+// an aggregated score has a denominator dividing 10^4 × reviews (scores have at
+// most 4 decimals; a mean divides by the count), a weight one dividing 10^4, so
+// a total's denominator divides 10^8 × 1000 = 10^11 and its size is at most
+// 50 criteria × 1000 × 1000 = 5 × 10^7: a numerator below 5 × 10^18 < 9.2 × 10^18.
+inline constexpr std::int64_t max_criterion_weight = 1000;  // weight <= this
+inline constexpr std::int64_t max_criterion_bound = 1000;   // -this <= min < max <= this
+inline constexpr std::size_t max_criteria = 50;
+
 struct Criterion {
   std::string id;
   std::string name;

@@ -16,7 +16,8 @@ Scenarios:
  6. a reader (`status`) while a large import writes: it answers at once
     (and the database, its WAL and its index have mode 0600);
  7. several `init`s at once on a database that does not exist yet (the
-    first commands on a new file race to create the schema).
+    first commands on a new file race to create the schema): every one waits
+    and succeeds.
 
 Arguments: --binary, --repo, --work (as tests/CMakeLists.txt passes them)."""
 import argparse, os, shutil, sqlite3, subprocess, sys, threading, time
@@ -237,8 +238,10 @@ def main():
     check(cw == 0, f"6: the import: exit {cw}: {ew[:300]}")
     print(f"6. status during an import: exit {code} in {took:.2f} s", flush=True)
 
-    # 7. Several inits at once on a new database: each waits for the schema, none fails.
-    for attempt in range(5):
+    # 7. Several inits at once on a new database: each waits for the schema, none fails
+    # (the switch to WAL and the first read of a file being switched used to return
+    # "database is busy" at once, in about 1 of 100 inits: 40 rounds of 4 show it).
+    for attempt in range(40):
         db = fresh(work, f"new{attempt}.db")
         dirs = []
         for k in range(4):
@@ -251,12 +254,12 @@ def main():
         procs = [start(binary, db, "init", "rules.toml", cwd=d) for d in dirs]
         results = [finish(p) for p in procs]
         for k, (code, _, err) in enumerate(results):
-            waited_or_busy(f"7.{attempt}: init r{k} on a new database", code, err)
+            check(code == 0, f"7.{attempt}: init r{k} on a new database: exit {code}: {err[:300]}")
         made = {r[0] for r in query(db, "SELECT id FROM rounds")}
         expected = {f"r{k}" for k, (code, _, _) in enumerate(results) if code == 0}
         check(made == expected, f"7.{attempt}: rounds {sorted(made)}, expected {sorted(expected)}")
         intact(db, f"7.{attempt}")
-    print("7. four inits at once on a new database, 5 times", flush=True)
+    print("7. four inits at once on a new database, 40 times", flush=True)
 
     print(f"concurrency: {len(failures)} failures, {time.monotonic() - started:.0f} s")
     shutil.rmtree(work, ignore_errors=True)

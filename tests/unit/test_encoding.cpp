@@ -212,3 +212,37 @@ TEST_CASE("to_cp1251 refuses what the code page cannot hold") {
   CHECK(to_cp1251_error("ł") == "character U+0142 cannot be written in Windows-1251");
   CHECK(to_cp1251_error("a\xFF") == "cannot convert to Windows-1251: invalid UTF-8 byte 0xFF");
 }
+
+// docs/formats.md "CSV inputs", auto-detection rule 4: 80 Cyrillic rows of
+// UTF-8 with one stray Windows-1251 byte stay UTF-8, the byte an error.
+TEST_CASE("one stray byte in a UTF-8 file is an error, not a reason to read Windows-1251") {
+  std::string bytes = "id,name\n";
+  for (int i = 0; i < 80; ++i) bytes += "A-" + std::to_string(i) + ",Громадська організація «Світло»\n";
+  bytes += "A-80,Пр\xE8вет\n";  // line 82: `A-80,Пр` is 7 characters, the bad byte the 8th
+  auto errors = decode_errors(bytes, Encoding::auto_detect);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].to_string() ==
+        "a.csv:82:8: invalid UTF-8 byte 0xE8 (the file is UTF-8 but for this byte (at least 90 % of its non-ASCII "
+        "bytes are UTF-8); correct or remove it, or save the file as UTF-8 again)");
+}
+
+TEST_CASE("Windows-1251 text with pairs that happen to be UTF-8 stays Windows-1251") {
+  // "Рівне" in Windows-1251 starts D0 B3 ("Рі"), valid UTF-8 for "г".
+  std::string utf8 = "id,city\nA-1,Рівне, вулиця Соборна\nA-2,Рівненська область\n";
+  std::string bytes = to_cp1251(utf8);
+  CHECK(bytes.find("\xD0\xB3") != std::string::npos);
+  CHECK_FALSE(is_valid_utf8(bytes));
+  auto d = decode_input(bytes, Encoding::auto_detect, "a.csv");
+  CHECK(d.used == Encoding::cp1251);
+  CHECK(d.text == utf8);
+}
+
+TEST_CASE("the 90 % line: 9 of 10 high bytes in UTF-8 is UTF-8, fewer is Windows-1251") {
+  // Four 2-byte letters (8 high bytes in UTF-8) and stray bytes.
+  std::string nine = "ab\xD0\xB0\xD0\xB1\xD0\xB2\xD0\xB3\xE8\n";  // 8 of 9: 88.9 %
+  CHECK(decode_input(nine, Encoding::auto_detect, "a.csv").used == Encoding::cp1251);
+  std::string ten = "ab\xD0\xB0\xD0\xB1\xD0\xB2\xD0\xB3\xD0\xB4\xE8\n";  // 10 of 11: 90.9 %
+  auto errors = decode_errors(ten, Encoding::auto_detect);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].column == 8);
+}

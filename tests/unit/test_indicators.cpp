@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -376,4 +377,28 @@ TEST_CASE("svg chart: nice ticks") {
   CHECK(small[1] == Rational(1, 100));
   CHECK(small.back() == Rational(3, 100));
   CHECK(nice_ticks(Rational(0)).back() == Rational(1));
+}
+
+// docs/reliability.md "Numbers that do not fit": 9 300 winners planning
+// 999 999 999 999 999 clients each add up past 2^63; the report's sum is
+// checked (an error), never wrapped to a negative number of clients.
+TEST_CASE("indicators: a sum of counts that does not fit is an overflow error, not a wrapped number") {
+  RoundData r = make_round("big-2018", 2018);
+  for (int i = 0; i < 9300; ++i) {
+    std::string id = "A-" + std::to_string(i);
+    r.applications.push_back(app(id.c_str(), id.c_str(), "0", 999'999'999'999'999, 0, 0));
+    r.decision.push_back({id, "funded", uah("10000")});
+  }
+  ReportInput in;
+  in.rounds = {r};
+  try {
+    (void)build_report_table(in);
+    FAIL("no overflow");
+  } catch (const std::overflow_error& e) {
+    CHECK(std::string(e.what()) == "the sum of clients");
+  }
+  // 9 000 of them fit: 8 999 999 999 999 991 000 clients.
+  in.rounds[0].applications.resize(9000);
+  in.rounds[0].decision.resize(9000);
+  CHECK(build_report_table(in).years[0].clients == 8'999'999'999'999'991'000);
 }

@@ -57,6 +57,18 @@ TEST_CASE("money: the error text names the value as docs/cli.md shows it") {
         "\"12 5OO,00\" is not an amount of money (expected e.g. 12500.00 or \"12 500,00\")");
 }
 
+TEST_CASE("money: an amount of 10^15 or more is too large, and the message says the limit") {
+  CHECK(Money::parse("999 999 999 999 999,99") == Money::from_kopiykas(99'999'999'999'999'999));
+  CHECK_FALSE(Money::parse("1000000000000000").has_value());
+  CHECK(Money::parse_error("1000000000000000") == "\"1000000000000000\" is too large: at most 999 999 999 999 999.99");
+  CHECK(Money::parse_error("1 000 000 000 000 000,00") ==
+        "\"1 000 000 000 000 000,00\" is too large: at most 999 999 999 999 999.99");
+  // Leading zeros do not make an amount large; a bad form stays "not an amount".
+  CHECK(Money::parse("0000000000000001.00") == Money::from_kopiykas(100));
+  CHECK(Money::parse_error("10000000000000000.001") ==
+        "\"10000000000000000.001\" is not an amount of money (expected e.g. 12500.00 or \"12 500,00\")");
+}
+
 TEST_CASE("money: plain and Ukrainian output") {
   CHECK(Money{}.to_string() == "0.00");
   CHECK(Money::from_kopiykas(5).to_string() == "0.05");

@@ -680,3 +680,24 @@ TEST_CASE("rules: sectors") {
   CHECK_FALSE(parse_sector("").has_value());
   CHECK_FALSE(parse_sector("ngos").has_value());
 }
+
+// docs/formats.md "Limits": bounds that keep every weighted total within 64 bits.
+TEST_CASE("rules: a criterion's weight, min and max are bounded, and so is the number of criteria") {
+  const std::string head = competition_table + "[[criteria]]\nid = \"q\"\n";
+  CHECK(errors_of(head + "weight = 1000\nmin = -1000\nmax = 1000\nstep = 0.0001\n").empty());
+  CHECK(error_of(head + "weight = 99999999999999\nmin = 0\nmax = 10\n") ==
+        "rules.toml: criteria[1].weight: must be at most 1000 (docs/formats.md \"Limits\")");
+  CHECK(error_of(head + "weight = 1000.0001\nmin = 0\nmax = 10\n") ==
+        "rules.toml: criteria[1].weight: must be at most 1000 (docs/formats.md \"Limits\")");
+  CHECK(error_of(head + "weight = 1\nmin = 0\nmax = 99999999999999\nstep = 0.0001\n") ==
+        "rules.toml: criteria[1].max: must be between -1000 and 1000 (docs/formats.md \"Limits\")");
+  CHECK(error_of(head + "weight = 1\nmin = -1000.5\nmax = 10\n") ==
+        "rules.toml: criteria[1].min: must be between -1000 and 1000 (docs/formats.md \"Limits\")");
+  std::string many = competition_table;
+  for (int i = 0; i <= 50; ++i)
+    many += "[[criteria]]\nid = \"c" + std::to_string(i) + "\"\nweight = 1\nmin = 0\nmax = 10\n";
+  auto errors = errors_of(many);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0] ==
+        "rules.toml: criteria: 51 criteria, more than the 50 a round may have (docs/formats.md \"Limits\")");
+}

@@ -3,6 +3,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
+#include <map>
+
 #include "base/canonical_json.hpp"
 #include "base/sha256.hpp"
 #include "commands/score_round.hpp"
@@ -15,8 +17,11 @@
 #include "store/allocation_store.hpp"
 #include "store/canonical_migration.hpp"
 #include "store/decision_log.hpp"
+#include "store/organisations.hpp"
 #include "store/pabulib_sources.hpp"
 #include "store/score_store.hpp"
+#include "values/dates.hpp"
+#include "values/organisation_name.hpp"
 
 namespace competition {
 
@@ -99,6 +104,31 @@ ojson inputs_signed_at(std::int64_t seq, ojson inputs, const std::vector<SignedI
   return inputs;
 }
 
+// docs/audit.md "Derived columns": `applications.submitted_key` is derived
+// from `submitted_at` as the import derives it, and the ranking's tie-break
+// reads the key. A key that is not its `submitted_at`'s is a difference
+// (`submitted_key`), and the recomputation goes on with the key of the stored
+// `submitted_at`, the input the bundle carries, so that audit and `audit
+// bundle` recompute from the same thing.
+void check_submitted_keys(std::vector<Application>& applications, RoundAudit& a) {
+  for (Application& app : applications) {
+    std::optional<std::int64_t> key = submitted_key_of_canonical(app.submitted_at);
+    note_difference(a.differences, app.id, "submitted_key", submitted_key_text(app.submitted_key),
+                    key ? std::optional<std::string>(submitted_key_text(*key)) : std::nullopt);
+    if (key) app.submitted_key = *key;
+  }
+}
+
+// docs/audit.md "Derived columns": the organisation of each application of the
+// round has the name key its writer gives it (`organisation.name_key`):
+// organisation_name_key of its name, or, in a round from a pabulib file,
+// `pabulib:ROUND/ID` of its project.
+void check_organisation_keys(Store& store, const std::string& round, bool pabulib, RoundAudit& a) {
+  for (const StoredOrganisation& o : organisations_of_round(store.db(), round))
+    note_difference(a.differences, o.application, "organisation.name_key", o.name_key,
+                    pabulib ? pabulib_organisation_key(round, o.application) : organisation_name_key(o.name));
+}
+
 // Reads the rules, the inputs and the reviews and scores them again; nothing,
 // with the problem noted, when the rules, a review or the scoring cannot be read.
 std::optional<Rescored> rescore(Store& store, const RoundRecord& round, RoundAudit& a) {
@@ -117,6 +147,7 @@ std::optional<Rescored> rescore(Store& store, const RoundRecord& round, RoundAud
   note_difference(diffs, std::nullopt, "round.currency", round.currency, in.rules.currency);
 
   in.applications = store.applications(round.id);
+  check_submitted_keys(in.applications, a);
   in.reviewers = store.reviewers(round.id);
   in.signed_inputs = signed_inputs(store, round.id);
   // One pass over the reviews: summarised for scoring and hashed for the
@@ -141,6 +172,25 @@ std::optional<Rescored> rescore(Store& store, const RoundRecord& round, RoundAud
   return in;
 }
 
+// docs/audit.md "Derived columns": the exact columns of `scores` in the one
+// form save_scores writes (encode_exact, encode_criteria) of the values they
+// hold: `2755/30` holds 551/6, equal, but not the text `score` writes
+// (`score.total_text`, `score.criteria_text`). Values are compared above.
+void check_score_texts(Store& store, const RoundRecord& round, const Rules& rules, const ScoreResult& stored,
+                       RoundAudit& a) {
+  std::map<std::string_view, const ScoredApplication*> by_id;
+  for (const ScoredApplication& s : stored.applications) by_id.emplace(s.id, &s);
+  for (const StoredScoreText& t : stored_score_texts(store, round.id)) {
+    auto it = by_id.find(t.application);
+    if (it == by_id.end()) continue;
+    const ScoredApplication& s = *it->second;
+    note_difference(a.differences, t.application, "score.total_text", t.total,
+                    s.total ? std::optional<std::string>(encode_exact(*s.total)) : std::nullopt);
+    note_difference(a.differences, t.application, "score.criteria_text", t.criteria,
+                    encode_criteria(rules, s.criteria));
+  }
+}
+
 // The `scores` table against the scores computed again.
 void check_scores(Store& store, const RoundRecord& round, const Rescored& in, RoundAudit& a) {
   std::optional<ScoreResult> stored_scores;
@@ -152,6 +202,7 @@ void check_scores(Store& store, const RoundRecord& round, const Rescored& in, Ro
   if (stored_scores) {
     a.scored = true;
     compare_scores(in.rules, *stored_scores, in.fresh, a.differences);
+    check_score_texts(store, round, in.rules, *stored_scores, a);
   } else if (round.stage != Stage::open) {
     problem(a, "scores", "the round is past `score`, but no scores are stored");
   }
@@ -275,12 +326,16 @@ RoundAudit audit_round(Store& store, const RoundRecord& round) {
     note_difference(a.differences, std::nullopt, "stage", std::string(to_string(round.stage)),
                     std::string(to_string(Stage::allocated)));
 
+  const std::optional<PabulibInstance> instance = load_pabulib_instance(store, round.id);
+
   // Everything below recomputes from the stored inputs; a failure to read them
   // is itself a difference, and the log is still verified at the end.
   if (std::optional<Rescored> in = rescore(store, round, a)) {
     check_scores(store, round, *in, a);
     if (a.allocated) check_allocations(round, rules_hash, log, stored_lines, *in, a);
   }
+
+  check_organisation_keys(store, round.id, instance.has_value(), a);
 
   // docs/audit.md: organisations of the round that the name rule of migration 5 made one.
   for (const auto& [merged, kept] : merged_organisations(store, round.id))
@@ -291,7 +346,7 @@ RoundAudit audit_round(Store& store, const RoundRecord& round) {
 
   // A round imported from a pabulib file: its vote totals recounted from the
   // stored ballots, and its allocation against the official `selected`.
-  if (auto instance = load_pabulib_instance(store, round.id)) {
+  if (instance) {
     Recount recount = recount_pabulib(*instance);
     a.differences.insert(a.differences.end(), recount.differences.begin(), recount.differences.end());
     a.notes.insert(a.notes.end(), recount.notes.begin(), recount.notes.end());

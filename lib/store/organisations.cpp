@@ -91,6 +91,17 @@ std::int64_t find_organisation(SQLite::Database& db, std::string_view code_or_na
   return find_by_name(db, organisation_name_key(code_or_name), false);
 }
 
+std::vector<StoredOrganisation> organisations_of_round(SQLite::Database& db, const std::string& round) {
+  SQLite::Statement q(db,
+                      "SELECT a.id, o.name, o.name_key FROM applications a JOIN organisations o ON o.id = "
+                      "a.organisation_id WHERE a.round_id = ? ORDER BY a.id");
+  q.bind(1, round);
+  std::vector<StoredOrganisation> out;
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString()});
+  return out;
+}
+
 std::vector<UnknownConflict> unknown_conflicts(SQLite::Database& db, const std::vector<Reviewer>& reviewers) {
   std::vector<UnknownConflict> out;
   for (const Reviewer& r : reviewers)

@@ -18,6 +18,17 @@ namespace competition {
 
 class BackgroundWriter;
 
+// An application of a round with its organisations row as stored: what
+// `audit` checks the row's derived `name_key` on (docs/audit.md).
+struct StoredOrganisation {
+  std::string application;
+  std::string name;
+  std::string name_key;
+};
+
+// Every application of `round` (by id) with its organisation's name and name key.
+[[nodiscard]] std::vector<StoredOrganisation> organisations_of_round(SQLite::Database& db, const std::string& round);
+
 // The organisations row for an applicant: by code when given (a name-only row
 // with the same name takes the code), else a coded organisation with that name,
 // else a name-only one; created when none exists. Must run inside a transaction.

@@ -10,6 +10,7 @@
 #include "base/text.hpp"
 #include "store/bind_optional.hpp"
 #include "store/stale_scores.hpp"
+#include "values/organisation_name.hpp"
 #include "values/rules.hpp"
 #include "values/upsert.hpp"
 
@@ -54,7 +55,7 @@ struct Writer {
   // the round and the project (name_key `pabulib:ROUND/ID`), so that project
   // "12" of one city is never merged with project "12" of another.
   std::int64_t organisation_of(const std::string& id) {
-    std::string key = fmt::format("pabulib:{}/{}", r.id, id);
+    std::string key = pabulib_organisation_key(r.id, id);
     // `+edrpou`: keeps SQLite on the name_key index (organisation.cpp explains).
     SQLite::Statement q(db(),
                         "SELECT id FROM organisations WHERE name_key = ? AND +edrpou IS NULL ORDER BY id LIMIT 1");
@@ -146,7 +147,7 @@ struct Writer {
     SQLite::Statement org(db(),
                           "DELETE FROM organisations WHERE name_key = ? AND NOT EXISTS (SELECT 1 FROM applications "
                           "WHERE organisation_id = organisations.id)");
-    org.bind(1, fmt::format("pabulib:{}/{}", r.id, a.id));
+    org.bind(1, pabulib_organisation_key(r.id, a.id));
     org.exec();
   }
 

@@ -45,6 +45,25 @@ void encode_criteria(std::string& out, const Rules& rules, const std::vector<Rat
 
 }  // namespace
 
+std::string encode_criteria(const Rules& rules, const std::vector<Rational>& criteria) {
+  std::string out;
+  encode_criteria(out, rules, criteria);
+  return out;
+}
+
+std::vector<StoredScoreText> stored_score_texts(Store& store, const std::string& round) {
+  SQLite::Statement q(store.db(),
+                      "SELECT application, total, criteria FROM scores WHERE round_id = ? ORDER BY application");
+  q.bind(1, round);
+  std::vector<StoredScoreText> out;
+  while (q.executeStep()) {
+    StoredScoreText t{q.getColumn(0).getString(), std::nullopt, q.getColumn(2).getString()};
+    if (!q.getColumn(1).isNull()) t.total = q.getColumn(1).getString();
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
 std::string encode_exact(const Rational& value) {
   std::string out;
   append_exact(out, value);

@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "engine/scoring.hpp"
 #include "store/store.hpp"
@@ -37,5 +38,17 @@ void each_stored_score(Store& store, const std::string& round, const Rules& rule
 // `num/den`, the exact text form of the `scores` table, and its reader.
 [[nodiscard]] std::string encode_exact(const Rational& value);
 [[nodiscard]] std::optional<Rational> decode_exact(std::string_view text);
+// The `criteria` column's text of `criteria`: `id=num/den;…` in the rules' order.
+[[nodiscard]] std::string encode_criteria(const Rules& rules, const std::vector<Rational>& criteria);
+
+// The exact columns of a stored `scores` row as text, for `audit` to check
+// that they are in the one form save_scores writes (docs/audit.md): decode_exact
+// reads `2755/30` as 551/6, so only the text shows it is not reduced.
+struct StoredScoreText {
+  std::string application;
+  std::optional<std::string> total;  // none: NULL
+  std::string criteria;
+};
+[[nodiscard]] std::vector<StoredScoreText> stored_score_texts(Store& store, const std::string& round);
 
 }  // namespace competition

@@ -68,4 +68,10 @@ std::string organisation_name_key(std::string_view s) {
   return out;
 }
 
+std::string pabulib_organisation_key(std::string_view round, std::string_view project) {
+  std::string key = "pabulib:";
+  key.append(round).append("/").append(project);
+  return key;
+}
+
 }  // namespace competition

@@ -13,4 +13,9 @@ namespace competition {
 // `го теплі обіди`.
 std::string organisation_name_key(std::string_view name);
 
+// The name key of a pabulib project's organisation (docs/pabulib.md): each
+// project is its own organisation, keyed by round and project, `pabulib:ROUND/ID`,
+// so that project "12" of one city is never merged with project "12" of another.
+std::string pabulib_organisation_key(std::string_view round, std::string_view project);
+
 }  // namespace competition

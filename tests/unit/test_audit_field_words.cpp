@@ -55,5 +55,11 @@ TEST_CASE("audit field words: every kind of token in both languages") {
   CHECK(field_in_words("canonical.reviews.csv", Lang::en) ==
         "reviews.csv in canonical form (SHA-256: as it is, canonical)");
   CHECK(field_in_words("manifest.tool_version", Lang::uk) == "версія програми в manifest.json (пакет, ця програма)");
+  CHECK(field_in_words("submitted_key", Lang::en) ==
+        "sort key of the submission time (submitted_key; from submitted_at)");
+  CHECK(field_in_words("organisation.name_key", Lang::uk) == "ключ організації (organisations.name_key)");
+  CHECK(field_in_words("score.criteria_text", Lang::en) ==
+        "criterion scores: text in the scores table (as stored, canonical)");
+  CHECK(field_in_words("score.total_text", Lang::en) == "total score: text in the scores table (as stored, canonical)");
   CHECK(field_in_words("something.else", Lang::uk) == "something.else");
 }

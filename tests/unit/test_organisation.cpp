@@ -45,3 +45,7 @@ TEST_CASE("organisation names: the quote marks count as spaces") {
   CHECK(organisation_name_key("ГО \"Світло-Тінь\"") == "го світло-тінь");
   CHECK(organisation_name_key("ГО Світло-Тінь") != organisation_name_key("ГО Світло Тінь"));
 }
+
+TEST_CASE("organisation names: a pabulib project's organisation is keyed by round and project") {
+  CHECK(pabulib_organisation_key("gdansk-cumulative", "12") == "pabulib:gdansk-cumulative/12");
+}

@@ -74,6 +74,9 @@ TEST_CASE("score store: exact text form num/den") {
   CHECK_FALSE(decode_exact("1/2x").has_value());
   CHECK_FALSE(decode_exact("/2").has_value());
   CHECK_FALSE(decode_exact("").has_value());
+  // A non-reduced text reads as its value; only its re-encoding tells (audit's
+  // `score.total_text`).
+  CHECK(encode_exact(*decode_exact("2755/30")) == "551/6");
 }
 
 TEST_CASE("score store: run_score scores, stores and loads back the same result") {

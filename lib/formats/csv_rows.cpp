@@ -2,33 +2,56 @@
 
 #include <algorithm>
 
+#include "formats/xlsx_zip.hpp"
+
 namespace competition {
 
 CsvRows::CsvRows(std::string_view bytes, const CsvSource& source, std::vector<ColumnSpec> specs)
     : source_(source),
-      decoded_(decode_input_view(bytes, source.encoding, source.file)),
-      reader_(decoded_.text(), source.delimiter, source.file),
       specs_(std::move(specs)),
       syntax_(source.file),
       header_(source.file),
       rows_(source.file),
       conflicts_(source.file) {
-  index_ = map_columns(reader_.header().fields, specs_, reader_.header().line, header_);
+  const CsvRecord* header = nullptr;
+  if (looks_like_zip(bytes) || looks_like_ole(bytes)) {
+    table_.emplace(read_xlsx_table(bytes, source.file));
+    for (DiagnosticSink* s : {&syntax_, &header_, &rows_, &conflicts_}) s->set_sheet(table_->sheet);
+    for (auto& d : table_->problems) syntax_.add(std::move(d));
+    header = &table_->header;
+  } else {
+    decoded_.emplace(decode_input_view(bytes, source.encoding, source.file));
+    reader_.emplace(decoded_->text(), source.delimiter, source.file);
+    header = &reader_->header();
+  }
+  index_ = map_columns(header->fields, specs_, header->line, header_);
   header_ok_ = header_.empty();
 }
 
 RowReader* CsvRows::next() {
-  const std::size_t width = reader_.header().fields.size();
+  if (table_) {
+    // Workbook rows have the header's width already; cell problems are in syntax_.
+    while (!stopped_ && table_next_ < table_->rows.size()) {
+      rec_ = std::move(table_->rows[table_next_++]);
+      ++read_;
+      if (!header_ok_) continue;
+      row_.emplace(RowReader{rec_, index_, specs_, rows_});
+      return &*row_;
+    }
+    stopped_ = true;
+    return nullptr;
+  }
+  const std::size_t width = reader_->header().fields.size();
   while (!stopped_) {
     try {
-      if (!reader_.next(rec_)) break;
+      if (!reader_->next(rec_)) break;
     } catch (const Error& e) {
       // A syntax error ends that record; go on to report the others too.
       for (const auto& d : e.diagnostics()) syntax_.add(d.line, d.column, d.field, d.message);
       stopped_ = syntax_.diagnostics().size() >= max_reported_errors;
       continue;
     }
-    if (source_.progress && (read_ & 0xFFFF) == 0) source_.progress(reader_.position(), decoded_.text().size());
+    if (source_.progress && (read_ & 0xFFFF) == 0) source_.progress(reader_->position(), decoded_->text().size());
     if (rec_.fields.size() != width) {
       syntax_.add(rec_.line, static_cast<int>(std::min(rec_.fields.size(), width)) + 1, "",
                   fmt::format("{} field{}, but the header has {} (check quoting and delimiters)", rec_.fields.size(),

@@ -16,6 +16,7 @@
 #include "formats/csv_row_reader.hpp"
 #include "formats/diagnostic_sink.hpp"
 #include "formats/encoding.hpp"
+#include "formats/xlsx_reader.hpp"
 
 namespace competition {
 
@@ -30,7 +31,8 @@ struct CsvSource {
 
 class CsvRows {
  public:
-  // Decodes `bytes` (which must outlive this) and reads and maps the header:
+  // Decodes `bytes` (which must outlive this) and reads and maps the header
+  // (a workbook, recognised by its content, is read by xlsx_reader.hpp):
   // decoding errors and a header with a syntax error throw Error; problems
   // with the columns are kept for finish(). `source` must outlive this.
   CsvRows(std::string_view bytes, const CsvSource& source, std::vector<ColumnSpec> specs);
@@ -59,8 +61,10 @@ class CsvRows {
 
  private:
   const CsvSource& source_;
-  DecodedView decoded_;
-  CsvReader reader_;  // reads decoded_: declared after it
+  std::optional<XlsxTable> table_;  // a workbook input, else:
+  std::optional<DecodedView> decoded_;
+  std::optional<CsvReader> reader_;  // reads decoded_: declared after it
+  std::size_t table_next_ = 0;
   std::vector<ColumnSpec> specs_;
   DiagnosticSink syntax_, header_, rows_, conflicts_;
   std::vector<int> index_;

@@ -3,15 +3,21 @@
 namespace competition {
 
 void DiagnosticSink::add(int line, int column, std::string field, std::string message, ErrorKind kind) {
-  if (kind == ErrorKind::invalid) any_invalid_ = true;
+  add(Diagnostic{file_, line, column, std::move(field), std::move(message), kind, sheet_});
+}
+
+void DiagnosticSink::add(Diagnostic d) {
+  if (d.kind == ErrorKind::invalid) any_invalid_ = true;
+  d.file = file_;
+  if (d.sheet.empty()) d.sheet = sheet_;
   if (diags_.size() < max_reported_errors)
-    diags_.push_back(Diagnostic{file_, line, column, std::move(field), std::move(message), kind});
+    diags_.push_back(std::move(d));
   else
     ++dropped_;
 }
 
 void DiagnosticSink::merge(DiagnosticSink& other) {
-  for (auto& d : other.diags_) add(d.line, d.column, std::move(d.field), std::move(d.message), d.kind);
+  for (auto& d : other.diags_) add(std::move(d));
   other.diags_.clear();
   dropped_ += other.dropped_;
   other.dropped_ = 0;

@@ -14,6 +14,10 @@ class DiagnosticSink {
   explicit DiagnosticSink(std::string file) : file_(std::move(file)) {}
 
   void add(int line, int column, std::string field, std::string message, ErrorKind kind = ErrorKind::invalid);
+  // `d` as this file's (keeping its sheet, else this sink's).
+  void add(Diagnostic d);
+  // Locates what is added from now on in a workbook's worksheet (file:SHEET!CELL).
+  void set_sheet(std::string sheet) { sheet_ = std::move(sheet); }
   // Moves every diagnostic of `other` here, and its count of those beyond the
   // limit (`other` is left empty).
   void merge(DiagnosticSink& other);
@@ -27,6 +31,7 @@ class DiagnosticSink {
 
  private:
   std::string file_;
+  std::string sheet_;
   std::vector<Diagnostic> diags_;
   bool any_invalid_ = false;
   long dropped_ = 0;

@@ -18,7 +18,11 @@ std::string render_import_text(const ImportSummary& s, bool dry_run) {
 std::string render_import_json(const ImportSummary& s) {
   nlohmann::ordered_json errors = nlohmann::ordered_json::array();
   for (const auto& d : s.errors) {
-    nlohmann::ordered_json e = {{"line", d.line}, {"column", d.column}, {"field", d.field}, {"message", d.message}};
+    nlohmann::ordered_json e =
+        d.sheet.empty() ? nlohmann::ordered_json{{"line", d.line}, {"column", d.column}}
+                        : nlohmann::ordered_json{{"sheet", d.sheet}, {"cell", cell_reference(d.line, d.column)}};
+    e["field"] = d.field;
+    e["message"] = d.message;
     errors.push_back(e);
   }
   nlohmann::ordered_json out = {{"file", s.file},       {"kind", std::string(to_string(s.kind))},

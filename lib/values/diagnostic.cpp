@@ -4,9 +4,18 @@
 
 namespace competition {
 
+std::string cell_reference(int row, int column) {
+  std::string letters;
+  for (int c = column; c > 0; c = (c - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
+  return fmt::format("{}{}", letters, row);
+}
+
 std::string Diagnostic::to_string() const {
   std::string out = file;
-  if (line > 0) {
+  if (!sheet.empty()) {
+    out += ":" + sheet + "!";
+    out += column > 0 ? cell_reference(line, column) : fmt::format("{}:{}", line, line);
+  } else if (line > 0) {
     out += fmt::format(":{}", line);
     if (column > 0) out += fmt::format(":{}", column);
   }

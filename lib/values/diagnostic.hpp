@@ -26,10 +26,16 @@ struct Diagnostic {
   std::string field;
   std::string message;
   ErrorKind kind = ErrorKind::invalid;  // invalid or conflict
+  // The worksheet of a workbook input: then line/column are its row and
+  // column, shown as `file:SHEET!B7` (docs/formats.md "Workbooks (.xlsx)").
+  std::string sheet{};
 
   // The one-line form of docs/cli.md "Error messages": `applications.csv:17:6: requested: "x" is not ...`.
   [[nodiscard]] std::string to_string() const;
 };
+
+// `B7`: the A1-style name of a worksheet cell (row and column 1-based).
+[[nodiscard]] std::string cell_reference(int row, int column);
 
 // Thrown by the library when a command cannot go on; carries every diagnostic
 // found (up to the reporting limit) and the kind of failure. what() says what

@@ -1,0 +1,125 @@
+#include "formats/xlsx_reader.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+
+#include "base/text.hpp"
+#include "formats/xlsx_cell.hpp"
+#include "formats/xlsx_workbook.hpp"
+#include "formats/xlsx_zip.hpp"
+
+namespace competition {
+
+namespace {
+
+// Columns whose number cells are codes: their integer digits (docs/formats.md).
+constexpr std::array<std::string_view, 6> code_columns{"id",     "application", "reviewer",
+                                                       "edrpou", "number",      "reference"};
+constexpr std::array<std::string_view, 1> date_columns{"submitted_at"};
+
+bool one_of(std::string_view name, auto const& names) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// The text of a non-header cell in column `name`; sets `problem` instead when it has none.
+std::string cell_text(const XlsxCell& c, std::string_view name, bool date1904, std::string& problem) {
+  switch (c.type) {
+    case XlsxCell::Type::text:
+      return c.value;
+    case XlsxCell::Type::boolean:
+      problem = "a boolean cell (TRUE/FALSE) is not a value here (type the text or a number)";
+      return {};
+    case XlsxCell::Type::error:
+      problem = fmt::format("an error cell ({})", c.value);
+      return {};
+    case XlsxCell::Type::uncached:
+      problem = "a formula without a calculated value (recalculate and save in Excel)";
+      return {};
+    case XlsxCell::Type::number:
+      break;
+  }
+  const auto number = xlsx_number_text(c.value);
+  if (!number) {
+    problem = fmt::format("\"{}\" is not a number", c.value);
+    return {};
+  }
+  if (c.date_format) {
+    if (!one_of(name, date_columns)) {
+      problem = "a date cell in a column that is not a date (format the cell as a number or text)";
+      return {};
+    }
+    auto date = xlsx_serial_date(*number, date1904);
+    if (!date) problem = fmt::format("date serial {} is not a date", *number);
+    return date.value_or(std::string());
+  }
+  if (one_of(name, code_columns) && number->find('.') != std::string::npos) {
+    problem = fmt::format("{} is not a code (a fraction; format the column as text)", *number);
+    return {};
+  }
+  return *number;
+}
+
+}  // namespace
+
+XlsxTable read_xlsx_table(std::string_view bytes, const std::string& file) {
+  if (looks_like_ole(bytes))
+    throw Error(ErrorKind::invalid,
+                fmt::format("{}: an .xls or an encrypted workbook: save it as .xlsx (Excel workbook) or CSV", file));
+  XlsxSheet sheet = read_first_sheet(bytes, file);
+  XlsxTable t;
+  t.sheet = sheet.name;
+  auto problem_at = [&](int row, int column, std::string field, std::string message) {
+    if (t.problems.size() < max_reported_errors)
+      t.problems.push_back(
+          Diagnostic{file, row, column, std::move(field), std::move(message), ErrorKind::invalid, t.sheet});
+  };
+  // The header: row 1, up to its last non-empty cell.
+  std::vector<std::string> names;
+  std::size_t i = 0;
+  for (; i < sheet.cells.size() && sheet.cells[i].row == 1; ++i) {
+    const XlsxCell& c = sheet.cells[i];
+    std::string text = c.type == XlsxCell::Type::number ? xlsx_number_text(c.value).value_or(c.value) : c.value;
+    if (trim(text).empty()) continue;
+    names.resize(static_cast<std::size_t>(c.column));
+    names[static_cast<std::size_t>(c.column) - 1] = std::move(text);
+  }
+  if (names.empty())
+    throw Error(ErrorKind::invalid, {Diagnostic{file, 1, 0, "", "empty sheet (expected a header row in row 1)",
+                                                ErrorKind::invalid, t.sheet}});
+  t.header.line = 1;
+  t.header.fields = names;
+  t.header.field_lines.assign(names.size(), 1);
+  const std::size_t width = names.size();
+  for (auto& n : names) n = std::string(trim(n));
+
+  // Data rows: cells are stored by row; a row of only empty cells is skipped.
+  while (i < sheet.cells.size()) {
+    CsvRecord rec;
+    rec.line = sheet.cells[i].row;
+    rec.fields.assign(width, std::string());
+    rec.field_lines.assign(width, rec.line);
+    bool any = false;
+    for (; i < sheet.cells.size() && sheet.cells[i].row == rec.line; ++i) {
+      const XlsxCell& c = sheet.cells[i];
+      const auto col = static_cast<std::size_t>(c.column);
+      std::string problem;
+      std::string text =
+          cell_text(c, col <= width ? std::string_view(names[col - 1]) : std::string_view{}, sheet.date1904, problem);
+      if (problem.empty() && trim(text).empty()) continue;
+      any = true;
+      if (col > width) {
+        problem_at(rec.line, c.column, "", "a value right of the header's last named column");
+      } else if (!problem.empty()) {
+        problem_at(rec.line, c.column, names[col - 1], std::move(problem));
+      } else {
+        rec.fields[col - 1] = std::move(text);
+      }
+    }
+    if (any) t.rows.push_back(std::move(rec));
+  }
+  return t;
+}
+
+}  // namespace competition

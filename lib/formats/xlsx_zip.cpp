@@ -1,0 +1,87 @@
+#include "formats/xlsx_zip.hpp"
+
+#include <zip.h>
+
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+
+#include "values/diagnostic.hpp"
+
+namespace competition {
+
+namespace {
+
+constexpr std::size_t max_inflated_total = std::size_t{1} << 30;  // 1 GiB
+constexpr std::size_t max_inflation_ratio = 100;
+
+}  // namespace
+
+bool looks_like_zip(std::string_view bytes) { return bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4); }
+
+bool looks_like_ole(std::string_view bytes) {
+  return bytes.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+}
+
+struct XlsxZip::Handle {
+  zip_t* archive = nullptr;
+};
+
+XlsxZip::XlsxZip(std::string_view bytes, std::string file)
+    : handle_(std::make_unique<Handle>()),
+      file_(std::move(file)),
+      budget_(std::min(max_inflated_total, bytes.size() * max_inflation_ratio)) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  if (source != nullptr) {
+    handle_->archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+    if (handle_->archive == nullptr) zip_source_free(source);
+  }
+  if (handle_->archive == nullptr) {
+    const std::string why = zip_error_strerror(&error);
+    zip_error_fini(&error);
+    throw Error(ErrorKind::invalid, fmt::format("{}: not a valid workbook: damaged zip ({})", file_, why));
+  }
+  zip_error_fini(&error);
+}
+
+XlsxZip::~XlsxZip() {
+  if (handle_->archive != nullptr) zip_discard(handle_->archive);
+}
+
+std::optional<std::string> XlsxZip::read(const std::string& name) {
+  zip_file_t* entry = zip_fopen(handle_->archive, name.c_str(), 0);
+  if (entry == nullptr) {
+    if (zip_error_code_zip(zip_get_error(handle_->archive)) == ZIP_ER_NOENT) return std::nullopt;
+    throw Error(ErrorKind::invalid, fmt::format("{}: not a valid workbook: cannot read {} ({})", file_, name,
+                                                zip_strerror(handle_->archive)));
+  }
+  std::string out;
+  std::array<char, 65536> chunk{};
+  for (;;) {
+    const zip_int64_t n = zip_fread(entry, chunk.data(), chunk.size());
+    if (n < 0) {
+      const std::string why = zip_file_strerror(entry);
+      zip_fclose(entry);
+      throw Error(ErrorKind::invalid,
+                  fmt::format("{}: not a valid workbook: damaged zip entry {} ({})", file_, name, why));
+    }
+    if (n == 0) break;
+    const auto got = static_cast<std::size_t>(n);
+    if (got > budget_) {
+      zip_fclose(entry);
+      throw Error(
+          ErrorKind::invalid,
+          fmt::format("{}: not a valid workbook: it inflates to more than 1 GiB or 100 times its size (a zip bomb?)",
+                      file_));
+    }
+    budget_ -= got;
+    out.append(chunk.data(), got);
+  }
+  zip_fclose(entry);
+  return out;
+}
+
+}  // namespace competition

@@ -223,7 +223,7 @@ XlsxSheet read_first_sheet(std::string_view bytes, const std::string& file) {
       const std::string where = fmt::format("{}!{}", sheet.name, cell_reference(cell.row, cell.column));
       if (type == "inlineStr") {
         cell.value = std::move(inline_text.text);
-      } else if (!has_value) {
+      } else if (!has_value || (cell.value.empty() && type != "str")) {
         if (!has_formula) return;  // an empty (formatted) cell
         cell.type = XlsxCell::Type::uncached;
       } else if (type == "s") {

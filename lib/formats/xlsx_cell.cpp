@@ -1,5 +1,6 @@
 #include "formats/xlsx_cell.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 #include <fmt/format.h>
@@ -97,6 +98,62 @@ std::optional<std::string> xlsx_number_text(std::string_view text) {
     out += digits.substr(p);
   }
   return out;
+}
+
+std::string xlsx_fixed_decimals(std::string_view number, int decimals) {
+  const bool negative = !number.empty() && number.front() == '-';
+  if (negative) number.remove_prefix(1);
+  const auto dot = number.find('.');
+  std::string digits(number.substr(0, dot));
+  std::string fraction(dot == std::string_view::npos ? std::string_view{} : number.substr(dot + 1));
+  const auto d = static_cast<std::size_t>(std::max(decimals, 0));
+  const bool up = fraction.size() > d && fraction[d] >= '5';
+  fraction.resize(d, '0');
+  digits += fraction;
+  if (up) {
+    std::size_t k = digits.size();
+    while (k > 0 && digits[k - 1] == '9') digits[--k] = '0';
+    if (k == 0)
+      digits.insert(digits.begin(), '1');
+    else
+      ++digits[k - 1];
+  }
+  std::string out = digits.substr(0, digits.size() - d);
+  if (d > 0) out += "." + digits.substr(digits.size() - d);
+  if (negative && digits.find_first_not_of('0') != std::string::npos) out.insert(out.begin(), '-');
+  return out;
+}
+
+int xlsx_format_decimals(int id, std::string_view code) {
+  if (id == 1 || id == 3) return 0;
+  if (id == 2 || id == 4) return 2;
+  if (id < 164) return -1;
+  int decimals = -1;
+  bool after_point = false;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    const char c = code[i];
+    if (c == ';') break;
+    if (c == '"') {
+      const auto close = code.find('"', i + 1);
+      if (close == std::string_view::npos) break;
+      i = close;
+    } else if (c == '[') {
+      const auto close = code.find(']', i + 1);
+      if (close == std::string_view::npos) break;
+      i = close;
+    } else if (c == '\\' || c == '_' || c == '*') {
+      ++i;
+    } else if (c == '%' || c == 'E' || c == 'e' || c == '@') {
+      return -1;
+    } else if (c == '0' || c == '#' || c == '?') {
+      if (decimals < 0) decimals = 0;
+      if (after_point) ++decimals;
+    } else if (c == '.') {
+      after_point = true;
+      if (decimals < 0) decimals = 0;
+    }
+  }
+  return decimals;
 }
 
 bool xlsx_is_date_format(int id, std::string_view code) {

@@ -15,6 +15,14 @@ namespace competition {
 // is not a number.
 std::optional<std::string> xlsx_number_text(std::string_view text);
 
+// `number` (as xlsx_number_text gives it) with exactly `decimals` decimals,
+// rounded half away from zero (`1.25`, 1 → `1.3`; `1`, 2 → `1.00`).
+std::string xlsx_fixed_decimals(std::string_view number, int decimals);
+
+// The decimals a number format shows (`0.0` → 1, built-in 2 and 4 → 2,
+// `#,##0` → 0); -1 for General, percentages, exponents and text.
+int xlsx_format_decimals(int id, std::string_view code);
+
 // Whether a number format shows a date: the built-in date and date-time
 // formats (14-17, 22, 27-36, 50-58), or a custom `code` made of date codes
 // (y, d, or m not next to h or s), quoted literals and `[…]` sections

@@ -18,6 +18,8 @@ namespace {
 constexpr std::array<std::string_view, 6> code_columns{"id",     "application", "reviewer",
                                                        "edrpou", "number",      "reference"};
 constexpr std::array<std::string_view, 1> date_columns{"submitted_at"};
+// history's published ratios: their decimals set `audit history`'s tolerance, so they are kept as shown.
+constexpr std::array<std::string_view, 2> shown_decimals_columns{"coefficient", "cost_per_client"};
 
 bool one_of(std::string_view name, auto const& names) {
   return std::find(names.begin(), names.end(), name) != names.end();
@@ -58,6 +60,7 @@ std::string cell_text(const XlsxCell& c, std::string_view name, bool date1904, s
     problem = fmt::format("{} is not a code (a fraction; format the column as text)", *number);
     return {};
   }
+  if (c.decimals >= 0 && one_of(name, shown_decimals_columns)) return xlsx_fixed_decimals(*number, c.decimals);
   return *number;
 }
 

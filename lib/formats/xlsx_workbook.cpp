@@ -120,8 +120,14 @@ std::vector<std::string> parse_shared_strings(const std::string& xml, const std:
   return out;
 }
 
-// For each cell style (`cellXfs`), whether its number format shows a date.
-std::vector<bool> parse_date_styles(const std::string& xml, const std::string& file) {
+// What a cell style's number format shows.
+struct NumberStyle {
+  bool date = false;
+  int decimals = -1;
+};
+
+// For each cell style (`cellXfs`), what its number format shows.
+std::vector<NumberStyle> parse_number_styles(const std::string& xml, const std::string& file) {
   std::map<long, std::string> custom;
   std::vector<long> xf_formats;
   bool in_cell_xfs = false;
@@ -139,11 +145,13 @@ std::vector<bool> parse_date_styles(const std::string& xml, const std::string& f
     if (name == "cellXfs") in_cell_xfs = false;
   };
   parse_xml(xml, file, "xl/styles.xml", h);
-  std::vector<bool> out;
+  std::vector<NumberStyle> out;
   out.reserve(xf_formats.size());
   for (long id : xf_formats) {
     const auto it = custom.find(id);
-    out.push_back(xlsx_is_date_format(static_cast<int>(id), it == custom.end() ? std::string_view{} : it->second));
+    const std::string_view code = it == custom.end() ? std::string_view{} : it->second;
+    out.push_back(
+        NumberStyle{xlsx_is_date_format(static_cast<int>(id), code), xlsx_format_decimals(static_cast<int>(id), code)});
   }
   return out;
 }
@@ -168,8 +176,8 @@ XlsxSheet read_first_sheet(std::string_view bytes, const std::string& file) {
   const std::string sheet_part = sheet_target(need(zip, "xl/_rels/workbook.xml.rels", file), wb.rel, file);
   std::vector<std::string> shared;
   if (auto xml = zip.read("xl/sharedStrings.xml")) shared = parse_shared_strings(*xml, file);
-  std::vector<bool> date_styles;
-  if (auto xml = zip.read("xl/styles.xml")) date_styles = parse_date_styles(*xml, file);
+  std::vector<NumberStyle> styles;
+  if (auto xml = zip.read("xl/styles.xml")) styles = parse_number_styles(*xml, file);
 
   XlsxSheet sheet;
   sheet.name = wb.name;
@@ -201,9 +209,10 @@ XlsxSheet read_first_sheet(std::string_view bytes, const std::string& file) {
       }
       next_column = cell.column + 1;
       type = xml_attribute(a, "t");
-      if (const auto s = to_long(xml_attribute(a, "s"));
-          s && *s >= 0 && static_cast<std::size_t>(*s) < date_styles.size())
-        cell.date_format = date_styles[static_cast<std::size_t>(*s)];
+      if (const auto s = to_long(xml_attribute(a, "s")); s && *s >= 0 && static_cast<std::size_t>(*s) < styles.size()) {
+        cell.date_format = styles[static_cast<std::size_t>(*s)].date;
+        cell.decimals = styles[static_cast<std::size_t>(*s)].decimals;
+      }
     } else if (in_cell && name == "v") {
       in_value = true;
       has_value = true;

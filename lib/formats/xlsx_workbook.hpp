@@ -18,6 +18,7 @@ struct XlsxCell {
   enum class Type { text, number, boolean, error, uncached } type = Type::text;
   std::string value;
   bool date_format = false;  // a number whose number format shows a date
+  int decimals = -1;         // the decimals its number format shows (-1: General and the like)
 };
 
 struct XlsxSheet {

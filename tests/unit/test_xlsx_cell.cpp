@@ -55,3 +55,18 @@ TEST_CASE("xlsx_serial_date: the 1900 system with its phantom 29 February, and t
   CHECK_FALSE(xlsx_serial_date("-1", false).has_value());
   CHECK_FALSE(xlsx_serial_date("9999999", false).has_value());
 }
+
+TEST_CASE("xlsx_fixed_decimals and xlsx_format_decimals: a number as its format shows it") {
+  CHECK(xlsx_fixed_decimals("1.25", 1) == "1.3");
+  CHECK(xlsx_fixed_decimals("1", 2) == "1.00");
+  CHECK(xlsx_fixed_decimals("1.1186", 4) == "1.1186");
+  CHECK(xlsx_fixed_decimals("9.96", 1) == "10.0");
+  CHECK(xlsx_fixed_decimals("-0.04", 1) == "0.0");
+  CHECK(xlsx_fixed_decimals("-2.35", 0) == "-2");
+  CHECK(xlsx_format_decimals(2, "") == 2);
+  CHECK(xlsx_format_decimals(0, "") == -1);
+  CHECK(xlsx_format_decimals(164, "0.0") == 1);
+  CHECK(xlsx_format_decimals(164, "#,##0.0000\" грн\"") == 4);
+  CHECK(xlsx_format_decimals(164, "0.00%") == -1);
+  CHECK(xlsx_format_decimals(164, "#,##0") == 0);
+}

@@ -148,3 +148,16 @@ TEST_CASE("read_xlsx_table: what is not a workbook is refused naming the file") 
   CHECK(refusal(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(100, '\0')) ==
         "a.xlsx: an .xls or an encrypted workbook: save it as .xlsx (Excel workbook) or CSV");
 }
+
+TEST_CASE("read_xlsx_table: history's coefficient keeps the decimals its number format shows") {
+  const std::string fmt = R"(<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0000"/></numFmts>)"
+                          R"(<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="2"/></cellXfs>)";
+  const auto t = read_xlsx_table(
+      workbook("<row r=\"1\">" + text("A1", "coefficient") + text("B1", "cost_per_client") + text("C1", "budget") +
+                   "</row><row r=\"2\">" + cell("A2", "1.1186000000000001", " s=\"1\"") +
+                   cell("B2", "1250", " s=\"2\"") + cell("C2", "1000000", " s=\"2\"") + "</row>",
+               "", fmt),
+      "a.xlsx");
+  REQUIRE(t.rows.size() == 1);
+  CHECK(t.rows[0].fields == std::vector<std::string>{"1.1186", "1250.00", "1000000"});
+}

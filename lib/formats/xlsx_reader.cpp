@@ -68,8 +68,7 @@ std::string cell_text(const XlsxCell& c, std::string_view name, bool date1904, s
 
 XlsxTable read_xlsx_table(std::string_view bytes, const std::string& file) {
   if (looks_like_ole(bytes))
-    throw Error(ErrorKind::invalid,
-                fmt::format("{}: an .xls or an encrypted workbook: save it as .xlsx (Excel workbook) or CSV", file));
+    refuse_file(file, "an .xls or an encrypted workbook: save it as .xlsx (Excel workbook) or CSV");
   XlsxSheet sheet = read_first_sheet(bytes, file);
   XlsxTable t;
   t.sheet = sheet.name;

@@ -15,10 +15,6 @@ namespace competition {
 
 namespace {
 
-[[noreturn]] void refuse(const std::string& file, const std::string& why) {
-  throw Error(ErrorKind::invalid, fmt::format("{}: not a valid workbook: {}", file, why));
-}
-
 std::optional<long> to_long(std::string_view s) {
   long v = 0;
   const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -28,7 +24,7 @@ std::optional<long> to_long(std::string_view s) {
 
 std::string need(XlsxZip& zip, const std::string& part, const std::string& file) {
   auto text = zip.read(part);
-  if (!text) refuse(file, fmt::format("no {}", part));
+  if (!text) refuse_workbook(file, fmt::format("no {}", part));
   return std::move(*text);
 }
 
@@ -60,7 +56,7 @@ WorkbookPart parse_workbook(const std::string& xml, const std::string& file) {
     }
   };
   parse_xml(xml, file, "xl/workbook.xml", h);
-  if (!found) refuse(file, "no worksheet");
+  if (!found) refuse_workbook(file, "no worksheet");
   return w;
 }
 
@@ -71,7 +67,7 @@ std::string sheet_target(const std::string& xml, const std::string& rel, const s
     if (name == "Relationship" && xml_attribute(a, "Id") == rel) target = xml_attribute(a, "Target");
   };
   parse_xml(xml, file, "xl/_rels/workbook.xml.rels", h);
-  if (target.empty()) refuse(file, "the first worksheet has no part");
+  if (target.empty()) refuse_workbook(file, "the first worksheet has no part");
   return part_path(target);
 }
 
@@ -193,7 +189,8 @@ XlsxSheet read_first_sheet(std::string_view bytes, const std::string& file) {
     if (name == "row") {
       const auto r = to_long(xml_attribute(a, "r"));
       row = r ? static_cast<int>(*r) : row + 1;
-      if (row < 1 || row > 1048576) refuse(file, fmt::format("{}: row number {} out of range", sheet_part, row));
+      if (row < 1 || row > 1048576)
+        refuse_workbook(file, fmt::format("{}: row number {} out of range", sheet_part, row));
       next_column = 1;
     } else if (name == "c") {
       in_cell = true;
@@ -205,7 +202,7 @@ XlsxSheet read_first_sheet(std::string_view bytes, const std::string& file) {
         cell.row = row;
         cell.column = next_column;
       } else if (!parse_reference(ref, cell.row, cell.column)) {
-        refuse(file, fmt::format("{}: bad cell reference \"{}\"", sheet_part, ref));
+        refuse_workbook(file, fmt::format("{}: bad cell reference \"{}\"", sheet_part, ref));
       }
       next_column = cell.column + 1;
       type = xml_attribute(a, "t");
@@ -238,8 +235,8 @@ XlsxSheet read_first_sheet(std::string_view bytes, const std::string& file) {
       } else if (type == "s") {
         const auto k = to_long(cell.value);
         if (!k || *k < 0 || static_cast<std::size_t>(*k) >= shared.size())
-          refuse(file, fmt::format("{}: shared string index \"{}\" out of range ({} shared strings)", where, cell.value,
-                                   shared.size()));
+          refuse_workbook(file, fmt::format("{}: shared string index \"{}\" out of range ({} shared strings)", where,
+                                            cell.value, shared.size()));
         cell.value = shared[static_cast<std::size_t>(*k)];
       } else if (type == "str") {
         // a formula's cached string
@@ -250,7 +247,7 @@ XlsxSheet read_first_sheet(std::string_view bytes, const std::string& file) {
       } else if (type.empty() || type == "n") {
         cell.type = XlsxCell::Type::number;
       } else {
-        refuse(file, fmt::format("{}: unsupported cell type \"{}\"", where, type));
+        refuse_workbook(file, fmt::format("{}: unsupported cell type \"{}\"", where, type));
       }
       sheet.cells.push_back(std::move(cell));
     } else if (in_cell) {

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "formats/xlsx_zip.hpp"
 #include "values/diagnostic.hpp"
 
 namespace competition {
@@ -113,11 +114,8 @@ void parse_xml(std::string_view xml, const std::string& file, const std::string&
   const auto line = XML_GetCurrentLineNumber(parser);
   XML_ParserFree(parser);
   if (c.thrown) std::rethrow_exception(c.thrown);
-  if (!c.refused.empty())
-    throw Error(ErrorKind::invalid, fmt::format("{}: not a valid workbook: {} contains {}", file, part, c.refused));
-  if (!ok)
-    throw Error(ErrorKind::invalid, fmt::format("{}: not a valid workbook: {} is not well-formed XML (line {}: {})",
-                                                file, part, line, why));
+  if (!c.refused.empty()) refuse_workbook(file, fmt::format("{} contains {}", part, c.refused));
+  if (!ok) refuse_workbook(file, fmt::format("{} is not well-formed XML (line {}: {})", part, line, why));
 }
 
 }  // namespace competition

@@ -18,6 +18,14 @@ constexpr std::size_t max_inflation_ratio = 100;
 
 }  // namespace
 
+void refuse_file(const std::string& file, std::string message) {
+  throw Error(ErrorKind::invalid, {Diagnostic{file, 0, 0, "", std::move(message)}});
+}
+
+void refuse_workbook(const std::string& file, const std::string& why) {
+  refuse_file(file, "not a valid workbook: " + why);
+}
+
 bool looks_like_zip(std::string_view bytes) { return bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4); }
 
 bool looks_like_ole(std::string_view bytes) {
@@ -42,7 +50,7 @@ XlsxZip::XlsxZip(std::string_view bytes, std::string file)
   if (handle_->archive == nullptr) {
     const std::string why = zip_error_strerror(&error);
     zip_error_fini(&error);
-    throw Error(ErrorKind::invalid, fmt::format("{}: not a valid workbook: damaged zip ({})", file_, why));
+    refuse_workbook(file_, fmt::format("damaged zip ({})", why));
   }
   zip_error_fini(&error);
 }
@@ -55,8 +63,7 @@ std::optional<std::string> XlsxZip::read(const std::string& name) {
   zip_file_t* entry = zip_fopen(handle_->archive, name.c_str(), 0);
   if (entry == nullptr) {
     if (zip_error_code_zip(zip_get_error(handle_->archive)) == ZIP_ER_NOENT) return std::nullopt;
-    throw Error(ErrorKind::invalid, fmt::format("{}: not a valid workbook: cannot read {} ({})", file_, name,
-                                                zip_strerror(handle_->archive)));
+    refuse_workbook(file_, fmt::format("cannot read {} ({})", name, zip_strerror(handle_->archive)));
   }
   std::string out;
   std::array<char, 65536> chunk{};
@@ -65,17 +72,13 @@ std::optional<std::string> XlsxZip::read(const std::string& name) {
     if (n < 0) {
       const std::string why = zip_file_strerror(entry);
       zip_fclose(entry);
-      throw Error(ErrorKind::invalid,
-                  fmt::format("{}: not a valid workbook: damaged zip entry {} ({})", file_, name, why));
+      refuse_workbook(file_, fmt::format("damaged zip entry {} ({})", name, why));
     }
     if (n == 0) break;
     const auto got = static_cast<std::size_t>(n);
     if (got > budget_) {
       zip_fclose(entry);
-      throw Error(
-          ErrorKind::invalid,
-          fmt::format("{}: not a valid workbook: it inflates to more than 1 GiB or 100 times its size (a zip bomb?)",
-                      file_));
+      refuse_workbook(file_, "it inflates to more than 1 GiB or 100 times its size (a zip bomb?)");
     }
     budget_ -= got;
     out.append(chunk.data(), got);

@@ -11,6 +11,13 @@
 
 namespace competition {
 
+// The refusal of a file that is not a valid workbook: Error(invalid) with one
+// diagnostic without line or sheet, shown as `FILE: not a valid workbook: WHY`
+// (a dry run reports it in its summary, as it does a CSV's encoding error).
+[[noreturn]] void refuse_workbook(const std::string& file, const std::string& why);
+// The same for a whole message (`FILE: MESSAGE`).
+[[noreturn]] void refuse_file(const std::string& file, std::string message);
+
 // True when `bytes` begin as a zip file does (`PK\3\4`).
 bool looks_like_zip(std::string_view bytes);
 // True when `bytes` begin as an OLE compound file does (a `.xls` or an encrypted workbook).

@@ -101,6 +101,27 @@ def main():
         bundles.append(bundle)
 
     failures = []
+    # A wrong cell is located as FILE:SHEET!CELL, and a dry run's JSON gives the sheet and cell.
+    wb = openpyxl.load_workbook(sources["applications"])
+    ws = wb.active
+    ws.cell(row=3, column=header.index("requested") + 1).value = -5
+    ws.cell(row=5, column=header.index("cofinancing") + 1).value = True
+    bad = os.path.join(a.work, "bad.xlsx")
+    wb.save(bad)
+    db = os.path.join(a.work, "bad.db")
+    run(a.binary, db, "init", os.path.join(example, "rules.toml"))
+    col = chr(ord("A") + header.index("requested"))
+    cof = chr(ord("A") + header.index("cofinancing"))
+    err = run(a.binary, db, "import", "applications", bad, code=2).stderr
+    expected = [f'{bad}:Аркуш1!{col}3: requested: "-5" is not an amount of money',
+                f"{bad}:Аркуш1!{cof}5: cofinancing: a boolean cell (TRUE/FALSE) is not a value here"]
+    for e in expected:
+        if e not in err:
+            failures.append(f"bad.xlsx: expected {e!r} in\n{err}")
+    out = json.loads(run(a.binary, db, "import", "applications", bad, "--dry-run", "--json", code=1).stdout)
+    cells = [(e.get("sheet"), e.get("cell"), e["field"]) for e in out["errors"]]
+    if cells != [("Аркуш1", f"{col}3", "requested"), ("Аркуш1", f"{cof}5", "cofinancing")]:
+        failures.append(f"bad.xlsx --dry-run --json: errors at {cells}")
     if fingerprints[0] != fingerprints[1]:
         failures.append(f"fingerprints differ: csv {fingerprints[0]}, xlsx {fingerprints[1]}")
     cmp = filecmp.dircmp(bundles[0], bundles[1])

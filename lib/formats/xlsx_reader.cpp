@@ -94,7 +94,7 @@ XlsxTable read_xlsx_table(std::string_view bytes, const std::string& file) {
   t.header.fields = names;
   t.header.field_lines.assign(names.size(), 1);
   const std::size_t width = names.size();
-  for (auto& n : names) n = std::string(trim(n));
+  for (auto& n : names) n = normalize_header(n);
 
   // Data rows: cells are stored by row; a row of only empty cells is skipped.
   while (i < sheet.cells.size()) {

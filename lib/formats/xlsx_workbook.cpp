@@ -238,8 +238,8 @@ XlsxSheet read_first_sheet(std::string_view bytes, const std::string& file) {
           refuse_workbook(file, fmt::format("{}: shared string index \"{}\" out of range ({} shared strings)", where,
                                             cell.value, shared.size()));
         cell.value = shared[static_cast<std::size_t>(*k)];
-      } else if (type == "str") {
-        // a formula's cached string
+      } else if (type == "str" || type == "d") {
+        // a formula's cached string, or an ISO 8601 date stored as text (read as the text it is)
       } else if (type == "b") {
         cell.type = XlsxCell::Type::boolean;
       } else if (type == "e") {

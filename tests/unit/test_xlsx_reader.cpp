@@ -153,11 +153,12 @@ TEST_CASE("read_xlsx_table: history's coefficient keeps the decimals its number 
   const std::string fmt = R"(<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0000"/></numFmts>)"
                           R"(<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="2"/></cellXfs>)";
   const auto t = read_xlsx_table(
-      workbook("<row r=\"1\">" + text("A1", "coefficient") + text("B1", "cost_per_client") + text("C1", "budget") +
+      workbook("<row r=\"1\">" + text("A1", " Coefficient") + text("B1", "cost_per_client") + text("C1", "budget") +
                    "</row><row r=\"2\">" + cell("A2", "1.1186000000000001", " s=\"1\"") +
                    cell("B2", "1250", " s=\"2\"") + cell("C2", "1000000", " s=\"2\"") + "</row>",
                "", fmt),
       "a.xlsx");
   REQUIRE(t.rows.size() == 1);
   CHECK(t.rows[0].fields == std::vector<std::string>{"1.1186", "1250.00", "1000000"});
+  CHECK(t.header.fields[0] == " Coefficient");  // as typed: the kind's header check normalises it
 }

@@ -381,7 +381,8 @@ static std::vector<std::string> split(const std::string& s, char sep) {
 }
 
 std::vector<Reviewer> Store::reviewers(const std::string& round) {
-  SQLite::Statement q(*db_, "SELECT id, name, conflicts FROM reviewers WHERE round_id = ? ORDER BY id");
+  SQLite::Statement q(*db_,
+                      "SELECT id, name, conflicts, categories, capacity FROM reviewers WHERE round_id = ? ORDER BY id");
   q.bind(1, round);
   std::vector<Reviewer> out;
   while (q.executeStep()) {
@@ -389,6 +390,8 @@ std::vector<Reviewer> Store::reviewers(const std::string& round) {
     r.id = q.getColumn(0).getString();
     r.name = q.getColumn(1).getString();
     for (auto& c : split(q.getColumn(2).getString(), '|')) r.conflicts.push_back(c);
+    for (auto& c : split(q.getColumn(3).getString(), '|')) r.categories.push_back(c);
+    if (!q.getColumn(4).isNull()) r.capacity = q.getColumn(4).getInt64();
     out.push_back(std::move(r));
   }
   return out;

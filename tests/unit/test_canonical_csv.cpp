@@ -76,6 +76,14 @@ TEST_CASE("canonical csv: reviewers sorted by id, conflicts joined with |") {
   CHECK(canonical_reviewers_csv(r) == "id,name,conflicts\nR-1,Іваненко,\nR-2,Петренко,12345678|ГО Крок\n");
 }
 
+TEST_CASE("canonical csv: categories and capacity columns only when some reviewer has a value") {
+  Reviewer a{"R-1", "А", {}, {"art", "roads"}, std::nullopt};
+  Reviewer b{"R-2", "Б", {}, {}, 4};
+  CHECK(canonical_reviewers_csv({a}) == "id,name,conflicts,categories\nR-1,А,,art|roads\n");
+  CHECK(canonical_reviewers_csv({b}) == "id,name,conflicts,capacity\nR-2,Б,,4\n");
+  CHECK(canonical_reviewers_csv({b, a}) == "id,name,conflicts,categories,capacity\nR-1,А,,art|roads,\nR-2,Б,,,4\n");
+}
+
 TEST_CASE("canonical csv: reviews sorted by application then reviewer, criteria in rules order") {
   Rules rules = two_criteria();
   Review r1{"A-2", "R-1", {Rational(17, 2), Rational(7)}, "", false};

@@ -11,7 +11,7 @@ namespace competition::cli {
 static int run_assign(const GlobalOptions& g, const AssignOptions& o) {
   std::string format = g.format_of({"text", "md", "csv", "json"});
   auto store = Store::open(g.db_path(), Store::Mode::must_exist);
-  AssignedRound a = assign_round(*store, g.round_id(), o);
+  RoundAssignment a = assign_round(*store, g.round_id(), o);
   if (format == "json")
     emit(g, render_assignment_json(a), Controls::kept);
   else if (format == "csv")

@@ -34,16 +34,17 @@ std::string uncovered_message(const std::string& round, const AssignmentInput& i
 
 }  // namespace
 
-AssignedRound assign_round(Store& store, const std::optional<std::string>& round_id, const AssignOptions& options) {
+RoundAssignment assign_round(Store& store, const std::optional<std::string>& round_id, const AssignOptions& options) {
   Transaction tx(store);
-  AssignedRound out;
-  out.round = store.resolve_round(round_id);
+  const RoundRecord round = store.resolve_round(round_id);
+  RoundAssignment out;
+  out.round = round.id;
   out.seed = options.seed;
-  const std::string& id = out.round.id;
-  const Rules rules = Store::rules_of(out.round);
+  const std::string& id = round.id;
+  const Rules rules = Store::rules_of(round);
   if (rules.source == ScoreSource::votes)
     throw Error(ErrorKind::conflict, fmt::format("round {} is ranked by votes: it has no reviewers to assign", id));
-  if (out.round.stage == Stage::allocated)
+  if (round.stage == Stage::allocated)
     throw Error(ErrorKind::conflict, fmt::format("round {} is allocated: its assignment is frozen", id));
   const std::vector<NamedPair> before = stored_assignment(store, id);
   if (!before.empty() && !options.force)
@@ -66,7 +67,7 @@ AssignedRound assign_round(Store& store, const std::optional<std::string>& round
     in.reviewers.push_back({r.id, r.categories, r.capacity});
   }
   // docs/formats.md "reviewers.csv": conflicts as `import reviews` checks them.
-  const ReviewChecks checks(store, out.round);
+  const ReviewChecks checks(store, round);
   std::set<AssignPair> forbidden;
   for (const auto& [app, a] : app_at)
     for (const auto& [reviewer, r] : reviewer_at)

@@ -20,17 +20,11 @@ struct AssignOptions {
   bool force = false;  // the round has an assignment: keep its still valid pairs, fill the gaps
 };
 
-struct AssignedRound {
-  RoundRecord round;
-  std::uint64_t seed = 0;
-  AssignmentInput input;  // the applications (withdrawn ones left out) and reviewers, by id
-  AssignmentResult result;
-};
 
 // Error(conflict) when the round is ranked by votes, allocated, already has an
 // assignment (without `force`), or cannot be covered (naming every application
 // that cannot, with how many reviewers it can have); nothing is stored then.
-AssignedRound assign_round(Store& store, const std::optional<std::string>& round_id, const AssignOptions& options);
+RoundAssignment assign_round(Store& store, const std::optional<std::string>& round_id, const AssignOptions& options);
 
 // The log payload of an assignment: {"seed", "pairs": [[application, reviewer], …]} sorted.
 [[nodiscard]] nlohmann::ordered_json assignment_payload(std::uint64_t seed,

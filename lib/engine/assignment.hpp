@@ -60,4 +60,12 @@ struct AssignmentResult {
 
 [[nodiscard]] AssignmentResult assign_reviewers(const AssignmentInput& in);
 
+// A round's solved assignment, as `assign` prints it.
+struct RoundAssignment {
+  std::string round;
+  std::uint64_t seed = 0;
+  AssignmentInput input;  // the applications (withdrawn ones left out) and reviewers, by id
+  AssignmentResult result;
+};
+
 }  // namespace competition

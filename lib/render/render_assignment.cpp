@@ -52,7 +52,7 @@ struct Sides {
   std::vector<std::pair<std::string, std::vector<std::string>>> reviewers, applications;
 };
 
-Sides sides(const AssignedRound& a) {
+Sides sides(const RoundAssignment& a) {
   std::map<std::string, std::vector<std::string>> by_reviewer, by_application;
   for (const auto& r : a.input.reviewers) by_reviewer[r.id];
   for (const auto& app : a.input.applications) by_application[app.id];
@@ -75,10 +75,10 @@ std::string listed(const std::vector<std::string>& ids, const AssignWords& w) {
 
 }  // namespace
 
-std::string render_assignment_text(const AssignedRound& a, Lang lang) {
+std::string render_assignment_text(const RoundAssignment& a, Lang lang) {
   const AssignWords& w = assign_words[lang];
   const Sides s = sides(a);
-  std::string out = fmt::format(fmt::runtime(w.heading), a.round.id, a.input.per_application, a.seed) + "\n";
+  std::string out = fmt::format(fmt::runtime(w.heading), a.round, a.input.per_application, a.seed) + "\n";
   out += fmt::format(fmt::runtime(w.loads), a.result.max_load, a.result.min_load, a.result.category_matches) + "\n\n";
   out += std::string(w.reviewers) + ":\n";
   for (const auto& [id, apps] : s.reviewers) out += fmt::format("  {}  {}  {}\n", id, apps.size(), listed(apps, w));
@@ -87,10 +87,10 @@ std::string render_assignment_text(const AssignedRound& a, Lang lang) {
   return out;
 }
 
-std::string render_assignment_md(const AssignedRound& a, Lang lang) {
+std::string render_assignment_md(const RoundAssignment& a, Lang lang) {
   const AssignWords& w = assign_words[lang];
   const Sides s = sides(a);
-  std::string out = "# " + fmt::format(fmt::runtime(w.heading), a.round.id, a.input.per_application, a.seed) + "\n\n";
+  std::string out = "# " + fmt::format(fmt::runtime(w.heading), a.round, a.input.per_application, a.seed) + "\n\n";
   out += fmt::format(fmt::runtime(w.loads), a.result.max_load, a.result.min_load, a.result.category_matches) + "\n\n";
   out += fmt::format("## {}\n\n| {} | {} | {} |\n| --- | ---: | --- |\n", w.reviewers, w.reviewer, w.load, w.assigned);
   for (const auto& [id, apps] : s.reviewers) out += fmt::format("| {} | {} | {} |\n", id, apps.size(), listed(apps, w));
@@ -99,7 +99,7 @@ std::string render_assignment_md(const AssignedRound& a, Lang lang) {
   return out;
 }
 
-std::string render_assignment_csv(const AssignedRound& a, const CsvStyle& style) {
+std::string render_assignment_csv(const RoundAssignment& a, const CsvStyle& style) {
   CsvWriter csv(style);
   csv.text("application").text("reviewer").end_row();
   for (const auto& [x, r] : a.result.pairs)
@@ -107,13 +107,13 @@ std::string render_assignment_csv(const AssignedRound& a, const CsvStyle& style)
   return csv.str();
 }
 
-std::string render_assignment_json(const AssignedRound& a) {
+std::string render_assignment_json(const RoundAssignment& a) {
   const Sides s = sides(a);
   nlohmann::ordered_json reviewers = nlohmann::ordered_json::array(), applications = nlohmann::ordered_json::array();
   for (const auto& [id, apps] : s.reviewers)
     reviewers.push_back({{"id", id}, {"load", apps.size()}, {"applications", apps}});
   for (const auto& [id, revs] : s.applications) applications.push_back({{"id", id}, {"reviewers", revs}});
-  const nlohmann::ordered_json out = {{"round", a.round.id},
+  const nlohmann::ordered_json out = {{"round", a.round},
                                       {"seed", a.seed},
                                       {"per_application", a.input.per_application},
                                       {"max_load", a.result.max_load},

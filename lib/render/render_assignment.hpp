@@ -4,16 +4,16 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "commands/assign_round.hpp"
+#include "engine/assignment.hpp"
 #include "formats/csv_writer.hpp"
 #include "values/lang.hpp"
 
 namespace competition {
 
-[[nodiscard]] std::string render_assignment_text(const AssignedRound& a, Lang lang);
-[[nodiscard]] std::string render_assignment_md(const AssignedRound& a, Lang lang);
+[[nodiscard]] std::string render_assignment_text(const RoundAssignment& a, Lang lang);
+[[nodiscard]] std::string render_assignment_md(const RoundAssignment& a, Lang lang);
 // `application,reviewer` rows.
-[[nodiscard]] std::string render_assignment_csv(const AssignedRound& a, const CsvStyle& style);
-[[nodiscard]] std::string render_assignment_json(const AssignedRound& a);
+[[nodiscard]] std::string render_assignment_csv(const RoundAssignment& a, const CsvStyle& style);
+[[nodiscard]] std::string render_assignment_json(const RoundAssignment& a);
 
 }  // namespace competition

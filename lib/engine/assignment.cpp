@@ -59,8 +59,12 @@ struct Round {
     return std::max<std::int64_t>(0, cap - kept_load[r]);
   }
 
-  // The largest flow when no load exceeds `limit`; `covered` gets each application's flow.
-  std::int64_t max_flow(std::int64_t limit, std::vector<std::int64_t>* covered = nullptr) const {
+  // The largest flow when no load exceeds `limit`; `covered` gets each
+  // application's flow, `cut_by_limit` the number of reviewers whose room is
+  // set by `limit` (not by their capacity) and whose arc to the sink crosses a
+  // minimum cut: raising the limit by d raises that cut by at most d each.
+  std::int64_t max_flow(std::int64_t limit, std::vector<std::int64_t>* covered = nullptr,
+                        std::int64_t* cut_by_limit = nullptr) const {
     Graph g;
     Graph::ArcMap<std::int64_t> cap(g);
     const std::size_t n = in.applications.size(), m = in.reviewers.size();
@@ -80,6 +84,13 @@ struct Round {
     for (const AssignPair& p : candidates) cap[g.addArc(app[p.first], rev[p.second])] = 1;
     lemon::Preflow<Graph, Graph::ArcMap<std::int64_t>> flow(g, cap, s, t);
     flow.run();
+    if (cut_by_limit) {
+      *cut_by_limit = 0;
+      for (std::size_t r = 0; r < m; ++r) {
+        const auto& capacity = in.reviewers[r].capacity;
+        if (flow.minCut(rev[r]) && (!capacity || *capacity > limit)) ++*cut_by_limit;
+      }
+    }
     if (covered) {
       covered->assign(n, 0);
       for (std::size_t a = 0; a < n; ++a) (*covered)[a] = flow.flow(in_arc[a]);
@@ -136,14 +147,15 @@ AssignmentResult assign_reviewers(const AssignmentInput& in) {
     lo = std::max(*std::max_element(round.kept_load.begin(), round.kept_load.end()),
                   (round.total_need + kept + reviewers - 1) / reviewers);
   }
-  std::int64_t hi = unlimited;
-  while (lo < hi) {
-    const std::int64_t mid = lo + (hi - lo) / 2;
-    if (round.max_flow(mid) == round.total_need)
-      hi = mid;
-    else
-      lo = mid + 1;
+  // Each limit that leaves a gap proves, by its minimum cut, how much higher
+  // the least covering limit must be: no limit in between is tried.
+  while (lo < unlimited) {
+    std::int64_t by_limit = 0;
+    const std::int64_t gap = round.total_need - round.max_flow(lo, nullptr, &by_limit);
+    if (gap == 0) break;
+    lo = by_limit == 0 ? unlimited : lo + (gap + by_limit - 1) / by_limit;
   }
+  lo = std::min(lo, unlimited);
   const std::int64_t limit = lo;
 
   // (2)-(4) under that limit: each objective a min-cost flow whose optimal
@@ -155,7 +167,10 @@ AssignmentResult assign_reviewers(const AssignmentInput& in) {
   const Graph::Node s = g.addNode(), t = g.addNode();
   std::vector<Graph::Node> app(n), rev(m);
   Graph::ArcMap<std::int64_t> lower(g, 0), upper(g, 0);
-  Graph::ArcMap<Cost> match_cost(g, 0), square_cost(g, 0), seed_cost(g, 0);
+  // (2) and (3) in one cost: a match weighs more than any difference in the
+  // sum of squares (at most total_need * (2 * limit - 1) over the unit arcs).
+  const Cost match_weight = round.total_need * (2 * limit) + 1;
+  Graph::ArcMap<Cost> even_cost(g, 0), seed_cost(g, 0);
   for (std::size_t a = 0; a < n; ++a) {
     app[a] = g.addNode();
     upper[g.addArc(s, app[a])] = round.need[a];
@@ -167,7 +182,7 @@ AssignmentResult assign_reviewers(const AssignmentInput& in) {
     for (std::int64_t j = 1; j <= room; ++j) {
       const Graph::Arc arc = g.addArc(rev[r], t);
       upper[arc] = 1;
-      square_cost[arc] = 2 * (round.kept_load[r] + j) - 1;
+      even_cost[arc] = 2 * (round.kept_load[r] + j) - 1;
     }
   }
   std::vector<std::pair<Graph::Arc, AssignPair>> pair_arcs;
@@ -176,13 +191,14 @@ AssignmentResult assign_reviewers(const AssignmentInput& in) {
     if (round.room(p.second, limit) == 0) continue;
     const Graph::Arc arc = g.addArc(app[p.first], rev[p.second]);
     upper[arc] = 1;
-    if (in.match_categories && knows(in.reviewers[p.second], in.applications[p.first].category)) match_cost[arc] = -1;
+    if (in.match_categories && knows(in.reviewers[p.second], in.applications[p.first].category))
+      even_cost[arc] = -match_weight;
     seed_cost[arc] = pair_cost(in.seed, in.applications[p.first].id, in.reviewers[p.second].id);
     pair_arcs.emplace_back(arc, p);
   }
   lemon::NetworkSimplex<Graph, std::int64_t, Cost> simplex(g);
   Graph::ArcMap<std::int64_t> flow(g, 0);
-  for (const Graph::ArcMap<Cost>* cost : {&match_cost, &square_cost, &seed_cost}) {
+  for (const Graph::ArcMap<Cost>* cost : {&even_cost, &seed_cost}) {
     simplex.reset();
     simplex.lowerMap(lower).upperMap(upper).costMap(*cost).stSupply(s, t, round.total_need);
     if (simplex.run() != decltype(simplex)::OPTIMAL) throw std::logic_error("assign: the flow solver found no optimum");

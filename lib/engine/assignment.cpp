@@ -193,12 +193,15 @@ AssignmentResult assign_reviewers(const AssignmentInput& in) {
     upper[arc] = 1;
     if (in.match_categories && knows(in.reviewers[p.second], in.applications[p.first].category))
       even_cost[arc] = -match_weight;
-    seed_cost[arc] = pair_cost(in.seed, in.applications[p.first].id, in.reviewers[p.second].id);
     pair_arcs.emplace_back(arc, p);
   }
   lemon::NetworkSimplex<Graph, std::int64_t, Cost> simplex(g);
   Graph::ArcMap<std::int64_t> flow(g, 0);
   for (const Graph::ArcMap<Cost>* cost : {&even_cost, &seed_cost}) {
+    if (cost == &seed_cost)  // (4) only where the earlier objectives left a choice
+      for (const auto& [arc, p] : pair_arcs)
+        if (lower[arc] != upper[arc])
+          seed_cost[arc] = pair_cost(in.seed, in.applications[p.first].id, in.reviewers[p.second].id);
     simplex.reset();
     simplex.lowerMap(lower).upperMap(upper).costMap(*cost).stSupply(s, t, round.total_need);
     if (simplex.run() != decltype(simplex)::OPTIMAL) throw std::logic_error("assign: the flow solver found no optimum");

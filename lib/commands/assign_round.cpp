@@ -75,16 +75,21 @@ RoundAssignment assign_round(Store& store, const std::optional<std::string>& rou
                             static_cast<std::uint32_t>(checks.reviewer(reviewer))))
         forbidden.insert({a, r});
   // Valid reviews are kept, excluded ones never assigned; then (--force) the
-  // earlier pairs that are still allowed, while the reviewer has room.
+  // earlier pairs that are still allowed, while the reviewer has room and the
+  // application a gap.
   std::set<AssignPair> kept;
-  std::vector<std::int64_t> load(in.reviewers.size(), 0);
+  std::vector<std::int64_t> load(in.reviewers.size(), 0), reviewers_of(in.applications.size(), 0);
   auto keep = [&](const std::string& app, const std::string& reviewer, bool bounded) {
     auto a = app_at.find(app);
     auto r = reviewer_at.find(reviewer);
     if (a == app_at.end() || r == reviewer_at.end() || forbidden.count({a->second, r->second})) return;
     const auto& capacity = in.reviewers[r->second].capacity;
-    if (bounded && capacity && load[r->second] >= *capacity) return;
-    if (kept.insert({a->second, r->second}).second) ++load[r->second];
+    if (bounded && ((capacity && load[r->second] >= *capacity) || reviewers_of[a->second] >= in.per_application))
+      return;
+    if (kept.insert({a->second, r->second}).second) {
+      ++load[r->second];
+      ++reviewers_of[a->second];
+    }
   };
   for (const Review& rv : store.reviews(id, rules)) {
     auto a = app_at.find(rv.application);

@@ -72,7 +72,8 @@ TEST_CASE("canonical csv: input_order and votes columns only when the rules use 
 }
 
 TEST_CASE("canonical csv: reviewers sorted by id, conflicts joined with |") {
-  std::vector<Reviewer> r = {{"R-2", "Петренко", {"12345678", "ГО Крок"}}, {"R-1", "Іваненко", {}}};
+  std::vector<Reviewer> r = {{"R-2", "Петренко", {"12345678", "ГО Крок"}, {}, std::nullopt},
+                             {"R-1", "Іваненко", {}, {}, std::nullopt}};
   CHECK(canonical_reviewers_csv(r) == "id,name,conflicts\nR-1,Іваненко,\nR-2,Петренко,12345678|ГО Крок\n");
 }
 

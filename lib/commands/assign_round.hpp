@@ -20,7 +20,6 @@ struct AssignOptions {
   bool force = false;  // the round has an assignment: keep its still valid pairs, fill the gaps
 };
 
-
 // Error(conflict) when the round is ranked by votes, allocated, already has an
 // assignment (without `force`), or cannot be covered (naming every application
 // that cannot, with how many reviewers it can have); nothing is stored then.

@@ -75,7 +75,7 @@ void make_old_database(testing::TempStore& t) {
   db.exec("DROP TABLE signed_inputs");
   db.exec("DROP TABLE organisation_merges");
   db.exec("ALTER TABLE scores ADD COLUMN total_display TEXT");  // dropped by migration 6
-  db.exec("DROP TABLE assignments");                              // added by migration 7
+  db.exec("DROP TABLE assignments");                            // added by migration 7
   db.exec("ALTER TABLE reviewers DROP COLUMN categories");
   db.exec("ALTER TABLE reviewers DROP COLUMN capacity");
   db.exec("PRAGMA user_version = 4");

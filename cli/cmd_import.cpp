@@ -22,6 +22,7 @@ struct ImportCliOptions {
   bool dry_run = false;
   bool replace = false;
   bool exclude_conflicts = false;
+  bool allow_unassigned = false;
 };
 
 static int run_import(const ImportCliOptions& o, const GlobalOptions& g) {
@@ -41,6 +42,7 @@ static int run_import(const ImportCliOptions& o, const GlobalOptions& g) {
   io.dry_run = o.dry_run;
   io.replace = o.replace;
   io.exclude_conflicts = o.exclude_conflicts;
+  io.allow_unassigned = o.allow_unassigned;
   if (!g.quiet && ::isatty(STDERR_FILENO))
     io.progress = [&io](std::size_t done, std::size_t total) {
       if (total > 0) std::fprintf(stderr, "\r%s: reading %zu%%", io.file.c_str(), done * 100 / total);
@@ -85,6 +87,8 @@ static void register_import(CLI::App& app, Context& ctx) {
   sub->add_flag("--replace", o->replace, "update rows whose id is already stored with other values");
   sub->add_flag("--exclude-conflicts", o->exclude_conflicts,
                 "reviews: store a conflicted review as excluded instead of refusing the file");
+  sub->add_flag("--allow-unassigned", o->allow_unassigned,
+                "reviews: accept reviews by reviewers not assigned to the application (`assign`)");
   sub->footer("Example:\n  competition import applications examples/kharkiv-esm/applications.csv");
   sub->callback([o, &ctx] { ctx.exit_code = run_import(*o, ctx.global); });
 }

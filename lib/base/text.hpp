@@ -11,6 +11,20 @@ namespace competition {
 // content is not trimmed of them).
 [[nodiscard]] std::string_view trim(std::string_view s);
 
+// Calls f(entry) for each non-empty trimmed entry of a `|`-separated cell, in order.
+template <class F>
+void each_piped_entry(std::string_view cell, F&& f) {
+  std::size_t start = 0;
+  while (start <= cell.size()) {
+    const std::size_t p = cell.find('|', start);
+    const std::string_view part =
+        trim(cell.substr(start, p == std::string_view::npos ? std::string_view::npos : p - start));
+    if (!part.empty()) f(part);
+    if (p == std::string_view::npos) break;
+    start = p + 1;
+  }
+}
+
 // ASCII letters lower-cased, every other byte kept.
 [[nodiscard]] std::string lower_ascii(std::string_view s);
 

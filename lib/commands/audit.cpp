@@ -7,6 +7,7 @@
 
 #include "base/canonical_json.hpp"
 #include "base/sha256.hpp"
+#include "commands/assign_round.hpp"
 #include "commands/score_round.hpp"
 #include "engine/audit_decisions.hpp"
 #include "engine/decide.hpp"
@@ -15,10 +16,12 @@
 #include "engine/scoring.hpp"
 #include "render/remedy_words.hpp"
 #include "store/allocation_store.hpp"
+#include "store/assignment_store.hpp"
 #include "store/canonical_migration.hpp"
 #include "store/decision_log.hpp"
 #include "store/organisations.hpp"
 #include "store/pabulib_sources.hpp"
+#include "store/review_checks.hpp"
 #include "store/score_store.hpp"
 #include "values/dates.hpp"
 #include "values/organisation_name.hpp"
@@ -75,6 +78,39 @@ void chain_differences(const std::string& round, const std::vector<LogEntry>& en
 // Something that could not be read or recomputed: the field and what is wrong.
 void problem(RoundAudit& a, const std::string& field, const std::string& what) {
   a.differences.push_back({std::nullopt, field, what, std::nullopt, true});
+}
+
+// docs/cli.md "assign": the stored pairs equal the last `assign` entry's, and
+// meet the hard constraints now (no conflict of interest, no reviewer above
+// its capacity). Differences `assignment`, `assignment.<application>.<reviewer>`
+// and `assignment.<reviewer>.load`.
+void check_assignment(Store& store, const RoundRecord& round, const std::vector<LogEntry>& entries, RoundAudit& a) {
+  const std::vector<NamedPair> stored = stored_assignment(store, round.id);
+  const LogEntry* last = nullptr;
+  for (const LogEntry& e : entries)
+    if (e.kind == LogKind::assign) last = &e;
+  if (!last && stored.empty()) return;
+  std::optional<std::string> logged;
+  if (last) try {
+      logged = canonical_json(ojson::parse(last->payload).at("pairs"));
+    } catch (const std::exception&) {
+      problem(a, fmt::format("log.{}.pairs", last->seq), "not a list of pairs");
+    }
+  note_difference(a.differences, std::nullopt, "assignment", canonical_json(assignment_payload(0, stored)["pairs"]),
+                  logged);
+  const ReviewChecks checks(store, round);
+  std::map<std::string, std::int64_t> load;
+  for (const auto& [application, reviewer] : stored) {
+    ++load[reviewer];
+    const std::int64_t x = checks.app(application), r = checks.reviewer(reviewer);
+    if (x >= 0 && r >= 0 && checks.conflicted(static_cast<std::uint32_t>(x), static_cast<std::uint32_t>(r)))
+      note_difference(a.differences, application, fmt::format("assignment.{}.{}", application, reviewer), "assigned",
+                      "conflict of interest");
+  }
+  for (const Reviewer& r : store.reviewers(round.id))
+    if (r.capacity && load[r.id] > *r.capacity)
+      note_difference(a.differences, std::nullopt, fmt::format("assignment.{}.load", r.id), std::to_string(load[r.id]),
+                      fmt::format("<= {}", *r.capacity));
 }
 
 // The round's decision log and where its latest `allocate` entry stands.
@@ -353,6 +389,7 @@ RoundAudit audit_round(Store& store, const RoundRecord& round) {
     if (a.allocated) compare_selected(*instance, stored_lines, a.differences);
   }
 
+  check_assignment(store, round, log.entries, a);
   chain_differences(round.id, log.entries, log_head(store, round.id), a);
   return a;
 }

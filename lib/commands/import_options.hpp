@@ -22,6 +22,7 @@ struct ImportOptions {
   bool dry_run = false;
   bool replace = false;
   bool exclude_conflicts = false;
+  bool allow_unassigned = false;  // reviews: accept pairs outside the round's assignment
   // Called now and then while reading (bytes read, total bytes); the CLI draws a
   // progress indicator with it when standard error is a terminal.
   std::function<void(std::size_t, std::size_t)> progress;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cstdint>
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "formats/history_csv.hpp"
 #include "formats/outcomes_csv.hpp"
 #include "store/application_writer.hpp"
+#include "store/assignment_store.hpp"
 #include "store/bulk_foreign_keys.hpp"
 #include "store/history_writer.hpp"
 #include "store/organisations.hpp"
@@ -144,6 +146,16 @@ void check_conflict_of_interest(const ReviewChecks& checks, RowReader& r, std::i
                            rv.reviewer, rv.application));
 }
 
+// docs/cli.md "assign": once the round has an assignment, a review by a
+// reviewer not assigned to the application is refused unless --allow-unassigned.
+void check_assigned(const std::set<NamedPair>& assigned, RowReader& r, std::int64_t app, std::int64_t reviewer,
+                    const Review& rv) {
+  if (assigned.empty() || app < 0 || reviewer < 0 || assigned.count({rv.application, rv.reviewer})) return;
+  r.error(1, fmt::format("reviewer {} is not assigned to {} (the round has an assignment; use --allow-unassigned to "
+                         "import the review anyway)",
+                         rv.reviewer, rv.application));
+}
+
 // One pass like applications.
 void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes, ImportSummary& s,
                     DiagnosticSink& sink) {
@@ -158,6 +170,9 @@ void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes
   CsvRows rows(bytes, source, review_columns(rules));
   ReviewChecks checks(store, round);
   ReviewWriter writer(store, round.id, o.replace);
+  std::set<NamedPair> assigned;
+  if (!o.allow_unassigned)
+    for (auto& pair : stored_assignment(store, round.id)) assigned.insert(std::move(pair));
   Review rv;
   std::string scores;  // rv.scores as stored, reused row after row
   while (RowReader* r = rows.next()) {
@@ -165,6 +180,7 @@ void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes
     auto [app, reviewer] = check_pair(checks, *r, rv, round.id);
     parse_review_scores(*r, rules, rv, scores);
     check_conflict_of_interest(checks, *r, app, reviewer, o.exclude_conflicts, rv);
+    check_assigned(assigned, *r, app, reviewer, rv);
     if (r->ok && !rows.any_invalid()) writer.apply(rv, scores, r->rec.line, s, rows.conflicts());
   }
   if (!rows.any_invalid()) writer.finish();

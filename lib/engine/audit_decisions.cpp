@@ -22,7 +22,12 @@ LoggedDecisions decisions_logged_before(const std::vector<LogEntry>& before) {
 
 int pending_decisions(const std::vector<LogEntry>& entries) {
   int pending = 0;
-  for (const LogEntry& e : entries) pending = e.kind == LogKind::allocate ? 0 : pending + 1;
+  for (const LogEntry& e : entries) {
+    if (e.kind == LogKind::allocate)
+      pending = 0;
+    else if (decision_kind(e.kind))  // an `assign` entry is never pending
+      ++pending;
+  }
   return pending;
 }
 

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "base/text.hpp"
 #include "formats/csv_writer.hpp"
+#include "values/conflicts.hpp"
 
 namespace competition {
 
@@ -80,12 +82,21 @@ void CanonicalApplicationsWriter::finish() {
 
 // docs/bundle.md, canonical reviewers.csv.
 std::string canonical_reviewers_csv(const std::vector<Reviewer>& reviewers) {
+  // The year's columns only when some reviewer has a value (docs/formats.md "CSV inputs").
+  const bool categories =
+      std::any_of(reviewers.begin(), reviewers.end(), [](const Reviewer& r) { return !r.categories.empty(); });
+  const bool capacity =
+      std::any_of(reviewers.begin(), reviewers.end(), [](const Reviewer& r) { return r.capacity.has_value(); });
   CsvWriter w(CsvStyle::canonical());
-  w.text("id").text("name").text("conflicts").end_row();
+  w.text("id").text("name").text("conflicts");
+  if (categories) w.text("categories");
+  if (capacity) w.text("capacity");
+  w.end_row();
   for (const Reviewer* r : sorted(reviewers, [](const Reviewer&x, const Reviewer&y) { return x.id < y.id; })) {
-    std::string conflicts;
-    for (const auto& c : r->conflicts) conflicts += (conflicts.empty() ? "" : "|") + c;
-    w.text(r->id).text(r->name).text(conflicts).end_row();
+    w.text(r->id).text(r->name).text(join_conflicts(r->conflicts));
+    if (categories) w.text(join(r->categories, "|"));
+    if (capacity) w.text(r->capacity ? std::to_string(*r->capacity) : std::string());
+    w.end_row();
   }
   return w.str();
 }

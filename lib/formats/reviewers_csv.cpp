@@ -2,11 +2,13 @@
 
 #include "base/text.hpp"
 #include "formats/csv_rows.hpp"
+#include "values/category_list.hpp"
 #include "values/conflicts.hpp"
 
 namespace competition {
 
-const std::vector<ColumnSpec> reviewer_columns = {{"id", true}, {"name", true}, {"conflicts", false}};
+const std::vector<ColumnSpec> reviewer_columns = {
+    {"id", true}, {"name", true}, {"conflicts", false}, {"categories", false}, {"capacity", false}};
 
 Reviewer ReviewerRowParser::parse(RowReader& r) {
   Reviewer rv;
@@ -18,6 +20,12 @@ Reviewer ReviewerRowParser::parse(RowReader& r) {
                            "organisation name)",
                            shown(code)));
   rv.conflicts = std::move(conflicts.entries);
+  rv.categories = parse_categories(r.cell(3));
+  rv.capacity = r.count(4);
+  if (rv.capacity && *rv.capacity == 0) {
+    r.error(4, "must be a positive whole number (the most applications the reviewer takes), or empty for no limit");
+    rv.capacity.reset();
+  }
   check_unique(seen_, rv.id, r, 0, [&] { return fmt::format("id \"{}\"", rv.id); });
   return rv;
 }

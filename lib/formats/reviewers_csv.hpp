@@ -13,7 +13,7 @@
 
 namespace competition {
 
-// The columns of reviewers.csv: id, name, conflicts.
+// The columns of reviewers.csv: id, name, conflicts, categories, capacity.
 extern const std::vector<ColumnSpec> reviewer_columns;
 
 // Parses the rows of one file in order.

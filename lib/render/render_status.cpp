@@ -27,6 +27,11 @@ struct StatusWords {
   const char* scored;
   const char* allocated;
   const char* history_years;
+  const char* reviewers;  // per reviewer of a round with an assignment: heading, columns
+  const char* reviewer;
+  const char* assigned;
+  const char* received;
+  const char* missing;
 };
 
 constexpr PerLang<StatusWords> status_words{
@@ -46,6 +51,11 @@ constexpr PerLang<StatusWords> status_words{
             .scored = "оцінений",
             .allocated = "розподілений",
             .history_years = "Роки історії: ",
+            .reviewers = "Рецензенти конкурсу {}:\n",
+            .reviewer = "рецензент",
+            .assigned = "призначено",
+            .received = "отримано",
+            .missing = "бракує",
         },
     .en =
         {
@@ -63,6 +73,11 @@ constexpr PerLang<StatusWords> status_words{
             .scored = "scored",
             .allocated = "allocated",
             .history_years = "History years: ",
+            .reviewers = "Reviewers of round {}:\n",
+            .reviewer = "reviewer",
+            .assigned = "assigned",
+            .received = "received",
+            .missing = "missing",
         },
 };
 
@@ -70,7 +85,7 @@ constexpr PerLang<StatusWords> status_words{
 
 std::string render_status_json(const StatusReport& s) {
   nlohmann::ordered_json rounds = nlohmann::ordered_json::array();
-  for (const auto& r : s.rounds)
+  for (const auto& r : s.rounds) {
     rounds.push_back({{"id", r.id},
                       {"year", r.year},
                       {"title", r.title},
@@ -80,6 +95,12 @@ std::string render_status_json(const StatusReport& s) {
                       {"funded", r.funded},
                       {"budget", r.budget.to_string()},
                       {"awarded", r.awarded.to_string()}});
+    if (r.reviewers.empty()) continue;
+    nlohmann::ordered_json reviewers = nlohmann::ordered_json::array();
+    for (const auto& p : r.reviewers)
+      reviewers.push_back({{"id", p.id}, {"assigned", p.assigned}, {"received", p.received}, {"missing", p.missing}});
+    rounds.back()["reviewers"] = reviewers;
+  }
   nlohmann::ordered_json out = {{"rounds", rounds}, {"history_years", s.history_years}};
   return out.dump() + "\n";
 }
@@ -111,6 +132,14 @@ std::string render_status_text(const StatusReport& s, Lang lang) {
              std::to_string(r.funded), money(r.budget), money(r.awarded), r.title});
     }
     out += t.render();
+    for (const auto& r : s.rounds) {
+      if (r.reviewers.empty()) continue;
+      TextTable p;
+      p.header({w.reviewer, w.assigned, w.received, w.missing}, "lrrr");
+      for (const auto& x : r.reviewers)
+        p.row({x.id, std::to_string(x.assigned), std::to_string(x.received), std::to_string(x.missing)});
+      out += "\n" + fmt::format(fmt::runtime(w.reviewers), r.id) + p.render();
+    }
   }
   if (!s.history_years.empty()) {
     out += w.history_years;

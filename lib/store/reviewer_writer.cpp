@@ -13,16 +13,20 @@ void write_reviewers(Store& store, const std::string& round, const std::vector<s
                      bool replace, ImportSummary& s, DiagnosticSink& conflicts) {
   std::map<std::string, Reviewer> existing;
   for (auto& r : store.reviewers(round)) existing.emplace(r.id, std::move(r));
-  SQLite::Statement put(store.db(),
-                        "INSERT OR REPLACE INTO reviewers (round_id, id, name, conflicts) VALUES (?,?,?,?)");
+  SQLite::Statement put(
+      store.db(),
+      "INSERT OR REPLACE INTO reviewers (round_id, id, name, conflicts, categories, capacity) VALUES (?,?,?,?,?,?)");
   for (const auto& row : rows) {
     const Reviewer& rv = row.first;
     // As the store keeps them: `|`-separated.
     const std::string joined = join(rv.conflicts, "|");
+    const std::string categories = join(rv.categories, "|");
     std::optional<std::string> changed;
     if (auto it = existing.find(rv.id); it != existing.end())
-      changed = changed_fields(
-          {{"name", it->second.name == rv.name}, {"conflicts", join(it->second.conflicts, "|") == joined}});
+      changed = changed_fields({{"name", it->second.name == rv.name},
+                                {"conflicts", join(it->second.conflicts, "|") == joined},
+                                {"categories", it->second.categories == rv.categories},
+                                {"capacity", it->second.capacity == rv.capacity}});
     settle_upsert(
         s, changed, replace,
         [&](const std::string& diff) {
@@ -37,6 +41,11 @@ void write_reviewers(Store& store, const std::string& round, const std::vector<s
           put.bind(2, rv.id);
           put.bind(3, rv.name);
           put.bind(4, joined);
+          put.bind(5, categories);
+          if (rv.capacity)
+            put.bind(6, *rv.capacity);
+          else
+            put.bind(6);
           put.exec();
         });
   }

@@ -381,7 +381,13 @@ static std::vector<std::string> split(const std::string& s, char sep) {
 }
 
 std::vector<Reviewer> Store::reviewers(const std::string& round) {
-  SQLite::Statement q(*db_, "SELECT id, name, conflicts FROM reviewers WHERE round_id = ? ORDER BY id");
+  // Migration 5's rewrite reads the reviewers before migration 7 added its columns.
+  const bool year_columns =
+      db_->execAndGet("SELECT count(*) FROM pragma_table_info('reviewers') WHERE name = 'capacity'").getInt() > 0;
+  SQLite::Statement q(*db_, year_columns
+                                ? "SELECT id, name, conflicts, categories, capacity FROM reviewers WHERE round_id = ? "
+                                  "ORDER BY id"
+                                : "SELECT id, name, conflicts, '', NULL FROM reviewers WHERE round_id = ? ORDER BY id");
   q.bind(1, round);
   std::vector<Reviewer> out;
   while (q.executeStep()) {
@@ -389,6 +395,8 @@ std::vector<Reviewer> Store::reviewers(const std::string& round) {
     r.id = q.getColumn(0).getString();
     r.name = q.getColumn(1).getString();
     for (auto& c : split(q.getColumn(2).getString(), '|')) r.conflicts.push_back(c);
+    for (auto& c : split(q.getColumn(3).getString(), '|')) r.categories.push_back(c);
+    if (!q.getColumn(4).isNull()) r.capacity = q.getColumn(4).getInt64();
     out.push_back(std::move(r));
   }
   return out;

@@ -22,21 +22,14 @@ ConflictList parse_conflicts(std::string_view cell) {
     auto [it, fresh] = kept.emplace(std::move(identity), spelling);
     if (!fresh && spelling < it->second) it->second = std::move(spelling);
   };
-  std::size_t start = 0;
-  while (start <= cell.size()) {
-    std::size_t p = cell.find('|', start);
-    std::string_view part = trim(cell.substr(start, p == std::string_view::npos ? std::string_view::npos : p - start));
-    if (!part.empty()) {
-      if (!is_code_entry(part))
-        keep("name:" + organisation_name_key(part), std::string(part));
-      else if (auto code = normalize_edrpou(part))
-        keep("code:" + *code, *code);
-      else
-        out.invalid_codes.emplace_back(part);
-    }
-    if (p == std::string_view::npos) break;
-    start = p + 1;
-  }
+  each_piped_entry(cell, [&](std::string_view part) {
+    if (!is_code_entry(part))
+      keep("name:" + organisation_name_key(part), std::string(part));
+    else if (auto code = normalize_edrpou(part))
+      keep("code:" + *code, *code);
+    else
+      out.invalid_codes.emplace_back(part);
+  });
   for (auto& [identity, spelling] : kept) out.entries.push_back(std::move(spelling));
   std::sort(out.entries.begin(), out.entries.end());
   return out;

@@ -14,12 +14,15 @@ std::string_view to_string(LogKind k) {
       return "order";
     case LogKind::undo:
       return "undo";
+    case LogKind::assign:
+      return "assign";
   }
   return "allocate";
 }
 
 std::optional<LogKind> parse_log_kind(std::string_view s) {
-  for (LogKind k : {LogKind::allocate, LogKind::withdraw, LogKind::override_award, LogKind::order, LogKind::undo})
+  for (LogKind k :
+       {LogKind::allocate, LogKind::withdraw, LogKind::override_award, LogKind::order, LogKind::undo, LogKind::assign})
     if (to_string(k) == s) return k;
   return std::nullopt;
 }
@@ -41,6 +44,7 @@ LogKind log_kind(DecisionKind k) {
 std::optional<DecisionKind> decision_kind(LogKind k) {
   switch (k) {
     case LogKind::allocate:
+    case LogKind::assign:
       return std::nullopt;
     case LogKind::withdraw:
       return DecisionKind::withdraw;

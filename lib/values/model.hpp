@@ -39,7 +39,9 @@ struct Application {
 struct Reviewer {
   std::string id;
   std::string name;
-  std::vector<std::string> conflicts;  // ЄДРПОУ codes or organisation names, canonical (values/conflicts.hpp)
+  std::vector<std::string> conflicts;    // ЄДРПОУ codes or organisation names, canonical (values/conflicts.hpp)
+  std::vector<std::string> categories;   // category slugs it knows, canonical (values/category_list.hpp)
+  std::optional<std::int64_t> capacity;  // the most applications it takes in the round; none: no limit
 };
 
 struct Review {

@@ -45,6 +45,8 @@ const Criterion* Rules::find_criterion(std::string_view criterion_id) const {
   return nullptr;
 }
 
+int Rules::reviewers_per_application() const { return per_application.value_or(std::max(min_reviews, 2)); }
+
 bool Rules::uses_input_order() const {
   return std::any_of(tie_break.begin(), tie_break.end(),
                      [](const TieBreakKey& k) { return k.kind == TieBreakKey::Kind::input_order; });
@@ -404,6 +406,18 @@ void read_eligibility(const Section& s, Rules& rules) {
   rules.max_awards_per_organisation = s.count("max_awards_per_organisation", 1);
 }
 
+// Read after [scoring]: per_application must reach min_reviews.
+void read_assignment(const Section& s, Rules& rules) {
+  s.allow_only({"per_application", "match_categories"});
+  if (auto v = s.count("per_application", 1)) {
+    if (*v < rules.min_reviews)
+      s.reader().error(s.key("per_application"), fmt::format("must be >= scoring.min_reviews ({})", rules.min_reviews));
+    else
+      rules.per_application = *v;
+  }
+  if (auto v = s.boolean("match_categories")) rules.match_categories = *v;
+}
+
 void read_scoring(const Section& s, Rules& rules) {
   s.allow_only({"source", "aggregate", "min_reviews", "max_spread", "pass_total"});
   if (auto v = s.choice<ScoreSource>("source", {{"reviews", ScoreSource::reviews}, {"votes", ScoreSource::votes}}))
@@ -630,7 +644,8 @@ Rules load_rules(std::string_view toml_text, std::string_view file) {
 
   Reader reader(file);
   Section top(reader, root, "");
-  top.allow_only({"competition", "eligibility", "scoring", "criteria", "allocation", "commission", "lots"});
+  top.allow_only(
+      {"competition", "eligibility", "scoring", "criteria", "allocation", "commission", "lots", "assignment"});
 
   Rules rules;
   bool budget_ok = false;
@@ -641,6 +656,7 @@ Rules load_rules(std::string_view toml_text, std::string_view file) {
   read_criteria(top, rules, criterion_ids);
   if (auto s = top.table("allocation")) read_allocation(*s, rules, criterion_ids);
   if (auto s = top.table("commission")) read_commission(*s, rules);
+  if (auto s = top.table("assignment")) read_assignment(*s, rules);
   bool lots_ok = read_lots(top, rules);
 
   if (budget_ok && lots_ok && !rules.lots.empty()) {

@@ -84,6 +84,10 @@ struct Rules {
   std::vector<TieBreakKey> tie_break;
   Leftover leftover = Leftover::pool;
   TiePolicy ties = TiePolicy::break_by_id;
+  // [assignment] (docs/rules.md): reviewers per application (none: min_reviews, at least 2)
+  std::optional<int> per_application;
+  bool match_categories = true;
+  int reviewers_per_application() const;
   // [commission]
   std::vector<std::string> members;
   // [[lots]]

@@ -9,6 +9,13 @@
 
 namespace competition {
 
+// A reviewer of a round with an assignment (docs/cli.md "assign"): the
+// applications assigned to it, how many of those it has reviewed, how many not.
+struct ReviewerProgress {
+  std::string id;
+  long assigned = 0, received = 0, missing = 0;
+};
+
 struct RoundStatus {
   std::string id;
   int year = 0;
@@ -17,6 +24,7 @@ struct RoundStatus {
   std::string currency;
   long applications = 0, reviews = 0, funded = 0;
   Money budget, awarded;
+  std::vector<ReviewerProgress> reviewers;  // every reviewer, by id; empty: no assignment
 };
 
 struct StatusReport {

@@ -158,6 +158,21 @@ def example_round(c):
     return first
 
 
+def assignment(c):
+    """The small round of tests/e2e/assign: `assign --json`, and `status --json` with its reviewers."""
+    here = os.path.join(c.repo, "tests", "e2e", "assign")
+    cwd = os.path.join(c.work, "assign")
+    os.makedirs(cwd)
+    db = os.path.join(cwd, "competition.db")
+    c.run(cwd, db, "init", os.path.join(here, "rules.toml"))
+    for kind in ("applications", "reviewers"):
+        c.run(cwd, db, "import", kind, os.path.join(here, kind + ".csv"))
+    c.json_of("assign", cwd, db, "assign", "--json")
+    status = c.json_of("status", cwd, db, "status", "--json")
+    if status is not None and "reviewers" not in status["rounds"][0]:
+        c.fail("status --json of a round with an assignment has no `reviewers`")
+
+
 def worked_and_votes(c):
     worked = os.path.join(c.repo, "docs", "examples", "worked")
     cwd = os.path.join(c.work, "worked")
@@ -260,12 +275,13 @@ def main():
         return 77
     c = Checker(binary, repo, work)
     expected = ["score", "allocate", "report", "audit", "audit-history", "audit-bundle", "status", "import-summary",
-                "decisions", "decision-recorded", "decision-record", "manifest", "rules"]
+                "decisions", "decision-recorded", "decision-record", "manifest", "rules", "assign"]
     for name in expected:
         if name not in c.validators:
             c.fail(f"schemas/{name}.schema.json is missing or invalid")
     first_allocation = example_round(c)
     worked_and_votes(c)
+    assignment(c)
     rules_files(c)
     negatives(c, first_allocation)
     for name, n in sorted(c.counts.items()):

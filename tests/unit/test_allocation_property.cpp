@@ -123,7 +123,8 @@ GeneratedRound generate(Gen& g, int n) {
     r.applications.push_back(std::move(a));
   }
   int reviewers = 3;
-  for (int k = 0; k < reviewers; ++k) r.reviewers.push_back(Reviewer{"R-" + std::to_string(k), "Reviewer", {}});
+  for (int k = 0; k < reviewers; ++k)
+    r.reviewers.push_back(Reviewer{"R-" + std::to_string(k), "Reviewer", {}, {}, std::nullopt});
   for (const auto& a : r.applications)
     for (int k = 0; k < reviewers; ++k) {
       if (g.chance(25)) continue;

@@ -46,10 +46,10 @@ TEST_CASE("bundle inputs: conflicts by code, by name, and by another name of the
   std::vector<Application> apps = {app("A-1", "ГО «Світанок»", "", 1), app("A-2", "ГО «Крок»", "26519933", 2),
                                    app("A-3", "Крок-Харків", "26519933", 3), app("A-4", "ГО «Надія»", "", 4)};
   assign_organisations(apps);
-  std::vector<Reviewer> reviewers = {{"R-1", "by name", {"го «світанок»"}},
-                                     {"R-2", "by code", {"26519933"}},
-                                     {"R-3", "by another name", {"ГО «Крок»"}},
-                                     {"R-4", "none", {}}};
+  std::vector<Reviewer> reviewers = {{"R-1", "by name", {"го «світанок»"}, {}, std::nullopt},
+                                     {"R-2", "by code", {"26519933"}, {}, std::nullopt},
+                                     {"R-3", "by another name", {"ГО «Крок»"}, {}, std::nullopt},
+                                     {"R-4", "none", {}, {}, std::nullopt}};
   std::vector<Review> reviews = {review("A-1", "R-1"), review("A-4", "R-1"), review("A-2", "R-2"), review("A-3", "R-2"),
                                  review("A-3", "R-3"), review("A-1", "R-4"), review("A-9", "R-1")};
   mark_conflicts(apps, reviewers, reviews);

@@ -72,8 +72,17 @@ TEST_CASE("canonical csv: input_order and votes columns only when the rules use 
 }
 
 TEST_CASE("canonical csv: reviewers sorted by id, conflicts joined with |") {
-  std::vector<Reviewer> r = {{"R-2", "Петренко", {"12345678", "ГО Крок"}}, {"R-1", "Іваненко", {}}};
+  std::vector<Reviewer> r = {{"R-2", "Петренко", {"12345678", "ГО Крок"}, {}, std::nullopt},
+                             {"R-1", "Іваненко", {}, {}, std::nullopt}};
   CHECK(canonical_reviewers_csv(r) == "id,name,conflicts\nR-1,Іваненко,\nR-2,Петренко,12345678|ГО Крок\n");
+}
+
+TEST_CASE("canonical csv: categories and capacity columns only when some reviewer has a value") {
+  Reviewer a{"R-1", "А", {}, {"art", "roads"}, std::nullopt};
+  Reviewer b{"R-2", "Б", {}, {}, 4};
+  CHECK(canonical_reviewers_csv({a}) == "id,name,conflicts,categories\nR-1,А,,art|roads\n");
+  CHECK(canonical_reviewers_csv({b}) == "id,name,conflicts,capacity\nR-2,Б,,4\n");
+  CHECK(canonical_reviewers_csv({b, a}) == "id,name,conflicts,categories,capacity\nR-1,А,,art|roads,\nR-2,Б,,,4\n");
 }
 
 TEST_CASE("canonical csv: reviews sorted by application then reviewer, criteria in rules order") {

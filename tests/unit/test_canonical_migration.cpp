@@ -75,6 +75,9 @@ void make_old_database(testing::TempStore& t) {
   db.exec("DROP TABLE signed_inputs");
   db.exec("DROP TABLE organisation_merges");
   db.exec("ALTER TABLE scores ADD COLUMN total_display TEXT");  // dropped by migration 6
+  db.exec("DROP TABLE assignments");                            // added by migration 7
+  db.exec("ALTER TABLE reviewers DROP COLUMN categories");
+  db.exec("ALTER TABLE reviewers DROP COLUMN capacity");
   db.exec("PRAGMA user_version = 4");
 }
 
@@ -92,7 +95,7 @@ struct OldDatabase : testing::TempStore {
 TEST_CASE("migration 5: the stored values are rewritten to their canonical forms") {
   OldDatabase t;
   SQLite::Database& db = t.store->db();
-  CHECK(db.execAndGet("PRAGMA user_version").getInt() == 6);
+  CHECK(db.execAndGet("PRAGMA user_version").getInt() == 7);
   CHECK(text(db, "SELECT group_concat(submitted_at, ' ') FROM (SELECT submitted_at FROM applications ORDER BY id)") ==
         "2018-01-19 2018-01-20T08:00:00Z 2018-01-21T10:15:00 2018-01-22");
   CHECK(text(db, "SELECT conflicts FROM reviewers WHERE id = 'R2'") == "00032129|ГО \"Три\"");

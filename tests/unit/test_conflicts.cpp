@@ -69,3 +69,18 @@ TEST_CASE("reviewers_csv: conflicts are kept in canonical form") {
   REQUIRE(rows.size() == 1);
   CHECK(rows[0].conflicts == Entries{"00032129", "ГО \"Б\""});
 }
+
+TEST_CASE("reviewers_csv: categories canonical (trimmed, duplicates dropped, byte order), capacity positive") {
+  std::vector<Diagnostic> errors;
+  auto rows = parse_reviewers_csv("id,name,categories,capacity\nR-1,A, roads | art||roads ,12\nR-2,B,,\nR-3,C,art,0\n",
+                                  "r.csv", errors);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].to_string() ==
+        "r.csv:4:4: capacity: must be a positive whole number (the most applications the reviewer takes), or empty "
+        "for no limit");
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].categories == Entries{"art", "roads"});
+  CHECK(rows[0].capacity == 12);
+  CHECK(rows[1].categories.empty());
+  CHECK(!rows[1].capacity.has_value());
+}

@@ -64,7 +64,10 @@ TEST_CASE("migrations: a new database is at the last version, with the CHECK lis
   { auto store = Store::open(path, Store::Mode::may_create); }
   SQLite::Database db(path, SQLite::OPEN_READWRITE);
   CHECK(db.execAndGet("PRAGMA user_version").getInt() == migrations().back().version);
-  CHECK(migrations().back().version == 6);
+  CHECK(migrations().back().version == 7);
+  // Migration 007: reviewers' categories and capacity, the assignments table.
+  CHECK(table_sql(db, "reviewers").find("capacity INTEGER CHECK (capacity > 0)") != std::string::npos);
+  CHECK(table_sql(db, "assignments").find("PRIMARY KEY (round_id, application, reviewer)") != std::string::npos);
   // Migration 006: no rounded copy of the total that audit would not vouch for.
   CHECK(table_sql(db, "scores").find("total_display") == std::string::npos);
   check_or_chains(db);

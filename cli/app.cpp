@@ -61,8 +61,9 @@ void emit(const GlobalOptions& g, const std::function<void(OutputSink&)>& write,
     if (!out.flush()) standard_output_failed(errno != 0 ? errno : EIO);
     return;
   }
-  // docs/reliability.md "Output paths" (the database itself was refused before the command ran).
-  OutputFile file(g.output);
+  // docs/reliability.md "Output paths": the database was refused before the command ran, and is again as the file is
+  // opened and committed.
+  OutputFile file(g.output, g.db_path());
   OutputSink out(file.stream(), controls);
   write(out);
   if (!out.flush()) file.fail(errno != 0 ? errno : EIO);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/filesystem_check.hpp"
+#include "formats/database_output_check.hpp"
 #include "values/diagnostic.hpp"
 
 namespace competition {
@@ -48,7 +49,9 @@ mode_t current_umask() {
 
 }  // namespace
 
-OutputFile::OutputFile(const std::string& path) : path_(path), target_(follow_links(path)) {
+OutputFile::OutputFile(const std::string& path, const std::string& database)
+    : path_(path), target_(follow_links(path)), database_(database) {
+  if (!database_.empty()) refuse_database_output(path_, database_);
   struct stat st {};
   const bool exists = ::stat(path.c_str(), &st) == 0;  // the kernel's own view, /proc's links included
   if (exists && S_ISDIR(st.st_mode)) fail(EISDIR);
@@ -110,6 +113,11 @@ void OutputFile::commit() {
   if (std::fclose(f) != 0 && error == 0) error = errno;
   if (error != 0) fail(error);  // the destructor removes the temporary file
   if (through_) return;
+  // A link planted since the file was opened must not aim the rename at the database.
+  if (!database_.empty()) {
+    refuse_database_output(path_, database_);
+    refuse_database_output(target_, database_);
+  }
   if (::rename(write_name_.c_str(), target_.c_str()) != 0) fail(errno);
   write_name_.clear();
   // The rename is durable once the directory is synced; the file is whole either way.

@@ -20,7 +20,8 @@ std::string render_report_json(const ReportTable& t);
 // docs/report.md "html": one self-contained page with the table, the summary and SVG charts.
 std::string render_report_html(const ReportTable& t, Lang lang);
 // docs/report.md "xlsx": writes the workbook to `path` (through a temporary file
-// renamed into place); Error(io) when it cannot.
-void write_report_xlsx(const ReportTable& t, Lang lang, const std::string& path);
+// renamed into place), never onto `database` or its companions (Error(invalid));
+// Error(io) when it cannot.
+void write_report_xlsx(const ReportTable& t, Lang lang, const std::string& path, const std::string& database);
 
 }  // namespace competition

@@ -227,8 +227,8 @@ class QuietStderr {
 // docs/report.md "xlsx": a workbook with the table and the summary, written as
 // every output file is (formats/output_file.hpp: a temporary file beside
 // `path` renamed into place), so a failed run leaves no half-written workbook.
-void write_report_xlsx(const ReportTable& t, Lang lang, const std::string& path) {
-  OutputFile out(path);
+void write_report_xlsx(const ReportTable& t, Lang lang, const std::string& path, const std::string& database) {
+  OutputFile out(path, database);
   lxw_error err = LXW_NO_ERROR;
   int error = 0;
   {

@@ -76,7 +76,16 @@ OutputFile::OutputFile(const std::string& path, const std::string& database)
   }
   std::string name = parent_directory(target_) + "/." + base_name(target_) + ".tmp-XXXXXX";
   int fd = ::mkostemp(name.data(), O_CLOEXEC);  // O_CREAT|O_EXCL: never through a planted link
-  if (fd < 0) fail(errno);
+  if (fd < 0) {
+    const int e = errno;
+    // The file itself may be writable: say why its directory must be too.
+    if ((e == EACCES || e == EPERM) && exists)
+      throw Error(ErrorKind::io,
+                  fmt::format("{}: cannot write the output file: its directory {} is not writable ({}); the file is "
+                              "replaced whole through a temporary file in that directory",
+                              path_, parent_directory(target_), std::strerror(e)));
+    fail(e);
+  }
   write_name_ = name;
   const mode_t mode = exists ? (st.st_mode & 07777) : (0666 & ~current_umask());
   // The owner and group too, as far as the user may (the owner only as root,

@@ -59,3 +59,26 @@ TEST_CASE("OutputFile: a link to the database planted before the commit is refus
   CHECK(contents(dir / "ok.md") == "minutes");
   fs::remove_all(dir);
 }
+
+TEST_CASE("OutputFile: a writable file in a directory that is not says why the directory matters") {
+  namespace fs = std::filesystem;
+  if (::geteuid() == 0) return;  // root writes any directory: nothing to refuse
+  const fs::path dir = fs::temp_directory_path() / ("outfile-ro-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string path = (dir / "r.txt").string();
+  std::ofstream(path) << "old";
+  fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec);
+  try {
+    OutputFile out(path);
+    FAIL("opened");
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::io);
+    CHECK(std::string(e.what()) == path + ": cannot write the output file: its directory " + dir.string() +
+                                       " is not writable (Permission denied); the file is replaced whole through a "
+                                       "temporary file in that directory");
+  }
+  fs::permissions(dir, fs::perms::owner_all);
+  CHECK(contents(path) == "old");
+  fs::remove_all(dir);
+}

@@ -73,7 +73,8 @@ constexpr std::size_t cell_chars = 32767;
 
 std::size_t utf8_length(std::string_view s) {
   std::size_t n = 0;
-  for (char ch : s) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80 ? 1 : 0;
+  for (char ch : s)
+    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++n;
   return n;
 }
 

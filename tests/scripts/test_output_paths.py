@@ -69,6 +69,11 @@ def database_outputs(binary, work, db):
                      ("export", "bundle", out), ("report", "--format", "xlsx", "-o", out)):
             r = run(binary, db, *args, code=2)
             check(b"database" in r.stderr, f"{' '.join(args)}: message does not say it is the database: {r.stderr!r}")
+    # SQLite names the WAL after the path it opened: `--db link.db` or `--db hard.db`, output onto c.db's
+    # companions (or hard.db's) is refused all the same.
+    for other, out in ((link, db + "-wal"), (hard, db + "-wal"), (hard, db + "-shm"), (db, hard + "-journal")):
+        r = run(binary, other, "report", "-o", out, code=2)
+        check(b"database" in r.stderr, f"--db {other} report -o {out}: {r.stderr!r}")
     check(read(db) == before, "the database changed")
     check(os.path.islink(link) and os.stat(hard).st_nlink == 2, "the links changed")
     os.unlink(link)

@@ -23,6 +23,7 @@
 #include "formats/input_file.hpp"
 #include "formats/output_file.hpp"
 #include "render/remedy_words.hpp"
+#include "render/words.hpp"
 #include "store/failure.hpp"
 #include "store/store.hpp"
 #include "values/diagnostic.hpp"
@@ -61,8 +62,9 @@ void emit(const GlobalOptions& g, const std::function<void(OutputSink&)>& write,
     if (!out.flush()) standard_output_failed(errno != 0 ? errno : EIO);
     return;
   }
-  // docs/reliability.md "Output paths" (the database itself was refused before the command ran).
-  OutputFile file(g.output);
+  // docs/reliability.md "Output paths": the database was refused before the command ran, and is again as the file is
+  // opened and committed.
+  OutputFile file(g.output, g.db_path());
   OutputSink out(file.stream(), controls);
   write(out);
   if (!out.flush()) file.fail(errno != 0 ? errno : EIO);
@@ -76,6 +78,20 @@ Controls controls_of(const std::string& format) {
 void standard_output_failed(int error) {
   throw Error(ErrorKind::io, fmt::format("standard output: cannot write the output: {}", std::strerror(error)));
 }
+
+namespace {
+constexpr PerLang<const char*> recorded_words{.uk = " (зміни команди збережено)",
+                                              .en = " (the command's changes were recorded)"};
+// The language of the note, once a command's changes were committed.
+std::optional<Lang>& changes_recorded() {
+  static std::optional<Lang> lang;
+  return lang;
+}
+// What an output failure's message ends with: the note, or nothing.
+std::string recorded_note() { return changes_recorded() ? recorded_words[*changes_recorded()] : ""; }
+}  // namespace
+
+void note_changes_recorded(const GlobalOptions& g) { changes_recorded() = g.lang(); }
 
 void inform(const GlobalOptions& g, const std::string& text) {
   if (!g.quiet) std::cerr << visible(text) << '\n';
@@ -162,7 +178,7 @@ void hold_closed_standard_streams() {
 int finish_standard_output(int code) {
   if (std::fflush(stdout) == 0 && !std::ferror(stdout)) return code;
   std::cerr << "competition: standard output: cannot write the output: " << std::strerror(errno != 0 ? errno : EIO)
-            << '\n';
+            << recorded_note() << '\n';
   return static_cast<int>(ExitCode::io);
 }
 
@@ -214,7 +230,7 @@ int run_cli(int argc, char** argv) {
     std::cerr << "competition: " << what << "\n(run `competition --help` or `competition COMMAND --help`)\n";
     return static_cast<int>(ExitCode::invalid);
   } catch (const Error& e) {
-    std::cerr << visible(error_message(e)) << '\n';
+    std::cerr << visible(error_message(e)) << (e.kind() == ErrorKind::io ? recorded_note() : "") << '\n';
     return exit_code(e.kind());
   } catch (const std::exception& e) {
     Error err = as_error(e);

@@ -56,6 +56,10 @@ void emit(const GlobalOptions& g, const std::function<void(competition::OutputSi
 [[nodiscard]] Controls controls_of(const std::string& format);
 // Error(io) "standard output: cannot write the output: <errno text>".
 [[noreturn]] void standard_output_failed(int error);
+// Called by a writing command once its transaction committed: an output that
+// then fails (exit 4) says the changes were recorded (docs/reliability.md §7),
+// so that a script does not take the run for one that changed nothing.
+void note_changes_recorded(const GlobalOptions& g);
 // A message for people on standard error, unless --quiet.
 void inform(const GlobalOptions& g, const std::string& text);
 // Reads an input file, or standard input for `-`; Error(io) naming the path on failure.

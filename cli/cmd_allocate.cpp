@@ -16,6 +16,7 @@ static int run_allocate_command(const GlobalOptions& g, const AllocateOptions& o
   std::string format = g.format_of({"text", "md", "csv", "json"});
   auto store = Store::open(g.db_path(), Store::Mode::must_exist);
   AllocateResult r = run_allocate(*store, g.round_id(), o);
+  if (!o.dry_run) note_changes_recorded(g);
   AllocationView view{r.rules, r.applications, r.decision, r.fingerprint, r.decisions};
   emit(
       g,

@@ -70,7 +70,7 @@ static int run_export_pabulib(const GlobalOptions& g, const ExportOptions& o) {
     return 0;
   }
   // docs/reliability.md "Output paths": the old file stays whole until the new one is.
-  OutputFile out(o.pabulib);
+  OutputFile out(o.pabulib, g.db_path());
   if (std::fwrite(text.data(), 1, text.size(), out.stream()) != text.size()) out.fail(errno);
   out.commit();
   inform(g, fmt::format(fmt::runtime(export_words[g.lang()].pabulib_written), round.id, o.pabulib));

@@ -63,6 +63,7 @@ static int run_import(const ImportCliOptions& o, const GlobalOptions& g) {
     throw;
   }
   if (io.progress) std::fputs("\r\033[K", stderr);
+  if (!o.dry_run) note_changes_recorded(g);
   if (!g.quiet) std::fputs(render_import_warnings(s, g.lang()).c_str(), stderr);
   if (format == "json") {
     emit(g, render_import_json(s), Controls::kept);

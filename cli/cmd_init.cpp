@@ -16,6 +16,7 @@ static int run_init(const InitOptions& o, const GlobalOptions& g) {
   load_rules(text, input_label(o.rules));
   auto store = Store::open(g.db_path(), Store::Mode::may_create);
   InitResult r = init_round(*store, text, input_label(o.rules));
+  if (!r.unchanged) note_changes_recorded(g);
   std::string what = r.created ? "created" : r.unchanged ? "unchanged (same rules)" : "rules replaced";
   emit(g, fmt::format("round {}: {} (rules sha256:{})\n", r.round, what, r.rules_sha256));
   return 0;

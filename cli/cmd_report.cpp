@@ -17,7 +17,7 @@ static int run_report(const ReportYears& years, const GlobalOptions& g) {
   ReportTable table = build_report(*store, years);
   Lang lang = g.lang();
   if (format == "xlsx") {
-    write_report_xlsx(table, lang, g.output);
+    for (const auto& warning : write_report_xlsx(table, lang, g.output, g.db_path())) inform(g, warning);
   } else if (format == "json") {
     emit(g, render_report_json(table), Controls::kept);
   } else if (format == "csv") {

@@ -42,6 +42,7 @@ static int run_score(const GlobalOptions& g) {
     if (format == "text") layout = measure_score_text(r.rules, r.applications, r.result, g.lang());
   };
   ScoredRound s = score_and_store(*store, g.round_id(), measure);
+  if (!s.frozen) note_changes_recorded(g);
   for (const UnknownConflict& c : s.unknown_conflicts) inform(g, unknown_conflict_warning(c, g.lang()));
   emit(
       g,

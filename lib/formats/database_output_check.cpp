@@ -27,17 +27,36 @@ bool same_file(const std::string& a, const std::string& b) {
   return resolved(a) == resolved(b);
 }
 
+[[noreturn]] void refuse(const std::string& output, const std::string& companion, const char* suffix) {
+  throw Error(ErrorKind::invalid,
+              fmt::format("{}: is the database{} ({}); nothing was written: give another output path", output,
+                          *suffix ? fmt::format("'s {} file", suffix + 1) : std::string(), companion));
+}
+
+bool ends_with(const std::string& s, const std::string& tail) {
+  return s.size() > tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
 }  // namespace
 
 void refuse_database_output(const std::string& output, const std::string& db) {
   if (output.empty() || output == "-") return;
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-    const std::string companion = db + suffix;
-    if (!same_file(output, companion)) continue;
-    throw Error(ErrorKind::invalid,
-                fmt::format("{}: is the database{} ({}); nothing was written: give another output path", output,
-                            *suffix ? fmt::format("'s {} file", suffix + 1) : std::string(), companion));
-  }
+  // SQLite names the companions after the database's path with its symbolic links followed.
+  for (const std::string& name : {db, follow_links(db)})
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+      if (same_file(output, name + suffix)) refuse(output, name + suffix, suffix);
+  // A companion named for another name of the same file (a hard link): what
+  // the suffix is stripped from is the database itself.
+  struct stat sd {};
+  if (::stat(db.c_str(), &sd) != 0) return;
+  for (const std::string& name : {output, follow_links(output)})
+    for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+      if (!ends_with(name, suffix)) continue;
+      const std::string base = name.substr(0, name.size() - std::char_traits<char>::length(suffix));
+      struct stat sb {};
+      if (::stat(base.c_str(), &sb) == 0 && sb.st_dev == sd.st_dev && sb.st_ino == sd.st_ino)
+        refuse(output, name, suffix);
+    }
 }
 
 }  // namespace competition

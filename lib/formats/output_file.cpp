@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/filesystem_check.hpp"
+#include "formats/database_output_check.hpp"
 #include "values/diagnostic.hpp"
 
 namespace competition {
@@ -48,7 +49,9 @@ mode_t current_umask() {
 
 }  // namespace
 
-OutputFile::OutputFile(const std::string& path) : path_(path), target_(follow_links(path)) {
+OutputFile::OutputFile(const std::string& path, const std::string& database)
+    : path_(path), target_(follow_links(path)), database_(database) {
+  if (!database_.empty()) refuse_database_output(path_, database_);
   struct stat st {};
   const bool exists = ::stat(path.c_str(), &st) == 0;  // the kernel's own view, /proc's links included
   if (exists && S_ISDIR(st.st_mode)) fail(EISDIR);
@@ -73,7 +76,16 @@ OutputFile::OutputFile(const std::string& path) : path_(path), target_(follow_li
   }
   std::string name = parent_directory(target_) + "/." + base_name(target_) + ".tmp-XXXXXX";
   int fd = ::mkostemp(name.data(), O_CLOEXEC);  // O_CREAT|O_EXCL: never through a planted link
-  if (fd < 0) fail(errno);
+  if (fd < 0) {
+    const int e = errno;
+    // The file itself may be writable: say why its directory must be too.
+    if ((e == EACCES || e == EPERM) && exists)
+      throw Error(ErrorKind::io,
+                  fmt::format("{}: cannot write the output file: its directory {} is not writable ({}); the file is "
+                              "replaced whole through a temporary file in that directory",
+                              path_, parent_directory(target_), std::strerror(e)));
+    fail(e);
+  }
   write_name_ = name;
   const mode_t mode = exists ? (st.st_mode & 07777) : (0666 & ~current_umask());
   // The owner and group too, as far as the user may (the owner only as root,
@@ -110,6 +122,11 @@ void OutputFile::commit() {
   if (std::fclose(f) != 0 && error == 0) error = errno;
   if (error != 0) fail(error);  // the destructor removes the temporary file
   if (through_) return;
+  // A link planted since the file was opened must not aim the rename at the database.
+  if (!database_.empty()) {
+    refuse_database_output(path_, database_);
+    refuse_database_output(target_, database_);
+  }
   if (::rename(write_name_.c_str(), target_.c_str()) != 0) fail(errno);
   write_name_.clear();
   // The rename is durable once the directory is synced; the file is whole either way.

@@ -11,6 +11,10 @@
 //  - A FIFO, a device or a terminal is written through (opened, not replaced),
 //    and so is a file named through /proc's links (`-o /dev/stdout`).
 //  - A directory is refused.
+//  - Given the database's path, an output that is the database or one of its
+//    companion files (formats/database_output_check.hpp) is refused, Error
+//    (invalid), both when opened and again immediately before the rename or
+//    the write-through, so a link planted meanwhile cannot aim it there.
 // Every failure is Error(io) naming the path and the system's reason.
 #pragma once
 #include <cstdio>
@@ -20,7 +24,7 @@ namespace competition {
 
 class OutputFile {
  public:
-  explicit OutputFile(const std::string& path);
+  explicit OutputFile(const std::string& path, const std::string& database = {});
   ~OutputFile();  // an uncommitted temporary file is removed
   OutputFile(const OutputFile&) = delete;
   OutputFile& operator=(const OutputFile&) = delete;
@@ -39,6 +43,7 @@ class OutputFile {
   std::string path_;        // as given, for messages
   std::string target_;      // PATH with its symbolic links followed
   std::string write_name_;  // the temporary file, or target_ when written through
+  std::string database_;    // the database never to be written, or empty
   bool through_ = false;
   std::FILE* file_ = nullptr;
 };

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "base/visible_text.hpp"
 #include "render/words.hpp"
 
 namespace competition {
@@ -80,9 +81,8 @@ std::string date_in_words(std::string_view d, Lang lang) {
 }
 
 std::string one_line(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  std::string out;
+  append_visible_line(out, text);
   return out;
 }
 

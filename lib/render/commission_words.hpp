@@ -24,7 +24,8 @@ std::string recorded_at_in_words(std::string_view iso, Lang lang);
 // A date `2026-03-10` as `10.03.2026` (English: as it is).
 std::string date_in_words(std::string_view iso_date, Lang lang);
 
-// Free text (a reason) on one line: line breaks and other control characters become spaces.
+// Free text (a reason) on one line, by the one visible-text rule (base/visible_text.hpp
+// append_visible_line): line breaks and tabs become spaces, other control characters `\x1b`.
 std::string one_line(std::string_view text);
 
 }  // namespace competition

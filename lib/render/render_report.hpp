@@ -3,6 +3,7 @@
 // indicators.hpp. Values are exact until these functions format them.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "engine/indicators.hpp"
 #include "values/lang.hpp"
@@ -20,7 +21,10 @@ std::string render_report_json(const ReportTable& t);
 // docs/report.md "html": one self-contained page with the table, the summary and SVG charts.
 std::string render_report_html(const ReportTable& t, Lang lang);
 // docs/report.md "xlsx": writes the workbook to `path` (through a temporary file
-// renamed into place); Error(io) when it cannot.
-void write_report_xlsx(const ReportTable& t, Lang lang, const std::string& path);
+// renamed into place), never onto `database` or its companions (Error(invalid));
+// Error(io) when it cannot. A text longer than a cell holds (32 767 characters)
+// is cut to it, ending with `…`; the warnings name each year's note so cut.
+[[nodiscard]] std::vector<std::string> write_report_xlsx(const ReportTable& t, Lang lang, const std::string& path,
+                                                         const std::string& database);
 
 }  // namespace competition

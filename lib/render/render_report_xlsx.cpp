@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <string>
+#include <vector>
 
 #include "formats/output_file.hpp"
 #include "render/render_report.hpp"
@@ -66,9 +68,33 @@ Formats make_formats(lxw_workbook* wb) {
   return f;
 }
 
+// The most characters an xlsx cell holds (Excel's limit; libxlsxwriter refuses a longer string).
+constexpr std::size_t cell_chars = 32767;
+
+std::size_t utf8_length(std::string_view s) {
+  std::size_t n = 0;
+  for (char ch : s)
+    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+// A cell's text cut to the limit, ending with `…` (docs/report.md "xlsx").
+std::string fit_cell(std::string s) {
+  if (utf8_length(s) <= cell_chars) return s;
+  std::size_t chars = 0, i = 0;
+  for (; i < s.size(); ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && chars++ == cell_chars - 1) break;
+  s.resize(i);
+  return s + "…";
+}
+
+constexpr PerLang<const char*> cut_words{
+    .uk = "рік {}: примітку ({} символів) обрізано до 32 767 символів — більше комірка xlsx не вміщує",
+    .en = "year {}: the note ({} characters) was cut to 32 767 characters, the most an xlsx cell holds"};
+
 // Every text cell: escaped for XML (render/xlsx_text.hpp), a string cell, never a formula.
 void write_text(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, std::string_view text, lxw_format* f) {
-  worksheet_write_string(ws, r, c, xlsx_text(text).c_str(), f);
+  worksheet_write_string(ws, r, c, fit_cell(xlsx_text(text)).c_str(), f);
 }
 
 double to_double(const Rational& r) { return static_cast<double>(r.num()) / static_cast<double>(r.den()); }
@@ -227,8 +253,14 @@ class QuietStderr {
 // docs/report.md "xlsx": a workbook with the table and the summary, written as
 // every output file is (formats/output_file.hpp: a temporary file beside
 // `path` renamed into place), so a failed run leaves no half-written workbook.
-void write_report_xlsx(const ReportTable& t, Lang lang, const std::string& path) {
-  OutputFile out(path);
+std::vector<std::string> write_report_xlsx(const ReportTable& t, Lang lang, const std::string& path,
+                                           const std::string& database) {
+  // Only a year's note is free text that can exceed a cell: each one cut is reported.
+  std::vector<std::string> warnings;
+  for (const auto& year : t.years)
+    if (year.note && utf8_length(xlsx_text(*year.note)) > cell_chars)
+      warnings.push_back(fmt::format(fmt::runtime(cut_words[lang]), year.year, utf8_length(xlsx_text(*year.note))));
+  OutputFile out(path, database);
   lxw_error err = LXW_NO_ERROR;
   int error = 0;
   {
@@ -248,6 +280,7 @@ void write_report_xlsx(const ReportTable& t, Lang lang, const std::string& path)
     throw Error(ErrorKind::io, fmt::format("{}: cannot write the workbook: {}", path, lxw_strerror(err)));
   }
   out.commit();
+  return warnings;
 }
 
 }  // namespace competition

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "base/visible_text.hpp"
+
 namespace competition {
 
 std::string cell_reference(int row, int column) {
@@ -25,6 +27,14 @@ std::string Diagnostic::to_string() const {
   return out;
 }
 
+// what() is a C string and would end at a NUL byte: a message holding one is
+// made visible (`\x00`, base/visible_text.hpp) here; every other control
+// character is escaped where the message is shown.
+static std::string whole(const std::string& message) {
+  if (message.find('\0') != std::string::npos) return visible(message);
+  return message;
+}
+
 static std::string join_messages(const std::vector<Diagnostic>& diagnostics) {
   std::string out;
   for (const auto& d : diagnostics) {
@@ -34,16 +44,16 @@ static std::string join_messages(const std::vector<Diagnostic>& diagnostics) {
   return out;
 }
 
-Error::Error(ErrorKind kind, std::string message) : std::runtime_error(std::move(message)), kind_(kind) {}
+Error::Error(ErrorKind kind, std::string message) : std::runtime_error(whole(message)), kind_(kind) {}
 
 Error::Error(ErrorKind kind, std::string message, Remedy remedy, int decision)
-    : std::runtime_error(std::move(message)), kind_(kind), remedy_(remedy), decision_(decision) {}
+    : std::runtime_error(whole(message)), kind_(kind), remedy_(remedy), decision_(decision) {}
 
 Error::Error(ErrorKind kind, DecisionSubject subject, std::string message, Remedy remedy)
-    : std::runtime_error(std::move(message)), kind_(kind), remedy_(remedy), subject_(subject) {}
+    : std::runtime_error(whole(message)), kind_(kind), remedy_(remedy), subject_(subject) {}
 
 Error::Error(ErrorKind kind, std::vector<Diagnostic> diagnostics)
-    : std::runtime_error(join_messages(diagnostics)), kind_(kind), diagnostics_(std::move(diagnostics)) {}
+    : std::runtime_error(whole(join_messages(diagnostics))), kind_(kind), diagnostics_(std::move(diagnostics)) {}
 
 ErrorKind worst_kind(const std::vector<Diagnostic>& diagnostics) {
   for (const auto& d : diagnostics)

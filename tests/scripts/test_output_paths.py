@@ -69,6 +69,11 @@ def database_outputs(binary, work, db):
                      ("export", "bundle", out), ("report", "--format", "xlsx", "-o", out)):
             r = run(binary, db, *args, code=2)
             check(b"database" in r.stderr, f"{' '.join(args)}: message does not say it is the database: {r.stderr!r}")
+    # SQLite names the WAL after the path it opened: `--db link.db` or `--db hard.db`, output onto c.db's
+    # companions (or hard.db's) is refused all the same.
+    for other, out in ((link, db + "-wal"), (hard, db + "-wal"), (hard, db + "-shm"), (db, hard + "-journal")):
+        r = run(binary, other, "report", "-o", out, code=2)
+        check(b"database" in r.stderr, f"--db {other} report -o {out}: {r.stderr!r}")
     check(read(db) == before, "the database changed")
     check(os.path.islink(link) and os.stat(hard).st_nlink == 2, "the links changed")
     os.unlink(link)
@@ -205,6 +210,20 @@ def standard_output(binary, work, db):
     with open("/dev/full", "wb") as full:
         r = subprocess.run([binary, "--db", db, "status"], stdout=full, stderr=subprocess.PIPE, env=ENV)
     check(r.returncode == 4, f"status > /dev/full: exit {r.returncode}")
+    # A writing command whose output fails after its transaction committed says the changes were recorded.
+    for lang, app, note in (("uk", "A-001", "(зміни команди збережено)"),
+                            ("en", "A-002", "(the command's changes were recorded)")):
+        r = subprocess.run(["/bin/sh", "-c", 'exec "$0" --db "$1" --lang "$2" withdraw "$3" --reason x >&-', binary, db,
+                            lang, app], stderr=subprocess.PIPE, env=ENV)
+        check(r.returncode == 4, f"withdraw with stdout closed: exit {r.returncode}")
+        want = f"standard output: cannot write the output: Bad file descriptor {note}"
+        check(want in r.stderr.decode(), f"withdraw with stdout closed ({lang}): {r.stderr.decode()!r}")
+        listed = run(binary, db, "decisions", "--format", "json", code=0)
+        check(f'"{app}"'.encode() in listed.stdout, f"withdraw {app} with stdout closed was not recorded")
+    # A command that changed nothing gets no such note.
+    r = subprocess.run(["/bin/sh", "-c", 'exec "$0" --db "$1" --lang en status >&-', binary, db],
+                       stderr=subprocess.PIPE, env=ENV)
+    check(b"recorded" not in r.stderr, f"status with stdout closed: {r.stderr!r}")
 
 
 def stale_bundle_temporaries(binary, work, db):

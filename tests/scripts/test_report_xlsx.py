@@ -178,6 +178,28 @@ def main():
         v = wh.cell(row=note, column=2).value
         check(v is not None and v.endswith("_x0041_ line\nbreak"), f"the hostile note read back: {v!r}")
 
+    # A note longer than a cell holds (32 767 characters, Excel's limit) is cut to it, ending with `…`, and
+    # the cut is reported: never an empty cell.
+    long_note = "ж" * 40000
+    hist = os.path.join(a.work, "long.csv")
+    with open(hist, "w", encoding="utf-8") as f:
+        f.write("year,participants,winners,budget,attracted,clients,jobs,volunteers,note\n"
+                f"2020,10,4,1000.00,2500.00,40,1,2,{long_note}\n")
+    db = os.path.join(a.work, "long.db")
+    run(a.binary, db, "import", "history", hist)
+    path_l = os.path.join(a.work, "long.xlsx")
+    r = run(a.binary, db, "report", "--format", "xlsx", "-o", path_l)
+    check(r.stderr == "рік 2020: примітку (40000 символів) обрізано до 32 767 символів — більше комірка xlsx не "
+          "вміщує\n", f"the cut note's warning: {r.stderr!r}")
+    r = run(a.binary, db, "--lang", "en", "report", "--format", "xlsx", "-o", path_l)
+    check(r.stderr == "year 2020: the note (40000 characters) was cut to 32 767 characters, the most an xlsx cell "
+          "holds\n", f"the cut note's warning (en): {r.stderr!r}")
+    wl = openpyxl.load_workbook(path_l).worksheets[0]
+    note = by_label(wl, "Note")
+    if note:
+        v = wl.cell(row=note, column=2).value
+        check(v == "ж" * 32766 + "…", f"the long note: {len(v or '')} characters, ending {(v or '')[-3:]!r}")
+
     for f in failures:
         print("FAIL:", f)
     if failures:

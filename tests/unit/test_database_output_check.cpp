@@ -34,3 +34,23 @@ TEST_CASE("refuse_database_output: the database and its companions by any name")
     CHECK_NOTHROW(refuse_database_output(p, db));
   fs::remove_all(dir);
 }
+
+// SQLite names the companions after the path it opened: the symbolic link's
+// target, or a hard link's own name; the companions of every name are refused.
+TEST_CASE("refuse_database_output: companions named for another name of the database") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("dbcheck-names-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream((dir / "c.db").string()) << "x";
+  fs::create_symlink("c.db", dir / "sym.db");
+  fs::create_hard_link(dir / "c.db", dir / "hard.db");
+  const std::string sym = (dir / "sym.db").string(), hard = (dir / "hard.db").string();
+  for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+    CHECK_THROWS_AS(refuse_database_output((dir / "c.db").string() + suffix, sym), Error);
+    CHECK_THROWS_AS(refuse_database_output((dir / "c.db").string() + suffix, hard), Error);
+    CHECK_THROWS_AS(refuse_database_output(hard + suffix, (dir / "c.db").string()), Error);
+  }
+  CHECK_NOTHROW(refuse_database_output((dir / "other.db-wal").string(), sym));
+  fs::remove_all(dir);
+}

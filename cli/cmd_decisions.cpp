@@ -1,7 +1,9 @@
 // `competition decisions [--undo N --reason TEXT]` (docs/cli.md "Commission
 // decisions"): lists the round's recorded decisions, numbered in log order, or
 // records the reversal of entry N (nothing is deleted).
+#include <limits>
 #include <memory>
+#include <string>
 
 #include "app.hpp"
 #include "commands/commission_decisions.hpp"
@@ -38,12 +40,16 @@ static int run_decisions(const GlobalOptions& g, const DecisionsOptions& o) {
   return 0;
 }
 
-// --undo N: a decision's number as the list shows it, 1 or more (CLI11's own
-// check names the range of a double, 0 to 1.8e308).
+// --undo N: a decision's number as the list shows it, 1 or more and within an
+// int (CLI11's own checks name the range of a double, 0 to 1.8e308, or say
+// "Could not convert"), checked as text before CLI11 converts it.
 static const CLI::Validator decision_number(
     [](std::string& value) -> std::string {
       bool digits = !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
-      if (digits && value.find_first_not_of('0') != std::string::npos) return "";
+      std::size_t first = value.find_first_not_of('0');
+      bool fits = digits && first != std::string::npos && value.size() - first <= 10 &&
+                  std::stoll(value.substr(first)) <= std::numeric_limits<int>::max();
+      if (fits) return "";
       return "\"" + value + "\" is not a decision number (expected 1 or more, as `competition decisions` numbers them)";
     },
     "N");

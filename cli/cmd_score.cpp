@@ -8,6 +8,7 @@
 #include "commands/score_round.hpp"
 #include "render/conflict_words.hpp"
 #include "render/render_score.hpp"
+#include "render/warning_cap.hpp"
 #include "render/words.hpp"
 #include "store/decision_log.hpp"
 
@@ -43,7 +44,13 @@ static int run_score(const GlobalOptions& g) {
   };
   ScoredRound s = score_and_store(*store, g.round_id(), measure);
   if (!s.frozen) note_changes_recorded(g);
-  for (const UnknownConflict& c : s.unknown_conflicts) inform(g, unknown_conflict_warning(c, g.lang()));
+  if (!s.unknown_conflicts.empty()) {
+    std::string warnings = capped_warnings(
+        s.unknown_conflicts.size(),
+        [&](std::size_t i) { return unknown_conflict_warning(s.unknown_conflicts[i], g.lang()) + '\n'; }, g.lang());
+    warnings.pop_back();  // inform ends the line
+    inform(g, warnings);
+  }
   emit(
       g,
       [&](OutputSink& out) {

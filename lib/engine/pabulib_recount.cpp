@@ -35,21 +35,36 @@ std::optional<std::int64_t> whole(std::string_view s) {
   return v;
 }
 
+// A recounted total, or none when it does not fit in 64 bits (points of an
+// edited file; import bounds them so that a round's sums fit).
+using Total = std::optional<std::int64_t>;
+
+void add_to(Total& total, std::int64_t v) {
+  std::int64_t result = 0;
+  if (total && !__builtin_add_overflow(*total, v, &result))
+    total = result;
+  else
+    total.reset();
+}
+
 void compare_total(std::vector<Difference>& out, const std::string& id, const char* field,
-                   const std::optional<std::string>& cell, std::int64_t recounted) {
+                   const std::optional<std::string>& cell, const Total& recounted) {
   if (!cell) return;
   std::optional<std::int64_t> stored = whole(*cell);
-  if (stored && *stored == recounted) return;
-  out.push_back({id, field, std::string(trim(*cell)), std::to_string(recounted)});
+  if (stored && recounted && *stored == *recounted) return;
+  out.push_back({id, field, std::string(trim(*cell)),
+                 recounted ? std::to_string(*recounted) : std::string("more than 9223372036854775807 (too large)")});
 }
 
 }  // namespace
 
 Recount recount_pabulib(const PabulibInstance& in) {
   Recount r;
+  std::map<std::string, Total> score;
   for (const auto& p : in.projects) {
     r.votes[p.id] = 0;
     r.score[p.id] = 0;
+    score[p.id] = 0;
   }
   const bool by_points = in.vote_type == "cumulative" || in.vote_type == "scoring";
   r.score_recounted = by_points;
@@ -82,16 +97,28 @@ Recount recount_pabulib(const PabulibInstance& in) {
                         b.voter_id, points[i]));
         break;
       }
-      r.score[ids[i]] += *v;
+      auto it = score.try_emplace(ids[i], 0).first;
+      add_to(it->second, *v);
     }
   }
   if (in.vote_type == "ordinal")
     r.notes.push_back(
         "ordinal ballots: the `score` column cannot be recounted from rankings (the file does not define the "
         "positional rule); it is taken as published");
+  for (const auto& [id, total] : score)
+    if (total) r.score[id] = *total;
+  // No ballots at all (a round exported from reviews, docs/pabulib.md): the
+  // PROJECTS totals are the record and there is nothing to recount them from.
+  if (in.ballots.empty()) {
+    r.score_recounted = false;
+    r.notes.push_back(
+        "no ballots to recount: the file's VOTES section is empty; the PROJECTS `votes` and `score` "
+        "are taken as published");
+    return r;
+  }
   for (const auto& p : in.projects) {
     compare_total(r.differences, p.id, "votes", p.votes, r.votes[p.id]);
-    if (r.score_recounted) compare_total(r.differences, p.id, "score", p.score, r.score[p.id]);
+    if (r.score_recounted) compare_total(r.differences, p.id, "score", p.score, score[p.id]);
   }
   return r;
 }

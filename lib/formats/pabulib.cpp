@@ -59,12 +59,28 @@ bool valid_project_id(std::string_view id) {
              std::string_view::npos;
 }
 
+inline constexpr std::size_t max_points_digits = 9;
+
 // A non-negative whole number of at most 15 digits (votes, scores, `selected`).
 std::optional<std::int64_t> whole_number(std::string_view s) {
   if (s.empty() || s.size() > 15 || s.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;
   std::int64_t v = 0;
   for (char c : s) v = v * 10 + (c - '0');
   return v;
+}
+
+// Why `s` is not a whole number of at most `digits` digits (names it too large
+// or negative), or "" when it is one.
+std::string whole_number_problem(std::string_view s, std::size_t digits, std::string_view expected) {
+  const bool minus = !s.empty() && s.front() == '-';
+  std::string_view d = minus ? s.substr(1) : s;
+  const bool all_digits = !d.empty() && d.find_first_not_of("0123456789") == std::string_view::npos;
+  if (all_digits && minus && d.find_first_not_of('0') != std::string_view::npos)
+    return fmt::format("\"{}\" is negative (expected {})", s, expected);
+  if (all_digits && !minus && s.size() > digits)
+    return fmt::format("\"{}\" is too large: at most {} digits (expected {})", s, digits, expected);
+  if (!all_digits || minus) return fmt::format("\"{}\" is not a non-negative whole number (expected {})", s, expected);
+  return "";
 }
 
 std::vector<std::string_view> split_list(std::string_view s) {
@@ -251,7 +267,7 @@ void check_projects(PabulibFile& f, Collector& errors) {
       auto v = cell(c);
       if (v.empty()) continue;
       *target = whole_number(v);
-      if (!*target) err(c, fmt::format("\"{}\" is not a non-negative whole number (expected e.g. 120)", v));
+      if (!*target) err(c, whole_number_problem(v, 15, "e.g. 120"));
     }
     f.project_values.push_back(std::move(p));
   }
@@ -308,6 +324,15 @@ void check_votes(PabulibFile& f, Collector& errors, bool projects_complete) {
       std::size_t n = points.empty() ? 0 : split_list(points).size();
       if (!points.empty() && n != listed)
         err(c_points, fmt::format("{} values for {} projects in vote (expected one value per project)", n, listed));
+      // docs/formats.md "Limits": points of at most 9 digits keep every
+      // project's sum over a 1 GiB file's ballots within 64 bits.
+      if (!points.empty())
+        for (auto v : split_list(points))
+          if (std::string problem = whole_number_problem(v, max_points_digits, "a whole number from 0 to 999999999");
+              !problem.empty()) {
+            err(c_points, problem);
+            break;
+          }
     }
     f.ballots.push_back(std::move(b));
   }

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render/conflict_words.hpp"
+#include "render/warning_cap.hpp"
 #include "render/words.hpp"
 
 namespace competition {
@@ -43,11 +44,13 @@ constexpr PerLang<const char*> repeated_vote_words{
 }  // namespace
 
 std::string render_import_warnings(const ImportSummary& s, Lang lang) {
-  std::string out;
-  for (const UnknownConflict& c : s.unknown_conflicts) out += unknown_conflict_warning(c, lang) + '\n';
-  for (const RepeatedVote& v : s.repeated_votes)
-    out += fmt::format(fmt::runtime(repeated_vote_words[lang]), s.file, v.line, v.voter, v.project);
-  return out;
+  const std::size_t conflicts = s.unknown_conflicts.size();
+  auto line = [&](std::size_t i) {
+    if (i < conflicts) return unknown_conflict_warning(s.unknown_conflicts[i], lang) + '\n';
+    const RepeatedVote& v = s.repeated_votes[i - conflicts];
+    return fmt::format(fmt::runtime(repeated_vote_words[lang]), s.file, v.line, v.voter, v.project);
+  };
+  return capped_warnings(conflicts + s.repeated_votes.size(), line, lang);
 }
 
 }  // namespace competition

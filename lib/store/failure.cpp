@@ -5,6 +5,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace competition {
 
@@ -25,6 +26,12 @@ Error as_error(const std::exception& e) {
                                       "): check the permissions of the file and its directory; nothing was written");
     if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
       return Error(ErrorKind::io, std::string("the database file is damaged or not a database: ") + sq->what());
+    // SQLite's exact sum() throws rather than wrap; the limits of docs/formats.md
+    // keep every total of an unedited database far below 64 bits.
+    if (std::string_view(sq->what()).find("integer overflow") != std::string_view::npos)
+      return Error(ErrorKind::io,
+                   "a total of the stored data is too large to compute (integer overflow in the database): the "
+                   "database may have been edited outside competition; run `competition audit`");
     return Error(ErrorKind::io, std::string("database error: ") + sq->what());
   }
   if (dynamic_cast<const std::overflow_error*>(&e))

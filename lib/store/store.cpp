@@ -47,28 +47,32 @@ int latest_version() {
   return latest;
 }
 
+// Every pending migration in ONE transaction: all or nothing, so a failure
+// (say a tampered, lower user_version whose tables already exist) leaves the
+// file exactly as it was (docs/reliability.md "Bugs these tests found").
 void migrate(Store& store) {
   SQLite::Database& db = store.db();
-  int current = db.execAndGet("PRAGMA user_version").getInt();
-  for (const auto& m : migrations()) {
-    if (m.version <= current) continue;
-    db.exec("BEGIN IMMEDIATE");
-    try {
-      // Read again under the write lock: another process may have migrated the
-      // file since (two first commands at once on a new database).
-      current = db.execAndGet("PRAGMA user_version").getInt();
-      if (m.version <= current) {
-        db.exec("COMMIT");
-        continue;
-      }
+  const int latest = latest_version();
+  if (db.execAndGet("PRAGMA user_version").getInt() >= latest) return;
+  db.exec("BEGIN IMMEDIATE");
+  // Read again under the write lock: another process may have migrated the
+  // file since (two first commands at once on a new database).
+  const int from = db.execAndGet("PRAGMA user_version").getInt();
+  try {
+    for (const auto& m : migrations()) {
+      if (m.version <= from) continue;
       db.exec(m.sql);
       after_sql(m.version, store);
       db.exec(fmt::format("PRAGMA user_version = {}", m.version));
-      db.exec("COMMIT");
-    } catch (...) {
-      db.exec("ROLLBACK");
-      throw;
     }
+    db.exec("COMMIT");
+  } catch (const std::exception& e) {
+    db.exec("ROLLBACK");
+    if (from < 1) throw;
+    const Error cause = as_error(e);
+    throw Error(ErrorKind::io, fmt::format("cannot upgrade the database from schema version {}: {}; nothing was "
+                                           "changed (was the file edited outside competition?)",
+                                           from, cause.what()));
   }
 }
 

@@ -233,7 +233,7 @@ TEST_CASE("errors: PROJECTS columns and cells") {
   CHECK(messages(read(with_line(13, "2;;2;Library;education;0"))) ==
         lines({"t.pb:14:2: PROJECTS cost: must not be empty (expected an amount such as 12500.00)"}));
   CHECK(messages(read(with_line(13, "2;500;-2;Library;education;yes"))) ==
-        lines({"t.pb:14:3: PROJECTS votes: \"-2\" is not a non-negative whole number (expected e.g. 120)",
+        lines({"t.pb:14:3: PROJECTS votes: \"-2\" is negative (expected e.g. 120)",
                "t.pb:14:6: PROJECTS selected: \"yes\" is not a non-negative whole number (expected e.g. 120)"}));
 }
 
@@ -267,6 +267,21 @@ TEST_CASE("errors: VOTES columns and ballots") {
   bad_points.replace(bad_points.find("2;A;5"), 5, "2;A;5,5");
   CHECK(messages(read(bad_points)) ==
         lines({"t.pb:16:3: VOTES points: 2 values for 1 projects in vote (expected one value per project)"}));
+  // Points are bounded so that a round's sums fit (docs/formats.md "Limits").
+  for (auto [cell, message] : std::vector<std::pair<std::string, std::string>>{
+           {"-1", "\"-1\" is negative (expected a whole number from 0 to 999999999)"},
+           {"99999999999999999999",
+            "\"99999999999999999999\" is too large: at most 9 digits (expected a whole number from 0 to 999999999)"},
+           {"1000000000",
+            "\"1000000000\" is too large: at most 9 digits (expected a whole number from 0 to 999999999)"},
+           {"x", "\"x\" is not a non-negative whole number (expected a whole number from 0 to 999999999)"}}) {
+    std::string points = cumulative;
+    points.replace(points.find("2;A;5"), 5, "2;A;" + cell);
+    CHECK(messages(read(points)) == lines({"t.pb:16:3: VOTES points: " + message}));
+  }
+  std::string largest = cumulative;
+  largest.replace(largest.find("2;A;5"), 5, "2;A;999999999");
+  CHECK(messages(read(largest)) == "");
 }
 
 TEST_CASE("every error of a file is reported, in line order") {

@@ -100,6 +100,28 @@ TEST_CASE("recount: ordinal scores are taken as published") {
   CHECK(r.differences.empty());
 }
 
+TEST_CASE("recount: points whose sum overflows 64 bits are a difference, never a wrapped total") {
+  PabulibInstance in;
+  in.vote_type = "cumulative";
+  in.projects = {project("1", "2", "5"), project("2", "1", "1")};
+  in.ballots = {{"v1", "1,2", "9223372036854775807,1"}, {"v2", "1", "9223372036854775807"}};
+  Recount r = recount_pabulib(in);
+  REQUIRE(r.differences.size() == 1);
+  CHECK(r.differences[0] == Difference{std::string("1"), "score", std::string("5"),
+                                       std::string("more than 9223372036854775807 (too large)")});
+}
+
+TEST_CASE("recount: no ballots at all: the PROJECTS totals are the record, with a note") {
+  PabulibInstance in;
+  in.vote_type = "scoring";
+  in.projects = {project("A", "0", "92"), project("B", "3", "71")};
+  Recount r = recount_pabulib(in);
+  CHECK(r.differences.empty());
+  CHECK_FALSE(r.score_recounted);
+  CHECK(r.notes == std::vector<std::string>{"no ballots to recount: the file's VOTES section is empty; the PROJECTS "
+                                            "`votes` and `score` are taken as published"});
+}
+
 TEST_CASE("compare_selected: each project whose official outcome differs") {
   PabulibInstance in = approval();
   std::vector<AllocationLine> lines(3);

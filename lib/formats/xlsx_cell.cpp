@@ -124,63 +124,67 @@ std::string xlsx_fixed_decimals(std::string_view number, int decimals) {
   return out;
 }
 
+namespace {
+
+// Calls `visit` with each character of the first section of a number format
+// that is a format code: quoted text, [..] blocks and the character after \, _
+// or * are literals and skipped. Stops early when `visit` returns false.
+template <typename Visit>
+void for_each_format_code(std::string_view code, Visit visit) {
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    const char c = code[i];
+    if (c == ';') return;  // the first section decides
+    if (c == '"' || c == '[') {
+      const auto close = code.find(c == '"' ? '"' : ']', i + 1);
+      if (close == std::string_view::npos) return;
+      i = close;
+    } else if (c == '\\' || c == '_' || c == '*') {
+      ++i;  // the next character is a literal (or a padding)
+    } else if (!visit(c)) {
+      return;
+    }
+  }
+}
+
+}  // namespace
+
 int xlsx_format_decimals(int id, std::string_view code) {
   if (id == 1 || id == 3) return 0;
   if (id == 2 || id == 4) return 2;
   if (id < 164) return -1;
   int decimals = -1;
   bool after_point = false;
-  for (std::size_t i = 0; i < code.size(); ++i) {
-    const char c = code[i];
-    if (c == ';') break;
-    if (c == '"') {
-      const auto close = code.find('"', i + 1);
-      if (close == std::string_view::npos) break;
-      i = close;
-    } else if (c == '[') {
-      const auto close = code.find(']', i + 1);
-      if (close == std::string_view::npos) break;
-      i = close;
-    } else if (c == '\\' || c == '_' || c == '*') {
-      ++i;
-    } else if (c == '%' || c == 'E' || c == 'e' || c == '@') {
-      return -1;
-    } else if (c == '0' || c == '#' || c == '?') {
+  bool not_a_plain_number = false;
+  for_each_format_code(code, [&](char c) {
+    if (c == '%' || c == 'E' || c == 'e' || c == '@') {
+      not_a_plain_number = true;
+      return false;
+    }
+    if (c == '0' || c == '#' || c == '?') {
       if (decimals < 0) decimals = 0;
       if (after_point) ++decimals;
     } else if (c == '.') {
       after_point = true;
       if (decimals < 0) decimals = 0;
     }
-  }
-  return decimals;
+    return true;
+  });
+  return not_a_plain_number ? -1 : decimals;
 }
 
 bool xlsx_is_date_format(int id, std::string_view code) {
   if ((id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) || (id >= 50 && id <= 58)) return true;
   if (id < 164) return false;  // other built-ins: numbers, text, time-only
   bool date = false, time = false, month = false;
-  for (std::size_t i = 0; i < code.size(); ++i) {
-    const char c = code[i];
-    if (c == ';') break;  // the first section decides
-    if (c == '"') {
-      const auto close = code.find('"', i + 1);
-      if (close == std::string_view::npos) break;
-      i = close;
-    } else if (c == '[') {
-      const auto close = code.find(']', i + 1);
-      if (close == std::string_view::npos) break;
-      i = close;
-    } else if (c == '\\' || c == '_' || c == '*') {
-      ++i;  // the next character is a literal (or a padding)
-    } else if (c == 'y' || c == 'Y' || c == 'd' || c == 'D') {
+  for_each_format_code(code, [&](char c) {
+    if (c == 'y' || c == 'Y' || c == 'd' || c == 'D')
       date = true;
-    } else if (c == 'm' || c == 'M') {
+    else if (c == 'm' || c == 'M')
       month = true;
-    } else if (c == 'h' || c == 'H' || c == 's' || c == 'S') {
+    else if (c == 'h' || c == 'H' || c == 's' || c == 'S')
       time = true;
-    }
-  }
+    return true;
+  });
   return date || (month && !time);
 }
 

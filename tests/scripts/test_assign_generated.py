@@ -9,14 +9,13 @@ round when no reviewer takes more than L), that the same seed gives the same
 assignment whatever the order of reviewers.csv, and that a round one
 application of which has only 2 reviewers it can have exits 3 naming it.
 """
-import argparse
 import collections
 import json
 import os
 import random
-import shutil
 import subprocess
 import sys
+import script_args
 
 CATEGORIES = ["children", "elderly", "culture", "sport", "health"]
 
@@ -161,13 +160,7 @@ def fresh(run, folder, apps, revs):
 
 
 def main():
-    p = argparse.ArgumentParser()
-    p.add_argument("--binary", required=True)
-    p.add_argument("--repo", required=True)
-    p.add_argument("--work", required=True)
-    a = p.parse_args()
-    shutil.rmtree(a.work, ignore_errors=True)
-    os.makedirs(a.work)
+    a = script_args.parse()
     run = Run(os.path.abspath(a.binary), a.work)
     failures = []
     rng = random.Random(2026)

@@ -21,7 +21,8 @@ bundles, and docs/bundle.md's worked example run as written.
    ```json block must be manifest.json byte for byte.
 
 Arguments: --binary, --repo, --work (as tests/CMakeLists.txt passes them)."""
-import argparse, json, os, re, shutil, subprocess, sys
+import json, os, re, shutil, subprocess, sys
+import script_args
 
 from test_bundle_tamper import resign  # the manifest re-signed, as a careful tamperer would
 from test_docs_commands import matches  # expected lines against actual ones, `…` for any
@@ -195,13 +196,8 @@ def worked_example(repo, work, env):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    for option in ("--binary", "--repo", "--work"):  # as tests/CMakeLists.txt passes them
-        ap.add_argument(option, required=True, type=os.path.abspath)
-    a = ap.parse_args()
+    a = script_args.parse()
     binary, repo, work = a.binary, a.repo, a.work
-    shutil.rmtree(work, ignore_errors=True)
-    os.makedirs(work)
     env = env_for(work, binary)
 
     example, fp1 = example_bundle(repo, work, env)

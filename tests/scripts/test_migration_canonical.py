@@ -16,7 +16,8 @@ stored and signed for the same files: the rebuilt record has the fingerprint
 it gave the example, sha256:8a8c294f….
 
 Arguments: --binary, --repo, --work (as tests/CMakeLists.txt passes them)."""
-import argparse, csv, hashlib, io, json, os, shutil, sqlite3, subprocess, sys
+import csv, hashlib, io, json, os, shutil, sqlite3, subprocess, sys
+import script_args
 
 
 def canon_json(v):
@@ -39,15 +40,9 @@ def read_csv(path):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--binary", required=True)
-    ap.add_argument("--repo", required=True)
-    ap.add_argument("--work", required=True)
-    a = ap.parse_args()
-    binary, work = os.path.abspath(a.binary), os.path.abspath(a.work)
-    ex = os.path.join(os.path.abspath(a.repo), "examples", "kharkiv-esm")
-    shutil.rmtree(work, ignore_errors=True)
-    os.makedirs(work)
+    a = script_args.parse()
+    binary, work = a.binary, a.work
+    ex = os.path.join(a.repo, "examples", "kharkiv-esm")
     db = os.path.join(work, "old.db")
     env = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "TZ": "UTC", "COMPETITION_DB": db,
            "COMPETITION_NOW": "2026-03-02T10:15:00Z"}

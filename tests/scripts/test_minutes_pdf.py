@@ -12,7 +12,8 @@ dark pixels for text and table rules, several distinct colours).
 Arguments: --binary, --repo, --work (as tests/CMakeLists.txt passes them);
 --save-example copies the page image to docs/minutes-example.png.
 Exit 77 (skipped) when chromium or pdftoppm is missing (after the HTML checks)."""
-import argparse, csv, glob, os, re, shutil, struct, subprocess, sys, zlib
+import csv, glob, os, re, shutil, struct, subprocess, sys, zlib
+import script_args
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 PDFTOPPM = shutil.which("pdftoppm") or "/usr/bin/pdftoppm"
@@ -120,14 +121,9 @@ def check_page(path):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--binary", required=True)
-    ap.add_argument("--repo", required=True)
-    ap.add_argument("--work", required=True)
-    ap.add_argument("--save-example", action="store_true")
-    a = ap.parse_args()
-    shutil.rmtree(a.work, ignore_errors=True)
-    os.makedirs(a.work)
+    def more(ap):
+        ap.add_argument("--save-example", action="store_true")
+    a = script_args.parse(more)
     ex = os.path.join(a.repo, "examples", "kharkiv-esm")
     db = os.path.join(a.work, "kharkiv.db")
     run(a.binary, db, "init", os.path.join(ex, "rules.toml"))

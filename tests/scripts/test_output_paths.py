@@ -18,7 +18,8 @@
     temporary directory is removed by the next export (only its own).
 
 Arguments: --binary, --repo, --work (as tests/CMakeLists.txt passes them)."""
-import argparse, os, shutil, stat, subprocess, sys
+import os, shutil, stat, subprocess, sys
+import script_args
 
 failures = []
 
@@ -277,13 +278,7 @@ def full_disk(binary, work, db):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--binary", required=True)
-    ap.add_argument("--repo", required=True)
-    ap.add_argument("--work", required=True)
-    a = ap.parse_args()
-    shutil.rmtree(a.work, ignore_errors=True)
-    os.makedirs(a.work)
+    a = script_args.parse()
     db = setup(a.binary, a.repo, a.work)
     shutil.copyfile(db, db + ".orig")
     for case in (database_outputs, planted_temporary, write_through, links_and_modes, messages, standard_output,

@@ -9,7 +9,8 @@ colours, enough non-white pixels, and the bars' colours actually painted.
 
 Arguments: --binary, --repo, --work (as tests/CMakeLists.txt passes them).
 Exit 77 (skipped) when /usr/bin/chromium is missing."""
-import argparse, os, re, shutil, struct, subprocess, sys, zlib
+import os, re, struct, subprocess, sys, zlib
+import script_args
 
 CHROMIUM = "/usr/bin/chromium"
 failures = []
@@ -114,13 +115,7 @@ def check_screenshot(path):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--binary", required=True)
-    ap.add_argument("--repo", required=True)
-    ap.add_argument("--work", required=True)
-    a = ap.parse_args()
-    shutil.rmtree(a.work, ignore_errors=True)
-    os.makedirs(a.work)
+    a = script_args.parse()
     db = os.path.join(a.work, "kharkiv.db")
     run(a.binary, db, "import", "history", os.path.join(a.repo, "tests", "e2e", "report", "kharkiv-esm-2000-2017.csv"))
     page = os.path.join(a.work, "report.html")

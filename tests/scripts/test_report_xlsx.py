@@ -6,7 +6,8 @@ cells as strings (never formulas), and -o required.
 
 Arguments: --binary, --repo, --work (as tests/CMakeLists.txt passes them).
 Exit 77 (skipped) when openpyxl is missing."""
-import argparse, os, shutil, subprocess, sys, zipfile
+import os, subprocess, sys, zipfile
+import script_args
 
 try:
     import openpyxl
@@ -72,13 +73,7 @@ def one_note_workbook(a, name, note):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--binary", required=True)
-    ap.add_argument("--repo", required=True)
-    ap.add_argument("--work", required=True)
-    a = ap.parse_args()
-    shutil.rmtree(a.work, ignore_errors=True)
-    os.makedirs(a.work)
+    a = script_args.parse()
     db = os.path.join(a.work, "kharkiv.db")
     run(a.binary, db, "import", "history", os.path.join(a.repo, "tests", "e2e", "report", "kharkiv-esm-2000-2017.csv"))
 

@@ -8,7 +8,8 @@ exported bundles have the same bytes.
 
 Arguments: --binary, --repo, --work (as tests/CMakeLists.txt passes them).
 Exit 77 (skipped) when openpyxl is missing."""
-import argparse, csv, datetime, filecmp, json, os, re, shutil, subprocess, sys
+import csv, datetime, filecmp, json, os, re, subprocess, sys
+import script_args
 
 try:
     import openpyxl
@@ -56,13 +57,7 @@ def run(binary, db, *args, code=0):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--binary", required=True)
-    ap.add_argument("--repo", required=True)
-    ap.add_argument("--work", required=True)
-    a = ap.parse_args()
-    shutil.rmtree(a.work, ignore_errors=True)
-    os.makedirs(a.work)
+    a = script_args.parse()
     example = os.path.join(a.repo, "examples", "kharkiv-esm")
 
     kinds = ["applications", "reviewers", "reviews"]

@@ -75,13 +75,13 @@ static int run_import(const ImportCliOptions& o, const GlobalOptions& g) {
   io.replace = o.replace;
   io.exclude_conflicts = o.exclude_conflicts;
   io.allow_unassigned = o.allow_unassigned;
+  std::string format = g.format_of({"text", "json"});
+  if (io.kind == ImportKind::reviews && o.file != "-" && std::filesystem::is_directory(o.file))
+    return run_import_directory(io, o, g, format);
   if (!g.quiet && ::isatty(STDERR_FILENO))
     io.progress = [&io](std::size_t done, std::size_t total) {
       if (total > 0) std::fprintf(stderr, "\r%s: reading %zu%%", io.file.c_str(), done * 100 / total);
     };
-  std::string format = g.format_of({"text", "json"});
-  if (io.kind == ImportKind::reviews && o.file != "-" && std::filesystem::is_directory(o.file))
-    return run_import_directory(io, o, g, format);
   std::string bytes = read_input(o.file);
   auto store = Store::open(g.db_path(), io.kind == ImportKind::history || io.kind == ImportKind::pabulib
                                             ? Store::Mode::may_create

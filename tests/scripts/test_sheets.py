@@ -108,8 +108,9 @@ def main():
         if apps != expected_apps:
             failures.append(f"{path}: applications {apps}, expected {expected_apps}")
         last = ws.max_row
+        # The operator `between` is the default of the file format: left out of the XML, None in openpyxl.
         validations = sorted((dv.sqref.ranges[0].coord if hasattr(dv.sqref, "ranges") else str(dv.sqref), dv.type,
-                              dv.operator, dv.formula1, dv.formula2, "0,5" in (dv.prompt or ""))
+                              dv.operator or "between", dv.formula1, dv.formula2, "0,5" in (dv.prompt or ""))
                              for dv in ws.data_validations.dataValidation)
         expected_validations = sorted((f"{get_column_letter(7 + k)}2:{get_column_letter(7 + k)}{last}", "decimal",
                                        "between", "0", "10", True) for k in range(4))

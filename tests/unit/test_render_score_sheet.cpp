@@ -23,10 +23,15 @@ ScoreSheet sample_sheet() {
   Criterion a{"relevance", "Актуальність", Rational(3), Rational(0), Rational(10), Rational(1, 2), std::nullopt};
   Criterion b{"impact", "Ефект", Rational(1), Rational(1), Rational(5), Rational(1), std::nullopt};
   s.criteria = {a, b};
-  s.rows.push_back({"A-001", "ГО \"Світло\"", "=1+1", "elderly", Money::from_kopiykas(4500050),
-                    Money::from_kopiykas(1200000), {Rational(13, 2), Rational(4)}, "Добре; чітко"});
-  s.rows.push_back(
-      {"A-007", "ГО Друга", "Табір", "", Money::from_hryvnias(30000), Money::from_hryvnias(0), {}, ""});
+  s.rows.push_back({"A-001",
+                    "ГО \"Світло\"",
+                    "=1+1",
+                    "elderly",
+                    Money::from_kopiykas(4500050),
+                    Money::from_kopiykas(1200000),
+                    {Rational(13, 2), Rational(4)},
+                    "Добре; чітко"});
+  s.rows.push_back({"A-007", "ГО Друга", "Табір", "", Money::from_hryvnias(30000), Money::from_hryvnias(0), {}, ""});
   return s;
 }
 

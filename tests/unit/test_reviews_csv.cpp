@@ -17,14 +17,22 @@ using namespace competition;
 using testing::csv_input_rules;
 using testing::texts;
 
-TEST_CASE("reviews_csv: the columns are the pair, the comment and one per criterion, lower-cased") {
+TEST_CASE("reviews_csv: the columns are the pair, the comment, one per criterion lower-cased, then a sheet's") {
   Rules rules = csv_input_rules();
   auto specs = review_columns(rules);
-  REQUIRE(specs.size() == 5);
+  REQUIRE(specs.size() == 11);
+  CHECK(specs[1].required);
   CHECK(specs[3].name == "a");
   CHECK(specs[4].name == "b");
   CHECK(specs[4].required);
   CHECK_FALSE(specs[2].required);
+  std::vector<std::string> extras;
+  for (std::size_t k = 5; k < specs.size(); ++k) {
+    extras.push_back(specs[k].name);
+    CHECK_FALSE(specs[k].required);
+  }
+  CHECK(extras == std::vector<std::string>{"organisation", "title", "category", "requested", "cofinancing", "round"});
+  CHECK_FALSE(review_columns(rules, false)[1].required);
 }
 
 TEST_CASE("reviews_csv: a good row becomes a review") {

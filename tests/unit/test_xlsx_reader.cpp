@@ -165,12 +165,12 @@ TEST_CASE("read_xlsx_table: history's coefficient keeps the decimals its number 
 }
 
 TEST_CASE("read_xlsx_table: defined names of workbook scope holding a text constant") {
-  const std::string names =
-      R"(<definedNames><definedName name="competition_round">"esm-2018"</definedName>)"
-      R"(<definedName name="competition_reviewer">"R ""7"""</definedName>)"
-      R"(<definedName name="Range">Аркуш1!$A$1:$B$2</definedName>)"
-      R"(<definedName name="local" localSheetId="0">"not this"</definedName></definedNames>)";
-  const XlsxTable t = read_xlsx_table(workbook("<row r=\"1\">" + text("A1", "id") + "</row>", "", "", false, names), "s.xlsx");
+  const std::string names = R"(<definedNames><definedName name="competition_round">"esm-2018"</definedName>)"
+                            R"(<definedName name="competition_reviewer">"R ""7"""</definedName>)"
+                            R"(<definedName name="Range">Аркуш1!$A$1:$B$2</definedName>)"
+                            R"(<definedName name="local" localSheetId="0">"not this"</definedName></definedNames>)";
+  const XlsxTable t =
+      read_xlsx_table(workbook("<row r=\"1\">" + text("A1", "id") + "</row>", "", "", false, names), "s.xlsx");
   using Names = std::vector<std::pair<std::string, std::string>>;
   CHECK(t.text_names == Names{{"competition_round", "esm-2018"}, {"competition_reviewer", "R \"7\""}});
 }

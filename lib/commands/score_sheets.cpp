@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "commands/commission_decisions.hpp"
+#include "commands/read_snapshot.hpp"
 #include "formats/output_file.hpp"
 #include "formats/score_sheet_name.hpp"
 #include "render/render_score_sheet.hpp"
@@ -76,7 +77,7 @@ std::vector<std::string> write_score_sheets(Store& store, const std::optional<st
                                             const SheetsOptions& o) {
   std::map<std::string, ScoreSheet> sheets;  // by reviewer id
   {
-    Transaction tx(store);  // one consistent read; nothing is written to the database
+    ReadSnapshot snapshot(store);
     const RoundRecord round = store.resolve_round(round_id);
     const Rules rules = Store::rules_of(round);
     const std::vector<NamedPair> pairs = stored_assignment(store, round.id);

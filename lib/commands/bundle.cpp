@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "base/sha256.hpp"
+#include "commands/read_snapshot.hpp"
 #include "engine/commission.hpp"
 #include "formats/canonical_csv.hpp"
 #include "formats/decisions_csv.hpp"
@@ -35,27 +36,6 @@ std::string bundle_manifest(const std::map<std::string, std::string>& files, con
   nlohmann::ordered_json m = {{"files", hashes}, {"fingerprint", fingerprint}, {"tool_version", version}};
   return m.dump(2) + "\n";
 }
-
-namespace {
-
-// Reads from one snapshot of the database; writes nothing.
-class ReadSnapshot {
- public:
-  explicit ReadSnapshot(Store& store) : store_(store) { store_.db().exec("BEGIN"); }
-  ~ReadSnapshot() {
-    try {
-      store_.db().exec("ROLLBACK");
-    } catch (...) {
-    }
-  }
-  ReadSnapshot(const ReadSnapshot&) = delete;
-  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
-
- private:
-  Store& store_;
-};
-
-}  // namespace
 
 // docs/bundle.md.
 Bundle build_bundle(Store& store, const std::optional<std::string>& round_id, Lang lang) {

@@ -11,10 +11,10 @@
 #include <string>
 #include <vector>
 
-#include "formats/output_file.hpp"
 #include "render/render_report.hpp"
 #include "render/report_style.hpp"
 #include "render/words.hpp"
+#include "render/xlsx_output.hpp"
 #include "render/xlsx_text.hpp"
 #include "values/diagnostic.hpp"
 
@@ -109,6 +109,8 @@ std::optional<Rational> cell_value(const IndicatorValues& v, Indicator i) {
       return Rational(v.winners);
     case Indicator::budget:
       return Rational::of_money(v.budget) / Rational(1000);
+    case Indicator::paid:
+      return v.paid ? std::optional<Rational>(Rational::of_money(*v.paid) / Rational(1000)) : std::nullopt;
     case Indicator::attracted:
       return Rational::of_money(v.attracted) / Rational(1000);
     case Indicator::coefficient:
@@ -128,7 +130,7 @@ std::optional<Rational> cell_value(const IndicatorValues& v, Indicator i) {
 }
 
 bool has_decimals(Indicator i) {
-  return i == Indicator::budget || i == Indicator::attracted || i == Indicator::coefficient ||
+  return i == Indicator::budget || i == Indicator::paid || i == Indicator::attracted || i == Indicator::coefficient ||
          i == Indicator::cost_per_client;
 }
 
@@ -136,7 +138,7 @@ bool has_decimals(Indicator i) {
 void write_value(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const IndicatorValues& v, Indicator i, const Formats& f) {
   auto value = cell_value(v, i);
   if (!value) {
-    write_text(ws, r, c, undefined_mark, f.text);
+    if (i != Indicator::paid) write_text(ws, r, c, undefined_mark, f.text);  // a year without payments: empty
     return;
   }
   const NumberFormats& n = has_decimals(i) ? f.decimal : f.integer;
@@ -222,32 +224,6 @@ void summary_sheet(lxw_workbook* wb, const ReportTable& t, Lang lang, const Form
   worksheet_set_column(ws, 1, 1, 16, nullptr);
 }
 
-// libxlsxwriter prints its own `[ERROR] …` lines on standard error; the error
-// it returns is reported instead (with the system's reason), so they are held
-// back while the workbook is written.
-class QuietStderr {
- public:
-  QuietStderr() {
-    std::fflush(stderr);
-    saved_ = ::dup(STDERR_FILENO);
-    int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
-    if (saved_ >= 0 && null >= 0) ::dup2(null, STDERR_FILENO);
-    if (null >= 0) ::close(null);
-  }
-  ~QuietStderr() {
-    std::fflush(stderr);
-    if (saved_ >= 0) {
-      ::dup2(saved_, STDERR_FILENO);
-      ::close(saved_);
-    }
-  }
-  QuietStderr(const QuietStderr&) = delete;
-  QuietStderr& operator=(const QuietStderr&) = delete;
-
- private:
-  int saved_ = -1;
-};
-
 }  // namespace
 
 // docs/report.md "xlsx": a workbook with the table and the summary, written as
@@ -260,26 +236,11 @@ std::vector<std::string> write_report_xlsx(const ReportTable& t, Lang lang, cons
   for (const auto& year : t.years)
     if (year.note && utf8_length(xlsx_text(*year.note)) > cell_chars)
       warnings.push_back(fmt::format(fmt::runtime(cut_words[lang]), year.year, utf8_length(xlsx_text(*year.note))));
-  OutputFile out(path, database);
-  lxw_error err = LXW_NO_ERROR;
-  int error = 0;
-  {
-    QuietStderr quiet;
-    // libxlsxwriter opens the file by name (the temporary file made above, or a FIFO).
-    lxw_workbook* wb = workbook_new(out.name().c_str());
-    if (!wb) out.fail(ENOMEM);
+  write_workbook(path, database, [&](lxw_workbook* wb) {
     Formats f = make_formats(wb);
     table_sheet(wb, t, lang, f);
     summary_sheet(wb, t, lang, f);
-    errno = 0;
-    err = workbook_close(wb);
-    error = errno;
-  }
-  if (err != LXW_NO_ERROR) {
-    if (error != 0) out.fail(error);
-    throw Error(ErrorKind::io, fmt::format("{}: cannot write the workbook: {}", path, lxw_strerror(err)));
-  }
-  out.commit();
+  });
   return warnings;
 }
 

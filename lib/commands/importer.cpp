@@ -383,6 +383,10 @@ void import_payments(Store& store, const ImportOptions& o, std::string_view byte
     else if (!p.application.empty() && !agreement_of.count(p.application))
       r->error(0, fmt::format("{} has no agreement in round {}: import its agreement first", p.application, round.id),
                ErrorKind::conflict);
+    else if (auto a = agreement_of.find(p.application);
+             a != agreement_of.end() && !p.paid_on.empty() && p.paid_on < a->second->signed_on)
+      r->error(2, fmt::format("{} is before agreement {} of {} was signed ({})", p.paid_on, a->second->number,
+                              p.application, a->second->signed_on));
     if (r->ok && agreement_of.count(p.application)) {
       const RowPlace place{r->rec.line, r->column(1), r->column(2), r->column(3)};
       by_reference.emplace(p.reference, place);

@@ -53,7 +53,7 @@ std::string render_ledger_text(const Ledger& l, Lang lang) {
   std::string out = fmt::format(fmt::runtime(ledger_words[lang].heading), l.round, l.as_of) + "\n\n";
   if (l.lines.empty()) return out + ledger_words[lang].empty + "\n";
   TextTable t;
-  t.header(header(lang), "lrlrrrllr");
+  t.header(header(lang), "lrlrrrlll");
   for (const LedgerLine& x : l.lines) t.row(cells(x, lang));
   t.row(total_cells(l, lang));
   return out + t.render();

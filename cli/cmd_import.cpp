@@ -63,7 +63,7 @@ static int run_import(const ImportCliOptions& o, const GlobalOptions& g) {
   if (!kind)
     throw Error(ErrorKind::invalid,
                 fmt::format("import: \"{}\" is not a kind of input (expected applications, reviewers, reviews, "
-                            "outcomes, history or pabulib)",
+                            "outcomes, history, pabulib, agreements or payments)",
                             o.kind));
   io.kind = *kind;
   io.file = input_label(o.file);
@@ -111,7 +111,9 @@ static int run_import(const ImportCliOptions& o, const GlobalOptions& g) {
 static void register_import(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<ImportCliOptions>();
   auto* sub = app.add_subcommand("import", "Import a CSV input into the round, all or nothing");
-  sub->add_option("KIND", o->kind, "applications, reviewers, reviews, outcomes, history or pabulib")->required();
+  sub->add_option("KIND", o->kind,
+                  "applications, reviewers, reviews, outcomes, history, pabulib, agreements or payments")
+      ->required();
   sub->add_option("FILE", o->file, "the file to import (- for standard input; reviews: or a directory of score sheets)")
       ->required();
   sub->add_option("--encoding", o->encoding, "auto (UTF-8, else Windows-1251), utf-8 or cp1251")

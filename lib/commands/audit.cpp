@@ -10,6 +10,7 @@
 #include "commands/assign_round.hpp"
 #include "commands/score_round.hpp"
 #include "engine/audit_decisions.hpp"
+#include "engine/audit_money.hpp"
 #include "engine/decide.hpp"
 #include "engine/decision_record.hpp"
 #include "engine/pabulib_recount.hpp"
@@ -19,10 +20,12 @@
 #include "store/assignment_store.hpp"
 #include "store/canonical_migration.hpp"
 #include "store/decision_log.hpp"
+#include "store/ledger_store.hpp"
 #include "store/organisations.hpp"
 #include "store/pabulib_sources.hpp"
 #include "store/review_checks.hpp"
 #include "store/score_store.hpp"
+#include "values/clock.hpp"
 #include "values/dates.hpp"
 #include "values/organisation_name.hpp"
 
@@ -111,6 +114,33 @@ void check_assignment(Store& store, const RoundRecord& round, const std::vector<
     if (r.capacity && load[r.id] > *r.capacity)
       note_difference(a.differences, std::nullopt, fmt::format("assignment.{}.load", r.id), std::to_string(load[r.id]),
                       fmt::format("<= {}", *r.capacity));
+}
+
+// docs/audit.md "Agreements and payments": the stored agreements and payments
+// hash as the last `money` entry says (differences `agreements`, `payments`:
+// stored, the table's hash; computed, the logged one) and keep the rules of
+// docs/formats.md "payments.csv" against the awards now; reports overdue
+// today are notes.
+void check_money(Store& store, const RoundRecord& round, const std::vector<LogEntry>& entries, RoundAudit& a) {
+  const std::vector<Agreement> agreements = stored_agreements(store, round.id);
+  const std::vector<Payment> payments = stored_payments(store, round.id);
+  const LogEntry* last = nullptr;
+  for (const LogEntry& e : entries)
+    if (e.kind == LogKind::money) last = &e;
+  if (!last && agreements.empty() && payments.empty()) return;
+  const ojson now = money_payload(agreements, payments);
+  for (const char* table : {"agreements", "payments"}) {
+    std::optional<std::string> logged;
+    if (last) try {
+        logged = ojson::parse(last->payload).at(table).get<std::string>();
+      } catch (const std::exception&) {
+        problem(a, fmt::format("log.{}.{}", last->seq, table), "not a SHA-256 of the table");
+        continue;
+      }
+    note_difference(a.differences, std::nullopt, table, now[table].get<std::string>(), logged);
+  }
+  compare_money(stored_awards(store, round.id), agreements, payments, a.differences);
+  a.overdue = overdue_reports(agreements, stored_reports(store, round.id), today_utc());
 }
 
 // The round's decision log and where its latest `allocate` entry stands.
@@ -390,6 +420,7 @@ RoundAudit audit_round(Store& store, const RoundRecord& round) {
   }
 
   check_assignment(store, round, log.entries, a);
+  check_money(store, round, log.entries, a);
   chain_differences(round.id, log.entries, log_head(store, round.id), a);
   return a;
 }

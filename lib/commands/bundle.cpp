@@ -22,6 +22,8 @@
 #include "formats/decisions_csv.hpp"
 #include "render/render_decision_md.hpp"
 #include "store/decision_log.hpp"
+#include "store/ledger_store.hpp"
+#include "store/read_snapshot.hpp"
 
 namespace competition {
 
@@ -79,6 +81,11 @@ Bundle build_bundle(Store& store, const std::optional<std::string>& round_id, La
   b.files[bundle_file::reviewers] = canonical_reviewers_csv(store.reviewers(round.id));
   b.files[bundle_file::reviews] = canonical_reviews_csv(rules, reviews);
   if (!outcomes.empty()) b.files[bundle_file::outcomes] = canonical_outcomes_csv(outcomes);
+  // After the decision: guarded by the manifest, not part of the record's inputs.
+  if (const auto agreements = stored_agreements(store, round.id); !agreements.empty())
+    b.files[bundle_file::agreements] = canonical_agreements_csv(agreements);
+  if (const auto payments = stored_payments(store, round.id); !payments.empty())
+    b.files[bundle_file::payments] = canonical_payments_csv(payments);
   // The decisions the exported allocation could apply: those logged before it.
   std::vector<CommissionDecision> decisions = read_decisions(entries_before(log, last->seq));
   if (!decisions.empty()) b.files[bundle_file::decisions] = decisions_csv(decisions);
@@ -147,9 +154,10 @@ bool stale_temporary(const std::filesystem::path& dir, const std::string& prefix
   if (name.size() != prefix.size() + 6 || name.compare(0, prefix.size(), prefix) != 0) return false;
   struct stat st {};
   if (::lstat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::geteuid()) return false;
-  static const std::set<std::string> ours{bundle_file::rules,   bundle_file::applications, bundle_file::reviewers,
-                                          bundle_file::reviews, bundle_file::outcomes,     bundle_file::decisions,
-                                          bundle_file::record,  bundle_file::minutes,      bundle_file::manifest};
+  static const std::set<std::string> ours{bundle_file::rules,      bundle_file::applications, bundle_file::reviewers,
+                                          bundle_file::reviews,    bundle_file::outcomes,     bundle_file::decisions,
+                                          bundle_file::agreements, bundle_file::payments,     bundle_file::record,
+                                          bundle_file::minutes,    bundle_file::manifest};
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
     if (!ours.count(entry.path().filename().string()) || !entry.is_regular_file(ec)) return false;

@@ -16,11 +16,14 @@
 #include "commands/bundle.hpp"
 #include "commands/importer.hpp"
 #include "engine/audit_decisions.hpp"
+#include "engine/audit_money.hpp"
 #include "engine/decide.hpp"
 #include "engine/decision_record.hpp"
 #include "engine/scoring.hpp"
+#include "formats/agreements_csv.hpp"
 #include "formats/bundle_inputs.hpp"
 #include "formats/canonical_csv.hpp"
+#include "formats/csv_rows.hpp"
 #include "formats/decisions_csv.hpp"
 #include "formats/input_file.hpp"
 #include "render/remedy_words.hpp"
@@ -63,9 +66,10 @@ class Checker {
 };
 
 const std::set<std::string>& bundle_names() {
-  static const std::set<std::string> names = {bundle_file::rules,   bundle_file::applications, bundle_file::reviewers,
-                                              bundle_file::reviews, bundle_file::outcomes,     bundle_file::decisions,
-                                              bundle_file::record,  bundle_file::minutes};
+  static const std::set<std::string> names = {
+      bundle_file::rules,    bundle_file::applications, bundle_file::reviewers,  bundle_file::reviews,
+      bundle_file::outcomes, bundle_file::decisions,    bundle_file::agreements, bundle_file::payments,
+      bundle_file::record,   bundle_file::minutes};
   return names;
 }
 
@@ -276,6 +280,49 @@ void check_decision(const BundleFiles& files, const Rules& rules, BundleInputs& 
   }
 }
 
+// docs/audit.md "Agreements and payments": agreements.csv and payments.csv,
+// when there, read back, in canonical form, and within the rules of
+// docs/formats.md against the awards of decision.json.
+void check_money(const BundleFiles& files, const ojson& record, Checker& c, BundleAudit& a) {
+  auto agreements_file = files.find(bundle_file::agreements);
+  auto payments_file = files.find(bundle_file::payments);
+  if (agreements_file == files.end() && payments_file == files.end()) return;
+  std::vector<Diagnostic> errors;
+  std::vector<Agreement> agreements;
+  std::vector<Payment> payments;
+  if (agreements_file != files.end()) {
+    AgreementRowParser parser;
+    read_back_rows(agreements_file->second, bundle_file::agreements, agreement_columns, errors, [&](RowReader& r) {
+      AgreementRow row = parser.parse(r);
+      if (!row.amount) r.error(3, "must not be empty in a bundle (the amount as resolved at import)");
+      row.agreement.amount = row.amount.value_or(Money());
+      if (r.ok) agreements.push_back(std::move(row.agreement));
+    });
+    c.diagnostics(bundle_file::agreements, errors);
+    if (!errors.empty()) return;
+    c.differ(std::nullopt, "canonical.agreements.csv", sha256_hex(agreements_file->second),
+             sha256_hex(canonical_agreements_csv(agreements)));
+  }
+  if (payments_file != files.end()) {
+    PaymentRowParser parser;
+    read_back_rows(payments_file->second, bundle_file::payments, payment_columns, errors, [&](RowReader& r) {
+      Payment p = parser.parse(r);
+      if (r.ok) payments.push_back(std::move(p));
+    });
+    c.diagnostics(bundle_file::payments, errors);
+    if (!errors.empty()) return;
+    c.differ(std::nullopt, "canonical.payments.csv", sha256_hex(payments_file->second),
+             sha256_hex(canonical_payments_csv(payments)));
+  }
+  std::map<std::string, Money> awards;
+  if (record.is_object() && record.contains("applications") && record["applications"].is_array())
+    for (const auto& x : record["applications"])
+      if (x.is_object() && x.contains("id") && x["id"].is_string() && x.contains("award") && x["award"].is_string())
+        if (auto award = Money::parse(x["award"].get<std::string>()); award && *award > Money())
+          awards.emplace(x["id"].get<std::string>(), *award);
+  compare_money(awards, agreements, payments, a.differences);
+}
+
 }  // namespace
 
 // docs/cli.md "audit bundle".
@@ -309,6 +356,7 @@ BundleAudit audit_bundle(const std::string& path) {
   }
   if (!a.round) a.round = rules.id;
 
+  check_money(files, *record, c, a);
   BundleInputs in = read_inputs(files, rules, c);
   if (!in.readable) return a;
   check_inputs(files, rules, in, c);

@@ -12,13 +12,17 @@
 
 #include "commands/import_result.hpp"
 #include "commands/pabulib_import.hpp"
+#include "engine/ledger.hpp"
+#include "formats/agreements_csv.hpp"
 #include "formats/csv_rows.hpp"
 #include "formats/history_csv.hpp"
 #include "formats/outcomes_csv.hpp"
 #include "store/application_writer.hpp"
 #include "store/assignment_store.hpp"
 #include "store/bulk_foreign_keys.hpp"
+#include "store/decision_log.hpp"
 #include "store/history_writer.hpp"
+#include "store/ledger_store.hpp"
 #include "store/organisations.hpp"
 #include "store/outcome_writer.hpp"
 #include "store/review_checks.hpp"
@@ -275,6 +279,184 @@ void import_outcomes(Store& store, const ImportOptions& o, std::string_view byte
   if (!sink.any_invalid()) check_round_limits(store, round.id, RoundPart::outcomes, sink);
 }
 
+// ----- agreements and payments ---------------------------------------------
+
+// Where a row of an agreements or payments file is, for the checks made once
+// the whole file is read (the number's uniqueness, the running sums).
+struct RowPlace {
+  int line = 0;
+  int key_column = 0;     // number (agreements) or reference (payments)
+  int date_column = 0;    // signed_on or paid_on
+  int amount_column = 0;  // amount
+  const char* date_field = "paid_on";
+};
+
+// docs/cli.md "ledger": agreements and payments belong to applications of the
+// round; an agreement to a funded or partial one of an allocated round.
+void check_agreement_target(const std::set<std::string>& known, const std::map<std::string, Money>& awards,
+                            bool allocated, RowReader& r, const std::string& application, const std::string& round) {
+  if (application.empty()) return;
+  if (!known.count(application))
+    r.error(0, fmt::format("unknown application \"{}\" in round {}", shown(application), round));
+  else if (!allocated)
+    r.error(0, fmt::format("round {} is not allocated yet: agreements are signed with its winners", round),
+            ErrorKind::conflict);
+  else if (!awards.count(application))
+    r.error(0,
+            fmt::format("{} has no award in round {}: agreements are signed for funded and partial applications",
+                        application, round),
+            ErrorKind::conflict);
+}
+
+std::set<std::string> application_ids(Store& store, const std::string& round) {
+  std::set<std::string> out;
+  for (const auto& a : store.applications(round)) out.insert(a.id);
+  return out;
+}
+
+// The payments' running sums under `agreements` (docs/formats.md
+// "payments.csv"), each break reported at the row of this file that makes it:
+// the row itself, or this file's first row for that application.
+void check_running_sums(const std::vector<Agreement>& agreements, const std::vector<Payment>& payments,
+                        const std::map<std::string, RowPlace>& by_reference,
+                        const std::map<std::string, RowPlace>& by_application, DiagnosticSink& out) {
+  for (const PaymentViolation& v : payment_violations(agreements, payments)) {
+    if (v.rule == PaymentRule::before_agreement && !by_reference.empty() && !by_reference.count(v.reference)) continue;
+    auto at = by_reference.find(v.reference);
+    const RowPlace* place = at != by_reference.end() ? &at->second : nullptr;
+    if (!place) {
+      auto it = by_application.find(v.application);
+      if (it == by_application.end()) continue;
+      place = &it->second;
+    }
+    const Agreement& a = v.agreement;
+    switch (v.rule) {
+      case PaymentRule::before_agreement:
+        out.add(place->line, place->date_column, place->date_field,
+                fmt::format("{}: payment {} is dated before agreement {} was signed ({})", v.application, v.reference,
+                            a.number, a.signed_on));
+        break;
+      case PaymentRule::above_agreement:
+        out.add(place->line, place->amount_column, "amount",
+                fmt::format("{}: paid {} after payment {}, above agreement {} ({})", v.application,
+                            v.running.to_string(), v.reference, a.number, a.amount.to_string()));
+        break;
+      case PaymentRule::below_zero:
+        out.add(place->line, place->amount_column, "amount",
+                fmt::format("{}: paid {} after refund {}, below zero (more refunded than paid)", v.application,
+                            v.running.to_string(), v.reference));
+        break;
+    }
+  }
+}
+
+// Rows keyed by `key_of` laid over the stored ones: the round as the file would leave it.
+template <class Row, class Key>
+std::vector<Row> overlaid(std::vector<Row> stored, const std::vector<std::pair<Row, int>>& rows, Key&& key_of) {
+  std::map<std::string, std::size_t> at;
+  for (std::size_t i = 0; i < stored.size(); ++i) at.emplace(key_of(stored[i]), i);
+  for (const auto& row : rows) {
+    if (auto it = at.find(key_of(row.first)); it != at.end())
+      stored[it->second] = row.first;
+    else
+      stored.push_back(row.first);
+  }
+  return stored;
+}
+
+void import_agreements(Store& store, const ImportOptions& o, std::string_view bytes, ImportSummary& s,
+                       DiagnosticSink& sink) {
+  RoundRecord round = round_for(store, o, false);
+  s.round = round.id;
+  const CsvSource source = source_of(o);
+  CsvRows rows(bytes, source, agreement_columns);
+  const std::set<std::string> known = application_ids(store, round.id);
+  const std::map<std::string, Money> awards = stored_awards(store, round.id);
+  AgreementRowParser parser;
+  std::vector<std::pair<Agreement, int>> parsed;
+  std::map<std::string, RowPlace> places;  // application -> its row
+  while (RowReader* r = rows.next()) {
+    AgreementRow row = parser.parse(*r);
+    Agreement& a = row.agreement;
+    check_agreement_target(known, awards, round.stage == Stage::allocated, *r, a.application, round.id);
+    auto award = awards.find(a.application);
+    if (award != awards.end()) {
+      a.amount = row.amount.value_or(award->second);
+      if (a.amount > award->second)
+        r->error(3, fmt::format("{} is more than the award of {} ({})", a.amount.to_string(), a.application,
+                                award->second.to_string()));
+    }
+    if (r->ok && award != awards.end()) {
+      places[a.application] = {r->rec.line, r->column(1), r->column(2), r->column(3), "signed_on"};
+      parsed.emplace_back(std::move(a), r->rec.line);
+    }
+  }
+  if (!rows.any_problem()) {
+    const std::vector<Agreement> after =
+        overlaid(stored_agreements(store, round.id), parsed, [](const Agreement& a) { return a.application; });
+    // The number is unique in the round (docs/formats.md "agreements.csv").
+    std::map<std::string, std::string> number_of;
+    for (const Agreement& a : after) number_of.emplace(a.number, a.application);
+    for (const auto& [a, line] : parsed)
+      if (const std::string& holder = number_of.at(a.number); holder != a.application)
+        rows.conflicts().add(line, places[a.application].key_column, "number",
+                             fmt::format("agreement number \"{}\" is the agreement of {} already", a.number, holder));
+    check_running_sums(after, stored_payments(store, round.id), {}, places, rows.conflicts());
+  }
+  if (!rows.any_problem() && rows.conflicts().diagnostics().empty())
+    write_agreements(store, round.id, parsed, o.replace, s, rows.conflicts());
+  finish_rows(rows, sink, s);
+}
+
+void import_payments(Store& store, const ImportOptions& o, std::string_view bytes, ImportSummary& s,
+                     DiagnosticSink& sink) {
+  RoundRecord round = round_for(store, o, false);
+  s.round = round.id;
+  const CsvSource source = source_of(o);
+  CsvRows rows(bytes, source, payment_columns);
+  const std::set<std::string> known = application_ids(store, round.id);
+  const std::vector<Agreement> agreements = stored_agreements(store, round.id);
+  std::map<std::string, const Agreement*> agreement_of;
+  for (const Agreement& a : agreements) agreement_of.emplace(a.application, &a);
+  PaymentRowParser parser;
+  std::vector<std::pair<Payment, int>> parsed;
+  std::map<std::string, RowPlace> by_reference, by_application;
+  while (RowReader* r = rows.next()) {
+    Payment p = parser.parse(*r);
+    if (!p.application.empty() && !known.count(p.application))
+      r->error(0, fmt::format("unknown application \"{}\" in round {}", shown(p.application), round.id));
+    else if (!p.application.empty() && !agreement_of.count(p.application))
+      r->error(0, fmt::format("{} has no agreement in round {}: import its agreement first", p.application, round.id),
+               ErrorKind::conflict);
+    else if (auto a = agreement_of.find(p.application);
+             a != agreement_of.end() && !p.paid_on.empty() && p.paid_on < a->second->signed_on)
+      r->error(2, fmt::format("{} is before agreement {} of {} was signed ({})", p.paid_on, a->second->number,
+                              p.application, a->second->signed_on));
+    if (r->ok && agreement_of.count(p.application)) {
+      const RowPlace place{r->rec.line, r->column(1), r->column(2), r->column(3)};
+      by_reference.emplace(p.reference, place);
+      by_application.emplace(p.application, place);
+      parsed.emplace_back(std::move(p), r->rec.line);
+    }
+  }
+  if (!rows.any_problem())
+    check_running_sums(agreements,
+                       overlaid(stored_payments(store, round.id), parsed, [](const Payment& p) { return p.reference; }),
+                       by_reference, by_application, rows.conflicts());
+  if (!rows.any_problem() && rows.conflicts().diagnostics().empty())
+    write_payments(store, round.id, parsed, o.replace, s, rows.conflicts());
+  finish_rows(rows, sink, s);
+}
+
+// docs/cli.md "ledger": an import that changed agreements or payments is
+// recorded in the round's hash chain (a `money` entry), so that `audit`
+// catches an edit made afterwards.
+void record_money(Store& store, const ImportSummary& s) {
+  if (s.added + s.updated == 0) return;
+  append_log_entry(store, s.round, LogKind::money,
+                   money_payload(stored_agreements(store, s.round), stored_payments(store, s.round)));
+}
+
 // ----- history --------------------------------------------------------------
 
 void import_history(Store& store, const ImportOptions& o, std::string_view bytes, ImportSummary& s,
@@ -316,9 +498,17 @@ ImportSummary import_rows(Store& store, const ImportOptions& o, std::string_view
     case ImportKind::history:
       import_history(store, o, bytes, s, sink);
       break;
+    case ImportKind::agreements:
+      import_agreements(store, o, bytes, s, sink);
+      break;
+    case ImportKind::payments:
+      import_payments(store, o, bytes, s, sink);
+      break;
     case ImportKind::pabulib:
       break;
   }
+  if ((o.kind == ImportKind::agreements || o.kind == ImportKind::payments) && sink.diagnostics().empty())
+    record_money(store, s);
   diags = std::move(sink.diagnostics());
   sort_by_position(diags);
   // Say that the list is cut, so nobody takes the first 100 for all of them

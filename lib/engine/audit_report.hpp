@@ -25,6 +25,7 @@ struct RoundAudit {
   std::optional<std::string> fingerprint;  // the stored decision's, when there is one
   std::vector<Difference> differences;     // in check order: rules, scores, allocation, record, log
   std::vector<std::string> notes;          // what was not checked, in words (pabulib: ordinal scores)
+  std::vector<std::string> overdue;        // applications whose final report is overdue today (a note each)
   bool ok() const { return differences.empty(); }
 };
 

@@ -22,6 +22,8 @@ std::string_view key_of(Indicator i) {
       return "winners";
     case Indicator::budget:
       return "budget";
+    case Indicator::paid:
+      return "paid";
     case Indicator::attracted:
       return "attracted";
     case Indicator::coefficient:
@@ -90,6 +92,7 @@ YearRow year_from_rounds(int year, const std::vector<const RoundData*>& rounds,
   row.source = YearSource::rounds;
   for (const RoundData* r : rounds) {
     row.rounds.push_back(r->id);
+    if (r->paid) row.paid = row.paid.value_or(Money()) + *r->paid;
     add_checked(row.participants, static_cast<std::int64_t>(r->applications.size()), "participants");
     std::map<std::string, const Application*> apps;
     for (const auto& a : r->applications) apps.emplace(a.id, &a);
@@ -246,6 +249,7 @@ void add_years(ReportTable& t, std::map<int, YearRow>& rows) {
     add_checked(s.participants, row.participants, "participants");
     add_checked(s.winners, row.winners, "winners");
     s.budget += row.budget;
+    if (row.paid) s.paid = s.paid.value_or(Money()) + *row.paid;
     s.attracted += row.attracted;
     add_checked(s.clients, row.clients, "clients");
     add_checked(s.jobs, row.jobs, "jobs");

@@ -32,6 +32,7 @@ struct RoundData {
   std::vector<Application> applications;
   std::vector<DecisionLine> decision;
   std::vector<Outcome> outcomes;
+  std::optional<Money> paid;  // payments − refunds (docs/cli.md "ledger"); none when it has no payments
 };
 
 struct ReportInput {
@@ -47,6 +48,7 @@ enum class Indicator {
   participants,
   winners,
   budget,
+  paid,
   attracted,
   coefficient,
   clients,
@@ -56,9 +58,9 @@ enum class Indicator {
   new_partners
 };
 inline constexpr Indicator all_indicators[] = {
-    Indicator::participants, Indicator::winners,     Indicator::budget,          Indicator::attracted,
-    Indicator::coefficient,  Indicator::clients,     Indicator::cost_per_client, Indicator::jobs,
-    Indicator::volunteers,   Indicator::new_partners};
+    Indicator::participants, Indicator::winners,     Indicator::budget,      Indicator::paid,
+    Indicator::attracted,    Indicator::coefficient, Indicator::clients,     Indicator::cost_per_client,
+    Indicator::jobs,         Indicator::volunteers,  Indicator::new_partners};
 // The English snake_case key of docs/report.md (`cost_per_client`).
 [[nodiscard]] std::string_view key_of(Indicator i);
 
@@ -67,6 +69,7 @@ struct IndicatorValues {
   std::int64_t participants = 0;
   std::int64_t winners = 0;
   Money budget;
+  std::optional<Money> paid;  // paid from the city budget: years whose rounds have payments, and their total
   Money attracted;
   std::optional<Rational> coefficient;  // attracted / budget; none when budget is 0
   std::int64_t clients = 0;

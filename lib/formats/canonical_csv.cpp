@@ -1,6 +1,7 @@
 #include "formats/canonical_csv.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include "base/text.hpp"
 #include "formats/csv_writer.hpp"
@@ -141,9 +142,14 @@ void CanonicalReviewsWriter::finish() {
 }
 
 // docs/bundle.md, canonical outcomes.csv.
+// The `received_on` column only when some outcome has it, so that the outcomes
+// of rounds that record no reports keep their bytes.
 std::string canonical_outcomes_csv(const std::vector<Outcome>& outcomes) {
   CsvWriter w(CsvStyle::canonical());
-  w.text("application").text("clients").text("jobs").text("volunteers").text("attracted").end_row();
+  const bool received = std::any_of(outcomes.begin(), outcomes.end(), [](const Outcome& o) { return o.received_on; });
+  w.text("application").text("clients").text("jobs").text("volunteers").text("attracted");
+  if (received) w.text("received_on");
+  w.end_row();
   for (const Outcome* o :
        sorted(outcomes, [](const Outcome&x, const Outcome&y) { return x.application < y.application; })) {
     w.text(o->application);
@@ -154,8 +160,40 @@ std::string canonical_outcomes_csv(const std::vector<Outcome>& outcomes) {
       w.number(o->attracted->to_string());
     else
       w.empty();
+    if (received) w.text(o->received_on.value_or(""));
     w.end_row();
   }
+  return w.str();
+}
+
+// docs/bundle.md, canonical agreements.csv: by application.
+std::string canonical_agreements_csv(const std::vector<Agreement>& agreements) {
+  CsvWriter w(CsvStyle::canonical());
+  w.text("application").text("number").text("signed_on").text("amount").text("report_due").end_row();
+  for (const Agreement* a :
+       sorted(agreements, [](const Agreement&x, const Agreement&y) { return x.application < y.application; }))
+    w.text(a->application)
+        .text(a->number)
+        .text(a->signed_on)
+        .number(a->amount.to_string())
+        .text(a->report_due)
+        .end_row();
+  return w.str();
+}
+
+// docs/bundle.md, canonical payments.csv: by application, then reference.
+std::string canonical_payments_csv(const std::vector<Payment>& payments) {
+  CsvWriter w(CsvStyle::canonical());
+  w.text("application").text("reference").text("paid_on").text("amount").text("kind").end_row();
+  for (const Payment* p : sorted(payments, [](const Payment&x, const Payment&y) {
+         return std::tie(x.application, x.reference) < std::tie(y.application, y.reference);
+       }))
+    w.text(p->application)
+        .text(p->reference)
+        .text(p->paid_on)
+        .number(p->amount.to_string())
+        .text(p->refund ? "refund" : "payment")
+        .end_row();
   return w.str();
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "formats/csv_writer.hpp"
+#include "values/agreement.hpp"
 #include "values/model.hpp"
 #include "values/rules.hpp"
 
@@ -67,6 +68,13 @@ class CanonicalReviewsWriter {
   std::size_t rows_ = 0;
 };
 // docs/formats.md "outcomes.csv", sorted by application.
+// A `received_on` column after `attracted` only when some outcome has one.
 std::string canonical_outcomes_csv(const std::vector<Outcome>& outcomes);
+// docs/formats.md "agreements.csv": application, number, signed_on, amount,
+// report_due; by application.
+std::string canonical_agreements_csv(const std::vector<Agreement>& agreements);
+// docs/formats.md "payments.csv": application, reference, paid_on, amount,
+// kind; by application, then reference.
+std::string canonical_payments_csv(const std::vector<Payment>& payments);
 
 }  // namespace competition

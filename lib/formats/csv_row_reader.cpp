@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "values/dates.hpp"
+
 namespace competition {
 
 std::string missing_column_message(std::string_view name) {
@@ -99,6 +101,18 @@ std::optional<std::int64_t> RowReader::count(std::size_t k) {
     return std::nullopt;
   }
   return std::stoll(digits);
+}
+
+// docs/formats.md "Dates".
+std::optional<std::string> RowReader::date(std::size_t k) {
+  auto v = cell(k);
+  if (v.empty()) {
+    if (specs[k].required) error(k, "must not be empty (expected a date such as 2018-02-03)");
+    return std::nullopt;
+  }
+  auto d = canonical_date(v);
+  if (!d) error(k, date_error(shown(v)));
+  return d;
 }
 
 }  // namespace competition

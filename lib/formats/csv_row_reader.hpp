@@ -61,6 +61,8 @@ struct RowReader {
   std::optional<Money> money(std::size_t k);
   // A non-negative whole number, thousands may be grouped by spaces; nullopt when empty or invalid.
   std::optional<std::int64_t> count(std::size_t k);
+  // A day (values/dates.hpp canonical_date) as YYYY-MM-DD; nullopt when empty or invalid.
+  std::optional<std::string> date(std::size_t k);
 };
 
 // A key (an id, an application-reviewer pair, a year) may appear once per

@@ -2,8 +2,8 @@
 
 namespace competition {
 
-const std::vector<ColumnSpec> outcome_columns = {
-    {"application", true}, {"clients", false}, {"jobs", false}, {"volunteers", false}, {"attracted", false}};
+const std::vector<ColumnSpec> outcome_columns = {{"application", true}, {"clients", false},   {"jobs", false},
+                                                 {"volunteers", false}, {"attracted", false}, {"received_on", false}};
 
 std::string OutcomeRowParser::application(RowReader& r) {
   std::string id = r.id(0);
@@ -16,6 +16,7 @@ void OutcomeRowParser::values(RowReader& r, Outcome& out) {
   out.jobs = r.count(2);
   out.volunteers = r.count(3);
   out.attracted = r.money(4);
+  out.received_on = r.date(5);
 }
 
 }  // namespace competition

@@ -12,7 +12,7 @@
 
 namespace competition {
 
-// The columns of outcomes.csv: application, clients, jobs, volunteers, attracted.
+// The columns of outcomes.csv: application, clients, jobs, volunteers, attracted, received_on.
 extern const std::vector<ColumnSpec> outcome_columns;
 
 // Parses the rows of one file in order.

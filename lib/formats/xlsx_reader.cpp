@@ -17,7 +17,8 @@ namespace {
 // Columns whose number cells are codes: their integer digits (docs/formats.md).
 constexpr std::array<std::string_view, 6> code_columns{"id",     "application", "reviewer",
                                                        "edrpou", "number",      "reference"};
-constexpr std::array<std::string_view, 1> date_columns{"submitted_at"};
+constexpr std::array<std::string_view, 5> date_columns{"submitted_at", "signed_on", "report_due", "paid_on",
+                                                       "received_on"};
 // history's published ratios: their decimals set `audit history`'s tolerance, so they are kept as shown.
 constexpr std::array<std::string_view, 2> shown_decimals_columns{"coefficient", "cost_per_client"};
 

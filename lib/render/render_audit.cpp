@@ -30,6 +30,7 @@ struct AuditWords {
   const char* chain_intact;
   const char* chain_broken;
   const char* note;
+  const char* report_overdue;  // application
   const char* all_match;
   const char* differences_found;
   const char* bundle_heading;  // path, round, files
@@ -59,6 +60,7 @@ constexpr PerLang<AuditWords> audit_words{
             .chain_intact = "цілий",
             .chain_broken = "порушено",
             .note = "Примітка",
+            .report_overdue = "{}: звіт не надійшов у строк",
             .all_match = "Аудит: усе збігається.\n",
             .differences_found = "Аудит: знайдено розбіжності.\n",
             .bundle_heading = "Пакет {} (конкурс {}, файлів: {}): ",
@@ -86,6 +88,7 @@ constexpr PerLang<AuditWords> audit_words{
             .chain_intact = "intact",
             .chain_broken = "broken",
             .note = "Note",
+            .report_overdue = "{}: the final report is overdue",
             .all_match = "Audit: everything matches.\n",
             .differences_found = "Audit: differences found.\n",
             .bundle_heading = "Bundle {} (round {}, {} files): ",
@@ -171,6 +174,8 @@ std::string round_text(const RoundAudit& r, Lang lang) {
   out += fmt::format(fmt::runtime(w.log_state), r.log_entries, r.chain == "ok" ? w.chain_intact : w.chain_broken,
                      r.pending_decisions);
   for (const std::string& note : r.notes) out += fmt::format("  {}: {}\n", w.note, note);
+  for (const std::string& application : r.overdue)
+    out += fmt::format("  {}: {}\n", w.note, fmt::format(fmt::runtime(w.report_overdue), application));
   return out;
 }
 
@@ -185,8 +190,15 @@ std::string render_audit_json(const AuditResult& result) {
                       {"chain", r.chain},
                       {"pending_decisions", r.pending_decisions},
                       {"differences", differences_json(r.differences)}});
-  for (std::size_t i = 0; i < result.rounds.size(); ++i)
-    if (!result.rounds[i].notes.empty()) rounds[i]["notes"] = result.rounds[i].notes;
+  // docs/cli.md "audit": notes in words stay text; an overdue report is
+  // {"application", "note": "report_overdue"}.
+  for (std::size_t i = 0; i < result.rounds.size(); ++i) {
+    ojson notes = ojson::array();
+    for (const std::string& note : result.rounds[i].notes) notes.push_back(note);
+    for (const std::string& application : result.rounds[i].overdue)
+      notes.push_back({{"application", application}, {"note", "report_overdue"}});
+    if (!notes.empty()) rounds[i]["notes"] = notes;
+  }
   ojson out = {{"ok", result.ok()}, {"rounds", rounds}};
   return out.dump() + "\n";
 }

@@ -22,6 +22,7 @@ void put_values(json& o, const IndicatorValues& v) {
   o["participants"] = v.participants;
   o["winners"] = v.winners;
   o["budget"] = v.budget.to_string();
+  if (v.paid) o["paid"] = v.paid->to_string();  // docs/report.md: years with payments, and their total
   o["attracted"] = v.attracted.to_string();
   o["coefficient"] = v.coefficient ? json(v.coefficient->to_fixed(4)) : json(nullptr);
   o["clients"] = v.clients;

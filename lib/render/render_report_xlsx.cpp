@@ -79,6 +79,8 @@ std::optional<Rational> cell_value(const IndicatorValues& v, Indicator i) {
       return Rational(v.winners);
     case Indicator::budget:
       return Rational::of_money(v.budget) / Rational(1000);
+    case Indicator::paid:
+      return v.paid ? std::optional<Rational>(Rational::of_money(*v.paid) / Rational(1000)) : std::nullopt;
     case Indicator::attracted:
       return Rational::of_money(v.attracted) / Rational(1000);
     case Indicator::coefficient:
@@ -98,7 +100,7 @@ std::optional<Rational> cell_value(const IndicatorValues& v, Indicator i) {
 }
 
 bool has_decimals(Indicator i) {
-  return i == Indicator::budget || i == Indicator::attracted || i == Indicator::coefficient ||
+  return i == Indicator::budget || i == Indicator::paid || i == Indicator::attracted || i == Indicator::coefficient ||
          i == Indicator::cost_per_client;
 }
 
@@ -106,7 +108,7 @@ bool has_decimals(Indicator i) {
 void write_value(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const IndicatorValues& v, Indicator i, const Formats& f) {
   auto value = cell_value(v, i);
   if (!value) {
-    xlsx_write_text(ws, r, c, undefined_mark, f.text);
+    if (i != Indicator::paid) xlsx_write_text(ws, r, c, undefined_mark, f.text);  // a year without payments: empty
     return;
   }
   const NumberFormats& n = has_decimals(i) ? f.decimal : f.integer;

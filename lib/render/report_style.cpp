@@ -15,6 +15,7 @@ struct ReportWords {
   const char* participants;  // the row labels
   const char* winners;
   const char* budget;
+  const char* paid;
   const char* attracted;
   const char* coefficient;
   const char* clients;
@@ -60,6 +61,7 @@ constexpr PerLang<ReportWords> report_words{
             .participants = "Кількість учасників конкурсу (соціальних проектів)",
             .winners = "Кількість переможців конкурсу (соціальних проектів)",
             .budget = "Сума фінансування з міського бюджету (тис. грн.)",
+            .paid = "Сплачено з міського бюджету (тис. грн.)",
             .attracted = "Додатково залучені кошти (у тому числі власні) (тис. грн.)",
             .coefficient = "Коефіцієнт залучених коштів (на 1 грн. бюдж. коштів)",
             .clients = "Кількість клієнтів (чол.)",
@@ -107,6 +109,7 @@ constexpr PerLang<ReportWords> report_words{
             .participants = "Competition participants (social projects)",
             .winners = "Competition winners (social projects)",
             .budget = "City budget funding (thousand UAH)",
+            .paid = "Paid from the city budget (thousand UAH)",
             .attracted = "Additionally attracted funds, own funds included (thousand UAH)",
             .coefficient = "Attracted funds per 1 UAH of budget",
             .clients = "Clients (people)",
@@ -193,6 +196,8 @@ std::string_view indicator_label(Indicator i, Lang lang) {
       return w.winners;
     case Indicator::budget:
       return w.budget;
+    case Indicator::paid:
+      return w.paid;
     case Indicator::attracted:
       return w.attracted;
     case Indicator::coefficient:
@@ -217,6 +222,7 @@ std::string_view indicator_unit(Indicator i, Lang lang) {
   const ReportWords& w = report_words[lang];
   switch (i) {
     case Indicator::budget:
+    case Indicator::paid:
     case Indicator::attracted:
       return w.thousand_uah;
     case Indicator::coefficient:
@@ -246,6 +252,9 @@ std::string indicator_cell(const IndicatorValues& v, Indicator i, Lang lang) {
       break;
     case Indicator::budget:
       out = format_thousands(v.budget, lang);
+      break;
+    case Indicator::paid:  // empty for a year without payments
+      if (v.paid) out = format_thousands(*v.paid, lang);
       break;
     case Indicator::attracted:
       out = format_thousands(v.attracted, lang);
@@ -311,8 +320,9 @@ bool shows_new_partners(const ReportTable& t) {
 
 std::vector<Indicator> shown_indicators(const ReportTable& t) {
   std::vector<Indicator> out;
+  const bool paid = std::any_of(t.years.begin(), t.years.end(), [](const YearRow& r) { return r.paid.has_value(); });
   for (Indicator i : all_indicators)
-    if (i != Indicator::new_partners || shows_new_partners(t)) out.push_back(i);
+    if ((i != Indicator::new_partners || shows_new_partners(t)) && (i != Indicator::paid || paid)) out.push_back(i);
   return out;
 }
 

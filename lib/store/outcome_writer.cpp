@@ -27,8 +27,8 @@ void write_outcomes(Store& store, const std::string& round, const std::vector<st
   std::map<std::string, Outcome> existing;
   for (auto& x : store.outcomes(round)) existing.emplace(x.application, std::move(x));
   SQLite::Statement put(store.db(),
-                        "INSERT OR REPLACE INTO outcomes (round_id, application, clients, jobs, volunteers, attracted) "
-                        "VALUES (?,?,?,?,?,?)");
+                        "INSERT OR REPLACE INTO outcomes (round_id, application, clients, jobs, volunteers, attracted, "
+                        "received_on) VALUES (?,?,?,?,?,?,?)");
   for (const auto& row : rows) {
     const Outcome& x = row.first;
     std::optional<std::string> changed;
@@ -37,7 +37,8 @@ void write_outcomes(Store& store, const std::string& round, const std::vector<st
       changed = changed_fields({{"clients", x.clients == b.clients},
                                 {"jobs", x.jobs == b.jobs},
                                 {"volunteers", x.volunteers == b.volunteers},
-                                {"attracted", x.attracted == b.attracted}});
+                                {"attracted", x.attracted == b.attracted},
+                                {"received_on", x.received_on == b.received_on}});
     }
     settle_upsert(
         s, changed, replace,
@@ -56,6 +57,7 @@ void write_outcomes(Store& store, const std::string& round, const std::vector<st
           bind_optional(put, 4, x.jobs);
           bind_optional(put, 5, x.volunteers);
           bind_optional(put, 6, x.attracted ? std::optional<std::int64_t>(x.attracted->kopiykas()) : std::nullopt);
+          bind_optional(put, 7, x.received_on);
           put.exec();
         });
   }

@@ -2,6 +2,9 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "engine/ledger.hpp"
+#include "store/ledger_store.hpp"
+
 namespace competition {
 
 // docs/report.md; docs/rules.md §6 "over all rounds of that year". The `allocations`
@@ -20,6 +23,8 @@ ReportInput load_report_input(Store& store) {
     if (d.allocated && d.currency == "UAH") {
       d.applications = store.applications(r.id);
       d.outcomes = store.outcomes(r.id);
+      for (const auto& [application, paid] : net_paid(stored_payments(store, r.id)))
+        d.paid = d.paid.value_or(Money()) + paid;
       SQLite::Statement q(db,
                           "SELECT application, status, award FROM allocations WHERE round_id = ? ORDER BY application");
       q.bind(1, r.id);

@@ -480,8 +480,8 @@ void Store::each_review(const std::string& round, const Rules& rules,
 
 std::vector<Outcome> Store::outcomes(const std::string& round) {
   SQLite::Statement q(*db_,
-                      "SELECT application, clients, jobs, volunteers, attracted FROM outcomes WHERE round_id = ? "
-                      "ORDER BY application");
+                      "SELECT application, clients, jobs, volunteers, attracted, received_on FROM outcomes "
+                      "WHERE round_id = ? ORDER BY application");
   q.bind(1, round);
   std::vector<Outcome> out;
   while (q.executeStep()) {
@@ -491,6 +491,7 @@ std::vector<Outcome> Store::outcomes(const std::string& round) {
     if (!q.getColumn(2).isNull()) o.jobs = q.getColumn(2).getInt64();
     if (!q.getColumn(3).isNull()) o.volunteers = q.getColumn(3).getInt64();
     if (!q.getColumn(4).isNull()) o.attracted = Money::from_kopiykas(q.getColumn(4).getInt64());
+    if (!q.getColumn(5).isNull()) o.received_on = q.getColumn(5).getString();
     out.push_back(std::move(o));
   }
   return out;

@@ -184,6 +184,18 @@ std::string submitted_at_error(std::string_view text) {
   return fmt::format("\"{}\" is not a date (expected e.g. 2018-02-03, 2018-02-03T14:25:00+02:00 or 03.02.2018)", text);
 }
 
+std::optional<std::string> canonical_date(std::string_view text) {
+  std::optional<std::string> c = canonical_submitted_at(text);
+  if (!c || c->size() != 10) return std::nullopt;
+  return c;
+}
+
+std::string date_error(std::string_view text) {
+  if (canonical_submitted_at(text))
+    return fmt::format("\"{}\" has a time part (expected a date only, e.g. 2018-02-03 or 03.02.2018)", text);
+  return fmt::format("\"{}\" is not a date (expected e.g. 2018-02-03 or 03.02.2018)", text);
+}
+
 std::optional<std::int64_t> submitted_key_number(std::string_view t) {
   if (t.empty()) return 0;
   // YYYY-MM-DDTHH:MM:SS: digits everywhere but the five separators.

@@ -46,4 +46,12 @@ std::string submitted_key_text(std::int64_t key);
 // `"31.02.2018" is not a date (expected e.g. 2018-02-03, 2018-02-03T14:25:00+02:00 or 03.02.2018)`.
 std::string submitted_at_error(std::string_view text);
 
+// docs/formats.md "Dates" (agreements, payments, outcomes' `received_on`): a
+// day, in the date forms of `submitted_at` without a time part, as
+// `YYYY-MM-DD`: `19.01.2018` gives `2018-01-19`. nullopt for anything else.
+std::optional<std::string> canonical_date(std::string_view text);
+// The error for a cell canonical_date refused (text as given): a date with a
+// time part says so, anything else is "not a date".
+std::string date_error(std::string_view text);
+
 }  // namespace competition

@@ -9,6 +9,8 @@ std::optional<ImportKind> parse_import_kind(std::string_view s) {
   if (s == "outcomes") return ImportKind::outcomes;
   if (s == "history") return ImportKind::history;
   if (s == "pabulib") return ImportKind::pabulib;
+  if (s == "agreements") return ImportKind::agreements;
+  if (s == "payments") return ImportKind::payments;
   return std::nullopt;
 }
 
@@ -26,6 +28,10 @@ std::string_view to_string(ImportKind k) {
       return "history";
     case ImportKind::pabulib:
       return "pabulib";
+    case ImportKind::agreements:
+      return "agreements";
+    case ImportKind::payments:
+      return "payments";
   }
   return "?";
 }

@@ -13,7 +13,7 @@
 
 namespace competition {
 
-enum class ImportKind { applications, reviewers, reviews, outcomes, history, pabulib };
+enum class ImportKind { applications, reviewers, reviews, outcomes, history, pabulib, agreements, payments };
 std::optional<ImportKind> parse_import_kind(std::string_view s);
 std::string_view to_string(ImportKind k);
 

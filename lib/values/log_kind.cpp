@@ -16,13 +16,15 @@ std::string_view to_string(LogKind k) {
       return "undo";
     case LogKind::assign:
       return "assign";
+    case LogKind::money:
+      return "money";
   }
   return "allocate";
 }
 
 std::optional<LogKind> parse_log_kind(std::string_view s) {
-  for (LogKind k :
-       {LogKind::allocate, LogKind::withdraw, LogKind::override_award, LogKind::order, LogKind::undo, LogKind::assign})
+  for (LogKind k : {LogKind::allocate, LogKind::withdraw, LogKind::override_award, LogKind::order, LogKind::undo,
+                    LogKind::assign, LogKind::money})
     if (to_string(k) == s) return k;
   return std::nullopt;
 }
@@ -45,6 +47,7 @@ std::optional<DecisionKind> decision_kind(LogKind k) {
   switch (k) {
     case LogKind::allocate:
     case LogKind::assign:
+    case LogKind::money:
       return std::nullopt;
     case LogKind::withdraw:
       return DecisionKind::withdraw;

@@ -9,9 +9,10 @@ namespace competition {
 
 // The kind of one log entry.
 // `assign` records a reviewer assignment (docs/cli.md "assign"): in the hash
-// chain only, never a decision, never pending.
-enum class LogKind { allocate, withdraw, override_award, order, undo, assign };
-// allocate | withdraw | override | order | undo | assign
+// chain only, never a decision, never pending. `money` records an import of
+// agreements or payments (docs/cli.md "ledger") the same way.
+enum class LogKind { allocate, withdraw, override_award, order, undo, assign, money };
+// allocate | withdraw | override | order | undo | assign | money
 [[nodiscard]] std::string_view to_string(LogKind k);
 // The kind of a stored name; nullopt for any other text.
 [[nodiscard]] std::optional<LogKind> parse_log_kind(std::string_view s);
@@ -19,7 +20,7 @@ enum class LogKind { allocate, withdraw, override_award, order, undo, assign };
 // The log kinds of commission decisions: every kind but `allocate`.
 enum class DecisionKind { withdraw, override_award, order, undo };
 [[nodiscard]] LogKind log_kind(DecisionKind k);
-// The decision an entry of this kind records; nullopt for `allocate` and `assign`.
+// The decision an entry of this kind records; nullopt for `allocate`, `assign` and `money`.
 [[nodiscard]] std::optional<DecisionKind> decision_kind(LogKind k);
 [[nodiscard]] std::string_view to_string(DecisionKind k);  // withdraw | override | order | undo
 [[nodiscard]] std::optional<DecisionKind> parse_decision_kind(std::string_view s);

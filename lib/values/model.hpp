@@ -58,6 +58,7 @@ struct Outcome {
   std::optional<std::int64_t> jobs;
   std::optional<std::int64_t> volunteers;
   std::optional<Money> attracted;
+  std::optional<std::string> received_on;  // YYYY-MM-DD: the day the final report arrived
 };
 
 // docs/formats.md "history.csv": one published year.

@@ -106,6 +106,9 @@ def main():
     con.execute("DROP TABLE assignments")  # added by migration 7
     con.execute("ALTER TABLE reviewers DROP COLUMN categories")
     con.execute("ALTER TABLE reviewers DROP COLUMN capacity")
+    con.execute("DROP TABLE agreements")  # added by migration 8
+    con.execute("DROP TABLE payments")
+    con.execute("ALTER TABLE outcomes DROP COLUMN received_on")
     con.commit()
     con.execute("PRAGMA user_version = 4")
     con.close()
@@ -117,8 +120,8 @@ def main():
     if r.returncode != 0 or "everything matches" not in out or old_fingerprint not in out:
         failures.append(f"audit after the migration: exit {r.returncode}, expected 0 with {old_fingerprint}\n{out}{r.stderr.decode()}")
     con = sqlite3.connect(db)
-    if con.execute("PRAGMA user_version").fetchone()[0] != 7:
-        failures.append("the database is not at version 7")
+    if con.execute("PRAGMA user_version").fetchone()[0] != 8:
+        failures.append("the database is not at version 8")
     at = con.execute("SELECT submitted_at FROM applications WHERE id = 'A-022'").fetchone()[0]
     if at != "2018-02-05T10:05:00Z":
         failures.append(f"A-022 submitted_at: {at}")

@@ -100,8 +100,8 @@ TEST_CASE("canonical csv: reviews sorted by application then reviewer, criteria 
 }
 
 TEST_CASE("canonical csv: outcomes sorted by application, empty cells for unreported values") {
-  Outcome a{"A-2", 120, std::nullopt, 4, Money::from_kopiykas(600050)};
-  Outcome b{"A-1", std::nullopt, std::nullopt, std::nullopt, std::nullopt};
+  Outcome a{"A-2", 120, std::nullopt, 4, Money::from_kopiykas(600050), std::nullopt};
+  Outcome b{"A-1", std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
   CHECK(canonical_outcomes_csv({a, b}) ==
         "application,clients,jobs,volunteers,attracted\nA-1,,,,\nA-2,120,,4,6000.50\n");
 }

@@ -64,7 +64,12 @@ TEST_CASE("migrations: a new database is at the last version, with the CHECK lis
   { auto store = Store::open(path, Store::Mode::may_create); }
   SQLite::Database db(path, SQLite::OPEN_READWRITE);
   CHECK(db.execAndGet("PRAGMA user_version").getInt() == migrations().back().version);
-  CHECK(migrations().back().version == 7);
+  CHECK(migrations().back().version == 8);
+  // Migration 008: agreements, payments, outcomes' received_on, `money` log entries.
+  CHECK(table_sql(db, "agreements").find("UNIQUE (round_id, number)") != std::string::npos);
+  CHECK(table_sql(db, "payments").find("CHECK (amount > 0)") != std::string::npos);
+  CHECK(table_sql(db, "outcomes").find("received_on TEXT") != std::string::npos);
+  CHECK(table_sql(db, "decision_log").find("'assign', 'money'") != std::string::npos);
   // Migration 007: reviewers' categories and capacity, the assignments table.
   CHECK(table_sql(db, "reviewers").find("capacity INTEGER CHECK (capacity > 0)") != std::string::npos);
   CHECK(table_sql(db, "assignments").find("PRIMARY KEY (round_id, application, reviewer)") != std::string::npos);

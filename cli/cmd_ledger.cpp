@@ -1,0 +1,53 @@
+// `competition ledger [--as-of DATE]` (docs/cli.md "ledger"): each winner's
+// award, agreement, paid, still to pay and report, as of the end of a date.
+#include <memory>
+#include <optional>
+
+#include "app.hpp"
+#include "commands/round_ledger.hpp"
+#include "render/render_ledger.hpp"
+#include "values/diagnostic.hpp"
+
+namespace competition::cli {
+
+struct LedgerCliOptions {
+  std::string as_of;
+};
+
+static int run_ledger(const GlobalOptions& g, const LedgerCliOptions& o) {
+  std::string format = g.format_of({"text", "md", "csv", "json", "xlsx"});
+  // A workbook is binary and written through a temporary file: never to a terminal or pipe.
+  if (format == "xlsx" && (g.output.empty() || g.output == "-"))
+    throw Error(ErrorKind::invalid, "--format xlsx: give the workbook's path with -o PATH");
+  auto store = Store::open(g.db_path(), Store::Mode::read_only);
+  const Ledger l =
+      round_ledger(*store, g.round_id(), o.as_of.empty() ? std::nullopt : std::optional<std::string>(o.as_of));
+  if (format == "xlsx")
+    write_ledger_xlsx(l, g.lang(), g.output, g.db_path());
+  else if (format == "json")
+    emit(g, render_ledger_json(l), Controls::kept);
+  else if (format == "csv")
+    emit(g, render_ledger_csv(l, CsvStyle::people(g.excel)), Controls::kept);
+  else if (format == "md")
+    emit(g, render_ledger_md(l, g.lang()));
+  else
+    emit(g, render_ledger_text(l, g.lang()));
+  return 0;
+}
+
+static void register_ledger(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<LedgerCliOptions>();
+  auto* sub = app.add_subcommand("ledger", "Agreements, payments and reports of the round's winners");
+  sub->add_option("--as-of", o->as_of, "the date to show the round at the end of (default: today)");
+  sub->footer(
+      "Per winner: award, agreement, paid, still to pay, report due and received, and the state (overdue,\n"
+      "reported, paid, paying, signed, no_agreement), with totals. Formats: text (default), md, csv, json,\n"
+      "xlsx (needs -o PATH).\n"
+      "Example:\n"
+      "  competition ledger --as-of 2018-12-31");
+  sub->callback([o, &ctx] { ctx.exit_code = run_ledger(ctx.global, *o); });
+}
+
+static CommandRegistration registration(55, register_ledger);
+
+}  // namespace competition::cli

@@ -1,0 +1,32 @@
+#include "commands/round_ledger.hpp"
+
+#include <fmt/format.h>
+
+#include "store/ledger_store.hpp"
+#include "store/read_snapshot.hpp"
+#include "values/clock.hpp"
+#include "values/dates.hpp"
+#include "values/diagnostic.hpp"
+
+namespace competition {
+
+Ledger round_ledger(Store& store, const std::optional<std::string>& round_id, const std::optional<std::string>& as_of) {
+  LedgerInput in;
+  if (as_of) {
+    std::optional<std::string> day = canonical_date(*as_of);
+    if (!day) throw Error(ErrorKind::invalid, "--as-of: " + date_error(*as_of));
+    in.as_of = *day;
+  } else {
+    in.as_of = today_utc();
+  }
+  ReadSnapshot snapshot(store);
+  const RoundRecord round = store.resolve_round(round_id);
+  in.round = round.id;
+  in.awards = stored_awards(store, round.id);
+  in.agreements = stored_agreements(store, round.id);
+  in.payments = stored_payments(store, round.id);
+  in.received = stored_reports(store, round.id);
+  return build_ledger(in);
+}
+
+}  // namespace competition

@@ -1,0 +1,33 @@
+// The words of `competition ledger` (docs/cli.md "ledger") in each language:
+// the heading, the columns and the states, shared by its text, Markdown and
+// workbook outputs.
+#pragma once
+#include <string>
+
+#include "engine/ledger.hpp"
+#include "render/words.hpp"
+
+namespace competition {
+
+struct LedgerWords {
+  const char* heading;  // round, as-of date
+  const char* empty;
+  const char* application;
+  const char* award;
+  const char* agreement;
+  const char* agreed;
+  const char* paid;
+  const char* to_pay;
+  const char* report_due;
+  const char* report_received;
+  const char* state;
+  const char* total;
+  const char* sheet;
+};
+
+extern const PerLang<LedgerWords> ledger_words;
+
+// A state as people read it (`overdue` → `звіт прострочено` / `report overdue`).
+[[nodiscard]] std::string ledger_state_words(LedgerState s, Lang lang);
+
+}  // namespace competition

@@ -23,7 +23,6 @@
 #include "render/render_decision_md.hpp"
 #include "store/decision_log.hpp"
 #include "store/ledger_store.hpp"
-#include "store/read_snapshot.hpp"
 
 namespace competition {
 

@@ -68,13 +68,19 @@ def round_dir(work, name, env):
     return d, env
 
 
-def example_bundle(repo, work, env):
+def scored_example(repo, work, env, name):
+    """The example round imported and scored in a fresh folder `name`: (its source, folder, env)."""
     src = os.path.join(repo, "examples", "kharkiv-esm")
-    d, env = round_dir(work, "example", env)
+    d, env = round_dir(work, name, env)
     must(["init", os.path.join(src, "rules.toml")], env, d)
     for kind in ("applications", "reviewers", "reviews"):
         must(["import", kind, os.path.join(src, f"{kind}.csv")], env, d)
     must(["score", "-q"], env, d)
+    return src, d, env
+
+
+def example_bundle(repo, work, env):
+    src, d, env = scored_example(repo, work, env, "example")
     fingerprint = fingerprint_of(must(["allocate"], env, d))
     must(["import", "outcomes", os.path.join(src, "outcomes.csv")], env, d)
     must(["export", "bundle", os.path.join(d, "bundle")], env, d)
@@ -84,12 +90,7 @@ def example_bundle(repo, work, env):
 def ledger_bundle(repo, work, env):
     """The example round as docs/guide.md runs it (two commission decisions), a
     year later: agreements, two tranches per winner and a refund."""
-    src = os.path.join(repo, "examples", "kharkiv-esm")
-    d, env = round_dir(work, "ledger", env)
-    must(["init", os.path.join(src, "rules.toml")], env, d)
-    for kind in ("applications", "reviewers", "reviews"):
-        must(["import", kind, os.path.join(src, f"{kind}.csv")], env, d)
-    must(["score", "-q"], env, d)
+    src, d, env = scored_example(repo, work, env, "ledger")
     must(["allocate"], env, d)
     must(["withdraw", "A-068", "--reason", "Заявник відмовився від гранту"], env, d)
     must(["override", "A-054", "--award", "40000", "--reason", "Скорочений кошторис"], env, d)

@@ -395,12 +395,15 @@ void import_agreements(Store& store, const ImportOptions& o, std::string_view by
     const std::vector<Agreement> after =
         overlaid(stored_agreements(store, round.id), parsed, [](const Agreement& a) { return a.application; });
     // The number is unique in the round (docs/formats.md "agreements.csv").
-    std::map<std::string, std::string> number_of;
-    for (const Agreement& a : after) number_of.emplace(a.number, a.application);
+    std::map<std::string, std::vector<std::string>> holders;  // number -> the applications that would hold it
+    for (const Agreement& a : after) holders[a.number].push_back(a.application);
     for (const auto& [a, line] : parsed)
-      if (const std::string& holder = number_of.at(a.number); holder != a.application)
-        rows.conflicts().add(line, places[a.application].key_column, "number",
-                             fmt::format("agreement number \"{}\" is the agreement of {} already", a.number, holder));
+      for (const std::string& holder : holders.at(a.number))
+        if (holder != a.application) {
+          rows.conflicts().add(line, places[a.application].key_column, "number",
+                               fmt::format("agreement number \"{}\" is the agreement of {} already", a.number, holder));
+          break;
+        }
     check_running_sums(after, stored_payments(store, round.id), {}, places, rows.conflicts());
   }
   if (!rows.any_problem() && rows.conflicts().diagnostics().empty())
@@ -439,10 +442,17 @@ void import_payments(Store& store, const ImportOptions& o, std::string_view byte
       parsed.emplace_back(std::move(p), r->rec.line);
     }
   }
-  if (!rows.any_problem())
-    check_running_sums(agreements,
-                       overlaid(stored_payments(store, round.id), parsed, [](const Payment& p) { return p.reference; }),
-                       by_reference, by_application, rows.conflicts());
+  if (!rows.any_problem()) {
+    const std::vector<Payment> stored = stored_payments(store, round.id);
+    // A reference moved to another application (--replace) answers for the running sum it leaves too.
+    std::map<std::string, std::string> stored_application;
+    for (const Payment& p : stored) stored_application.emplace(p.reference, p.application);
+    for (const auto& [p, line] : parsed)
+      if (auto it = stored_application.find(p.reference); it != stored_application.end() && it->second != p.application)
+        by_application.emplace(it->second, by_reference.at(p.reference));
+    check_running_sums(agreements, overlaid(stored, parsed, [](const Payment& p) { return p.reference; }), by_reference,
+                       by_application, rows.conflicts());
+  }
   if (!rows.any_problem() && rows.conflicts().diagnostics().empty())
     write_payments(store, round.id, parsed, o.replace, s, rows.conflicts());
   finish_rows(rows, sink, s);

@@ -23,7 +23,13 @@ For each bundle it checks, and prints one line per check:
      ..., then the unranked by id; the lots in the rules' order;
   6. decisions.csv (when present): every decision of the record is a row of it
      with the same kind, applications, award, reason and time, and is neither
-     an `undo` nor undone.
+     an `undo` nor undone;
+  7. agreements.csv and payments.csv (when present, canonical as in 4): every
+     agreement within its application's award in the record; every payment of
+     an application with an agreement, not before it is signed, and, taken in
+     (paid_on, reference) order, the running paid (payments - refunds) never
+     above the agreement nor below zero; no money (net) on an application
+     without an award.
 Exit 0 when every check of every bundle holds, 1 otherwise (each failure named).
 """
 import csv, hashlib, io, json, os, sys, tomllib
@@ -106,7 +112,12 @@ def expected_header(name, header, rules):
     if name == "reviews.csv":
         return ["application", "reviewer"] + [c["id"] for c in rules.get("criteria", [])] + ["comment"]
     if name == "outcomes.csv":
-        return ["application", "clients", "jobs", "volunteers", "attracted"]
+        return ["application", "clients", "jobs", "volunteers", "attracted"] + (
+            ["received_on"] if header[5:] == ["received_on"] else [])
+    if name == "agreements.csv":
+        return ["application", "number", "signed_on", "amount", "report_due"]
+    if name == "payments.csv":
+        return ["application", "reference", "paid_on", "amount", "kind"]
     return header
 
 
@@ -119,12 +130,13 @@ def check_csv(bundle, name, rules):
     header = rows[0] if rows else []
     want = expected_header(name, header, rules)
     check(bundle, f"{name}: header", header == want, f"{header} != {want}")
-    key = 2 if name == "reviews.csv" else 1
+    key = 2 if name in ("reviews.csv", "payments.csv") else 1
     body = rows[1:]
     order = [[v.encode("utf-8") for v in r[:key]] for r in body]
     check(bundle, f"{name}: rows in byte order of the id, each once",
           all(a < b for a, b in zip(order, order[1:])))
-    money = {"applications.csv": ["requested", "cofinancing"], "outcomes.csv": ["attracted"]}.get(name, [])
+    money = {"applications.csv": ["requested", "cofinancing"], "outcomes.csv": ["attracted"],
+             "agreements.csv": ["amount"], "payments.csv": ["amount"]}.get(name, [])
     for column in money:
         i = header.index(column)
         bad = [r[i] for r in body if r[i] != "" and not is_money(r[i])]
@@ -229,7 +241,8 @@ def audit(bundle):
 
     # 4. The canonical CSV.
     rules = tomllib.loads(open(os.path.join(bundle, "rules.toml"), encoding="utf-8").read())
-    for name in ["applications.csv", "reviewers.csv", "reviews.csv", "outcomes.csv"]:
+    for name in ["applications.csv", "reviewers.csv", "reviews.csv", "outcomes.csv", "agreements.csv",
+                 "payments.csv"]:
         if os.path.exists(os.path.join(bundle, name)):
             check_csv(bundle, name, rules)
     apps = list(csv.DictReader(io.StringIO(open(os.path.join(bundle, "applications.csv"), encoding="utf-8",
@@ -241,7 +254,46 @@ def audit(bundle):
     check_sums(bundle, record)
     check_order(bundle, record, rules)
     check_decisions(bundle, record)
+    check_money(bundle, record)
     print(f"{os.path.basename(bundle)}: fingerprint {record['fingerprint']}")
+
+
+def rows_of(bundle, name):
+    path = os.path.join(bundle, name)
+    if not os.path.exists(path):
+        return []
+    return list(csv.DictReader(io.StringIO(open(path, encoding="utf-8", newline="").read(), newline="")))
+
+
+# 7. The money after the decision (docs/formats.md "agreements.csv", "payments.csv").
+def check_money(bundle, record):
+    agreements = {a["application"]: a for a in rows_of(bundle, "agreements.csv")}
+    payments = rows_of(bundle, "payments.csv")
+    if not agreements and not payments:
+        return
+    awards = {a["id"]: Decimal(a["award"]) for a in record["applications"] if Decimal(a["award"]) > 0}
+    for app, a in sorted(agreements.items()):
+        check(bundle, f"agreements.csv: {app} within its award", Decimal(a["amount"]) <= awards.get(app, Decimal(0)),
+              f"{a['amount']} > {awards.get(app, Decimal(0))}")
+    net = {}
+    broken = set()
+    for p in sorted(payments, key=lambda p: (p["application"].encode(), p["paid_on"], p["reference"].encode())):
+        app = p["application"]
+        a = agreements.get(app)
+        check(bundle, f"payments.csv: {p['reference']} has an agreement", a is not None, app)
+        if a is None:
+            continue
+        check(bundle, f"payments.csv: {p['reference']} not before the agreement", p["paid_on"] >= a["signed_on"],
+              f"{p['paid_on']} < {a['signed_on']}")
+        net[app] = net.get(app, Decimal(0)) + (-1 if p["kind"] == "refund" else 1) * Decimal(p["amount"])
+        if app not in broken and not (Decimal(0) <= net[app] <= Decimal(a["amount"])):
+            broken.add(app)
+            check(bundle, f"payments.csv: {app} running paid within 0 and the agreement", False,
+                  f"{net[app]} after {p['reference']}")
+    for app, paid in sorted(net.items()):
+        check(bundle, f"payments.csv: no money on {app} without an award", paid <= 0 or app in awards, f"{paid}")
+    print(f"{os.path.basename(bundle)}: {len(agreements)} agreements, {len(payments)} payments, "
+          f"paid {sum(net.values(), Decimal(0))}")
 
 
 def main():

@@ -10,7 +10,9 @@ bundles, and docs/bundle.md's worked example run as written.
    override charged to the pool, an override undone), allocated and exported:
    the same, and the record's `decisions` must be the two standing ones.
    A round ranked by votes (tests/e2e/pabulib/Testowo_2021.pb) passes too.
-3. The script must fail (exit 1) on a copy of bundle 2 where one review score
+3. The example round a year later (agreements, payments) passes, and a copy with a
+   tranche raised above its agreement (manifest re-signed) fails. The script must
+   fail (exit 1) on a copy of bundle 2 where one review score
    was changed and the manifest re-signed (inputs.reviews.csv), and on one
    where an award in decision.json was changed and the manifest re-signed (the
    fingerprint, and the sum).
@@ -66,15 +68,35 @@ def round_dir(work, name, env):
     return d, env
 
 
-def example_bundle(repo, work, env):
+def scored_example(repo, work, env, name):
+    """The example round imported and scored in a fresh folder `name`: (its source, folder, env)."""
     src = os.path.join(repo, "examples", "kharkiv-esm")
-    d, env = round_dir(work, "example", env)
+    d, env = round_dir(work, name, env)
     must(["init", os.path.join(src, "rules.toml")], env, d)
     for kind in ("applications", "reviewers", "reviews"):
         must(["import", kind, os.path.join(src, f"{kind}.csv")], env, d)
     must(["score", "-q"], env, d)
+    return src, d, env
+
+
+def example_bundle(repo, work, env):
+    src, d, env = scored_example(repo, work, env, "example")
     fingerprint = fingerprint_of(must(["allocate"], env, d))
     must(["import", "outcomes", os.path.join(src, "outcomes.csv")], env, d)
+    must(["export", "bundle", os.path.join(d, "bundle")], env, d)
+    return os.path.join(d, "bundle"), fingerprint
+
+
+def ledger_bundle(repo, work, env):
+    """The example round as docs/guide.md runs it (two commission decisions), a
+    year later: agreements, two tranches per winner and a refund."""
+    src, d, env = scored_example(repo, work, env, "ledger")
+    must(["allocate"], env, d)
+    must(["withdraw", "A-068", "--reason", "Заявник відмовився від гранту"], env, d)
+    must(["override", "A-054", "--award", "40000", "--reason", "Скорочений кошторис"], env, d)
+    fingerprint = fingerprint_of(must(["allocate", "--force"], env, d))
+    for kind in ("outcomes", "agreements", "payments"):
+        must(["import", kind, os.path.join(src, f"{kind}.csv")], env, d)
     must(["export", "bundle", os.path.join(d, "bundle")], env, d)
     return os.path.join(d, "bundle"), fingerprint
 
@@ -211,6 +233,22 @@ def main():
     if "decision 2 is decisions.csv's row 2" not in out:
         failures.append("the script did not compare the decisions with decisions.csv")
 
+    # After the decision: agreements.csv and payments.csv checked (33 agreements, 67 payments, one refund).
+    ledger, fp3 = ledger_bundle(repo, work, env)
+    out = expect_pass(repo, ledger, fp3, "the bundle of the example round a year later")
+    if "bundle: 33 agreements, 67 payments, paid 998682.47" not in out:
+        failures.append("the script did not check the agreements and payments of the example round")
+    # A tranche raised above its agreement (A-003: 19260.00 + 12840.00 = 32100.00), the manifest re-signed.
+    copy = tampered(ledger, work, "tampered-payment")
+    path = os.path.join(copy, "payments.csv")
+    text = open(path, encoding="utf-8", newline="").read()
+    if "A-003,PP-101,2018-04-09,19260.00,payment\n" not in text:
+        failures.append("payments.csv of the example round has no A-003,PP-101 row of 19260.00")
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(text.replace("A-003,PP-101,2018-04-09,19260.00,", "A-003,PP-101,2018-04-09,19261.00,"))
+    resign(copy, "payments.csv")
+    expect_fail(repo, copy, "a payment raised, manifest re-signed", ["A-003 running paid within 0 and the agreement"])
+
     # A round ranked by votes (applications.csv with `votes` and `input_order`, no criteria).
     expect_pass(repo, *pabulib_bundle(repo, work, env), "the bundle of a pabulib round")
 
@@ -242,7 +280,7 @@ def main():
     for f in failures:
         print("FAIL:", f)
     print("auditor_check:", "FAILED" if failures else
-          "the three bundles pass, both tamperings are caught, docs/bundle.md's worked example holds")
+          "the four bundles pass, the three tamperings are caught, docs/bundle.md's worked example holds")
     return 1 if failures else 0
 
 

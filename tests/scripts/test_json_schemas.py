@@ -52,9 +52,9 @@ class Checker:
     def fail(self, message):
         self.failures.append(message)
 
-    def run(self, cwd, db, *args, code=0):
+    def run(self, cwd, db, *args, code=0, now=NOW):
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "TZ": "UTC", "LC_ALL": "C.UTF-8", "HOME": cwd,
-               "COMPETITION_DB": db, "COMPETITION_NOW": NOW}
+               "COMPETITION_DB": db, "COMPETITION_NOW": now}
         r = subprocess.run([self.binary, *args], cwd=cwd, env=env, capture_output=True)
         if r.returncode != code:
             self.fail(f"`competition {' '.join(args)}` exited {r.returncode}, expected {code}:\n"
@@ -72,8 +72,8 @@ class Checker:
             self.fail(f"{what}: {schema}.schema.json: at {where}: {e.message}")
         self.counts[schema] = self.counts.get(schema, 0) + 1
 
-    def json_of(self, schema, cwd, db, *args, code=0):
-        out = self.run(cwd, db, *args, code=code)
+    def json_of(self, schema, cwd, db, *args, code=0, now=NOW):
+        out = self.run(cwd, db, *args, code=code, now=now)
         what = "competition " + " ".join(args)
         try:
             doc = json.loads(out)
@@ -123,6 +123,21 @@ def example_round(c):
         c.fail("allocate --force --json after two decisions has no `decisions`")
     c.json_of("import-summary", cwd, db, "import", "outcomes", f("outcomes.csv"), "--json")
     c.json_of("import-summary", cwd, db, "import", "history", f("history.csv"), "--json")
+    # After the decision (docs/cli.md "ledger"): agreements, payments, the ledger, the paid row of the report.
+    for kind in ("agreements", "payments"):
+        c.json_of("import-summary", cwd, db, "import", kind, f(kind + ".csv"), "--json")
+    over = c.json_of("import-summary", cwd, db, "import", "payments", os.path.join(errors_dir, "payments-over.csv"),
+                     "--json", code=2)
+    if over is not None and len(over.get("errors", [])) != 2:
+        c.fail("import --json of payments-over.csv does not list its two errors")
+    for day in ("2018-09-30", "2019-01-31"):
+        ledger = c.json_of("ledger", cwd, db, "ledger", "--as-of", day, "--json")
+        if ledger is not None and ledger.get("as_of") != day:
+            c.fail(f"ledger --as-of {day} --json: as_of is {ledger.get('as_of')}")
+    late = c.json_of("audit", cwd, db, "audit", "--json", now="2019-02-01T09:00:00Z")
+    if late is not None and late["rounds"][0].get("notes") != [{"application": "A-012", "note": "report_overdue"}]:
+        c.fail(f"audit --json on 2019-02-01: notes {late['rounds'][0].get('notes')}")
+    c.rejects("ledger", {"round": "r", "as_of": "2019-01-31", "winners": [], "totals": {}}, "totals without keys")
     for extra in ([], ["--year", "2018"], ["--year", "2014"], ["--from", "2000", "--to", "2003"]):
         c.json_of("report", cwd, db, "report", "--json", *extra)
     c.json_of("status", cwd, db, "status", "--json")

@@ -67,7 +67,8 @@ def database_outputs(binary, work, db):
                 os.path.join(work, "sub", "..", "c.db")):
         os.makedirs(os.path.join(work, "sub"), exist_ok=True)
         for args in (("report", "-o", out), ("status", "--json", "-o", out), ("export", "pabulib", out),
-                     ("export", "bundle", out), ("report", "--format", "xlsx", "-o", out)):
+                     ("export", "bundle", out), ("report", "--format", "xlsx", "-o", out),
+                     ("ledger", "--format", "xlsx", "-o", out), ("ledger", "-o", out)):
             r = run(binary, db, *args, code=2)
             check(b"database" in r.stderr, f"{' '.join(args)}: message does not say it is the database: {r.stderr!r}")
     # SQLite names the WAL after the path it opened: `--db link.db` or `--db hard.db`, output onto c.db's

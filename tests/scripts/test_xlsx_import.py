@@ -19,7 +19,8 @@ except ImportError:
 
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 BARE_DATE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
-CODES = {"id", "application", "reviewer"}  # typed as text, as the guide tells
+CODES = {"id", "application", "reviewer", "number", "reference"}  # typed as text, as the guide tells
+DATES = {"submitted_at", "signed_on", "report_due", "paid_on", "received_on"}  # docs/formats.md "Dates"
 
 
 def cell_value(column, text):
@@ -27,7 +28,7 @@ def cell_value(column, text):
         return None
     if column == "edrpou":
         return int(text)  # a number cell: leading zeros are lost
-    if column == "submitted_at":
+    if column in DATES:
         m = BARE_DATE.match(text)
         return datetime.date(*map(int, m.groups())) if m else text
     if column not in CODES and NUMBER.match(text):

@@ -105,3 +105,25 @@ TEST_CASE("canonical csv: outcomes sorted by application, empty cells for unrepo
   CHECK(canonical_outcomes_csv({a, b}) ==
         "application,clients,jobs,volunteers,attracted\nA-1,,,,\nA-2,120,,4,6000.50\n");
 }
+
+TEST_CASE("canonical outcomes.csv: a received_on column only when some outcome has one") {
+  Outcome a{"A-2", 120, std::nullopt, 4, Money::from_kopiykas(600050), std::string("2018-12-14")};
+  Outcome b{"A-1", std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
+  CHECK(canonical_outcomes_csv({a, b}) ==
+        "application,clients,jobs,volunteers,attracted,received_on\nA-1,,,,,\nA-2,120,,4,6000.50,2018-12-14\n");
+}
+
+TEST_CASE("canonical agreements.csv and payments.csv: columns of docs/formats.md, rows by application then key") {
+  const std::vector<Agreement> agreements = {
+      {"A-2", "2/2018", "2018-03-26", Money::from_kopiykas(3210000), "2018-12-14"},
+      {"A-1", "1, bis", "2018-03-28", Money::from_kopiykas(50), "2019-01-15"}};
+  CHECK(canonical_agreements_csv(agreements) ==
+        "application,number,signed_on,amount,report_due\nA-1,\"1, bis\",2018-03-28,0.50,2019-01-15\n"
+        "A-2,2/2018,2018-03-26,32100.00,2018-12-14\n");
+  const std::vector<Payment> payments = {{"A-2", "PP-9", "2018-04-09", Money::from_kopiykas(100), true},
+                                         {"A-1", "PP-2", "2018-10-01", Money::from_kopiykas(700000), false},
+                                         {"A-1", "PP-10", "2018-04-09", Money::from_kopiykas(1200000), false}};
+  CHECK(canonical_payments_csv(payments) ==
+        "application,reference,paid_on,amount,kind\nA-1,PP-10,2018-04-09,12000.00,payment\n"
+        "A-1,PP-2,2018-10-01,7000.00,payment\nA-2,PP-9,2018-04-09,1.00,refund\n");
+}

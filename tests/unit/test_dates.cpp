@@ -127,3 +127,16 @@ TEST_CASE("canonical forms: the sorting key of each form") {
   CHECK(submitted_key_of_canonical("19.01.2018") == std::nullopt);
   CHECK(submitted_key_of_canonical("2018-01-19T08:00:00+02") == std::nullopt);
 }
+
+TEST_CASE("canonical_date: the date forms of submitted_at without a time part") {
+  CHECK(canonical_date("2018-12-14") == "2018-12-14");
+  CHECK(canonical_date(" 14.12.2018 ") == "2018-12-14");
+  CHECK(canonical_date("1.2.2019") == "2019-02-01");
+  CHECK(canonical_date("2018-12-14T10:00") == std::nullopt);
+  CHECK(canonical_date("14.12.2018 10:00") == std::nullopt);
+  CHECK(canonical_date("2018-02-29") == std::nullopt);
+  CHECK(canonical_date("") == std::nullopt);
+  CHECK(date_error("14.12.2018 10:00") ==
+        "\"14.12.2018 10:00\" has a time part (expected a date only, e.g. 2018-02-03 or 03.02.2018)");
+  CHECK(date_error("2018-02-29") == "\"2018-02-29\" is not a date (expected e.g. 2018-02-03 or 03.02.2018)");
+}

@@ -66,9 +66,10 @@ static int run_score(const GlobalOptions& g) {
       controls_of(format));
   if (s.frozen) inform(g, fmt::format(fmt::runtime(frozen_note[g.lang()]), s.round.id));
   // docs/cli.md "Commission decisions": `score` keeps its three statuses; the
-  // commission's decisions apply at `allocate`. A note says they exist.
+  // commission's decisions apply at `allocate`. A note says they exist (not
+  // the allocations, assignments or money imports the log also chains).
   std::size_t decisions = 0;
-  for (const LogEntry& e : log_entries(*store, s.round.id)) decisions += e.kind != LogKind::allocate;
+  for (const LogEntry& e : log_entries(*store, s.round.id)) decisions += decision_kind(e.kind).has_value();
   if (decisions > 0) inform(g, fmt::format(fmt::runtime(decisions_note[g.lang()]), decisions));
   return 0;
 }

@@ -62,18 +62,16 @@ std::string render_ledger_text(const Ledger& l, Lang lang) {
 std::string render_ledger_md(const Ledger& l, Lang lang) {
   std::string out = "# " + fmt::format(fmt::runtime(ledger_words[lang].heading), l.round, l.as_of) + "\n\n";
   if (l.lines.empty()) return out + ledger_words[lang].empty + "\n";
-  auto row = [&out](const std::vector<std::string>& cells) {
+  // Cells are escaped first; the totals' bold marks are Markdown, not text.
+  auto row = [&out](const std::vector<std::string>& cells, bool bold) {
     out += "|";
-    for (const std::string& c : cells) out += " " + md_cell(c) + " |";
+    for (const std::string& c : cells) out += " " + (bold && !c.empty() ? "**" + md_cell(c) + "**" : md_cell(c)) + " |";
     out += "\n";
   };
-  row(header(lang));
+  row(header(lang), false);
   out += "| --- | ---: | --- | ---: | ---: | ---: | --- | --- | --- |\n";
-  for (const LedgerLine& x : l.lines) row(cells(x, lang));
-  std::vector<std::string> totals = total_cells(l, lang);
-  for (std::string& c : totals)
-    if (!c.empty()) c = "**" + c + "**";
-  row(totals);
+  for (const LedgerLine& x : l.lines) row(cells(x, lang), false);
+  row(total_cells(l, lang), true);
   return out;
 }
 

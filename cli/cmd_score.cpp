@@ -6,11 +6,13 @@
 
 #include "app.hpp"
 #include "commands/score_round.hpp"
+#include "render/assignment_change_words.hpp"
 #include "render/conflict_words.hpp"
 #include "render/render_score.hpp"
 #include "render/warning_cap.hpp"
 #include "render/words.hpp"
 #include "store/decision_log.hpp"
+#include "values/log_kind.hpp"
 
 namespace competition::cli {
 
@@ -51,6 +53,7 @@ static int run_score(const GlobalOptions& g) {
     warnings.pop_back();  // inform ends the line
     inform(g, warnings);
   }
+  if (!s.assignment_changes.empty()) inform(g, assignment_change_warning(s.round.id, s.assignment_changes, g.lang()));
   emit(
       g,
       [&](OutputSink& out) {
@@ -68,7 +71,7 @@ static int run_score(const GlobalOptions& g) {
   // docs/cli.md "Commission decisions": `score` keeps its three statuses; the
   // commission's decisions apply at `allocate`. A note says they exist.
   std::size_t decisions = 0;
-  for (const LogEntry& e : log_entries(*store, s.round.id)) decisions += e.kind != LogKind::allocate;
+  for (const LogEntry& e : log_entries(*store, s.round.id)) decisions += decision_kind(e.kind).has_value();
   if (decisions > 0) inform(g, fmt::format(fmt::runtime(decisions_note[g.lang()]), decisions));
   return 0;
 }

@@ -376,9 +376,10 @@ AssignmentResult assign_reviewers(const AssignmentInput& in) {
   // A start that spreads each application over reviewers who know its
   // category and some who do not, so that few pairs are added later.
   for (std::uint32_t a = 0; a < apps; ++a) {
+    if (round.need[a] == 0) continue;  // (then m > 0: the round is covered)
     std::size_t known = 0, unknown = 0;
     const std::size_t start = (std::size_t{a} * 13) % m;
-    for (std::size_t k = 0; round.need[a] > 0 && k < m && (known < 8 || unknown < 4); ++k) {
+    for (std::size_t k = 0; k < m && (known < 8 || unknown < 4); ++k) {
       const auto r = static_cast<std::uint32_t>((start + k) % m);
       if (round.room(r, limit) == 0 || std::binary_search(round.blocked[a].begin(), round.blocked[a].end(), r) ||
           std::binary_search(net.held[a].begin(), net.held[a].end(), r))

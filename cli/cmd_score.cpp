@@ -6,11 +6,13 @@
 
 #include "app.hpp"
 #include "commands/score_round.hpp"
+#include "render/assignment_change_words.hpp"
 #include "render/conflict_words.hpp"
 #include "render/render_score.hpp"
 #include "render/warning_cap.hpp"
 #include "render/words.hpp"
 #include "store/decision_log.hpp"
+#include "values/log_kind.hpp"
 
 namespace competition::cli {
 
@@ -51,6 +53,7 @@ static int run_score(const GlobalOptions& g) {
     warnings.pop_back();  // inform ends the line
     inform(g, warnings);
   }
+  if (!s.assignment_changes.empty()) inform(g, assignment_change_warning(s.round.id, s.assignment_changes, g.lang()));
   emit(
       g,
       [&](OutputSink& out) {

@@ -1,15 +1,18 @@
 // `competition status` (docs/cli.md).
 #include "app.hpp"
+#include "commands/stale_assignment.hpp"
+#include "render/assignment_change_words.hpp"
 #include "render/render_status.hpp"
-#include "store/status.hpp"
 
 namespace competition::cli {
 
 static int run_status(const GlobalOptions& g) {
   std::string format = g.format_of({"text", "json"});
   auto store = Store::open(g.db_path(), Store::Mode::read_only);
-  StatusReport s = collect_status(*store);
+  StatusReport s = status_with_assignments(*store);
   emit(g, format == "json" ? render_status_json(s) : render_status_text(s, g.lang()), controls_of(format));
+  for (const RoundStatus& r : s.rounds)
+    if (!r.assignment_changes.empty()) inform(g, assignment_change_warning(r.id, r.assignment_changes, g.lang()));
   return 0;
 }
 

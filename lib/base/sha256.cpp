@@ -29,6 +29,24 @@ std::string sha256_hex(std::string_view data) {
   return to_hex(digest, length);
 }
 
+std::array<unsigned char, 32> sha256_digest(std::string_view data) {
+  // One fetch for the process (an EVP_Digest call looks the algorithm up each
+  // time), one context per thread.
+  static EVP_MD* const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  struct Context {
+    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+    ~Context() { EVP_MD_CTX_free(ctx); }
+  };
+  thread_local Context context;
+  std::array<unsigned char, 32> digest{};
+  unsigned int length = 0;
+  if (!md || !context.ctx || EVP_DigestInit_ex(context.ctx, md, nullptr) != 1 ||
+      EVP_DigestUpdate(context.ctx, data.data(), data.size()) != 1 ||
+      EVP_DigestFinal_ex(context.ctx, digest.data(), &length) != 1 || length != digest.size())
+    throw std::runtime_error("SHA-256 failed");
+  return digest;
+}
+
 Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {
   if (!ctx_ || EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(ctx_), EVP_sha256(), nullptr) != 1) {
     EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(ctx_));

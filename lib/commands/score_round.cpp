@@ -5,6 +5,7 @@
 #include <exception>
 #include <thread>
 
+#include "commands/stale_assignment.hpp"
 #include "store/organisations.hpp"
 #include "store/score_store.hpp"
 
@@ -34,6 +35,8 @@ ScoredRound score_and_store(Store& store, const std::optional<std::string>& roun
     if (meanwhile) meanwhile(s);
     return s;
   }
+  // docs/cli.md "assign": a warning when the assignment no longer covers the round.
+  s.assignment_changes = stale_assignment(store, s.round);
   // Commission orders are not applied here: `allocate` applies them (docs/cli.md,
   // "Commission decisions"), so `score` shows the ranking of the rules alone.
   ReviewSummaries summaries = review_summaries(store, s.round.id, s.rules, s.applications);

@@ -9,6 +9,7 @@
 
 #include "engine/scoring.hpp"
 #include "store/store.hpp"
+#include "values/assignment_change.hpp"
 #include "values/conflicts.hpp"
 #include "values/model.hpp"
 #include "values/rules.hpp"
@@ -22,7 +23,8 @@ struct ScoredRound {
   Rules rules;
   std::vector<Application> applications;  // without their titles
   ScoreResult result;
-  std::vector<UnknownConflict> unknown_conflicts;  // reviewers' conflicts naming no known organisation
+  std::vector<UnknownConflict> unknown_conflicts;    // reviewers' conflicts naming no known organisation
+  std::vector<AssignmentChange> assignment_changes;  // since the round's reviewer assignment (docs/cli.md "assign")
   bool frozen = false;  // the round is allocated: `result` is the stored one the decision used
 };
 

@@ -5,7 +5,9 @@
 // largest load; (2) the most pairs whose reviewer knows the application's
 // category (when `match_categories`); (3) the smallest sum of squared loads;
 // (4) the smallest sum of pair_cost(seed, application, reviewer). Solved
-// exactly with LEMON's min-cost flow, one objective after another.
+// exactly with LEMON's max-flow and min-cost flow, one objective after
+// another, each over a few pairs per application that grow until the flow's
+// potentials price every other pair out (docs/performance.md "assign").
 #pragma once
 #include <cstdint>
 #include <optional>

@@ -54,6 +54,16 @@ bool id_char(char c) {
 
 }  // namespace
 
+std::string place_of(const RowReader& r, int line, std::size_t k) {
+  if (r.sink.sheet().empty()) return fmt::format("on line {}", line);
+  Diagnostic at;
+  at.file = r.sink.file();
+  at.line = line;
+  at.column = r.present(k) ? r.column(k) : 0;
+  at.sheet = r.sink.sheet();
+  return "at " + at.location();
+}
+
 void RowReader::error(std::size_t k, std::string message, ErrorKind kind) {
   ok = ok && kind != ErrorKind::invalid;
   sink.add(line(k), present(k) ? column(k) : 0, specs[k].name, std::move(message), kind);

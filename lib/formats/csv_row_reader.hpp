@@ -65,14 +65,19 @@ struct RowReader {
   std::optional<std::string> date(std::size_t k);
 };
 
+// Where cell k of the row at `line` is, for a message about another row: `on
+// line 3`, or in a workbook `at applications.xlsx:Заявки!A3` (docs/formats.md
+// "Workbooks (.xlsx)": a workbook has cells, not lines).
+[[nodiscard]] std::string place_of(const RowReader& r, int line, std::size_t k);
+
 // A key (an id, an application-reviewer pair, a year) may appear once per
-// file: a repeated one is reported at cell k, naming `first_line`, the line of
-// its first row. `what()` describes the key; it is built only for a repeat.
+// file: a repeated one is reported at cell k, naming where its first row is
+// (`first_line`). `what()` describes the key; it is built only for a repeat.
 // check_unique records the key in `seen`; empty keys are not checked (their
 // cell has its own error).
 template <class What>
 void report_duplicate(int first_line, RowReader& r, std::size_t k, What&& what) {
-  r.error(k, fmt::format("duplicate {} (first on line {})", shown(what()), first_line));
+  r.error(k, fmt::format("duplicate {} (first {})", shown(what()), place_of(r, first_line, k)));
 }
 template <class What>
 void check_unique(StringIndex<int>& seen, std::string_view key, RowReader& r, std::size_t k, What&& what) {

@@ -23,6 +23,7 @@ class DiagnosticSink {
   void merge(DiagnosticSink& other);
 
   const std::string& file() const { return file_; }
+  const std::string& sheet() const { return sheet_; }  // empty: not a workbook
   const std::vector<Diagnostic>& diagnostics() const { return diags_; }
   std::vector<Diagnostic>& diagnostics() { return diags_; }
   bool empty() const { return diags_.empty(); }

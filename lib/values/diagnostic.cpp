@@ -12,7 +12,7 @@ std::string cell_reference(int row, int column) {
   return fmt::format("{}{}", letters, row);
 }
 
-std::string Diagnostic::to_string() const {
+std::string Diagnostic::location() const {
   std::string out = file;
   if (!sheet.empty()) {
     out += ":" + sheet + "!";
@@ -21,7 +21,11 @@ std::string Diagnostic::to_string() const {
     out += fmt::format(":{}", line);
     if (column > 0) out += fmt::format(":{}", column);
   }
-  out += ": ";
+  return out;
+}
+
+std::string Diagnostic::to_string() const {
+  std::string out = location() + ": ";
   if (!field.empty()) out += field + ": ";
   out += message;
   return out;

@@ -30,6 +30,8 @@ struct Diagnostic {
   // column, shown as `file:SHEET!B7` (docs/formats.md "Workbooks (.xlsx)").
   std::string sheet{};
 
+  // `applications.csv:17:6`, `applications.xlsx:Заявки!F7`: where, without the field and message.
+  [[nodiscard]] std::string location() const;
   // The one-line form of docs/cli.md "Error messages": `applications.csv:17:6: requested: "x" is not ...`.
   [[nodiscard]] std::string to_string() const;
 };

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "values/assignment_change.hpp"
 #include "values/money.hpp"
 #include "values/round.hpp"
 
@@ -24,7 +25,8 @@ struct RoundStatus {
   std::string currency;
   long applications = 0, reviews = 0, funded = 0;
   Money budget, awarded;
-  std::vector<ReviewerProgress> reviewers;  // every reviewer, by id; empty: no assignment
+  std::vector<ReviewerProgress> reviewers;           // every reviewer, by id; empty: no assignment
+  std::vector<AssignmentChange> assignment_changes;  // since the assignment (docs/cli.md "assign")
 };
 
 struct StatusReport {

@@ -107,8 +107,8 @@ def expected_header(name, header, rules):
     if name == "applications.csv":
         extra = header[len(APPLICATION_COLUMNS):]
         return APPLICATION_COLUMNS + [c for c in ["votes", "input_order"] if c in extra]
-    if name == "reviewers.csv":
-        return ["id", "name", "conflicts"]
+    if name == "reviewers.csv":  # categories and capacity when any reviewer has them
+        return ["id", "name", "conflicts"] + [c for c in ["categories", "capacity"] if c in header[3:]]
     if name == "reviews.csv":
         return ["application", "reviewer"] + [c["id"] for c in rules.get("criteria", [])] + ["comment"]
     if name == "outcomes.csv":

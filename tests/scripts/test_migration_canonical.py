@@ -5,7 +5,9 @@ recorded before the migration (exit 0, the old fingerprint), the stored values
 are in canonical form afterwards, and without the hashes the migration keeps
 the same audit finds the inputs changed (exit 1).
 
-The old database is made from the example round (examples/kharkiv-esm): it is
+The old database is made from the example round (examples/kharkiv-esm, as the
+earlier version had it: without the reviewers' categories and capacities and
+the rules' [assignment] table, which came later): it is
 allocated with this version, then its values are put back as they were typed
 in applications.csv and reviewers.csv (seven date-times with `+02:00`, R-07's
 conflicts out of byte order), the decision record is signed again over the
@@ -42,7 +44,19 @@ def read_csv(path):
 def main():
     a = script_args.parse()
     binary, work = a.binary, a.work
-    ex = os.path.join(a.repo, "examples", "kharkiv-esm")
+    # The example as the earlier version had it: reviewers without categories
+    # and capacities, rules without the [assignment] table (both came later).
+    ex = os.path.join(work, "example")
+    os.makedirs(ex, exist_ok=True)
+    source = os.path.join(a.repo, "examples", "kharkiv-esm")
+    for name in ("applications.csv", "reviews.csv"):
+        shutil.copy(os.path.join(source, name), ex)
+    with open(os.path.join(ex, "reviewers.csv"), "w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(r[:3] for r in read_csv(os.path.join(source, "reviewers.csv")))
+    rules = open(os.path.join(source, "rules.toml"), encoding="utf-8").read()
+    start = rules.index("\n[assignment]\n")
+    with open(os.path.join(ex, "rules.toml"), "w", encoding="utf-8") as f:
+        f.write(rules[:start] + rules[rules.index("\n\n", start + 1) + 1:])
     db = os.path.join(work, "old.db")
     env = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "TZ": "UTC", "COMPETITION_DB": db,
            "COMPETITION_NOW": "2026-03-02T10:15:00Z"}

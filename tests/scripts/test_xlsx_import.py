@@ -102,6 +102,8 @@ def main():
     ws = wb.active
     ws.cell(row=3, column=header.index("requested") + 1).value = -5
     ws.cell(row=5, column=header.index("cofinancing") + 1).value = True
+    first_id = ws.cell(row=2, column=header.index("id") + 1).value
+    ws.cell(row=6, column=header.index("id") + 1).value = first_id  # a repeated id names its first cell, not a line
     bad = os.path.join(a.work, "bad.xlsx")
     wb.save(bad)
     db = os.path.join(a.work, "bad.db")
@@ -110,13 +112,14 @@ def main():
     cof = chr(ord("A") + header.index("cofinancing"))
     err = run(a.binary, db, "import", "applications", bad, code=2).stderr
     expected = [f'{bad}:Аркуш1!{col}3: requested: "-5" is not an amount of money',
-                f"{bad}:Аркуш1!{cof}5: cofinancing: a boolean cell (TRUE/FALSE) is not a value here"]
+                f"{bad}:Аркуш1!{cof}5: cofinancing: a boolean cell (TRUE/FALSE) is not a value here",
+                f'{bad}:Аркуш1!A6: id: duplicate id "{first_id}" (first at {bad}:Аркуш1!A2)']
     for e in expected:
         if e not in err:
             failures.append(f"bad.xlsx: expected {e!r} in\n{err}")
     out = json.loads(run(a.binary, db, "import", "applications", bad, "--dry-run", "--json", code=1).stdout)
     cells = [(e.get("sheet"), e.get("cell"), e["field"]) for e in out["errors"]]
-    if cells != [("Аркуш1", f"{col}3", "requested"), ("Аркуш1", f"{cof}5", "cofinancing")]:
+    if cells != [("Аркуш1", f"{col}3", "requested"), ("Аркуш1", f"{cof}5", "cofinancing"), ("Аркуш1", "A6", "id")]:
         failures.append(f"bad.xlsx --dry-run --json: errors at {cells}")
     if fingerprints[0] != fingerprints[1]:
         failures.append(f"fingerprints differ: csv {fingerprints[0]}, xlsx {fingerprints[1]}")

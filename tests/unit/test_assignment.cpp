@@ -3,6 +3,7 @@
 // category matches, then the sum of squared loads, then the seed's pair costs).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -110,4 +111,30 @@ TEST_CASE("assignment: infeasible rounds name every application that cannot be c
   CHECK(!short_of.feasible);
   REQUIRE(!short_of.uncovered.empty());
   for (const Uncovered& u : short_of.uncovered) CHECK(u.possible == 3);
+}
+
+TEST_CASE("assignment: no reviewers cover nothing; no applications need nobody") {
+  AssignmentResult none = assign_reviewers(round_of(2, 0, 2));
+  CHECK(!none.feasible);
+  CHECK(none.uncovered == std::vector<Uncovered>{{0, 0}, {1, 0}});
+  AssignmentResult empty = assign_reviewers(round_of(0, 3, 2));
+  CHECK(empty.feasible);
+  CHECK(empty.pairs.empty());
+  CHECK(empty.max_load == 0);
+  CHECK(empty.min_load == 0);
+}
+
+TEST_CASE("assignment: a crowded organisation raises the largest load above the reviewers' room bound") {
+  // 6 applications x 2 = 12 places over 4 reviewers: 3 each would do, but
+  // A-1..A-4 may only have R-1 and R-2 (conflicts), so those two take 4 each.
+  AssignmentInput in = round_of(6, 4, 2);
+  for (std::uint32_t a = 0; a < 4; ++a) in.forbidden.insert(in.forbidden.end(), {{a, 2}, {a, 3}});
+  AssignmentResult res = assign_reviewers(in);
+  REQUIRE(res.feasible);
+  CHECK(res.max_load == 4);
+  CHECK(res.min_load == 2);
+  const Named pairs = named(in, res);
+  CHECK(pairs.size() == 12);
+  CHECK(std::count(pairs.begin(), pairs.end(), std::pair<std::string, std::string>{"A-5", "R-3"}) == 1);
+  CHECK(std::count(pairs.begin(), pairs.end(), std::pair<std::string, std::string>{"A-6", "R-4"}) == 1);
 }

@@ -138,7 +138,10 @@ std::optional<SensitivityMargin> MarginSearch::by_votes(const Application& app, 
     if (gets == money) return std::nullopt;
     return SensitivityMargin{k, std::nullopt, std::nullopt, money};
   };
-  std::int64_t last = 0;  // the largest k tried
+  // One vote first: it undoes a commission order's tie whichever side the
+  // partner ranks on in the plain ranking.
+  if (auto m = try_votes(1)) return m;
+  std::int64_t last = 1;  // the largest k tried
   auto try_both = [&](std::int64_t other) -> std::optional<SensitivityMargin> {
     const std::int64_t tie = money ? votes - other : other - votes;
     for (std::int64_t k : {tie, tie + 1})

@@ -19,14 +19,14 @@ struct ScenarioWords {
 };
 
 constexpr PerLang<ScenarioWords> scenario_words{
-    .uk = {.without = "без {}",
+    .uk = {.without = "без експерта {}",
            .mean = "середнє",
            .median = "медіана",
            .trimmed_mean = "усічене середнє",
            .ties_reversed = "зворотний порядок рівних",
            .margin_steps = "запас, кроків шкали",
            .margin_votes = "запас, голосів"},
-    .en = {.without = "without {}",
+    .en = {.without = "without reviewer {}",
            .mean = "mean",
            .median = "median",
            .trimmed_mean = "trimmed mean",

@@ -33,8 +33,8 @@ MarginSearch::MarginSearch(const Rules& rules, const std::vector<Application>& a
 
 bool MarginSearch::money_with(const Application& app, const ScoredApplication& changed) const {
   if (changed.status != ScoreStatus::ranked) return false;
-  std::vector<MoneyLine::Moved> moved = places_.moved({RankingPlaces::Change{&app, changed}});
-  return !moved.empty() && line_.gets_money(app, moved.front().x, moved.front().y);
+  const MoneyLine::Moved m = places_.moved_one(app, changed);
+  return line_.gets_money(app, m.x, m.y);
 }
 
 bool MarginSearch::money_reallocated(const Application& app, const Review& review, std::size_t criterion,
@@ -68,6 +68,7 @@ std::optional<SensitivityMargin> MarginSearch::of(const ScoredApplication& score
   const std::size_t width = rules_.criteria.size();
   // Every criterion's aggregate with one score replaced, and the weighted total.
   std::map<std::pair<std::size_t, std::pair<std::int64_t, std::int64_t>>, bool> seen;  // (criterion, aggregate)
+  ScoredApplication changed = scored;  // one score changed at a time, then put back
   std::vector<Rational> values;
   for (std::int64_t k = 1;; ++k) {
     bool any = false;
@@ -86,7 +87,6 @@ std::optional<SensitivityMargin> MarginSearch::of(const ScoredApplication& score
           if (reallocate) {
             gets = money_reallocated(*app, *review, c, score);
           } else {
-            ScoredApplication changed = scored;
             changed.criteria[c] = aggregate;
             Rational total;
             bool passes = true;
@@ -99,6 +99,7 @@ std::optional<SensitivityMargin> MarginSearch::of(const ScoredApplication& score
             changed.total = total;
             changed.status = passes ? ScoreStatus::ranked : ScoreStatus::rejected;
             gets = money_with(*app, changed);
+            changed.criteria[c] = scored.criteria[c];
           }
           it->second = gets;
         }

@@ -28,6 +28,28 @@ std::uint32_t RankingPlaces::plain_position(const std::string& id) const {
   return at ? *at : MoneyLine::absent;
 }
 
+std::uint32_t RankingPlaces::before(const Application& app, const ScoredApplication& scored) const {
+  std::uint32_t lo = 0, hi = static_cast<std::uint32_t>(plain_.size());
+  while (lo < hi) {
+    std::uint32_t mid = lo + (hi - lo) / 2;
+    if (ranks_before(rules_, *plain_[mid], *plain_app_[mid], scored, app))
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+MoneyLine::Moved RankingPlaces::moved_one(const Application& app, const ScoredApplication& scored) const {
+  MoneyLine::Moved m{&app, line_.position(app.id), MoneyLine::absent};
+  if (scored.status != ScoreStatus::ranked) return m;
+  std::uint32_t others = before(app, scored);
+  const std::uint32_t p = plain_position(app.id);
+  if (p != MoneyLine::absent && p < others) --others;
+  m.y = others + (m.x != MoneyLine::absent && m.x <= others ? 1 : 0);
+  return m;
+}
+
 // The others keep their order: a changed application goes after every other
 // that ranks before it in the plain ranking; a commission order only permutes
 // its members among their own places, so counting in the plain ranking gives
@@ -49,14 +71,7 @@ std::vector<MoneyLine::Moved> RankingPlaces::moved(const std::vector<Change>& ch
     Placed p{{c.app, line_.position(c.app->id), MoneyLine::absent}, &c.scored};
     if (c.scored.status == ScoreStatus::ranked) {
       // Applications of the plain ranking (old scores) before the changed one.
-      std::uint32_t before = 0, after = static_cast<std::uint32_t>(plain_.size());
-      while (before < after) {
-        std::uint32_t mid = before + (after - before) / 2;
-        if (ranks_before(rules_, *plain_[mid], *plain_app_[mid], c.scored, *c.app))
-          before = mid + 1;
-        else
-          after = mid;
-      }
+      const std::uint32_t before = this->before(*c.app, c.scored);
       // Less the moved ones among them: the others before it.
       std::uint32_t others =
           before -

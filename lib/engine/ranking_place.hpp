@@ -30,6 +30,9 @@ class RankingPlaces {
   };
   [[nodiscard]] std::vector<MoneyLine::Moved> moved(const std::vector<Change>& changes) const;
 
+  // The same for one application: its old and new positions.
+  [[nodiscard]] MoneyLine::Moved moved_one(const Application& app, const ScoredApplication& scored) const;
+
   [[nodiscard]] const Application* application(const std::string& id) const;
   // Position among the plain ranking's ranked applications of `id`, or MoneyLine::absent.
   [[nodiscard]] std::uint32_t plain_position(const std::string& id) const;
@@ -37,6 +40,9 @@ class RankingPlaces {
   [[nodiscard]] const Rational& plain_total(std::uint32_t i) const { return *plain_[i]->total; }
 
  private:
+  // How many applications of the plain ranking (their scores now) rank before `scored`.
+  std::uint32_t before(const Application& app, const ScoredApplication& scored) const;
+
   const Rules& rules_;
   const MoneyLine& line_;
   StringIndex<const Application*> app_of_;

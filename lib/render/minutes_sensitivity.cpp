@@ -64,7 +64,7 @@ MinutesSection minutes_sensitivity_section(const MinutesData& data, const Sensit
   out.paragraphs.push_back(fmt::format(fmt::runtime(w.explanation), s.scenarios.size()));
   MinutesTable t;
   t.header = {w.id, w.organisation, w.label, w.funded_in, w.flips, margin_heading(data.rules, lang)};
-  t.align = "nlllll";
+  t.align = "nlnnll";  // label and count on one line each
   for (const SensitivityLine& l : s.applications) {
     if (l.label != SensitivityLabel::fragile && l.label != SensitivityLabel::contested) continue;
     std::string organisation;

@@ -47,7 +47,7 @@ constexpr PerLang<SensitivityWords> sensitivity_words{
            .status = "статус",
            .award = "сума",
            .label = "висновок",
-           .funded_in = "з грошима",
+           .funded_in = "з коштами",
            .of = "{} з {}",
            .flips = "що змінює"},
     .en = {.title = "Sensitivity of the allocation of round {} “{}”",

@@ -34,6 +34,19 @@ namespace {
 
 bool gets_money(AwardStatus s) { return s == AwardStatus::funded || s == AwardStatus::partial; }
 
+// `aggregate:median`, … (the rules file's names of the aggregates).
+std::string aggregate_scenario(Aggregate a) {
+  switch (a) {
+    case Aggregate::mean:
+      return "aggregate:mean";
+    case Aggregate::median:
+      return "aggregate:median";
+    case Aggregate::trimmed_mean:
+      return "aggregate:trimmed_mean";
+  }
+  return "aggregate:mean";
+}
+
 // The applications that get money in a decision.
 std::set<std::string> with_money(const Decision& d) {
   std::set<std::string> out;
@@ -177,10 +190,7 @@ Sensitivity sensitivity(const Rules& given, const std::vector<Application>& appl
       Rules other = rules;
       other.aggregate = a;
       ScoreResult ranking = score_round(other, applications, reviews);
-      outcomes.push_back(reallocated(fmt::format("aggregate:{}", a == Aggregate::mean     ? "mean"
-                                                                 : a == Aggregate::median ? "median"
-                                                                                          : "trimmed_mean"),
-                                     other, applications, ranking, standing, baseline));
+      outcomes.push_back(reallocated(aggregate_scenario(a), other, applications, ranking, standing, baseline));
     }
   }
   if (has_equal_totals(plain))

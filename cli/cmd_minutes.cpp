@@ -13,6 +13,7 @@ namespace competition::cli {
 
 struct MinutesOptions {
   std::string date;
+  bool sensitivity = false;
 };
 
 static int run_minutes(const GlobalOptions& g, const MinutesOptions& o) {
@@ -22,7 +23,7 @@ static int run_minutes(const GlobalOptions& g, const MinutesOptions& o) {
                 "minutes: --date: \"" + o.date + "\" is not a date (expected YYYY-MM-DD, e.g. 2026-03-10)");
   std::string date = o.date.empty() ? today_utc() : o.date;
   auto store = Store::open(g.db_path(), Store::Mode::read_only);
-  MinutesDocument doc = minutes_document(load_minutes(*store, g.round_id(), date), g.lang());
+  MinutesDocument doc = minutes_document(load_minutes(*store, g.round_id(), date, o.sensitivity), g.lang());
   emit(g, format == "html" ? render_minutes_html(doc) : render_minutes_md(doc));
   return 0;
 }
@@ -32,6 +33,8 @@ static void register_minutes(CLI::App& app, Context& ctx) {
   auto* sub =
       app.add_subcommand("minutes", "Write the minutes (протокол) of the commission's meeting on the allocation");
   sub->add_option("--date", options->date, "the date printed on the minutes, YYYY-MM-DD (default: today, UTC)");
+  sub->add_flag("--sensitivity", options->sensitivity,
+                "add a section listing the fragile and contested applications (competition sensitivity)");
   sub->footer(
       "Round, budget, members, every application with its scores, status and reasons, the commission's\n"
       "decisions with their reasons (those recorded after the allocation as not yet applied), the awards, the\n"

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "engine/sensitivity.hpp"
 #include "render/commission_words.hpp"
 #include "render/reason_words.hpp"
 #include "store/decision_log.hpp"
@@ -66,7 +67,8 @@ void read_record(const nlohmann::json& record, const std::string& round, Minutes
 
 // docs/decisions.md "The minutes" (`competition minutes`): "the minutes show the latest allocation and list
 // any decision recorded after it as not yet applied".
-MinutesData load_minutes(Store& store, const std::optional<std::string>& round_id, const std::string& date) {
+MinutesData load_minutes(Store& store, const std::optional<std::string>& round_id, const std::string& date,
+                         bool sensitivity) {
   MinutesData m;
   m.round = store.resolve_round(round_id);
   m.date = date;
@@ -99,6 +101,9 @@ MinutesData load_minutes(Store& store, const std::optional<std::string>& round_i
     for (const auto& l : m.lines)
       if (l.lot && *l.lot == "pool") m.pool_awarded += l.award;
   }
+  if (sensitivity)
+    m.sensitivity = competition::sensitivity(m.rules, m.applications, store.reviews(id, m.rules),
+                                             reduce_decisions(m.before).standing);
   return m;
 }
 

@@ -11,9 +11,10 @@
 namespace competition {
 
 // Reads the minutes of the round (`--round`, or the only one) for `date`
-// (`YYYY-MM-DD`, checked by the caller). Error(conflict) when the round has no
+// (`YYYY-MM-DD`, checked by the caller), with the round's sensitivity when
+// `sensitivity` (docs/cli.md "sensitivity"). Error(conflict) when the round has no
 // allocation yet; Error(io) when the stored record cannot be read.
 [[nodiscard]] MinutesData load_minutes(Store& store, const std::optional<std::string>& round_id,
-                                       const std::string& date);
+                                       const std::string& date, bool sensitivity = false);
 
 }  // namespace competition

@@ -237,6 +237,13 @@ bool tied_on_every_key(const Rules& rules, const ScoredApplication& a, const App
   return compare_on_keys(rules, a, app_a, b, app_b) == 0;
 }
 
+// docs/rules.md §3 without commission orders, the `id` key last.
+bool ranks_before(const Rules& rules, const ScoredApplication& a, const Application& app_a, const ScoredApplication& b,
+                  const Application& app_b) {
+  if (int c = compare_on_keys(rules, a, app_a, b, app_b); c != 0) return c < 0;
+  return a.id < b.id;
+}
+
 // docs/rules.md §1–3 over one round, from the reviews themselves.
 ScoreResult score_round(const Rules& rules, const std::vector<Application>& applications,
                         const std::vector<Review>& reviews, const std::vector<TieOrder>& orders) {

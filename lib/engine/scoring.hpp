@@ -65,4 +65,10 @@ struct TieOrder {
 [[nodiscard]] bool tied_on_every_key(const Rules& rules, const ScoredApplication& a, const Application& app_a,
                                      const ScoredApplication& b, const Application& app_b);
 
+// docs/rules.md §3 without commission orders: true when a (ranked) comes before b
+// (ranked) in score_round's ranking, the final `id` key included. Lets a caller
+// place an application whose scores it changed without sorting again.
+[[nodiscard]] bool ranks_before(const Rules& rules, const ScoredApplication& a, const Application& app_a,
+                                const ScoredApplication& b, const Application& app_b);
+
 }  // namespace competition

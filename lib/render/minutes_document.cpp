@@ -406,6 +406,7 @@ MinutesDocument minutes_document(const MinutesData& data, Lang lang) {
   doc.sections.push_back(applications_section(c));
   decisions_sections(doc, c);
   doc.sections.push_back(awards_section(c));
+  if (data.sensitivity) doc.sections.push_back(minutes_sensitivity_section(data, *data.sensitivity, lang));
   doc.sections.push_back(fingerprint_section(c));
   doc.signatures_title = c.w.signatures;
   doc.signers = c.rules.members;

@@ -14,6 +14,7 @@
 #include "engine/allocation.hpp"
 #include "engine/commission.hpp"
 #include "engine/scoring.hpp"
+#include "engine/sensitivity.hpp"
 #include "values/lang.hpp"
 #include "values/model.hpp"
 #include "values/round.hpp"
@@ -42,6 +43,8 @@ struct MinutesData {
   std::vector<int> applied;
   // Decisions logged after it (not applied yet), numbered as in the whole log.
   std::vector<CommissionDecision> after;
+  // `minutes --sensitivity`: the sensitivity of the baseline (docs/cli.md "sensitivity").
+  std::optional<Sensitivity> sensitivity;
 };
 
 // The document in words, independent of the layout.
@@ -72,5 +75,9 @@ struct MinutesDocument {
 };
 
 MinutesDocument minutes_document(const MinutesData& data, Lang lang);
+
+// `minutes --sensitivity`: the fragile and contested applications with the
+// scenarios that change them and their margins (render/minutes_sensitivity.cpp).
+MinutesSection minutes_sensitivity_section(const MinutesData& data, const Sensitivity& s, Lang lang);
 
 }  // namespace competition

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Runs every command the documentation shows, so that the docs cannot rot.
 
-Documents: README.md, docs/guide.md, docs/guide.uk.md, docs/rules.md.
+Documents: README.md, docs/guide.md, docs/guide.uk.md, docs/rules.md, docs/sensitivity.md.
 
 Conventions (written for the authors of those documents):
 - Only fenced blocks opened with ```bash are run; in them, only the lines that
@@ -37,7 +37,7 @@ import shutil
 import subprocess
 import sys
 
-DOCUMENTS = ["README.md", "docs/guide.md", "docs/guide.uk.md", "docs/rules.md"]
+DOCUMENTS = ["README.md", "docs/guide.md", "docs/guide.uk.md", "docs/rules.md", "docs/sensitivity.md"]
 DEFAULT_FILES = ["examples/kharkiv-esm"]
 NOW = "2018-03-12T10:00:00Z"
 FENCE = re.compile(r"^( {0,3})(```+|~~~+)\s*([^\s`]*)")

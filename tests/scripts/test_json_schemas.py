@@ -112,6 +112,7 @@ def example_round(c):
         c.json_of("import-summary", cwd, db, "import", kind, f(kind + ".csv"), "--json")
     c.json_of("score", cwd, db, "score", "--json")
     first = c.json_of("allocate", cwd, db, "allocate", "--json")
+    c.json_of("sensitivity", cwd, db, "sensitivity", "--json")
     c.json_of("decisions", cwd, db, "decisions", "--json")
     c.json_of("decision-recorded", cwd, db, "withdraw", "A-068", "--reason", "Заявник відмовився", "--json")
     c.json_of("decision-recorded", cwd, db, "override", "A-054", "--award", "40000", "--reason", "Кошторис скорочено",
@@ -119,6 +120,7 @@ def example_round(c):
     c.run(cwd, db, "override", "A-040", "--award", "0", "--reason", "x", "--json", code=3)  # rejected: no decision
     c.json_of("audit", cwd, db, "audit", "--json")  # decisions pending: still ok
     second = c.json_of("allocate", cwd, db, "allocate", "--force", "--json")
+    c.json_of("sensitivity", cwd, db, "sensitivity", "--json")  # with a withdrawal and an override applied
     if second is not None and not second.get("decisions"):
         c.fail("allocate --force --json after two decisions has no `decisions`")
     c.json_of("import-summary", cwd, db, "import", "outcomes", f("outcomes.csv"), "--json")
@@ -218,6 +220,7 @@ def worked_and_votes(c):
         c.json_of("import-summary", cwd, db, "import", "pabulib", pb, "--json")
         c.json_of("score", cwd, db, "score", "--json")
         c.json_of("allocate", cwd, db, "allocate", "--json")
+        c.json_of("sensitivity", cwd, db, "sensitivity", "--json")  # votes: ties only, margins in votes
 
 
 def rules_files(c):
@@ -278,6 +281,18 @@ def negatives(c, valid_allocate):
         mutate(d)
         c.rejects("allocate", d, what)
     c.rejects("status", {"rounds": [], "history_years": [], "extra": True}, "an unknown key")
+    line = {"id": "A-1", "status": "funded", "award": "10.00", "funded_in": 1, "of": 2, "label": "fragile",
+            "flips": ["without:R-1"], "margin": {"steps": 2, "reviewer": "R-1", "criterion": "c", "direction": "down"}}
+    for mutate, what in [
+        (lambda d: d.__setitem__("label", "robust"), "a robust application with flips"),
+        (lambda d: d.__setitem__("flips", []), "a fragile application without flips"),
+        (lambda d: d["margin"].__setitem__("direction", "sideways"), "an unknown margin direction"),
+        (lambda d: d["margin"].__setitem__("steps", 0), "a margin of no steps"),
+        (lambda d: d.__setitem__("flips", ["without R-1"]), "a scenario id in words"),
+    ]:
+        d = copy.deepcopy(line)
+        mutate(d)
+        c.rejects("sensitivity", {"round": "x", "scenarios": [], "applications": [d]}, what)
     c.rejects("score", {"round": "x", "applications": [{"id": "A-1", "rank": None, "status": "incomplete", "total": "1.00",
                                                         "criteria": {}, "reviews": 0, "flags": [],
                                                         "reasons": ["too_few_reviews"]}]},
@@ -300,7 +315,8 @@ def main():
         return 77
     c = Checker(binary, repo, work)
     expected = ["score", "allocate", "report", "audit", "audit-history", "audit-bundle", "status", "import-summary",
-                "decisions", "decision-recorded", "decision-record", "manifest", "rules", "assign", "import-directory"]
+                "decisions", "decision-recorded", "decision-record", "manifest", "rules", "assign", "import-directory",
+                "sensitivity"]
     for name in expected:
         if name not in c.validators:
             c.fail(f"schemas/{name}.schema.json is missing or invalid")

@@ -110,7 +110,8 @@ static int run_import(const ImportCliOptions& o, const GlobalOptions& g) {
 
 static void register_import(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<ImportCliOptions>();
-  auto* sub = app.add_subcommand("import", "Import a CSV input into the round, all or nothing");
+  auto* sub =
+      app.add_subcommand("import", "Import a CSV file or an Excel workbook (.xlsx) into the round, all or nothing");
   sub->add_option("KIND", o->kind,
                   "applications, reviewers, reviews, outcomes, history, pabulib, agreements or payments")
       ->required();

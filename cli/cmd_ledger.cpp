@@ -11,7 +11,7 @@
 namespace competition::cli {
 
 struct LedgerCliOptions {
-  std::string as_of;
+  std::optional<std::string> as_of;  // given but empty is an error, not today
 };
 
 static int run_ledger(const GlobalOptions& g, const LedgerCliOptions& o) {
@@ -20,8 +20,7 @@ static int run_ledger(const GlobalOptions& g, const LedgerCliOptions& o) {
   if (format == "xlsx" && (g.output.empty() || g.output == "-"))
     throw Error(ErrorKind::invalid, "--format xlsx: give the workbook's path with -o PATH");
   auto store = Store::open(g.db_path(), Store::Mode::read_only);
-  const Ledger l =
-      round_ledger(*store, g.round_id(), o.as_of.empty() ? std::nullopt : std::optional<std::string>(o.as_of));
+  const Ledger l = round_ledger(*store, g.round_id(), o.as_of);
   if (format == "xlsx")
     write_ledger_xlsx(l, g.lang(), g.output, g.db_path());
   else if (format == "json")

@@ -28,7 +28,7 @@ constexpr PerLang<LedgerWords> ledger_words{
            .report_received = "Report received",
            .state = "State",
            .total = "Total",
-           .sheet = "Ledger"},
+           .sheet = "Payments"},
 };
 
 namespace {

@@ -1,7 +1,10 @@
 // docs/cli.md "ledger", xlsx: one sheet, the header row frozen, money as number
 // cells (exact to the kopiyka: a double holds every amount below 2^53 kopiykas
 // exactly in its two decimals as shown), text as string cells, never formulas.
+#include <fmt/format.h>
 #include <xlsxwriter.h>
+
+#include <string>
 
 #include "render/ledger_words.hpp"
 #include "render/render_ledger.hpp"
@@ -30,6 +33,11 @@ void write_ledger_xlsx(const Ledger& l, Lang lang, const std::string& path, cons
     format_set_bold(total_money);
     format_set_num_format(total_money, "#,##0.00");
 
+    // The round and the date in the document's title, so two saved ledgers tell themselves apart.
+    std::string title = fmt::format(fmt::runtime(w.heading), l.round, l.as_of);
+    lxw_doc_properties properties{};
+    properties.title = title.data();  // libxlsxwriter's field is char*; it only reads it
+    workbook_set_properties(wb, &properties);
     lxw_worksheet* ws = workbook_add_worksheet(wb, w.sheet);
     const char* columns[] = {w.application, w.award,      w.agreement,       w.agreed, w.paid,
                              w.to_pay,      w.report_due, w.report_received, w.state};

@@ -98,7 +98,11 @@ def main():
     db = os.path.join(a.work, "xlsx.db")
     path = os.path.join(a.work, "ledger.xlsx")
     run(a.binary, db, "ledger", "--as-of", "2019-01-31", "--format", "xlsx", "-o", path, "--lang", "en")
-    ws = openpyxl.load_workbook(path).active
+    book = openpyxl.load_workbook(path)
+    ws = book.active
+    if ws.title != "Payments" or book.properties.title != \
+            "Round esm-2018: agreements, payments and reports as of the end of 2019-01-31":
+        failures.append(f"ledger.xlsx sheet {ws.title!r}, title {book.properties.title!r}")
     rows = [[c.value for c in row] for row in ws.iter_rows()]
     if rows[0] != ["Application", "Award", "Agreement", "Agreed", "Paid", "To pay", "Report due", "Report received",
                    "State"]:

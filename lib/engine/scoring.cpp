@@ -90,6 +90,30 @@ ScoredApplication score_by_reviews(const Rules& rules, const Application& app, R
   return s;
 }
 
+// docs/rules.md "checks": the planned cost per client, (requested +
+// cofinancing) / planned_clients, of each application that plans clients; an
+// application (not incomplete) whose cost is strictly above `factor` × or below
+// 1/`factor` × the median of those costs gets the flag `cost_outlier`, after
+// its spread flags. Exact: no double compares costs.
+void flag_cost_outliers(const Rational& factor, const std::vector<Application>& applications,
+                        std::vector<ScoredApplication>& all) {
+  auto cost = [](const Application& a) {
+    return Rational::of_money(a.requested + a.cofinancing) / Rational(a.planned_clients);
+  };
+  std::vector<Rational> costs;
+  for (const Application& a : applications)
+    if (a.planned_clients > 0) costs.push_back(cost(a));
+  if (costs.empty()) return;
+  std::sort(costs.begin(), costs.end());
+  const Rational median = aggregate_sorted(Aggregate::median, costs);
+  for (std::size_t i = 0; i < applications.size(); ++i) {
+    const Application& a = applications[i];
+    if (a.planned_clients <= 0 || all[i].status == ScoreStatus::incomplete) continue;
+    const Rational c = cost(a);
+    if (c > factor * median || c * factor < median) all[i].flags.push_back("cost_outlier");
+  }
+}
+
 // docs/rules.md §1 (votes): the total is the imported vote count; only the rules
 // that need no scores apply, and there are no criteria, reviews or flags.
 ScoredApplication score_by_votes(const Rules& rules, const Application& app, int valid_reviews) {
@@ -295,6 +319,7 @@ ScoreResult score_summarised(const Rules& rules, const std::vector<Application>&
     if (all.back().status != ScoreStatus::ranked) unranked.push_back(static_cast<std::uint32_t>(i));
   }
   summaries = {};  // moved from: release the rest
+  if (rules.cost_outlier_factor) flag_cost_outliers(*rules.cost_outlier_factor, applications, all);
   std::vector<Entry> ranked;
   ranked.reserve(all.size() - unranked.size());
   for (std::size_t i = 0; i < all.size(); ++i)

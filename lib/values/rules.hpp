@@ -76,6 +76,9 @@ struct Rules {
   std::optional<Rational> max_spread;
   std::optional<Rational> pass_total;
   std::vector<Criterion> criteria;
+  // [checks] (docs/rules.md "checks"): flag a planned cost per client more than
+  // this many times above or below the round's median; > 1, none: off.
+  std::optional<Rational> cost_outlier_factor;
   // [allocation]
   AllocationRule rule = AllocationRule::greedy_skip;
   bool partial = false;

@@ -3,11 +3,13 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 
 #include "app.hpp"
 #include "base/visible_text.hpp"
 #include "commands/import_result.hpp"
 #include "commands/importer.hpp"
+#include "formats/input_file.hpp"
 #include "render/conflict_words.hpp"
 #include "render/render_import.hpp"
 
@@ -24,6 +26,36 @@ struct ImportCliOptions {
   bool exclude_conflicts = false;
   bool allow_unassigned = false;
 };
+
+// `import reviews DIR` (docs/cli.md "import"): every sheet file of the directory in one transaction.
+static int run_import_directory(const ImportOptions& io, const ImportCliOptions& o, const GlobalOptions& g,
+                                const std::string& format) {
+  const std::vector<std::string> files = sheet_files_in(o.file);
+  if (files.empty())
+    throw Error(ErrorKind::invalid, fmt::format("{}: no .xlsx or .csv file in the directory", io.file));
+  std::vector<ImportInput> inputs;
+  for (const std::string& f : files) inputs.push_back({f, read_input(f)});
+  auto store = Store::open(g.db_path(), Store::Mode::must_exist);
+  DirectoryImport d;
+  try {
+    d = import_directory(*store, io, inputs);
+  } catch (const Error& e) {
+    if (format == "json" && e.kind() != ErrorKind::io)
+      emit(g, render_directory_import_json(refused_directory(io, files, e)), Controls::kept);
+    throw;
+  }
+  if (!o.dry_run) note_changes_recorded(g);
+  bool errors = false;
+  for (const ImportSummary& s : d.files) errors = errors || !s.errors.empty();
+  if (format == "json") {
+    emit(g, render_directory_import_json(d), Controls::kept);
+  } else {
+    emit(g, render_directory_import_text(d, o.dry_run));
+    for (const ImportSummary& s : d.files)
+      for (const auto& e : s.errors) std::fputs((visible(e.to_string()) + "\n").c_str(), stderr);
+  }
+  return exit_code_of_findings(errors);
+}
 
 static int run_import(const ImportCliOptions& o, const GlobalOptions& g) {
   ImportOptions io;
@@ -43,11 +75,13 @@ static int run_import(const ImportCliOptions& o, const GlobalOptions& g) {
   io.replace = o.replace;
   io.exclude_conflicts = o.exclude_conflicts;
   io.allow_unassigned = o.allow_unassigned;
+  std::string format = g.format_of({"text", "json"});
+  if (io.kind == ImportKind::reviews && o.file != "-" && std::filesystem::is_directory(o.file))
+    return run_import_directory(io, o, g, format);
   if (!g.quiet && ::isatty(STDERR_FILENO))
     io.progress = [&io](std::size_t done, std::size_t total) {
       if (total > 0) std::fprintf(stderr, "\r%s: reading %zu%%", io.file.c_str(), done * 100 / total);
     };
-  std::string format = g.format_of({"text", "json"});
   std::string bytes = read_input(o.file);
   auto store = Store::open(g.db_path(), io.kind == ImportKind::history || io.kind == ImportKind::pabulib
                                             ? Store::Mode::may_create
@@ -80,7 +114,8 @@ static void register_import(CLI::App& app, Context& ctx) {
   sub->add_option("KIND", o->kind,
                   "applications, reviewers, reviews, outcomes, history, pabulib, agreements or payments")
       ->required();
-  sub->add_option("FILE", o->file, "the file to import (- for standard input)")->required();
+  sub->add_option("FILE", o->file, "the file to import (- for standard input; reviews: or a directory of score sheets)")
+      ->required();
   sub->add_option("--encoding", o->encoding, "auto (UTF-8, else Windows-1251), utf-8 or cp1251")
       ->check(CLI::IsMember({"auto", "utf-8", "cp1251"}));
   sub->add_option("--delimiter", o->delimiter, "auto, ',', ';' or tab")

@@ -16,13 +16,13 @@
 #include <vector>
 
 #include "base/sha256.hpp"
+#include "commands/read_snapshot.hpp"
 #include "engine/commission.hpp"
 #include "formats/canonical_csv.hpp"
 #include "formats/decisions_csv.hpp"
 #include "render/render_decision_md.hpp"
 #include "store/decision_log.hpp"
 #include "store/ledger_store.hpp"
-#include "store/read_snapshot.hpp"
 
 namespace competition {
 

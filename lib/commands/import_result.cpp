@@ -34,4 +34,24 @@ ImportSummary refused_summary(const ImportOptions& options, const Error& refusal
   return s;
 }
 
+DirectoryImport refused_directory(const ImportOptions& options, const std::vector<std::string>& files,
+                                  const Error& refusal) {
+  DirectoryImport d;
+  d.directory = options.file;
+  const ImportSummary all = refused_summary(options, refusal);
+  for (const std::string& file : files) {
+    ImportSummary s;
+    s.file = file;
+    s.kind = options.kind;
+    s.round = all.round;
+    d.files.push_back(std::move(s));
+  }
+  if (d.files.empty()) return d;
+  for (const Diagnostic& e : all.errors) {
+    auto it = std::find_if(d.files.begin(), d.files.end(), [&](const ImportSummary& s) { return s.file == e.file; });
+    (it == d.files.end() ? d.files.front() : *it).errors.push_back(e);
+  }
+  return d;
+}
+
 }  // namespace competition

@@ -22,4 +22,9 @@ ImportSummary conclude_import(Transaction& tx, bool dry_run, ImportSummary s, st
 // `refusal`'s diagnostics as an error (its message, unlocated, when it has none).
 [[nodiscard]] ImportSummary refused_summary(const ImportOptions& options, const Error& refusal);
 
+// The same for a refused directory: each file's object with the diagnostics
+// that name it (any naming no file of `files` go with the first file).
+[[nodiscard]] DirectoryImport refused_directory(const ImportOptions& options, const std::vector<std::string>& files,
+                                                const Error& refusal);
+
 }  // namespace competition

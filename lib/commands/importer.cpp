@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <cstdint>
+#include <iterator>
 #include <map>
+#include <optional>
 #include <set>
 #include <utility>
 #include <vector>
@@ -33,6 +35,9 @@ namespace competition {
 
 namespace {
 
+// The pairs imported so far from a directory's files, each with the first file that had it.
+using ReviewFiles = std::map<NamedPair, std::string>;
+
 CsvSource source_of(const ImportOptions& o) { return CsvSource{o.file, o.encoding, o.delimiter, o.progress}; }
 
 RoundRecord round_for(Store& store, const ImportOptions& o, bool frozen_after_allocation) {
@@ -49,7 +54,7 @@ RoundRecord round_for(Store& store, const ImportOptions& o, bool frozen_after_al
 // any invalid row discards the counts (the transaction rolls back).
 void finish_rows(CsvRows& rows, DiagnosticSink& sink, ImportSummary& s) {
   s.read = rows.read();
-  if (rows.finish(sink)) s.added = s.updated = s.unchanged = 0;
+  if (rows.finish(sink)) s.added = s.updated = s.unchanged = s.blank = 0;
 }
 
 // The valid rows of a small file (reviewers, history), each with its line,
@@ -161,9 +166,38 @@ void check_assigned(const std::set<NamedPair>& assigned, RowReader& r, std::int6
                          rv.reviewer, rv.application));
 }
 
-// One pass like applications.
+// docs/formats.md "Score sheets": a score sheet's `round` cell names the round
+// it was written for, which must be the round imported into.
+void check_round_cell(RowReader& r, std::size_t k, const std::string& round) {
+  const std::string_view cell = r.cell(k);
+  if (!cell.empty() && cell != round)
+    r.error(k, fmt::format("the row is for round \"{}\", not {} (the round imported into)", shown(cell), round));
+}
+
+// A pair another file of the directory had already (docs/cli.md "import"):
+// `across` maps each pair to the first file that had it.
+void check_across_files(ReviewFiles* across, RowReader& r, const Review& rv, const std::string& file) {
+  if (!across || rv.application.empty() || rv.reviewer.empty()) return;
+  auto [first, fresh] = across->emplace(NamedPair{rv.application, rv.reviewer}, file);
+  if (!fresh && first->second != file)
+    r.error(0, fmt::format("duplicate review of {} by {} (first in {})", rv.application, rv.reviewer, first->second));
+}
+
+// The score sheet's defined names (docs/formats.md "Score sheets"): a round
+// other than the one imported into refuses the file; its reviewer, if any.
+std::optional<std::string> sheet_reviewer(const CsvRows& rows, const std::string& file, const std::string& round) {
+  if (auto sheet_round = rows.defined_text("competition_round"); sheet_round && *sheet_round != round)
+    throw Error(ErrorKind::invalid,
+                {Diagnostic{file, 0, 0, "competition_round",
+                            fmt::format("the workbook is a score sheet of round \"{}\", not of round {} (the round "
+                                        "imported into)",
+                                        shown(*sheet_round), round)}});
+  return rows.defined_text("competition_reviewer");
+}
+
+// One pass like applications. A row without any score is skipped as blank.
 void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes, ImportSummary& s,
-                    DiagnosticSink& sink) {
+                    DiagnosticSink& sink, ReviewFiles* across) {
   RoundRecord round = round_for(store, o, true);
   Rules rules = Store::rules_of(round);
   s.round = round.id;
@@ -172,7 +206,10 @@ void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes
         ErrorKind::invalid,
         {Diagnostic{o.file, 0, 0, "", fmt::format("round {} is ranked by votes; it takes no reviews", round.id)}});
   const CsvSource source = source_of(o);
-  CsvRows rows(bytes, source, review_columns(rules));
+  CsvRows rows(bytes, source, review_columns(rules, false));
+  const std::optional<std::string> named_reviewer = sheet_reviewer(rows, o.file, round.id);
+  if (!named_reviewer) rows.require_column(review_reviewer_column);
+  const std::size_t round_column = review_round_column(rules);
   ReviewChecks checks(store, round);
   ReviewWriter writer(store, round.id, o.replace);
   std::set<NamedPair> assigned;
@@ -181,8 +218,16 @@ void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes
   Review rv;
   std::string scores;  // rv.scores as stored, reused row after row
   while (RowReader* r = rows.next()) {
-    parse_review_pair(*r, rv);
+    if (review_scores_blank(*r, rules)) {
+      if (!r->cell(2).empty())
+        r->error(2, "a comment on a row without scores (fill in the scores, or clear the comment)");
+      ++s.blank;
+      continue;
+    }
+    parse_review_pair(*r, rv, named_reviewer);
+    check_round_cell(*r, round_column, round.id);
     auto [app, reviewer] = check_pair(checks, *r, rv, round.id);
+    check_across_files(across, *r, rv, o.file);
     parse_review_scores(*r, rules, rv, scores);
     check_conflict_of_interest(checks, *r, app, reviewer, o.exclude_conflicts, rv);
     check_assigned(assigned, *r, app, reviewer, rv);
@@ -439,14 +484,14 @@ void import_history(Store& store, const ImportOptions& o, std::string_view bytes
 
 namespace {
 
-ImportSummary import_checked(Store& store, const ImportOptions& o, std::string_view bytes) {
-  if (o.kind == ImportKind::pabulib) return import_pabulib(store, o, bytes);
+// One file's rows checked and applied inside the caller's transaction: its
+// summary, and its diagnostics in report order into `diags`.
+ImportSummary import_rows(Store& store, const ImportOptions& o, std::string_view bytes, ReviewFiles* across,
+                          std::vector<Diagnostic>& diags) {
   ImportSummary s;
   s.file = o.file;
   s.kind = o.kind;
   DiagnosticSink sink(o.file);
-  BulkForeignKeys fk(store, o.kind == ImportKind::applications || o.kind == ImportKind::reviews);
-  Transaction tx(store);
   switch (o.kind) {
     case ImportKind::applications:
       import_applications(store, o, bytes, s, sink);
@@ -455,7 +500,7 @@ ImportSummary import_checked(Store& store, const ImportOptions& o, std::string_v
       import_reviewers(store, o, bytes, s, sink);
       break;
     case ImportKind::reviews:
-      import_reviews(store, o, bytes, s, sink);
+      import_reviews(store, o, bytes, s, sink, across);
       break;
     case ImportKind::outcomes:
       import_outcomes(store, o, bytes, s, sink);
@@ -474,7 +519,7 @@ ImportSummary import_checked(Store& store, const ImportOptions& o, std::string_v
   }
   if ((o.kind == ImportKind::agreements || o.kind == ImportKind::payments) && sink.diagnostics().empty())
     record_money(store, s);
-  std::vector<Diagnostic>& diags = sink.diagnostics();
+  diags = std::move(sink.diagnostics());
   sort_by_position(diags);
   // Say that the list is cut, so nobody takes the first 100 for all of them
   // (one more diagnostic, at line 0, after the 100).
@@ -483,7 +528,26 @@ ImportSummary import_checked(Store& store, const ImportOptions& o, std::string_v
                                fmt::format("... and {} more problems not shown (the first {} are listed)",
                                            sink.dropped(), max_reported_errors),
                                worst_kind(diags)});
+  return s;
+}
+
+ImportSummary import_checked(Store& store, const ImportOptions& o, std::string_view bytes) {
+  if (o.kind == ImportKind::pabulib) return import_pabulib(store, o, bytes);
+  BulkForeignKeys fk(store, o.kind == ImportKind::applications || o.kind == ImportKind::reviews);
+  Transaction tx(store);
+  std::vector<Diagnostic> diags;
+  ImportSummary s = import_rows(store, o, bytes, nullptr, diags);
   return conclude_import(tx, o.dry_run, std::move(s), std::move(diags));
+}
+
+// A dry run's summary of a file refused as a whole (docs/cli.md "import"):
+// its error as the summary's, counts 0.
+ImportSummary dry_run_refusal(const ImportOptions& o, const Error& e) {
+  ImportSummary s;
+  s.file = o.file;
+  s.kind = o.kind;
+  s.errors = e.diagnostics();
+  return s;
 }
 
 }  // namespace
@@ -496,12 +560,40 @@ ImportSummary import_file(Store& store, const ImportOptions& o, std::string_view
     // file, a NUL byte, a bad encoding, a file too large) as it reports row
     // errors, in the summary (exit 1), not as a refusal.
     if (!o.dry_run || e.diagnostics().empty()) throw;
-    ImportSummary s;
-    s.file = o.file;
-    s.kind = o.kind;
-    s.errors = e.diagnostics();
-    return s;
+    return dry_run_refusal(o, e);
   }
+}
+
+DirectoryImport import_directory(Store& store, const ImportOptions& o, const std::vector<ImportInput>& inputs) {
+  DirectoryImport out;
+  out.directory = o.file;
+  BulkForeignKeys fk(store, true);
+  Transaction tx(store);
+  ReviewFiles across;
+  std::vector<Diagnostic> all;
+  for (const ImportInput& in : inputs) {
+    ImportOptions file_options = o;
+    file_options.file = in.file;
+    std::vector<Diagnostic> diags;
+    try {
+      out.files.push_back(import_rows(store, file_options, in.bytes, &across, diags));
+    } catch (const Error& e) {
+      if (!o.dry_run || e.diagnostics().empty()) throw;
+      out.files.push_back(dry_run_refusal(file_options, e));
+      continue;
+    }
+    if (o.dry_run)
+      out.files.back().errors = std::move(diags);
+    else
+      all.insert(all.end(), std::make_move_iterator(diags.begin()), std::make_move_iterator(diags.end()));
+  }
+  if (o.dry_run) return out;  // the transaction rolls back
+  if (!all.empty()) {
+    const ErrorKind kind = worst_kind(all);
+    throw Error(kind, std::move(all));
+  }
+  tx.commit();
+  return out;
 }
 
 }  // namespace competition

@@ -5,7 +5,9 @@
 // store/<kind>_writer.hpp; this use case ties them with the checks that need
 // the round.
 #pragma once
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "commands/import_options.hpp"
 #include "store/store.hpp"
@@ -22,5 +24,17 @@ namespace competition {
 // diagnostic (exit 2 for invalid rows, 3 for conflicts with stored state) and
 // writes nothing; a dry run returns the would-be counts and the errors.
 ImportSummary import_file(Store& store, const ImportOptions& options, std::string_view bytes);
+
+// One file of a directory import: its label (DIR/NAME) and its content.
+struct ImportInput {
+  std::string file;
+  std::string bytes;
+};
+
+// `competition import reviews DIR` (docs/cli.md "import"): every file in one
+// transaction, all or none; a pair two files have is a duplicate. A real run
+// throws Error with every file's diagnostics; a dry run returns each file's
+// would-be counts and errors. `options.file` is the directory.
+DirectoryImport import_directory(Store& store, const ImportOptions& options, const std::vector<ImportInput>& inputs);
 
 }  // namespace competition

@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "commands/read_snapshot.hpp"
 #include "store/ledger_store.hpp"
-#include "store/read_snapshot.hpp"
 #include "values/clock.hpp"
 #include "values/dates.hpp"
 #include "values/diagnostic.hpp"

@@ -6,6 +6,10 @@
 
 namespace competition {
 
+std::string missing_column_message(std::string_view name) {
+  return fmt::format("required column \"{}\" is missing from the header", name);
+}
+
 std::vector<int> map_columns(const std::vector<std::string>& header, const std::vector<ColumnSpec>& specs,
                              int header_line, DiagnosticSink& sink) {
   std::vector<int> index(specs.size(), -1);
@@ -36,8 +40,7 @@ std::vector<int> map_columns(const std::vector<std::string>& header, const std::
   }
   for (std::size_t k = 0; k < specs.size(); ++k)
     if (specs[k].required && index[k] < 0)
-      sink.add(header_line, 0, specs[k].name,
-               fmt::format("required column \"{}\" is missing from the header", specs[k].name));
+      sink.add(header_line, 0, specs[k].name, missing_column_message(specs[k].name));
   return index;
 }
 

@@ -23,6 +23,9 @@ struct ColumnSpec {
   bool required;
 };
 
+// "required column \"NAME\" is missing from the header".
+std::string missing_column_message(std::string_view name);
+
 // Maps the header onto the kind's columns; -1 for an absent optional column.
 // Unknown columns are errors unless prefixed `x_`; a column named twice is an error.
 std::vector<int> map_columns(const std::vector<std::string>& header, const std::vector<ColumnSpec>& specs,

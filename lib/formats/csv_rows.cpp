@@ -24,6 +24,7 @@ CsvRows::CsvRows(std::string_view bytes, const CsvSource& source, std::vector<Co
     reader_.emplace(decoded_->text(), source.delimiter, source.file);
     header = &reader_->header();
   }
+  header_line_ = header->line;
   index_ = map_columns(header->fields, specs_, header->line, header_);
   header_ok_ = header_.empty();
 }
@@ -65,6 +66,19 @@ RowReader* CsvRows::next() {
   }
   stopped_ = true;
   return nullptr;
+}
+
+std::optional<std::string> CsvRows::defined_text(std::string_view name) const {
+  if (!table_) return std::nullopt;
+  for (const auto& [n, text] : table_->text_names)
+    if (normalize_header(n) == normalize_header(name)) return text;
+  return std::nullopt;
+}
+
+void CsvRows::require_column(std::size_t k) {
+  if (index_[k] >= 0) return;
+  header_.add(header_line_, 0, specs_[k].name, missing_column_message(specs_[k].name));
+  header_ok_ = false;
 }
 
 bool CsvRows::finish(DiagnosticSink& out) {

@@ -46,6 +46,13 @@ class CsvRows {
   RowReader* next();
 
   const std::vector<ColumnSpec>& specs() const { return specs_; }
+  // A workbook's defined name holding a text constant (xlsx_reader.hpp),
+  // matched case-insensitively as Excel does; nullopt for CSV input or when
+  // the workbook has none by that name.
+  std::optional<std::string> defined_text(std::string_view name) const;
+  // Makes optional column k required after all (reported with the header's
+  // problems, as a missing required column is); call before next().
+  void require_column(std::size_t k);
   // Well-formed records read so far.
   long read() const { return read_; }
   bool any_invalid() const { return syntax_.any_invalid() || header_.any_invalid() || rows_.any_invalid(); }
@@ -71,6 +78,7 @@ class CsvRows {
   CsvRecord rec_;
   std::optional<RowReader> row_;
   long read_ = 0;
+  int header_line_ = 1;
   bool header_ok_ = false;
   bool stopped_ = false;
 };

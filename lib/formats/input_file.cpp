@@ -5,8 +5,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 
 #include "values/diagnostic.hpp"
 
@@ -16,6 +18,34 @@ std::string limit_words(std::size_t bytes) {
   if (bytes % (std::size_t{1} << 30) == 0) return fmt::format("{} GiB", bytes >> 30);
   if (bytes % (std::size_t{1} << 20) == 0) return fmt::format("{} MiB", bytes >> 20);
   return fmt::format("{} bytes", bytes);
+}
+
+namespace {
+
+bool ends_with_ascii_lower(std::string name, std::string_view ending) {
+  for (char& c : name)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return name.size() > ending.size() && name.compare(name.size() - ending.size(), ending.size(), ending) == 0;
+}
+
+}  // namespace
+
+std::vector<std::string> sheet_files_in(const std::string& dir) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.empty() || name[0] == '.' || name.rfind("~$", 0) == 0) continue;
+    if (!ends_with_ascii_lower(name, ".xlsx") && !ends_with_ascii_lower(name, ".csv")) continue;
+    std::error_code type_error;
+    if (!it->is_regular_file(type_error)) continue;
+    names.push_back(std::move(name));
+  }
+  if (ec) throw Error(ErrorKind::io, fmt::format("{}: cannot read the directory: {}", dir, ec.message()));
+  std::sort(names.begin(), names.end());
+  const std::string prefix = !dir.empty() && dir.back() == '/' ? dir : dir + "/";
+  for (auto& n : names) n = prefix + n;
+  return names;
 }
 
 namespace {

@@ -4,6 +4,7 @@
 #pragma once
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace competition {
 
@@ -20,6 +21,11 @@ inline constexpr std::size_t max_field_bytes = std::size_t{16} << 20;      // 16
 // regular file, else after reading `limit` + 1 bytes).
 std::string read_input_file(const std::string& path, const std::string& label,
                             std::size_t limit = max_input_file_bytes);
+
+// docs/cli.md "import": the paths (`DIR/NAME`) of the `.xlsx` and `.csv` files
+// (the ending in any case) of directory `dir`, hidden files and Excel's `~$`
+// lock files left out, by name. Error(io) when the directory cannot be read.
+std::vector<std::string> sheet_files_in(const std::string& dir);
 
 // "1 GiB", "64 MiB", "16 MiB": a limit as the messages and docs write it.
 std::string limit_words(std::size_t bytes);

@@ -52,26 +52,43 @@ void report_unparsed_score(RowReader& r, std::size_t k, const Criterion& cr, std
 
 }  // namespace
 
-std::vector<ColumnSpec> review_columns(const Rules& rules) {
-  std::vector<ColumnSpec> specs = {{"application", true}, {"reviewer", true}, {"comment", false}};
+std::vector<ColumnSpec> review_columns(const Rules& rules, bool reviewer_required) {
+  std::vector<ColumnSpec> specs = {{"application", true}, {"reviewer", reviewer_required}, {"comment", false}};
   // Criterion ids are matched case-insensitively like every column name.
   for (const auto& c : rules.criteria) specs.push_back({normalize_header(c.id), true});
+  for (const char* extra : {"organisation", "title", "category", "requested", "cofinancing", "round"})
+    specs.push_back({extra, false});
   return specs;
 }
 
-void parse_review_pair(RowReader& r, Review& rv) {
+std::size_t review_round_column(const Rules& rules) { return review_first_criterion + rules.criteria.size() + 5; }
+
+void parse_review_pair(RowReader& r, Review& rv, const std::optional<std::string>& sheet_reviewer) {
   rv.application = r.id(0);
-  rv.reviewer = r.id(1);
+  if (sheet_reviewer && r.cell(review_reviewer_column).empty()) {
+    rv.reviewer = *sheet_reviewer;
+  } else {
+    rv.reviewer = r.id(review_reviewer_column);
+    if (sheet_reviewer && rv.reviewer != *sheet_reviewer)
+      r.error(review_reviewer_column, fmt::format("reviewer \"{}\" differs from the workbook's competition_reviewer {}",
+                                                  shown(rv.reviewer), *sheet_reviewer));
+  }
   rv.comment = std::string(r.cell(2));
   rv.scores.clear();
   rv.excluded = false;
+}
+
+bool review_scores_blank(const RowReader& r, const Rules& rules) {
+  for (std::size_t c = 0; c < rules.criteria.size(); ++c)
+    if (!r.cell(review_first_criterion + c).empty()) return false;
+  return true;
 }
 
 void parse_review_scores(RowReader& r, const Rules& rules, Review& rv, std::string& encoded) {
   encoded.clear();
   for (std::size_t c = 0; c < rules.criteria.size(); ++c) {
     const Criterion& cr = rules.criteria[c];
-    const std::size_t k = 3 + c;
+    const std::size_t k = review_first_criterion + c;
     auto cell = r.cell(k);
     auto v = Rational::parse_decimal(cell, 4);
     if (c) encoded += ';';

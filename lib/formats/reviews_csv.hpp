@@ -3,6 +3,8 @@
 // a conflict of interest, a review already stored with other values) and the
 // check for a repeated pair during an import are the importer's.
 #pragma once
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,12 +17,27 @@
 namespace competition {
 
 // The columns of reviews.csv: application, reviewer, comment, then one per
-// criterion of the rules (its id; every name as normalize_header gives it).
-std::vector<ColumnSpec> review_columns(const Rules& rules);
+// criterion of the rules (its id; every name as normalize_header gives it),
+// then the optional columns of a score sheet (docs/formats.md "Score sheets"):
+// organisation, title, category, requested and cofinancing (ignored) and
+// round. `reviewer_required` false leaves the reviewer column optional (a
+// sheet's workbook may name the reviewer instead).
+std::vector<ColumnSpec> review_columns(const Rules& rules, bool reviewer_required = true);
+
+// Positions in review_columns(): the reviewer, the first criterion, the sheet's `round`.
+inline constexpr std::size_t review_reviewer_column = 1;
+inline constexpr std::size_t review_first_criterion = 3;
+std::size_t review_round_column(const Rules& rules);
 
 // The first cells of row `r` into `rv` (reused row after row): application
-// and reviewer ids and the comment; scores cleared, excluded false.
-void parse_review_pair(RowReader& r, Review& rv);
+// and reviewer ids and the comment; scores cleared, excluded false. With
+// `sheet_reviewer` (a score sheet's defined name), a row without a reviewer
+// cell is that reviewer's, and another reviewer in the cell is an error.
+void parse_review_pair(RowReader& r, Review& rv, const std::optional<std::string>& sheet_reviewer = std::nullopt);
+
+// docs/formats.md "Score sheets": a row whose score cells are all empty is not
+// a review yet (the importer skips it and counts it as blank).
+bool review_scores_blank(const RowReader& r, const Rules& rules);
 
 // The criteria cells of row `r` into rv.scores, each in its criterion's range
 // and on its step, and their stored form into `encoded`: the `reviews.scores`

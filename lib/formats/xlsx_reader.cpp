@@ -67,12 +67,28 @@ std::string cell_text(const XlsxCell& c, std::string_view name, bool date1904, s
 
 }  // namespace
 
+std::optional<std::string> xlsx_text_constant(std::string_view formula) {
+  if (!formula.empty() && formula.front() == '=') formula.remove_prefix(1);
+  if (formula.size() < 2 || formula.front() != '"' || formula.back() != '"') return std::nullopt;
+  std::string out;
+  for (std::size_t i = 1; i + 1 < formula.size(); ++i) {
+    if (formula[i] == '"') {
+      if (i + 2 >= formula.size() || formula[i + 1] != '"') return std::nullopt;  // a lone quote inside
+      ++i;
+    }
+    out += formula[i];
+  }
+  return out;
+}
+
 XlsxTable read_xlsx_table(std::string_view bytes, const std::string& file) {
   if (looks_like_ole(bytes))
     refuse_file(file, "an .xls or an encrypted workbook: save it as .xlsx (Excel workbook) or CSV");
   XlsxSheet sheet = read_first_sheet(bytes, file);
   XlsxTable t;
   t.sheet = sheet.name;
+  for (const auto& [name, formula] : sheet.defined_names)
+    if (auto text = xlsx_text_constant(formula)) t.text_names.emplace_back(name, std::move(*text));
   auto problem_at = [&](int row, int column, std::string field, std::string message) {
     if (t.problems.size() < max_reported_errors)
       t.problems.push_back(

@@ -5,8 +5,10 @@
 // the text a CSV cell would hold. Every kind then validates these rows with
 // the same code as its CSV rows.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "formats/csv_reader.hpp"
@@ -22,10 +24,17 @@ struct XlsxTable {
   // fraction in a code column, a date outside a date column, …), located
   // at the sheet's row (line) and column.
   std::vector<Diagnostic> problems;
+  // The workbook's defined names whose formula is a text constant (`"esm-2018"`),
+  // as (name, text): a score sheet's round and reviewer (docs/formats.md "Score sheets").
+  std::vector<std::pair<std::string, std::string>> text_names;
 };
 
 // Reads the first worksheet; a file that is not a valid workbook (or is a
 // `.xls` or an encrypted workbook) throws Error(invalid) naming `file`.
 XlsxTable read_xlsx_table(std::string_view bytes, const std::string& file);
+
+// The text of a defined name's formula that is a text constant (`"a""b"` →
+// `a"b`, an optional leading `=` allowed); nullopt for any other formula.
+std::optional<std::string> xlsx_text_constant(std::string_view formula);
 
 }  // namespace competition

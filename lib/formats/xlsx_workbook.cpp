@@ -35,18 +35,23 @@ std::string part_path(std::string_view target) {
   return "xl/" + std::string(target);
 }
 
-// The first sheet's name and relationship id, and the date system.
+// The first sheet's name and relationship id, the date system and the defined names.
 struct WorkbookPart {
   std::string name, rel;
   bool date1904 = false;
+  std::vector<std::pair<std::string, std::string>> defined_names;
 };
 
 WorkbookPart parse_workbook(const std::string& xml, const std::string& file) {
   WorkbookPart w;
   bool found = false;
+  bool in_name = false;  // inside a workbook-scope <definedName>
   XmlHandlers h;
   h.start = [&](std::string_view name, const XmlAttributes& a) {
-    if (name == "sheet" && !found) {
+    if (name == "definedName" && xml_attribute(a, "localSheetId").empty()) {
+      in_name = true;
+      w.defined_names.emplace_back(xml_attribute(a, "name"), std::string());
+    } else if (name == "sheet" && !found) {
       found = true;
       w.name = xml_attribute(a, "name");
       w.rel = xml_attribute(a, "id");
@@ -54,6 +59,12 @@ WorkbookPart parse_workbook(const std::string& xml, const std::string& file) {
       const auto v = xml_attribute(a, "date1904");
       w.date1904 = v == "1" || v == "true";
     }
+  };
+  h.end = [&](std::string_view name) {
+    if (name == "definedName") in_name = false;
+  };
+  h.text = [&](std::string_view s) {
+    if (in_name) w.defined_names.back().second += s;
   };
   parse_xml(xml, file, "xl/workbook.xml", h);
   if (!found) refuse_workbook(file, "no worksheet");
@@ -178,6 +189,7 @@ XlsxSheet read_first_sheet(std::string_view bytes, const std::string& file) {
   XlsxSheet sheet;
   sheet.name = wb.name;
   sheet.date1904 = wb.date1904;
+  sheet.defined_names = wb.defined_names;
   // The cell being read.
   XlsxCell cell;
   std::string type;

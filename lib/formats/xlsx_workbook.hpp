@@ -5,6 +5,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace competition {
@@ -24,6 +25,9 @@ struct XlsxCell {
 struct XlsxSheet {
   std::string name;
   bool date1904 = false;
+  // The workbook's defined names of workbook scope, (name, formula text) in
+  // the order stored: docs/formats.md "Score sheets" reads two of them.
+  std::vector<std::pair<std::string, std::string>> defined_names;
   std::vector<XlsxCell> cells;  // in the order stored: rows ascending
 };
 

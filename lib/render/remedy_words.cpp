@@ -53,6 +53,8 @@ std::string remedy_words(Remedy remedy, int decision) {
       return " (run `competition import history FILE` first)";
     case Remedy::import_history_or_allocate:
       return " (run `competition import history FILE`, or allocate a round)";
+    case Remedy::assign_first:
+      return ": run `competition assign` first";
   }
   return "";
 }

@@ -10,13 +10,24 @@
 
 namespace competition {
 
-std::string render_import_text(const ImportSummary& s, bool dry_run) {
-  return fmt::format("{}: {} rows read, {} {}, {} {}, {} unchanged{}\n", s.file, s.read, s.added,
-                     dry_run ? "to add" : "added", s.updated, dry_run ? "to update" : "updated", s.unchanged,
+namespace {
+
+// `N rows read, A added, U updated, K unchanged[, B blank]` (blank rows only when there are any).
+std::string counts_text(const ImportSummary& s, bool dry_run) {
+  std::string blank = s.blank > 0 ? fmt::format(", {} blank", s.blank) : std::string();
+  return fmt::format("{} rows read, {} {}, {} {}, {} unchanged{}{}", s.read, s.added, dry_run ? "to add" : "added",
+                     s.updated, dry_run ? "to update" : "updated", s.unchanged, blank,
                      dry_run ? " (dry run: nothing written)" : "");
 }
 
-std::string render_import_json(const ImportSummary& s) {
+nlohmann::ordered_json counts_json(const ImportSummary& s) {
+  nlohmann::ordered_json out = {
+      {"read", s.read}, {"added", s.added}, {"updated", s.updated}, {"unchanged", s.unchanged}};
+  if (s.kind == ImportKind::reviews) out["blank"] = s.blank;
+  return out;
+}
+
+nlohmann::ordered_json summary_json(const ImportSummary& s) {
   nlohmann::ordered_json errors = nlohmann::ordered_json::array();
   for (const auto& d : s.errors) {
     nlohmann::ordered_json e =
@@ -26,12 +37,32 @@ std::string render_import_json(const ImportSummary& s) {
     e["message"] = d.message;
     errors.push_back(e);
   }
-  nlohmann::ordered_json out = {{"file", s.file},       {"kind", std::string(to_string(s.kind))},
-                                {"read", s.read},       {"added", s.added},
-                                {"updated", s.updated}, {"unchanged", s.unchanged},
-                                {"errors", errors}};
+  nlohmann::ordered_json out = {{"file", s.file}, {"kind", std::string(to_string(s.kind))}};
+  out.update(counts_json(s));
+  out["errors"] = errors;
   if (!s.round.empty()) out["round"] = s.round;
-  return out.dump() + "\n";
+  return out;
+}
+
+}  // namespace
+
+std::string render_import_text(const ImportSummary& s, bool dry_run) {
+  return fmt::format("{}: {}\n", s.file, counts_text(s, dry_run));
+}
+
+std::string render_import_json(const ImportSummary& s) { return summary_json(s).dump() + "\n"; }
+
+std::string render_directory_import_text(const DirectoryImport& d, bool dry_run) {
+  std::string out;
+  for (const ImportSummary& s : d.files) out += render_import_text(s, dry_run);
+  out += fmt::format("{}: {} files, {}\n", d.directory, d.files.size(), counts_text(d.total(), dry_run));
+  return out;
+}
+
+std::string render_directory_import_json(const DirectoryImport& d) {
+  nlohmann::ordered_json files = nlohmann::ordered_json::array();
+  for (const ImportSummary& s : d.files) files.push_back(summary_json(s));
+  return nlohmann::ordered_json{{"files", files}, {"total", counts_json(d.total())}}.dump() + "\n";
 }
 
 namespace {

@@ -17,6 +17,13 @@ std::string render_import_text(const ImportSummary& s, bool dry_run);
 // field, message) and, when one was written to, the round.
 std::string render_import_json(const ImportSummary& s);
 
+// `import reviews DIR` (docs/cli.md "import"): each file's line, then
+// `DIR: N files, <the counts summed>`.
+std::string render_directory_import_text(const DirectoryImport& d, bool dry_run);
+
+// `{"files": [<each file's object>], "total": {<the counts summed>}}` on one line.
+std::string render_directory_import_json(const DirectoryImport& d);
+
 // The warnings of an import, one line each, in `lang`: a conflict naming no
 // known organisation (docs/formats.md) and a project an approval ballot lists
 // twice (docs/pabulib.md, naming the file, line, voter and project).

@@ -5,18 +5,13 @@
 
 #include "render/ledger_words.hpp"
 #include "render/render_ledger.hpp"
-#include "render/xlsx_output.hpp"
-#include "render/xlsx_text.hpp"
+#include "render/xlsx_file.hpp"
 
 namespace competition {
 
 namespace {
 
 double hryvnias(Money m) { return static_cast<double>(m.kopiykas()) / 100.0; }
-
-void write_text(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, std::string_view text, lxw_format* f = nullptr) {
-  if (!text.empty()) worksheet_write_string(ws, r, c, xlsx_text(text).c_str(), f);
-}
 
 }  // namespace
 
@@ -39,24 +34,24 @@ void write_ledger_xlsx(const Ledger& l, Lang lang, const std::string& path, cons
     const char* columns[] = {w.application, w.award,      w.agreement,       w.agreed, w.paid,
                              w.to_pay,      w.report_due, w.report_received, w.state};
     lxw_col_t c = 0;
-    for (const char* h : columns) write_text(ws, 0, c++, h, heading);
+    for (const char* h : columns) xlsx_write_text(ws, 0, c++, h, heading);
     worksheet_freeze_panes(ws, 1, 0);
     lxw_row_t r = 1;
     for (const LedgerLine& x : l.lines) {
-      write_text(ws, r, 0, x.application);
+      xlsx_write_text(ws, r, 0, x.application, nullptr);
       worksheet_write_number(ws, r, 1, hryvnias(x.award), money);
       if (x.agreement) {
-        write_text(ws, r, 2, x.agreement->number);
+        xlsx_write_text(ws, r, 2, x.agreement->number, nullptr);
         worksheet_write_number(ws, r, 3, hryvnias(x.agreement->amount), money);
-        write_text(ws, r, 6, x.agreement->report_due);
+        xlsx_write_text(ws, r, 6, x.agreement->report_due, nullptr);
       }
       worksheet_write_number(ws, r, 4, hryvnias(x.paid), money);
       worksheet_write_number(ws, r, 5, hryvnias(x.to_pay), money);
-      if (x.received) write_text(ws, r, 7, *x.received);
-      write_text(ws, r, 8, ledger_state_words(x.state, lang));
+      if (x.received) xlsx_write_text(ws, r, 7, *x.received, nullptr);
+      xlsx_write_text(ws, r, 8, ledger_state_words(x.state, lang), nullptr);
       ++r;
     }
-    write_text(ws, r, 0, w.total, total);
+    xlsx_write_text(ws, r, 0, w.total, total);
     worksheet_write_number(ws, r, 1, hryvnias(l.totals.award), total_money);
     worksheet_write_number(ws, r, 3, hryvnias(l.totals.agreed), total_money);
     worksheet_write_number(ws, r, 4, hryvnias(l.totals.paid), total_money);

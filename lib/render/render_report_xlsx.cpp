@@ -1,20 +1,15 @@
 // docs/report.md "xlsx"; docs/cli.md "XLSX writes text as string cells (never
 // formulas), unchanged".
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <string>
 #include <vector>
 
 #include "render/render_report.hpp"
 #include "render/report_style.hpp"
 #include "render/words.hpp"
-#include "render/xlsx_output.hpp"
+#include "render/xlsx_file.hpp"
 #include "render/xlsx_text.hpp"
 #include "values/diagnostic.hpp"
 
@@ -68,34 +63,9 @@ Formats make_formats(lxw_workbook* wb) {
   return f;
 }
 
-// The most characters an xlsx cell holds (Excel's limit; libxlsxwriter refuses a longer string).
-constexpr std::size_t cell_chars = 32767;
-
-std::size_t utf8_length(std::string_view s) {
-  std::size_t n = 0;
-  for (char ch : s)
-    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++n;
-  return n;
-}
-
-// A cell's text cut to the limit, ending with `…` (docs/report.md "xlsx").
-std::string fit_cell(std::string s) {
-  if (utf8_length(s) <= cell_chars) return s;
-  std::size_t chars = 0, i = 0;
-  for (; i < s.size(); ++i)
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && chars++ == cell_chars - 1) break;
-  s.resize(i);
-  return s + "…";
-}
-
 constexpr PerLang<const char*> cut_words{
     .uk = "рік {}: примітку ({} символів) обрізано до 32 767 символів — більше комірка xlsx не вміщує",
     .en = "year {}: the note ({} characters) was cut to 32 767 characters, the most an xlsx cell holds"};
-
-// Every text cell: escaped for XML (render/xlsx_text.hpp), a string cell, never a formula.
-void write_text(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, std::string_view text, lxw_format* f) {
-  worksheet_write_string(ws, r, c, fit_cell(xlsx_text(text)).c_str(), f);
-}
 
 double to_double(const Rational& r) { return static_cast<double>(r.num()) / static_cast<double>(r.den()); }
 
@@ -138,7 +108,7 @@ bool has_decimals(Indicator i) {
 void write_value(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const IndicatorValues& v, Indicator i, const Formats& f) {
   auto value = cell_value(v, i);
   if (!value) {
-    if (i != Indicator::paid) write_text(ws, r, c, undefined_mark, f.text);  // a year without payments: empty
+    if (i != Indicator::paid) xlsx_write_text(ws, r, c, undefined_mark, f.text);  // a year without payments: empty
     return;
   }
   const NumberFormats& n = has_decimals(i) ? f.decimal : f.integer;
@@ -172,34 +142,34 @@ constexpr PerLang<SheetWords> sheet_words{
 void table_sheet(lxw_workbook* wb, const ReportTable& t, Lang lang, const Formats& f) {
   const SheetWords& w = sheet_words[lang];
   lxw_worksheet* ws = workbook_add_worksheet(wb, w.indicators);
-  write_text(ws, 0, 0, indicators_heading(lang), f.heading);
+  xlsx_write_text(ws, 0, 0, indicators_heading(lang), f.heading);
   lxw_col_t total_col = static_cast<lxw_col_t>(t.years.size() + 1);
   for (std::size_t y = 0; y < t.years.size(); ++y)
     worksheet_write_number(ws, 0, static_cast<lxw_col_t>(y + 1), t.years[y].year, f.year);
   std::string period = w.total + years_span(t.from, t.to);
-  write_text(ws, 0, total_col, period, f.heading);
+  xlsx_write_text(ws, 0, total_col, period, f.heading);
   lxw_row_t r = 1;
   for (Indicator i : shown_indicators(t)) {
-    write_text(ws, r, 0, indicator_label(i, lang), f.label);
+    xlsx_write_text(ws, r, 0, indicator_label(i, lang), f.label);
     for (std::size_t y = 0; y < t.years.size(); ++y)
       write_value(ws, r, static_cast<lxw_col_t>(y + 1), t.years[y], i, f);
     write_value(ws, r, total_col, t.totals, i, f);
     ++r;
   }
-  write_text(ws, r, 0, w.data_source, f.label);
+  xlsx_write_text(ws, r, 0, w.data_source, f.label);
   for (std::size_t y = 0; y < t.years.size(); ++y)
-    write_text(ws, r, static_cast<lxw_col_t>(y + 1), source_label(t.years[y].source, lang), f.text);
+    xlsx_write_text(ws, r, static_cast<lxw_col_t>(y + 1), source_label(t.years[y].source, lang), f.text);
   ++r;
   bool any_note = false;
   for (const auto& row : t.years) any_note = any_note || row.note.has_value();
   if (any_note) {
-    write_text(ws, r, 0, w.note, f.label);
+    xlsx_write_text(ws, r, 0, w.note, f.label);
     for (std::size_t y = 0; y < t.years.size(); ++y)
-      if (t.years[y].note) write_text(ws, r, static_cast<lxw_col_t>(y + 1), *t.years[y].note, f.text);
+      if (t.years[y].note) xlsx_write_text(ws, r, static_cast<lxw_col_t>(y + 1), *t.years[y].note, f.text);
     ++r;
   }
   ++r;
-  for (const auto& note : report_notes(t, lang)) write_text(ws, r++, 0, note, f.note);
+  for (const auto& note : report_notes(t, lang)) xlsx_write_text(ws, r++, 0, note, f.note);
   worksheet_set_column(ws, 0, 0, 62, nullptr);
   if (!t.years.empty()) worksheet_set_column(ws, 1, static_cast<lxw_col_t>(t.years.size()), 11, nullptr);
   worksheet_set_column(ws, total_col, total_col, 16, nullptr);
@@ -211,13 +181,13 @@ void table_sheet(lxw_workbook* wb, const ReportTable& t, Lang lang, const Format
 void summary_sheet(lxw_workbook* wb, const ReportTable& t, Lang lang, const Formats& f) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_words[lang].summary);
   lxw_row_t r = 0;
-  write_text(ws, r++, 0, summary_heading(t, lang), f.title);
-  for (const auto& s : summary_sentences(t, lang)) write_text(ws, r++, 0, s, nullptr);
+  xlsx_write_text(ws, r++, 0, summary_heading(t, lang), f.title);
+  for (const auto& s : summary_sentences(t, lang)) xlsx_write_text(ws, r++, 0, s, nullptr);
   ++r;
-  write_text(ws, r, 0, indicators_heading(lang), f.heading);
-  write_text(ws, r++, 1, years_span(t.from, t.to), f.heading);
+  xlsx_write_text(ws, r, 0, indicators_heading(lang), f.heading);
+  xlsx_write_text(ws, r++, 1, years_span(t.from, t.to), f.heading);
   for (Indicator i : shown_indicators(t)) {
-    write_text(ws, r, 0, indicator_label(i, lang), f.label);
+    xlsx_write_text(ws, r, 0, indicator_label(i, lang), f.label);
     write_value(ws, r++, 1, t.totals, i, f);
   }
   worksheet_set_column(ws, 0, 0, 62, nullptr);
@@ -234,7 +204,7 @@ std::vector<std::string> write_report_xlsx(const ReportTable& t, Lang lang, cons
   // Only a year's note is free text that can exceed a cell: each one cut is reported.
   std::vector<std::string> warnings;
   for (const auto& year : t.years)
-    if (year.note && utf8_length(xlsx_text(*year.note)) > cell_chars)
+    if (year.note && utf8_length(xlsx_text(*year.note)) > xlsx_cell_chars)
       warnings.push_back(fmt::format(fmt::runtime(cut_words[lang]), year.year, utf8_length(xlsx_text(*year.note))));
   write_workbook(path, database, [&](lxw_workbook* wb) {
     Formats f = make_formats(wb);

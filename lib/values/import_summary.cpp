@@ -36,4 +36,17 @@ std::string_view to_string(ImportKind k) {
   return "?";
 }
 
+ImportSummary DirectoryImport::total() const {
+  ImportSummary t;
+  t.kind = ImportKind::reviews;
+  for (const ImportSummary& f : files) {
+    t.read += f.read;
+    t.added += f.added;
+    t.updated += f.updated;
+    t.unchanged += f.unchanged;
+    t.blank += f.blank;
+  }
+  return t;
+}
+
 }  // namespace competition

@@ -31,6 +31,7 @@ struct ImportSummary {
   ImportKind kind = ImportKind::applications;
   std::string round;  // the round written to (empty for history)
   long read = 0, added = 0, updated = 0, unchanged = 0;
+  long blank = 0;                  // reviews: rows without any score, skipped (docs/formats.md "Score sheets")
   std::vector<Diagnostic> errors;  // filled by --dry-run; a real run throws instead
   // reviewers: conflicts naming no organisation known to the database (warnings)
   std::vector<UnknownConflict> unknown_conflicts;
@@ -42,6 +43,15 @@ struct ImportSummary {
     if (u == Upsert::updated) ++updated;
     if (u == Upsert::unchanged) ++unchanged;
   }
+};
+
+// `import reviews DIR` (docs/cli.md "import"): one summary per file, in the
+// order imported, and their counts summed.
+struct DirectoryImport {
+  std::string directory;
+  std::vector<ImportSummary> files;
+  // The counts of every file summed (file, kind and lists left empty).
+  [[nodiscard]] ImportSummary total() const;
 };
 
 // The step every CSV import takes per row: classifies it (classify_upsert),

@@ -31,6 +31,7 @@ enum class Remedy {
   reimport_with_votes,         // an application of a round ranked by votes has no votes
   import_history,              // no history to audit
   import_history_or_allocate,  // nothing to report
+  assign_first,                // the round has no reviewer assignment (score sheets follow it)
 };
 
 }  // namespace competition

@@ -186,6 +186,16 @@ def assignment(c):
     status = c.json_of("status", cwd, db, "status", "--json")
     if status is not None and "reviewers" not in status["rounds"][0]:
         c.fail("status --json of a round with an assignment has no `reviewers`")
+    # Score sheets (docs/cli.md "sheets"), each file's object validated as an import summary too.
+    for fmt in ("xlsx", "csv"):
+        sheets = os.path.join(cwd, "sheets-" + fmt)
+        c.run(cwd, db, "sheets", sheets, "--format", fmt)
+        doc = c.json_of("import-directory", cwd, db, "import", "reviews", sheets, "--dry-run", "--json")
+        for f in (doc or {}).get("files", []):
+            c.validate("import-summary", f, f"import reviews {sheets}: {f.get('file')}")
+    with open(os.path.join(cwd, "sheets-csv", "asg-2026-R-1.csv"), "a", encoding="utf-8") as f:
+        f.write("A-9;;;;;;1;1;;asg-2026;R-1\n")
+    c.json_of("import-directory", cwd, db, "import", "reviews", os.path.join(cwd, "sheets-csv"), "--json", code=2)
 
 
 def worked_and_votes(c):
@@ -290,7 +300,7 @@ def main():
         return 77
     c = Checker(binary, repo, work)
     expected = ["score", "allocate", "report", "audit", "audit-history", "audit-bundle", "status", "import-summary",
-                "decisions", "decision-recorded", "decision-record", "manifest", "rules", "assign"]
+                "decisions", "decision-recorded", "decision-record", "manifest", "rules", "assign", "import-directory"]
     for name in expected:
         if name not in c.validators:
             c.fail(f"schemas/{name}.schema.json is missing or invalid")

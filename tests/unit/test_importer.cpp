@@ -214,3 +214,98 @@ TEST_CASE("importer: stored scores are read back whatever the order of their pai
                        "(re-import the reviews)",
                        Error);
 }
+
+namespace {
+
+// rules_text's round with three applications and two reviewers.
+struct SheetsStore : testing::TempStore {
+  SheetsStore() : TempStore(rules_text, "importer") {
+    import(ImportKind::applications, "id,organisation,title,requested\nP-1,ГО,t,10\nP-2,ГО,t,10\nP-3,ГО,t,10\n");
+    import(ImportKind::reviewers, "id,name\nR1,One\nR2,Two\n");
+  }
+  std::vector<std::string> stored() {
+    SQLite::Statement q(store->db(),
+                        "SELECT application || '/' || reviewer || ' ' || scores || ' ' || comment FROM reviews "
+                        "ORDER BY 1");
+    std::vector<std::string> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+    return out;
+  }
+  DirectoryImport import_dir(const std::vector<ImportInput>& inputs, bool dry_run = false) {
+    ImportOptions o;
+    o.kind = ImportKind::reviews;
+    o.file = "sheets";
+    o.dry_run = dry_run;
+    return import_directory(*store, o, inputs);
+  }
+};
+
+std::vector<std::string> messages(const Error& e) {
+  std::vector<std::string> out;
+  for (const auto& d : e.diagnostics()) out.push_back(d.to_string());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("importer: a reviews row without any score is blank: skipped and counted; a comment on it is an error") {
+  SheetsStore t;
+  // A score sheet's columns: the ignored ones, and round (the round imported into).
+  const ImportSummary s = t.import(ImportKind::reviews,
+                                   "application;organisation;title;category;requested;cofinancing;a;b;comment;round;"
+                                   "reviewer\n"
+                                   "P-1;ГО;t;;10,00;0,00;7;1,25;Добре;imp-1;R1\n"
+                                   "P-2;ГО;t;;10,00;0,00;;;;imp-1;R1\n"
+                                   "P-3;ГО;t;;10,00;0,00;;;;;R1\n",
+                                   "R1.csv");
+  CHECK(s.read == 3);
+  CHECK(s.added == 1);
+  CHECK(s.blank == 2);
+  CHECK(t.stored() == std::vector<std::string>{"P-1/R1 a=7;b=1.25 Добре"});
+  try {
+    t.import(ImportKind::reviews,
+             "application,reviewer,a,b,comment,round\n"
+             "P-2,R1,,,Ще думаю,\n"
+             "P-3,R1,5,,,imp-2\n",
+             "bad.csv");
+    FAIL("expected invalid rows");
+  } catch (const Error& e) {
+    CHECK(messages(e) ==
+          std::vector<std::string>{
+              "bad.csv:2:5: comment: a comment on a row without scores (fill in the scores, or clear the comment)",
+              "bad.csv:3:4: b: must not be empty (expected a number from 1 to 5)",
+              "bad.csv:3:6: round: the row is for round \"imp-2\", not imp-1 (the round imported into)"});
+  }
+}
+
+TEST_CASE("importer: a directory's files in one transaction; a pair two files have is a duplicate") {
+  SheetsStore t;
+  const ImportInput r1{"sheets/R1.csv", "application,reviewer,a,b\nP-1,R1,7,1.25\nP-2,R1,,\n"};
+  const ImportInput r2{"sheets/R2.csv", "application,reviewer,a,b\nP-1,R2,3,5\n"};
+  const ImportInput again{"sheets/R2b.csv", "application,reviewer,a,b\nP-3,R2,4,2\nP-1,R2,3,5\n"};
+  // A refused directory writes nothing, not even its valid first file.
+  try {
+    t.import_dir({r1, r2, again});
+    FAIL("expected the duplicate");
+  } catch (const Error& e) {
+    CHECK(messages(e) == std::vector<std::string>{"sheets/R2b.csv:3:1: application: duplicate review of P-1 by R2 "
+                                                  "(first in sheets/R2.csv)"});
+  }
+  CHECK(t.count("reviews") == 0);
+  // A dry run reports each file's counts and errors.
+  const DirectoryImport dry = t.import_dir({r1, r2, again}, true);
+  REQUIRE(dry.files.size() == 3);
+  CHECK(dry.files[0].errors.empty());
+  CHECK(dry.files[2].errors.size() == 1);
+  CHECK(t.count("reviews") == 0);
+  const DirectoryImport d = t.import_dir({r1, r2});
+  REQUIRE(d.files.size() == 2);
+  CHECK(d.files[0].file == "sheets/R1.csv");
+  CHECK(d.files[0].added == 1);
+  CHECK(d.files[0].blank == 1);
+  const ImportSummary total = d.total();
+  CHECK(total.read == 3);
+  CHECK(total.added == 2);
+  CHECK(total.blank == 1);
+  CHECK(t.stored() == std::vector<std::string>{"P-1/R1 a=7;b=1.25 ", "P-1/R2 a=3;b=5 "});
+}

@@ -1,12 +1,15 @@
 // Reading an input whole: a stream (a pipe, /dev/zero) is read in 1 MiB
 // pieces and refused once it passes the limit; exactly the limit is read whole.
 #include <doctest/doctest.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include <csignal>
-
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "formats/input_file.hpp"
 #include "values/diagnostic.hpp"
@@ -63,4 +66,19 @@ TEST_CASE("a pipe of exactly the limit is read whole; one byte more is refused")
   const std::size_t limit = (std::size_t{2} << 20) + 70000;
   CHECK(read_through_pipe(limit, limit) == std::string(limit, 'x'));
   CHECK_THROWS_AS(read_through_pipe(limit + 1, limit), Error);
+}
+
+TEST_CASE("sheet_files_in: the .xlsx and .csv files by name; hidden files, `~$` lock files and others left out") {
+  std::string templ = (std::filesystem::temp_directory_path() / "sheet-files-XXXXXX").string();
+  REQUIRE(::mkdtemp(templ.data()) != nullptr);
+  const std::filesystem::path dir = templ;
+  for (const char* name : {"b.xlsx", "A.CSV", "a.xlsx", ".hidden.csv", "~$a.xlsx", "notes.txt", "c.xlsx.bak"})
+    std::ofstream(dir / name) << "x";
+  std::filesystem::create_directory(dir / "d.csv");  // a directory, not a file
+  const std::vector<std::string> files = sheet_files_in(templ + "/");
+  const std::vector<std::string> expected = {templ + "/A.CSV", templ + "/a.xlsx", templ + "/b.xlsx"};
+  CHECK(files == expected);
+  CHECK(sheet_files_in(templ) == expected);
+  std::filesystem::remove_all(dir);
+  CHECK_THROWS_AS(sheet_files_in(templ), Error);
 }

@@ -17,14 +17,22 @@ using namespace competition;
 using testing::csv_input_rules;
 using testing::texts;
 
-TEST_CASE("reviews_csv: the columns are the pair, the comment and one per criterion, lower-cased") {
+TEST_CASE("reviews_csv: the columns are the pair, the comment, one per criterion lower-cased, then a sheet's") {
   Rules rules = csv_input_rules();
   auto specs = review_columns(rules);
-  REQUIRE(specs.size() == 5);
+  REQUIRE(specs.size() == 11);
+  CHECK(specs[1].required);
   CHECK(specs[3].name == "a");
   CHECK(specs[4].name == "b");
   CHECK(specs[4].required);
   CHECK_FALSE(specs[2].required);
+  std::vector<std::string> extras;
+  for (std::size_t k = 5; k < specs.size(); ++k) {
+    extras.push_back(specs[k].name);
+    CHECK_FALSE(specs[k].required);
+  }
+  CHECK(extras == std::vector<std::string>{"organisation", "title", "category", "requested", "cofinancing", "round"});
+  CHECK_FALSE(review_columns(rules, false)[1].required);
 }
 
 TEST_CASE("reviews_csv: a good row becomes a review") {
@@ -109,4 +117,32 @@ TEST_CASE("reviews_csv: a score typed `4.50`, `4.5` or `04.500` is stored and ha
   parse_review_pair(r, rv);
   parse_review_scores(r, rules, rv, encoded);
   CHECK(encoded == "a=8;B=1.25");
+}
+
+TEST_CASE("reviews_csv: a score sheet's reviewer fills a row without one; another reviewer in the cell is an error") {
+  Rules rules = csv_input_rules();
+  std::vector<ColumnSpec> specs = review_columns(rules, false);
+  CHECK(specs.size() == 3 + 2 + 6);
+  CHECK(specs[review_round_column(rules)].name == "round");
+  std::vector<int> index(specs.size(), -1);
+  index[0] = 0;
+  index[1] = 1;
+  index[3] = 2;
+  index[4] = 3;
+  DiagnosticSink sink("R2.xlsx");
+  CsvRecord blank{3, {"P-1", "", "", ""}, {3, 3, 3, 3}};
+  RowReader r{blank, index, specs, sink};
+  CHECK(review_scores_blank(r, rules));
+  Review rv;
+  parse_review_pair(r, rv, std::string("R2"));
+  CHECK(rv.reviewer == "R2");
+  CHECK(r.ok);
+  CsvRecord other{4, {"P-1", "R3", "", "2"}, {4, 4, 4, 4}};
+  RowReader r2{other, index, specs, sink};
+  CHECK_FALSE(review_scores_blank(r2, rules));
+  parse_review_pair(r2, rv, std::string("R2"));
+  CHECK_FALSE(r2.ok);
+  REQUIRE(sink.diagnostics().size() == 1);
+  CHECK(sink.diagnostics()[0].to_string() ==
+        "R2.xlsx:4:2: reviewer: reviewer \"R3\" differs from the workbook's competition_reviewer R2");
 }

@@ -21,12 +21,13 @@ const std::string ns = R"(xmlns="http://schemas.openxmlformats.org/spreadsheetml
 
 // A workbook whose first sheet ("Аркуш1") holds `rows` (the <sheetData> content).
 std::string workbook(const std::string& rows, const std::string& shared = "", const std::string& styles = "",
-                     bool date1904 = false) {
+                     bool date1904 = false, const std::string& defined_names = "") {
   std::map<std::string, std::string> parts;
   parts["xl/workbook.xml"] =
       "<workbook " + ns + R"( xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">)" +
       (date1904 ? R"(<workbookPr date1904="1"/>)" : "") +
-      R"(<sheets><sheet name="Аркуш1" sheetId="1" r:id="rId7"/><sheet name="Other" sheetId="2" r:id="rId8"/></sheets></workbook>)";
+      R"(<sheets><sheet name="Аркуш1" sheetId="1" r:id="rId7"/><sheet name="Other" sheetId="2" r:id="rId8"/></sheets>)" +
+      defined_names + "</workbook>";
   parts["xl/_rels/workbook.xml.rels"] =
       R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
       R"(<Relationship Id="rId8" Target="worksheets/sheet1.xml"/><Relationship Id="rId7" Target="/xl/worksheets/sheet2.xml"/></Relationships>)";
@@ -161,4 +162,25 @@ TEST_CASE("read_xlsx_table: history's coefficient keeps the decimals its number 
   REQUIRE(t.rows.size() == 1);
   CHECK(t.rows[0].fields == std::vector<std::string>{"1.1186", "1250.00", "1000000"});
   CHECK(t.header.fields[0] == " Coefficient");  // as typed: the kind's header check normalises it
+}
+
+TEST_CASE("read_xlsx_table: defined names of workbook scope holding a text constant") {
+  const std::string names = R"(<definedNames><definedName name="competition_round">"esm-2018"</definedName>)"
+                            R"(<definedName name="competition_reviewer">"R ""7"""</definedName>)"
+                            R"(<definedName name="Range">Аркуш1!$A$1:$B$2</definedName>)"
+                            R"(<definedName name="local" localSheetId="0">"not this"</definedName></definedNames>)";
+  const XlsxTable t =
+      read_xlsx_table(workbook("<row r=\"1\">" + text("A1", "id") + "</row>", "", "", false, names), "s.xlsx");
+  using Names = std::vector<std::pair<std::string, std::string>>;
+  CHECK(t.text_names == Names{{"competition_round", "esm-2018"}, {"competition_reviewer", "R \"7\""}});
+}
+
+TEST_CASE("xlsx_text_constant: a quoted text, quotes doubled inside, an optional `=`") {
+  CHECK(xlsx_text_constant("\"esm-2018\"") == "esm-2018");
+  CHECK(xlsx_text_constant("=\"a\"\"b\"") == "a\"b");
+  CHECK(xlsx_text_constant("\"\"") == "");
+  CHECK_FALSE(xlsx_text_constant("Sheet1!$A$1").has_value());
+  CHECK_FALSE(xlsx_text_constant("\"a\"b\"").has_value());  // a lone quote inside
+  CHECK_FALSE(xlsx_text_constant("\"").has_value());
+  CHECK_FALSE(xlsx_text_constant("0.96").has_value());
 }

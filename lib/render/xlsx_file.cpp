@@ -1,4 +1,4 @@
-#include "render/xlsx_output.hpp"
+#include "render/xlsx_file.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -8,11 +8,29 @@
 #include <cstdio>
 
 #include "formats/output_file.hpp"
+#include "render/xlsx_text.hpp"
 #include "values/diagnostic.hpp"
 
 namespace competition {
 
+std::size_t utf8_length(std::string_view s) {
+  std::size_t n = 0;
+  for (char ch : s)
+    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
 namespace {
+
+// A cell's text cut to the limit, ending with `…` (docs/report.md "xlsx").
+std::string fit_cell(std::string s) {
+  if (utf8_length(s) <= xlsx_cell_chars) return s;
+  std::size_t chars = 0, i = 0;
+  for (; i < s.size(); ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && chars++ == xlsx_cell_chars - 1) break;
+  s.resize(i);
+  return s + "…";
+}
 
 // libxlsxwriter prints its own `[ERROR] …` lines on standard error; the error
 // it returns is reported instead (with the system's reason), so they are held
@@ -42,8 +60,12 @@ class QuietStderr {
 
 }  // namespace
 
+void xlsx_write_text(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, std::string_view text, lxw_format* f) {
+  worksheet_write_string(ws, r, c, fit_cell(xlsx_text(text)).c_str(), f);
+}
+
 void write_workbook(const std::string& path, const std::string& database,
-                    const std::function<void(lxw_workbook*)>& fill) {
+                    const std::function<void(lxw_workbook*)>& build) {
   OutputFile out(path, database);
   lxw_error err = LXW_NO_ERROR;
   int error = 0;
@@ -52,7 +74,7 @@ void write_workbook(const std::string& path, const std::string& database,
     // libxlsxwriter opens the file by name (the temporary file made above, or a FIFO).
     lxw_workbook* wb = workbook_new(out.name().c_str());
     if (!wb) out.fail(ENOMEM);
-    fill(wb);
+    build(wb);
     errno = 0;
     err = workbook_close(wb);
     error = errno;

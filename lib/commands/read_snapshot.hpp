@@ -1,6 +1,7 @@
-// A read transaction held for the life of a scope: every table a command reads
-// comes from one snapshot, so a concurrent write cannot show up half. Nothing
-// is written; the transaction is rolled back at the end.
+// A read-only command's one snapshot of the database (a deferred transaction
+// rolled back at the end): every table read from the same state, so a
+// concurrent write cannot show up half; nothing is written, and a read-only
+// database file works.
 #pragma once
 #include "store/store.hpp"
 

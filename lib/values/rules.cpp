@@ -438,7 +438,12 @@ void read_scoring(const Section& s, Rules& rules) {
 
 // docs/rules.md "checks".
 void read_checks(const Section& s, Rules& rules) {
-  s.allow_only({"cost_outlier_factor"});
+  s.allow_only({"earlier_reports", "double_funding", "cost_outlier_factor"});
+  if (auto v = s.choice<EarlierReports>(
+          "earlier_reports",
+          {{"off", EarlierReports::off}, {"flag", EarlierReports::flag}, {"reject", EarlierReports::reject}}))
+    rules.earlier_reports = *v;
+  if (auto v = s.choice<bool>("double_funding", {{"off", false}, {"flag", true}})) rules.double_funding = *v;
   if (auto v = s.number("cost_outlier_factor")) {
     if (*v <= Rational(1))
       s.reader().error(s.key("cost_outlier_factor"), "must be > 1");

@@ -59,7 +59,11 @@ std::string title_key(std::string_view title) {
   for (int32_t i = 0, n = static_cast<int32_t>(text.size()); i < n;) {
     UChar32 c = 0;
     const int32_t start = i;
+    // ICU's macro mixes signed and unsigned internally.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wsign-conversion"
     U16_NEXT(text.data(), i, n, c);
+#pragma GCC diagnostic pop
     if (c == 0x02BC || (U_GET_GC_MASK(c) & (U_GC_P_MASK | U_GC_S_MASK)) != 0)
       spaced.push_back(u' ');
     else

@@ -1,4 +1,4 @@
-// The facts of year.md §5's cross-year checks in the database (migration 9):
+// The facts of year.md §5's cross-year checks in the database (schemas/NNN_check_facts.sql):
 // the earlier winners as they stand today, and the facts a `score` used.
 #pragma once
 #include <cstdint>

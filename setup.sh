@@ -13,7 +13,7 @@ BUILD_TYPE=${BUILD_TYPE:-Release}
 
 build_pkgs=(g++ cmake make pkg-config libcli11-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev libtomlplusplus-dev
             doctest-dev nlohmann-json3-dev libssl-dev libxlsxwriter-dev
-            libzip-dev libexpat1-dev liblemon-dev)
+            libzip-dev libexpat1-dev liblemon-dev libicu-dev)
 test_pkgs=(python3 python3-openpyxl python3-jsonschema sqlite3 chromium poppler-utils man-db)
 
 install_missing() {

@@ -15,6 +15,7 @@
 #include "engine/decision_record.hpp"
 #include "engine/scoring.hpp"
 #include "store/allocation_store.hpp"
+#include "store/check_facts_store.hpp"
 #include "store/decision_log.hpp"
 #include "store/score_store.hpp"
 
@@ -131,6 +132,7 @@ struct Rescored {
   std::string applications_sha256;
   std::string reviews_sha256;
   std::vector<Reviewer> reviewers;
+  std::optional<CheckFacts> facts;  // year.md §5: what `score` stored, with checks reading earlier rounds
 };
 
 // Reads r.round's applications into r.applications (their titles are not
@@ -140,9 +142,10 @@ struct Rescored {
 Rescored rescore(Store& store, AllocateResult& r) {
   Rescored out;
   ApplicationsHash applications_hash(r.rules);
+  const bool titles = r.rules.double_funding;
   r.applications = store.applications(r.round.id, [&](Application& a) {
     applications_hash.add(a);
-    std::string().swap(a.title);
+    if (!titles) std::string().swap(a.title);
   });
   out.applications_sha256 = applications_hash.hex();
   ReviewsHash reviews_hash(r.rules);
@@ -151,7 +154,17 @@ Rescored rescore(Store& store, AllocateResult& r) {
   });
   out.reviews_sha256 = reviews_hash.hex();
   out.reviewers = store.reviewers(r.round.id);
-  out.fresh = score_summarised(r.rules, r.applications, summaries.finish());
+  // year.md §5: the facts `score` stored, not today's: a late report changes nothing decided.
+  if (r.rules.checks_history()) {
+    std::optional<StoredCheckFacts> stored = load_check_facts(store, r.round.id);
+    if (!stored)
+      throw Error(ErrorKind::conflict,
+                  fmt::format("round {}: scored without the facts of the [checks] on earlier rounds", r.round.id),
+                  Remedy::rescore);
+    out.facts = std::move(stored->facts);
+    use_identity_keys(store, r.round.id, r.applications);
+  }
+  out.fresh = score_summarised(r.rules, r.applications, summaries.finish(), {}, out.facts.value_or(CheckFacts{}));
   return out;
 }
 
@@ -256,7 +269,8 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
   // The rows first: what storing them takes is gone before the record (100 MB
   // at a million applications) is made.
   if (!options.dry_run) save_allocation(store, id, r.decision);
-  nlohmann::ordered_json inputs = input_hashes_with(in.applications_sha256, in.reviewers, in.reviews_sha256);
+  nlohmann::ordered_json inputs =
+      with_history(input_hashes_with(in.applications_sha256, in.reviewers, in.reviews_sha256), in.facts);
   SignedRecord record = signed_decision_record(id, r.round.rules_sha256, inputs, applied, r.decision);
   r.fingerprint = record.fingerprint;
   if (options.dry_run) return r;  // the Transaction rolls back: nothing written

@@ -19,6 +19,7 @@
 #include "store/allocation_store.hpp"
 #include "store/assignment_store.hpp"
 #include "store/canonical_migration.hpp"
+#include "store/check_facts_store.hpp"
 #include "store/decision_log.hpp"
 #include "store/ledger_store.hpp"
 #include "store/organisations.hpp"
@@ -157,6 +158,7 @@ struct Rescored {
   std::string reviews_sha256;
   ScoreResult fresh;
   std::vector<SignedInput> signed_inputs;  // a round allocated before migration 5
+  std::optional<CheckFacts> facts;         // year.md §5: the facts `score` stored
 };
 
 // docs/audit.md "Databases made by an earlier version": a decision logged
@@ -229,8 +231,20 @@ std::optional<Rescored> rescore(Store& store, const RoundRecord& round, RoundAud
     return std::nullopt;
   }
   in.reviews_sha256 = reviews_hash.hex();
+  // year.md §5: recomputed from the stored facts; today's differing is a note.
+  if (in.rules.checks_history() && round.stage != Stage::open) {
+    std::optional<StoredCheckFacts> stored = load_check_facts(store, round.id);
+    if (!stored) {
+      problem(a, "check_facts", "the rules' [checks] read earlier rounds, but no facts of them are stored");
+      return std::nullopt;
+    }
+    use_identity_keys(store, round.id, in.applications);
+    a.checks_facts_changed =
+        todays_check_facts(store, in.rules, round.id, in.applications, stored->log_seq) != stored->facts;
+    in.facts = std::move(stored->facts);
+  }
   try {
-    in.fresh = score_summarised(in.rules, in.applications, summaries->finish());
+    in.fresh = score_summarised(in.rules, in.applications, summaries->finish(), {}, in.facts.value_or(CheckFacts{}));
   } catch (const std::exception& e) {
     problem(a, "scoring", first_line(e));
     return std::nullopt;
@@ -359,8 +373,8 @@ void check_allocations(const RoundRecord& round, const std::string& rules_hash, 
   }
   compare_allocation(stored_lines, decision, a.differences);
 
-  const ojson inputs =
-      input_hashes_with(applications_sha256(in.rules, in.applications), in.reviewers, in.reviews_sha256);
+  const ojson inputs = with_history(
+      input_hashes_with(applications_sha256(in.rules, in.applications), in.reviewers, in.reviews_sha256), in.facts);
   const std::int64_t seq = log.last_allocate ? log.entries[*log.last_allocate].seq : 0;
   SignedRecord computed = signed_decision_record(round.id, rules_hash, inputs_signed_at(seq, inputs, in.signed_inputs),
                                                  decisions.record, decision);

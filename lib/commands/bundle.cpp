@@ -20,7 +20,9 @@
 #include "engine/commission.hpp"
 #include "formats/canonical_csv.hpp"
 #include "formats/decisions_csv.hpp"
+#include "formats/history_json.hpp"
 #include "render/render_decision_md.hpp"
+#include "store/check_facts_store.hpp"
 #include "store/decision_log.hpp"
 #include "store/ledger_store.hpp"
 
@@ -85,6 +87,10 @@ Bundle build_bundle(Store& store, const std::optional<std::string>& round_id, La
     b.files[bundle_file::agreements] = canonical_agreements_csv(agreements);
   if (const auto payments = stored_payments(store, round.id); !payments.empty())
     b.files[bundle_file::payments] = canonical_payments_csv(payments);
+  // year.md §5: the facts the checks used, one of the record's inputs.
+  if (rules.checks_history())
+    if (const auto facts = load_check_facts(store, round.id))
+      b.files[bundle_file::history] = history_json(facts->facts);
   // The decisions the exported allocation could apply: those logged before it.
   std::vector<CommissionDecision> decisions = read_decisions(entries_before(log, last->seq));
   if (!decisions.empty()) b.files[bundle_file::decisions] = decisions_csv(decisions);
@@ -156,7 +162,7 @@ bool stale_temporary(const std::filesystem::path& dir, const std::string& prefix
   static const std::set<std::string> ours{bundle_file::rules,      bundle_file::applications, bundle_file::reviewers,
                                           bundle_file::reviews,    bundle_file::outcomes,     bundle_file::decisions,
                                           bundle_file::agreements, bundle_file::payments,     bundle_file::record,
-                                          bundle_file::minutes,    bundle_file::manifest};
+                                          bundle_file::minutes,    bundle_file::manifest,     bundle_file::history};
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
     if (!ours.count(entry.path().filename().string()) || !entry.is_regular_file(ec)) return false;

@@ -24,6 +24,7 @@ inline constexpr const char* outcomes = "outcomes.csv";      // when there are o
 inline constexpr const char* decisions = "decisions.csv";    // when the commission recorded decisions
 inline constexpr const char* agreements = "agreements.csv";  // when the round has agreements
 inline constexpr const char* payments = "payments.csv";      // when the round has payments
+inline constexpr const char* history = "history.json";       // when the rules' [checks] read earlier rounds
 inline constexpr const char* record = "decision.json";
 inline constexpr const char* minutes = "decision.md";
 inline constexpr const char* manifest = "manifest.json";

@@ -25,6 +25,7 @@
 #include "formats/canonical_csv.hpp"
 #include "formats/csv_rows.hpp"
 #include "formats/decisions_csv.hpp"
+#include "formats/history_json.hpp"
 #include "formats/input_file.hpp"
 #include "render/remedy_words.hpp"
 #include "render/render_decision_md.hpp"
@@ -69,7 +70,7 @@ const std::set<std::string>& bundle_names() {
   static const std::set<std::string> names = {
       bundle_file::rules,    bundle_file::applications, bundle_file::reviewers,  bundle_file::reviews,
       bundle_file::outcomes, bundle_file::decisions,    bundle_file::agreements, bundle_file::payments,
-      bundle_file::record,   bundle_file::minutes};
+      bundle_file::record,   bundle_file::minutes,      bundle_file::history};
   return names;
 }
 
@@ -252,7 +253,7 @@ void check_inputs(const BundleFiles& files, const Rules& rules, const BundleInpu
 // The decision computed again from the inputs against the stored record, and
 // decision.md against the record rendered again.
 void check_decision(const BundleFiles& files, const Rules& rules, BundleInputs& in, const ojson& record, BundleAudit& a,
-                    Checker& c) {
+                    Checker& c, const std::optional<CheckFacts>& facts) {
   // What the store would add: organisations and conflicts of interest.
   assign_organisations(in.applications);
   mark_conflicts(in.applications, in.reviewers, in.reviews);
@@ -260,7 +261,9 @@ void check_decision(const BundleFiles& files, const Rules& rules, BundleInputs& 
   Decision decision;
   try {
     decision =
-        decide(rules, in.applications, score_round(rules, in.applications, in.reviews), in.decisions.applied).decision;
+        decide(rules, in.applications,
+               score_round(rules, in.applications, in.reviews, {}, facts.value_or(CheckFacts{})), in.decisions.applied)
+            .decision;
   } catch (const std::exception& e) {
     c.problem("allocation", error_message(e));
     return;
@@ -268,6 +271,7 @@ void check_decision(const BundleFiles& files, const Rules& rules, BundleInputs& 
   ojson inputs = {{bundle_file::applications, sha256_hex(files.at(bundle_file::applications))},
                   {bundle_file::reviewers, sha256_hex(files.at(bundle_file::reviewers))},
                   {bundle_file::reviews, sha256_hex(files.at(bundle_file::reviews))}};
+  if (facts) inputs[bundle_file::history] = sha256_hex(files.at(bundle_file::history));
   ojson computed = with_fingerprint(
       decision_record(rules.id, sha256_hex(files.at(bundle_file::rules)), inputs, in.decisions.record, decision));
   compare_records(record, computed, a.differences);
@@ -323,6 +327,28 @@ void check_money(const BundleFiles& files, const ojson& record, Checker& c, Bund
   compare_money(awards, agreements, payments, a.differences);
 }
 
+// year.md §5: history.json, when there, read back and in canonical form; the
+// rules' [checks] on earlier rounds cannot be recomputed without it.
+std::optional<CheckFacts> read_history(const BundleFiles& files, const Rules& rules, Checker& c, bool& readable) {
+  auto it = files.find(bundle_file::history);
+  if (it == files.end()) {
+    if (rules.checks_history()) {
+      c.problem(bundle_file::history, "missing: the rules' [checks] read earlier rounds");
+      readable = false;
+    }
+    return std::nullopt;
+  }
+  try {
+    CheckFacts facts = parse_history_json(it->second, bundle_file::history);
+    c.differ(std::nullopt, "canonical.history.json", sha256_hex(it->second), sha256_hex(history_json(facts)));
+    return facts;
+  } catch (const Error& e) {
+    c.problem(bundle_file::history, error_message(e));
+    readable = false;
+    return std::nullopt;
+  }
+}
+
 }  // namespace
 
 // docs/cli.md "audit bundle".
@@ -358,9 +384,10 @@ BundleAudit audit_bundle(const std::string& path) {
 
   check_money(files, *record, c, a);
   BundleInputs in = read_inputs(files, rules, c);
+  std::optional<CheckFacts> facts = read_history(files, rules, c, in.readable);
   if (!in.readable) return a;
   check_inputs(files, rules, in, c);
-  check_decision(files, rules, in, *record, a, c);
+  check_decision(files, rules, in, *record, a, c, facts);
   return a;
 }
 

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "commands/stale_assignment.hpp"
+#include "store/check_facts_store.hpp"
 #include "store/organisations.hpp"
 #include "store/score_store.hpp"
 
@@ -22,8 +23,11 @@ ScoredRound score_and_store(Store& store, const std::optional<std::string>& roun
   // docs/formats.md "reviewers.csv": a conflict that names no known organisation is a warning.
   s.unknown_conflicts = unknown_conflicts(store.db(), store.reviewers(s.round.id));
   // Scoring and the ranking tables need no titles: none is kept (a national
-  // round's are 100 MB).
-  s.applications = store.applications(s.round.id, [](Application& a) { std::string().swap(a.title); });
+  // round's are 100 MB), unless `double_funding` compares them.
+  const bool titles = s.rules.double_funding;
+  s.applications = store.applications(s.round.id, [&](Application& a) {
+    if (!titles) std::string().swap(a.title);
+  });
   if (s.round.stage == Stage::allocated) {
     // docs/cli.md "score": the decision froze the scores; they are shown as stored.
     std::optional<ScoreResult> stored = load_scores(store, s.round.id, s.rules);
@@ -39,8 +43,16 @@ ScoredRound score_and_store(Store& store, const std::optional<std::string>& roun
   s.assignment_changes = stale_assignment(store, s.round);
   // Commission orders are not applied here: `allocate` applies them (docs/cli.md,
   // "Commission decisions"), so `score` shows the ranking of the rules alone.
+  // year.md §5: the earlier rounds' facts as they stand now, stored with the scores.
+  std::optional<StoredCheckFacts> facts;
+  if (s.rules.checks_history()) {
+    use_identity_keys(store, s.round.id, s.applications);
+    facts.emplace();
+    facts->log_seq = last_log_seq(store);
+    facts->facts = todays_check_facts(store, s.rules, s.round.id, s.applications, facts->log_seq);
+  }
   ReviewSummaries summaries = review_summaries(store, s.round.id, s.rules, s.applications);
-  s.result = score_summarised(s.rules, s.applications, summaries.finish());
+  s.result = score_summarised(s.rules, s.applications, summaries.finish(), {}, facts ? facts->facts : CheckFacts{});
   {
     // From here to the join nothing changes `s`: both threads only read it.
     std::exception_ptr failed;
@@ -54,6 +66,7 @@ ScoredRound score_and_store(Store& store, const std::optional<std::string>& roun
         }
       });
     save_scores(store, s.round.id, s.result);
+    save_check_facts(store, s.round.id, facts);
     store.set_stage(s.round.id, Stage::scored);
     tx.commit_then_checkpoint();  // the copy into the file overlaps the printing
     if (side.joinable()) side.join();

@@ -26,6 +26,7 @@ struct RoundAudit {
   std::vector<Difference> differences;     // in check order: rules, scores, allocation, record, log
   std::vector<std::string> notes;          // what was not checked, in words (pabulib: ordinal scores)
   std::vector<std::string> overdue;        // applications whose final report is overdue today (a note each)
+  bool checks_facts_changed = false;       // year.md §5: today's facts are not those stored with the scores
   bool ok() const { return differences.empty(); }
 };
 

@@ -3,6 +3,7 @@
 #include "base/canonical_json.hpp"
 #include "base/sha256.hpp"
 #include "formats/canonical_csv.hpp"
+#include "formats/history_json.hpp"
 
 namespace competition {
 
@@ -42,6 +43,12 @@ nlohmann::ordered_json input_hashes_with(const std::string& applications_sha256,
   return {{"applications.csv", applications_sha256},
           {"reviewers.csv", sha256_hex(canonical_reviewers_csv(reviewers))},
           {"reviews.csv", reviews_sha256}};
+}
+
+// docs/bundle.md "history.json".
+nlohmann::ordered_json with_history(nlohmann::ordered_json inputs, const std::optional<CheckFacts>& facts) {
+  if (facts) inputs["history.json"] = sha256_hex(history_json(*facts));
+  return inputs;
 }
 
 // Hashed as written: a national round's applications.csv is 100s of megabytes.

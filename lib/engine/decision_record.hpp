@@ -3,6 +3,7 @@
 // the fingerprint over it (`sha256:` + SHA-256 of its RFC 8785 canonical JSON).
 #pragma once
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -11,6 +12,7 @@
 #include "base/sha256.hpp"
 #include "engine/allocation.hpp"
 #include "formats/canonical_csv.hpp"
+#include "values/earlier_winner.hpp"
 #include "values/model.hpp"
 #include "values/rules.hpp"
 
@@ -32,6 +34,11 @@ namespace competition {
 [[nodiscard]] nlohmann::ordered_json input_hashes_with(const std::string& applications_sha256,
                                                        const std::vector<Reviewer>& reviewers,
                                                        const std::string& reviews_sha256);
+
+// `inputs` with history.json's SHA-256 (formats/history_json.hpp) when the
+// round's checks read earlier rounds (year.md §5: `facts` given), else as it is.
+[[nodiscard]] nlohmann::ordered_json with_history(nlohmann::ordered_json inputs,
+                                                  const std::optional<CheckFacts>& facts);
 
 // The SHA-256 (hex) of canonical applications.csv, fed the applications in
 // its order (by id, as Store::applications reads them) one at a time.

@@ -12,6 +12,7 @@
 
 #include "base/permutation.hpp"
 #include "base/string_index.hpp"
+#include "engine/cross_year_checks.hpp"
 #include "values/diagnostic.hpp"
 
 namespace competition {
@@ -44,25 +45,28 @@ Rational cofinancing_share(const Application& a) {
   return Rational(a.cofinancing.kopiykas(), whole.kopiykas());
 }
 
-// docs/rules.md §2, the rules that need no scores, in the table's order.
-TokenList non_score_reasons(const Rules& rules, const Application& a) {
+// docs/rules.md §2, the rules that need no scores, in the table's order
+// (`earlier_missing`: year.md §5 found an earlier report missing).
+TokenList non_score_reasons(const Rules& rules, const Application& a, bool earlier_missing) {
   TokenList reasons;
   if (rules.sectors && std::find(rules.sectors->begin(), rules.sectors->end(), a.sector) == rules.sectors->end())
     reasons.push_back("sector_not_allowed");
   if (rules.max_request && a.requested > *rules.max_request) reasons.push_back("request_above_max");
   if (rules.min_cofinancing_share && cofinancing_share(a) < *rules.min_cofinancing_share)
     reasons.push_back("cofinancing_below_min");
+  if (earlier_missing && rules.earlier_reports == EarlierReports::reject) reasons.push_back("earlier_report_missing");
   return reasons;
 }
 
 // docs/rules.md §1–2 for a round ranked by reviews: the summary's aggregates and
 // flags, the total and the score-based reasons, or `incomplete` with too few
 // valid reviews.
-ScoredApplication score_by_reviews(const Rules& rules, const Application& app, ReviewSummary&& summary) {
+ScoredApplication score_by_reviews(const Rules& rules, const Application& app, ReviewSummary&& summary,
+                                   bool earlier_missing) {
   ScoredApplication s;
   s.id = app.id;
   s.reviews = summary.reviews;
-  s.reasons = non_score_reasons(rules, app);
+  s.reasons = non_score_reasons(rules, app, earlier_missing);
   if (s.reviews < std::max(1, rules.min_reviews)) {
     s.status = ScoreStatus::incomplete;
     s.reasons.push_back("too_few_reviews");
@@ -90,9 +94,33 @@ ScoredApplication score_by_reviews(const Rules& rules, const Application& app, R
   return s;
 }
 
+// docs/rules.md "checks": the planned cost per client, (requested +
+// cofinancing) / planned_clients, of each application that plans clients; an
+// application (not incomplete) whose cost is strictly above `factor` × or below
+// 1/`factor` × the median of those costs gets the flag `cost_outlier`, after
+// its spread flags. Exact: no double compares costs.
+void flag_cost_outliers(const Rational& factor, const std::vector<Application>& applications,
+                        std::vector<ScoredApplication>& all) {
+  auto cost = [](const Application& a) {
+    return Rational::of_money(a.requested + a.cofinancing) / Rational(a.planned_clients);
+  };
+  std::vector<Rational> costs;
+  for (const Application& a : applications)
+    if (a.planned_clients > 0) costs.push_back(cost(a));
+  if (costs.empty()) return;
+  std::sort(costs.begin(), costs.end());
+  const Rational median = aggregate_sorted(Aggregate::median, costs);
+  for (std::size_t i = 0; i < applications.size(); ++i) {
+    const Application& a = applications[i];
+    if (a.planned_clients <= 0 || all[i].status == ScoreStatus::incomplete) continue;
+    const Rational c = cost(a);
+    if (c > factor * median || c * factor < median) all[i].flags.push_back("cost_outlier");
+  }
+}
+
 // docs/rules.md §1 (votes): the total is the imported vote count; only the rules
 // that need no scores apply, and there are no criteria, reviews or flags.
-ScoredApplication score_by_votes(const Rules& rules, const Application& app, int valid_reviews) {
+ScoredApplication score_by_votes(const Rules& rules, const Application& app, int valid_reviews, bool earlier_missing) {
   if (!app.votes)
     throw Error(
         ErrorKind::conflict,
@@ -102,7 +130,7 @@ ScoredApplication score_by_votes(const Rules& rules, const Application& app, int
   s.id = app.id;
   s.reviews = valid_reviews;
   s.total = Rational(*app.votes);
-  s.reasons = non_score_reasons(rules, app);
+  s.reasons = non_score_reasons(rules, app, earlier_missing);
   s.status = s.reasons.empty() ? ScoreStatus::ranked : ScoreStatus::rejected;
   return s;
 }
@@ -246,7 +274,8 @@ bool ranks_before(const Rules& rules, const ScoredApplication& a, const Applicat
 
 // docs/rules.md §1–3 over one round, from the reviews themselves.
 ScoreResult score_round(const Rules& rules, const std::vector<Application>& applications,
-                        const std::vector<Review>& reviews, const std::vector<TieOrder>& orders) {
+                        const std::vector<Review>& reviews, const std::vector<TieOrder>& orders,
+                        const CheckFacts& facts) {
   // docs/rules.md §1: the valid reviews are the imported ones minus the excluded,
   // grouped per application id (in review order) in one flat array by a
   // counting sort: no map of vectors, no allocation per application.
@@ -282,12 +311,13 @@ ScoreResult score_round(const Rules& rules, const std::vector<Application>& appl
       }
     summaries.push_back(summarise_reviews(rules, count, rows, scratch));
   }
-  return score_summarised(rules, applications, std::move(summaries), orders);
+  return score_summarised(rules, applications, std::move(summaries), orders, facts);
 }
 
 // docs/rules.md §1–3 over one round.
 ScoreResult score_summarised(const Rules& rules, const std::vector<Application>& applications,
-                             std::vector<ReviewSummary> summaries, const std::vector<TieOrder>& orders) {
+                             std::vector<ReviewSummary> summaries, const std::vector<TieOrder>& orders,
+                             const CheckFacts& facts) {
   if (summaries.size() != applications.size())
     throw std::invalid_argument(
         fmt::format("{} review summaries for {} applications", summaries.size(), applications.size()));
@@ -297,11 +327,17 @@ ScoreResult score_summarised(const Rules& rules, const std::vector<Application>&
   std::vector<std::uint32_t> unranked;
   for (std::size_t i = 0; i < applications.size(); ++i) {
     const Application& app = applications[i];
-    all.push_back(rules.source == ScoreSource::votes ? score_by_votes(rules, app, summaries[i].reviews)
-                                                     : score_by_reviews(rules, app, std::move(summaries[i])));
+    // year.md §5: the cross-year flags follow the spread flags; incomplete ones carry none.
+    CrossYearFindings found = cross_year_findings(rules, app, facts);
+    all.push_back(rules.source == ScoreSource::votes
+                      ? score_by_votes(rules, app, summaries[i].reviews, found.report_missing)
+                      : score_by_reviews(rules, app, std::move(summaries[i]), found.report_missing));
+    if (all.back().status != ScoreStatus::incomplete)
+      for (std::string_view f : found.flags) all.back().flags.push_back(f);
     if (all.back().status != ScoreStatus::ranked) unranked.push_back(static_cast<std::uint32_t>(i));
   }
   summaries = {};  // moved from: release the rest
+  if (rules.cost_outlier_factor) flag_cost_outliers(*rules.cost_outlier_factor, applications, all);
   std::vector<Entry> ranked;
   ranked.reserve(all.size() - unranked.size());
   for (std::size_t i = 0; i < all.size(); ++i)

@@ -7,6 +7,7 @@
 
 #include "base/token_list.hpp"
 #include "engine/review_summary.hpp"
+#include "values/earlier_winner.hpp"
 #include "values/model.hpp"
 #include "values/rational.hpp"
 #include "values/rules.hpp"
@@ -43,15 +44,18 @@ struct TieOrder {
 [[nodiscard]] Rational aggregate_scores(Aggregate how, std::vector<Rational> values);
 
 // docs/rules.md §1–3 over one round. `applications` and `reviews` may come in any
-// order; the result does not depend on it (except through input_order).
+// order; the result does not depend on it (except through input_order). With
+// [checks] reading earlier rounds, `facts` are what they read (year.md §5; the
+// applications' organisation keys then identity keys and their titles kept).
 [[nodiscard]] ScoreResult score_round(const Rules& rules, const std::vector<Application>& applications,
-                                      const std::vector<Review>& reviews, const std::vector<TieOrder>& orders = {});
+                                      const std::vector<Review>& reviews, const std::vector<TieOrder>& orders = {},
+                                      const CheckFacts& facts = {});
 
 // The same from the reviews already summarised: `summaries[i]` is that of
 // `applications[i]` (review_summary.hpp; what a national round is scored from).
 [[nodiscard]] ScoreResult score_summarised(const Rules& rules, const std::vector<Application>& applications,
                                            std::vector<ReviewSummary> summaries,
-                                           const std::vector<TieOrder>& orders = {});
+                                           const std::vector<TieOrder>& orders = {}, const CheckFacts& facts = {});
 
 // docs/rules.md §3, commission orders applied to `scores`, a score_round result
 // without them over the same applications: what score_round with `orders`

@@ -18,6 +18,9 @@ constexpr TokenInWords plain_reasons[] = {
     {"sector_not_allowed", {.uk = "сектор не допускається", .en = "sector not allowed"}},
     {"request_above_max", {.uk = "запит понад максимум", .en = "request above the maximum"}},
     {"cofinancing_below_min", {.uk = "співфінансування нижче мінімуму", .en = "co-financing below the minimum"}},
+    // year.md §5, [checks] earlier_reports = "reject"
+    {"earlier_report_missing",
+     {.uk = "не подано звіт за попереднім грантом", .en = "the report on an earlier grant is missing"}},
     {"total_below_pass", {.uk = "сума нижче прохідного балу", .en = "total below the pass mark"}},
     {"too_few_reviews", {.uk = "замало оцінок", .en = "too few reviews"}},
     {"budget_exhausted", {.uk = "бюджет вичерпано", .en = "budget exhausted"}},
@@ -34,7 +37,10 @@ struct ReasonWords {
   const char* quoted;           // a criterion's name
   const char* below_threshold;  // the quoted criterion
   const char* spread;           // the quoted criterion
-  const char* funded;           // the statuses of an allocation line
+  const char* report_missing;   // ROUND/APPLICATION of an earlier grant (year.md §5)
+  const char* double_funding;   // ROUND/APPLICATION of an earlier grant
+  const char* cost_outlier;
+  const char* funded;  // the statuses of an allocation line
   const char* partial;
   const char* reserve;
   const char* rejected;
@@ -49,6 +55,9 @@ constexpr PerLang<ReasonWords> reason_words{
             .quoted = "«{}»",
             .below_threshold = "критерій {} нижче порогу",
             .spread = "розкид оцінок: {}",
+            .report_missing = "не подано звіт за грантом {}",
+            .double_funding = "можливе подвійне фінансування: {}",
+            .cost_outlier = "вартість на одного клієнта далека від медіани",
             .funded = "профінансовано",
             .partial = "частково",
             .reserve = "резерв",
@@ -62,6 +71,9 @@ constexpr PerLang<ReasonWords> reason_words{
             .quoted = "“{}”",
             .below_threshold = "criterion {} below its threshold",
             .spread = "score spread: {}",
+            .report_missing = "the report on grant {} is missing",
+            .double_funding = "possible double funding: {}",
+            .cost_outlier = "cost per client far from the median",
             .funded = "funded",
             .partial = "partially funded",
             .reserve = "reserve",
@@ -113,10 +125,15 @@ std::string award_status_in_words(AwardStatus s, Lang lang) {
 }
 
 std::string flag_in_words(const Rules& rules, std::string_view token, Lang lang) {
+  const ReasonWords& w = reason_words[lang];
   constexpr std::string_view spread = "spread:";
   if (token.starts_with(spread))
-    return fmt::format(fmt::runtime(reason_words[lang].spread),
-                       quoted_criterion(rules, token.substr(spread.size()), lang));
+    return fmt::format(fmt::runtime(w.spread), quoted_criterion(rules, token.substr(spread.size()), lang));
+  // year.md §5: the earlier grant as ROUND/APPLICATION.
+  for (auto [prefix, words] : {std::pair<std::string_view, const char*>{"earlier_report_missing:", w.report_missing},
+                               {"possible_double_funding:", w.double_funding}})
+    if (token.starts_with(prefix)) return fmt::format(fmt::runtime(words), token.substr(prefix.size()));
+  if (token == "cost_outlier") return w.cost_outlier;
   return std::string(token);
 }
 

@@ -31,6 +31,7 @@ struct AuditWords {
   const char* chain_broken;
   const char* note;
   const char* report_overdue;  // application
+  const char* checks_facts_changed;
   const char* all_match;
   const char* differences_found;
   const char* bundle_heading;  // path, round, files
@@ -61,6 +62,8 @@ constexpr PerLang<AuditWords> audit_words{
             .chain_broken = "порушено",
             .note = "Примітка",
             .report_overdue = "{}: звіт не надійшов у строк",
+            .checks_facts_changed = "відомості про попередні конкурси сьогодні інші, ніж ті, з якими його оцінено "
+                                    "([checks]); рішення від них не змінюється",
             .all_match = "Аудит: усе збігається.\n",
             .differences_found = "Аудит: знайдено розбіжності.\n",
             .bundle_heading = "Пакет {} (конкурс {}, файлів: {}): ",
@@ -89,6 +92,8 @@ constexpr PerLang<AuditWords> audit_words{
             .chain_broken = "broken",
             .note = "Note",
             .report_overdue = "{}: the final report is overdue",
+            .checks_facts_changed = "the facts of earlier rounds differ today from those it was scored with "
+                                    "([checks]); the decision does not change with them",
             .all_match = "Audit: everything matches.\n",
             .differences_found = "Audit: differences found.\n",
             .bundle_heading = "Bundle {} (round {}, {} files): ",
@@ -176,6 +181,7 @@ std::string round_text(const RoundAudit& r, Lang lang) {
   for (const std::string& note : r.notes) out += fmt::format("  {}: {}\n", w.note, note);
   for (const std::string& application : r.overdue)
     out += fmt::format("  {}: {}\n", w.note, fmt::format(fmt::runtime(w.report_overdue), application));
+  if (r.checks_facts_changed) out += fmt::format("  {}: {}\n", w.note, w.checks_facts_changed);
   return out;
 }
 
@@ -191,12 +197,14 @@ std::string render_audit_json(const AuditResult& result) {
                       {"pending_decisions", r.pending_decisions},
                       {"differences", differences_json(r.differences)}});
   // docs/cli.md "audit": notes in words stay text; an overdue report is
-  // {"application", "note": "report_overdue"}.
+  // {"application", "note": "report_overdue"}; changed facts of the [checks]
+  // {"note": "checks_facts_changed"} (year.md §5).
   for (std::size_t i = 0; i < result.rounds.size(); ++i) {
     ojson notes = ojson::array();
     for (const std::string& note : result.rounds[i].notes) notes.push_back(note);
     for (const std::string& application : result.rounds[i].overdue)
       notes.push_back({{"application", application}, {"note", "report_overdue"}});
+    if (result.rounds[i].checks_facts_changed) notes.push_back({{"note", "checks_facts_changed"}});
     if (!notes.empty()) rounds[i]["notes"] = notes;
   }
   ojson out = {{"ok", result.ok()}, {"rounds", rounds}};

@@ -436,6 +436,22 @@ void read_scoring(const Section& s, Rules& rules) {
   rules.pass_total = s.number("pass_total");
 }
 
+// docs/rules.md "checks".
+void read_checks(const Section& s, Rules& rules) {
+  s.allow_only({"earlier_reports", "double_funding", "cost_outlier_factor"});
+  if (auto v = s.choice<EarlierReports>(
+          "earlier_reports",
+          {{"off", EarlierReports::off}, {"flag", EarlierReports::flag}, {"reject", EarlierReports::reject}}))
+    rules.earlier_reports = *v;
+  if (auto v = s.choice<bool>("double_funding", {{"off", false}, {"flag", true}})) rules.double_funding = *v;
+  if (auto v = s.number("cost_outlier_factor")) {
+    if (*v <= Rational(1))
+      s.reader().error(s.key("cost_outlier_factor"), "must be > 1");
+    else
+      rules.cost_outlier_factor = v;
+  }
+}
+
 // Reads every [[criteria]]; `ids_written` gets each id as written (valid or not),
 // so that a tie-break naming a criterion with a bad id is not reported twice.
 void read_criteria(const Section& root, Rules& rules, std::vector<std::string>& ids_written) {
@@ -644,14 +660,15 @@ Rules load_rules(std::string_view toml_text, std::string_view file) {
 
   Reader reader(file);
   Section top(reader, root, "");
-  top.allow_only(
-      {"competition", "eligibility", "scoring", "criteria", "allocation", "commission", "lots", "assignment"});
+  top.allow_only({"competition", "eligibility", "scoring", "criteria", "allocation", "commission", "lots", "assignment",
+                  "checks"});
 
   Rules rules;
   bool budget_ok = false;
   if (auto s = top.table("competition", true)) read_competition(*s, rules, budget_ok);
   if (auto s = top.table("eligibility")) read_eligibility(*s, rules);
   if (auto s = top.table("scoring")) read_scoring(*s, rules);
+  if (auto s = top.table("checks")) read_checks(*s, rules);
   std::vector<std::string> criterion_ids;
   read_criteria(top, rules, criterion_ids);
   if (auto s = top.table("allocation")) read_allocation(*s, rules, criterion_ids);

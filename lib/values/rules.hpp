@@ -19,6 +19,8 @@ enum class Aggregate { mean, median, trimmed_mean };
 enum class AllocationRule { greedy_skip, greedy_stop };
 enum class Leftover { pool, keep };
 enum class TiePolicy { break_by_id, refuse };
+// [checks] (year.md §5): what an earlier grant's missing report does.
+enum class EarlierReports { off, flag, reject };
 
 std::string_view to_string(Sector s);
 std::optional<Sector> parse_sector(std::string_view s);
@@ -76,6 +78,13 @@ struct Rules {
   std::optional<Rational> max_spread;
   std::optional<Rational> pass_total;
   std::vector<Criterion> criteria;
+  // [checks] (docs/rules.md "checks"): flag a planned cost per client more than
+  // this many times above or below the round's median; > 1, none: off.
+  std::optional<Rational> cost_outlier_factor;
+  EarlierReports earlier_reports = EarlierReports::off;
+  bool double_funding = false;  // flag an earlier winner's project applying again
+  // The checks that read earlier rounds: their facts are stored with the scores.
+  bool checks_history() const { return earlier_reports != EarlierReports::off || double_funding; }
   // [allocation]
   AllocationRule rule = AllocationRule::greedy_skip;
   bool partial = false;

@@ -29,7 +29,13 @@ For each bundle it checks, and prints one line per check:
      an application with an agreement, not before it is signed, and, taken in
      (paid_on, reference) order, the running paid (payments - refunds) never
      above the agreement nor below zero; no money (net) on an application
-     without an award.
+     without an award;
+  8. history.json (docs/bundle.md "history.json"): present exactly when the
+     rules' [checks] read earlier rounds, RFC 8785 by this script's writer plus
+     one LF, and in the record's `inputs`; with `earlier_reports = "reject"`,
+     the record gives the reason `earlier_report_missing` to exactly the
+     applications whose organisation (docs/formats.md "Organisations") has a
+     `missing` report in it.
 Exit 0 when every check of every bundle holds, 1 otherwise (each failure named).
 """
 import csv, hashlib, io, json, os, sys, tomllib
@@ -226,8 +232,11 @@ def audit(bundle):
     # 2. The record names these rules and these inputs.
     check(bundle, "record: rules_sha256 is rules.toml's",
           sha256_file(os.path.join(bundle, "rules.toml")) == record["rules_sha256"])
-    check(bundle, "record: inputs are applications.csv, reviewers.csv, reviews.csv",
-          sorted(record["inputs"]) == ["applications.csv", "reviewers.csv", "reviews.csv"])
+    inputs = ["applications.csv", "reviewers.csv", "reviews.csv"]
+    if os.path.exists(os.path.join(bundle, "history.json")):
+        inputs.insert(1, "history.json")
+    check(bundle, "record: inputs are applications.csv, reviewers.csv, reviews.csv (and history.json when there)",
+          sorted(record["inputs"]) == inputs)
     for name, digest in sorted(record["inputs"].items()):
         actual = sha256_file(os.path.join(bundle, name))
         check(bundle, f"record: inputs.{name} is its sha256", actual == digest, f"{actual} != {digest}")
@@ -255,6 +264,7 @@ def audit(bundle):
     check_order(bundle, record, rules)
     check_decisions(bundle, record)
     check_money(bundle, record)
+    check_history(bundle, record, rules, apps)
     print(f"{os.path.basename(bundle)}: fingerprint {record['fingerprint']}")
 
 
@@ -294,6 +304,43 @@ def check_money(bundle, record):
         check(bundle, f"payments.csv: no money on {app} without an award", paid <= 0 or app in awards, f"{paid}")
     print(f"{os.path.basename(bundle)}: {len(agreements)} agreements, {len(payments)} payments, "
           f"paid {sum(net.values(), Decimal(0))}")
+
+
+# 8. The facts of the checks on earlier rounds (docs/rules.md "The checks on earlier rounds").
+def name_key(name):
+    """docs/formats.md "Organisations": quote marks as spaces, lower case, spaces collapsed."""
+    spaced = "".join(" " if ch in "«»„“”\"'" or ch in " \t\u00a0\u202f\n\r" else ch for ch in name)
+    return " ".join(x for x in spaced.lower().split(" ") if x)
+
+
+def organisation_keys(apps):
+    """Each application's organisation: its code, else the code of the first coded application of that name."""
+    order = lambda a: (int(a.get("input_order") or 0), a["id"].encode())
+    coded = {}
+    for a in sorted((a for a in apps if a["edrpou"]), key=order):
+        coded.setdefault(name_key(a["organisation"]), "code:" + a["edrpou"])
+    return {a["id"]: "code:" + a["edrpou"] if a["edrpou"] else
+            coded.get(name_key(a["organisation"]), "name:" + name_key(a["organisation"])) for a in apps}
+
+
+def check_history(bundle, record, rules, apps):
+    checks = rules.get("checks", {})
+    reads = checks.get("earlier_reports", "off") != "off" or checks.get("double_funding", "off") != "off"
+    path = os.path.join(bundle, "history.json")
+    check(bundle, "history.json: there exactly when [checks] read earlier rounds", os.path.exists(path) == reads)
+    if not os.path.exists(path):
+        return
+    text = open(path, encoding="utf-8").read()
+    history = json.loads(text)
+    check(bundle, "history.json: RFC 8785, then one LF", text == jcs(history) + "\n")
+    if checks.get("earlier_reports") != "reject":
+        return
+    missing = {w["organisation"] for w in history["winners"] if w["report"] == "missing"}
+    org = organisation_keys(apps)
+    for a in record["applications"]:
+        expected = org[a["id"]] in missing
+        check(bundle, f"record: {a['id']} has earlier_report_missing exactly when its organisation owes a report",
+              ("earlier_report_missing" in a.get("reasons", [])) == expected, org[a["id"]])
 
 
 def main():

@@ -126,6 +126,26 @@ def pabulib_bundle(repo, work, env):
     return os.path.join(d, "bundle"), fingerprint
 
 
+def history_bundle(repo, work, env):
+    """year.md §5: tests/e2e/score/history's two rounds, the later one rejecting an owed report."""
+    d, env = round_dir(work, "history", env)
+    h = lambda name: os.path.join(repo, "tests", "e2e", "score", "history", name)
+    with open(os.path.join(d, "rules-2018.toml"), "w", encoding="utf-8") as f:
+        f.write(open(h("rules-2018.toml"), encoding="utf-8").read().replace('"flag"', '"reject"', 1))
+    for year, rules in (("2017", h("rules-2017.toml")), ("2018", os.path.join(d, "rules-2018.toml"))):
+        r = "social-" + year
+        must(["init", rules], env, d)
+        must(["import", "applications", h(f"applications-{year}.csv"), "--round", r], env, d)
+        must(["import", "reviewers", h("reviewers.csv"), "--round", r], env, d)
+        must(["import", "reviews", h(f"reviews-{year}.csv"), "--round", r], env, d)
+        must(["score", "-q", "--round", r], env, d)
+        fingerprint = fingerprint_of(must(["allocate", "--round", r], env, d))
+        if year == "2017":
+            must(["import", "agreements", h("agreements-2017.csv"), "--round", r], env, d)
+    must(["export", "bundle", os.path.join(d, "bundle"), "--round", "social-2018"], env, d)
+    return os.path.join(d, "bundle"), fingerprint
+
+
 def expect_pass(repo, bundle, fingerprint, what):
     r = auditor(repo, bundle)
     out = r.stdout.decode()
@@ -275,12 +295,26 @@ def main():
     resign(copy, "decision.json")
     expect_fail(repo, copy, "an award changed, manifest re-signed", ["fingerprint recomputed", "awarded = sum"])
 
+    # The checks on earlier rounds: history.json in the inputs, the reason recomputed from it.
+    history, fp4 = history_bundle(repo, work, env)
+    out = expect_pass(repo, history, fp4, "the bundle of a round with [checks] on earlier rounds")
+    if "record: B-1 has earlier_report_missing exactly when its organisation owes a report" not in out:
+        failures.append("the script did not recompute earlier_report_missing from history.json")
+    copy = tampered(history, work, "tampered-history")
+    path = os.path.join(copy, "history.json")
+    text = open(path, encoding="utf-8").read()
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text.replace('"missing"', '"received"'))
+    resign(copy, "history.json")
+    expect_fail(repo, copy, "history.json edited, manifest re-signed",
+                ["inputs.history.json", "B-1 has earlier_report_missing"])
+
     worked_example(repo, work, env)
 
     for f in failures:
         print("FAIL:", f)
     print("auditor_check:", "FAILED" if failures else
-          "the four bundles pass, the three tamperings are caught, docs/bundle.md's worked example holds")
+          "the five bundles pass, the four tamperings are caught, docs/bundle.md's worked example holds")
     return 1 if failures else 0
 
 

@@ -89,6 +89,44 @@ class Checker:
             self.fail(f"{schema}.schema.json accepts an invalid document: {what}")
 
 
+def cross_year(c):
+    """year.md §5: two rounds, the later one's bundle carrying history.json; a late report noted by audit."""
+    h = os.path.join(c.repo, "tests", "e2e", "score", "history")
+    cwd = os.path.join(c.work, "cross-year")
+    os.makedirs(cwd)
+    db = os.path.join(cwd, "competition.db")
+    f = lambda name: os.path.join(h, name)
+    c.run(cwd, db, "init", f("rules-2017.toml"))
+    for kind, name in (("applications", "applications-2017.csv"), ("reviewers", "reviewers.csv"),
+                       ("reviews", "reviews-2017.csv")):
+        c.run(cwd, db, "import", kind, f(name), "--round", "social-2017")
+    c.run(cwd, db, "score", "--round", "social-2017")
+    c.run(cwd, db, "allocate", "--round", "social-2017")
+    c.run(cwd, db, "import", "agreements", f("agreements-2017.csv"), "--round", "social-2017")
+    c.run(cwd, db, "init", f("rules-2018.toml"))
+    for kind, name in (("applications", "applications-2018.csv"), ("reviewers", "reviewers.csv"),
+                       ("reviews", "reviews-2018.csv")):
+        c.run(cwd, db, "import", kind, f(name), "--round", "social-2018")
+    c.json_of("score", cwd, db, "score", "--round", "social-2018", "--json")
+    c.json_of("allocate", cwd, db, "allocate", "--round", "social-2018", "--json")
+    c.run(cwd, db, "import", "outcomes", f("outcomes-2017-late.csv"), "--round", "social-2017")
+    audit = c.json_of("audit", cwd, db, "audit", "--round", "social-2018", "--json")
+    if audit is not None and audit["rounds"][0].get("notes") != [{"note": "checks_facts_changed"}]:
+        c.fail(f"audit --json after the late report: notes {audit['rounds'][0].get('notes')}")
+    bundle = os.path.join(cwd, "bundle")
+    c.run(cwd, db, "export", "bundle", bundle, "--round", "social-2018")
+    for name, schema in (("history.json", "history"), ("decision.json", "decision-record"),
+                         ("manifest.json", "manifest")):
+        path = os.path.join(bundle, name)
+        if os.path.exists(path):
+            c.validate(schema, json.load(open(path, encoding="utf-8")), "bundle/" + name)
+        else:
+            c.fail(f"export bundle of social-2018 wrote no {name}")
+    c.json_of("audit-bundle", cwd, db, "audit", "bundle", bundle, "--json")
+    c.rejects("history", {"winners": [{"application": "A", "organisation": "o", "report": "missing", "round": "r",
+                                       "title_key": "t"}]}, "an organisation key neither code: nor name:")
+
+
 def example_round(c):
     ex = os.path.join(c.repo, "examples", "kharkiv-esm")
     errors_dir = os.path.join(c.repo, "docs", "examples", "errors")
@@ -316,13 +354,14 @@ def main():
     c = Checker(binary, repo, work)
     expected = ["score", "allocate", "report", "audit", "audit-history", "audit-bundle", "status", "import-summary",
                 "decisions", "decision-recorded", "decision-record", "manifest", "rules", "assign", "import-directory",
-                "sensitivity"]
+                "sensitivity", "history"]
     for name in expected:
         if name not in c.validators:
             c.fail(f"schemas/{name}.schema.json is missing or invalid")
     first_allocation = example_round(c)
     worked_and_votes(c)
     assignment(c)
+    cross_year(c)
     rules_files(c)
     negatives(c, first_allocation)
     for name, n in sorted(c.counts.items()):

@@ -380,6 +380,24 @@ TEST_CASE("rules: [eligibility] errors") {
   CHECK(error_of("eligibility = [1]\n" + with("")) == "rules.toml: eligibility: expected a table");
 }
 
+TEST_CASE("rules: [checks] (year.md §5)") {
+  Rules off = load_rules(with(""), "rules.toml");
+  CHECK(off.earlier_reports == EarlierReports::off);
+  CHECK_FALSE(off.double_funding);
+  CHECK_FALSE(off.checks_history());
+  Rules r = load_rules(with("[checks]\nearlier_reports = \"reject\"\ndouble_funding = \"flag\"\n"), "rules.toml");
+  CHECK(r.earlier_reports == EarlierReports::reject);
+  CHECK(r.double_funding);
+  CHECK(r.checks_history());
+  CHECK(load_rules(with("[checks]\ndouble_funding = \"flag\"\n"), "rules.toml").checks_history());
+  CHECK_FALSE(load_rules(with("[checks]\nearlier_reports = \"off\"\ncost_outlier_factor = 5\n"), "rules.toml")
+                  .checks_history());
+  CHECK(error_of(with("[checks]\nearlier_reports = \"yes\"\n")) ==
+        "rules.toml: checks.earlier_reports: \"yes\" is not one of off, flag, reject");
+  CHECK(error_of(with("[checks]\ndouble_funding = \"reject\"\n")) ==
+        "rules.toml: checks.double_funding: \"reject\" is not one of off, flag");
+}
+
 TEST_CASE("rules: [scoring] errors") {
   CHECK(error_of(with("[scoring]\nsource = \"vote\"\n")) ==
         "rules.toml: scoring.source: \"vote\" is not one of reviews, votes");

@@ -389,6 +389,81 @@ TEST_CASE("scoring: a rejected application keeps its flags") {
   CHECK(get(r, "A").flags == Strings{"spread:relevance"});
 }
 
+// ----- docs/rules.md §1.6: [checks] cost_outlier_factor -------------------------
+
+TEST_CASE("scoring: cost_outlier strictly above F x or below 1/F x the median cost per client") {
+  Rules rules = two_criteria();
+  rules.max_spread = Rational(1);
+  rules.cost_outlier_factor = Rational(5);
+  // Costs per client: A 1000/10 = 100, B 600/6 = 100 (500 + 100 co-financing), C 1000/2 = 500 (exactly 5 x
+  // the median: not flagged), D 5001/10 = 500.1 (above), E 200/10 = 20 (exactly 1/5: not flagged), F 199/10 =
+  // 19.9 (below), G no planned clients (left out of the median, never flagged), H incomplete (counted in
+  // the median, not flagged: 6000/10 = 600). Sorted: 19.9 20 100 100 500 500.1 600: the median is 100.
+  std::vector<Application> apps = {app("A", "1000.00"),  app("B", "500.00", "100.00"), app("C", "1000.00"),
+                                   app("D", "5001.00"),  app("E", "200.00"),           app("F", "199.00"),
+                                   app("G", "99999.00"), app("H", "6000.00")};
+  for (auto [i, clients] : std::vector<std::pair<std::size_t, std::int64_t>>{
+           {0, 10}, {1, 6}, {2, 2}, {3, 10}, {4, 10}, {5, 10}, {6, 0}, {7, 10}})
+    apps[i].planned_clients = clients;
+  std::vector<Review> reviews;
+  for (const char* id : {"A", "B", "C", "E", "F", "G"}) reviews.push_back(review(id, "R1", {"5", "5"}));
+  reviews.push_back(review("D", "R1", {"1", "5"}));
+  reviews.push_back(review("D", "R2", {"5", "5"}));  // a spread flag first
+  rules.min_reviews = 1;
+  auto r = score_round(rules, apps, reviews);
+  CHECK(get(r, "D").flags == Strings{"spread:relevance", "cost_outlier"});
+  CHECK(get(r, "F").flags == Strings{"cost_outlier"});
+  for (const char* id : {"A", "B", "C", "E", "G", "H"}) CHECK(get(r, id).flags.empty());
+  CHECK(get(r, "H").status == ScoreStatus::incomplete);
+  // Without [checks]: no cost flags.
+  rules.cost_outlier_factor.reset();
+  CHECK(get(score_round(rules, apps, reviews), "F").flags.empty());
+}
+
+// ----- year.md §5: [checks] earlier_reports and double_funding ------------------
+
+TEST_CASE("scoring: earlier_report_missing, a reason after cofinancing_below_min with reject, flags after spread") {
+  Rules rules = two_criteria();
+  rules.max_spread = Rational(1);
+  rules.min_reviews = 2;
+  rules.min_cofinancing_share = d("0.1");
+  rules.criteria[0].threshold = d("3");
+  rules.earlier_reports = EarlierReports::reject;
+  rules.double_funding = true;
+  const CheckFacts facts = {{"r-2017", "A-2", "code:11111111", "сад", ReportState::missing},
+                            {"r-2017", "A-3", "code:22222222", "сад", ReportState::received}};
+  std::vector<Application> apps = {app("LOW", "1000.00", "0"), app("OK", "900.00", "100.00"),
+                                   app("INC", "900.00", "100.00"), app("DF", "900.00", "100.00")};
+  for (std::size_t i = 0; i < 3; ++i) apps[i].organisation_key = "code:11111111";  // LOW, OK, INC
+  apps[3].organisation_key = "code:22222222";
+  apps[3].title = "Сад!";
+  // LOW: co-financing 0 < 0.1, relevance 2 < 3, spread 5 - 1 > 1; OK: no other reason; INC: one review.
+  std::vector<Review> reviews = {review("LOW", "R1", {"1", "5"}), review("LOW", "R2", {"3", "5"}),
+                                 review("OK", "R1", {"5", "5"}),  review("OK", "R2", {"5", "5"}),
+                                 review("INC", "R1", {"5", "5"}), review("DF", "R1", {"5", "5"}),
+                                 review("DF", "R2", {"5", "5"})};
+  auto r = score_round(rules, apps, reviews, {}, facts);
+  CHECK(get(r, "LOW").reasons ==
+        Strings{"cofinancing_below_min", "earlier_report_missing", "criterion_below_threshold:relevance"});
+  CHECK(get(r, "LOW").flags == Strings{"spread:relevance", "earlier_report_missing:r-2017/A-2"});
+  CHECK(get(r, "OK").status == ScoreStatus::rejected);
+  CHECK(get(r, "OK").reasons == Strings{"earlier_report_missing"});
+  // Incomplete: keeps the reason that needs no scores, carries no flags.
+  CHECK(get(r, "INC").status == ScoreStatus::incomplete);
+  CHECK(get(r, "INC").reasons == Strings{"earlier_report_missing", "too_few_reviews"});
+  CHECK(get(r, "INC").flags.empty());
+  // The same title key ("сад") of its own organisation's received report: a flag, no reason.
+  CHECK(get(r, "DF").status == ScoreStatus::ranked);
+  CHECK(get(r, "DF").flags == Strings{"possible_double_funding:r-2017/A-3"});
+  // `flag`: the flags stay, the reason goes.
+  rules.earlier_reports = EarlierReports::flag;
+  auto flagged = score_round(rules, apps, reviews, {}, facts);
+  CHECK(get(flagged, "OK").status == ScoreStatus::ranked);
+  CHECK(get(flagged, "OK").flags == Strings{"earlier_report_missing:r-2017/A-2"});
+  // [checks] off: the facts change nothing.
+  check_same_scores(score_round(two_criteria(), apps, reviews, {}, facts), score_round(two_criteria(), apps, reviews));
+}
+
 // ----- docs/rules.md §3: ranking -------------------------------------------------
 
 TEST_CASE("scoring: ranks 1..n by total, highest first; the unranked follow by id") {

@@ -59,11 +59,11 @@ std::optional<Rational> cost_per_client_of(Money budget, Money attracted, std::i
   return Rational::of_money(budget + attracted) / Rational(clients);
 }
 
+bool is_winner(const DecisionLine& d) { return d.status == "funded" || d.status == "partial"; }
+
 namespace {
 
 bool counted(const RoundData& r) { return r.allocated && r.currency == "UAH"; }
-
-bool is_winner(const DecisionLine& d) { return d.status == "funded" || d.status == "partial"; }
 
 // Keeps `planned` in row order whatever order the marks were added in.
 void mark_planned(IndicatorValues& v, Indicator i) {
@@ -282,6 +282,14 @@ ReportTable build_report_table(const ReportInput& input, const ReportYears& aske
   std::map<int, YearRow> rows = year_rows(input, t);
   add_years(t, rows);
   return t;
+}
+
+std::vector<const RoundData*> counted_rounds(const ReportInput& input, const YearRow& row) {
+  std::vector<const RoundData*> out;
+  for (const auto& id : row.rounds)
+    for (const auto& r : input.rounds)
+      if (r.id == id && counted(r)) out.push_back(&r);
+  return out;
 }
 
 }  // namespace competition

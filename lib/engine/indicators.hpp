@@ -12,6 +12,7 @@
 #include "values/model.hpp"
 #include "values/money.hpp"
 #include "values/rational.hpp"
+#include "values/rules.hpp"
 
 namespace competition {
 
@@ -33,12 +34,16 @@ struct RoundData {
   std::vector<DecisionLine> decision;
   std::vector<Outcome> outcomes;
   std::optional<Money> paid;  // payments − refunds (docs/cli.md "ledger"); none when it has no payments
+  std::vector<Lot> lots;      // the rules' lots, in file order (labels of the report by category)
 };
 
 struct ReportInput {
   std::vector<RoundData> rounds;
   std::vector<HistoryYear> history;
 };
+
+// docs/rules.md §6: a winner is a funded or partial application.
+[[nodiscard]] bool is_winner(const DecisionLine& d);
 
 enum class YearSource { history, rounds };
 [[nodiscard]] std::string_view to_string(YearSource s);
@@ -128,5 +133,8 @@ struct ReportYears {
 // at all, when from > to, when a bound or the year lies outside the known years,
 // or when the range holds no year with data.
 [[nodiscard]] ReportTable build_report_table(const ReportInput& input, const ReportYears& asked = {});
+
+// The rounds counted in a round year of the table (YearRow::rounds), by id.
+[[nodiscard]] std::vector<const RoundData*> counted_rounds(const ReportInput& input, const YearRow& row);
 
 }  // namespace competition

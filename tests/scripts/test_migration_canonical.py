@@ -109,6 +109,7 @@ def main():
     con.execute("DROP TABLE agreements")  # added by migration 8
     con.execute("DROP TABLE payments")
     con.execute("ALTER TABLE outcomes DROP COLUMN received_on")
+    con.execute("ALTER TABLE applications DROP COLUMN services")  # added by migration 9
     con.commit()
     con.execute("PRAGMA user_version = 4")
     con.close()
@@ -120,8 +121,8 @@ def main():
     if r.returncode != 0 or "everything matches" not in out or old_fingerprint not in out:
         failures.append(f"audit after the migration: exit {r.returncode}, expected 0 with {old_fingerprint}\n{out}{r.stderr.decode()}")
     con = sqlite3.connect(db)
-    if con.execute("PRAGMA user_version").fetchone()[0] != 8:
-        failures.append("the database is not at version 8")
+    if con.execute("PRAGMA user_version").fetchone()[0] != 9:
+        failures.append("the database is not at version 9")
     at = con.execute("SELECT submitted_at FROM applications WHERE id = 'A-022'").fetchone()[0]
     if at != "2018-02-05T10:05:00Z":
         failures.append(f"A-022 submitted_at: {at}")

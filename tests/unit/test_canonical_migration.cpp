@@ -81,6 +81,7 @@ void make_old_database(testing::TempStore& t) {
   db.exec("DROP TABLE agreements");  // added by migration 8
   db.exec("DROP TABLE payments");
   db.exec("ALTER TABLE outcomes DROP COLUMN received_on");
+  db.exec("ALTER TABLE applications DROP COLUMN services");  // added by migration 9
   db.exec("PRAGMA user_version = 4");
 }
 
@@ -98,7 +99,7 @@ struct OldDatabase : testing::TempStore {
 TEST_CASE("migration 5: the stored values are rewritten to their canonical forms") {
   OldDatabase t;
   SQLite::Database& db = t.store->db();
-  CHECK(db.execAndGet("PRAGMA user_version").getInt() == 8);
+  CHECK(db.execAndGet("PRAGMA user_version").getInt() == 9);
   CHECK(text(db, "SELECT group_concat(submitted_at, ' ') FROM (SELECT submitted_at FROM applications ORDER BY id)") ==
         "2018-01-19 2018-01-20T08:00:00Z 2018-01-21T10:15:00 2018-01-22");
   CHECK(text(db, "SELECT conflicts FROM reviewers WHERE id = 'R2'") == "00032129|ГО \"Три\"");

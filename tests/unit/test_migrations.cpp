@@ -64,7 +64,9 @@ TEST_CASE("migrations: a new database is at the last version, with the CHECK lis
   { auto store = Store::open(path, Store::Mode::may_create); }
   SQLite::Database db(path, SQLite::OPEN_READWRITE);
   CHECK(db.execAndGet("PRAGMA user_version").getInt() == migrations().back().version);
-  CHECK(migrations().back().version == 8);
+  CHECK(migrations().back().version == 9);
+  // Migration 009: applications' services.
+  CHECK(table_sql(db, "applications").find("services TEXT NOT NULL DEFAULT ''") != std::string::npos);
   // Migration 008: agreements, payments, outcomes' received_on, `money` log entries.
   CHECK(table_sql(db, "agreements").find("UNIQUE (round_id, number)") != std::string::npos);
   CHECK(table_sql(db, "payments").find("CHECK (amount > 0)") != std::string::npos);

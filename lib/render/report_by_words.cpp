@@ -1,0 +1,201 @@
+#include "render/report_by_words.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "render/report_style.hpp"
+#include "render/words.hpp"
+
+namespace competition {
+
+namespace {
+
+struct ByWords {
+  const char* participants;  // the category table's column headings
+  const char* winners;
+  const char* budget;
+  const char* attracted;
+  const char* coefficient;
+  const char* cost_per_client;
+  const char* clients;
+  const char* jobs;
+  const char* volunteers;
+  const char* category;
+  const char* total;
+  const char* category_title;  // years phrase
+  const char* no_categories;   // years phrase
+  const char* history_left_out;
+  const char* history_no_applications;
+  const char* service_title;  // years phrase
+  const char* service;        // the service table's column headings
+  const char* organisations;
+  const char* share;
+  const char* service_base;  // winning organisations, years phrase
+  const char* no_winners;    // years phrase
+};
+
+constexpr PerLang<ByWords> by_words{
+    .uk =
+        {
+            .participants = "Учасники",
+            .winners = "Переможці",
+            .budget = "Бюджет, тис. грн",
+            .attracted = "Залучено, тис. грн",
+            .coefficient = "Коефіцієнт",
+            .cost_per_client = "Затрати на 1 клієнта, грн",
+            .clients = "Клієнти",
+            .jobs = "Робочі місця",
+            .volunteers = "Волонтери",
+            .category = "Пріоритетний напрям",
+            .total = "Разом",
+            .category_title = "Показники за пріоритетними напрямами, {}",
+            .no_categories = "{}: жодна заявка не має пріоритетного напряму, тому рядок один — «—».",
+            .history_left_out = "Роки з історії ({}) не показано: пріоритетних напрямів у них немає.",
+            .history_no_applications = "Роки з історії ({}) не показано: заявок у них немає.",
+            .service_title = "Послуги організацій-переможців, {}",
+            .service = "Послуги",
+            .organisations = "Організацій",
+            .share = "Частка, %",
+            .service_base = "Частка — від усіх організацій-переможців ({}), {}.",
+            .no_winners = "{}: переможців немає.",
+        },
+    .en =
+        {
+            .participants = "Participants",
+            .winners = "Winners",
+            .budget = "Budget, thousand UAH",
+            .attracted = "Attracted, thousand UAH",
+            .coefficient = "Coefficient",
+            .cost_per_client = "Cost per client, UAH",
+            .clients = "Clients",
+            .jobs = "Jobs",
+            .volunteers = "Volunteers",
+            .category = "Priority area",
+            .total = "Total",
+            .category_title = "Indicators by priority area, {}",
+            .no_categories = "{}: no application has a priority area, so the only row is “—”.",
+            .history_left_out = "History years ({}) are left out: they have no priority areas.",
+            .history_no_applications = "History years ({}) are left out: they hold no applications.",
+            .service_title = "Services of the winning organisations, {}",
+            .service = "Service",
+            .organisations = "Organisations",
+            .share = "Share, %",
+            .service_base = "Shares are of all the winning organisations ({}), {}.",
+            .no_winners = "{}: no winners.",
+        },
+};
+
+struct ServiceInWords {
+  std::string_view slug;
+  PerLang<const char*> words;
+};
+
+// docs/report.md "By service": the services the Kharkiv documents name.
+constexpr ServiceInWords known_services[] = {
+    {"information", {.uk = "інформаційні", .en = "information"}},
+    {"social_medical", {.uk = "соціально-медичні", .en = "socio-medical"}},
+    {"psychological", {.uk = "психологічні", .en = "psychological"}},
+    {"legal", {.uk = "юридичні", .en = "legal"}},
+    {"employment", {.uk = "з працевлаштування", .en = "employment"}},
+    {"rehabilitation", {.uk = "з професійної реабілітації", .en = "vocational rehabilitation"}},
+    {"household", {.uk = "соціально-побутові", .en = "everyday (household)"}},
+};
+
+}  // namespace
+
+std::string_view category_column(Indicator i, Lang lang) {
+  const ByWords& w = by_words[lang];
+  switch (i) {
+    case Indicator::participants:
+      return w.participants;
+    case Indicator::winners:
+      return w.winners;
+    case Indicator::budget:
+      return w.budget;
+    case Indicator::attracted:
+      return w.attracted;
+    case Indicator::coefficient:
+      return w.coefficient;
+    case Indicator::cost_per_client:
+      return w.cost_per_client;
+    case Indicator::clients:
+      return w.clients;
+    case Indicator::jobs:
+      return w.jobs;
+    case Indicator::volunteers:
+      return w.volunteers;
+    case Indicator::paid:
+    case Indicator::new_partners:
+      break;
+  }
+  return indicator_label(i, lang);
+}
+
+std::vector<std::string> category_columns(Lang lang) {
+  std::vector<std::string> header{std::string(category_heading(lang))};
+  for (Indicator i : category_indicators) header.emplace_back(category_column(i, lang));
+  return header;
+}
+
+std::vector<std::string> category_cells(const std::string& label, const IndicatorValues& v, Lang lang) {
+  std::vector<std::string> cells{label};
+  for (Indicator i : category_indicators) cells.push_back(indicator_cell(v, i, lang));
+  return cells;
+}
+
+std::vector<std::string> service_cells(const ServiceRow& row, Lang lang) {
+  return {service_label(row.service, lang), format_integer(row.organisations, lang), format_integer(row.share, lang)};
+}
+
+std::string_view category_heading(Lang lang) { return by_words[lang].category; }
+std::string_view total_label(Lang lang) { return by_words[lang].total; }
+
+std::string category_title(int from, int to, Lang lang) {
+  return fmt::format(fmt::runtime(by_words[lang].category_title), years_phrase(from, to, lang));
+}
+
+std::string no_categories_note(int year, Lang lang) {
+  return fmt::format(fmt::runtime(by_words[lang].no_categories), years_phrase(year, year, lang));
+}
+
+std::vector<std::string> category_notes(const CategoryTable& t, Lang lang) {
+  std::vector<std::string> notes;
+  if (!t.history_years.empty())
+    notes.push_back(fmt::format(fmt::runtime(by_words[lang].history_left_out), year_runs(t.history_years)));
+  bool planned =
+      std::any_of(t.years.begin(), t.years.end(), [](const CategoryYear& y) { return !y.total.planned.empty(); });
+  if (planned) notes.push_back(planned_note(lang));
+  return notes;
+}
+
+std::string service_label(std::string_view slug, Lang lang) {
+  for (const auto& s : known_services)
+    if (s.slug == slug) return s.words[lang];
+  return std::string(slug);
+}
+
+std::string service_title(int from, int to, Lang lang) {
+  return fmt::format(fmt::runtime(by_words[lang].service_title), years_phrase(from, to, lang));
+}
+
+std::vector<std::string> service_columns(Lang lang) {
+  const ByWords& w = by_words[lang];
+  return {w.service, w.organisations, w.share};
+}
+
+std::string service_year_note(const ServiceYear& y, Lang lang) {
+  const ByWords& w = by_words[lang];
+  if (y.organisations == 0) return fmt::format(fmt::runtime(w.no_winners), years_phrase(y.year, y.year, lang));
+  return fmt::format(fmt::runtime(w.service_base), format_integer(y.organisations, lang),
+                     years_phrase(y.year, y.year, lang));
+}
+
+std::vector<std::string> service_notes(const ServiceTable& t, Lang lang) {
+  std::vector<std::string> notes;
+  if (!t.history_years.empty())
+    notes.push_back(fmt::format(fmt::runtime(by_words[lang].history_no_applications), year_runs(t.history_years)));
+  return notes;
+}
+
+}  // namespace competition

@@ -68,6 +68,10 @@ def main():
     typed_conflicts = {r[0]: "|".join(p.strip() for p in r[2].split("|") if p.strip())
                        for r in read_csv(os.path.join(ex, "reviewers.csv"))[1:]}
     apps = read_csv(os.path.join(work, "bundle", "applications.csv"))
+    # The earlier version had no services (migration 9): its CSV had no such column.
+    if "services" in apps[0]:
+        drop = apps[0].index("services")
+        apps = [r[:drop] + r[drop + 1:] for r in apps]
     revs = read_csv(os.path.join(work, "bundle", "reviewers.csv"))
     changed_at = {r[0]: typed_at[r[0]] for r in apps[1:] if r[11] != typed_at[r[0]]}
     changed_conflicts = {r[0]: typed_conflicts[r[0]] for r in revs[1:] if r[2] != typed_conflicts[r[0]]}

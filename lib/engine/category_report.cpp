@@ -69,17 +69,9 @@ CategoryYear category_year(const YearRow& main, const std::vector<const RoundDat
 
 // docs/report.md "By category".
 CategoryTable build_category_table(const ReportInput& input, const ReportYears& asked) {
-  ReportTable main = build_report_table(input, asked);
   CategoryTable t;
-  t.from = main.from;
-  t.to = main.to;
-  for (const YearRow& row : main.years) {
-    if (row.source == YearSource::history) {
-      t.history_years.push_back(row.year);
-      continue;
-    }
-    t.years.push_back(category_year(row, counted_rounds(input, row)));
-  }
+  static_cast<RoundYearsSpan&>(t) = each_round_year(
+      input, asked, [&](const YearRow& row, const auto& rounds) { t.years.push_back(category_year(row, rounds)); });
   return t;
 }
 

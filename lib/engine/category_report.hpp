@@ -24,11 +24,8 @@ struct CategoryYear {
   [[nodiscard]] bool without_categories() const;
 };
 
-struct CategoryTable {
-  int from = 0;
-  int to = 0;
+struct CategoryTable : RoundYearsSpan {
   std::vector<CategoryYear> years;  // the years with rounds, ascending
-  std::vector<int> history_years;   // years in range from history only: left out (no categories)
 };
 
 // docs/report.md "By category": the years asked as for the main report (the

@@ -284,12 +284,23 @@ ReportTable build_report_table(const ReportInput& input, const ReportYears& aske
   return t;
 }
 
-std::vector<const RoundData*> counted_rounds(const ReportInput& input, const YearRow& row) {
-  std::vector<const RoundData*> out;
-  for (const auto& id : row.rounds)
-    for (const auto& r : input.rounds)
-      if (r.id == id && counted(r)) out.push_back(&r);
-  return out;
+RoundYearsSpan each_round_year(
+    const ReportInput& input, const ReportYears& asked,
+    const std::function<void(const YearRow& row, const std::vector<const RoundData*>& rounds)>& visit) {
+  ReportTable main = build_report_table(input, asked);
+  RoundYearsSpan span{main.from, main.to, {}};
+  for (const YearRow& row : main.years) {
+    if (row.source == YearSource::history) {
+      span.history_years.push_back(row.year);
+      continue;
+    }
+    std::vector<const RoundData*> rounds;  // row.rounds: the counted rounds, by id
+    for (const auto& id : row.rounds)
+      for (const auto& r : input.rounds)
+        if (r.id == id && counted(r)) rounds.push_back(&r);
+    visit(row, rounds);
+  }
+  return span;
 }
 
 }  // namespace competition

@@ -4,6 +4,7 @@
 // (Money, Rational) until a renderer formats it.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -134,7 +135,18 @@ struct ReportYears {
 // or when the range holds no year with data.
 [[nodiscard]] ReportTable build_report_table(const ReportInput& input, const ReportYears& asked = {});
 
-// The rounds counted in a round year of the table (YearRow::rounds), by id.
-[[nodiscard]] std::vector<const RoundData*> counted_rounds(const ReportInput& input, const YearRow& row);
+// The years of a table by category or by service (docs/report.md "By category"):
+// the main report's range; its history years are left out and listed.
+struct RoundYearsSpan {
+  int from = 0;
+  int to = 0;
+  std::vector<int> history_years;  // years in range from history only: left out
+};
+
+// Builds the main table for the years asked (its errors), then calls `visit`
+// with each round year's row and its counted rounds (by id), in year order.
+[[nodiscard]] RoundYearsSpan each_round_year(
+    const ReportInput& input, const ReportYears& asked,
+    const std::function<void(const YearRow& row, const std::vector<const RoundData*>& rounds)>& visit);
 
 }  // namespace competition

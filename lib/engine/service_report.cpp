@@ -43,17 +43,9 @@ ServiceYear service_year(const YearRow& main, const std::vector<const RoundData*
 
 // docs/report.md "By service".
 ServiceTable build_service_table(const ReportInput& input, const ReportYears& asked) {
-  ReportTable main = build_report_table(input, asked);
   ServiceTable t;
-  t.from = main.from;
-  t.to = main.to;
-  for (const YearRow& row : main.years) {
-    if (row.source == YearSource::history) {
-      t.history_years.push_back(row.year);
-      continue;
-    }
-    t.years.push_back(service_year(row, counted_rounds(input, row)));
-  }
+  static_cast<RoundYearsSpan&>(t) = each_round_year(
+      input, asked, [&](const YearRow& row, const auto& rounds) { t.years.push_back(service_year(row, rounds)); });
   return t;
 }
 

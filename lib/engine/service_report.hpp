@@ -21,11 +21,8 @@ struct ServiceYear {
   std::vector<ServiceRow> rows;    // most organisations first, then by slug
 };
 
-struct ServiceTable {
-  int from = 0;
-  int to = 0;
+struct ServiceTable : RoundYearsSpan {
   std::vector<ServiceYear> years;  // the years with rounds, ascending
-  std::vector<int> history_years;  // years in range from history only: left out
 };
 
 // docs/report.md "By service": the years asked as for the main report (the same errors).

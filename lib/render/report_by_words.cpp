@@ -12,15 +12,6 @@ namespace competition {
 namespace {
 
 struct ByWords {
-  const char* participants;  // the category table's column headings
-  const char* winners;
-  const char* budget;
-  const char* attracted;
-  const char* coefficient;
-  const char* cost_per_client;
-  const char* clients;
-  const char* jobs;
-  const char* volunteers;
   const char* category;
   const char* total;
   const char* category_title;  // years phrase
@@ -38,15 +29,6 @@ struct ByWords {
 constexpr PerLang<ByWords> by_words{
     .uk =
         {
-            .participants = "Учасники",
-            .winners = "Переможці",
-            .budget = "Бюджет, тис. грн",
-            .attracted = "Залучено, тис. грн",
-            .coefficient = "Коефіцієнт",
-            .cost_per_client = "Затрати на 1 клієнта, грн",
-            .clients = "Клієнти",
-            .jobs = "Робочі місця",
-            .volunteers = "Волонтери",
             .category = "Пріоритетний напрям",
             .total = "Разом",
             .category_title = "Показники за пріоритетними напрямами, {}",
@@ -62,15 +44,6 @@ constexpr PerLang<ByWords> by_words{
         },
     .en =
         {
-            .participants = "Participants",
-            .winners = "Winners",
-            .budget = "Budget, thousand UAH",
-            .attracted = "Attracted, thousand UAH",
-            .coefficient = "Coefficient",
-            .cost_per_client = "Cost per client, UAH",
-            .clients = "Clients",
-            .jobs = "Jobs",
-            .volunteers = "Volunteers",
             .category = "Priority area",
             .total = "Total",
             .category_title = "Indicators by priority area, {}",
@@ -84,6 +57,24 @@ constexpr PerLang<ByWords> by_words{
             .service_base = "Shares are of all the winning organisations ({}), {}.",
             .no_winners = "{}: no winners.",
         },
+};
+
+struct ColumnInWords {
+  Indicator indicator;
+  PerLang<const char*> words;
+};
+
+// The short column headings of the category table.
+constexpr ColumnInWords category_column_words[] = {
+    {Indicator::participants, {.uk = "Учасники", .en = "Participants"}},
+    {Indicator::winners, {.uk = "Переможці", .en = "Winners"}},
+    {Indicator::budget, {.uk = "Бюджет, тис. грн", .en = "Budget, thousand UAH"}},
+    {Indicator::attracted, {.uk = "Залучено, тис. грн", .en = "Attracted, thousand UAH"}},
+    {Indicator::coefficient, {.uk = "Коефіцієнт", .en = "Coefficient"}},
+    {Indicator::cost_per_client, {.uk = "Затрати на 1 клієнта, грн", .en = "Cost per client, UAH"}},
+    {Indicator::clients, {.uk = "Клієнти", .en = "Clients"}},
+    {Indicator::jobs, {.uk = "Робочі місця", .en = "Jobs"}},
+    {Indicator::volunteers, {.uk = "Волонтери", .en = "Volunteers"}},
 };
 
 struct ServiceInWords {
@@ -105,30 +96,8 @@ constexpr ServiceInWords known_services[] = {
 }  // namespace
 
 std::string_view category_column(Indicator i, Lang lang) {
-  const ByWords& w = by_words[lang];
-  switch (i) {
-    case Indicator::participants:
-      return w.participants;
-    case Indicator::winners:
-      return w.winners;
-    case Indicator::budget:
-      return w.budget;
-    case Indicator::attracted:
-      return w.attracted;
-    case Indicator::coefficient:
-      return w.coefficient;
-    case Indicator::cost_per_client:
-      return w.cost_per_client;
-    case Indicator::clients:
-      return w.clients;
-    case Indicator::jobs:
-      return w.jobs;
-    case Indicator::volunteers:
-      return w.volunteers;
-    case Indicator::paid:
-    case Indicator::new_partners:
-      break;
-  }
+  for (const auto& c : category_column_words)
+    if (c.indicator == i) return c.words[lang];
   return indicator_label(i, lang);
 }
 

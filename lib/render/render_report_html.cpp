@@ -200,12 +200,11 @@ std::string render_category_html(const CategoryTable& t, Lang lang) {
   out += "<h1>" + html_escape(title, Apostrophe::kept) + "</h1>\n";
   for (const auto& y : t.years) {
     std::vector<std::vector<std::string>> rows;
-    std::vector<std::string> labels;
     std::vector<const IndicatorValues*> values;
-    for (const auto& row : y.rows) {
-      rows.push_back(category_cells(row.label, row.values, lang));
-      labels.push_back(row.label);
-      values.push_back(&row.values);
+    std::vector<std::string> labels = shown_labels(y);
+    for (std::size_t r = 0; r < y.rows.size(); ++r) {
+      rows.push_back(category_cells(labels[r], y.rows[r].values, lang));
+      values.push_back(&y.rows[r].values);
     }
     rows.push_back(category_cells(std::string(total_label(lang)), y.total, lang));
     out += "<h2>" + html_escape(category_title(y.year, y.year, lang), Apostrophe::kept) + "</h2>\n" +

@@ -45,7 +45,8 @@ std::string render_category_md(const CategoryTable& t, Lang lang) {
     out += "## " + md_cell(category_title(y.year, y.year, lang)) + "\n\n" + md_row(category_columns(lang)) + "| --- |";
     for (std::size_t i = 0; i < std::size(category_indicators); ++i) out += " ---: |";
     out += "\n";
-    for (const auto& row : y.rows) out += md_row(category_cells(row.label, row.values, lang));
+    std::vector<std::string> labels = shown_labels(y);
+    for (std::size_t r = 0; r < y.rows.size(); ++r) out += md_row(category_cells(labels[r], y.rows[r].values, lang));
     out += md_row(category_cells(std::string(total_label(lang)), y.total, lang));
     if (y.without_categories()) out += "\n" + md_cell(no_categories_note(y.year, lang)) + "\n";
     out += "\n";

@@ -36,11 +36,11 @@ std::string render_category_text(const CategoryTable& t, Lang lang) {
   for (const auto& y : t.years) {
     TextTable table;
     table.header(category_columns(lang), "lrrrrrrrrr");
-    for (const auto& row : y.rows) table.row(category_cells(row.label, row.values, lang));
+    std::vector<std::string> labels = shown_labels(y);
+    for (std::size_t r = 0; r < y.rows.size(); ++r) table.row(category_cells(labels[r], y.rows[r].values, lang));
     table.row(category_cells(std::string(total_label(lang)), y.total, lang));
     out += category_title(y.year, y.year, lang) + "\n\n" + table.render() + "\n";
-    if (y.without_categories()) out += no_categories_note(y.year, lang) + "\n";
-    out += "\n";
+    if (y.without_categories()) out += no_categories_note(y.year, lang) + "\n\n";
   }
   for (const auto& note : category_notes(t, lang)) out += note + "\n";
   return out;

@@ -251,7 +251,8 @@ void write_category_xlsx(const CategoryTable& t, Lang lang, const std::string& p
         for (Indicator i : category_indicators) write_value(ws, r, c++, v, i, f);
         ++r;
       };
-      for (const auto& row : y.rows) add(row.label, row.values);
+      std::vector<std::string> labels = shown_labels(y);
+      for (std::size_t i = 0; i < y.rows.size(); ++i) add(labels[i], y.rows[i].values);
       add(std::string(total_label(lang)), y.total);
       std::vector<std::string> notes = category_notes(t, lang);
       if (y.without_categories()) notes.insert(notes.begin(), no_categories_note(y.year, lang));

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 #include "render/report_style.hpp"
 #include "render/words.hpp"
@@ -23,6 +24,7 @@ struct ByWords {
   const char* organisations;
   const char* share;
   const char* service_base;  // winning organisations, years phrase
+  const char* no_services;   // the same, when no winning project names services
   const char* no_winners;    // years phrase
 };
 
@@ -39,7 +41,8 @@ constexpr PerLang<ByWords> by_words{
             .service = "Послуги",
             .organisations = "Організацій",
             .share = "Частка, %",
-            .service_base = "Частка — від усіх організацій-переможців ({}), {}.",
+            .service_base = "{1}: частка — від усіх організацій-переможців ({0}).",
+            .no_services = "{1}: жоден проект-переможець не вказав послуг (організацій-переможців: {0}).",
             .no_winners = "{}: переможців немає.",
         },
     .en =
@@ -54,7 +57,8 @@ constexpr PerLang<ByWords> by_words{
             .service = "Service",
             .organisations = "Organisations",
             .share = "Share, %",
-            .service_base = "Shares are of all the winning organisations ({}), {}.",
+            .service_base = "{1}: shares are of all the winning organisations ({0}).",
+            .no_services = "{1}: no winning project names its services ({0} winning organisations).",
             .no_winners = "{}: no winners.",
         },
 };
@@ -113,6 +117,15 @@ std::vector<std::string> category_cells(const std::string& label, const Indicato
   return cells;
 }
 
+std::vector<std::string> shown_labels(const CategoryYear& y) {
+  std::map<std::string, int> uses;
+  for (const auto& row : y.rows) ++uses[row.label];
+  std::vector<std::string> out;
+  for (const auto& row : y.rows)
+    out.push_back(uses[row.label] > 1 && row.category ? row.label + " (" + *row.category + ")" : row.label);
+  return out;
+}
+
 std::vector<std::string> service_cells(const ServiceRow& row, Lang lang) {
   return {service_label(row.service, lang), format_integer(row.organisations, lang), format_integer(row.share, lang)};
 }
@@ -156,8 +169,8 @@ std::vector<std::string> service_columns(Lang lang) {
 std::string service_year_note(const ServiceYear& y, Lang lang) {
   const ByWords& w = by_words[lang];
   if (y.organisations == 0) return fmt::format(fmt::runtime(w.no_winners), years_phrase(y.year, y.year, lang));
-  return fmt::format(fmt::runtime(w.service_base), format_integer(y.organisations, lang),
-                     years_phrase(y.year, y.year, lang));
+  return fmt::format(fmt::runtime(y.rows.empty() ? w.no_services : w.service_base),
+                     format_integer(y.organisations, lang), years_phrase(y.year, y.year, lang));
 }
 
 std::vector<std::string> service_notes(const ServiceTable& t, Lang lang) {

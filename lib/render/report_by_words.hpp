@@ -22,6 +22,9 @@ std::string_view category_column(Indicator i, Lang lang);
 // The header row of the category table and the cells of one of its rows (human formats).
 std::vector<std::string> category_columns(Lang lang);
 std::vector<std::string> category_cells(const std::string& label, const IndicatorValues& v, Lang lang);
+// The labels of a year's rows for people: a lot's name shared by two of its
+// categories is followed by the slug (`Люди з інвалідністю (disability)`).
+std::vector<std::string> shown_labels(const CategoryYear& y);
 // The cells of a service row: label, organisations, share.
 std::vector<std::string> service_cells(const ServiceRow& row, Lang lang);
 // "Пріоритетний напрям" / "Priority area"; "Разом" / "Total".

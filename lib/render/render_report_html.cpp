@@ -195,7 +195,9 @@ std::string html_notes(const std::vector<std::string>& notes) {
 // docs/report.md "By category" "html": per year the table and a bar chart of
 // budget and attracted funds by category.
 std::string render_category_html(const CategoryTable& t, Lang lang) {
-  std::string title = category_title(t.from, t.to, lang);
+  // The years of the tables: those with rounds (history years are only named in a note).
+  std::string title = t.years.empty() ? category_title(t.from, t.to, lang)
+                                      : category_title(t.years.front().year, t.years.back().year, lang);
   std::string out = html_page_start(to_string(lang), title, style, Apostrophe::kept);
   out += "<h1>" + html_escape(title, Apostrophe::kept) + "</h1>\n";
   for (const auto& y : t.years) {
@@ -220,7 +222,8 @@ std::string render_category_html(const CategoryTable& t, Lang lang) {
 
 // docs/report.md "By service" "html": per year the table of services.
 std::string render_service_html(const ServiceTable& t, Lang lang) {
-  std::string title = service_title(t.from, t.to, lang);
+  std::string title = t.years.empty() ? service_title(t.from, t.to, lang)
+                                      : service_title(t.years.front().year, t.years.back().year, lang);
   std::string out = html_page_start(to_string(lang), title, style, Apostrophe::kept);
   out += "<h1>" + html_escape(title, Apostrophe::kept) + "</h1>\n";
   for (const auto& y : t.years) {

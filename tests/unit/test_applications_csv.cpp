@@ -82,6 +82,6 @@ TEST_CASE("applications_csv: an unknown column and a missing one are the header'
         std::vector<std::string>{
             "apps.csv:1:3: titel: unknown column \"titel\" (expected one of: id, organisation, edrpou, sector, title, "
             "category, requested, cofinancing, planned_clients, planned_jobs, planned_volunteers, submitted_at, "
-            "votes; prefix extra columns with x_)",
+            "services, votes; prefix extra columns with x_)",
             "apps.csv:1: title: required column \"title\" is missing from the header"});
 }

@@ -204,15 +204,17 @@ std::string render_category_html(const CategoryTable& t, Lang lang) {
     std::vector<std::vector<std::string>> rows;
     std::vector<const IndicatorValues*> values;
     std::vector<std::string> labels = shown_labels(y);
+    std::vector<std::string> slugs;  // the chart's axis: short where lots' names are long
     for (std::size_t r = 0; r < y.rows.size(); ++r) {
       rows.push_back(category_cells(labels[r], y.rows[r].values, lang));
       values.push_back(&y.rows[r].values);
+      slugs.push_back(y.rows[r].category.value_or(std::string(undefined_mark)));
     }
     rows.push_back(category_cells(std::string(total_label(lang)), y.total, lang));
     out += "<h2>" + html_escape(category_title(y.year, y.year, lang), Apostrophe::kept) + "</h2>\n" +
            html_table(category_columns(lang), rows);
     if (y.without_categories()) out += html_notes({no_categories_note(y.year, lang)});
-    Chart chart = funds_chart(fmt::format("chart-funds-{}", y.year), chart_words[lang].funds, labels, values, lang);
+    Chart chart = funds_chart(fmt::format("chart-funds-{}", y.year), chart_words[lang].funds, slugs, values, lang);
     out += "<figure>\n" + svg_bar_chart(chart) + "</figure>\n";
   }
   out += html_notes(category_notes(t, lang));

@@ -1,5 +1,7 @@
 // `competition report` (docs/cli.md, docs/report.md).
+#include <functional>
 #include <optional>
+#include <string>
 
 #include "app.hpp"
 #include "render/render_report.hpp"
@@ -14,41 +16,25 @@ struct ReportOptions {
   std::string by;  // empty: the main report; `category` or `service` (docs/report.md "By category", "By service")
 };
 
-// docs/report.md "By category": the table of each year with rounds, a row per category.
-static void category_report(Store& store, const ReportYears& years, const std::string& format, const GlobalOptions& g) {
-  CategoryTable table = build_category_report(store, years);
-  Lang lang = g.lang();
-  if (format == "xlsx") {
-    write_category_xlsx(table, lang, g.output, g.db_path());
-  } else if (format == "json") {
-    emit(g, render_category_json(table), Controls::kept);
-  } else if (format == "csv") {
-    emit(g, render_category_csv(table, g.excel), Controls::kept);
-  } else if (format == "md") {
-    emit(g, render_category_md(table, lang));
-  } else if (format == "html") {
-    emit(g, render_category_html(table, lang));
-  } else {
-    emit(g, render_category_text(table, lang));
-  }
-}
+// One table's renderers, by format (docs/report.md "Formats").
+struct Renderers {
+  std::function<void()> xlsx;
+  std::function<std::string()> json, csv, md, html, text;
+};
 
-// docs/report.md "By service": per year, the services of the winning organisations.
-static void service_report(Store& store, const ReportYears& years, const std::string& format, const GlobalOptions& g) {
-  ServiceTable table = build_service_report(store, years);
-  Lang lang = g.lang();
+static void render(const std::string& format, const Renderers& r, const GlobalOptions& g) {
   if (format == "xlsx") {
-    write_service_xlsx(table, lang, g.output, g.db_path());
+    r.xlsx();
   } else if (format == "json") {
-    emit(g, render_service_json(table, lang), Controls::kept);
+    emit(g, r.json(), Controls::kept);
   } else if (format == "csv") {
-    emit(g, render_service_csv(table, lang, g.excel), Controls::kept);
+    emit(g, r.csv(), Controls::kept);
   } else if (format == "md") {
-    emit(g, render_service_md(table, lang));
+    emit(g, r.md());
   } else if (format == "html") {
-    emit(g, render_service_html(table, lang));
+    emit(g, r.html());
   } else {
-    emit(g, render_service_text(table, lang));
+    emit(g, r.text());
   }
 }
 
@@ -58,28 +44,33 @@ static int run_report(const ReportOptions& o, const GlobalOptions& g) {
   if (format == "xlsx" && (g.output.empty() || g.output == "-"))
     throw Error(ErrorKind::invalid, "--format xlsx: give the workbook's path with -o PATH");
   auto store = Store::open(g.db_path(), Store::Mode::read_only);
-  if (o.by == "category") {
-    category_report(*store, o.years, format, g);
-    return 0;
-  }
-  if (o.by == "service") {
-    service_report(*store, o.years, format, g);
-    return 0;
-  }
-  ReportTable table = build_report(*store, o.years);
   Lang lang = g.lang();
-  if (format == "xlsx") {
-    for (const auto& warning : write_report_xlsx(table, lang, g.output, g.db_path())) inform(g, warning);
-  } else if (format == "json") {
-    emit(g, render_report_json(table), Controls::kept);
-  } else if (format == "csv") {
-    emit(g, render_report_csv(table, g.excel), Controls::kept);
-  } else if (format == "md") {
-    emit(g, render_report_md(table, lang));
-  } else if (format == "html") {
-    emit(g, render_report_html(table, lang));
+  if (o.by == "category") {
+    // docs/report.md "By category": the table of each year with rounds, a row per category.
+    CategoryTable t = build_category_report(*store, o.years);
+    render(format,
+           {[&] { write_category_xlsx(t, lang, g.output, g.db_path()); }, [&] { return render_category_json(t); },
+            [&] { return render_category_csv(t, g.excel); }, [&] { return render_category_md(t, lang); },
+            [&] { return render_category_html(t, lang); }, [&] { return render_category_text(t, lang); }},
+           g);
+  } else if (o.by == "service") {
+    // docs/report.md "By service": per year, the services of the winning organisations.
+    ServiceTable t = build_service_report(*store, o.years);
+    render(format,
+           {[&] { write_service_xlsx(t, lang, g.output, g.db_path()); }, [&] { return render_service_json(t, lang); },
+            [&] { return render_service_csv(t, lang, g.excel); }, [&] { return render_service_md(t, lang); },
+            [&] { return render_service_html(t, lang); }, [&] { return render_service_text(t, lang); }},
+           g);
   } else {
-    emit(g, render_report_text(table, lang));
+    ReportTable t = build_report(*store, o.years);
+    render(format,
+           {[&] {
+              for (const auto& warning : write_report_xlsx(t, lang, g.output, g.db_path())) inform(g, warning);
+            },
+            [&] { return render_report_json(t); }, [&] { return render_report_csv(t, g.excel); },
+            [&] { return render_report_md(t, lang); }, [&] { return render_report_html(t, lang); },
+            [&] { return render_report_text(t, lang); }},
+           g);
   }
   return 0;
 }

@@ -1,50 +1,97 @@
 // `competition report` (docs/cli.md, docs/report.md).
+#include <functional>
 #include <optional>
+#include <string>
 
 #include "app.hpp"
 #include "render/render_report.hpp"
+#include "render/render_report_by.hpp"
 #include "store/report_data.hpp"
 #include "values/diagnostic.hpp"
 
 namespace competition::cli {
 
-static int run_report(const ReportYears& years, const GlobalOptions& g) {
+struct ReportOptions {
+  ReportYears years;
+  std::string by;  // empty: the main report; `category` or `service` (docs/report.md "By category", "By service")
+};
+
+// One table's renderers, by format (docs/report.md "Formats").
+struct Renderers {
+  std::function<void()> xlsx;
+  std::function<std::string()> json, csv, md, html, text;
+};
+
+static void render(const std::string& format, const Renderers& r, const GlobalOptions& g) {
+  if (format == "xlsx") {
+    r.xlsx();
+  } else if (format == "json") {
+    emit(g, r.json(), Controls::kept);
+  } else if (format == "csv") {
+    emit(g, r.csv(), Controls::kept);
+  } else if (format == "md") {
+    emit(g, r.md());
+  } else if (format == "html") {
+    emit(g, r.html());
+  } else {
+    emit(g, r.text());
+  }
+}
+
+static int run_report(const ReportOptions& o, const GlobalOptions& g) {
   std::string format = g.format_of({"text", "md", "csv", "json", "html", "xlsx"});
   // A workbook is binary and written through a temporary file: never to a terminal or pipe.
   if (format == "xlsx" && (g.output.empty() || g.output == "-"))
     throw Error(ErrorKind::invalid, "--format xlsx: give the workbook's path with -o PATH");
   auto store = Store::open(g.db_path(), Store::Mode::read_only);
-  ReportTable table = build_report(*store, years);
   Lang lang = g.lang();
-  if (format == "xlsx") {
-    for (const auto& warning : write_report_xlsx(table, lang, g.output, g.db_path())) inform(g, warning);
-  } else if (format == "json") {
-    emit(g, render_report_json(table), Controls::kept);
-  } else if (format == "csv") {
-    emit(g, render_report_csv(table, g.excel), Controls::kept);
-  } else if (format == "md") {
-    emit(g, render_report_md(table, lang));
-  } else if (format == "html") {
-    emit(g, render_report_html(table, lang));
+  if (o.by == "category") {
+    // docs/report.md "By category": the table of each year with rounds, a row per category.
+    CategoryTable t = build_category_report(*store, o.years);
+    render(format,
+           {[&] { write_category_xlsx(t, lang, g.output, g.db_path()); }, [&] { return render_category_json(t); },
+            [&] { return render_category_csv(t, g.excel); }, [&] { return render_category_md(t, lang); },
+            [&] { return render_category_html(t, lang); }, [&] { return render_category_text(t, lang); }},
+           g);
+  } else if (o.by == "service") {
+    // docs/report.md "By service": per year, the services of the winning organisations.
+    ServiceTable t = build_service_report(*store, o.years);
+    render(format,
+           {[&] { write_service_xlsx(t, lang, g.output, g.db_path()); }, [&] { return render_service_json(t, lang); },
+            [&] { return render_service_csv(t, lang, g.excel); }, [&] { return render_service_md(t, lang); },
+            [&] { return render_service_html(t, lang); }, [&] { return render_service_text(t, lang); }},
+           g);
   } else {
-    emit(g, render_report_text(table, lang));
+    ReportTable t = build_report(*store, o.years);
+    render(format,
+           {[&] {
+              for (const auto& warning : write_report_xlsx(t, lang, g.output, g.db_path())) inform(g, warning);
+            },
+            [&] { return render_report_json(t); }, [&] { return render_report_csv(t, g.excel); },
+            [&] { return render_report_md(t, lang); }, [&] { return render_report_html(t, lang); },
+            [&] { return render_report_text(t, lang); }},
+           g);
   }
   return 0;
 }
 
 static void register_report(CLI::App& app, Context& ctx) {
-  auto o = std::make_shared<ReportYears>();
+  auto o = std::make_shared<ReportOptions>();
   auto* sub = app.add_subcommand("report", "The yearly indicators in the Kharkiv style, from rounds and history");
-  auto* year = sub->add_option("--year", o->year, "only this year");
-  auto* from = sub->add_option("--from", o->from, "first year (default: the first year with data)");
-  auto* to = sub->add_option("--to", o->to, "last year (default: the last year with data)");
+  auto* year = sub->add_option("--year", o->years.year, "only this year");
+  auto* from = sub->add_option("--from", o->years.from, "first year (default: the first year with data)");
+  auto* to = sub->add_option("--to", o->years.to, "last year (default: the last year with data)");
+  sub->add_option("--by", o->by, "category: the indicators per priority area; service: the winners' services")
+      ->check(CLI::IsMember({"category", "service"}));
   year->excludes(from)->excludes(to);
   sub->footer(
       "Formats: text (default), md, csv, json, html, xlsx (needs -o PATH).\n"
       "Examples:\n"
       "  competition report --from 2010 --to 2012\n"
       "  competition report --format html -o report.html\n"
-      "  competition report --format xlsx -o report.xlsx --lang en");
+      "  competition report --format xlsx -o report.xlsx --lang en\n"
+      "  competition report --by category --year 2018\n"
+      "  competition report --by service --format json");
   sub->callback([&ctx, o] { ctx.exit_code = run_report(*o, ctx.global); });
 }
 

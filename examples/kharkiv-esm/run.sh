@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The example round of 2018 end to end, in a fresh database, followed by the
-# Kharkiv-style report over 2000–2018 (the published history plus this round).
+# Kharkiv-style report over 2000–2018 (the published history plus this round)
+# and the round's year by priority area and by service.
 #   bash examples/kharkiv-esm/run.sh [PATH-TO-competition]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -20,3 +21,5 @@ run import outcomes "$here/outcomes.csv" >&2
 run import history "$here/history.csv" >&2
 run audit -q >&2 || { echo "audit found differences" >&2; exit 1; }
 run report
+run report --by category
+run report --by service

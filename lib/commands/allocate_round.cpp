@@ -141,7 +141,7 @@ struct Rescored {
 // national round has millions).
 Rescored rescore(Store& store, AllocateResult& r) {
   Rescored out;
-  ApplicationsHash applications_hash(r.rules);
+  ApplicationsHash applications_hash(r.rules, store.has_services(r.round.id));
   const bool titles = r.rules.double_funding;
   r.applications = store.applications(r.round.id, [&](Application& a) {
     applications_hash.add(a);

@@ -58,8 +58,8 @@ std::string applications_sha256(const Rules& rules, const std::vector<Applicatio
   return sha.hex();
 }
 
-ApplicationsHash::ApplicationsHash(const Rules& rules)
-    : csv_(rules, [this](std::string_view piece) { sha_.update(piece); }) {}
+ApplicationsHash::ApplicationsHash(const Rules& rules, bool services)
+    : csv_(rules, services, [this](std::string_view piece) { sha_.update(piece); }) {}
 
 std::string ApplicationsHash::hex() {
   csv_.finish();

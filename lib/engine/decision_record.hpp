@@ -44,7 +44,8 @@ namespace competition {
 // its order (by id, as Store::applications reads them) one at a time.
 class ApplicationsHash {
  public:
-  explicit ApplicationsHash(const Rules& rules);
+  // `services`: some application of the round names services (docs/formats.md "CSV inputs").
+  ApplicationsHash(const Rules& rules, bool services);
   void add(const Application& a) { csv_.row(a); }
   std::string hex();  // once, after the last row
 

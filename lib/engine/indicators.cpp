@@ -59,11 +59,11 @@ std::optional<Rational> cost_per_client_of(Money budget, Money attracted, std::i
   return Rational::of_money(budget + attracted) / Rational(clients);
 }
 
+bool is_winner(const DecisionLine& d) { return d.status == "funded" || d.status == "partial"; }
+
 namespace {
 
 bool counted(const RoundData& r) { return r.allocated && r.currency == "UAH"; }
-
-bool is_winner(const DecisionLine& d) { return d.status == "funded" || d.status == "partial"; }
 
 // Keeps `planned` in row order whatever order the marks were added in.
 void mark_planned(IndicatorValues& v, Indicator i) {
@@ -282,6 +282,25 @@ ReportTable build_report_table(const ReportInput& input, const ReportYears& aske
   std::map<int, YearRow> rows = year_rows(input, t);
   add_years(t, rows);
   return t;
+}
+
+RoundYearsSpan each_round_year(
+    const ReportInput& input, const ReportYears& asked,
+    const std::function<void(const YearRow& row, const std::vector<const RoundData*>& rounds)>& visit) {
+  ReportTable main = build_report_table(input, asked);
+  RoundYearsSpan span{main.from, main.to, {}};
+  for (const YearRow& row : main.years) {
+    if (row.source == YearSource::history) {
+      span.history_years.push_back(row.year);
+      continue;
+    }
+    std::vector<const RoundData*> rounds;  // row.rounds: the counted rounds, by id
+    for (const auto& id : row.rounds)
+      for (const auto& r : input.rounds)
+        if (r.id == id && counted(r)) rounds.push_back(&r);
+    visit(row, rounds);
+  }
+  return span;
 }
 
 }  // namespace competition

@@ -4,6 +4,7 @@
 // (Money, Rational) until a renderer formats it.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,7 @@
 #include "values/model.hpp"
 #include "values/money.hpp"
 #include "values/rational.hpp"
+#include "values/rules.hpp"
 
 namespace competition {
 
@@ -33,12 +35,16 @@ struct RoundData {
   std::vector<DecisionLine> decision;
   std::vector<Outcome> outcomes;
   std::optional<Money> paid;  // payments − refunds (docs/cli.md "ledger"); none when it has no payments
+  std::vector<Lot> lots;      // the rules' lots, in file order (labels of the report by category)
 };
 
 struct ReportInput {
   std::vector<RoundData> rounds;
   std::vector<HistoryYear> history;
 };
+
+// docs/rules.md §6: a winner is a funded or partial application.
+[[nodiscard]] bool is_winner(const DecisionLine& d);
 
 enum class YearSource { history, rounds };
 [[nodiscard]] std::string_view to_string(YearSource s);
@@ -128,5 +134,19 @@ struct ReportYears {
 // at all, when from > to, when a bound or the year lies outside the known years,
 // or when the range holds no year with data.
 [[nodiscard]] ReportTable build_report_table(const ReportInput& input, const ReportYears& asked = {});
+
+// The years of a table by category or by service (docs/report.md "By category"):
+// the main report's range; its history years are left out and listed.
+struct RoundYearsSpan {
+  int from = 0;
+  int to = 0;
+  std::vector<int> history_years;  // years in range from history only: left out
+};
+
+// Builds the main table for the years asked (its errors), then calls `visit`
+// with each round year's row and its counted rounds (by id), in year order.
+[[nodiscard]] RoundYearsSpan each_round_year(
+    const ReportInput& input, const ReportYears& asked,
+    const std::function<void(const YearRow& row, const std::vector<const RoundData*>& rounds)>& visit);
 
 }  // namespace competition

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "formats/csv_rows.hpp"
+#include "values/category_list.hpp"
 #include "values/dates.hpp"
 #include "values/edrpou.hpp"
 
@@ -20,6 +21,7 @@ const std::vector<ColumnSpec> application_columns = {{"id", true},
                                                      {"planned_jobs", false},
                                                      {"planned_volunteers", false},
                                                      {"submitted_at", false},
+                                                     {"services", false},
                                                      {"votes", false}};
 
 namespace {
@@ -37,6 +39,7 @@ enum AppCol {
   a_jobs,
   a_volunteers,
   a_submitted,
+  a_services,
   a_votes
 };
 
@@ -99,6 +102,7 @@ Application ApplicationRowParser::parse(RowReader& r) {
       r.error(a_submitted, submitted_at_error(shown(d)));
     }
   }
+  a.services = parse_categories(r.cell(a_services));  // the same slug list as reviewers' categories
   parse_votes(r, rules_, round_, a);
   return a;
 }

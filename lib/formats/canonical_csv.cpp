@@ -44,19 +44,26 @@ std::string canonical_applications_csv(const Rules& rules, const std::vector<App
 
 void write_canonical_applications_csv(const Rules& rules, const std::vector<Application>& applications,
                                       const CsvSink& sink) {
-  CanonicalApplicationsWriter w(rules, sink);
+  // docs/formats.md "CSV inputs": `services` only when some application has them.
+  const bool services =
+      std::any_of(applications.begin(), applications.end(), [](const Application& a) { return !a.services.empty(); });
+  CanonicalApplicationsWriter w(rules, services, sink);
   for (const Application* a :
        sorted(applications, [](const Application&x, const Application&y) { return x.id < y.id; }))
     w.row(*a);
   w.finish();
 }
 
-CanonicalApplicationsWriter::CanonicalApplicationsWriter(const Rules& rules, CsvSink sink)
-    : votes_(rules.source == ScoreSource::votes), input_order_(rules.uses_input_order()), sink_(std::move(sink)) {
+CanonicalApplicationsWriter::CanonicalApplicationsWriter(const Rules& rules, bool services, CsvSink sink)
+    : votes_(rules.source == ScoreSource::votes),
+      input_order_(rules.uses_input_order()),
+      services_(services),
+      sink_(std::move(sink)) {
   CsvWriter& w = out_.emplace(CsvStyle::canonical());
   for (const char* h : {"id", "organisation", "edrpou", "sector", "title", "category", "requested", "cofinancing",
                         "planned_clients", "planned_jobs", "planned_volunteers", "submitted_at"})
     w.text(h);
+  if (services_) w.text("services");
   if (votes_) w.text("votes");
   if (input_order_) w.text("input_order");
   w.end_row();
@@ -71,6 +78,7 @@ void CanonicalApplicationsWriter::row(const Application& a) {
       .number(std::to_string(a.planned_jobs))
       .number(std::to_string(a.planned_volunteers));
   w.text(a.submitted_at);
+  if (services_) w.text(join(a.services, "|"));
   if (votes_) optional_count(w, a.votes);
   if (input_order_) w.number(std::to_string(a.input_order));
   w.end_row();

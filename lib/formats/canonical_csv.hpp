@@ -22,7 +22,8 @@ namespace competition {
 // Where streamed canonical CSV goes, a piece at a time (a hash, a file).
 using CsvSink = std::function<void(std::string_view)>;
 
-// docs/formats.md "applications.csv". `votes` only for rounds ranked by votes; a final
+// docs/formats.md "applications.csv". `services` only when some application has them,
+// `votes` only for rounds ranked by votes; a final
 // `input_order` column when the rules use the input_order key.
 std::string canonical_applications_csv(const Rules& rules, const std::vector<Application>& applications);
 // The same bytes given to `sink` in pieces.
@@ -33,12 +34,13 @@ void write_canonical_applications_csv(const Rules& rules, const std::vector<Appl
 // decision record hashes, taken as the rows are read.
 class CanonicalApplicationsWriter {
  public:
-  CanonicalApplicationsWriter(const Rules& rules, CsvSink sink);  // writes the header
+  // Writes the header; `services`: the round has services (docs/formats.md "CSV inputs").
+  CanonicalApplicationsWriter(const Rules& rules, bool services, CsvSink sink);
   void row(const Application& a);
   void finish();  // the rows not yet given to the sink
 
  private:
-  bool votes_, input_order_;
+  bool votes_, input_order_, services_;
   CsvSink sink_;
   std::optional<CsvWriter> out_;  // emplaced anew after each piece
   std::size_t rows_ = 0;

@@ -3,6 +3,8 @@
 
 #include "render/html.hpp"
 #include "render/render_report.hpp"
+#include "render/render_report_by.hpp"
+#include "render/report_by_words.hpp"
 #include "render/report_style.hpp"
 #include "render/svg_chart.hpp"
 #include "render/words.hpp"
@@ -76,26 +78,37 @@ constexpr PerLang<ChartWords> chart_words{
         },
 };
 
+// docs/report.md "html": a bar chart of budget and attracted funds (thousands of UAH) over `labels`.
+Chart funds_chart(std::string id, std::string title, std::vector<std::string> labels,
+                  const std::vector<const IndicatorValues*>& values, Lang lang) {
+  const ChartWords& w = chart_words[lang];
+  auto thousands = [](Money m) { return Rational::of_money(m) / Rational(1000); };
+  Chart money;
+  money.id = std::move(id);
+  money.title = std::move(title);
+  money.y_label = std::string(indicator_unit(Indicator::budget, lang));
+  money.categories = std::move(labels);
+  money.lang = lang;
+  ChartSeries budget{w.budget, "#2f6db5", {}};
+  ChartSeries attracted{w.attracted, "#f0a030", {}};
+  for (const IndicatorValues* v : values) {
+    budget.values.push_back(thousands(v->budget));
+    attracted.values.push_back(thousands(v->attracted));
+  }
+  money.series = {budget, attracted};
+  return money;
+}
+
 // docs/report.md "html": budget vs attracted funds; clients; coefficient.
 std::vector<std::string> charts(const ReportTable& t, Lang lang) {
   const ChartWords& w = chart_words[lang];
   std::vector<std::string> categories;
-  for (const auto& row : t.years) categories.push_back(std::to_string(row.year));
-  auto thousands = [](Money m) { return Rational::of_money(m) / Rational(1000); };
-
-  Chart money;
-  money.id = "chart-funds";
-  money.title = w.funds;
-  money.y_label = std::string(indicator_unit(Indicator::budget, lang));
-  money.categories = categories;
-  money.lang = lang;
-  ChartSeries budget{w.budget, "#2f6db5", {}};
-  ChartSeries attracted{w.attracted, "#f0a030", {}};
+  std::vector<const IndicatorValues*> values;
   for (const auto& row : t.years) {
-    budget.values.push_back(thousands(row.budget));
-    attracted.values.push_back(thousands(row.attracted));
+    categories.push_back(std::to_string(row.year));
+    values.push_back(&row);
   }
-  money.series = {budget, attracted};
+  Chart money = funds_chart("chart-funds", w.funds, categories, values, lang);
 
   Chart clients;
   clients.id = "chart-clients";
@@ -150,6 +163,78 @@ std::string render_report_html(const ReportTable& t, Lang lang) {
   out += "</ul>\n</section>\n<section class=\"charts\">\n<h2>" + std::string(chart_words[lang].dynamics) + "</h2>\n";
   for (const auto& svg : charts(t, lang)) out += "<figure>\n" + svg + "</figure>\n";
   out += "</section>\n";
+  out += html_page_end;
+  return out;
+}
+
+namespace {
+
+// A table of the page: a header row, then rows whose first cell is a row heading.
+std::string html_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+  std::string out = "<div class=\"table-wrap\">\n<table>\n<thead>\n<tr>";
+  for (const auto& h : header) out += "<th scope=\"col\">" + html_escape(h, Apostrophe::kept) + "</th>";
+  out += "</tr>\n</thead>\n<tbody>\n";
+  for (const auto& cells : rows) {
+    out += "<tr><th scope=\"row\">" + html_escape(cells.front(), Apostrophe::kept) + "</th>";
+    for (std::size_t c = 1; c < cells.size(); ++c)
+      out += (cells[c] == undefined_mark ? "<td class=\"na\">" : "<td>") + html_escape(cells[c], Apostrophe::kept) +
+             "</td>";
+    out += "</tr>\n";
+  }
+  return out + "</tbody>\n</table>\n</div>\n";
+}
+
+std::string html_notes(const std::vector<std::string>& notes) {
+  std::string out = "<div class=\"notes\">\n";
+  for (const auto& note : notes) out += "<p>" + html_escape(note, Apostrophe::kept) + "</p>\n";
+  return out + "</div>\n";
+}
+
+}  // namespace
+
+// docs/report.md "By category" "html": per year the table and a bar chart of
+// budget and attracted funds by category.
+std::string render_category_html(const CategoryTable& t, Lang lang) {
+  // The years of the tables: those with rounds (history years are only named in a note).
+  std::string title = t.years.empty() ? category_title(t.from, t.to, lang)
+                                      : category_title(t.years.front().year, t.years.back().year, lang);
+  std::string out = html_page_start(to_string(lang), title, style, Apostrophe::kept);
+  out += "<h1>" + html_escape(title, Apostrophe::kept) + "</h1>\n";
+  for (const auto& y : t.years) {
+    std::vector<std::vector<std::string>> rows;
+    std::vector<const IndicatorValues*> values;
+    std::vector<std::string> labels = shown_labels(y);
+    std::vector<std::string> slugs;  // the chart's axis: short where lots' names are long
+    for (std::size_t r = 0; r < y.rows.size(); ++r) {
+      rows.push_back(category_cells(labels[r], y.rows[r].values, lang));
+      values.push_back(&y.rows[r].values);
+      slugs.push_back(y.rows[r].category.value_or(std::string(undefined_mark)));
+    }
+    rows.push_back(category_cells(std::string(total_label(lang)), y.total, lang));
+    out += "<h2>" + html_escape(category_title(y.year, y.year, lang), Apostrophe::kept) + "</h2>\n" +
+           html_table(category_columns(lang), rows);
+    if (y.without_categories()) out += html_notes({no_categories_note(y.year, lang)});
+    Chart chart = funds_chart(fmt::format("chart-funds-{}", y.year), chart_words[lang].funds, slugs, values, lang);
+    out += "<figure>\n" + svg_bar_chart(chart) + "</figure>\n";
+  }
+  out += html_notes(category_notes(t, lang));
+  out += html_page_end;
+  return out;
+}
+
+// docs/report.md "By service" "html": per year the table of services.
+std::string render_service_html(const ServiceTable& t, Lang lang) {
+  std::string title = t.years.empty() ? service_title(t.from, t.to, lang)
+                                      : service_title(t.years.front().year, t.years.back().year, lang);
+  std::string out = html_page_start(to_string(lang), title, style, Apostrophe::kept);
+  out += "<h1>" + html_escape(title, Apostrophe::kept) + "</h1>\n";
+  for (const auto& y : t.years) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& row : y.rows) rows.push_back(service_cells(row, lang));
+    out += "<h2>" + html_escape(service_title(y.year, y.year, lang), Apostrophe::kept) + "</h2>\n" +
+           html_table(service_columns(lang), rows) + html_notes({service_year_note(y, lang)});
+  }
+  out += html_notes(service_notes(t, lang));
   out += html_page_end;
   return out;
 }

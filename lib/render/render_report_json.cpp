@@ -2,6 +2,8 @@
 #include <nlohmann/json.hpp>
 
 #include "render/render_report.hpp"
+#include "render/render_report_by.hpp"
+#include "render/report_by_words.hpp"
 
 namespace competition {
 
@@ -54,6 +56,69 @@ std::string render_report_json(const ReportTable& t) {
   out["to"] = t.to;
   out["years"] = std::move(years);
   out["totals"] = std::move(totals);
+  return out.dump() + "\n";
+}
+
+namespace {
+
+// docs/report.md "By category": the keys of a year but year, source, note, new_partners and paid.
+json category_values(const IndicatorValues& v) {
+  json o;
+  put_values(o, v);
+  o.erase("paid");
+  o.erase("new_partners");
+  o["planned"] = planned_keys(v);
+  return o;
+}
+
+}  // namespace
+
+// docs/report.md "By category": {"by": "category", "years": [{"year", "rows", "total"}]}.
+std::string render_category_json(const CategoryTable& t) {
+  json years = json::array();
+  for (const auto& y : t.years) {
+    json rows = json::array();
+    for (const auto& row : y.rows) {
+      json r;
+      r["category"] = row.category ? json(*row.category) : json(nullptr);
+      r["label"] = row.label;
+      r.update(category_values(row.values));
+      rows.push_back(std::move(r));
+    }
+    json year;
+    year["year"] = y.year;
+    year["rows"] = std::move(rows);
+    year["total"] = category_values(y.total);
+    years.push_back(std::move(year));
+  }
+  json out;
+  out["by"] = "category";
+  out["years"] = std::move(years);
+  return out.dump() + "\n";
+}
+
+// docs/report.md "By service": {"by": "service", "years": [{"year", "organisations", "rows"}]}.
+std::string render_service_json(const ServiceTable& t, Lang lang) {
+  json years = json::array();
+  for (const auto& y : t.years) {
+    json rows = json::array();
+    for (const auto& row : y.rows) {
+      json r;
+      r["service"] = row.service;
+      r["label"] = service_label(row.service, lang);
+      r["organisations"] = row.organisations;
+      r["share"] = row.share;
+      rows.push_back(std::move(r));
+    }
+    json year;
+    year["year"] = y.year;
+    year["organisations"] = y.organisations;
+    year["rows"] = std::move(rows);
+    years.push_back(std::move(year));
+  }
+  json out;
+  out["by"] = "service";
+  out["years"] = std::move(years);
   return out.dump() + "\n";
 }
 

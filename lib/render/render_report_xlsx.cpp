@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "render/render_report.hpp"
+#include "render/render_report_by.hpp"
+#include "render/report_by_words.hpp"
 #include "render/report_style.hpp"
 #include "render/words.hpp"
 #include "render/xlsx_file.hpp"
@@ -212,6 +214,74 @@ std::vector<std::string> write_report_xlsx(const ReportTable& t, Lang lang, cons
     summary_sheet(wb, t, lang, f);
   });
   return warnings;
+}
+
+namespace {
+
+// A sheet named for its year (or the note sheet of a table without years), its header row bold and frozen.
+lxw_worksheet* year_sheet(lxw_workbook* wb, const std::string& name, const std::vector<std::string>& header,
+                          const Formats& f) {
+  lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
+  for (std::size_t c = 0; c < header.size(); ++c)
+    xlsx_write_text(ws, 0, static_cast<lxw_col_t>(c), header[c], f.heading);
+  worksheet_set_column(ws, 0, 0, 40, nullptr);
+  worksheet_set_column(ws, 1, static_cast<lxw_col_t>(header.size() - 1), 16, nullptr);
+  worksheet_freeze_panes(ws, 1, 1);
+  return ws;
+}
+
+void write_notes(lxw_worksheet* ws, lxw_row_t r, const std::vector<std::string>& notes, const Formats& f) {
+  for (const auto& note : notes) xlsx_write_text(ws, r++, 0, note, f.note);
+}
+
+}  // namespace
+
+// docs/report.md "By category" "xlsx": one sheet per year, numbers as numbers
+// (money in thousands of UAH), the total row last, the notes under it.
+void write_category_xlsx(const CategoryTable& t, Lang lang, const std::string& path, const std::string& database) {
+  write_workbook(path, database, [&](lxw_workbook* wb) {
+    Formats f = make_formats(wb);
+    const std::vector<std::string> header = category_columns(lang);
+    for (const auto& y : t.years) {
+      lxw_worksheet* ws = year_sheet(wb, std::to_string(y.year), header, f);
+      lxw_row_t r = 1;
+      auto add = [&](const std::string& label, const IndicatorValues& v) {
+        xlsx_write_text(ws, r, 0, label, f.label);
+        lxw_col_t c = 1;
+        for (Indicator i : category_indicators) write_value(ws, r, c++, v, i, f);
+        ++r;
+      };
+      std::vector<std::string> labels = shown_labels(y);
+      for (std::size_t i = 0; i < y.rows.size(); ++i) add(labels[i], y.rows[i].values);
+      add(std::string(total_label(lang)), y.total);
+      std::vector<std::string> notes = category_notes(t, lang);
+      if (y.without_categories()) notes.insert(notes.begin(), no_categories_note(y.year, lang));
+      write_notes(ws, r + 1, notes, f);
+    }
+    if (t.years.empty()) write_notes(year_sheet(wb, sheet_words[lang].note, header, f), 2, category_notes(t, lang), f);
+  });
+}
+
+// docs/report.md "By service" "xlsx": one sheet per year; organisations and share as numbers.
+void write_service_xlsx(const ServiceTable& t, Lang lang, const std::string& path, const std::string& database) {
+  write_workbook(path, database, [&](lxw_workbook* wb) {
+    Formats f = make_formats(wb);
+    const std::vector<std::string> header = service_columns(lang);
+    for (const auto& y : t.years) {
+      lxw_worksheet* ws = year_sheet(wb, std::to_string(y.year), header, f);
+      lxw_row_t r = 1;
+      for (const auto& row : y.rows) {
+        xlsx_write_text(ws, r, 0, service_label(row.service, lang), f.label);
+        worksheet_write_number(ws, r, 1, static_cast<double>(row.organisations), f.integer.plain);
+        worksheet_write_number(ws, r, 2, static_cast<double>(row.share), f.integer.plain);
+        ++r;
+      }
+      std::vector<std::string> notes = service_notes(t, lang);
+      notes.insert(notes.begin(), service_year_note(y, lang));
+      write_notes(ws, r + 1, notes, f);
+    }
+    if (t.years.empty()) write_notes(year_sheet(wb, sheet_words[lang].note, header, f), 2, service_notes(t, lang), f);
+  });
 }
 
 }  // namespace competition

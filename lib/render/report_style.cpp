@@ -292,13 +292,13 @@ std::string year_cell(const YearRow& row, Indicator i, Lang lang) {
 std::string years_span(int from, int to) { return from == to ? std::to_string(from) : fmt::format("{}–{}", from, to); }
 
 // The years as the language writes them after a word: uk `2012 р.`, `2000–2017 рр.`, en `2000–2017`.
-static std::string years_phrase(int from, int to, Lang lang) {
+std::string years_phrase(int from, int to, Lang lang) {
   const ReportWords& w = report_words[lang];
   return years_span(from, to) + (from == to ? w.year_suffix : w.years_suffix);
 }
 
 // Years as runs of consecutive numbers: `2000–2003, 2005`.
-static std::string year_runs(const std::vector<int>& years) {
+std::string year_runs(const std::vector<int>& years) {
   std::string out;
   for (std::size_t i = 0; i < years.size();) {
     std::size_t j = i;
@@ -366,9 +366,11 @@ std::vector<std::string> report_notes(const ReportTable& t, Lang lang) {
     notes.push_back(w.partners_not_shown);
   }
   bool planned = std::any_of(t.years.begin(), t.years.end(), [](const YearRow& r) { return !r.planned.empty(); });
-  if (planned) notes.push_back(std::string(planned_mark) + w.planned);
+  if (planned) notes.push_back(planned_note(lang));
   return notes;
 }
+
+std::string planned_note(Lang lang) { return std::string(planned_mark) + report_words[lang].planned; }
 
 std::string summary_heading(const ReportTable& t, Lang lang) {
   return report_words[lang].summary + years_phrase(t.from, t.to, lang) + ":";

@@ -37,6 +37,12 @@ std::string year_cell(const YearRow& row, Indicator i, Lang lang);
 
 // `2000–2017` or `2012`.
 std::string years_span(int from, int to);
+// The years as the language writes them after a word: uk `2012 р.`, `2000–2017 рр.`, en `2000–2017`.
+std::string years_phrase(int from, int to, Lang lang);
+// Years as runs of consecutive numbers: `2000–2003, 2005`.
+std::string year_runs(const std::vector<int>& years);
+// The footnote of the planned mark: `* з урахуванням запланованих значень: …`.
+std::string planned_note(Lang lang);
 // "Динаміка показників конкурсів соціальних проектів, 2000–2017 рр."
 std::string report_title(const ReportTable& t, Lang lang);
 // docs/report.md: the new partners row is shown when a year of the table has a value.

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "render/html.hpp"
 #include "render/report_style.hpp"
 #include "render/text_table.hpp"
@@ -50,6 +52,16 @@ double category_width(const Chart& c) {
   return plot_w / static_cast<double>(c.categories.empty() ? 1 : c.categories.size());
 }
 
+// Category labels too long for their column are slanted (-30°): the room they
+// take below the plot, added to the chart's height; 0 when they fit straight.
+constexpr double char_width = 7.5;  // an average character at font-size 13
+double slanted_room(const Chart& c) {
+  std::size_t longest = 0;
+  for (const auto& label : c.categories) longest = std::max(longest, display_width(label));
+  double length = static_cast<double>(longest) * char_width;
+  return length > category_width(c) * 0.9 ? length * 0.5 + 8 : 0;
+}
+
 double category_centre(const Chart& c, std::size_t i) {
   return left + category_width(c) * (static_cast<double>(i) + 0.5);
 }
@@ -61,9 +73,10 @@ std::string open_chart(const Chart& c, const Frame& f) {
       "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\" "
       "aria-labelledby=\"{}-title\" font-family=\"'DejaVu Sans', 'Segoe UI', Arial, sans-serif\" font-size=\"13\" "
       "class=\"chart\">\n",
-      width, height, width, height, c.id);
+      width, height + slanted_room(c), width, height + slanted_room(c), c.id);
   out += fmt::format("<title id=\"{}-title\">{}</title>\n", c.id, html_escape(c.title, Apostrophe::kept));
-  out += fmt::format("<rect x=\"0\" y=\"0\" width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", width, height);
+  out += fmt::format("<rect x=\"0\" y=\"0\" width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", width,
+                     height + slanted_room(c));
   out += fmt::format(
       "<text x=\"{}\" y=\"28\" text-anchor=\"middle\" font-size=\"17\" font-weight=\"bold\" fill=\"{}\">{}</text>\n",
       px(width / 2), text_colour, html_escape(c.title, Apostrophe::kept));
@@ -90,9 +103,14 @@ std::string open_chart(const Chart& c, const Frame& f) {
                      px(-(top + plot_h / 2)), text_colour, html_escape(c.y_label, Apostrophe::kept));
   // Category labels; rotated when there are many.
   bool rotate = c.categories.size() > 24;
+  bool slant = !rotate && slanted_room(c) > 0;
   for (std::size_t i = 0; i < c.categories.size(); ++i) {
     double cx = category_centre(c, i), cy = top + plot_h + 20;
-    if (rotate) {
+    if (slant) {
+      out += fmt::format(
+          "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" transform=\"rotate(-30 {} {})\" fill=\"{}\">{}</text>\n",
+          px(cx + 6), px(cy - 6), px(cx + 6), px(cy - 6), text_colour, html_escape(c.categories[i], Apostrophe::kept));
+    } else if (rotate) {
       out += fmt::format(
           "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" transform=\"rotate(-45 {} {})\" fill=\"{}\">{}</text>\n", px(cx),
           px(cy), px(cx), px(cy), text_colour, html_escape(c.categories[i], Apostrophe::kept));

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
+#include "base/text.hpp"
 #include "values/dates.hpp"
 #include "values/upsert.hpp"
 
@@ -14,17 +15,17 @@ ApplicationWriter::ApplicationWriter(Store& store, const RoundRecord& round, boo
       organisations_(store.db()),
       find_(store.db(),
             "SELECT organisation, COALESCE(edrpou, ''), sector, title, category, requested, cofinancing, "
-            "planned_clients, planned_jobs, planned_volunteers, submitted_at, votes "
+            "planned_clients, planned_jobs, planned_volunteers, submitted_at, votes, services "
             "FROM applications WHERE round_id = ?1 AND id = ?2"),
       ins_(store.db(),
            "INSERT OR FAIL INTO applications (round_id, id, organisation_id, organisation, edrpou, sector, title, "
            "category, requested, cofinancing, planned_clients, planned_jobs, planned_volunteers, "
-           "submitted_at, submitted_key, votes, input_order)",
-           17),
+           "submitted_at, submitted_key, votes, input_order, services)",
+           18),
       upd_(store.db(),
            "UPDATE applications SET organisation_id=?3, organisation=?4, edrpou=?5, sector=?6, title=?7, "
            "category=?8, requested=?9, cofinancing=?10, planned_clients=?11, planned_jobs=?12, "
-           "planned_volunteers=?13, submitted_at=?14, submitted_key=?15, votes=?16 "
+           "planned_volunteers=?13, submitted_at=?14, submitted_key=?15, votes=?16, services=?17 "
            "WHERE round_id=?1 AND id=?2") {
   SQLite::Statement q(store.db(),
                       "SELECT COUNT(*) > 0, COALESCE(MAX(input_order), 0) FROM applications WHERE round_id = ?");
@@ -79,6 +80,7 @@ std::optional<std::string> ApplicationWriter::changes(const Application& a) {
                                      {"planned_jobs", a.planned_jobs == find_.column_int64(8)},
                                      {"planned_volunteers", a.planned_volunteers == find_.column_int64(9)},
                                      {"submitted_at", a.submitted_at == find_.column_text(10)},  // canonical forms
+                                     {"services", join(a.services, "|") == find_.column_text(12)},
                                      {"votes", a.votes == votes}});
   find_.reset();
   return diff;
@@ -101,11 +103,15 @@ void ApplicationWriter::write(const Application& a, bool update) {
   if (update) {
     BindInOrder row(upd_);
     values(row, a, org);
+    services_ = join(a.services, "|");
+    row.text(services_);
     upd_.run();
     return;
   }
   values(ins_, a, org);
   ins_.integer(++next_order_);
+  services_ = join(a.services, "|");
+  ins_.text(services_);
   ins_.end_row();
 }
 

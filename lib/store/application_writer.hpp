@@ -51,6 +51,7 @@ class ApplicationWriter {
   bool fresh_ = true;
   std::int64_t next_order_ = 0;
   std::string submitted_key_;  // values()'s text of it, alive until the row is written
+  std::string services_;       // the services cell, joined (bound without a copy)
 };
 
 }  // namespace competition

@@ -23,6 +23,7 @@ ReportInput load_report_input(Store& store) {
     if (d.allocated && d.currency == "UAH") {
       d.applications = store.applications(r.id);
       d.outcomes = store.outcomes(r.id);
+      d.lots = Store::rules_of(r).lots;
       for (const auto& [application, paid] : net_paid(stored_payments(store, r.id)))
         d.paid = d.paid.value_or(Money()) + paid;
       SQLite::Statement q(db,
@@ -40,6 +41,14 @@ ReportInput load_report_input(Store& store) {
 
 ReportTable build_report(Store& store, const ReportYears& asked) {
   return build_report_table(load_report_input(store), asked);
+}
+
+CategoryTable build_category_report(Store& store, const ReportYears& asked) {
+  return build_category_table(load_report_input(store), asked);
+}
+
+ServiceTable build_service_report(Store& store, const ReportYears& asked) {
+  return build_service_table(load_report_input(store), asked);
 }
 
 }  // namespace competition

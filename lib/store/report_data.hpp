@@ -3,7 +3,9 @@
 // and builds the report's table model. The only part of the report that
 // touches the database.
 #pragma once
+#include "engine/category_report.hpp"
 #include "engine/indicators.hpp"
+#include "engine/service_report.hpp"
 #include "store/store.hpp"
 
 namespace competition {
@@ -14,5 +16,8 @@ namespace competition {
 
 // docs/report.md: the table for the years asked (default: every year known).
 [[nodiscard]] ReportTable build_report(Store& store, const ReportYears& asked = {});
+// docs/report.md "By category" and "By service": the tables for the years asked.
+[[nodiscard]] CategoryTable build_category_report(Store& store, const ReportYears& asked = {});
+[[nodiscard]] ServiceTable build_service_report(Store& store, const ReportYears& asked = {});
 
 }  // namespace competition

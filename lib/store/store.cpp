@@ -327,14 +327,38 @@ void Store::set_page_cache_kib(int kib) { db_->exec(fmt::format("PRAGMA cache_si
 
 Rules Store::rules_of(const RoundRecord& round) { return load_rules(round.rules_text, "rules of round " + round.id); }
 
+static std::vector<std::string> split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  if (s.empty()) return out;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t p = s.find(sep, start);
+    out.push_back(s.substr(start, p == std::string::npos ? std::string::npos : p - start));
+    if (p == std::string::npos) break;
+    start = p + 1;
+  }
+  return out;
+}
+
+bool Store::has_services(const std::string& round) {
+  SQLite::Statement q(*db_, "SELECT EXISTS (SELECT 1 FROM applications WHERE round_id = ? AND services <> '')");
+  q.bind(1, round);
+  return q.executeStep() && q.getColumn(0).getInt() != 0;
+}
+
 std::vector<Application> Store::applications(const std::string& round, const std::function<void(Application&)>& each) {
   // BulkStatement: SQLiteCpp's column objects cost a reference count each, and
   // a national round reads 100 000s of rows here (score, allocate, audit).
-  BulkStatement q(*db_,
-                  "SELECT a.id, a.organisation, COALESCE(a.edrpou, ''), a.sector, a.title, a.category, a.requested, "
-                  "a.cofinancing, a.planned_clients, a.planned_jobs, a.planned_volunteers, a.submitted_at, "
-                  "a.submitted_key, a.votes, a.input_order, a.organisation_id "
-                  "FROM applications a WHERE a.round_id = ? ORDER BY a.id");
+  // Migration 5's rewrite reads the applications before migration 9 added `services`.
+  const bool services =
+      db_->execAndGet("SELECT count(*) FROM pragma_table_info('applications') WHERE name = 'services'").getInt() > 0;
+  const std::string sql = fmt::format(
+      "SELECT a.id, a.organisation, COALESCE(a.edrpou, ''), a.sector, a.title, "
+      "a.category, a.requested, a.cofinancing, a.planned_clients, a.planned_jobs, "
+      "a.planned_volunteers, a.submitted_at, a.submitted_key, a.votes, a.input_order, "
+      "a.organisation_id, {} FROM applications a WHERE a.round_id = ? ORDER BY a.id",
+      services ? "a.services" : "''");
+  BulkStatement q(*db_, sql.c_str());
   q.text(1, round);
   std::vector<Application> out;
   // Sized once: at a million rows a doubled vector leaves 5 % unused, 16 MB.
@@ -365,21 +389,9 @@ std::vector<Application> Store::applications(const std::string& round, const std
     if (!q.column_null(13)) a.votes = q.column_int64(13);
     a.input_order = q.column_int64(14);
     a.organisation_key = "org:" + std::to_string(q.column_int64(15));
+    a.services = split(std::string(q.column_text(16)), '|');  // canonical: `|`-joined slugs, '' for none
     if (each) each(a);
     out.push_back(std::move(a));
-  }
-  return out;
-}
-
-static std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  if (s.empty()) return out;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t p = s.find(sep, start);
-    out.push_back(s.substr(start, p == std::string::npos ? std::string::npos : p - start));
-    if (p == std::string::npos) break;
-    start = p + 1;
   }
   return out;
 }

@@ -70,6 +70,8 @@ class Store {
   // The round's rules, parsed from the stored text.
   [[nodiscard]] static Rules rules_of(const RoundRecord& round);
 
+  // Whether some application of the round names services (docs/formats.md "CSV inputs").
+  [[nodiscard]] bool has_services(const std::string& round);
   // The round's applications by id. `each`, when given, sees every row before
   // it is kept and may take from it what its caller will not need (allocate
   // hashes the titles and keeps none: a national round has a million).

@@ -23,6 +23,7 @@ struct Application {
   Sector sector = Sector::ngo;
   std::string title;
   std::string category;
+  std::vector<std::string> services;  // slugs of the services it provides, canonical (values/category_list.hpp)
   Money requested;
   Money cofinancing;
   std::int64_t planned_clients = 0;

@@ -112,7 +112,7 @@ APPLICATION_COLUMNS = ["id", "organisation", "edrpou", "sector", "title", "categ
 def expected_header(name, header, rules):
     if name == "applications.csv":
         extra = header[len(APPLICATION_COLUMNS):]
-        return APPLICATION_COLUMNS + [c for c in ["votes", "input_order"] if c in extra]
+        return APPLICATION_COLUMNS + [c for c in ["services", "votes", "input_order"] if c in extra]
     if name == "reviewers.csv":  # categories and capacity when any reviewer has them
         return ["id", "name", "conflicts"] + [c for c in ["categories", "capacity"] if c in header[3:]]
     if name == "reviews.csv":
@@ -147,6 +147,12 @@ def check_csv(bundle, name, rules):
         i = header.index(column)
         bad = [r[i] for r in body if r[i] != "" and not is_money(r[i])]
         check(bundle, f"{name}: {column} as money (digits, '.', two decimals)", not bad, f"{bad[:3]}")
+    if name == "applications.csv" and "services" in header:
+        # docs/formats.md "Canonical forms": slugs trimmed, each once, in byte order, joined with `|`.
+        i = header.index("services")
+        bad = [r[i] for r in body if r[i] != "|".join(sorted({p.strip() for p in r[i].split("|") if p.strip()},
+                                                             key=lambda p: p.encode("utf-8")))]
+        check(bundle, f"{name}: services in canonical form", not bad, f"{bad[:3]}")
 
 
 def is_money(s):

@@ -180,6 +180,8 @@ def example_round(c):
     c.rejects("ledger", {"round": "r", "as_of": "2019-01-31", "winners": [], "totals": {}}, "totals without keys")
     for extra in ([], ["--year", "2018"], ["--year", "2014"], ["--from", "2000", "--to", "2003"]):
         c.json_of("report", cwd, db, "report", "--json", *extra)
+        c.json_of("report-by-category", cwd, db, "report", "--by", "category", "--json", *extra)
+        c.json_of("report-by-service", cwd, db, "report", "--by", "service", "--json", *extra)
     c.json_of("status", cwd, db, "status", "--json")
     bundle = os.path.join(cwd, "bundle")
     c.run(cwd, db, "export", "bundle", bundle)
@@ -331,6 +333,10 @@ def negatives(c, valid_allocate):
         d = copy.deepcopy(line)
         mutate(d)
         c.rejects("sensitivity", {"round": "x", "scenarios": [], "applications": [d]}, what)
+    c.rejects("report-by-service", {"by": "service", "years": [{"year": 2018, "organisations": 3, "rows": [
+        {"service": "legal", "label": "юридичні", "organisations": 1, "share": "33"}]}]}, "a share as a string")
+    c.rejects("report-by-category", {"by": "category", "years": [{"year": 2018, "rows": [], "total": {}}]},
+              "a year without rows or total keys")
     c.rejects("score", {"round": "x", "applications": [{"id": "A-1", "rank": None, "status": "incomplete", "total": "1.00",
                                                         "criteria": {}, "reviews": 0, "flags": [],
                                                         "reasons": ["too_few_reviews"]}]},
@@ -354,7 +360,7 @@ def main():
     c = Checker(binary, repo, work)
     expected = ["score", "allocate", "report", "audit", "audit-history", "audit-bundle", "status", "import-summary",
                 "decisions", "decision-recorded", "decision-record", "manifest", "rules", "assign", "import-directory",
-                "sensitivity", "history"]
+                "sensitivity", "history", "report-by-category", "report-by-service"]
     for name in expected:
         if name not in c.validators:
             c.fail(f"schemas/{name}.schema.json is missing or invalid")

@@ -82,6 +82,10 @@ def main():
     typed_conflicts = {r[0]: "|".join(p.strip() for p in r[2].split("|") if p.strip())
                        for r in read_csv(os.path.join(ex, "reviewers.csv"))[1:]}
     apps = read_csv(os.path.join(work, "bundle", "applications.csv"))
+    # The earlier version had no services (migration 10): its CSV had no such column.
+    if "services" in apps[0]:
+        drop = apps[0].index("services")
+        apps = [r[:drop] + r[drop + 1:] for r in apps]
     revs = read_csv(os.path.join(work, "bundle", "reviewers.csv"))
     changed_at = {r[0]: typed_at[r[0]] for r in apps[1:] if r[11] != typed_at[r[0]]}
     changed_conflicts = {r[0]: typed_conflicts[r[0]] for r in revs[1:] if r[2] != typed_conflicts[r[0]]}
@@ -125,6 +129,7 @@ def main():
     con.execute("ALTER TABLE outcomes DROP COLUMN received_on")
     con.execute("DROP TABLE check_facts")  # added by the migration of the cross-year checks' facts
     con.execute("DROP TABLE checked_rounds")
+    con.execute("ALTER TABLE applications DROP COLUMN services")  # added by migration 10
     con.commit()
     con.execute("PRAGMA user_version = 4")
     con.close()

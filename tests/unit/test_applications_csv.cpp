@@ -37,6 +37,20 @@ TEST_CASE("applications_csv: a good row becomes an application") {
   CHECK(a.input_order == 1);
 }
 
+TEST_CASE("applications_csv: services are trimmed, deduplicated and sorted by bytes") {
+  Rules rules = csv_input_rules();
+  std::vector<Diagnostic> errors;
+  auto apps = parse_applications_csv(
+      "id,organisation,title,requested,services\n"
+      "P-1,Org,T,1, legal | information|legal||Legal \n"
+      "P-2,Org,T,1,\n",
+      rules, "apps.csv", errors);
+  CHECK(errors.empty());
+  REQUIRE(apps.size() == 2);
+  CHECK(apps[0].services == std::vector<std::string>{"Legal", "information", "legal"});
+  CHECK(apps[1].services.empty());
+}
+
 TEST_CASE("applications_csv: problems are located at their line, column and field") {
   Rules rules = csv_input_rules();
   std::vector<Diagnostic> errors;
@@ -68,6 +82,6 @@ TEST_CASE("applications_csv: an unknown column and a missing one are the header'
         std::vector<std::string>{
             "apps.csv:1:3: titel: unknown column \"titel\" (expected one of: id, organisation, edrpou, sector, title, "
             "category, requested, cofinancing, planned_clients, planned_jobs, planned_volunteers, submitted_at, "
-            "votes; prefix extra columns with x_)",
+            "services, votes; prefix extra columns with x_)",
             "apps.csv:1: title: required column \"title\" is missing from the header"});
 }

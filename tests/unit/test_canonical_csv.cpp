@@ -71,6 +71,26 @@ TEST_CASE("canonical csv: input_order and votes columns only when the rules use 
         "Y,Org,,ngo,Проект,,1.00,0.00,0,0,0,,,1\n");
 }
 
+TEST_CASE("canonical csv: a services column, before votes, only when some application has services") {
+  Rules rules;
+  rules.source = ScoreSource::votes;
+  Application x = app("X", "Org", Money::from_hryvnias(1), 2);
+  x.votes = 3;
+  x.services = {"information", "legal"};
+  Application y = app("Y", "Org", Money::from_hryvnias(1), 1);
+  y.votes = 4;
+  CHECK(canonical_applications_csv(rules, {y, x}) ==
+        "id,organisation,edrpou,sector,title,category,requested,cofinancing,planned_clients,planned_jobs,"
+        "planned_volunteers,submitted_at,services,votes\n"
+        "X,Org,,ngo,Проект,,1.00,0.00,0,0,0,,information|legal,3\n"
+        "Y,Org,,ngo,Проект,,1.00,0.00,0,0,0,,,4\n");
+  x.services.clear();
+  CHECK(canonical_applications_csv(rules, {y, x})
+            .starts_with("id,organisation,edrpou,sector,title,category,requested,"
+                         "cofinancing,planned_clients,planned_jobs,"
+                         "planned_volunteers,submitted_at,votes\n"));
+}
+
 TEST_CASE("canonical csv: reviewers sorted by id, conflicts joined with |") {
   std::vector<Reviewer> r = {{"R-2", "Петренко", {"12345678", "ГО Крок"}, {}, std::nullopt},
                              {"R-1", "Іваненко", {}, {}, std::nullopt}};

@@ -84,6 +84,7 @@ void make_old_database(testing::TempStore& t) {
   db.exec("ALTER TABLE outcomes DROP COLUMN received_on");
   db.exec("DROP TABLE check_facts");  // added by the migration of the cross-year checks' facts
   db.exec("DROP TABLE checked_rounds");
+  db.exec("ALTER TABLE applications DROP COLUMN services");  // added by migration 10
   db.exec("PRAGMA user_version = 4");
 }
 

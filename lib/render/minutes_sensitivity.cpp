@@ -3,6 +3,9 @@
 // the aggregate or the order of ties, and by how little.
 #include <fmt/format.h>
 
+#include <string>
+#include <vector>
+
 #include "render/minutes_document.hpp"
 #include "render/sensitivity_words.hpp"
 #include "render/words.hpp"
@@ -13,7 +16,12 @@ namespace {
 
 struct MinutesSensitivityWords {
   const char* title;
-  const char* explanation;  // number of scenarios
+  const char* scenarios;     // number of scenarios, their names
+  const char* no_scenarios;  // a round with none
+  const char* skipped;       // scenario, decision numbers
+  const char* labels;
+  const char* margin_steps;  // a round scored by reviewers
+  const char* margin_votes;  // a round ranked by votes
   const char* none;
   const char* id;
   const char* organisation;
@@ -25,12 +33,17 @@ struct MinutesSensitivityWords {
 
 constexpr PerLang<MinutesSensitivityWords> words{
     .uk = {.title = "Чутливість рішення",
-           .explanation =
-               "Розподіл перераховано без кожного з експертів по черзі, за іншими способами зведення оцінок і зі "
-               "зворотним порядком рівних за балом (сценаріїв: {}); рішення комісії застосовано в кожному. "
-               "Вразлива заявка отримує кошти, але втрачає їх хоча б в одному сценарії; спірна — не отримує, але "
-               "отримала б хоча б в одному. Запас — найменше число кроків шкали, на яке мала б змінитися одна "
-               "оцінка одного експерта за одним критерієм, щоб заявка отримала або втратила кошти.",
+           .scenarios = "Розподіл перераховано в таких сценаріях ({}): {}. Рішення комісії застосовано в кожному, "
+                        "де це можливо.",
+           .no_scenarios = "Інших сценаріїв для цього конкурсу немає: немає експертів, без яких можна "
+                           "перерахувати, і рівних за балом.",
+           .skipped = "У сценарії «{}» не застосовано рішення комісії №{}.",
+           .labels = "Вразлива заявка отримує кошти, але втрачає їх хоча б в одному сценарії; спірна — не "
+                     "отримує, але отримала б хоча б в одному.",
+           .margin_steps = "Запас — найменше число кроків шкали, на яке мала б змінитися одна оцінка одного "
+                           "експерта за одним критерієм, щоб заявка отримала або втратила кошти.",
+           .margin_votes = "Запас — найменше число голосів, на яке мала б змінитися кількість голосів за заявку, "
+                           "щоб вона отримала або втратила кошти.",
            .none = "Вразливих і спірних заявок немає: у кожному сценарії кошти отримують ті самі заявки.",
            .id = "заявка",
            .organisation = "організація",
@@ -39,13 +52,16 @@ constexpr PerLang<MinutesSensitivityWords> words{
            .of = "{} з {}",
            .flips = "сценарії, що змінюють"},
     .en = {.title = "Sensitivity of the decision",
-           .explanation =
-               "The allocation was recomputed without each reviewer in turn, under the other ways of aggregating "
-               "scores and with ties on the total the other way round ({} scenarios); the commission's decisions "
-               "apply in each. A fragile application gets money but loses it in at least one scenario; a contested "
-               "one gets none but would in at least one. The margin is the fewest steps of the scale by which one "
-               "score of one reviewer on one criterion would have to change for the application to gain or lose "
-               "money.",
+           .scenarios = "The allocation was recomputed in these scenarios ({}): {}. The commission's decisions "
+                        "apply in each where they can.",
+           .no_scenarios = "This round has no other scenario: no reviewer to leave out and no tie on the total.",
+           .skipped = "Scenario “{}” cannot apply commission decision no. {}.",
+           .labels = "A fragile application gets money but loses it in at least one scenario; a contested one "
+                     "gets none but would in at least one.",
+           .margin_steps = "The margin is the fewest steps of the scale by which one score of one reviewer on one "
+                           "criterion would have to change for the application to gain or lose money.",
+           .margin_votes = "The margin is the fewest votes by which the application's count would have to change "
+                           "for it to gain or lose money.",
            .none = "No application is fragile or contested: every scenario gives money to the same applications.",
            .id = "id",
            .organisation = "organisation",
@@ -61,7 +77,21 @@ MinutesSection minutes_sensitivity_section(const MinutesData& data, const Sensit
   const MinutesSensitivityWords& w = words[lang];
   MinutesSection out;
   out.title = w.title;
-  out.paragraphs.push_back(fmt::format(fmt::runtime(w.explanation), s.scenarios.size()));
+  // Say which scenarios ran and which decisions one of them could not apply:
+  // the minutes are signed, so they claim nothing the computation did not do.
+  std::vector<std::string> ids;
+  for (const auto& sc : s.scenarios) ids.push_back(sc.id);
+  std::string intro = ids.empty() ? std::string(w.no_scenarios)
+                                  : fmt::format(fmt::runtime(w.scenarios), ids.size(), scenarios_in_words(ids, lang));
+  for (const auto& sc : s.scenarios)
+    if (!sc.skipped.empty()) {
+      std::string numbers;
+      for (int n : sc.skipped) numbers += (numbers.empty() ? "" : ", ") + std::to_string(n);
+      intro += " " + fmt::format(fmt::runtime(w.skipped), scenario_in_words(sc.id, lang), numbers);
+    }
+  out.paragraphs.push_back(intro);
+  out.paragraphs.push_back(std::string(w.labels) + " " +
+                           (data.rules.source == ScoreSource::votes ? w.margin_votes : w.margin_steps));
   MinutesTable t;
   t.header = {w.id, w.organisation, w.label, w.funded_in, w.flips, margin_heading(data.rules, lang)};
   t.align = "nlnnll";  // label and count on one line each

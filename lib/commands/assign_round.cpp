@@ -22,6 +22,19 @@ nlohmann::ordered_json assignment_payload(std::uint64_t seed,
 namespace {
 
 std::string uncovered_message(const std::string& round, const AssignmentInput& in, const AssignmentResult& res) {
+  if (!res.over_capacity.empty()) {
+    std::string over;
+    for (std::uint32_t r : res.over_capacity) {
+      std::int64_t reviews = 0;
+      for (const AssignPair& p : in.kept) reviews += p.second == r;
+      over += fmt::format("{}{} ({} reviews already in, capacity {})", over.empty() ? "" : ", ", in.reviewers[r].id,
+                          reviews, *in.reviewers[r].capacity);
+    }
+    return fmt::format(
+        "round {} cannot be assigned: the reviews already imported load reviewers above their capacity: {}; raise "
+        "the capacity in reviewers.csv (nothing was stored)",
+        round, over);
+  }
   std::string list;
   for (const Uncovered& u : res.uncovered)
     list += fmt::format("{}{} (can have {} of {})", list.empty() ? "" : ", ", in.applications[u.application].id,

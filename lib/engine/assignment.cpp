@@ -357,6 +357,11 @@ AssignmentResult assign_reviewers(const AssignmentInput& in) {
   const Round round(in);
   const std::size_t n = round.n, m = round.m;
   AssignmentResult res;
+  // year.md §2: no reviewer above its capacity, kept pairs included: reviews
+  // already in that exceed it make the round infeasible, not silently allowed.
+  for (std::uint32_t r = 0; r < m; ++r)
+    if (in.reviewers[r].capacity && round.kept_load[r] > *in.reviewers[r].capacity) res.over_capacity.push_back(r);
+  if (!res.over_capacity.empty()) return res;
   auto found = least_largest_load(round);
   if (!found) {
     res.uncovered = uncovered_applications(round);

@@ -52,6 +52,9 @@ struct AssignmentResult {
   bool feasible = false;
   std::vector<AssignPair> pairs;     // kept and new, sorted by application id then reviewer id
   std::vector<Uncovered> uncovered;  // when infeasible, by application id
+  // When infeasible because the kept pairs (reviews already in) load a reviewer
+  // above its capacity: those reviewers, by position.
+  std::vector<std::uint32_t> over_capacity;
   std::int64_t max_load = 0;
   std::int64_t min_load = 0;
   std::int64_t category_matches = 0;

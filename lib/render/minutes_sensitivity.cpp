@@ -85,9 +85,7 @@ MinutesSection minutes_sensitivity_section(const MinutesData& data, const Sensit
                                   : fmt::format(fmt::runtime(w.scenarios), ids.size(), scenarios_in_words(ids, lang));
   for (const auto& sc : s.scenarios)
     if (!sc.skipped.empty()) {
-      std::string numbers;
-      for (int n : sc.skipped) numbers += (numbers.empty() ? "" : ", ") + std::to_string(n);
-      intro += " " + fmt::format(fmt::runtime(w.skipped), scenario_in_words(sc.id, lang), numbers);
+      intro += " " + fmt::format(fmt::runtime(w.skipped), scenario_in_words(sc.id, lang), decision_numbers(sc.skipped));
     }
   out.paragraphs.push_back(intro);
   out.paragraphs.push_back(std::string(w.labels) + " " +

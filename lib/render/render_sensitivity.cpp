@@ -91,9 +91,8 @@ People people(const SensitivityView& v, Lang lang, const StringIndex<const Appli
                             ids.empty() ? std::string(w.no_scenarios) : scenarios_in_words(ids, lang));
   for (const auto& s : v.sensitivity.scenarios)
     if (!s.skipped.empty()) {
-      std::string numbers;
-      for (int n : s.skipped) numbers += (numbers.empty() ? "" : ", ") + std::to_string(n);
-      p.skipped.push_back(fmt::format(fmt::runtime(w.skipped), scenario_in_words(s.id, lang), numbers));
+      p.skipped.push_back(
+          fmt::format(fmt::runtime(w.skipped), scenario_in_words(s.id, lang), decision_numbers(s.skipped)));
     }
   int count[4] = {0, 0, 0, 0};
   for (const auto& a : v.sensitivity.applications) ++count[static_cast<int>(a.label)];

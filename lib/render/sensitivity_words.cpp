@@ -77,6 +77,12 @@ std::string margin_in_words(const std::optional<SensitivityMargin>& m, const Rul
   return out;
 }
 
+std::string decision_numbers(const std::vector<int>& numbers) {
+  std::string out;
+  for (int n : numbers) out += (out.empty() ? "" : ", ") + std::to_string(n);
+  return out;
+}
+
 std::string margin_heading(const Rules& rules, Lang lang) {
   const ScenarioWords& w = scenario_words[lang];
   return rules.source == ScoreSource::votes ? w.margin_votes : w.margin_steps;

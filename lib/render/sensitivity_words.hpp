@@ -16,6 +16,8 @@ namespace competition {
 [[nodiscard]] std::string scenario_in_words(const std::string& id, Lang lang);
 // The scenarios joined with `; `.
 [[nodiscard]] std::string scenarios_in_words(const std::vector<std::string>& ids, Lang lang);
+// `1, 2`: the numbers of the commission decisions a scenario could not apply.
+[[nodiscard]] std::string decision_numbers(const std::vector<int>& numbers);
 // `↓ 2 · R-03 · Актуальність проблеми` (steps, reviewer, criterion name), or `↓ 2`
 // in a round ranked by votes; empty for none.
 [[nodiscard]] std::string margin_in_words(const std::optional<SensitivityMargin>& m, const Rules& rules);

@@ -230,11 +230,12 @@ int run_cli(int argc, char** argv) {
     std::cerr << "competition: " << what << "\n(run `competition --help` or `competition COMMAND --help`)\n";
     return static_cast<int>(ExitCode::invalid);
   } catch (const Error& e) {
-    std::cerr << visible(error_message(e)) << (e.kind() == ErrorKind::io ? recorded_note() : "") << '\n';
+    std::cerr << visible(error_message(e)[ctx.global.lang()]) << (e.kind() == ErrorKind::io ? recorded_note() : "")
+              << '\n';
     return exit_code(e.kind());
   } catch (const std::exception& e) {
     Error err = as_error(e);
-    std::cerr << visible(error_message(err)) << '\n';
+    std::cerr << visible(error_message(err)[ctx.global.lang()]) << '\n';
     return exit_code(err.kind());
   }
 }

@@ -52,7 +52,7 @@ static int run_import_directory(const ImportOptions& io, const ImportCliOptions&
   } else {
     emit(g, render_directory_import_text(d, o.dry_run));
     for (const ImportSummary& s : d.files)
-      for (const auto& e : s.errors) std::fputs((visible(e.to_string()) + "\n").c_str(), stderr);
+      for (const auto& e : s.errors) std::fputs((visible(e.to_string(g.lang())) + "\n").c_str(), stderr);
   }
   return exit_code_of_findings(errors);
 }
@@ -103,7 +103,7 @@ static int run_import(const ImportCliOptions& o, const GlobalOptions& g) {
     emit(g, render_import_json(s), Controls::kept);
   } else {
     emit(g, render_import_text(s, o.dry_run));
-    for (const auto& d : s.errors) std::fputs((visible(d.to_string()) + "\n").c_str(), stderr);
+    for (const auto& d : s.errors) std::fputs((visible(d.to_string(g.lang())) + "\n").c_str(), stderr);
   }
   return exit_code_of_findings(!s.errors.empty());
 }

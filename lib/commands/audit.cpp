@@ -38,7 +38,7 @@ using ojson = nlohmann::ordered_json;
 
 // The first line of an error's message (with its remedy), for a difference's value.
 std::string first_line(const std::exception& e) {
-  std::string s = error_message(e);
+  std::string s = error_message(e).en;
   auto nl = s.find('\n');
   return nl == std::string::npos ? s : s.substr(0, nl) + " …";
 }
@@ -363,7 +363,7 @@ void check_allocations(const RoundRecord& round, const std::string& rules_hash, 
   if (log.last_allocate)
     before.assign(log.entries.begin(), log.entries.begin() + static_cast<std::ptrdiff_t>(*log.last_allocate));
   LoggedDecisions decisions = decisions_logged_before(before);
-  for (const Error& p : decisions.problems) problem(a, "decisions", error_message(p));
+  for (const Error& p : decisions.problems) problem(a, "decisions", error_message(p).en);
   Decision decision;
   try {
     decision = decide(in.rules, in.applications, in.fresh, decisions.applied).decision;

@@ -58,7 +58,7 @@ class Checker {
     a_.differences.push_back({std::nullopt, field, what, std::nullopt, true});
   }
   void diagnostics(const std::string& file, const std::vector<Diagnostic>& errors) {
-    for (std::size_t i = 0; i < errors.size() && i < shown_errors; ++i) problem(file, errors[i].to_string());
+    for (std::size_t i = 0; i < errors.size() && i < shown_errors; ++i) problem(file, errors[i].to_string(Lang::en));
     if (errors.size() > shown_errors) problem(file, fmt::format("… and {} more", errors.size() - shown_errors));
   }
 
@@ -265,7 +265,7 @@ void check_decision(const BundleFiles& files, const Rules& rules, BundleInputs& 
                score_round(rules, in.applications, in.reviews, {}, facts.value_or(CheckFacts{})), in.decisions.applied)
             .decision;
   } catch (const std::exception& e) {
-    c.problem("allocation", error_message(e));
+    c.problem("allocation", error_message(e).en);
     return;
   }
   ojson inputs = {{bundle_file::applications, sha256_hex(files.at(bundle_file::applications))},
@@ -343,7 +343,7 @@ std::optional<CheckFacts> read_history(const BundleFiles& files, const Rules& ru
     c.differ(std::nullopt, "canonical.history.json", sha256_hex(it->second), sha256_hex(history_json(facts)));
     return facts;
   } catch (const Error& e) {
-    c.problem(bundle_file::history, error_message(e));
+    c.problem(bundle_file::history, error_message(e).en);
     readable = false;
     return std::nullopt;
   }
@@ -375,7 +375,7 @@ BundleAudit audit_bundle(const std::string& path) {
     rules = load_rules(files.at(bundle_file::rules), bundle_file::rules);
   } catch (const Error& e) {
     if (e.diagnostics().empty())
-      c.problem(bundle_file::rules, error_message(e));
+      c.problem(bundle_file::rules, error_message(e).en);
     else
       c.diagnostics(bundle_file::rules, e.diagnostics());
     return a;

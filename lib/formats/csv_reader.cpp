@@ -97,7 +97,7 @@ CsvReader::CsvReader(std::string_view text, Delimiter d, std::string file)
   next(header_);
 }
 
-void CsvReader::fail(int line, int column, std::string message, bool skip_line) {
+void CsvReader::fail(int line, int column, Message message, bool skip_line) {
   if (skip_line) {
     // Resume after this physical line, so that next() can look for more errors.
     while (pos_ < end_ && *pos_ != '\n' && *pos_ != '\r') ++pos_;

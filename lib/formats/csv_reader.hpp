@@ -20,6 +20,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include "values/message.hpp"
 
 namespace competition {
 
@@ -70,7 +71,7 @@ class CsvReader {
   std::size_t position() const { return static_cast<std::size_t>(pos_ - begin_); }
 
  private:
-  [[noreturn]] void fail(int line, int column, std::string message, bool skip_line);
+  [[noreturn]] void fail(int line, int column, Message message, bool skip_line);
 
   const char* begin_;
   const char* pos_;

@@ -64,7 +64,7 @@ std::string place_of(const RowReader& r, int line, std::size_t k) {
   return "at " + at.location();
 }
 
-void RowReader::error(std::size_t k, std::string message, ErrorKind kind) {
+void RowReader::error(std::size_t k, Message message, ErrorKind kind) {
   ok = ok && kind != ErrorKind::invalid;
   sink.add(line(k), present(k) ? column(k) : 0, specs[k].name, std::move(message), kind);
 }

@@ -52,7 +52,7 @@ struct RowReader {
     return index[k] >= 0 ? trim(rec.fields[static_cast<std::size_t>(index[k])]) : std::string_view{};
   }
   // A problem of cell k; an invalid one makes the row not ok (a conflict does not).
-  void error(std::size_t k, std::string message, ErrorKind kind = ErrorKind::invalid);
+  void error(std::size_t k, Message message, ErrorKind kind = ErrorKind::invalid);
   // The cell trimmed; "must not be empty" when a required one is.
   std::string text(std::size_t k);
   // 1-64 characters of A-Z a-z 0-9 . _ / -

@@ -55,7 +55,7 @@ std::string decisions_csv(const std::vector<CommissionDecision>& decisions, cons
 
 std::vector<CommissionDecision> parse_decisions_csv(std::string_view bytes, const std::string& file,
                                                     std::vector<Diagnostic>& errors) {
-  auto error = [&](int line, int column, std::string field, std::string message) {
+  auto error = [&](int line, int column, std::string field, Message message) {
     if (errors.size() < max_reported_errors)
       errors.push_back(Diagnostic{file, line, column, std::move(field), std::move(message)});
   };

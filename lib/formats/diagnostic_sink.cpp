@@ -2,7 +2,7 @@
 
 namespace competition {
 
-void DiagnosticSink::add(int line, int column, std::string field, std::string message, ErrorKind kind) {
+void DiagnosticSink::add(int line, int column, std::string field, Message message, ErrorKind kind) {
   add(Diagnostic{file_, line, column, std::move(field), std::move(message), kind, sheet_});
 }
 

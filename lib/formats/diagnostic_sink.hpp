@@ -13,7 +13,7 @@ class DiagnosticSink {
  public:
   explicit DiagnosticSink(std::string file) : file_(std::move(file)) {}
 
-  void add(int line, int column, std::string field, std::string message, ErrorKind kind = ErrorKind::invalid);
+  void add(int line, int column, std::string field, Message message, ErrorKind kind = ErrorKind::invalid);
   // `d` as this file's (keeping its sheet, else this sink's).
   void add(Diagnostic d);
   // Locates what is added from now on in a workbook's worksheet (file:SHEET!CELL).

@@ -112,7 +112,7 @@ const unsigned char* skip_ascii(const unsigned char* p, const unsigned char* end
 class Problems {
  public:
   explicit Problems(std::string_view file) : file_(file) {}
-  void add(int line, int column, std::string message) {
+  void add(int line, int column, Message message) {
     if (line == last_line_ || full()) return;
     last_line_ = line;
     list_.push_back(Diagnostic{std::string(file_), line, column, "", std::move(message)});

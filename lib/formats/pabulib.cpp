@@ -47,7 +47,7 @@ Section section_of(const CsvRecord& rec) {
 struct Collector {
   const std::string& file;
   std::vector<Diagnostic>& out;
-  void add(int line, int column, std::string field, std::string message) {
+  void add(int line, int column, std::string field, Message message) {
     if (out.size() < max_reported_errors)
       out.push_back(Diagnostic{file, line, column, std::move(field), std::move(message), ErrorKind::invalid});
   }
@@ -237,7 +237,7 @@ void check_projects(PabulibFile& f, Collector& errors) {
   std::unordered_map<std::string, int> seen;
   f.project_values.reserve(s.rows.size());
   for (const auto& row : s.rows) {
-    auto err = [&](int c, std::string message) {
+    auto err = [&](int c, Message message) {
       errors.add(row.line, c + 1, "PROJECTS " + s.header[static_cast<std::size_t>(c)], std::move(message));
     };
     auto cell = [&](int c) { return c < 0 ? std::string_view{} : trim(row.fields[static_cast<std::size_t>(c)]); };
@@ -287,7 +287,7 @@ void check_votes(PabulibFile& f, Collector& errors, bool projects_complete) {
   std::unordered_map<std::string, int> seen;
   f.ballots.reserve(s.rows.size());
   for (const auto& row : s.rows) {
-    auto err = [&](int c, std::string message) {
+    auto err = [&](int c, Message message) {
       errors.add(row.line, c + 1, "VOTES " + s.header[static_cast<std::size_t>(c)], std::move(message));
     };
     auto cell = [&](int c) { return trim(row.fields[static_cast<std::size_t>(c)]); };
@@ -385,8 +385,8 @@ PabulibFile read_pabulib(std::string_view bytes, const std::string& file) {
     // The decoder's hint suggests --encoding cp1251, which pabulib files never need.
     const std::string_view hint = "expected UTF-8; try --encoding cp1251";
     for (auto d : e.diagnostics()) {
-      if (auto p = d.message.find(hint); p != std::string::npos)
-        d.message.replace(p, hint.size(), "a pabulib file must be UTF-8");
+      if (auto p = d.message.en.find(hint); p != std::string::npos)
+        d.message.en.replace(p, hint.size(), "a pabulib file must be UTF-8");
       f.errors.push_back(std::move(d));
     }
     return f;

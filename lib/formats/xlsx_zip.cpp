@@ -18,7 +18,7 @@ constexpr std::size_t max_inflation_ratio = 100;
 
 }  // namespace
 
-void refuse_file(const std::string& file, std::string message) {
+void refuse_file(const std::string& file, Message message) {
   throw Error(ErrorKind::invalid, {Diagnostic{file, 0, 0, "", std::move(message)}});
 }
 

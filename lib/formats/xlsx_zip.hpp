@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "values/message.hpp"
+
 namespace competition {
 
 // The refusal of a file that is not a valid workbook: Error(invalid) with one
@@ -16,7 +18,7 @@ namespace competition {
 // (a dry run reports it in its summary, as it does a CSV's encoding error).
 [[noreturn]] void refuse_workbook(const std::string& file, const std::string& why);
 // The same for a whole message (`FILE: MESSAGE`).
-[[noreturn]] void refuse_file(const std::string& file, std::string message);
+[[noreturn]] void refuse_file(const std::string& file, Message message);
 
 // True when `bytes` begin as a zip file does (`PK\3\4`).
 bool looks_like_zip(std::string_view bytes);

@@ -90,16 +90,16 @@ std::string subject_words(const DecisionSubject& subject) {
   return out;
 }
 
-std::string error_message(const Error& error) {
-  std::string out = error.subject() ? subject_words(*error.subject()) : std::string();
-  out += error.what();
+Message error_message(const Error& error) {
+  Message out = error.subject() ? subject_words(*error.subject()) : std::string();
+  out += error.message();
   out += remedy_words(error.remedy(), error.decision());
   return out;
 }
 
-std::string error_message(const std::exception& e) {
+Message error_message(const std::exception& e) {
   if (const auto* error = dynamic_cast<const Error*>(&e)) return error_message(*error);
-  return e.what();
+  return std::string(e.what());
 }
 
 }  // namespace competition

@@ -18,10 +18,10 @@ namespace competition {
 // the input a message is about, ending in `: ` (`decisions --undo 2: `, `withdraw: --reason: `).
 [[nodiscard]] std::string subject_words(const DecisionSubject& subject);
 
-// The message of an error for people: its subject, what() and its remedy.
-[[nodiscard]] std::string error_message(const Error& error);
+// The message of an error for people, in every language: its subject, its message and its remedy.
+[[nodiscard]] Message error_message(const Error& error);
 
 // The same for any exception caught: an Error as above, anything else its what().
-[[nodiscard]] std::string error_message(const std::exception& e);
+[[nodiscard]] Message error_message(const std::exception& e);
 
 }  // namespace competition

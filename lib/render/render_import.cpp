@@ -34,7 +34,7 @@ nlohmann::ordered_json summary_json(const ImportSummary& s) {
         d.sheet.empty() ? nlohmann::ordered_json{{"line", d.line}, {"column", d.column}}
                         : nlohmann::ordered_json{{"sheet", d.sheet}, {"cell", cell_reference(d.line, d.column)}};
     e["field"] = d.field;
-    e["message"] = d.message;
+    e["message"] = d.message.en;  // JSON is English (docs/cli.md)
     errors.push_back(e);
   }
   nlohmann::ordered_json out = {{"file", s.file}, {"kind", std::string(to_string(s.kind))}};

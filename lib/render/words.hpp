@@ -16,23 +16,4 @@
 // hold a PerLang<const char*> per row. Numbers in a language's style are in
 // number_style.hpp.
 #pragma once
-#include "values/lang.hpp"
-
-namespace competition {
-
-template <class T>
-struct PerLang {
-  T uk;
-  T en;
-  constexpr const T& operator[](Lang lang) const {
-    switch (lang) {
-      case Lang::uk:
-        return uk;
-      case Lang::en:
-        return en;
-    }
-    return uk;
-  }
-};
-
-}  // namespace competition
+#include "values/per_lang.hpp"

@@ -24,10 +24,10 @@ std::string Diagnostic::location() const {
   return out;
 }
 
-std::string Diagnostic::to_string() const {
+std::string Diagnostic::to_string(Lang lang) const {
   std::string out = location() + ": ";
   if (!field.empty()) out += field + ": ";
-  out += message;
+  out += message[lang];
   return out;
 }
 
@@ -39,25 +39,35 @@ static std::string whole(const std::string& message) {
   return message;
 }
 
-static std::string join_messages(const std::vector<Diagnostic>& diagnostics) {
-  std::string out;
+static Message join_messages(const std::vector<Diagnostic>& diagnostics) {
+  Message out;
   for (const auto& d : diagnostics) {
-    if (!out.empty()) out += '\n';
-    out += d.to_string();
+    if (!out.empty()) out += Message("\n");
+    out += Message(d.to_string(Lang::uk), d.to_string(Lang::en));
   }
   return out;
 }
 
-Error::Error(ErrorKind kind, std::string message) : std::runtime_error(whole(message)), kind_(kind) {}
+Error::Error(ErrorKind kind, Message message)
+    : std::runtime_error(whole(message.en)), kind_(kind), message_(std::move(message)) {}
 
-Error::Error(ErrorKind kind, std::string message, Remedy remedy, int decision)
-    : std::runtime_error(whole(message)), kind_(kind), remedy_(remedy), decision_(decision) {}
+Error::Error(ErrorKind kind, Message message, Remedy remedy, int decision)
+    : std::runtime_error(whole(message.en)),
+      kind_(kind),
+      message_(std::move(message)),
+      remedy_(remedy),
+      decision_(decision) {}
 
-Error::Error(ErrorKind kind, DecisionSubject subject, std::string message, Remedy remedy)
-    : std::runtime_error(whole(message)), kind_(kind), remedy_(remedy), subject_(subject) {}
+Error::Error(ErrorKind kind, DecisionSubject subject, Message message, Remedy remedy)
+    : std::runtime_error(whole(message.en)),
+      kind_(kind),
+      message_(std::move(message)),
+      remedy_(remedy),
+      subject_(subject) {}
 
-Error::Error(ErrorKind kind, std::vector<Diagnostic> diagnostics)
-    : std::runtime_error(whole(join_messages(diagnostics))), kind_(kind), diagnostics_(std::move(diagnostics)) {}
+Error::Error(ErrorKind kind, std::vector<Diagnostic> diagnostics) : Error(kind, join_messages(diagnostics)) {
+  diagnostics_ = std::move(diagnostics);
+}
 
 ErrorKind worst_kind(const std::vector<Diagnostic>& diagnostics) {
   for (const auto& d : diagnostics)

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "values/decision_subject.hpp"
+#include "values/lang.hpp"
+#include "values/message.hpp"
 #include "values/remedy.hpp"
 
 namespace competition {
@@ -24,7 +26,7 @@ struct Diagnostic {
   int line = 0;
   int column = 0;
   std::string field;
-  std::string message;
+  Message message;
   ErrorKind kind = ErrorKind::invalid;  // invalid or conflict
   // The worksheet of a workbook input: then line/column are its row and
   // column, shown as `file:SHEET!B7` (docs/formats.md "Workbooks (.xlsx)").
@@ -32,8 +34,9 @@ struct Diagnostic {
 
   // `applications.csv:17:6`, `applications.xlsx:Заявки!F7`: where, without the field and message.
   [[nodiscard]] std::string location() const;
-  // The one-line form of docs/cli.md "Error messages": `applications.csv:17:6: requested: "x" is not ...`.
-  [[nodiscard]] std::string to_string() const;
+  // The one-line form of docs/cli.md "Error messages": `applications.csv:17:6: requested: "x" is not ...`,
+  // the message in `lang`.
+  [[nodiscard]] std::string to_string(Lang lang) const;
 };
 
 // `B7`: the A1-style name of a worksheet cell (row and column 1-based).
@@ -45,13 +48,15 @@ struct Diagnostic {
 // data that render/remedy_words.cpp words around it.
 class Error : public std::runtime_error {
  public:
-  Error(ErrorKind kind, std::string message);
+  Error(ErrorKind kind, Message message);
   // `decision`: the decision number Remedy::undo_decision names.
-  Error(ErrorKind kind, std::string message, Remedy remedy, int decision = 0);
+  Error(ErrorKind kind, Message message, Remedy remedy, int decision = 0);
   // A refused commission decision request: `message` is worded relative to it.
-  Error(ErrorKind kind, DecisionSubject subject, std::string message, Remedy remedy = Remedy::none);
+  Error(ErrorKind kind, DecisionSubject subject, Message message, Remedy remedy = Remedy::none);
   Error(ErrorKind kind, std::vector<Diagnostic> diagnostics);
   [[nodiscard]] ErrorKind kind() const { return kind_; }
+  // What is wrong, in every language (what() is its English).
+  [[nodiscard]] const Message& message() const { return message_; }
   [[nodiscard]] Remedy remedy() const { return remedy_; }
   [[nodiscard]] int decision() const { return decision_; }
   [[nodiscard]] const std::optional<DecisionSubject>& subject() const { return subject_; }
@@ -59,6 +64,7 @@ class Error : public std::runtime_error {
 
  private:
   ErrorKind kind_;
+  Message message_;
   Remedy remedy_ = Remedy::none;
   int decision_ = 0;
   std::optional<DecisionSubject> subject_;

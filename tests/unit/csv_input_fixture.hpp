@@ -37,7 +37,7 @@ step = 0.25
 
 inline std::vector<std::string> texts(const std::vector<Diagnostic>& ds) {
   std::vector<std::string> out;
-  for (const auto& d : ds) out.push_back(d.to_string());
+  for (const auto& d : ds) out.push_back(d.to_string(Lang::en));
   return out;
 }
 

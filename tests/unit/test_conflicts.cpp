@@ -55,7 +55,7 @@ TEST_CASE("reviewers_csv: an invalid conflict code is an error at its line and c
   std::vector<Diagnostic> errors;
   auto rows = parse_reviewers_csv("id,name,conflicts\nR-1,A,29060141\nR-2,B,ГО Х|2606\n", "reviewers.csv", errors);
   REQUIRE(errors.size() == 1);
-  CHECK(errors[0].to_string() ==
+  CHECK(errors[0].to_string(Lang::en) ==
         "reviewers.csv:3:3: conflicts: \"2606\" is not a valid ЄДРПОУ code (expected 8 digits with a valid check "
         "digit, or an organisation name)");
   REQUIRE(rows.size() == 1);
@@ -75,7 +75,7 @@ TEST_CASE("reviewers_csv: categories canonical (trimmed, duplicates dropped, byt
   auto rows = parse_reviewers_csv("id,name,categories,capacity\nR-1,A, roads | art||roads ,12\nR-2,B,,\nR-3,C,art,0\n",
                                   "r.csv", errors);
   REQUIRE(errors.size() == 1);
-  CHECK(errors[0].to_string() ==
+  CHECK(errors[0].to_string(Lang::en) ==
         "r.csv:4:4: capacity: must be a positive whole number (the most applications the reviewer takes), or empty "
         "for no limit");
   REQUIRE(rows.size() == 2);

@@ -28,7 +28,7 @@ std::vector<Diagnostic> errors_of(std::string_view text, Delimiter d = Delimiter
 // One-line form of the first diagnostic, or "" when there is none.
 std::string first_error(std::string_view text, Delimiter d = Delimiter::auto_detect) {
   auto errors = errors_of(text, d);
-  return errors.empty() ? "" : errors.front().to_string();
+  return errors.empty() ? "" : errors.front().to_string(Lang::en);
 }
 
 }  // namespace
@@ -263,7 +263,7 @@ TEST_CASE("a syntax error in the header is thrown by the constructor") {
     FAIL("no error");
   } catch (const Error& e) {
     REQUIRE(e.diagnostics().size() == 1);
-    CHECK(e.diagnostics()[0].to_string() ==
+    CHECK(e.diagnostics()[0].to_string(Lang::en) ==
           "a.csv:1:2: stray quote in unquoted field (quote the whole field and double the inner quotes)");
   }
 }
@@ -276,7 +276,7 @@ TEST_CASE("an empty or whitespace-only file has no header") {
     CHECK(errors[0].line == 1);
     CHECK(errors[0].column == 0);
     CHECK(errors[0].message == "empty file (expected a header row)");
-    CHECK(errors[0].to_string() == "a.csv:1: empty file (expected a header row)");
+    CHECK(errors[0].to_string(Lang::en) == "a.csv:1: empty file (expected a header row)");
   }
 }
 

@@ -99,7 +99,7 @@ TEST_CASE("explicit cp1251 keeps line ends and the bytes of a BOM") {
 TEST_CASE("byte 0x98 is undefined in Windows-1251") {
   auto forced = decode_errors("id\nab\x98\n", Encoding::cp1251);
   REQUIRE(forced.size() == 1);
-  CHECK(forced[0].to_string() == "a.csv:2:3: byte 0x98 is undefined in Windows-1251 (try --encoding utf-8)");
+  CHECK(forced[0].to_string(Lang::en) == "a.csv:2:3: byte 0x98 is undefined in Windows-1251 (try --encoding utf-8)");
 
   auto detected = decode_errors("id\n\xE0\x98\n", Encoding::auto_detect);  // \xE0\x98 is not UTF-8
   REQUIRE(detected.size() == 1);
@@ -118,15 +118,15 @@ TEST_CASE("invalid UTF-8 with an explicit utf-8 names line and character column"
   CHECK(errors[0].column == 7);
   CHECK(errors[0].field.empty());
   CHECK(errors[0].message == "invalid UTF-8 byte 0xE8 (expected UTF-8; try --encoding cp1251)");
-  CHECK(errors[0].to_string() == "a.csv:2:7: invalid UTF-8 byte 0xE8 (expected UTF-8; try --encoding cp1251)");
+  CHECK(errors[0].to_string(Lang::en) == "a.csv:2:7: invalid UTF-8 byte 0xE8 (expected UTF-8; try --encoding cp1251)");
 }
 
 TEST_CASE("invalid UTF-8 is reported once per line, on every bad line") {
   auto errors = decode_errors("\xCF\xF0\xE8\n\nok\r\n\xE2\x82z\r\xFF", Encoding::utf8);
   REQUIRE(errors.size() == 3);
-  CHECK(errors[0].to_string() == "a.csv:1:1: invalid UTF-8 byte 0xCF (expected UTF-8; try --encoding cp1251)");
-  CHECK(errors[1].to_string() == "a.csv:4:1: invalid UTF-8 byte 0xE2 (expected UTF-8; try --encoding cp1251)");
-  CHECK(errors[2].to_string() == "a.csv:5:1: invalid UTF-8 byte 0xFF (expected UTF-8; try --encoding cp1251)");
+  CHECK(errors[0].to_string(Lang::en) == "a.csv:1:1: invalid UTF-8 byte 0xCF (expected UTF-8; try --encoding cp1251)");
+  CHECK(errors[1].to_string(Lang::en) == "a.csv:4:1: invalid UTF-8 byte 0xE2 (expected UTF-8; try --encoding cp1251)");
+  CHECK(errors[2].to_string(Lang::en) == "a.csv:5:1: invalid UTF-8 byte 0xFF (expected UTF-8; try --encoding cp1251)");
 }
 
 TEST_CASE("at most 100 decoding errors are reported") {
@@ -138,7 +138,7 @@ TEST_CASE("at most 100 decoding errors are reported") {
 TEST_CASE("a BOM makes the file UTF-8 even when auto-detecting") {
   auto errors = decode_errors("\xEF\xBB\xBFid\n\xCF\n", Encoding::auto_detect);
   REQUIRE(errors.size() == 1);
-  CHECK(errors[0].to_string() ==
+  CHECK(errors[0].to_string(Lang::en) ==
         "a.csv:2:1: invalid UTF-8 byte 0xCF (the file starts with a UTF-8 byte order mark, so it must be UTF-8 "
         "throughout)");
 }
@@ -149,7 +149,7 @@ TEST_CASE("a NUL byte is an error in every encoding") {
   for (auto e : {Encoding::auto_detect, Encoding::utf8, Encoding::cp1251}) {
     auto errors = decode_errors(lf, e);
     REQUIRE(errors.size() == 1);
-    CHECK(errors[0].to_string() == "a.csv:2:3: " + nul);
+    CHECK(errors[0].to_string(Lang::en) == "a.csv:2:3: " + nul);
   }
   // CRLF and lone CR each end one line; a Cyrillic letter is one column.
   auto crlf = decode_errors(std::string("a\r\nb\r\nжc\0", 10), Encoding::auto_detect);
@@ -163,7 +163,7 @@ TEST_CASE("a NUL byte is an error in every encoding") {
   // In a Windows-1251 file (detected from its bytes) too.
   auto cp = decode_errors(std::string("\xCF\xF0\n\xE8\0", 5), Encoding::auto_detect);
   REQUIRE(cp.size() == 1);
-  CHECK(cp[0].to_string() == "a.csv:2:2: " + nul);
+  CHECK(cp[0].to_string(Lang::en) == "a.csv:2:2: " + nul);
 }
 
 TEST_CASE("UTF-16 without a byte order mark is named, not reported as NULs") {
@@ -177,13 +177,13 @@ TEST_CASE("UTF-16 without a byte order mark is named, not reported as NULs") {
   for (auto e : {Encoding::auto_detect, Encoding::utf8, Encoding::cp1251}) {
     auto l = decode_errors(le, e);
     REQUIRE(l.size() == 1);
-    CHECK(l[0].to_string() ==
+    CHECK(l[0].to_string(Lang::en) ==
           "a.csv:1:1: the file looks like UTF-16 LE without a byte order mark (every other byte of its first line is "
           "NUL)" +
               rest);
     auto b = decode_errors(be, e);
     REQUIRE(b.size() == 1);
-    CHECK(b[0].message.find("the file looks like UTF-16 BE without a byte order mark") == 0);
+    CHECK(b[0].message.en.find("the file looks like UTF-16 BE without a byte order mark") == 0);
   }
   // One NUL in an 8-bit file is still the NUL error, not UTF-16.
   auto one = decode_errors(std::string("i\0d\n", 4), Encoding::auto_detect);
@@ -221,7 +221,7 @@ TEST_CASE("one stray byte in a UTF-8 file is an error, not a reason to read Wind
   bytes += "A-80,Пр\xE8вет\n";  // line 82: `A-80,Пр` is 7 characters, the bad byte the 8th
   auto errors = decode_errors(bytes, Encoding::auto_detect);
   REQUIRE(errors.size() == 1);
-  CHECK(errors[0].to_string() ==
+  CHECK(errors[0].to_string(Lang::en) ==
         "a.csv:82:8: invalid UTF-8 byte 0xE8 (the file is UTF-8 but for this byte (at least 90 % of its non-ASCII "
         "bytes are UTF-8); correct or remove it, or save the file as UTF-8 again)");
 }

@@ -154,7 +154,7 @@ TEST_CASE("importer: review scores are stored in their canonical decimal form, c
     FAIL("expected invalid rows");
   } catch (const Error& e) {
     REQUIRE(e.diagnostics().size() == 4);
-    CHECK(e.diagnostics()[0].to_string() ==
+    CHECK(e.diagnostics()[0].to_string(Lang::en) ==
           "off.csv:2:4: b: 1.3 is not on the step 0.25 (expected 1 + a multiple of 0.25)");
   }
 }
@@ -242,7 +242,7 @@ struct SheetsStore : testing::TempStore {
 
 std::vector<std::string> messages(const Error& e) {
   std::vector<std::string> out;
-  for (const auto& d : e.diagnostics()) out.push_back(d.to_string());
+  for (const auto& d : e.diagnostics()) out.push_back(d.to_string(Lang::en));
   return out;
 }
 

@@ -61,7 +61,7 @@ PabulibFile read(const std::string& text) { return read_pabulib(text, "t.pb"); }
 // The diagnostics' one-line forms, one per line (doctest prints strings).
 std::string messages(const PabulibFile& f) {
   std::string out;
-  for (const auto& d : f.errors) out += d.to_string() + "\n";
+  for (const auto& d : f.errors) out += d.to_string(Lang::en) + "\n";
   return out;
 }
 
@@ -429,7 +429,7 @@ TEST_CASE("mapping errors") {
   std::vector<Diagnostic> errors;
   auto msgs = [&] {
     std::string out;
-    for (const auto& d : errors) out += d.to_string() + "\n";
+    for (const auto& d : errors) out += d.to_string(Lang::en) + "\n";
     errors.clear();
     return out;
   };

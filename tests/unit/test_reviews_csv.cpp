@@ -143,6 +143,6 @@ TEST_CASE("reviews_csv: a score sheet's reviewer fills a row without one; anothe
   parse_review_pair(r2, rv, std::string("R2"));
   CHECK_FALSE(r2.ok);
   REQUIRE(sink.diagnostics().size() == 1);
-  CHECK(sink.diagnostics()[0].to_string() ==
+  CHECK(sink.diagnostics()[0].to_string(Lang::en) ==
         "R2.xlsx:4:2: reviewer: reviewer \"R3\" differs from the workbook's competition_reviewer R2");
 }

@@ -37,7 +37,7 @@ std::vector<std::string> refused(testing::TempStore& t, ImportKind kind, const s
   } catch (const Error& e) {
     CHECK(e.kind() == ErrorKind::invalid);
     std::vector<std::string> out;
-    for (const auto& d : e.diagnostics()) out.push_back(d.to_string());
+    for (const auto& d : e.diagnostics()) out.push_back(d.to_string(Lang::en));
     return out;
   }
   return {};

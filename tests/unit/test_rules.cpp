@@ -90,7 +90,7 @@ std::vector<std::string> errors_of(const std::string& text) {
     std::vector<std::string> out;
     for (const Diagnostic& d : e.diagnostics()) {
       CHECK(d.kind == ErrorKind::invalid);
-      out.push_back(d.to_string());
+      out.push_back(d.to_string(Lang::en));
     }
     return out;
   }

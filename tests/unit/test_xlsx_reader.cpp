@@ -68,7 +68,7 @@ const std::string styles =
 
 std::vector<std::string> messages(const XlsxTable& t) {
   std::vector<std::string> out;
-  for (const auto& d : t.problems) out.push_back(d.to_string());
+  for (const auto& d : t.problems) out.push_back(d.to_string(Lang::en));
   return out;
 }
 

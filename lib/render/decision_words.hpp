@@ -31,7 +31,7 @@ inline constexpr PerLang<DecisionWords> decision_words{
             .awarded_total = "Розподілено",
             .leftover = "Залишок",
             .cofinancing = "Співфінансування переможців",
-            .coefficient = "Коефіцієнт залучених коштів",
+            .coefficient = "Коефіцієнт залучених коштів (за заявками)",
         },
     .en =
         {
@@ -44,7 +44,7 @@ inline constexpr PerLang<DecisionWords> decision_words{
             .awarded_total = "Awarded",
             .leftover = "Leftover",
             .cofinancing = "Co-financing of the winners",
-            .coefficient = "Coefficient of attracted funds",
+            .coefficient = "Coefficient of attracted funds (declared in applications)",
         },
 };
 

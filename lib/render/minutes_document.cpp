@@ -11,6 +11,7 @@
 #include "render/decision_words.hpp"
 #include "render/number_style.hpp"
 #include "render/reason_words.hpp"
+#include "render/rules_labels.hpp"
 #include "render/words.hpp"
 
 namespace competition {
@@ -114,8 +115,9 @@ constexpr PerLang<MinutesWords> minutes_words{
             .winners = "Переможців",
             .fingerprint_title = "Відбиток рішення",
             .fingerprint_note = "SHA-256 канонічного запису рішення (RFC 8785): правила, вхідні дані, застосовані "
-                                "рішення комісії та наведений розподіл. Будь-хто може перерахувати його "
-                                "(`competition audit` або docs/decisions.md).",
+                                "рішення комісії та наведений розподіл. Будь-хто може перерахувати його: з бази даних "
+                                "— командою `competition audit`, з пакета для аудитора — командою `competition audit "
+                                "bundle`; як складено запис, описує документація програми (розділ про запис рішення).",
             .signatures = "Підписи",
             .chair = "Голова комісії",
             .secretary = "Секретар комісії",
@@ -167,8 +169,10 @@ constexpr PerLang<MinutesWords> minutes_words{
             .winners = "Winners",
             .fingerprint_title = "Fingerprint of the decision",
             .fingerprint_note = "SHA-256 of the canonical decision record (RFC 8785): the rules, the inputs, the "
-                                "commission's decisions applied and the allocation above. Anyone can recompute it "
-                                "(`competition audit`, or docs/decisions.md).",
+                                "commission's decisions applied and the allocation above. Anyone can recompute it: "
+                                "from the database with `competition audit`, from the auditor's bundle with "
+                                "`competition audit bundle`; the program's documentation describes the record (the "
+                                "section on the decision record).",
             .signatures = "Signatures",
             .chair = "Chair of the commission",
             .secretary = "Secretary of the commission",
@@ -192,6 +196,7 @@ struct Minutes {
     return a ? a->organisation : std::string();
   }
   std::string money(Money amount) const { return money_text(amount, lang); }
+  std::string money_with_unit(Money amount) const { return money_with_currency(amount, rules.currency, lang); }
 
   const MinutesData& m;
   const Rules& rules;
@@ -214,7 +219,7 @@ MinutesTable decisions_table(const Minutes& c, const std::vector<CommissionDecis
   const MinutesWords& w = c.w;
   MinutesTable t;
   t.header = {w.number, w.recorded, w.decision, w.applications, c.dw.amount, w.reason, w.state};
-  t.align = "rllnlll";
+  t.align = "rllnrll";
   for (const CommissionDecision& d : decisions)
     t.rows.push_back({std::to_string(d.n), recorded_at_in_words(d.recorded_at, c.lang),
                       decision_kind_in_words(d, c.lang), join(d.applications, ", "), d.award ? c.money(*d.award) : dash,
@@ -230,7 +235,7 @@ void head(MinutesDocument& doc, const Minutes& c) {
   doc.subtitle = fmt::format(fmt::runtime(w.subtitle), c.rules.id, c.rules.title);
   doc.facts = {
       fmt::format("{}: {}", w.meeting_date, date_in_words(c.m.date, c.lang)),
-      fmt::format("{}: {} {}", w.round_budget, c.money(c.m.budget), c.rules.currency),
+      fmt::format("{}: {}", w.round_budget, c.money_with_unit(c.m.budget)),
       fmt::format("{}: {} (UTC)", w.allocation_recorded, recorded_at_in_words(c.m.allocated_at, c.lang)),
   };
 }
@@ -250,15 +255,13 @@ MinutesSection budget_section(const Minutes& c) {
   MinutesSection s;
   s.title = w.budget_title;
   MinutesTable lots;
-  lots.header = {c.dw.lot, c.dw.name, c.dw.amount, c.dw.awarded};
-  lots.align = "nlrr";
-  for (const auto& l : c.m.lots) {
-    std::string name = c.rules.lots.empty() ? c.dw.whole_budget : "";
-    for (const auto& rl : c.rules.lots)
-      if (rl.id == l.id) name = rl.name;
-    lots.rows.push_back({l.id, name, c.money(l.amount), c.money(l.awarded)});
-  }
-  if (c.m.pool_amount) lots.rows.push_back({"pool", c.dw.pool, c.money(*c.m.pool_amount), c.money(c.m.pool_awarded)});
+  lots.header = {c.dw.lot, c.dw.amount, c.dw.awarded};
+  lots.align = "lrr";
+  for (const auto& l : c.m.lots)
+    lots.rows.push_back({std::string(lot_name(c.rules, l.id, c.lang)), c.money(l.amount), c.money(l.awarded)});
+  if (c.m.pool_amount)
+    lots.rows.push_back(
+        {std::string(lot_name(c.rules, "pool", c.lang)), c.money(*c.m.pool_amount), c.money(c.m.pool_awarded)});
   s.table = std::move(lots);
   return s;
 }
@@ -282,7 +285,7 @@ MinutesTable applications_table(const Minutes& c, bool votes) {
   t.header = {w.rank, w.id, w.organisation, w.requested};
   t.align = "rnlr";
   for (const auto& criterion : c.rules.criteria) {
-    t.header.push_back(criterion.id);
+    t.header.push_back(criterion.heading());
     t.align += 'r';
   }
   t.header.insert(t.header.end(), {votes ? w.votes : w.total, w.status, w.award, w.reasons});
@@ -316,11 +319,12 @@ MinutesSection applications_section(const Minutes& c) {
   s.title = w.applications_title;
   std::vector<std::string> legend;
   for (const auto& criterion : c.rules.criteria)
-    legend.push_back(fmt::format("{} — {} ({} {})", criterion.id, criterion.name, w.weight,
+    legend.push_back(fmt::format("{} ({} {})", criterion_legend(criterion), w.weight,
                                  with_decimal_separator(criterion.weight.to_decimal(4), c.lang)));
   if (!legend.empty()) s.paragraphs.push_back(fmt::format("{}: {}.", w.criteria, join(legend, "; ")));
   s.paragraphs.push_back(votes ? w.votes_order : w.scores_order);
   s.table = applications_table(c, votes);
+  s.wide = true;
   return s;
 }
 
@@ -358,15 +362,15 @@ MinutesSection awards_section(const Minutes& c) {
   s.title = w.awards_title;
   MinutesTable t;
   t.header = {w.rank, w.id, w.organisation, c.dw.lot, w.award};
-  t.align = "rnlnr";
+  t.align = "rnllr";
   Money cofinancing;
   int winners = 0;
   for (const auto& l : c.m.lines) {
     if (l.status != AwardStatus::funded && l.status != AwardStatus::partial) continue;
     ++winners;
     if (const Application* a = c.app(l.id)) cofinancing += a->cofinancing;
-    t.rows.push_back(
-        {l.rank ? std::to_string(*l.rank) : dash, l.id, c.org(l.id), l.lot.value_or(""), c.money(l.award)});
+    t.rows.push_back({l.rank ? std::to_string(*l.rank) : dash, l.id, c.org(l.id),
+                      l.lot ? std::string(lot_heading(c.rules, *l.lot, c.lang)) : std::string(), c.money(l.award)});
   }
   if (t.rows.empty())
     s.paragraphs.push_back(w.no_awards);
@@ -375,12 +379,11 @@ MinutesSection awards_section(const Minutes& c) {
   std::string coefficient = dash;
   if (!c.m.awarded.is_zero())
     coefficient = fixed_text(Rational(cofinancing.kopiykas(), c.m.awarded.kopiykas()), 4, c.lang);
-  const std::string& cur = c.rules.currency;
   s.items = {
       fmt::format("{}: {}", w.winners, winners),
-      fmt::format("{}: {} {}", c.dw.awarded_total, c.money(c.m.awarded), cur),
-      fmt::format("{}: {} {}", c.dw.leftover, c.money(c.m.leftover), cur),
-      fmt::format("{}: {} {}", c.dw.cofinancing, c.money(cofinancing), cur),
+      fmt::format("{}: {}", c.dw.awarded_total, c.money_with_unit(c.m.awarded)),
+      fmt::format("{}: {}", c.dw.leftover, c.money_with_unit(c.m.leftover)),
+      fmt::format("{}: {}", c.dw.cofinancing, c.money_with_unit(cofinancing)),
       fmt::format("{}: {}", c.dw.coefficient, coefficient),
   };
   return s;

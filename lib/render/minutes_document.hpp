@@ -61,6 +61,7 @@ struct MinutesSection {
   std::vector<std::string> items;  // a list after the table
   std::string code;                // a verbatim line (the fingerprint)
   std::vector<std::string> notes;  // paragraphs at the end
+  bool wide = false;               // a table too wide for a portrait page (printed landscape)
 };
 
 struct MinutesDocument {

@@ -8,7 +8,30 @@ namespace competition {
 
 namespace {
 
-constexpr PerLang<char> decimal_separator{.uk = ',', .en = '.'};
+struct NumberStyle {
+  const char* group;  // between thousands
+  char point;         // before the decimals
+  const char* hryvnia;
+};
+
+constexpr PerLang<NumberStyle> number_style{
+    .uk = {.group = " ", .point = ',', .hryvnia = "грн"},
+    .en = {.group = ",", .point = '.', .hryvnia = "UAH"},
+};
+
+// `plain` (`-1470.90`, as Money::to_string and Rational::to_fixed write it) in the language's style.
+void append_styled(std::string& out, std::string_view plain, Lang lang) {
+  const NumberStyle& s = number_style[lang];
+  if (plain.starts_with('-')) {
+    out += '-';
+    plain.remove_prefix(1);
+  }
+  auto point = plain.find('.');
+  append_grouped(out, plain.substr(0, point), s.group);
+  if (point == std::string_view::npos) return;
+  out += s.point;
+  out += plain.substr(point + 1);
+}
 
 }  // namespace
 
@@ -18,15 +41,17 @@ std::string money_text(Money m, Lang lang) {
   return out;
 }
 
-void append_money(std::string& out, Money m, Lang lang) {
-  switch (lang) {
-    case Lang::uk:
-      m.append_ukrainian(out);
-      return;
-    case Lang::en:
-      m.append_to(out);
-      return;
-  }
+void append_money(std::string& out, Money m, Lang lang) { append_styled(out, m.to_string(), lang); }
+
+std::string_view currency_word(std::string_view currency, Lang lang) {
+  return currency == "UAH" ? std::string_view(number_style[lang].hryvnia) : currency;
+}
+
+std::string money_with_currency(Money m, std::string_view currency, Lang lang) {
+  std::string out = money_text(m, lang);
+  out += ' ';
+  out += currency_word(currency, lang);
+  return out;
 }
 
 std::string fixed_text(const Rational& v, int places, Lang lang) {
@@ -36,18 +61,17 @@ std::string fixed_text(const Rational& v, int places, Lang lang) {
 }
 
 void append_fixed(std::string& out, const Rational& v, int places, Lang lang) {
-  switch (lang) {
-    case Lang::uk:
-      v.append_fixed_ukrainian(out, places);
-      return;
-    case Lang::en:
-      v.append_fixed(out, places);
-      return;
-  }
+  append_styled(out, v.to_fixed(places), lang);
+}
+
+std::string integer_text(std::int64_t v, Lang lang) {
+  std::string out;
+  append_styled(out, std::to_string(v), lang);
+  return out;
 }
 
 std::string with_decimal_separator(std::string text, Lang lang) {
-  char separator = decimal_separator[lang];
+  char separator = number_style[lang].point;
   std::replace_if(
       text.begin(), text.end(), [](char c) { return c == '.' || c == ','; }, separator);
   return text;

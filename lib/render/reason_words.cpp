@@ -25,7 +25,7 @@ constexpr TokenInWords plain_reasons[] = {
     {"too_few_reviews", {.uk = "замало оцінок", .en = "too few reviews"}},
     {"budget_exhausted", {.uk = "бюджет вичерпано", .en = "budget exhausted"}},
     {"organisation_cap",
-     {.uk = "організація вже має найбільшу кількість нагород",
+     {.uk = "організація вже має найбільшу дозволену кількість грантів",
       .en = "organisation already holds the most awards allowed"}},
     {"no_lot", {.uk = "категорія не входить до жодного лоту", .en = "category in no lot"}},
     // docs/cli.md "Commission decisions"

@@ -18,6 +18,7 @@
 #include "render/markdown_table.hpp"
 #include "render/number_style.hpp"
 #include "render/reason_words.hpp"
+#include "render/rules_labels.hpp"
 #include "render/text_table.hpp"
 #include "render/token_words.hpp"
 #include "render/words.hpp"
@@ -67,7 +68,7 @@ constexpr PerLang<AllocationWords> allocation_words{
             .requested = "запит",
             .award = "сума",
             .status = "статус",
-            .no_awards = "Нагород немає.",
+            .no_awards = "Грантів немає.",
             .by_commission = " (рішення комісії)",
             .reserve = "Резервний список",
             .reason = "причина",
@@ -230,6 +231,7 @@ class People {
   void add_unranked_section();
   void add_totals(const Rules& rules, const Decision& d);
 
+  const Rules* rules_;
   Lang lang_;
   const AllocationWords& w_;
   const DecisionWords& dw_;
@@ -244,14 +246,15 @@ class People {
 };
 
 People::People(const AllocationView& v, Lang lang)
-    : lang_(lang),
+    : rules_(&v.rules),
+      lang_(lang),
       w_(allocation_words[lang]),
       dw_(decision_words[lang]),
       decided_(decision_of(v.decisions)),
       words_(v.rules, lang) {
   apps_ = applications_by_id(v.applications);
   title = fmt::format(fmt::runtime(w_.title), v.rules.id, v.rules.title);
-  budget_line = fmt::format("{}: {} {}", w_.budget, money_text(v.decision.budget, lang), v.rules.currency);
+  budget_line = fmt::format("{}: {}", w_.budget, money_with_currency(v.decision.budget, v.rules.currency, lang));
   add_lots(v.rules, v.decision);
   group_lines(v.decision);
   rank_orders(v.decision, v.decisions);
@@ -261,21 +264,18 @@ People::People(const AllocationView& v, Lang lang)
   add_totals(v.rules, v.decision);
 }
 
-// Lots: a handful of rows, kept as text.
+// Lots: a handful of rows, kept as text; each lot by its name (render/rules_labels.hpp).
 void People::add_lots(const Rules& rules, const Decision& d) {
   auto lot_rows = std::make_shared<std::vector<std::vector<std::string>>>();
-  for (const auto& l : d.lots) {
-    std::string name;
-    for (const auto& rl : rules.lots)
-      if (rl.id == l.id) name = rl.name;
-    if (rules.lots.empty()) name = dw_.whole_budget;
-    lot_rows->push_back({l.id, name, money_text(l.amount, lang_), money_text(l.awarded, lang_)});
-  }
+  for (const auto& l : d.lots)
+    lot_rows->push_back(
+        {std::string(lot_name(rules, l.id, lang_)), money_text(l.amount, lang_), money_text(l.awarded, lang_)});
   if (d.pool_amount)
-    lot_rows->push_back({"pool", dw_.pool, money_text(*d.pool_amount, lang_), money_text(d.pool_awarded, lang_)});
+    lot_rows->push_back({std::string(lot_name(rules, "pool", lang_)), money_text(*d.pool_amount, lang_),
+                         money_text(d.pool_awarded, lang_)});
   sections.push_back({w_.lots,
-                      {dw_.lot, dw_.name, dw_.amount, dw_.awarded},
-                      "llrr",
+                      {dw_.lot, dw_.amount, dw_.awarded},
+                      "lrr",
                       "",
                       lot_rows->size(),
                       [lot_rows](std::size_t i, TextRow& row, std::size_t) {
@@ -334,7 +334,7 @@ void People::add_ranked_sections() {
                       w_.no_awards,
                       winners_.size(),
                       ranked_rows(winners_, [this](const AllocationLine& l, TextRow& row) {
-                        row.cell(l.lot ? std::string_view(*l.lot) : std::string_view());
+                        row.cell(l.lot ? lot_heading(*rules_, *l.lot, lang_) : std::string_view());
                         requested(row, l.id);
                         money_cell(row, l.award, lang_);
                         row.text() += status(l.status);
@@ -412,12 +412,12 @@ void People::add_unranked_section() {
 
 // The totals and the fingerprint's label.
 void People::add_totals(const Rules& rules, const Decision& d) {
-  const std::string& cur = rules.currency;
+  auto money = [&](Money m) { return money_with_currency(m, rules.currency, lang_); };
   auto coefficient = d.coefficient();
   totals = {
-      fmt::format("{}: {} {}", dw_.awarded_total, money_text(d.awarded, lang_), cur),
-      fmt::format("{}: {} {}", dw_.leftover, money_text(d.leftover, lang_), cur),
-      fmt::format("{}: {} {}", dw_.cofinancing, money_text(d.cofinancing, lang_), cur),
+      fmt::format("{}: {}", dw_.awarded_total, money(d.awarded)),
+      fmt::format("{}: {}", dw_.leftover, money(d.leftover)),
+      fmt::format("{}: {}", dw_.cofinancing, money(d.cofinancing)),
       fmt::format("{}: {}", dw_.coefficient, coefficient ? fixed_text(*coefficient, 4, lang_) : dash),
   };
   fingerprint_label = w_.fingerprint;

@@ -120,6 +120,13 @@ std::string money_words(const std::string& text, Lang lang) {
   return money_text(*m, lang);
 }
 
+// An amount of the record with the round's currency (`1 000,00 грн`); text that is not money as it is.
+std::string money_with_unit(const std::string& text, const std::string& currency, Lang lang) {
+  auto m = Money::parse(text);
+  if (!m) return text + " " + currency;
+  return money_with_currency(*m, currency, lang);
+}
+
 std::string row(const std::vector<std::string>& cells) {
   std::string out = "|";
   for (const auto& c : cells) out += " " + c + " |";
@@ -189,7 +196,7 @@ std::string header_md(const Rules& rules, const ojson& record, Lang lang) {
   const DecisionMdWords& w = decision_md_words[lang];
   std::string out = fmt::format(fmt::runtime(w.title), md_cell(str(record, "round")), md_cell(rules.title));
   out += fmt::format("- {}: {}\n", w.year, rules.year);
-  out += fmt::format("- {}: {} {}\n", w.budget, money_words(str(record, "budget"), lang), rules.currency);
+  out += fmt::format("- {}: {}\n", w.budget, money_with_unit(str(record, "budget"), rules.currency, lang));
   out += fmt::format("- {}: `{}`\n", w.rules, str(record, "rules_sha256"));
   if (record.is_object() && record.contains("inputs") && record["inputs"].is_object())
     for (auto it = record["inputs"].begin(); it != record["inputs"].end(); ++it)
@@ -233,8 +240,8 @@ std::string totals_md(const Rules& rules, const ojson& record, Lang lang) {
   }
   std::string out = w.totals;
   out += fmt::format(fmt::runtime(w.winners), funded + partial, funded, partial);
-  out += fmt::format("- {}: {} {}\n", dw.awarded_total, money_words(str(record, "awarded"), lang), rules.currency);
-  out += fmt::format("- {}: {} {}\n", dw.leftover, money_words(str(record, "leftover"), lang), rules.currency);
+  out += fmt::format("- {}: {}\n", dw.awarded_total, money_with_unit(str(record, "awarded"), rules.currency, lang));
+  out += fmt::format("- {}: {}\n", dw.leftover, money_with_unit(str(record, "leftover"), rules.currency, lang));
   return out;
 }
 

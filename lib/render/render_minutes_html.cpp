@@ -27,8 +27,11 @@ std::string inline_text(std::string_view s) {
 }
 
 // The page's only style sheet: inline, so that the file stands alone; sized for
-// A4 paper, black on white, table headers repeated on every printed page.
+// A4 paper, black on white, table headers repeated on every printed page, no
+// row split across pages; the wide table of applications on landscape pages.
+// Headers wrap between words only (no hyphens), numbers and ids never wrap.
 constexpr const char* style = R"(@page { size: A4; margin: 15mm 12mm 16mm; }
+@page wide { size: A4 landscape; margin: 12mm 12mm 14mm; }
 * { box-sizing: border-box; }
 html { background: #fff; }
 body { margin: 0; color: #111; font: 10pt/1.4 "DejaVu Sans", "Liberation Sans", Arial, sans-serif; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -43,19 +46,21 @@ table { width: 100%; border-collapse: collapse; font-size: 7.5pt; line-height: 1
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 0.5pt solid #777; padding: 0.6mm 1mm; vertical-align: top; text-align: left; }
-th { background: #e6e9ee; font-weight: bold; overflow-wrap: anywhere; }
+th { background: #e6e9ee; font-weight: bold; overflow-wrap: normal; word-break: normal; hyphens: none; }
 th.r, td.r { text-align: right; }
 td.r, td.nw { white-space: nowrap; font-variant-numeric: tabular-nums; }
+section.wide { page: wide; }
 tbody tr:nth-child(even) td { background: #f6f7f9; }
 ul.items { margin: 1mm 0 2mm; padding-left: 6mm; }
-code { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 0.95em; }
+code { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 0.95em; white-space: nowrap; }
 p.fingerprint { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 9pt; word-break: break-all; border: 0.6pt solid #333; padding: 2mm; }
 section.signatures { break-inside: avoid; page-break-inside: avoid; margin-top: 8mm; }
 div.signature { display: flex; align-items: flex-end; gap: 6mm; margin: 9mm 0 0; }
 div.signature .who { flex: 1 1 auto; }
 div.signature .line { flex: 0 0 60mm; border-bottom: 0.6pt solid #000; text-align: center; }
 div.signature .line span { display: block; transform: translateY(5mm); font-size: 7.5pt; color: #444; }
-@media screen { body { background: #eef0f3; } main { background: #fff; padding: 12mm 12mm; margin: 6mm auto; box-shadow: 0 0 3mm rgba(0,0,0,0.15); } }
+@media screen { body { background: #eef0f3; } main { background: #fff; padding: 12mm 12mm; margin: 6mm auto; box-shadow: 0 0 3mm rgba(0,0,0,0.15); } section.wide { overflow-x: auto; } }
+@media print { main { max-width: none; padding: 0; } }
 )";
 
 std::string table_html(const MinutesTable& t) {
@@ -85,7 +90,7 @@ std::string render_minutes_html(const MinutesDocument& doc) {
   for (const auto& f : doc.facts) out += "<li>" + html_escape(f) + "</li>\n";
   out += "</ul>\n";
   for (const auto& s : doc.sections) {
-    out += "<section>\n<h2>" + html_escape(s.title) + "</h2>\n";
+    out += std::string(s.wide ? "<section class=\"wide\">" : "<section>") + "\n<h2>" + html_escape(s.title) + "</h2>\n";
     for (const auto& p : s.paragraphs) out += "<p>" + inline_text(p) + "</p>\n";
     if (s.table) out += table_html(*s.table);
     if (!s.items.empty()) {

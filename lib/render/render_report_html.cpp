@@ -14,31 +14,59 @@ namespace competition {
 namespace {
 
 // The page's only style sheet: inline, so the file stands alone.
+// The page's only style sheet: inline, so the file stands alone. On screen the
+// wide table scrolls with its label column kept in view; on paper (docs/report.md
+// "html") it is A4 landscape, whole, its header row repeated on every page and
+// no row split across pages. Headers wrap between words only; numbers never.
 constexpr const char* style =
-    R"(body { margin: 0; background: #eef1f5; color: #222; font: 15px/1.45 "DejaVu Sans", "Segoe UI", Arial, sans-serif; }
+    R"(@page { size: A4 landscape; margin: 10mm 8mm; }
+body { margin: 0; background: #eef1f5; color: #222; font: 15px/1.45 "DejaVu Sans", "Segoe UI", Arial, sans-serif; }
 main { max-width: 1400px; margin: 0 auto; padding: 24px 20px 40px; background: #fff; }
 h1 { font-size: 24px; margin: 0 0 18px; color: #1d3d6b; }
-h2 { font-size: 19px; margin: 30px 0 10px; color: #1d3d6b; }
+h2 { font-size: 19px; margin: 30px 0 10px; color: #1d3d6b; break-after: avoid; page-break-after: avoid; }
 .table-wrap { overflow-x: auto; border: 1px solid #d5dae2; }
 table { border-collapse: collapse; font-size: 12px; font-variant-numeric: tabular-nums; }
-th, td { padding: 5px 5px; border-bottom: 1px solid #e3e6eb; white-space: nowrap; }
-thead th { background: #1d3d6b; color: #fff; text-align: right; }
-thead th:first-child { text-align: left; }
-tbody th { text-align: left; font-weight: normal; white-space: normal; min-width: 210px; position: sticky; left: 0; background: #fff; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th, td { padding: 5px 5px; border-bottom: 1px solid #e3e6eb; }
+th { overflow-wrap: normal; word-break: normal; hyphens: none; }
+td { white-space: nowrap; text-align: right; }
+thead th { background: #1d3d6b; color: #fff; text-align: right; white-space: nowrap; }
+thead th:first-child { text-align: left; position: sticky; left: 0; z-index: 2; }
+tbody th { text-align: left; font-weight: normal; min-width: 210px; position: sticky; left: 0; z-index: 1; background: #fff; box-shadow: 1px 0 0 #d5dae2; }
 tbody tr:nth-child(even) td, tbody tr:nth-child(even) th { background: #f5f7fa; }
-td { text-align: right; }
 td.na { color: #999; }
 td .note { color: #666; font-size: 11px; }
 .notes p { margin: 6px 0; color: #555; font-size: 13px; }
 .summary ul { margin: 0; padding-left: 22px; }
 .summary li { margin: 3px 0; }
-figure { margin: 20px 0; }
+figure { margin: 20px 0; break-inside: avoid; page-break-inside: avoid; }
 svg.chart { display: block; width: 100%; max-width: 1100px; height: auto; border: 1px solid #e3e6eb; }
+@media print {
+  body { background: #fff; font-size: 10pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  main { max-width: none; padding: 0; }
+  h1 { font-size: 14pt; margin: 0 0 3mm; }
+  h2 { font-size: 12pt; margin: 5mm 0 2mm; }
+  .table-wrap { overflow: visible; border: none; }
+  table { width: 100%; font-size: 7.5pt; line-height: 1.2; }
+  th, td { padding: 0.5mm 0.6mm; border-bottom: 0.4pt solid #bbb; }
+  tbody th { position: static; min-width: 0; width: 46mm; box-shadow: none; }
+  thead th:first-child { position: static; }
+  td .note { font-size: 6pt; }
+  .notes p, .summary li { font-size: 9pt; }
+  figure { margin: 3mm 0; }
+  svg.chart { max-width: 190mm; margin: 0 auto; }
+}
 )";
 
-std::vector<std::optional<Rational>> series_of(const ReportTable& t, std::optional<Rational> (*value)(const YearRow&)) {
-  std::vector<std::optional<Rational>> out;
-  for (const auto& row : t.years) out.push_back(value(row));
+// The series of indicator `i` over the table's years, with its planned marks.
+ChartSeries series_of(const ReportTable& t, std::string name, std::string colour, Indicator i,
+                      std::optional<Rational> (*value)(const YearRow&)) {
+  ChartSeries out{std::move(name), std::move(colour), {}};
+  for (const auto& row : t.years) {
+    out.values.push_back(value(row));
+    out.planned.push_back(row.is_planned(i));
+  }
   return out;
 }
 
@@ -51,6 +79,7 @@ struct ChartWords {
   const char* coefficient_title;
   const char* coefficient;
   const char* dynamics;  // the heading of the charts
+  const char* planned;   // the legend of planned values
 };
 
 constexpr PerLang<ChartWords> chart_words{
@@ -61,9 +90,10 @@ constexpr PerLang<ChartWords> chart_words{
             .attracted = "Залучені кошти",
             .clients_per_year = "Кількість клієнтів за роками",
             .clients = "Клієнти (осіб)",
-            .coefficient_title = "Коефіцієнт залучених коштів на 1 грн бюджету",
+            .coefficient_title = "Коефіцієнт залучених коштів на 1 грн бюджету (за звітами)",
             .coefficient = "Коефіцієнт",
             .dynamics = "Динаміка",
+            .planned = "* з урахуванням запланованих значень",
         },
     .en =
         {
@@ -72,9 +102,10 @@ constexpr PerLang<ChartWords> chart_words{
             .attracted = "Attracted funds",
             .clients_per_year = "Clients per year",
             .clients = "Clients (people)",
-            .coefficient_title = "Attracted funds per 1 UAH of budget",
+            .coefficient_title = "Attracted funds per 1 UAH of budget, as reported",
             .coefficient = "Coefficient",
             .dynamics = "Dynamics",
+            .planned = "* includes planned values",
         },
 };
 
@@ -89,11 +120,14 @@ Chart funds_chart(std::string id, std::string title, std::vector<std::string> la
   money.y_label = std::string(indicator_unit(Indicator::budget, lang));
   money.categories = std::move(labels);
   money.lang = lang;
+  money.planned_label = w.planned;
   ChartSeries budget{w.budget, "#2f6db5", {}};
   ChartSeries attracted{w.attracted, "#f0a030", {}};
   for (const IndicatorValues* v : values) {
     budget.values.push_back(thousands(v->budget));
+    budget.planned.push_back(v->is_planned(Indicator::budget));
     attracted.values.push_back(thousands(v->attracted));
+    attracted.planned.push_back(v->is_planned(Indicator::attracted));
   }
   money.series = {budget, attracted};
   return money;
@@ -117,8 +151,9 @@ std::vector<std::string> charts(const ReportTable& t, Lang lang) {
   clients.categories = categories;
   clients.lang = lang;
   clients.value_places = 0;
-  clients.series = {{w.clients, "#3a9a6a",
-                     series_of(t, [](const YearRow& r) -> std::optional<Rational> { return Rational(r.clients); })}};
+  clients.planned_label = w.planned;
+  clients.series = {series_of(t, w.clients, "#3a9a6a", Indicator::clients,
+                              [](const YearRow& r) -> std::optional<Rational> { return Rational(r.clients); })};
 
   Chart coefficient;
   coefficient.id = "chart-coefficient";
@@ -127,7 +162,9 @@ std::vector<std::string> charts(const ReportTable& t, Lang lang) {
   coefficient.categories = categories;
   coefficient.lang = lang;
   coefficient.undefined_label = std::string(undefined_mark);
-  coefficient.series = {{w.coefficient, "#b0413e", series_of(t, [](const YearRow& r) { return r.coefficient; })}};
+  coefficient.planned_label = w.planned;
+  coefficient.series = {
+      series_of(t, w.coefficient, "#b0413e", Indicator::coefficient, [](const YearRow& r) { return r.coefficient; })};
 
   return {svg_bar_chart(money), svg_bar_chart(clients), svg_line_chart(coefficient)};
 }
@@ -150,7 +187,7 @@ std::string render_report_html(const ReportTable& t, Lang lang) {
       std::string cell = indicator_cell(row, i, lang);
       out += (cell == undefined_mark ? "<td class=\"na\">" : "<td>") + html_escape(cell, Apostrophe::kept);
       if (i == Indicator::winners && row.note)
-        out += "<br><span class=\"note\">" + html_escape(*row.note, Apostrophe::kept) + "</span>";
+        out += "<br><span class=\"note\">" + html_escape(note_in_words(*row.note, lang), Apostrophe::kept) + "</span>";
       out += "</td>";
     }
     out += "</tr>\n";

@@ -167,7 +167,8 @@ void table_sheet(lxw_workbook* wb, const ReportTable& t, Lang lang, const Format
   if (any_note) {
     xlsx_write_text(ws, r, 0, w.note, f.label);
     for (std::size_t y = 0; y < t.years.size(); ++y)
-      if (t.years[y].note) xlsx_write_text(ws, r, static_cast<lxw_col_t>(y + 1), *t.years[y].note, f.text);
+      if (t.years[y].note)
+        xlsx_write_text(ws, r, static_cast<lxw_col_t>(y + 1), note_in_words(*t.years[y].note, lang), f.text);
     ++r;
   }
   ++r;

@@ -8,6 +8,7 @@
 #include "formats/csv_writer.hpp"
 #include "render/markdown_table.hpp"
 #include "render/number_style.hpp"
+#include "render/rules_labels.hpp"
 #include "render/text_table.hpp"
 #include "render/token_words.hpp"
 #include "render/words.hpp"
@@ -178,7 +179,7 @@ PeopleTable people_table(const Rules& rules, const ScoreResult& result, Lang lan
   t.header = {w.rank, w.id, w.organisation, votes ? w.votes : w.total};
   t.align = "rllr";
   for (const auto& c : rules.criteria) {
-    t.header.push_back(c.id);
+    t.header.push_back(c.heading());
     t.align += 'r';
   }
   if (!votes) {
@@ -197,7 +198,7 @@ PeopleTable people_table(const Rules& rules, const ScoreResult& result, Lang lan
     ++(a.status == ScoreStatus::ranked ? ranked : a.status == ScoreStatus::rejected ? rejected : incomplete);
 
   for (const auto& c : rules.criteria) {
-    std::string line = fmt::format("{} — {}, {} {}", c.id, c.name, w.weight, shown_decimal(c.weight, lang));
+    std::string line = fmt::format("{}, {} {}", criterion_legend(c), w.weight, shown_decimal(c.weight, lang));
     if (c.threshold) line += fmt::format(", {} {}", w.threshold, shown_decimal(*c.threshold, lang));
     t.criteria.push_back(std::move(line));
   }

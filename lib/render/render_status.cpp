@@ -127,7 +127,7 @@ std::string render_status_text(const StatusReport& s, Lang lang) {
           stage = w.allocated;
           break;
       }
-      auto money = [&](Money m) { return money_text(m, lang) + " " + r.currency; };
+      auto money = [&](Money m) { return money_with_currency(m, r.currency, lang); };
       t.row({r.id, std::to_string(r.year), stage, std::to_string(r.applications), std::to_string(r.reviews),
              std::to_string(r.funded), money(r.budget), money(r.awarded), r.title});
     }

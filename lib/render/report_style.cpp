@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "render/number_style.hpp"
 #include "render/words.hpp"
 
 namespace competition {
@@ -11,7 +12,6 @@ namespace competition {
 namespace {
 
 struct ReportWords {
-  const char* thousands_separator;
   const char* participants;  // the row labels
   const char* winners;
   const char* budget;
@@ -57,13 +57,12 @@ struct ReportWords {
 constexpr PerLang<ReportWords> report_words{
     .uk =
         {
-            .thousands_separator = " ",
             .participants = "Кількість учасників конкурсу (соціальних проектів)",
             .winners = "Кількість переможців конкурсу (соціальних проектів)",
             .budget = "Сума фінансування з міського бюджету (тис. грн.)",
             .paid = "Сплачено з міського бюджету (тис. грн.)",
             .attracted = "Додатково залучені кошти (у тому числі власні) (тис. грн.)",
-            .coefficient = "Коефіцієнт залучених коштів (на 1 грн. бюдж. коштів)",
+            .coefficient = "Коефіцієнт залучених коштів за звітами (на 1 грн. бюдж. коштів)",
             .clients = "Кількість клієнтів (чол.)",
             .cost_per_client = "Затрати на 1 клієнта (грн.)",
             .jobs = "Кількість створених робочих місць (чол.)",
@@ -105,13 +104,12 @@ constexpr PerLang<ReportWords> report_words{
         },
     .en =
         {
-            .thousands_separator = ",",
             .participants = "Competition participants (social projects)",
             .winners = "Competition winners (social projects)",
             .budget = "City budget funding (thousand UAH)",
             .paid = "Paid from the city budget (thousand UAH)",
             .attracted = "Additionally attracted funds, own funds included (thousand UAH)",
-            .coefficient = "Attracted funds per 1 UAH of budget",
+            .coefficient = "Attracted funds per 1 UAH of budget, as reported",
             .clients = "Clients (people)",
             .cost_per_client = "Cost per client (UAH)",
             .jobs = "Jobs created",
@@ -154,32 +152,10 @@ constexpr PerLang<ReportWords> report_words{
 
 }  // namespace
 
-// docs/report.md "Number style".
-std::string format_integer(std::int64_t v, Lang lang) {
-  std::string digits = std::to_string(v < 0 ? -v : v);
-  return (v < 0 ? "-" : "") + group_thousands(digits, report_words[lang].thousands_separator);
-}
+// docs/report.md "Number style" (render/number_style.hpp).
+std::string format_integer(std::int64_t v, Lang lang) { return integer_text(v, lang); }
 
-// The English style: the plain digits with `,` groups (`-1,470.9`).
-static std::string format_decimal_english(const Rational& v, int places) {
-  std::string plain = v.to_fixed(places);  // `-1470.9`
-  std::string sign = plain.starts_with('-') ? "-" : "";
-  std::string body = plain.substr(sign.size());
-  auto point = body.find('.');
-  std::string whole = body.substr(0, point);
-  std::string frac = point == std::string::npos ? "" : body.substr(point);
-  return sign + group_thousands(whole, report_words[Lang::en].thousands_separator) + frac;
-}
-
-std::string format_decimal(const Rational& v, int places, Lang lang) {
-  switch (lang) {
-    case Lang::uk:
-      return v.to_fixed_ukrainian(places);
-    case Lang::en:
-      return format_decimal_english(v, places);
-  }
-  return v.to_fixed(places);
-}
+std::string format_decimal(const Rational& v, int places, Lang lang) { return fixed_text(v, places, lang); }
 
 // docs/report.md "Rows and labels": budget and attracted "thousands, 1 decimal".
 std::string format_thousands(Money m, Lang lang) {
@@ -285,8 +261,28 @@ std::string indicator_cell(const IndicatorValues& v, Indicator i, Lang lang) {
 // docs/report.md: winners "with the year's note when there is one (e.g. `41 безфін.`)".
 std::string year_cell(const YearRow& row, Indicator i, Lang lang) {
   std::string out = indicator_cell(row, i, lang);
-  if (i == Indicator::winners && row.note) out += " " + *row.note;
+  if (i == Indicator::winners && row.note) out += " " + note_in_words(*row.note, lang);
   return out;
+}
+
+namespace {
+
+// The notes of the published Kharkiv table the report words in each language
+// (docs/report.md "Choices"); any other note is data and shown as written.
+struct KnownNote {
+  std::string_view written;
+  PerLang<const char*> words;
+};
+constexpr KnownNote known_notes[] = {
+    {"безфін.", {.uk = "безфін.", .en = "unfunded"}},
+};
+
+}  // namespace
+
+std::string note_in_words(const std::string& note, Lang lang) {
+  for (const KnownNote& k : known_notes)
+    if (note == k.written) return k.words[lang];
+  return note;
 }
 
 std::string years_span(int from, int to) { return from == to ? std::to_string(from) : fmt::format("{}–{}", from, to); }

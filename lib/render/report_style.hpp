@@ -34,6 +34,9 @@ std::string_view source_label(YearSource s, Lang lang);
 // `—` when undefined, the planned mark, and for `winners` the year's note.
 std::string indicator_cell(const IndicatorValues& v, Indicator i, Lang lang);
 std::string year_cell(const YearRow& row, Indicator i, Lang lang);
+// A year's note of the published table in words: `безфін.` is en `unfunded`;
+// any other note is data, shown as written.
+std::string note_in_words(const std::string& note, Lang lang);
 
 // `2000–2017` or `2012`.
 std::string years_span(int from, int to);

@@ -62,13 +62,25 @@ double slanted_room(const Chart& c) {
   return length > category_width(c) * 0.9 ? length * 0.5 + 8 : 0;
 }
 
+bool any_planned(const Chart& c) {
+  for (const auto& s : c.series)
+    for (std::size_t i = 0; i < s.values.size(); ++i)
+      if (s.is_planned(i)) return true;
+  return false;
+}
+
+// How a planned value is drawn: a lighter bar with a dashed outline.
+constexpr const char* planned_bar = R"( fill-opacity="0.4" stroke="{}" stroke-width="1.5" stroke-dasharray="4 2")";
+
 double category_centre(const Chart& c, std::size_t i) {
   return left + category_width(c) * (static_cast<double>(i) + 0.5);
 }
 
-// The parts every chart has: title, legend, grid with tick labels, axes, the
-// y label and the category labels.
-std::string open_chart(const Chart& c, const Frame& f) {
+enum class Kind { bars, line };
+
+// The parts every chart has: title, legend (with planned values when the chart
+// has one), grid with tick labels, axes, the y label and the category labels.
+std::string open_chart(const Chart& c, const Frame& f, Kind kind) {
   std::string out = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\" "
       "aria-labelledby=\"{}-title\" font-family=\"'DejaVu Sans', 'Segoe UI', Arial, sans-serif\" font-size=\"13\" "
@@ -87,6 +99,17 @@ std::string open_chart(const Chart& c, const Frame& f) {
     out += fmt::format("<text x=\"{}\" y=\"56\" fill=\"{}\">{}</text>\n", px(x + 20), text_colour,
                        html_escape(s.name, Apostrophe::kept));
     x += 20 + 7.5 * static_cast<double>(display_width(s.name)) + 28;
+  }
+  if (any_planned(c) && !c.planned_label.empty()) {
+    constexpr const char* colour = "#777777";  // any series: the swatch shows the style, not a colour
+    if (kind == Kind::bars)
+      out += fmt::format("<rect x=\"{}\" y=\"44\" width=\"14\" height=\"14\" fill=\"{}\"{}/>\n", px(x), colour,
+                         fmt::format(fmt::runtime(planned_bar), colour));
+    else
+      out += fmt::format("<circle cx=\"{}\" cy=\"51\" r=\"4\" fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"2\"/>\n",
+                         px(x + 7), colour);
+    out += fmt::format("<text x=\"{}\" y=\"56\" fill=\"{}\">{}</text>\n", px(x + 20), text_colour,
+                       html_escape(c.planned_label, Apostrophe::kept));
   }
   // Grid and tick labels.
   int places = places_of(f.ticks.size() > 1 ? f.ticks[1] : Rational(1));
@@ -144,7 +167,7 @@ std::vector<Rational> nice_ticks(const Rational& max) {
 
 std::string svg_bar_chart(const Chart& c) {
   Frame f{nice_ticks(max_value(c))};
-  std::string out = open_chart(c, f);
+  std::string out = open_chart(c, f, Kind::bars);
   double cw = category_width(c);
   double group = cw * 0.74;
   double bar = group / static_cast<double>(c.series.empty() ? 1 : c.series.size());
@@ -154,11 +177,15 @@ std::string svg_bar_chart(const Chart& c) {
       if (!v) continue;
       double x = left + cw * static_cast<double>(i) + (cw - group) / 2 + bar * static_cast<double>(s);
       double y = f.y_of(*v);
+      const ChartSeries& series = c.series[s];
+      bool planned = series.is_planned(i);
       out += fmt::format(
-          "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"><title>{}: {} {}</title></rect>\n", px(x),
-          px(y), px(bar - 1), px(top + plot_h - y), c.series[s].colour, html_escape(c.categories[i], Apostrophe::kept),
-          html_escape(c.series[s].name, Apostrophe::kept),
-          html_escape(format_decimal(*v, c.value_places, c.lang), Apostrophe::kept));
+          "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"{}><title>{}: {} {}{}</title></rect>\n", px(x),
+          px(y), px(bar - 1), px(top + plot_h - y), series.colour,
+          planned ? fmt::format(fmt::runtime(planned_bar), series.colour) : std::string(),
+          html_escape(c.categories[i], Apostrophe::kept), html_escape(series.name, Apostrophe::kept),
+          html_escape(format_decimal(*v, c.value_places, c.lang), Apostrophe::kept),
+          planned ? planned_mark : std::string_view());
     }
   }
   out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1.5\"/>\n", px(left),
@@ -166,9 +193,35 @@ std::string svg_bar_chart(const Chart& c) {
   return out + "</svg>\n";
 }
 
+namespace {
+
+// Where a point's value label goes so that the line does not cross it: the
+// offset from the point and the anchor. Above a peak, below a trough (unless
+// that is under the axis), and on a slope on the side its segments leave free:
+// rising, up and left; falling, up and right.
+struct LabelPlace {
+  double dx, dy;
+  const char* anchor;
+};
+
+LabelPlace label_place(const std::vector<std::optional<Rational>>& values, std::size_t i, double y, double floor) {
+  const Rational& v = *values[i];
+  std::optional<Rational> before = i > 0 ? values[i - 1] : std::nullopt;
+  std::optional<Rational> after = i + 1 < values.size() ? values[i + 1] : std::nullopt;
+  bool higher_before = before && *before > v, higher_after = after && *after > v;
+  bool lower_before = before && *before < v, lower_after = after && *after < v;
+  constexpr LabelPlace above{0, -10, "middle"}, below{0, 19, "middle"};
+  if (lower_before && higher_after) return {-7, -8, "end"};
+  if (higher_before && lower_after) return {7, -8, "start"};
+  if ((higher_before || higher_after) && !lower_before && !lower_after && y + below.dy < floor) return below;
+  return above;
+}
+
+}  // namespace
+
 std::string svg_line_chart(const Chart& c) {
   Frame f{nice_ticks(max_value(c))};
-  std::string out = open_chart(c, f);
+  std::string out = open_chart(c, f, Kind::line);
   for (const auto& s : c.series) {
     // A polyline per run of defined values, so an undefined year is a gap.
     std::string points;
@@ -194,14 +247,19 @@ std::string svg_line_chart(const Chart& c) {
         continue;
       }
       double cy = f.y_of(*s.values[i]);
+      bool planned = s.is_planned(i);
       std::string label = format_decimal(*s.values[i], c.value_places, c.lang);
-      out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"{}\"><title>{}: {}</title></circle>\n", px(cx),
-                         px(cy), s.colour, html_escape(c.categories[i], Apostrophe::kept),
-                         html_escape(label, Apostrophe::kept));
+      if (planned) label += planned_mark;
+      // A planned point is hollow.
+      out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"{}\"{}><title>{}: {}</title></circle>\n", px(cx),
+                         px(cy), planned ? "#ffffff" : s.colour,
+                         planned ? fmt::format(" stroke=\"{}\" stroke-width=\"2\"", s.colour) : std::string(),
+                         html_escape(c.categories[i], Apostrophe::kept), html_escape(label, Apostrophe::kept));
+      LabelPlace at = label_place(s.values, i, cy, top + plot_h);
       out += fmt::format(
-          "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\" fill=\"{}\" stroke=\"#ffffff\" "
+          "<text x=\"{}\" y=\"{}\" text-anchor=\"{}\" font-size=\"11\" fill=\"{}\" stroke=\"#ffffff\" "
           "stroke-width=\"3\" paint-order=\"stroke\">{}</text>\n",
-          px(cx), px(cy - 9), text_colour, html_escape(label, Apostrophe::kept));
+          px(cx + at.dx), px(cy + at.dy), at.anchor, text_colour, html_escape(label, Apostrophe::kept));
     }
   }
   out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1.5\"/>\n", px(left),

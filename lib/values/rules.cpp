@@ -114,7 +114,7 @@ class Reader {
  public:
   explicit Reader(std::string_view file) : file_(file) {}
 
-  void error(std::string key, std::string message) {
+  void error(std::string key, Message message) {
     diagnostics_.push_back(Diagnostic{file_, 0, 0, std::move(key), std::move(message)});
   }
   std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
@@ -452,12 +452,26 @@ void read_checks(const Section& s, Rules& rules) {
   }
 }
 
+constexpr PerLang<const char*> empty_short{.uk = "не може бути порожнім", .en = "must not be empty"};
+constexpr PerLang<const char*> short_on_lines{.uk = "має бути одним рядком (це заголовок стовпця)",
+                                              .en = "must be one line (it heads a column)"};
+
+// docs/formats.md `short` of a criterion or lot: an optional column header, one
+// line of text; empty when absent (the name heads the column then).
+std::string short_label(const Section& s) {
+  auto text = s.string("short");
+  if (!text) return {};
+  if (text->empty()) s.reader().error(s.key("short"), say(empty_short));
+  if (text->find_first_of("\r\n") != std::string::npos) s.reader().error(s.key("short"), say(short_on_lines));
+  return *text;
+}
+
 // Reads every [[criteria]]; `ids_written` gets each id as written (valid or not),
 // so that a tie-break naming a criterion with a bad id is not reported twice.
 void read_criteria(const Section& root, Rules& rules, std::vector<std::string>& ids_written) {
   std::vector<std::string> lowered;  // ids compared ignoring case: CSV headers are case-insensitive
   for (const Section& s : root.tables("criteria")) {
-    s.allow_only({"id", "name", "weight", "min", "max", "step", "threshold"});
+    s.allow_only({"id", "name", "short", "weight", "min", "max", "step", "threshold"});
     Reader& r = s.reader();
     Criterion c;
     auto id = s.string("id", true);
@@ -479,6 +493,7 @@ void read_criteria(const Section& root, Rules& rules, std::vector<std::string>& 
     auto name = s.string("name");
     if (name && name->empty()) r.error(s.key("name"), "must not be empty");
     c.name = name && !name->empty() ? *name : c.id;
+    c.short_name = short_label(s);
     if (auto w = s.number("weight", true)) {
       if (*w <= Rational(0)) r.error(s.key("weight"), "must be > 0");
       if (*w > Rational(max_criterion_weight))
@@ -578,7 +593,7 @@ bool read_lots(const Section& root, Rules& rules) {
   bool amounts_ok = true;
   std::vector<std::string> ids;
   for (const Section& s : root.tables("lots")) {
-    s.allow_only({"id", "name", "categories", "budget", "share"});
+    s.allow_only({"id", "name", "short", "categories", "budget", "share"});
     Reader& r = s.reader();
     Lot lot;
     auto id = s.string("id", true);
@@ -600,6 +615,7 @@ bool read_lots(const Section& root, Rules& rules) {
     auto name = s.string("name");
     if (name && name->empty()) r.error(s.key("name"), "must not be empty");
     lot.name = name && !name->empty() ? *name : lot.id;
+    lot.short_name = short_label(s);
     auto size = s.each_string("categories", true, [&](const std::string& key, const std::string& text) {
       if (text.empty())
         r.error(key, "must not be empty");

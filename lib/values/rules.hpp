@@ -43,6 +43,12 @@ struct Criterion {
   Rational max{10};
   Rational step{1};  // > 0; scores are min + k*step
   std::optional<Rational> threshold;
+  std::string short_name{};  // docs/rules.md `short`: the column header; empty: the name
+
+  // What heads the criterion's column for people: `short`, else the name, else the id.
+  [[nodiscard]] const std::string& heading() const {
+    return !short_name.empty() ? short_name : !name.empty() ? name : id;
+  }
 };
 
 // A tie-break key of docs/rules.md §3.
@@ -57,6 +63,12 @@ struct Lot {
   std::vector<std::string> categories;
   std::optional<Money> budget;    // exactly one of budget / share
   std::optional<Rational> share;  // 0..1
+  std::string short_name{};       // docs/rules.md `short`, as for criteria
+
+  // What names the lot in a column for people: `short`, else the name, else the id.
+  [[nodiscard]] const std::string& heading() const {
+    return !short_name.empty() ? short_name : !name.empty() ? name : id;
+  }
 };
 
 struct Rules {

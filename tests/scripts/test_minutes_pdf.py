@@ -5,18 +5,20 @@ Chromium and turned into a page image by pdftoppm (Debian poppler-utils).
 
 Checks the HTML itself (no scripts, nothing loaded from elsewhere, an A4 page
 rule, every application, every member with a signature line, the full
-fingerprint), then prints it to PDF and checks the first page's PNG (decoded
-here with zlib and struct, no imaging library): A4 at 80 dpi, not blank (enough
-dark pixels for text and table rules, several distinct colours).
+fingerprint), then prints it to PDF and checks the second page's PNG (decoded
+here with zlib and struct, no imaging library): A4 landscape at 80 dpi (the
+table of applications), not blank (enough dark pixels for text and table rules,
+several distinct colours).
 
 Arguments: --binary, --repo, --work (as tests/CMakeLists.txt passes them);
 --save-example copies the page image to docs/minutes-example.png.
+The page is the second: the table of applications, printed landscape.
 Exit 77 (skipped) when chromium or pdftoppm is missing (after the HTML checks)."""
 import csv, glob, os, re, shutil, struct, subprocess, sys, zlib
+import print_tools
 import script_args
+from print_tools import CHROMIUM, PDFTOPPM
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-PDFTOPPM = shutil.which("pdftoppm") or "/usr/bin/pdftoppm"
 failures = []
 
 
@@ -26,11 +28,7 @@ def check(cond, what):
 
 
 def run(binary, db, *args):
-    env = {**os.environ, "LC_ALL": "C.UTF-8", "TZ": "UTC", "COMPETITION_NOW": "2026-03-10T09:00:00Z"}
-    r = subprocess.run([binary, "--db", db, *args], capture_output=True, text=True, env=env)
-    if r.returncode != 0:
-        sys.exit(f"FAIL: {' '.join(args)}: exit {r.returncode}\n{r.stdout}{r.stderr}")
-    return r
+    return print_tools.run(binary, db, *args)
 
 
 def check_html(html, ids, members, fingerprint, labels):
@@ -97,10 +95,12 @@ def read_png(path):
     return width, height, channels, rows
 
 
-def check_page(path):
+def check_page(path, landscape):
     width, height, channels, rows = read_png(path)
-    # A4 (210 × 297 mm) at 80 dpi: 661 × 935 pixels, give or take one.
-    check(abs(width - 661) <= 2 and abs(height - 935) <= 2, f"page image is {width}×{height}, not A4 at 80 dpi")
+    # A4 (210 × 297 mm) at 80 dpi: 661 × 935 pixels, give or take one; turned for the wide table.
+    size = (935, 661) if landscape else (661, 935)
+    check(abs(width - size[0]) <= 2 and abs(height - size[1]) <= 2,
+          f"page image is {width}×{height}, not A4 {'landscape' if landscape else 'portrait'} at 80 dpi")
     colours, dark, non_white, total = set(), 0, 0, 0
     for row in rows:
         for x in range(0, len(row), channels):
@@ -114,7 +114,7 @@ def check_page(path):
     check(len(colours) >= 8, f"only {len(colours)} distinct colours: a blank page?")
     check(dark >= total * 0.005, f"only {dark} of {total} pixels are dark: no text?")
     check(non_white >= total * 0.03, f"only {non_white} of {total} pixels are not white")
-    # The title's band (top quarter) and the table's band (lower half) both carry ink.
+    # The heading's band (top quarter) and the table's band (lower half) both carry ink.
     top = sum(1 for row in rows[:height // 4] for x in range(0, len(row), channels) if max(row[x:x + 3]) < 100)
     bottom = sum(1 for row in rows[height // 2:] for x in range(0, len(row), channels) if max(row[x:x + 3]) < 100)
     check(top > 500 and bottom > 2000, f"ink in the top quarter {top}, in the lower half {bottom}: page laid out wrong?")
@@ -124,12 +124,7 @@ def main():
     def more(ap):
         ap.add_argument("--save-example", action="store_true")
     a = script_args.parse(more)
-    ex = os.path.join(a.repo, "examples", "kharkiv-esm")
-    db = os.path.join(a.work, "kharkiv.db")
-    run(a.binary, db, "init", os.path.join(ex, "rules.toml"))
-    for kind in ("applications", "reviewers", "reviews"):
-        run(a.binary, db, "import", kind, os.path.join(ex, f"{kind}.csv"))
-    run(a.binary, db, "score", "-q")
+    db, ex = print_tools.scored_example(a.binary, a.work, a.repo)
     fingerprint = re.search(r'"fingerprint":"([^"]+)"', run(a.binary, db, "allocate", "--json").stdout).group(1)
     ids = [row["id"] for row in csv.DictReader(open(os.path.join(ex, "applications.csv"), encoding="utf-8-sig"))]
     members = re.findall(r'^\s*"([^"]+)",?\s*$', open(os.path.join(ex, "rules.toml"), encoding="utf-8").read(), re.M)
@@ -140,11 +135,11 @@ def main():
     html = open(page, encoding="utf-8").read()
     check_html(html, ids, members, fingerprint,
                ["Протокол засідання конкурсної комісії", "Дата засідання: 10.03.2026", "Склад комісії",
-                "Бюджет конкурсу: 1 000 000,00 UAH", "Залишок:", "Підписи", "(підпис)", "lang=\"uk\""])
+                "Бюджет конкурсу: 1 000 000,00 грн", "Залишок:", "Підписи", "(підпис)", "lang=\"uk\""])
     en = run(a.binary, db, "--lang", "en", "minutes", "--format", "html", "--date", "2026-03-10").stdout
     check_html(en, ids, members, fingerprint,
                ["Minutes of the meeting of the competition commission", "Date of the meeting: 2026-03-10",
-                "Budget of the round: 1000000.00 UAH", "Leftover:", "(signature)", "lang=\"en\""])
+                "Budget of the round: 1,000,000.00 UAH", "Leftover:", "(signature)", "lang=\"en\""])
     if failures:
         for f in failures:
             print("FAIL:", f)
@@ -155,26 +150,20 @@ def main():
         print(f"SKIP: {' and '.join(missing)} missing (the HTML checks passed)")
         return 77
     pdf = os.path.join(a.work, "minutes.pdf")
-    profile = os.path.join(a.work, "chromium-profile")
-    os.makedirs(profile)
-    # --no-pdf-header-footer: the page is the document; no date or file path printed around it.
-    r = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-pdf-header-footer", f"--user-data-dir={profile}", f"--print-to-pdf={pdf}",
-                        "file://" + os.path.abspath(page)],
-                       capture_output=True, text=True, timeout=180, stdin=subprocess.DEVNULL)
+    r = print_tools.chromium(a.work, page, f"--print-to-pdf={pdf}")
     if r.returncode != 0 or not os.path.exists(pdf):
         print(f"FAIL: chromium exited {r.returncode} without a PDF\n{r.stderr[-2000:]}")
         return 1
     check(open(pdf, "rb").read(5) == b"%PDF-", "chromium did not write a PDF")
     prefix = os.path.join(a.work, "page")
-    r = subprocess.run([PDFTOPPM, "-png", "-r", "80", "-f", "1", "-l", "1", pdf, prefix],
+    r = subprocess.run([PDFTOPPM, "-png", "-r", "80", "-f", "2", "-l", "2", pdf, prefix],
                        capture_output=True, text=True, timeout=120)
     images = sorted(glob.glob(prefix + "*.png"))
     if r.returncode != 0 or len(images) != 1:
         print(f"FAIL: pdftoppm exited {r.returncode} with {images}\n{r.stderr[-2000:]}")
         return 1
-    check_page(images[0])
+    # Page 2: the table of applications, on a landscape page of its own.
+    check_page(images[0], landscape=True)
     for f in failures:
         print("FAIL:", f)
     if failures:

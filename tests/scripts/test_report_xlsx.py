@@ -107,7 +107,7 @@ def main():
     number_cell(ws, by_label(ws, "Кількість учасників конкурсу (соціальних проектів)"), total, 1189, "total participants")
     number_cell(ws, by_label(ws, "Кількість переможців конкурсу (соціальних проектів)"), c2014, 41, "2014 winners")
     number_cell(ws, budget, total, 10915.1, "total budget")
-    coefficient = by_label(ws, "Коефіцієнт залучених коштів (на 1 грн. бюдж. коштів)")
+    coefficient = by_label(ws, "Коефіцієнт залучених коштів за звітами (на 1 грн. бюдж. коштів)")
     number_cell(ws, coefficient, c2012, 4.0, "2012 coefficient", places=1)
     number_cell(ws, coefficient, total, 4.5, "coefficient of the period", places=1)
     cost = by_label(ws, "Затрати на 1 клієнта (грн.)")

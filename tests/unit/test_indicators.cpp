@@ -140,6 +140,8 @@ TEST_CASE("indicators: ratios are computed, not published (2003, 2007, 2014)") {
   CHECK(year_of(t, 2013).note == std::nullopt);
   CHECK(indicator_cell(y2014, Indicator::coefficient, Lang::uk) == "—");
   CHECK(year_cell(y2014, Indicator::winners, Lang::uk) == "41 безфін.");
+  CHECK(year_cell(y2014, Indicator::winners, Lang::en) == "41 unfunded");  // the one note the report words
+  CHECK(note_in_words("повторно", Lang::en) == "повторно");                // any other note is data
 }
 
 TEST_CASE("indicators: a year with no budget and no clients has no ratios") {
@@ -363,6 +365,12 @@ TEST_CASE("report style: the summary of Kharkiv 2000–2017 in uk and en") {
   CHECK(en[0] == "city budget funds used: 10,915.1 thousand UAH;");
   CHECK(en[2] == "attracted funds coefficient for the period: 4.5 : 1;");
   CHECK(en[3] == "winners (contracts): 703 of 1,189 participants;");
+}
+
+TEST_CASE("report style: the coefficient's label says it is the reported one") {
+  CHECK(indicator_label(Indicator::coefficient, Lang::uk) ==
+        "Коефіцієнт залучених коштів за звітами (на 1 грн. бюдж. коштів)");
+  CHECK(indicator_label(Indicator::coefficient, Lang::en) == "Attracted funds per 1 UAH of budget, as reported");
 }
 
 TEST_CASE("svg chart: nice ticks") {

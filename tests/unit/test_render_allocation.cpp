@@ -87,10 +87,12 @@ TEST_CASE("render allocation: text lists the commission's decisions and shows �
   CHECK(en.find("Commission decisions:\n") != std::string::npos);
   CHECK(en.find("declined by the commission") != std::string::npos);
   CHECK(en.find("Winners:\nNo awards.\n") != std::string::npos);
-  CHECK(en.find("Coefficient of attracted funds: —\n") != std::string::npos);
+  CHECK(en.find("Coefficient of attracted funds (declared in applications): —\n") != std::string::npos);
   CHECK(en.find("Fingerprint: sha256:abc\n") != std::string::npos);
   std::string uk = rendered(render_allocation_text, f.view(), Lang::uk);
   CHECK(uk.find("Рішення комісії:\n") != std::string::npos);
   CHECK(uk.find("Відбиток рішення: sha256:abc\n") != std::string::npos);
   CHECK(uk.find("бюджет вичерпано") != std::string::npos);
+  CHECK(uk.find("Коефіцієнт залучених коштів (за заявками): —\n") != std::string::npos);
+  CHECK(uk.find("Грантів немає.") != std::string::npos);
 }

@@ -719,3 +719,42 @@ TEST_CASE("rules: a criterion's weight, min and max are bounded, and so is the n
   CHECK(errors[0] ==
         "rules.toml: criteria: 51 criteria, more than the 50 a round may have (docs/formats.md \"Limits\")");
 }
+
+TEST_CASE("rules: `short` of a criterion and a lot heads their columns; the name when absent") {
+  Rules r = load_rules(with("\n[[criteria]]\nid = \"budget\"\nname = \"Обґрунтованість кошторису\"\nshort = "
+                            "\"Кошторис\"\nweight = 2\nmin = 0\nmax = 10\n"
+                            "\n[[lots]]\nid = \"elderly\"\nname = \"Люди похилого віку\"\nshort = \"Старші\"\n"
+                            "categories = [\"x\"]\nshare = 0.5\n"
+                            "\n[[lots]]\nid = \"kids\"\nname = \"Діти\"\ncategories = [\"y\"]\nshare = 0.5\n"),
+                       "rules.toml");
+  REQUIRE(r.criteria.size() == 2);
+  CHECK(r.criteria[0].short_name.empty());
+  CHECK(r.criteria[0].heading() == "relevance");  // neither name nor short: the id
+  CHECK(r.criteria[1].short_name == "Кошторис");
+  CHECK(r.criteria[1].heading() == "Кошторис");
+  CHECK(r.criteria[1].name == "Обґрунтованість кошторису");
+  REQUIRE(r.lots.size() == 2);
+  CHECK(r.lots[0].heading() == "Старші");
+  CHECK(r.lots[1].heading() == "Діти");
+}
+
+TEST_CASE("rules: `short` errors, in both languages") {
+  auto errors = [](const std::string& text) {
+    try {
+      load_rules(text, "rules.toml");
+    } catch (const Error& e) {
+      REQUIRE(e.diagnostics().size() == 1);
+      const Diagnostic& d = e.diagnostics()[0];
+      return std::pair{d.to_string(Lang::uk), d.to_string(Lang::en)};
+    }
+    return std::pair{std::string(), std::string()};
+  };
+  auto criterion =
+      errors(competition_table + "[[criteria]]\nid = \"c\"\nshort = \"\"\nweight = 1\nmin = 0\nmax = 10\n");
+  CHECK(criterion.first == "rules.toml: criteria[1].short: не може бути порожнім");
+  CHECK(criterion.second == "rules.toml: criteria[1].short: must not be empty");
+  auto lot = errors(lot_with("share = 0.4\nshort = \"Два\\nрядки\"\n"));
+  CHECK(lot.first == "rules.toml: lots[1].short: має бути одним рядком (це заголовок стовпця)");
+  CHECK(lot.second == "rules.toml: lots[1].short: must be one line (it heads a column)");
+  CHECK(error_of(lot_with("share = 0.4\nshort = 3\n")) == "rules.toml: lots[1].short: expected a string");
+}

@@ -48,8 +48,8 @@ TEST_CASE("svg chart: a falling slope's label goes up and to the right") {
   c.series[0].values = {Rational(5), Rational(3), Rational(1)};
   c.categories = {"a", "b", "c"};
   std::string svg = svg_line_chart(c);
-  // Three categories of 280: the middle point at x = 376, y = 344 − 53.6·3 = 183.2.
-  CHECK(has(svg, R"(<text x="383.0" y="175.2" text-anchor="start" font-size="11")"));
+  // Three categories of 280: the middle point at x = 96 + 1.5·280 = 516, y = 344 − 53.6·3 = 183.2.
+  CHECK(has(svg, R"(<text x="523.0" y="175.2" text-anchor="start" font-size="11")"));
 }
 
 TEST_CASE("svg chart: planned values are hollow points and lighter dashed bars, with a legend") {

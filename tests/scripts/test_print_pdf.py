@@ -7,7 +7,7 @@ back with pdftotext and drawn with pdftoppm (Debian poppler-utils).
 The report: its pages are A4 landscape; one page holds the whole table's width
 (the label column and every year 2000…2018, the last year's figures too), every
 row label and the summary of the period (the totals) are on paper, and no
-scroll bar is printed. The minutes: every word of every table header is printed
+scroll bar is printed; in English, no Cyrillic letter is on paper. The minutes: every word of every table header is printed
 whole (no "заяв/ка"), every amount of the tables on one line, the applications
 table on landscape pages, the other pages portrait.
 
@@ -100,6 +100,18 @@ def check_report(work, db):
     return page
 
 
+def check_english_report(work, db):
+    """`--lang en`: the same paper in English, the 2014 note worded, no Cyrillic letter at all (the
+    report's words are the program's; the history holds no names)."""
+    page = os.path.join(work, "report-en.html")
+    run(a.binary, db, "--lang", "en", "report", "--format", "html", "-o", page)
+    every = "\n".join(pages_text(print_pdf(work, page)))
+    check(re.search(r"\bunfunded\b", every) is not None, "the English report does not word 2014's note (unfunded)")
+    cyrillic = sorted(set(re.findall(r"[\u0400-\u04ff]+", every)))
+    check(not cyrillic, f"Cyrillic on the English report's paper: {cyrillic[:10]}")
+    check("1,470.9" in every, "2012's budget is not on paper as 1,470.9 (English digit grouping)")
+
+
 def check_minutes(work, db):
     page = os.path.join(work, "minutes.html")
     run(a.binary, db, "minutes", "--format", "html", "--date", "2026-03-10", "-o", page)
@@ -152,6 +164,7 @@ def main():
     run(a.binary, db, "import", "history", os.path.join(ex, "history.csv"))
 
     report = check_report(a.work, db)
+    check_english_report(a.work, db)
     check_minutes(a.work, db)
     for f in failures:
         print("FAIL:", f)

@@ -311,6 +311,9 @@ MinutesTable applications_table(const Minutes& c, bool votes) {
   return t;
 }
 
+// The most columns the applications table has on a portrait page: eight, and two criteria.
+constexpr std::size_t wide_columns = 10;
+
 // Every application: scores, status, award, reasons (docs/rules.md §1–4).
 MinutesSection applications_section(const Minutes& c) {
   const MinutesWords& w = c.w;
@@ -324,7 +327,8 @@ MinutesSection applications_section(const Minutes& c) {
   if (!legend.empty()) s.paragraphs.push_back(fmt::format("{}: {}.", w.criteria, join(legend, "; ")));
   s.paragraphs.push_back(votes ? w.votes_order : w.scores_order);
   s.table = applications_table(c, votes);
-  s.wide = true;
+  // Beyond two criteria the columns do not fit a portrait page's width.
+  s.wide = s.table->header.size() > wide_columns;
   return s;
 }
 

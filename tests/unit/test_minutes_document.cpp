@@ -84,7 +84,7 @@ TEST_CASE("minutes: criteria and lots by name or `short`, never by id") {
   REQUIRE(apps.table);
   CHECK(apps.table->header == std::vector<std::string>{"№", "заявка", "організація", "запит", "Актуальність проблеми",
                                                        "Кошторис", "сума балів", "статус", "сума гранту", "причини"});
-  CHECK(apps.wide);
+  CHECK_FALSE(apps.wide);  // two criteria fit a portrait page
   CHECK(apps.paragraphs.front() ==
         "Критерії: Актуальність проблеми (вага 3); Кошторис — Обґрунтованість кошторису (вага 2).");
   const MinutesSection& lots = section(uk, "Бюджет і лоти");
@@ -125,13 +125,21 @@ TEST_CASE("minutes: the fingerprint note names commands, not a file of the repos
 }
 
 TEST_CASE("minutes html: headers wrap between words only, numbers never; the wide table prints landscape") {
-  std::string html = render_minutes_html(minutes_document(data(), Lang::uk));
+  MinutesData three = data();
+  three.rules.criteria.push_back(criterion("impact", "Соціальний ефект", "", 1));
+  for (auto& a : three.scores.applications) a.criteria.push_back(Rational(5));
+  std::string html = render_minutes_html(minutes_document(three, Lang::uk));
+  CHECK(html.find("<th class=\"r\">Соціальний ефект</th>") != std::string::npos);
+  CHECK(html.find("<section>\n<h2>Заявки, оцінки та результати</h2>") ==
+        std::string::npos);  // three criteria: too wide for portrait
   CHECK(html.find("overflow-wrap: anywhere") == std::string::npos);
   CHECK(html.find("th { background: #e6e9ee; font-weight: bold; overflow-wrap: normal; word-break: normal; hyphens: "
                   "none; }") != std::string::npos);
   CHECK(html.find("td.r, td.nw { white-space: nowrap;") != std::string::npos);
   CHECK(html.find("@page wide { size: A4 landscape;") != std::string::npos);
   CHECK(html.find("<section class=\"wide\">\n<h2>Заявки, оцінки та результати</h2>") != std::string::npos);
+  std::string narrow = render_minutes_html(minutes_document(data(), Lang::uk));
+  CHECK(narrow.find("<section>\n<h2>Заявки, оцінки та результати</h2>") != std::string::npos);
   CHECK(html.find("thead { display: table-header-group; }") != std::string::npos);
   CHECK(html.find("tr { break-inside: avoid;") != std::string::npos);
   CHECK(html.find("<th>Кошторис</th>") == std::string::npos);  // criterion columns are numbers: right-aligned

@@ -34,8 +34,8 @@ struct AuditWords {
   const char* checks_facts_changed;
   const char* checks_cut_off;  // the date
   const char* flag_dropped;    // application, flag
-  const char* bundle_flag;     // application, flag
   const char* flag_added;
+  const char* bundle_flag;  // application, flag
   const char* all_match;
   const char* differences_found;
   const char* bundle_heading;  // path, round, files

@@ -49,7 +49,7 @@ void require(bool ok) {
 // many more there are.
 bool listed_in_full(const std::vector<Diagnostic>& d) {
   if (d.size() <= max_reported_errors) return true;
-  return d.size() == max_reported_errors + 1 && d.back().line == 0 && d.back().message.starts_with("... and ");
+  return d.size() == max_reported_errors + 1 && d.back().line == 0 && d.back().message.en.starts_with("... and ");
 }
 
 constexpr std::string_view rules_text = R"([competition]

@@ -93,6 +93,7 @@ static void register_report(CLI::App& app, Context& ctx) {
       "Formats: text (default), md, csv, json, html, xlsx (needs -o PATH).\n"
       "Examples:\n"
       "  competition report --from 2010 --to 2012\n"
+      "  competition report --year 2018 --as-of 2019-01-31\n"
       "  competition report --format html -o report.html\n"
       "  competition report --format xlsx -o report.xlsx --lang en\n"
       "  competition report --by category --year 2018\n"

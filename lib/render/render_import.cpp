@@ -41,6 +41,13 @@ nlohmann::ordered_json summary_json(const ImportSummary& s) {
   out.update(counts_json(s));
   out["errors"] = errors;
   if (!s.round.empty()) out["round"] = s.round;
+  // docs/cli.md "import": payment references --replace gave to another application.
+  if (!s.moved_payments.empty()) {
+    nlohmann::ordered_json moved = nlohmann::ordered_json::array();
+    for (const MovedPayment& m : s.moved_payments)
+      moved.push_back({{"line", m.line}, {"reference", m.reference}, {"from", m.from}, {"to", m.to}});
+    out["moved"] = moved;
+  }
   return out;
 }
 

@@ -80,7 +80,7 @@ constexpr PerLang<const char*> repeated_vote_words{
 };
 
 constexpr PerLang<const char*> moved_payment_words{
-    .uk = "{}:{}: попередження: платіж {} перенесено від {} до {}\n",
+    .uk = "{}:{}: попередження: платіж {} перенесено із заявки {} до заявки {}\n",
     .en = "{}:{}: warning: payment {} moves from {} to {}\n",
 };
 

@@ -17,7 +17,7 @@ static int run_allocate_command(const GlobalOptions& g, const AllocateOptions& o
   auto store = Store::open(g.db_path(), Store::Mode::must_exist);
   AllocateResult r = run_allocate(*store, g.round_id(), o);
   if (!o.dry_run) note_changes_recorded(g);
-  AllocationView view{r.rules, r.applications, r.decision, r.fingerprint, r.decisions};
+  AllocationView view{r.rules, r.applications, r.decision, r.fingerprint, r.decisions, r.cross_year};
   emit(
       g,
       [&](OutputSink& out) {

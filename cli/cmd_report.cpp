@@ -7,6 +7,7 @@
 #include "render/render_report.hpp"
 #include "render/render_report_by.hpp"
 #include "store/report_data.hpp"
+#include "values/clock.hpp"
 #include "values/diagnostic.hpp"
 
 namespace competition::cli {
@@ -14,6 +15,7 @@ namespace competition::cli {
 struct ReportOptions {
   ReportYears years;
   std::string by;  // empty: the main report; `category` or `service` (docs/report.md "By category", "By service")
+  std::optional<std::string> as_of;  // the day `paid` is counted at (default today); given but empty is an error
 };
 
 // One table's renderers, by format (docs/report.md "Formats").
@@ -62,7 +64,7 @@ static int run_report(const ReportOptions& o, const GlobalOptions& g) {
             [&] { return render_service_html(t, lang); }, [&] { return render_service_text(t, lang); }},
            g);
   } else {
-    ReportTable t = build_report(*store, o.years);
+    ReportTable t = build_report(*store, o.years, as_of_date(o.as_of));
     render(format,
            {[&] {
               for (const auto& warning : write_report_xlsx(t, lang, g.output, g.db_path())) inform(g, warning);
@@ -81,13 +83,17 @@ static void register_report(CLI::App& app, Context& ctx) {
   auto* year = sub->add_option("--year", o->years.year, "only this year");
   auto* from = sub->add_option("--from", o->years.from, "first year (default: the first year with data)");
   auto* to = sub->add_option("--to", o->years.to, "last year (default: the last year with data)");
-  sub->add_option("--by", o->by, "category: the indicators per priority area; service: the winners' services")
-      ->check(CLI::IsMember({"category", "service"}));
+  auto* by =
+      sub->add_option("--by", o->by, "category: the indicators per priority area; service: the winners' services")
+          ->check(CLI::IsMember({"category", "service"}));
+  sub->add_option("--as-of", o->as_of, "count the payments made by the end of this date (default: today)")
+      ->excludes(by);
   year->excludes(from)->excludes(to);
   sub->footer(
       "Formats: text (default), md, csv, json, html, xlsx (needs -o PATH).\n"
       "Examples:\n"
       "  competition report --from 2010 --to 2012\n"
+      "  competition report --year 2018 --as-of 2019-01-31\n"
       "  competition report --format html -o report.html\n"
       "  competition report --format xlsx -o report.xlsx --lang en\n"
       "  competition report --by category --year 2018\n"

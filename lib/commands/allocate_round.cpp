@@ -162,7 +162,7 @@ Rescored rescore(Store& store, AllocateResult& r) {
                   fmt::format("round {}: scored without the facts of the [checks] on earlier rounds", r.round.id),
                   Remedy::rescore);
     out.facts = std::move(stored->facts);
-    use_identity_keys(store, r.round.id, r.applications);
+    use_round_keys(r.applications);
   }
   out.fresh = score_summarised(r.rules, r.applications, summaries.finish(), {}, out.facts.value_or(CheckFacts{}));
   return out;
@@ -263,6 +263,7 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
   // and the memory they held is handed back: their millions of small pieces
   // would otherwise stay with the process, under the record and its copy.
   decided.reordered.reset();
+  r.cross_year = cross_year_view(r.rules, r.applications, in.fresh);
   in.fresh = ScoreResult{};
   release_free_memory();
 

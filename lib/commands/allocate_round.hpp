@@ -10,6 +10,7 @@
 
 #include "engine/allocation.hpp"
 #include "engine/commission.hpp"
+#include "engine/cross_year_checks.hpp"
 #include "store/store.hpp"
 #include "values/model.hpp"
 #include "values/rules.hpp"
@@ -24,6 +25,7 @@ struct AllocateResult {
   Decision decision;
   std::string fingerprint;                    // `sha256:` + 64 hex digits of the decision record
   std::vector<CommissionDecision> decisions;  // the commission decisions applied, in log order
+  CrossYearView cross_year;                   // year.md §5: the flags of the checks, for the commission
   bool stored = false;                        // false for --dry-run
   std::int64_t log_seq = 0;                   // the decision log entry written (0 when not stored)
 };

@@ -238,9 +238,11 @@ std::optional<Rescored> rescore(Store& store, const RoundRecord& round, RoundAud
       problem(a, "check_facts", "the rules' [checks] read earlier rounds, but no facts of them are stored");
       return std::nullopt;
     }
-    use_identity_keys(store, round.id, in.applications);
-    a.checks_facts_changed =
-        todays_check_facts(store, in.rules, round.id, in.applications, stored->log_seq) != stored->facts;
+    use_round_keys(in.applications);
+    a.checks_cut_off = cut_off_date(in.rules.year, in.applications);
+    const CheckFacts today = todays_check_facts(store, in.rules, round.id, in.applications, stored->log_seq);
+    a.checks_facts_changed = today != stored->facts;
+    if (a.checks_facts_changed) a.changed_flags = flag_changes(in.rules, in.applications, stored->facts, today);
     in.facts = std::move(stored->facts);
   }
   try {
@@ -439,14 +441,28 @@ RoundAudit audit_round(Store& store, const RoundRecord& round) {
   return a;
 }
 
+namespace {
+
+constexpr PerLang<const char*> which_rounds{
+    .uk = "--round: у базі кілька конкурсів ({}); перевірте один з `--round ID` або всі з `--all`",
+    .en = "--round: the database holds several rounds ({}); audit one with `--round ID`, or every one with `--all`"};
+
+}  // namespace
+
+// docs/cli.md "audit": one round (the only one, or --round's), or every one with --all.
 AuditResult audit_rounds(Store& store, const std::optional<std::string>& round, bool all) {
   // One read transaction: every table is read from the same snapshot, so a
   // concurrent `allocate` cannot show up half in the audit. Nothing is written.
   store.db().exec("BEGIN");
   AuditResult result;
   try {
+    const std::vector<RoundRecord> rounds = store.rounds();
     if (all) {
-      for (const RoundRecord& r : store.rounds()) result.rounds.push_back(audit_round(store, r));
+      for (const RoundRecord& r : rounds) result.rounds.push_back(audit_round(store, r));
+    } else if (!round && rounds.size() > 1) {
+      std::string ids;
+      for (const RoundRecord& r : rounds) ids += (ids.empty() ? "" : ", ") + r.id;
+      throw Error(ErrorKind::invalid, say(which_rounds, ids));
     } else {
       result.rounds.push_back(audit_round(store, store.resolve_round(round)));
     }

@@ -17,6 +17,7 @@
 #include "commands/importer.hpp"
 #include "engine/audit_decisions.hpp"
 #include "engine/audit_money.hpp"
+#include "engine/cross_year_checks.hpp"
 #include "engine/decide.hpp"
 #include "engine/decision_record.hpp"
 #include "engine/scoring.hpp"
@@ -260,10 +261,13 @@ void check_decision(const BundleFiles& files, const Rules& rules, BundleInputs& 
 
   Decision decision;
   try {
-    decision =
-        decide(rules, in.applications,
-               score_round(rules, in.applications, in.reviews, {}, facts.value_or(CheckFacts{})), in.decisions.applied)
-            .decision;
+    const ScoreResult scores = score_round(rules, in.applications, in.reviews, {}, facts.value_or(CheckFacts{}));
+    // year.md §5: the flags the bundle's facts give, named for the auditor (the record holds none).
+    const CrossYearView checks = cross_year_view(rules, in.applications, scores);
+    a.checks_cut_off = checks.cut_off;
+    for (const auto& [application, flags] : checks.flags)
+      for (const std::string& flag : flags) a.flags.push_back({application, flag});
+    decision = decide(rules, in.applications, scores, in.decisions.applied).decision;
   } catch (const std::exception& e) {
     c.problem("allocation", error_message(e).en);
     return;

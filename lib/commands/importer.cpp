@@ -50,6 +50,26 @@ RoundRecord round_for(Store& store, const ImportOptions& o, bool frozen_after_al
   return round;
 }
 
+// docs/cli.md "import": outcomes, agreements and payments follow the decision.
+// A round not allocated yet refuses the whole file once (not once per row).
+constexpr PerLang<const char*> not_allocated_outcomes{
+    .uk = "конкурс {} ще не розподілено: результати подають для профінансованих заявок",
+    .en = "round {} is not allocated yet: outcomes are reported for funded applications"};
+constexpr PerLang<const char*> not_allocated_agreements{
+    .uk = "конкурс {} ще не розподілено: договори укладають з його переможцями",
+    .en = "round {} is not allocated yet: agreements are signed with its winners"};
+constexpr PerLang<const char*> not_allocated_payments{
+    .uk = "конкурс {} ще не розподілено: платежі здійснюють за договорами з його переможцями",
+    .en = "round {} is not allocated yet: payments are made under agreements with its winners"};
+
+void require_allocated(const RoundRecord& round, const ImportOptions& o) {
+  if (round.stage == Stage::allocated) return;
+  const PerLang<const char*>& words = o.kind == ImportKind::outcomes     ? not_allocated_outcomes
+                                      : o.kind == ImportKind::agreements ? not_allocated_agreements
+                                                                         : not_allocated_payments;
+  throw Error(ErrorKind::conflict, {Diagnostic{o.file, 0, 0, "", say(words, round.id), ErrorKind::conflict}});
+}
+
 // The file's count of rows, and its diagnostics in report order into `sink`;
 // any invalid row discards the counts (the transaction rolls back).
 void finish_rows(CsvRows& rows, DiagnosticSink& sink, ImportSummary& s) {
@@ -247,9 +267,6 @@ void check_outcome_target(const OutcomeTargets& targets, RowReader& r, const std
   if (application.empty()) return;
   if (!targets.known.count(application))
     r.error(0, fmt::format("unknown application \"{}\" in round {}", shown(application), round));
-  else if (!targets.allocated)
-    r.error(0, fmt::format("round {} is not allocated yet: outcomes are reported for funded applications", round),
-            ErrorKind::conflict);
   else if (!targets.funded.count(application))
     r.error(0,
             fmt::format("{} got no money in round {}: outcomes are reported for funded and partial applications",
@@ -261,6 +278,7 @@ void import_outcomes(Store& store, const ImportOptions& o, std::string_view byte
                      DiagnosticSink& sink) {
   RoundRecord round = round_for(store, o, false);
   s.round = round.id;
+  require_allocated(round, o);
   const CsvSource source = source_of(o);
   CsvRows rows(bytes, source, outcome_columns);
   const OutcomeTargets targets = load_outcome_targets(store, round);
@@ -292,15 +310,12 @@ struct RowPlace {
 };
 
 // docs/cli.md "ledger": agreements and payments belong to applications of the
-// round; an agreement to a funded or partial one of an allocated round.
+// round; an agreement to a funded or partial one (the round is allocated: require_allocated).
 void check_agreement_target(const std::set<std::string>& known, const std::map<std::string, Money>& awards,
-                            bool allocated, RowReader& r, const std::string& application, const std::string& round) {
+                            RowReader& r, const std::string& application, const std::string& round) {
   if (application.empty()) return;
   if (!known.count(application))
     r.error(0, fmt::format("unknown application \"{}\" in round {}", shown(application), round));
-  else if (!allocated)
-    r.error(0, fmt::format("round {} is not allocated yet: agreements are signed with its winners", round),
-            ErrorKind::conflict);
   else if (!awards.count(application))
     r.error(0,
             fmt::format("{} has no award in round {}: agreements are signed for funded and partial applications",
@@ -368,6 +383,7 @@ void import_agreements(Store& store, const ImportOptions& o, std::string_view by
                        DiagnosticSink& sink) {
   RoundRecord round = round_for(store, o, false);
   s.round = round.id;
+  require_allocated(round, o);
   const CsvSource source = source_of(o);
   CsvRows rows(bytes, source, agreement_columns);
   const std::set<std::string> known = application_ids(store, round.id);
@@ -378,7 +394,7 @@ void import_agreements(Store& store, const ImportOptions& o, std::string_view by
   while (RowReader* r = rows.next()) {
     AgreementRow row = parser.parse(*r);
     Agreement& a = row.agreement;
-    check_agreement_target(known, awards, round.stage == Stage::allocated, *r, a.application, round.id);
+    check_agreement_target(known, awards, *r, a.application, round.id);
     auto award = awards.find(a.application);
     if (award != awards.end()) {
       a.amount = row.amount.value_or(award->second);
@@ -415,6 +431,7 @@ void import_payments(Store& store, const ImportOptions& o, std::string_view byte
                      DiagnosticSink& sink) {
   RoundRecord round = round_for(store, o, false);
   s.round = round.id;
+  require_allocated(round, o);
   const CsvSource source = source_of(o);
   CsvRows rows(bytes, source, payment_columns);
   const std::set<std::string> known = application_ids(store, round.id);
@@ -444,12 +461,16 @@ void import_payments(Store& store, const ImportOptions& o, std::string_view byte
   }
   if (!rows.any_problem()) {
     const std::vector<Payment> stored = stored_payments(store, round.id);
-    // A reference moved to another application (--replace) answers for the running sum it leaves too.
+    // A reference moved to another application (--replace) answers for the running sum it leaves too,
+    // and the import names the move (an update, never a silent one).
     std::map<std::string, std::string> stored_application;
     for (const Payment& p : stored) stored_application.emplace(p.reference, p.application);
     for (const auto& [p, line] : parsed)
-      if (auto it = stored_application.find(p.reference); it != stored_application.end() && it->second != p.application)
+      if (auto it = stored_application.find(p.reference);
+          it != stored_application.end() && it->second != p.application) {
         by_application.emplace(it->second, by_reference.at(p.reference));
+        if (o.replace) s.moved_payments.push_back({line, p.reference, it->second, p.application});
+      }
     check_running_sums(agreements, overlaid(stored, parsed, [](const Payment& p) { return p.reference; }), by_reference,
                        by_application, rows.conflicts());
   }

@@ -5,20 +5,12 @@
 #include "commands/read_snapshot.hpp"
 #include "store/ledger_store.hpp"
 #include "values/clock.hpp"
-#include "values/dates.hpp"
-#include "values/diagnostic.hpp"
 
 namespace competition {
 
 Ledger round_ledger(Store& store, const std::optional<std::string>& round_id, const std::optional<std::string>& as_of) {
   LedgerInput in;
-  if (as_of) {
-    std::optional<std::string> day = canonical_date(*as_of);
-    if (!day) throw Error(ErrorKind::invalid, "--as-of: " + date_error(*as_of));
-    in.as_of = *day;
-  } else {
-    in.as_of = today_utc();
-  }
+  in.as_of = as_of_date(as_of);
   ReadSnapshot snapshot(store);
   const RoundRecord round = store.resolve_round(round_id);
   in.round = round.id;

@@ -46,7 +46,7 @@ ScoredRound score_and_store(Store& store, const std::optional<std::string>& roun
   // year.md §5: the earlier rounds' facts as they stand now, stored with the scores.
   std::optional<StoredCheckFacts> facts;
   if (s.rules.checks_history()) {
-    use_identity_keys(store, s.round.id, s.applications);
+    use_round_keys(s.applications);
     facts.emplace();
     facts->log_seq = last_log_seq(store);
     facts->facts = todays_check_facts(store, s.rules, s.round.id, s.applications, facts->log_seq);

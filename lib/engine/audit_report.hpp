@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/audit_compare.hpp"
+#include "engine/cross_year_checks.hpp"
 #include "values/round.hpp"
 
 namespace competition {
@@ -21,12 +22,14 @@ struct RoundAudit {
   bool allocated = false;    // a decision was compared
   std::string chain = "ok";  // ok | broken (verify_chain)
   std::int64_t log_entries = 0;
-  int pending_decisions = 0;               // decisions logged after the latest allocation
-  std::optional<std::string> fingerprint;  // the stored decision's, when there is one
-  std::vector<Difference> differences;     // in check order: rules, scores, allocation, record, log
-  std::vector<std::string> notes;          // what was not checked, in words (pabulib: ordinal scores)
-  std::vector<std::string> overdue;        // applications whose final report is overdue today (a note each)
-  bool checks_facts_changed = false;       // year.md §5: today's facts are not those stored with the scores
+  int pending_decisions = 0;                  // decisions logged after the latest allocation
+  std::optional<std::string> fingerprint;     // the stored decision's, when there is one
+  std::vector<Difference> differences;        // in check order: rules, scores, allocation, record, log
+  std::vector<std::string> notes;             // what was not checked, in words (pabulib: ordinal scores)
+  std::vector<std::string> overdue;           // applications whose final report is overdue today (a note each)
+  bool checks_facts_changed = false;          // year.md §5: today's facts are not those stored with the scores
+  std::vector<FlagChange> changed_flags;      // with checks_facts_changed: the flags today's facts would change
+  std::optional<std::string> checks_cut_off;  // year.md §5: the cut-off date, with [checks] on earlier rounds
   bool ok() const { return differences.empty(); }
 };
 
@@ -41,6 +44,10 @@ struct BundleAudit {
   std::optional<std::string> fingerprint;  // decision.json's
   int files = 0;                           // files found in the bundle
   std::vector<Difference> differences;     // in check order: manifest, inputs, record
+  // year.md §5, when the rules run checks on earlier rounds (or cost_outlier):
+  // the cut-off date and the flags recomputed from history.json, by application.
+  std::optional<std::string> checks_cut_off;
+  std::vector<ApplicationFlag> flags;
   bool ok() const { return differences.empty(); }
 };
 

@@ -66,4 +66,38 @@ CrossYearFindings cross_year_findings(const Rules& rules, const Application& app
   return out;
 }
 
+std::vector<FlagChange> flag_changes(const Rules& rules, const std::vector<Application>& applications,
+                                     const CheckFacts& stored, const CheckFacts& today) {
+  std::vector<FlagChange> out;
+  for (const Application& a : applications) {
+    const TokenList before = cross_year_findings(rules, a, stored).flags;
+    const TokenList after = cross_year_findings(rules, a, today).flags;
+    auto has = [](const TokenList& list, std::string_view flag) {
+      for (std::string_view f : list)
+        if (f == flag) return true;
+      return false;
+    };
+    for (std::string_view f : before)
+      if (!has(after, f)) out.push_back({a.id, std::string(f), false});
+    for (std::string_view f : after)
+      if (!has(before, f)) out.push_back({a.id, std::string(f), true});
+  }
+  return out;
+}
+
+// year.md §5: the flags of these checks, as the commission reads them.
+CrossYearView cross_year_view(const Rules& rules, const std::vector<Application>& applications,
+                              const ScoreResult& scores) {
+  CrossYearView out;
+  out.shown = rules.checks_history() || rules.cost_outlier_factor.has_value();
+  if (!out.shown) return out;
+  if (rules.checks_history()) out.cut_off = cut_off_date(rules.year, applications);
+  for (const ScoredApplication& a : scores.applications)
+    for (std::string_view flag : a.flags)
+      if (flag.starts_with("earlier_report_missing:") || flag.starts_with("possible_double_funding:") ||
+          flag == "cost_outlier")
+        out.flags[a.id].emplace_back(flag);
+  return out;
+}
+
 }  // namespace competition

@@ -4,12 +4,14 @@
 // cut-off) are computed once, at `score`, stored, and read back by `allocate`,
 // `audit` and `audit bundle`; these functions are pure.
 #pragma once
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "base/token_list.hpp"
+#include "engine/scoring.hpp"
 #include "values/earlier_winner.hpp"
 #include "values/model.hpp"
 #include "values/rules.hpp"
@@ -50,5 +52,38 @@ struct CrossYearFindings {
 };
 [[nodiscard]] CrossYearFindings cross_year_findings(const Rules& rules, const Application& application,
                                                     const CheckFacts& facts);
+
+// A flag of the checks on earlier rounds on an application.
+struct ApplicationFlag {
+  std::string application;
+  std::string flag;
+  bool operator==(const ApplicationFlag&) const = default;
+};
+
+// A flag of the checks on earlier rounds that today's facts would give
+// (`added`) or no longer give, against the facts stored with the scores.
+struct FlagChange {
+  std::string application;
+  std::string flag;
+  bool added = false;
+  bool operator==(const FlagChange&) const = default;
+};
+// year.md §5, audit's `checks_facts_changed`: by application (in `applications`' order), the
+// flags dropped then those added, each in the checks' order.
+[[nodiscard]] std::vector<FlagChange> flag_changes(const Rules& rules, const std::vector<Application>& applications,
+                                                   const CheckFacts& stored, const CheckFacts& today);
+
+// What the commission reads of year.md §5's flags (the minutes, allocate):
+// shown when the rules run a check on earlier rounds or `cost_outlier_factor`;
+// the cut-off date with a check on earlier rounds; per application with any,
+// its flags of these checks (`earlier_report_missing:…`,
+// `possible_double_funding:…`, `cost_outlier`) in the score's order.
+struct CrossYearView {
+  bool shown = false;
+  std::optional<std::string> cut_off;
+  std::map<std::string, std::vector<std::string>> flags;
+};
+[[nodiscard]] CrossYearView cross_year_view(const Rules& rules, const std::vector<Application>& applications,
+                                            const ScoreResult& scores);
 
 }  // namespace competition

@@ -281,6 +281,7 @@ ReportTable build_report_table(const ReportInput& input, const ReportYears& aske
   set_years(t, years, asked);
   std::map<int, YearRow> rows = year_rows(input, t);
   add_years(t, rows);
+  if (t.totals.paid) t.paid_as_of = input.paid_as_of;
   return t;
 }
 

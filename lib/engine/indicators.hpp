@@ -34,13 +34,15 @@ struct RoundData {
   std::vector<Application> applications;
   std::vector<DecisionLine> decision;
   std::vector<Outcome> outcomes;
-  std::optional<Money> paid;  // payments − refunds (docs/cli.md "ledger"); none when it has no payments
-  std::vector<Lot> lots;      // the rules' lots, in file order (labels of the report by category)
+  // payments − refunds paid by the input's paid_as_of (docs/cli.md "ledger"); none when it has no payments
+  std::optional<Money> paid;
+  std::vector<Lot> lots;  // the rules' lots, in file order (labels of the report by category)
 };
 
 struct ReportInput {
   std::vector<RoundData> rounds;
   std::vector<HistoryYear> history;
+  std::string paid_as_of;  // YYYY-MM-DD: `paid` counts the payments made by the end of that day
 };
 
 // docs/rules.md §6: a winner is a funded or partial application.
@@ -112,6 +114,8 @@ struct ReportTable {
   std::optional<int> organisations_known_from;
   std::vector<int> history_replaced;   // years in range with both rounds and history: rounds win
   std::vector<LeftOutRound> left_out;  // rounds in range that are not counted
+  // docs/report.md "Awarded or paid": the day `paid` is counted at; set when a year shows `paid`.
+  std::optional<std::string> paid_as_of;
 };
 
 // docs/rules.md §5: coefficient of attracted funds; none when nothing was awarded.

@@ -8,6 +8,7 @@
 
 #include "base/text.hpp"
 #include "render/commission_words.hpp"
+#include "render/cross_year_words.hpp"
 #include "render/decision_words.hpp"
 #include "render/number_style.hpp"
 #include "render/reason_words.hpp"
@@ -279,7 +280,7 @@ std::map<std::string, int> decided_applications(const MinutesData& m) {
 
 // One row per line of the record: rank, id, organisation, request, criteria,
 // total or votes, status, award, reasons.
-MinutesTable applications_table(const Minutes& c, bool votes) {
+MinutesTable applications_table(const Minutes& c, bool votes, const CrossYearView& cross_year) {
   const MinutesWords& w = c.w;
   MinutesTable t;
   t.header = {w.rank, w.id, w.organisation, w.requested};
@@ -290,6 +291,10 @@ MinutesTable applications_table(const Minutes& c, bool votes) {
   }
   t.header.insert(t.header.end(), {votes ? w.votes : w.total, w.status, w.award, w.reasons});
   t.align += "rlrl";
+  if (cross_year.shown) {  // year.md §5: the checks' flags beside the reasons
+    t.header.push_back(cross_year_column(c.lang));
+    t.align += 'l';
+  }
   std::map<std::string, int> decided = decided_applications(c.m);
   for (const auto& l : c.m.lines) {
     const ScoredApplication* s = c.scored(l.id);
@@ -306,6 +311,10 @@ MinutesTable applications_table(const Minutes& c, bool votes) {
     std::vector<std::string> reasons;
     for (const auto& r : l.reasons) reasons.push_back(reason_in_words(c.rules, r, c.lang));
     row.push_back(join(reasons, "; "));
+    if (cross_year.shown) {
+      auto flags = cross_year.flags.find(l.id);
+      row.push_back(flags == cross_year.flags.end() ? "" : cross_year_flags_in_words(c.rules, flags->second, c.lang));
+    }
     t.rows.push_back(std::move(row));
   }
   return t;
@@ -326,9 +335,11 @@ MinutesSection applications_section(const Minutes& c) {
                                  with_decimal_separator(criterion.weight.to_decimal(4), c.lang)));
   if (!legend.empty()) s.paragraphs.push_back(fmt::format("{}: {}.", w.criteria, join(legend, "; ")));
   s.paragraphs.push_back(votes ? w.votes_order : w.scores_order);
-  s.table = applications_table(c, votes);
+  const CrossYearView cross_year = cross_year_view(c.rules, c.m.applications, c.m.scores);
+  s.table = applications_table(c, votes, cross_year);
   // Beyond two criteria the columns do not fit a portrait page's width.
   s.wide = s.table->header.size() > wide_columns;
+  if (cross_year.shown) s.notes.push_back(cross_year_line(cross_year, c.lang) + ".");
   return s;
 }
 

@@ -14,6 +14,7 @@
 #include "engine/decision_record.hpp"
 #include "formats/csv_writer.hpp"
 #include "render/commission_words.hpp"
+#include "render/cross_year_words.hpp"
 #include "render/decision_words.hpp"
 #include "render/markdown_table.hpp"
 #include "render/number_style.hpp"
@@ -229,6 +230,7 @@ class People {
   void decided_row(const AllocationLine& l, TextRow& row, std::size_t name_width);
   void order_row(std::size_t k, TextRow& row, std::size_t name_width) const;
   void add_unranked_section();
+  void add_cross_year_section(const Decision& d, const CrossYearView& cross_year);
   void add_totals(const Rules& rules, const Decision& d);
 
   const Rules* rules_;
@@ -242,6 +244,7 @@ class People {
   std::map<AwardStatus, std::string> statuses_;
   std::vector<const AllocationLine*> winners_, reserve_, commission_, unranked_;
   std::vector<const CommissionDecision*> orders_;
+  std::vector<std::pair<const AllocationLine*, const std::vector<std::string>*>> flagged_;  // with their flags
   std::vector<std::string> order_ranks_;  // of each order: the ranks of its applications
 };
 
@@ -261,6 +264,7 @@ People::People(const AllocationView& v, Lang lang)
   add_ranked_sections();
   if (!commission_.empty() || !orders_.empty()) add_commission_section();
   add_unranked_section();
+  if (v.cross_year.shown) add_cross_year_section(v.decision, v.cross_year);
   add_totals(v.rules, v.decision);
 }
 
@@ -407,6 +411,27 @@ void People::add_unranked_section() {
                         org(row, l.id, name_width);
                         row.cell(status(l.status));
                         reasons(row, l);
+                      }});
+}
+
+// year.md §5: the applications the checks flagged, in the decision's order.
+void People::add_cross_year_section(const Decision& d, const CrossYearView& cross_year) {
+  for (const auto& l : d.applications)
+    if (auto it = cross_year.flags.find(l.id); it != cross_year.flags.end()) flagged_.emplace_back(&l, &it->second);
+  sections.push_back({cross_year_line(cross_year, lang_),
+                      {w_.id, w_.organisation, cross_year_column(lang_)},
+                      "lll",
+                      w_.none,
+                      flagged_.size(),
+                      [this](std::size_t i, TextRow& row, std::size_t name_width) {
+                        const auto& [line, flags] = flagged_[i];
+                        row.cell(line->id);
+                        org(row, line->id, name_width);
+                        for (const std::string& f : *flags) {
+                          if (!row.cell_empty()) row.text() += "; ";
+                          row.text() += words_.flag(f);
+                        }
+                        row.end_cell();
                       }});
 }
 

@@ -9,6 +9,7 @@
 #include "base/output_sink.hpp"
 #include "engine/allocation.hpp"
 #include "engine/commission.hpp"
+#include "engine/cross_year_checks.hpp"
 #include "values/lang.hpp"
 #include "values/model.hpp"
 #include "values/rules.hpp"
@@ -25,13 +26,17 @@ struct AllocationView {
   // The commission decisions the allocation applied, in log order (docs/rules.md §4
   // step 2): every form shows them with their reasons, and only when there are any.
   std::vector<CommissionDecision> decisions = {};
+  // year.md §5: the flags of the checks on earlier rounds and the cut-off date
+  // (the text and Markdown forms show them when the rules run such checks).
+  CrossYearView cross_year = {};
 };
 
 // Each form is written into `out` as it is made (a national decision lists
 // 100 000s of applications).
 // Header, lots, winners, reserve (rank order, reasons in words), commission
 // decisions (withdrawn, declined and overridden applications and orders, with
-// the decisions' numbers and reasons), rejected and incomplete, totals with the
+// the decisions' numbers and reasons), rejected and incomplete, the flags of
+// the checks on earlier rounds (when the rules run any), totals with the
 // coefficient, fingerprint.
 void render_allocation_text(OutputSink& out, const AllocationView& v, Lang lang);
 void render_allocation_md(OutputSink& out, const AllocationView& v, Lang lang);

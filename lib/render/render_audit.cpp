@@ -32,6 +32,10 @@ struct AuditWords {
   const char* note;
   const char* report_overdue;  // application
   const char* checks_facts_changed;
+  const char* checks_cut_off;  // the date
+  const char* flag_dropped;    // application, flag
+  const char* flag_added;
+  const char* bundle_flag;  // application, flag
   const char* all_match;
   const char* differences_found;
   const char* bundle_heading;  // path, round, files
@@ -64,6 +68,10 @@ constexpr PerLang<AuditWords> audit_words{
             .report_overdue = "{}: звіт не надійшов у строк",
             .checks_facts_changed = "відомості про попередні конкурси сьогодні інші, ніж ті, з якими його оцінено "
                                     "([checks]); рішення від них не змінюється",
+            .checks_cut_off = "  Перевірки попередніх конкурсів ([checks]): дата відсікання {}.\n",
+            .flag_dropped = "{}: за сьогоднішніми відомостями позначки `{}` не було б",
+            .flag_added = "{}: за сьогоднішніми відомостями була б позначка `{}`",
+            .bundle_flag = "  Позначка з history.json: {}: `{}`\n",
             .all_match = "Аудит: усе збігається.\n",
             .differences_found = "Аудит: знайдено розбіжності.\n",
             .bundle_heading = "Пакет {} (конкурс {}, файлів: {}): ",
@@ -94,6 +102,10 @@ constexpr PerLang<AuditWords> audit_words{
             .report_overdue = "{}: the final report is overdue",
             .checks_facts_changed = "the facts of earlier rounds differ today from those it was scored with "
                                     "([checks]); the decision does not change with them",
+            .checks_cut_off = "  Checks on earlier rounds ([checks]): cut-off date {}.\n",
+            .flag_dropped = "{}: today's facts would not give the flag `{}`",
+            .flag_added = "{}: today's facts would give the flag `{}`",
+            .bundle_flag = "  Flag from history.json: {}: `{}`\n",
             .all_match = "Audit: everything matches.\n",
             .differences_found = "Audit: differences found.\n",
             .bundle_heading = "Bundle {} (round {}, {} files): ",
@@ -178,10 +190,14 @@ std::string round_text(const RoundAudit& r, Lang lang) {
   if (r.fingerprint) out += fmt::format("  {}: {}\n", w.fingerprint, *r.fingerprint);
   out += fmt::format(fmt::runtime(w.log_state), r.log_entries, r.chain == "ok" ? w.chain_intact : w.chain_broken,
                      r.pending_decisions);
+  if (r.checks_cut_off) out += fmt::format(fmt::runtime(w.checks_cut_off), *r.checks_cut_off);
   for (const std::string& note : r.notes) out += fmt::format("  {}: {}\n", w.note, note);
   for (const std::string& application : r.overdue)
     out += fmt::format("  {}: {}\n", w.note, fmt::format(fmt::runtime(w.report_overdue), application));
   if (r.checks_facts_changed) out += fmt::format("  {}: {}\n", w.note, w.checks_facts_changed);
+  for (const FlagChange& f : r.changed_flags)
+    out += fmt::format("  {}: {}\n", w.note,
+                       fmt::format(fmt::runtime(f.added ? w.flag_added : w.flag_dropped), f.application, f.flag));
   return out;
 }
 
@@ -204,8 +220,16 @@ std::string render_audit_json(const AuditResult& result) {
     for (const std::string& note : result.rounds[i].notes) notes.push_back(note);
     for (const std::string& application : result.rounds[i].overdue)
       notes.push_back({{"application", application}, {"note", "report_overdue"}});
-    if (result.rounds[i].checks_facts_changed) notes.push_back({{"note", "checks_facts_changed"}});
+    if (result.rounds[i].checks_facts_changed) {
+      ojson note = {{"note", "checks_facts_changed"}};
+      ojson flags = ojson::array();
+      for (const FlagChange& f : result.rounds[i].changed_flags)
+        flags.push_back({{"application", f.application}, {"flag", f.flag}, {"change", f.added ? "added" : "dropped"}});
+      if (!flags.empty()) note["flags"] = flags;
+      notes.push_back(note);
+    }
     if (!notes.empty()) rounds[i]["notes"] = notes;
+    if (result.rounds[i].checks_cut_off) rounds[i]["checks_cut_off"] = *result.rounds[i].checks_cut_off;
   }
   ojson out = {{"ok", result.ok()}, {"rounds", rounds}};
   return out.dump() + "\n";
@@ -233,6 +257,12 @@ std::string render_bundle_audit_json(const BundleAudit& a) {
                {"round", a.round ? ojson(*a.round) : ojson(nullptr)},
                {"fingerprint", a.fingerprint ? ojson(*a.fingerprint) : ojson(nullptr)},
                {"differences", differences_json(a.differences)}};
+  // year.md §5: the cut-off date and the flags history.json gives (docs/audit.md "Bundles").
+  if (a.checks_cut_off || !a.flags.empty()) {
+    ojson flags = ojson::array();
+    for (const ApplicationFlag& f : a.flags) flags.push_back({{"application", f.application}, {"flag", f.flag}});
+    out["checks"] = {{"cut_off", a.checks_cut_off ? ojson(*a.checks_cut_off) : ojson(nullptr)}, {"flags", flags}};
+  }
   return out.dump() + "\n";
 }
 
@@ -251,6 +281,8 @@ std::string render_bundle_audit_text(const BundleAudit& a, Lang lang, AuditText 
     for (const Difference& d : a.differences) out += "  " + difference_in_words(d, lang) + "\n";
   }
   if (a.fingerprint) out += fmt::format("  {}: {}\n", w.fingerprint, *a.fingerprint);
+  if (a.checks_cut_off) out += fmt::format(fmt::runtime(w.checks_cut_off), *a.checks_cut_off);
+  for (const ApplicationFlag& f : a.flags) out += fmt::format(fmt::runtime(w.bundle_flag), f.application, f.flag);
   return out;
 }
 

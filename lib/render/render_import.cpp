@@ -41,6 +41,13 @@ nlohmann::ordered_json summary_json(const ImportSummary& s) {
   out.update(counts_json(s));
   out["errors"] = errors;
   if (!s.round.empty()) out["round"] = s.round;
+  // docs/cli.md "import": payment references --replace gave to another application.
+  if (!s.moved_payments.empty()) {
+    nlohmann::ordered_json moved = nlohmann::ordered_json::array();
+    for (const MovedPayment& m : s.moved_payments)
+      moved.push_back({{"line", m.line}, {"reference", m.reference}, {"from", m.from}, {"to", m.to}});
+    out["moved"] = moved;
+  }
   return out;
 }
 
@@ -72,16 +79,26 @@ constexpr PerLang<const char*> repeated_vote_words{
     .en = "{}:{}: warning: voter {} lists project {} twice in the ballot; the vote counts once\n",
 };
 
+constexpr PerLang<const char*> moved_payment_words{
+    .uk = "{}:{}: попередження: платіж {} перенесено із заявки {} до заявки {}\n",
+    .en = "{}:{}: warning: payment {} moves from {} to {}\n",
+};
+
 }  // namespace
 
 std::string render_import_warnings(const ImportSummary& s, Lang lang) {
   const std::size_t conflicts = s.unknown_conflicts.size();
+  const std::size_t votes = conflicts + s.repeated_votes.size();
   auto line = [&](std::size_t i) {
     if (i < conflicts) return unknown_conflict_warning(s.unknown_conflicts[i], lang) + '\n';
+    if (i >= votes) {
+      const MovedPayment& m = s.moved_payments[i - votes];
+      return fmt::format(fmt::runtime(moved_payment_words[lang]), s.file, m.line, m.reference, m.from, m.to);
+    }
     const RepeatedVote& v = s.repeated_votes[i - conflicts];
     return fmt::format(fmt::runtime(repeated_vote_words[lang]), s.file, v.line, v.voter, v.project);
   };
-  return capped_warnings(conflicts + s.repeated_votes.size(), line, lang);
+  return capped_warnings(votes + s.moved_payments.size(), line, lang);
 }
 
 }  // namespace competition

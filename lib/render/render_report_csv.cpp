@@ -5,6 +5,7 @@
 #include "render/render_report.hpp"
 #include "render/render_report_by.hpp"
 #include "render/report_by_words.hpp"
+#include "render/report_style.hpp"
 
 namespace competition {
 
@@ -50,7 +51,8 @@ std::string render_report_csv(const ReportTable& t, bool excel) {
   }
   w.text("total").empty();
   values(w, t.totals, paid);
-  w.empty().text(planned_list(t.totals)).end_row();
+  t.paid_as_of ? w.text(paid_coverage(t)) : w.empty();  // docs/report.md "csv": what the paid total covers
+  w.text(planned_list(t.totals)).end_row();
   return w.str();
 }
 

@@ -54,6 +54,7 @@ std::string render_report_json(const ReportTable& t) {
   json out;
   out["from"] = t.from;
   out["to"] = t.to;
+  if (t.paid_as_of) out["paid_as_of"] = *t.paid_as_of;  // docs/report.md: the day `paid` is counted at
   out["years"] = std::move(years);
   out["totals"] = std::move(totals);
   return out.dump() + "\n";

@@ -45,7 +45,9 @@ struct ReportWords {
   const char* partners;          // year known from, partners_unknown, `.` after it
   const char* partners_not_shown;
   const char* planned;
-  const char* used;  // the summary: budget
+  const char* used;        // the summary: budget
+  const char* awarded;     // the summary: budget, when a paid row is shown beside it
+  const char* paid_total;  // paid, the years with payments, the day
   const char* attracted_total;
   const char* coefficient_total;
   const char* coefficient_undefined;
@@ -94,6 +96,8 @@ constexpr PerLang<ReportWords> report_words{
                 "Нових організацій-партнерів не показано: опублікована таблиця не називає організацій.",
             .planned = " з урахуванням запланованих значень: не всі переможці звітували.",
             .used = "з міського бюджету використано {} тис. грн",
+            .awarded = "з міського бюджету за рішеннями конкурсів призначено {} тис. грн",
+            .paid_total = "з міського бюджету сплачено {} тис. грн (роки з платежами: {}; станом на кінець {})",
             .attracted_total = "додатково залучено {} тис. грн",
             .coefficient_total = "коефіцієнт залучених коштів за період {} : 1",
             .coefficient_undefined =
@@ -141,6 +145,8 @@ constexpr PerLang<ReportWords> report_words{
                                   "organisations.",
             .planned = " includes planned values: not every winner has reported yet.",
             .used = "city budget funds used: {} thousand UAH",
+            .awarded = "city budget funds awarded by the competitions' decisions: {} thousand UAH",
+            .paid_total = "paid from the city budget: {} thousand UAH (years with payments: {}; as of the end of {})",
             .attracted_total = "additionally attracted: {} thousand UAH",
             .coefficient_total = "attracted funds coefficient for the period: {} : 1",
             .coefficient_undefined = "attracted funds coefficient for the period: undefined (no budget funds used)",
@@ -306,6 +312,22 @@ std::string year_runs(const std::vector<int>& years) {
   return out;
 }
 
+namespace {
+
+// The years of the table that show `paid`.
+std::vector<int> paid_years(const ReportTable& t) {
+  std::vector<int> out;
+  for (const auto& r : t.years)
+    if (r.paid) out.push_back(r.year);
+  return out;
+}
+
+}  // namespace
+
+std::string paid_coverage(const ReportTable& t) {
+  return fmt::format("paid: {} as of {}", year_runs(paid_years(t)), t.paid_as_of.value_or(""));
+}
+
 std::string report_title(const ReportTable& t, Lang lang) {
   return report_words[lang].title + years_phrase(t.from, t.to, lang);
 }
@@ -378,7 +400,14 @@ std::vector<std::string> summary_sentences(const ReportTable& t, Lang lang) {
   const IndicatorValues& s = t.totals;
   auto cell = [&](Indicator i) { return indicator_cell(s, i, lang); };
   std::vector<std::string> out;
-  out.push_back(fmt::format(fmt::runtime(w.used), cell(Indicator::budget)));
+  // With a paid row the budget is called awarded: "used" would read as "paid".
+  if (t.paid_as_of) {
+    out.push_back(fmt::format(fmt::runtime(w.awarded), cell(Indicator::budget)));
+    out.push_back(
+        fmt::format(fmt::runtime(w.paid_total), cell(Indicator::paid), year_runs(paid_years(t)), *t.paid_as_of));
+  } else {
+    out.push_back(fmt::format(fmt::runtime(w.used), cell(Indicator::budget)));
+  }
   out.push_back(fmt::format(fmt::runtime(w.attracted_total), cell(Indicator::attracted)));
   out.push_back(s.coefficient ? fmt::format(fmt::runtime(w.coefficient_total), cell(Indicator::coefficient))
                               : std::string(w.coefficient_undefined));

@@ -62,5 +62,8 @@ std::vector<std::string> report_notes(const ReportTable& t, Lang lang);
 // (each ending in `;`, the last in `.`).
 std::string summary_heading(const ReportTable& t, Lang lang);
 std::vector<std::string> summary_sentences(const ReportTable& t, Lang lang);
+// docs/report.md "csv": what the total of `paid` covers, `paid: 2018 as of 2019-01-31`
+// (the years with payments; the day they are counted at). Only when `t.paid_as_of`.
+std::string paid_coverage(const ReportTable& t);
 
 }  // namespace competition

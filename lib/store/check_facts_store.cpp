@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include "formats/bundle_inputs.hpp"
+
 namespace competition {
 
 namespace {
@@ -50,23 +52,33 @@ std::vector<EarlierWinnerRecord> earlier_winners(Store& store, const std::string
   return out;
 }
 
-void use_identity_keys(Store& store, const std::string& round, std::vector<Application>& applications) {
+void use_round_keys(std::vector<Application>& applications) { assign_organisations(applications); }
+
+CheckFacts todays_check_facts(Store& store, const Rules& rules, const std::string& round,
+                              const std::vector<Application>& applications, std::int64_t log_seq) {
+  // The database's identity of each application: what the earlier winners are matched on.
   SQLite::Statement q(store.db(), std::string("SELECT a.id, ") + identity_sql +
                                       " FROM applications a JOIN organisations o ON o.id = a.organisation_id "
                                       "WHERE a.round_id = ?");
   q.bind(1, round);
-  std::map<std::string, std::string> key_of;
-  while (q.executeStep()) key_of.emplace(q.getColumn(0).getString(), q.getColumn(1).getString());
-  for (Application& a : applications)
-    if (auto it = key_of.find(a.id); it != key_of.end()) a.organisation_key = it->second;
-}
-
-CheckFacts todays_check_facts(Store& store, const Rules& rules, const std::string& round,
-                              const std::vector<Application>& applications, std::int64_t log_seq) {
+  std::map<std::string, std::string> identity_of;
+  while (q.executeStep()) identity_of.emplace(q.getColumn(0).getString(), q.getColumn(1).getString());
+  // Identity -> the round key of an applicant that has it (the identity itself when one
+  // applicant's round key is it: a name-only applicant matched to a coded organisation
+  // known from earlier rounds only is `name:` in the bundle, and the fact follows it).
+  std::map<std::string, std::string> round_key;
+  for (const Application& a : applications) {
+    auto identity = identity_of.find(a.id);
+    if (identity == identity_of.end()) continue;
+    auto [it, fresh] = round_key.emplace(identity->second, a.organisation_key);
+    if (!fresh && a.organisation_key == identity->second) it->second = a.organisation_key;
+  }
   std::set<std::string> applicants;
-  for (const Application& a : applications) applicants.insert(a.organisation_key);
-  return check_facts(earlier_winners(store, round, rules.year, log_seq), cut_off_date(rules.year, applications),
-                     applicants);
+  for (const auto& [identity, key] : round_key) applicants.insert(identity);
+  CheckFacts facts = check_facts(earlier_winners(store, round, rules.year, log_seq),
+                                 cut_off_date(rules.year, applications), applicants);
+  for (EarlierWinner& w : facts) w.organisation = round_key.at(w.organisation);
+  return facts;
 }
 
 void save_check_facts(Store& store, const std::string& round, const std::optional<StoredCheckFacts>& facts) {

@@ -27,12 +27,15 @@ struct StoredCheckFacts {
 [[nodiscard]] std::vector<EarlierWinnerRecord> earlier_winners(Store& store, const std::string& round, int year,
                                                                std::int64_t log_seq);
 
-// Sets each application's organisation_key to its identity key (`code:` and the
-// ЄДРПОУ, else `name:` and the name key), the form the facts compare with.
-void use_identity_keys(Store& store, const std::string& round, std::vector<Application>& applications);
+// docs/bundle.md "history.json": sets each application's organisation_key to
+// the key the round's own applications give it (formats.md "Organisations" over
+// them alone: `code:` and the ЄДРПОУ, else `name:` and the name key), as
+// `audit bundle` computes it from applications.csv: the form the facts compare with.
+void use_round_keys(std::vector<Application>& applications);
 
-// The facts of today for `round`: its applications (identity keys) against
-// the earlier winners as of its cut-off.
+// The facts of today for `round`: the earlier winners as of its cut-off whose
+// organisation (database identity) is an applicant's, each keyed as that
+// applicant is by use_round_keys (`applications` carry those keys).
 [[nodiscard]] CheckFacts todays_check_facts(Store& store, const Rules& rules, const std::string& round,
                                             const std::vector<Application>& applications, std::int64_t log_seq);
 

@@ -4,14 +4,16 @@
 
 #include "engine/ledger.hpp"
 #include "store/ledger_store.hpp"
+#include "values/clock.hpp"
 
 namespace competition {
 
 // docs/report.md; docs/rules.md §6 "over all rounds of that year". The `allocations`
 // table (migration 002) holds the latest decision per allocated round; a
 // database that predates it has no allocated round to count.
-ReportInput load_report_input(Store& store) {
+ReportInput load_report_input(Store& store, const std::string& paid_as_of) {
   ReportInput in;
+  in.paid_as_of = paid_as_of;
   auto& db = store.db();
   bool have_allocations = db.tableExists("allocations");
   for (const auto& r : store.rounds()) {
@@ -24,8 +26,11 @@ ReportInput load_report_input(Store& store) {
       d.applications = store.applications(r.id);
       d.outcomes = store.outcomes(r.id);
       d.lots = Store::rules_of(r).lots;
-      for (const auto& [application, paid] : net_paid(stored_payments(store, r.id)))
-        d.paid = d.paid.value_or(Money()) + paid;
+      // docs/report.md "Awarded or paid": a round with payments shows what was paid by the day
+      // (0.00 before its first one), as the ledger of that day does.
+      const std::vector<Payment> payments = stored_payments(store, r.id);
+      if (!payments.empty()) d.paid = Money();
+      for (const auto& [application, paid] : net_paid(payments, paid_as_of)) *d.paid += paid;
       SQLite::Statement q(db,
                           "SELECT application, status, award FROM allocations WHERE round_id = ? ORDER BY application");
       q.bind(1, r.id);
@@ -39,16 +44,17 @@ ReportInput load_report_input(Store& store) {
   return in;
 }
 
-ReportTable build_report(Store& store, const ReportYears& asked) {
-  return build_report_table(load_report_input(store), asked);
+ReportTable build_report(Store& store, const ReportYears& asked, const std::string& paid_as_of) {
+  return build_report_table(load_report_input(store, paid_as_of), asked);
 }
 
+// The tables by category and by service show no paid money: today's date is as good as any.
 CategoryTable build_category_report(Store& store, const ReportYears& asked) {
-  return build_category_table(load_report_input(store), asked);
+  return build_category_table(load_report_input(store, today_utc()), asked);
 }
 
 ServiceTable build_service_report(Store& store, const ReportYears& asked) {
-  return build_service_table(load_report_input(store), asked);
+  return build_service_table(load_report_input(store, today_utc()), asked);
 }
 
 }  // namespace competition

@@ -10,12 +10,14 @@
 
 namespace competition {
 
-// Every round (allocated ones with their decision lines, applications and
-// outcomes; the others with id, year and currency only) and the history rows.
-[[nodiscard]] ReportInput load_report_input(Store& store);
+// Every round (allocated ones with their decision lines, applications,
+// outcomes and the payments made by the end of `paid_as_of`; the others with
+// id, year and currency only) and the history rows.
+[[nodiscard]] ReportInput load_report_input(Store& store, const std::string& paid_as_of);
 
-// docs/report.md: the table for the years asked (default: every year known).
-[[nodiscard]] ReportTable build_report(Store& store, const ReportYears& asked = {});
+// docs/report.md: the table for the years asked (default: every year known),
+// `paid` as of the end of `paid_as_of` (YYYY-MM-DD).
+[[nodiscard]] ReportTable build_report(Store& store, const ReportYears& asked, const std::string& paid_as_of);
 // docs/report.md "By category" and "By service": the tables for the years asked.
 [[nodiscard]] CategoryTable build_category_report(Store& store, const ReportYears& asked = {});
 [[nodiscard]] ServiceTable build_service_report(Store& store, const ReportYears& asked = {});

@@ -23,6 +23,14 @@ bool shaped(std::string_view text, std::string_view pattern) {
 
 }  // namespace
 
+// docs/cli.md "ledger" and "report": the end of which day the money is counted at.
+std::string as_of_date(const std::optional<std::string>& given) {
+  if (!given) return today_utc();
+  std::optional<std::string> day = canonical_date(*given);
+  if (!day) throw Error(ErrorKind::invalid, "--as-of: " + date_error(*given));
+  return *day;
+}
+
 // docs/cli.md "Commission decisions": `recorded_at` is UTC; $COMPETITION_NOW fixes it.
 std::string now_utc() {
   if (const char* fixed = std::getenv("COMPETITION_NOW"); fixed && *fixed) {

@@ -26,6 +26,15 @@ struct RepeatedVote {
   bool operator==(const RepeatedVote&) const = default;
 };
 
+// A payment reference stored for one application that the file (with
+// --replace) gives to another: an update the import names (docs/cli.md "import").
+struct MovedPayment {
+  int line = 0;
+  std::string reference;
+  std::string from, to;  // the applications before and after
+  bool operator==(const MovedPayment&) const = default;
+};
+
 struct ImportSummary {
   std::string file;
   ImportKind kind = ImportKind::applications;
@@ -36,6 +45,7 @@ struct ImportSummary {
   // reviewers: conflicts naming no organisation known to the database (warnings)
   std::vector<UnknownConflict> unknown_conflicts;
   std::vector<RepeatedVote> repeated_votes;  // pabulib approval ballots, in line order
+  std::vector<MovedPayment> moved_payments;  // payments: references moved to another application, in line order
 
   // Counts a classified row: added, updated or unchanged (a conflict is not counted).
   void count(Upsert u) {

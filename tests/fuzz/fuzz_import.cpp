@@ -3,8 +3,10 @@
 // with the stored rows, the writes, the transaction).
 //
 // Input: the first byte chooses the run, the rest is the file.
-//   bits 0-2  kind: 0 applications, 1 reviewers, 2 reviews, 3 outcomes,
-//             4 history, 5 pabulib, 6-7 reviews
+//   bits 0-2  kind: 0 applications, 1 reviewers, 2 reviews (into the open
+//             round `fuzz`), 3 outcomes, 6 agreements, 7 payments (into the
+//             allocated round `fuzz-money`, which has one agreement and one
+//             payment), 4 history, 5 pabulib
 //   bit 3     --dry-run        bit 4  --replace      bit 5  --exclude-conflicts
 //   bits 6-7  --encoding: 0 auto, 1 utf-8, 2 cp1251, 3 auto
 //
@@ -27,7 +29,10 @@
 #include <string_view>
 #include <vector>
 
+#include "commands/allocate_round.hpp"
 #include "commands/importer.hpp"
+#include "commands/score_round.hpp"
+#include "store/ledger_store.hpp"
 #include "store/rounds.hpp"
 #include "store/store.hpp"
 #include "values/diagnostic.hpp"
@@ -44,7 +49,7 @@ void require(bool ok) {
 // many more there are.
 bool listed_in_full(const std::vector<Diagnostic>& d) {
   if (d.size() <= max_reported_errors) return true;
-  return d.size() == max_reported_errors + 1 && d.back().line == 0 && d.back().message.starts_with("... and ");
+  return d.size() == max_reported_errors + 1 && d.back().line == 0 && d.back().message.en.starts_with("... and ");
 }
 
 constexpr std::string_view rules_text = R"([competition]
@@ -83,8 +88,21 @@ constexpr std::string_view applications_csv =
 constexpr std::string_view reviewers_csv = "id,name,conflicts\nR-1,Експерт,\nR-2,Інша,26519933|ГО Друга\n";
 constexpr std::string_view reviews_csv = "application,reviewer,relevance,feasibility,comment\nA-1,R-1,7,3,добре\n";
 
+// The allocated round: A-1 and A-2 funded (budget 100 000.00), A-1 with an agreement and a first tranche.
+constexpr std::string_view money_reviews_csv =
+    "application,reviewer,relevance,feasibility,comment\nA-1,R-1,7,3,\nA-2,R-1,5,2,\n";
+constexpr std::string_view agreements_csv =
+    "application,number,signed_on,amount,report_due\nA-1,1/2024,2024-03-01,,2024-12-15\n";
+constexpr std::string_view payments_csv = "application,reference,paid_on,amount,kind\nA-1,P-1,2024-04-01,600.00,\n";
+
+std::string money_rules() {
+  std::string text(rules_text);
+  text.replace(text.find("id = \"fuzz\""), 11, "id = \"fuzz-money\"");
+  return text;
+}
+
 struct Counts {
-  std::size_t rounds, applications, reviewers, reviews, outcomes, history;
+  std::size_t rounds, applications, reviewers, reviews, outcomes, history, money_outcomes, agreements, payments;
   bool operator==(const Counts&) const = default;
 };
 
@@ -96,9 +114,15 @@ struct Fixture {
   Counts initial{};
 
   Counts counts() {
-    return Counts{store->rounds().size(),          store->applications("fuzz").size(),
-                  store->reviewers("fuzz").size(), store->reviews("fuzz", rules).size(),
-                  store->outcomes("fuzz").size(),  store->history().size()};
+    return Counts{store->rounds().size(),
+                  store->applications("fuzz").size(),
+                  store->reviewers("fuzz").size(),
+                  store->reviews("fuzz", rules).size(),
+                  store->outcomes("fuzz").size(),
+                  store->history().size(),
+                  store->outcomes("fuzz-money").size(),
+                  stored_agreements(*store, "fuzz-money").size(),
+                  stored_payments(*store, "fuzz-money").size()};
   }
 
   void remove_files() {
@@ -121,14 +145,24 @@ struct Fixture {
     store = Store::open(path, Store::Mode::may_create);
     init_round(*store, rules_text, "rules.toml");
     rules = load_rules(rules_text, "rules.toml");
-    for (auto [kind, text] :
-         {std::pair{ImportKind::applications, applications_csv}, std::pair{ImportKind::reviewers, reviewers_csv},
-          std::pair{ImportKind::reviews, reviews_csv}}) {
+    auto setup = [&](const char* round, ImportKind kind, std::string_view text) {
       ImportOptions o;
       o.kind = kind;
       o.file = "setup.csv";
+      o.round = round;
       import_file(*store, o, text);
-    }
+    };
+    setup("fuzz", ImportKind::applications, applications_csv);
+    setup("fuzz", ImportKind::reviewers, reviewers_csv);
+    setup("fuzz", ImportKind::reviews, reviews_csv);
+    init_round(*store, money_rules(), "money.toml");
+    setup("fuzz-money", ImportKind::applications, applications_csv);
+    setup("fuzz-money", ImportKind::reviewers, reviewers_csv);
+    setup("fuzz-money", ImportKind::reviews, money_reviews_csv);
+    run_score(*store, "fuzz-money");
+    run_allocate(*store, "fuzz-money", {});
+    setup("fuzz-money", ImportKind::agreements, agreements_csv);
+    setup("fuzz-money", ImportKind::payments, payments_csv);
     store.reset();  // the last connection checkpoints the WAL into the file
     std::ifstream in(path, std::ios::binary);
     pristine.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
@@ -157,7 +191,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   static constexpr ImportKind kinds[] = {ImportKind::applications, ImportKind::reviewers, ImportKind::reviews,
                                          ImportKind::outcomes,     ImportKind::history,   ImportKind::pabulib,
-                                         ImportKind::reviews,      ImportKind::reviews};
+                                         ImportKind::agreements,   ImportKind::payments};
   static constexpr Encoding encodings[] = {Encoding::auto_detect, Encoding::utf8, Encoding::cp1251,
                                            Encoding::auto_detect};
   ImportOptions o;
@@ -168,6 +202,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   o.exclude_conflicts = (mode >> 5) & 1;
   o.encoding = encodings[(mode >> 6) & 3];
   if (o.kind == ImportKind::pabulib) o.year = 2024;
+  const bool money =
+      o.kind == ImportKind::outcomes || o.kind == ImportKind::agreements || o.kind == ImportKind::payments;
+  if (o.kind != ImportKind::pabulib && o.kind != ImportKind::history) o.round = money ? "fuzz-money" : "fuzz";
 
   try {
     ImportSummary s = import_file(*fx.store, o, bytes);

@@ -111,7 +111,10 @@ def cross_year(c):
     c.json_of("allocate", cwd, db, "allocate", "--round", "social-2018", "--json")
     c.run(cwd, db, "import", "outcomes", f("outcomes-2017-late.csv"), "--round", "social-2017")
     audit = c.json_of("audit", cwd, db, "audit", "--round", "social-2018", "--json")
-    if audit is not None and audit["rounds"][0].get("notes") != [{"note": "checks_facts_changed"}]:
+    # The late file reports A-1's and A-2's reports received by the cut-off: the flags they drop, named.
+    dropped = [{"application": a, "flag": f"earlier_report_missing:social-2017/{w}", "change": "dropped"}
+               for a, w in (("B-1", "A-1"), ("B-2", "A-2"), ("B-4", "A-1"))]
+    if audit is not None and audit["rounds"][0].get("notes") != [{"note": "checks_facts_changed", "flags": dropped}]:
         c.fail(f"audit --json after the late report: notes {audit['rounds'][0].get('notes')}")
     bundle = os.path.join(cwd, "bundle")
     c.run(cwd, db, "export", "bundle", bundle, "--round", "social-2018")

@@ -87,3 +87,44 @@ TEST_CASE("cross-year checks: flags by kind, then by round and application; a mi
   CHECK_FALSE(f.report_missing);
   CHECK(f.flags.empty());
 }
+
+TEST_CASE("cross-year checks: the flags today's facts would drop or add, by application") {
+  Rules rules;
+  rules.earlier_reports = EarlierReports::flag;
+  rules.double_funding = true;
+  const CheckFacts stored = {{"r-2017", "A-2", "code:11111111", "теплі обіди", ReportState::missing}};
+  // A-2's report arrived in time but was recorded late; A-5 of the other organisation appears.
+  const CheckFacts today = {{"r-2017", "A-2", "code:11111111", "теплі обіди", ReportState::received},
+                            {"r-2017", "A-5", "code:22222222", "інше", ReportState::missing}};
+  const std::vector<Application> apps = {applicant("B-1", "code:11111111", "Теплі обіди"),
+                                         applicant("B-2", "code:22222222", "Нове"),
+                                         applicant("B-3", "code:33333333", "Теплі обіди")};
+  CHECK(flag_changes(rules, apps, stored, today) ==
+        std::vector<FlagChange>{{"B-1", "earlier_report_missing:r-2017/A-2", false},
+                                {"B-2", "earlier_report_missing:r-2017/A-5", true}});
+  CHECK(flag_changes(rules, apps, stored, stored).empty());
+}
+
+TEST_CASE("cross-year checks: what the commission reads: the checks' flags only, and the cut-off") {
+  Rules rules;
+  rules.year = 2018;
+  ScoreResult scores;
+  scores.applications.resize(2);
+  scores.applications[0].id = "B-1";
+  scores.applications[0].flags = {"spread:relevance", "possible_double_funding:r-2017/A-2", "cost_outlier"};
+  scores.applications[1].id = "B-2";
+  scores.applications[1].flags = {"spread:relevance"};
+  const std::vector<Application> apps = {applicant("B-1", "", "", "2018-02-05"), applicant("B-2", "", "", "")};
+  // No check on: nothing shown.
+  CHECK_FALSE(cross_year_view(rules, apps, scores).shown);
+  // cost_outlier alone: shown, without a cut-off (it reads no earlier round).
+  rules.cost_outlier_factor = Rational(5);
+  CrossYearView v = cross_year_view(rules, apps, scores);
+  CHECK(v.shown);
+  CHECK_FALSE(v.cut_off.has_value());
+  rules.double_funding = true;
+  v = cross_year_view(rules, apps, scores);
+  CHECK(v.cut_off == std::optional<std::string>("2018-02-05"));
+  CHECK(v.flags == std::map<std::string, std::vector<std::string>>{
+                       {"B-1", {"possible_double_funding:r-2017/A-2", "cost_outlier"}}});
+}

@@ -373,6 +373,29 @@ TEST_CASE("report style: the coefficient's label says it is the reported one") {
   CHECK(indicator_label(Indicator::coefficient, Lang::en) == "Attracted funds per 1 UAH of budget, as reported");
 }
 
+TEST_CASE("report style: with a paid row the summary says awarded and paid, with its years and day") {
+  ReportInput in;
+  in.history = kharkiv();
+  ReportTable t = build_report_table(in);
+  // 2016 and 2017 with payments (as a year of rounds would have), the others unknown.
+  t.years[16].paid = uah("900000.00");
+  t.years[17].paid = uah("98682.47");
+  t.totals.paid = uah("998682.47");
+  t.paid_as_of = "2019-01-31";
+  auto uk = summary_sentences(t, Lang::uk);
+  REQUIRE(uk.size() == 6);
+  CHECK(uk[0] == "з міського бюджету за рішеннями конкурсів призначено 10 915,1 тис. грн;");
+  CHECK(uk[1] ==
+        "з міського бюджету сплачено 998,7 тис. грн (роки з платежами: 2016–2017; станом на кінець "
+        "2019-01-31);");
+  auto en = summary_sentences(t, Lang::en);
+  CHECK(en[0] == "city budget funds awarded by the competitions' decisions: 10,915.1 thousand UAH;");
+  CHECK(en[1] ==
+        "paid from the city budget: 998.7 thousand UAH (years with payments: 2016–2017; as of the end of "
+        "2019-01-31);");
+  CHECK(paid_coverage(t) == "paid: 2016–2017 as of 2019-01-31");
+}
+
 TEST_CASE("svg chart: nice ticks") {
   auto ticks = nice_ticks(Rational(1248667));
   CHECK(ticks.front() == Rational(0));

@@ -46,10 +46,11 @@ constexpr PerLang<const char*> w_full_ties{.uk = "{} (rules.md §3: порядо
                                            .en = "{} (rules.md §3: an order settles full ties only)"};
 constexpr PerLang<const char*> w_same_order{.uk = "рішення {} уже поставило {} у цьому порядку; нічого записувати",
                                             .en = "decision {} already put {} in this order; nothing to record"};
-constexpr PerLang<const char*> w_none{.uk = "немає рішень, які можна скасувати", .en = "no decisions to undo"};
-constexpr PerLang<const char*> w_only_one{.uk = "лише рішення 1", .en = "only decision 1"};
-constexpr PerLang<const char*> w_range{.uk = "рішення від 1 до {}", .en = "decisions 1 to {}"};
-constexpr PerLang<const char*> w_has{.uk = "конкурс {} має {}", .en = "round {} has {}"};
+constexpr PerLang<const char*> w_none{.uk = "у конкурсі {} немає рішень, які можна скасувати",
+                                      .en = "round {} has no decisions to undo"};
+constexpr PerLang<const char*> w_only_one{.uk = "у конкурсі {} є лише рішення 1", .en = "round {} has only decision 1"};
+constexpr PerLang<const char*> w_range{.uk = "у конкурсі {} є рішення від 1 до {}",
+                                       .en = "round {} has decisions 1 to {}"};
 constexpr PerLang<const char*> w_undone{.uk = "рішення {} уже скасовано рішенням {}",
                                         .en = "decision {} is already undone by decision {}"};
 constexpr PerLang<const char*> w_unknown{.uk = "невідоме рішення", .en = "unknown decision"};
@@ -164,8 +165,11 @@ nlohmann::ordered_json validate(const RoundState& s, const DecisionRequest& r) {
       const DecisionSubject undo{.kind = r.kind, .number = r.undo, .input = DecisionInput::none};
       int count = static_cast<int>(s.decisions.size());
       if (r.undo < 1 || r.undo > count) {
-        Message has = count == 0 ? say(w_none) : count == 1 ? say(w_only_one) : say(w_range, count);
-        throw Error(ErrorKind::invalid, undo, say(w_has, s.round.id, has));
+        throw Error(ErrorKind::invalid, undo,
+                    say(count == 0   ? w_none
+                        : count == 1 ? w_only_one
+                                     : w_range,
+                        s.round.id, count));
       }
       const CommissionDecision& target = s.decisions[static_cast<std::size_t>(r.undo - 1)];
       if (target.undone_by) throw Error(ErrorKind::conflict, undo, say(w_undone, r.undo, *target.undone_by));

@@ -71,7 +71,7 @@ struct RowReader {
 // "Workbooks (.xlsx)": a workbook has cells, not lines).
 [[nodiscard]] Message place_of(const RowReader& r, int line, std::size_t k);
 
-inline constexpr PerLang<const char*> duplicate_key_words{.uk = "повторний {} (уперше {})",
+inline constexpr PerLang<const char*> duplicate_key_words{.uk = "повтор: {} (уперше {})",
                                                           .en = "duplicate {} (first {})"};
 
 // A key (an id, an application-reviewer pair, a year) may appear once per

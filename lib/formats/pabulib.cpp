@@ -19,7 +19,7 @@ constexpr PerLang<const char*> w_too_large{.uk = "\"{}\" — завелике: �
                                            .en = "\"{}\" is too large: at most {} digits (expected {})"};
 constexpr PerLang<const char*> w_not_whole{.uk = "\"{}\" — не невід’ємне ціле число (очікується {})",
                                            .en = "\"{}\" is not a non-negative whole number (expected {})"};
-constexpr PerLang<const char*> w_eg_count{.uk = "наприклад, 120", .en = "e.g. 120"};
+constexpr PerLang<const char*> w_eg_count{.uk = "ціле число, наприклад, 120", .en = "e.g. 120"};
 constexpr PerLang<const char*> w_points_range{.uk = "ціле число від 0 до 999999999",
                                               .en = "a whole number from 0 to 999999999"};
 constexpr PerLang<const char*> w_section_twice{.uk = "розділ трапляється двічі (уперше в рядку {})",

@@ -180,7 +180,10 @@ def run_round(a, lang, example, bad_applications):
     apps = os.path.join(tampered, "applications.csv")
     text = open(apps, encoding="utf-8").read()
     open(apps, "w", encoding="utf-8").write(text.replace("26400.00", "26500.00", 1))
-    r.run("audit", "bundle", "tampered", expect=(1,))
+    md = os.path.join(tampered, "decision.md")
+    text = open(md, encoding="utf-8").read()
+    open(md, "w", encoding="utf-8").write(text.replace("2018", "2019", 1))
+    r.run("audit", "bundle", "tampered", expect=(1,))  # a hash and a record that do not say what decision.json says
     r.run("report")
     r.run("report", "--format", "md")
     r.run("status")

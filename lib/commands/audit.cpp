@@ -27,13 +27,13 @@
 #include "store/review_checks.hpp"
 #include "store/score_store.hpp"
 #include "values/clock.hpp"
+#include "values/common_words.hpp"
 #include "values/dates.hpp"
 #include "values/message.hpp"
 #include "values/organisation_name.hpp"
 
 namespace competition {
 
-constexpr PerLang<const char*> w_not_json{.uk = "не JSON", .en = "not JSON"};
 constexpr PerLang<const char*> w_not_pairs{.uk = "не список пар", .en = "not a list of pairs"};
 constexpr PerLang<const char*> w_not_sha{.uk = "не SHA-256 таблиці", .en = "not a SHA-256 of the table"};
 constexpr PerLang<const char*> w_no_facts{
@@ -88,7 +88,8 @@ void chain_differences(const std::string& round, const std::vector<LogEntry>& en
         note_difference(a.differences, std::nullopt, at + "payload", sha256_hex(e.payload), sha256_hex(canonical));
       note_difference(a.differences, std::nullopt, at + "hash", e.hash, log_entry_hash(e));
     } catch (const std::exception&) {
-      a.differences.push_back({std::nullopt, at + "payload", w_not_json.en, std::nullopt, true, say(w_not_json)});
+      a.differences.push_back(
+          {std::nullopt, at + "payload", not_json_words.en, std::nullopt, true, say(not_json_words)});
     }
     note_difference(a.differences, std::nullopt, at + "prev_hash", e.prev_hash, prev);
     prev = e.hash;

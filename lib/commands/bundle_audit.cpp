@@ -29,6 +29,7 @@
 #include "formats/input_file.hpp"
 #include "render/remedy_words.hpp"
 #include "render/render_decision_md.hpp"
+#include "values/common_words.hpp"
 #include "values/message.hpp"
 #include "values/rules.hpp"
 
@@ -36,7 +37,6 @@ namespace competition {
 
 constexpr PerLang<const char*> w_more{.uk = "… і ще {}", .en = "… and {} more"};
 constexpr PerLang<const char*> w_missing{.uk = "відсутній", .en = "missing"};
-constexpr PerLang<const char*> w_not_json{.uk = "не JSON", .en = "not JSON"};
 constexpr PerLang<const char*> w_manifest_shape{
     .uk = "не має вигляду {{\"files\": {{name: sha256}}, \"fingerprint\", \"tool_version\"}}",
     .en = "not of the form {{\"files\": {{name: sha256}}, \"fingerprint\", \"tool_version\"}}"};
@@ -127,7 +127,7 @@ std::optional<ojson> check_manifest(const std::map<std::string, std::string>& fi
     try {
       manifest = ojson::parse(it->second);
     } catch (const std::exception&) {
-      c.problem(bundle_file::manifest, say(w_not_json));
+      c.problem(bundle_file::manifest, say(not_json_words));
     }
     bool shaped = manifest && manifest->is_object() && manifest->size() == 3 && manifest->contains("files") &&
                   (*manifest)["files"].is_object() && manifest->contains("fingerprint") &&
@@ -203,7 +203,7 @@ std::optional<ojson> read_record(const BundleFiles& files, const std::optional<o
   try {
     record = ojson::parse(it->second);
   } catch (const std::exception&) {
-    c.problem(bundle_file::record, say(w_not_json));
+    c.problem(bundle_file::record, say(not_json_words));
   }
   if (!record) return record;
   if (record->is_object() && record->contains("round") && (*record)["round"].is_string())

@@ -13,6 +13,7 @@
 #include "render/reason_words.hpp"
 #include "store/decision_log.hpp"
 #include "store/score_store.hpp"
+#include "values/common_words.hpp"
 #include "values/diagnostic.hpp"
 #include "values/message.hpp"
 
@@ -23,7 +24,6 @@ constexpr PerLang<const char*> w_unreadable{.uk = "конкурс {}: збере
 constexpr PerLang<const char*> w_not_money{.uk = "{} не є сумою грошей", .en = "{} is not money"};
 constexpr PerLang<const char*> w_unknown_status{.uk = "невідомий статус {}", .en = "unknown status of {}"};
 constexpr PerLang<const char*> w_bad_reason{.uk = "нечитабельна причина {}", .en = "unreadable reason of {}"};
-constexpr PerLang<const char*> w_not_json{.uk = "не JSON", .en = "not JSON"};
 constexpr PerLang<const char*> w_not_allocated{.uk = "конкурс {} ще не розподілено: протокол фіксує розподіл",
                                                .en = "round {} is not allocated yet: the minutes record an allocation"};
 
@@ -94,7 +94,7 @@ MinutesData load_minutes(Store& store, const std::optional<std::string>& round_i
   try {
     record = nlohmann::json::parse(allocation->payload);
   } catch (const nlohmann::json::parse_error&) {
-    unreadable(id, say(w_not_json));
+    unreadable(id, say(not_json_words));
   }
   read_record(record, id, m);
   m.allocated_at = allocation->recorded_at;

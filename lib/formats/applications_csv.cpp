@@ -4,6 +4,7 @@
 
 #include "formats/csv_rows.hpp"
 #include "values/category_list.hpp"
+#include "values/common_words.hpp"
 #include "values/dates.hpp"
 #include "values/edrpou.hpp"
 #include "values/message.hpp"
@@ -22,7 +23,6 @@ constexpr PerLang<const char*> w_votes_refused{
     .uk = "конкурс {} оцінюють експерти; голоси — лише для конкурсів, що ранжують за голосами",
     .en = "round {} is scored by reviews; votes are only for rounds ranked by votes"};
 constexpr PerLang<const char*> w_id_key{.uk = "id \"{}\"", .en = "id \"{}\""};
-constexpr PerLang<const char*> w_positive{.uk = "має бути більшим за 0", .en = "must be greater than 0"};
 constexpr PerLang<const char*> w_order{.uk = "має бути не меншим за 1 (позиція в імпорті, від 1)",
                                        .en = "must be at least 1 (the 1-based import position)"};
 
@@ -102,7 +102,7 @@ Application ApplicationRowParser::parse(RowReader& r) {
   a.title = r.text(a_title);
   a.category = std::string(r.cell(a_category));
   if (auto m = r.money(a_requested)) {
-    if (m->is_zero()) r.error(a_requested, say(w_positive));
+    if (m->is_zero()) r.error(a_requested, say(above_zero_words));
     a.requested = *m;
   }
   if (auto m = r.money(a_cofinancing)) a.cofinancing = *m;

@@ -2,13 +2,12 @@
 
 #include <algorithm>
 
+#include "values/common_words.hpp"
 #include "values/dates.hpp"
 #include "values/message.hpp"
 
 namespace competition {
 
-constexpr PerLang<const char*> w_missing_column{.uk = "у заголовку немає обов’язкового стовпця \"{}\"",
-                                                .en = "required column \"{}\" is missing from the header"};
 constexpr PerLang<const char*> w_no_name{
     .uk = "стовпець {} не має назви (очікується одна з: {}; вилучіть стовпець або назвіть його x_...)",
     .en = "column {} has no name (expected one of: {}; remove the column or name it x_...)"};
@@ -19,7 +18,6 @@ constexpr PerLang<const char*> w_column_twice{.uk = "стовпець \"{}\" д�
                                               .en = "column \"{}\" appears twice in the header"};
 constexpr PerLang<const char*> w_on_line{.uk = "у рядку {}", .en = "on line {}"};
 constexpr PerLang<const char*> w_at{.uk = "у {}", .en = "at {}"};
-constexpr PerLang<const char*> w_not_empty{.uk = "не може бути порожнім", .en = "must not be empty"};
 constexpr PerLang<const char*> w_bad_id{
     .uk = "\"{}\" — неприпустимий id (очікується 1–64 символи з A-Z a-z 0-9 . _ / -)",
     .en = "\"{}\" is not a valid id (expected 1-64 characters of A-Z a-z 0-9 . _ / -)"};
@@ -32,7 +30,7 @@ constexpr PerLang<const char*> w_not_count{.uk = "\"{}\" — не невід’�
 constexpr PerLang<const char*> w_date_empty{.uk = "не може бути порожнім (очікується дата, наприклад, 2018-02-03)",
                                             .en = "must not be empty (expected a date such as 2018-02-03)"};
 
-Message missing_column_message(std::string_view name) { return say(w_missing_column, name); }
+Message missing_column_message(std::string_view name) { return say(missing_column_words, name); }
 
 std::vector<int> map_columns(const std::vector<std::string>& header, const std::vector<ColumnSpec>& specs,
                              int header_line, DiagnosticSink& sink) {
@@ -91,14 +89,14 @@ void RowReader::error(std::size_t k, Message message, ErrorKind kind) {
 
 std::string RowReader::text(std::size_t k) {
   auto v = cell(k);
-  if (specs[k].required && v.empty()) error(k, say(w_not_empty));
+  if (specs[k].required && v.empty()) error(k, say(not_empty_words));
   return std::string(v);
 }
 
 std::string RowReader::id(std::size_t k) {
   auto v = cell(k);
   if (v.empty()) {
-    error(k, say(w_not_empty));
+    error(k, say(not_empty_words));
   } else if (v.size() > 64 || !std::all_of(v.begin(), v.end(), id_char)) {
     error(k, say(w_bad_id, shown(v)));
   }

@@ -7,6 +7,7 @@
 #include "formats/csv_reader.hpp"
 #include "formats/csv_writer.hpp"
 #include "formats/encoding.hpp"
+#include "values/common_words.hpp"
 #include "values/message.hpp"
 
 namespace competition {
@@ -19,7 +20,6 @@ constexpr PerLang<const char*> w_width{.uk = "полів: {}, а в заголо
 constexpr PerLang<const char*> w_n{.uk = "очікується {} (рішення нумеровано в порядку журналу)",
                                    .en = "expected {} (decisions are numbered in log order)"};
 constexpr PerLang<const char*> w_kind{.uk = "\"{}\" — не вид рішення", .en = "\"{}\" is not a decision kind"};
-constexpr PerLang<const char*> w_not_empty{.uk = "не може бути порожнім", .en = "must not be empty"};
 constexpr PerLang<const char*> w_award{.uk = "сума є лише в override, в інших видів її немає",
                                        .en = "an override has an amount, the other kinds none"};
 constexpr PerLang<const char*> w_undoes{.uk = "має називати попереднє рішення", .en = "must name an earlier decision"};
@@ -117,7 +117,7 @@ std::vector<CommissionDecision> parse_decisions_csv(std::string_view bytes, cons
       if (p == std::string::npos) break;
       start = p + 1;
     }
-    if (d.applications.empty()) error(rec.line, 3, "applications", say(w_not_empty));
+    if (d.applications.empty()) error(rec.line, 3, "applications", say(not_empty_words));
     if (!f[3].empty()) {
       d.award = Money::parse(f[3]);
       if (!d.award) error(rec.line, 4, "award", Money::parse_error(f[3]));

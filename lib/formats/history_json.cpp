@@ -5,13 +5,13 @@
 #include <nlohmann/json.hpp>
 
 #include "base/canonical_json.hpp"
+#include "values/common_words.hpp"
 #include "values/diagnostic.hpp"
 #include "values/message.hpp"
 
 namespace competition {
 
 constexpr PerLang<const char*> w_bad{.uk = "{}: {}", .en = "{}: {}"};
-constexpr PerLang<const char*> w_not_json{.uk = "не JSON", .en = "not JSON"};
 constexpr PerLang<const char*> w_shape{.uk = "очікується {{\"winners\": [...]}}",
                                        .en = "expected {{\"winners\": [...]}}"};
 constexpr PerLang<const char*> w_string{.uk = "winners[{}].{}: очікується рядок",
@@ -40,7 +40,7 @@ CheckFacts parse_history_json(std::string_view text, std::string_view file) {
   try {
     j = nlohmann::json::parse(text);
   } catch (const std::exception&) {
-    throw bad(say(w_not_json));
+    throw bad(say(not_json_words));
   }
   if (!j.is_object() || !j.contains("winners") || !j["winners"].is_array() || j.size() != 1) throw bad(say(w_shape));
   CheckFacts facts;

@@ -9,6 +9,7 @@
 #include "base/text.hpp"
 #include "formats/csv_reader.hpp"
 #include "formats/encoding.hpp"
+#include "values/common_words.hpp"
 #include "values/message.hpp"
 
 namespace competition {
@@ -35,17 +36,13 @@ constexpr PerLang<const char*> w_empty_column{.uk = "порожня назва �
                                               .en = "empty column name in the header"};
 constexpr PerLang<const char*> w_column_twice{.uk = "стовпець \"{}\" двічі трапляється в заголовку",
                                               .en = "column \"{}\" appears twice in the header"};
-constexpr PerLang<const char*> w_not_empty{.uk = "не може бути порожнім", .en = "must not be empty"};
 constexpr PerLang<const char*> w_duplicate_key{.uk = "повторний ключ \"{}\" (уперше в рядку {})",
                                                .en = "duplicate key \"{}\" (first on line {})"};
 constexpr PerLang<const char*> w_required_key{.uk = "немає обов’язкового ключа \"{}\"",
                                               .en = "required key \"{}\" is missing"};
-constexpr PerLang<const char*> w_positive{.uk = "має бути більшим за 0", .en = "must be greater than 0"};
 constexpr PerLang<const char*> w_vote_type{
     .uk = "\"{}\" — не тип голосування pabulib (очікується approval, ordinal, cumulative або scoring)",
     .en = "\"{}\" is not a pabulib vote type (expected approval, ordinal, cumulative or scoring)"};
-constexpr PerLang<const char*> w_missing_column{.uk = "у заголовку немає обов’язкового стовпця \"{}\"",
-                                                .en = "required column \"{}\" is missing from the header"};
 constexpr PerLang<const char*> w_bad_id{
     .uk = "\"{}\" — неприпустимий id (очікується 1–64 символи з A-Z a-z 0-9 . _ / -)",
     .en = "\"{}\" is not a valid id (expected 1-64 characters of A-Z a-z 0-9 . _ / -)"};
@@ -235,7 +232,7 @@ void check_meta(PabulibFile& f, Collector& errors) {
   std::unordered_map<std::string, int> seen;
   for (const auto& e : f.meta) {
     if (e.key.empty()) {
-      errors.add(e.line, 1, "META key", say(w_not_empty));
+      errors.add(e.line, 1, "META key", say(not_empty_words));
       continue;
     }
     auto [it, fresh] = seen.emplace(lower_ascii(e.key), e.line);
@@ -250,12 +247,12 @@ void check_meta(PabulibFile& f, Collector& errors) {
     }
     auto v = trim(e->value);
     if (v.empty()) {
-      errors.add(e->line, 2, field, say(w_not_empty));
+      errors.add(e->line, 2, field, say(not_empty_words));
     } else if (key == "budget") {
       if (auto m = Money::parse(v); !m)
         errors.add(e->line, 2, field, Money::parse_error(v));
       else if (m->is_zero())
-        errors.add(e->line, 2, field, say(w_positive));
+        errors.add(e->line, 2, field, say(above_zero_words));
       else
         f.budget = *m;
     } else if (key == "vote_type") {
@@ -276,7 +273,7 @@ bool require_columns(const PabulibSection& s, std::string_view sec, std::initial
   bool ok = true;
   for (auto name : names)
     if (s.column(name) < 0) {
-      errors.add(s.header_line, 0, fmt::format("{} {}", sec, name), say(w_missing_column, name));
+      errors.add(s.header_line, 0, fmt::format("{} {}", sec, name), say(missing_column_words, name));
       ok = false;
     }
   return ok;
@@ -298,7 +295,7 @@ void check_projects(PabulibFile& f, Collector& errors) {
     PabulibProject p;
     p.id = std::string(cell(c_id));
     if (p.id.empty()) {
-      err(c_id, say(w_not_empty));
+      err(c_id, say(not_empty_words));
     } else if (!valid_project_id(p.id)) {
       err(c_id, say(w_bad_id, p.id));
     } else if (auto [it, fresh] = seen.emplace(p.id, row.line); !fresh) {
@@ -310,7 +307,7 @@ void check_projects(PabulibFile& f, Collector& errors) {
     } else if (auto m = Money::parse(cost); !m) {
       err(c_cost, Money::parse_error(cost));
     } else if (m->is_zero()) {
-      err(c_cost, say(w_positive));
+      err(c_cost, say(above_zero_words));
     } else {
       p.cost = *m;
     }
@@ -348,7 +345,7 @@ void check_votes(PabulibFile& f, Collector& errors, bool projects_complete) {
     PabulibBallot b;
     b.voter_id = std::string(cell(c_voter));
     if (b.voter_id.empty())
-      err(c_voter, say(w_not_empty));
+      err(c_voter, say(not_empty_words));
     else if (auto [it, fresh] = seen.emplace(b.voter_id, row.line); !fresh)
       err(c_voter, say(w_duplicate_voter, b.voter_id, it->second));
     auto vote = cell(c_vote);

@@ -4,15 +4,12 @@
 #include <fmt/format.h>
 
 #include "base/text.hpp"
+#include "values/common_words.hpp"
 #include "values/dates.hpp"
 #include "values/message.hpp"
 #include "values/upsert.hpp"
 
 namespace competition {
-
-constexpr PerLang<const char*> w_changed{
-    .uk = "\"{}\" уже є в конкурсі {} з іншими значеннями ({}); щоб оновити, додайте --replace",
-    .en = "\"{}\" is already in round {} with other values ({}); use --replace to update it"};
 
 ApplicationWriter::ApplicationWriter(Store& store, const RoundRecord& round, bool replace)
     : round_(round),
@@ -95,7 +92,7 @@ void ApplicationWriter::apply(const Application& a, int line, ImportSummary& s, 
   settle_upsert(
       s, fresh_ ? std::nullopt : changes(a), replace_,
       [&](const std::string& diff) {
-        conflicts.add(line, 1, "id", say(w_changed, a.id, round_.id, diff), ErrorKind::conflict);
+        conflicts.add(line, 1, "id", say(already_in_round_words, a.id, round_.id, diff), ErrorKind::conflict);
       },
       [&](Upsert u) { write(a, u == Upsert::updated); });
 }

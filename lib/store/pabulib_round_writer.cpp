@@ -10,6 +10,7 @@
 #include "base/text.hpp"
 #include "store/bind_optional.hpp"
 #include "store/stale_scores.hpp"
+#include "values/common_words.hpp"
 #include "values/message.hpp"
 #include "values/organisation_name.hpp"
 #include "values/rules.hpp"
@@ -20,9 +21,6 @@ namespace competition {
 constexpr PerLang<const char*> w_other_version{
     .uk = "конкурс {} містить іншу версію цього набору даних (відрізняються: {}); щоб замінити, додайте --replace",
     .en = "round {} holds another version of this instance ({} differ); use --replace to replace it"};
-constexpr PerLang<const char*> w_changed{
-    .uk = "\"{}\" уже є в конкурсі {} з іншими значеннями ({}); щоб оновити, додайте --replace",
-    .en = "\"{}\" is already in round {} with other values ({}); use --replace to update it"};
 constexpr PerLang<const char*> w_not_in_file{
     .uk = "проєкту \"{}\" конкурсу {} немає в цьому файлі; щоб вилучити його, додайте --replace",
     .en = "project \"{}\" of round {} is not in this file; use --replace to remove it"};
@@ -313,7 +311,7 @@ struct Writer {
       }
       Upsert u = classify_upsert(changed, source.replace);
       if (u == Upsert::conflict) {
-        conflict(p.line, r.project_id_column, "PROJECTS project_id", say(w_changed, a.id, r.id, *changed));
+        conflict(p.line, r.project_id_column, "PROJECTS project_id", say(already_in_round_words, a.id, r.id, *changed));
         u = Upsert::updated;
       }
       s.count(u);

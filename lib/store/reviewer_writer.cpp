@@ -6,13 +6,10 @@
 #include <map>
 
 #include "base/text.hpp"
+#include "values/common_words.hpp"
 #include "values/message.hpp"
 
 namespace competition {
-
-constexpr PerLang<const char*> w_changed{
-    .uk = "\"{}\" уже є в конкурсі {} з іншими значеннями ({}); щоб оновити, додайте --replace",
-    .en = "\"{}\" is already in round {} with other values ({}); use --replace to update it"};
 
 void write_reviewers(Store& store, const std::string& round, const std::vector<std::pair<Reviewer, int>>& rows,
                      bool replace, ImportSummary& s, DiagnosticSink& conflicts) {
@@ -35,7 +32,7 @@ void write_reviewers(Store& store, const std::string& round, const std::vector<s
     settle_upsert(
         s, changed, replace,
         [&](const std::string& diff) {
-          conflicts.add(row.second, 1, "id", say(w_changed, rv.id, round, diff), ErrorKind::conflict);
+          conflicts.add(row.second, 1, "id", say(already_in_round_words, rv.id, round, diff), ErrorKind::conflict);
         },
         [&](Upsert) {
           put.reset();

@@ -1,6 +1,7 @@
 #include "values/rules.hpp"
 
 #include "base/text.hpp"
+#include "values/common_words.hpp"
 #include "values/message.hpp"
 
 #include <fmt/format.h>
@@ -36,7 +37,6 @@ constexpr PerLang<const char*> w_places{.uk = "щонайбільше {} зна�
                                         .en = "at most {} decimal places (got {})"};
 constexpr PerLang<const char*> w_bad_id{.uk = "\"{}\" — неприпустимий id (1–64 символи з a-z 0-9 . _ -)",
                                         .en = "\"{}\" is not a valid id (1-64 characters of a-z 0-9 . _ -)"};
-constexpr PerLang<const char*> w_not_empty{.uk = "не може бути порожнім", .en = "must not be empty"};
 constexpr PerLang<const char*> w_year{.uk = "має бути від 1900 до 2200", .en = "must be between 1900 and 2200"};
 constexpr PerLang<const char*> w_currency{
     .uk = "\"{}\" — не код валюти (очікуються 3 великі латинські літери, наприклад, UAH)",
@@ -436,7 +436,7 @@ void read_competition(const Section& s, Rules& rules, bool& budget_ok) {
   }
   if (auto title = s.string("title", true)) {
     if (title->find_first_not_of(' ') == std::string::npos)
-      r.error(s.key("title"), say(w_not_empty));
+      r.error(s.key("title"), say(not_empty_words));
     else
       rules.title = *title;
   }
@@ -550,7 +550,7 @@ void read_criteria(const Section& root, Rules& rules, std::vector<std::string>& 
       lowered.emplace_back();
     }
     auto name = s.string("name");
-    if (name && name->empty()) r.error(s.key("name"), say(w_not_empty));
+    if (name && name->empty()) r.error(s.key("name"), say(not_empty_words));
     c.name = name && !name->empty() ? *name : c.id;
     if (auto w = s.number("weight", true)) {
       if (*w <= Rational(0)) r.error(s.key("weight"), say(w_positive));
@@ -660,15 +660,15 @@ bool read_lots(const Section& root, Rules& rules) {
       ids.emplace_back();
     }
     auto name = s.string("name");
-    if (name && name->empty()) r.error(s.key("name"), say(w_not_empty));
+    if (name && name->empty()) r.error(s.key("name"), say(not_empty_words));
     lot.name = name && !name->empty() ? *name : lot.id;
     auto size = s.each_string("categories", true, [&](const std::string& key, const std::string& text) {
       if (text.empty())
-        r.error(key, say(w_not_empty));
+        r.error(key, say(not_empty_words));
       else
         lot.categories.push_back(text);
     });
-    if (size == 0u) r.error(s.key("categories"), say(w_not_empty));
+    if (size == 0u) r.error(s.key("categories"), say(not_empty_words));
     bool has_budget = s.node("budget") != nullptr;
     bool has_share = s.node("share") != nullptr;
     if (has_budget && has_share) {

@@ -27,8 +27,22 @@
 #include "store/failure.hpp"
 #include "store/store.hpp"
 #include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition::cli {
+
+constexpr PerLang<const char*> w_not_a_format{.uk = "--format: \"{}\" — не формат цієї команди (очікується {})",
+                                              .en = "--format: \"{}\" is not a format of this command (expected {})"};
+constexpr PerLang<const char*> w_stdout{.uk = "стандартний вивід: не вдається записати вивід: {}",
+                                        .en = "standard output: cannot write the output: {}"};
+constexpr PerLang<const char*> w_stdout_failed{.uk = "competition: стандартний вивід: не вдається записати вивід: {}",
+                                               .en = "competition: standard output: cannot write the output: {}"};
+constexpr PerLang<const char*> w_unknown_command{.uk = "невідома команда \"{}\"", .en = "unknown command \"{}\""};
+constexpr PerLang<const char*> w_did_you_mean{.uk = " (можливо, \"{}\"?)", .en = " (did you mean \"{}\"?)"};
+constexpr PerLang<const char*> w_commands{.uk = "; команди: {}", .en = "; the commands are: {}"};
+constexpr PerLang<const char*> w_parse_error{
+    .uk = "competition: {}\n(виконайте `competition --help` або `competition COMMAND --help`)\n",
+    .en = "competition: {}\n(run `competition --help` or `competition COMMAND --help`)\n"};
 
 std::string GlobalOptions::db_path() const {
   if (!db.empty()) return db;
@@ -47,7 +61,7 @@ std::string GlobalOptions::format_of(const std::vector<std::string>& allowed, co
     if (a == f) return f;
   std::string list;
   for (const auto& a : allowed) list += (list.empty() ? "" : "|") + a;
-  throw Error(ErrorKind::invalid, "--format: \"" + f + "\" is not a format of this command (expected " + list + ")");
+  throw Error(ErrorKind::invalid, say(w_not_a_format, f, list));
 }
 
 void emit(const GlobalOptions& g, const std::string& text, Controls controls) {
@@ -75,9 +89,7 @@ Controls controls_of(const std::string& format) {
   return format == "json" || format == "csv" ? Controls::kept : Controls::shown;
 }
 
-void standard_output_failed(int error) {
-  throw Error(ErrorKind::io, fmt::format("standard output: cannot write the output: {}", std::strerror(error)));
-}
+void standard_output_failed(int error) { throw Error(ErrorKind::io, say(w_stdout, std::strerror(error))); }
 
 namespace {
 constexpr PerLang<const char*> recorded_words{.uk = " (зміни команди збережено)",
@@ -145,7 +157,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 // When no command matched but a word was given (`competition scroe`), CLI11
 // says only "A subcommand is required": name the word and the nearest command.
-std::optional<std::string> unknown_command(CLI::App& app) {
+std::optional<Message> unknown_command(CLI::App& app) {
   for (const std::string& word : app.remaining()) {
     if (word.empty() || word[0] == '-') continue;
     std::string names, nearest;
@@ -154,9 +166,9 @@ std::optional<std::string> unknown_command(CLI::App& app) {
       names += (names.empty() ? "" : ", ") + sub->get_name();
       if (std::size_t d = edit_distance(word, sub->get_name()); d < best) best = d, nearest = sub->get_name();
     }
-    std::string message = "unknown command \"" + word + "\"";
-    if (!nearest.empty()) message += " (did you mean \"" + nearest + "\"?)";
-    return message + "; the commands are: " + names;
+    Message message = say(w_unknown_command, word);
+    if (!nearest.empty()) message += say(w_did_you_mean, nearest);
+    return message + say(w_commands, names);
   }
   return std::nullopt;
 }
@@ -175,9 +187,9 @@ void hold_closed_standard_streams() {
 
 // docs/reliability.md "Output paths": what is still buffered for standard
 // output must reach it, or the run fails (exit 4), never a silent truncation.
-int finish_standard_output(int code) {
+int finish_standard_output(int code, Lang lang) {
   if (std::fflush(stdout) == 0 && !std::ferror(stdout)) return code;
-  std::cerr << "competition: standard output: cannot write the output: " << std::strerror(errno != 0 ? errno : EIO)
+  std::cerr << fmt::format(fmt::runtime(w_stdout_failed[lang]), std::strerror(errno != 0 ? errno : EIO))
             << recorded_note() << '\n';
   return static_cast<int>(ExitCode::io);
 }
@@ -209,14 +221,14 @@ int run_cli(int argc, char** argv) {
   for (const auto& [order, fn] : commands) fn(app, ctx);
   for (auto* sub : app.get_subcommands({})) sub->fallthrough();
   // The store finds warnings (a database on NFS or SMB); the library does not print.
-  Store::set_warning_listener([&ctx](const std::string& warning) { inform(ctx.global, warning); });
+  Store::set_warning_listener([&ctx](const Message& warning) { inform(ctx.global, warning[ctx.global.lang()]); });
 
   // Before any command runs (and writes to its database): the output is not the database.
   app.parse_complete_callback([&ctx] { refuse_database_output(ctx.global.output, ctx.global.db_path()); });
 
   try {
     app.parse(argc, argv);
-    return finish_standard_output(ctx.exit_code);
+    return finish_standard_output(ctx.exit_code, ctx.global.lang());
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
@@ -226,8 +238,8 @@ int run_cli(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     std::string what = e.what();
     if (app.get_subcommands().empty())
-      if (auto unknown = unknown_command(app)) what = *unknown;
-    std::cerr << "competition: " << what << "\n(run `competition --help` or `competition COMMAND --help`)\n";
+      if (auto unknown = unknown_command(app)) what = (*unknown)[ctx.global.lang()];
+    std::cerr << fmt::format(fmt::runtime(w_parse_error[ctx.global.lang()]), what);
     return static_cast<int>(ExitCode::invalid);
   } catch (const Error& e) {
     std::cerr << visible(error_message(e)[ctx.global.lang()]) << (e.kind() == ErrorKind::io ? recorded_note() : "")

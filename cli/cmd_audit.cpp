@@ -13,8 +13,12 @@
 #include "render/render_audit.hpp"
 #include "render/render_history_audit.hpp"
 #include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition::cli {
+
+constexpr PerLang<const char*> w_all_round{.uk = "--all і --round взаємовиключні",
+                                           .en = "--all and --round exclude each other"};
 
 struct AuditOptions {
   bool all = false;
@@ -31,7 +35,7 @@ static AuditText shown(const GlobalOptions& g) { return g.quiet ? AuditText::dif
 // docs/cli.md "audit".
 static int run_audit_rounds(const GlobalOptions& g, const AuditOptions& o) {
   std::string format = g.format_of({"text", "json"});
-  if (o.all && g.round_id()) throw Error(ErrorKind::invalid, "--all and --round exclude each other");
+  if (o.all && g.round_id()) throw Error(ErrorKind::invalid, say(w_all_round));
   auto store = Store::open(g.db_path(), Store::Mode::read_only);
   AuditResult r = audit_rounds(*store, g.round_id(), o.all);
   emit(g, format == "json" ? render_audit_json(r) : render_audit_text(r, g.lang(), shown(g)), controls_of(format));

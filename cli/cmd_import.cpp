@@ -12,8 +12,18 @@
 #include "formats/input_file.hpp"
 #include "render/conflict_words.hpp"
 #include "render/render_import.hpp"
+#include "values/message.hpp"
 
 namespace competition::cli {
+
+constexpr PerLang<const char*> w_no_files{.uk = "{}: у каталозі немає файлів .xlsx чи .csv",
+                                          .en = "{}: no .xlsx or .csv file in the directory"};
+constexpr PerLang<const char*> w_kind{.uk =
+                                          "import: \"{}\" — не вид вхідних даних (очікується applications, reviewers, "
+                                          "reviews, outcomes, history, pabulib, agreements або payments)",
+                                      .en =
+                                          "import: \"{}\" is not a kind of input (expected applications, reviewers, "
+                                          "reviews, outcomes, history, pabulib, agreements or payments)"};
 
 struct ImportCliOptions {
   std::string kind;
@@ -31,8 +41,7 @@ struct ImportCliOptions {
 static int run_import_directory(const ImportOptions& io, const ImportCliOptions& o, const GlobalOptions& g,
                                 const std::string& format) {
   const std::vector<std::string> files = sheet_files_in(o.file);
-  if (files.empty())
-    throw Error(ErrorKind::invalid, fmt::format("{}: no .xlsx or .csv file in the directory", io.file));
+  if (files.empty()) throw Error(ErrorKind::invalid, say(w_no_files, io.file));
   std::vector<ImportInput> inputs;
   for (const std::string& f : files) inputs.push_back({f, read_input(f)});
   auto store = Store::open(g.db_path(), Store::Mode::must_exist);
@@ -50,7 +59,7 @@ static int run_import_directory(const ImportOptions& io, const ImportCliOptions&
   if (format == "json") {
     emit(g, render_directory_import_json(d), Controls::kept);
   } else {
-    emit(g, render_directory_import_text(d, o.dry_run));
+    emit(g, render_directory_import_text(d, o.dry_run, g.lang()));
     for (const ImportSummary& s : d.files)
       for (const auto& e : s.errors) std::fputs((visible(e.to_string(g.lang())) + "\n").c_str(), stderr);
   }
@@ -60,11 +69,7 @@ static int run_import_directory(const ImportOptions& io, const ImportCliOptions&
 static int run_import(const ImportCliOptions& o, const GlobalOptions& g) {
   ImportOptions io;
   auto kind = parse_import_kind(o.kind);
-  if (!kind)
-    throw Error(ErrorKind::invalid,
-                fmt::format("import: \"{}\" is not a kind of input (expected applications, reviewers, reviews, "
-                            "outcomes, history, pabulib, agreements or payments)",
-                            o.kind));
+  if (!kind) throw Error(ErrorKind::invalid, say(w_kind, o.kind));
   io.kind = *kind;
   io.file = input_label(o.file);
   io.encoding = *parse_encoding(o.encoding);
@@ -102,7 +107,7 @@ static int run_import(const ImportCliOptions& o, const GlobalOptions& g) {
   if (format == "json") {
     emit(g, render_import_json(s), Controls::kept);
   } else {
-    emit(g, render_import_text(s, o.dry_run));
+    emit(g, render_import_text(s, o.dry_run, g.lang()));
     for (const auto& d : s.errors) std::fputs((visible(d.to_string(g.lang())) + "\n").c_str(), stderr);
   }
   return exit_code_of_findings(!s.errors.empty());

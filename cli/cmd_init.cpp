@@ -2,9 +2,28 @@
 #include <fmt/format.h>
 
 #include "app.hpp"
+#include "render/words.hpp"
 #include "store/rounds.hpp"
 
 namespace competition::cli {
+
+struct InitWords {
+  const char* line;  // round, what happened, rules hash
+  const char* created;
+  const char* unchanged;
+  const char* replaced;
+};
+
+constexpr PerLang<InitWords> init_words{
+    .uk = {.line = "конкурс {}: {} (правила sha256:{})\n",
+           .created = "створено",
+           .unchanged = "без змін (ті самі правила)",
+           .replaced = "правила замінено"},
+    .en = {.line = "round {}: {} (rules sha256:{})\n",
+           .created = "created",
+           .unchanged = "unchanged (same rules)",
+           .replaced = "rules replaced"},
+};
 
 struct InitOptions {
   std::string rules;
@@ -17,8 +36,9 @@ static int run_init(const InitOptions& o, const GlobalOptions& g) {
   auto store = Store::open(g.db_path(), Store::Mode::may_create);
   InitResult r = init_round(*store, text, input_label(o.rules));
   if (!r.unchanged) note_changes_recorded(g);
-  std::string what = r.created ? "created" : r.unchanged ? "unchanged (same rules)" : "rules replaced";
-  emit(g, fmt::format("round {}: {} (rules sha256:{})\n", r.round, what, r.rules_sha256));
+  const InitWords& w = init_words[g.lang()];
+  const char* what = r.created ? w.created : r.unchanged ? w.unchanged : w.replaced;
+  emit(g, fmt::format(fmt::runtime(w.line), r.round, what, r.rules_sha256));
   return 0;
 }
 

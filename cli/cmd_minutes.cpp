@@ -8,8 +8,13 @@
 #include "render/render_minutes.hpp"
 #include "values/clock.hpp"
 #include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition::cli {
+
+constexpr PerLang<const char*> w_date{
+    .uk = "minutes: --date: \"{}\" — не дата (очікується YYYY-MM-DD, наприклад, 2026-03-10)",
+    .en = "minutes: --date: \"{}\" is not a date (expected YYYY-MM-DD, e.g. 2026-03-10)"};
 
 struct MinutesOptions {
   std::string date;
@@ -18,9 +23,7 @@ struct MinutesOptions {
 
 static int run_minutes(const GlobalOptions& g, const MinutesOptions& o) {
   std::string format = g.format_of({"md", "html"}, "md");
-  if (!o.date.empty() && !is_iso_date(o.date))
-    throw Error(ErrorKind::invalid,
-                "minutes: --date: \"" + o.date + "\" is not a date (expected YYYY-MM-DD, e.g. 2026-03-10)");
+  if (!o.date.empty() && !is_iso_date(o.date)) throw Error(ErrorKind::invalid, say(w_date, o.date));
   std::string date = o.date.empty() ? today_utc() : o.date;
   auto store = Store::open(g.db_path(), Store::Mode::read_only);
   MinutesDocument doc = minutes_document(load_minutes(*store, g.round_id(), date, o.sensitivity), g.lang());

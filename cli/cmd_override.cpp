@@ -8,6 +8,7 @@
 #include "commands/commission_decisions.hpp"
 #include "recorded_decision.hpp"
 #include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition::cli {
 
@@ -21,7 +22,7 @@ static int run_override(const GlobalOptions& g, const OverrideOptions& o) {
   std::string format = g.format_of({"text", "json"});
   // docs/formats.md "Money": the amount is checked before anything is opened.
   std::optional<Money> award = Money::parse(o.award);
-  if (!award) throw Error(ErrorKind::invalid, "override: --award: " + Money::parse_error(o.award));
+  if (!award) throw Error(ErrorKind::invalid, Message("override: --award: ") + Money::parse_error(o.award));
   auto store = Store::open(g.db_path(), Store::Mode::must_exist);
   DecisionRequest request;
   request.kind = DecisionKind::override_award;

@@ -9,8 +9,12 @@
 #include "store/report_data.hpp"
 #include "values/clock.hpp"
 #include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition::cli {
+
+constexpr PerLang<const char*> w_xlsx_path{.uk = "--format xlsx: вкажіть шлях до робочої книги через -o PATH",
+                                           .en = "--format xlsx: give the workbook's path with -o PATH"};
 
 struct ReportOptions {
   ReportYears years;
@@ -43,8 +47,7 @@ static void render(const std::string& format, const Renderers& r, const GlobalOp
 static int run_report(const ReportOptions& o, const GlobalOptions& g) {
   std::string format = g.format_of({"text", "md", "csv", "json", "html", "xlsx"});
   // A workbook is binary and written through a temporary file: never to a terminal or pipe.
-  if (format == "xlsx" && (g.output.empty() || g.output == "-"))
-    throw Error(ErrorKind::invalid, "--format xlsx: give the workbook's path with -o PATH");
+  if (format == "xlsx" && (g.output.empty() || g.output == "-")) throw Error(ErrorKind::invalid, say(w_xlsx_path));
   auto store = Store::open(g.db_path(), Store::Mode::read_only);
   Lang lang = g.lang();
   if (o.by == "category") {

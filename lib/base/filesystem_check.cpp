@@ -34,11 +34,4 @@ std::string parent_directory(const std::string& path) {
   return path.substr(0, slash);
 }
 
-std::string network_filesystem_warning(const std::string& path, std::string_view fs) {
-  return fmt::format(
-      "warning: {} is on a network file system ({}); SQLite's locking is unreliable there — keep the database on a "
-      "local disk",
-      path, fs);
-}
-
 }  // namespace competition

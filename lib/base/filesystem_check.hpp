@@ -23,7 +23,4 @@ std::optional<std::string_view> network_filesystem_of(const std::string& dir);
 // The directory that holds the file `path`: its parent, "." for a bare name.
 std::string parent_directory(const std::string& path);
 
-// The warning for a database at `path` on the network file system `fs`.
-std::string network_filesystem_warning(const std::string& path, std::string_view fs);
-
 }  // namespace competition

@@ -18,8 +18,29 @@
 #include "store/check_facts_store.hpp"
 #include "store/decision_log.hpp"
 #include "store/score_store.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_no_facts{
+    .uk = "конкурс {}: оцінено без фактів перевірок [checks] щодо попередніх конкурсів",
+    .en = "round {}: scored without the facts of the [checks] on earlier rounds"};
+constexpr PerLang<const char*> w_none_scored{
+    .uk = "конкурс {}: жодна заявка не має достатньо оцінок, щоб її оцінити (неповних: {})",
+    .en = "round {}: no application has enough reviews to be scored ({} incomplete)"};
+constexpr PerLang<const char*> w_inputs_changed{
+    .uk = "конкурс {}: вхідні дані змінилися після `score` (заявка {} тепер має інший результат)",
+    .en = "round {}: inputs changed since `score` (application {} scores differently now)"};
+constexpr PerLang<const char*> w_order_stale{.uk = "конкурс {}: порядок рішення {} більше не застосовний: {}",
+                                             .en = "round {}: the order of decision {} no longer applies: {}"};
+constexpr PerLang<const char*> w_stake{.uk = "{}({}): на кону {}", .en = "{}({}) with {} at stake"};
+constexpr PerLang<const char*> w_straddle{
+    .uk =
+        "конкурс {}: заявки, рівні за всіма ключами ранжування, опинилися по обидва боки грошової лінії: {}; ties = "
+        "\"refuse\"",
+    .en = "round {}: applications tied on every ranking key straddle the money line: {}; ties = \"refuse\""};
+constexpr PerLang<const char*> w_allocated{.uk = "конкурс {} уже розподілено", .en = "round {} is already allocated"};
+constexpr PerLang<const char*> w_not_scored{.uk = "конкурс {} ще не оцінено", .en = "round {} is not scored yet"};
 
 namespace {
 
@@ -157,10 +178,7 @@ Rescored rescore(Store& store, AllocateResult& r) {
   // year.md §5: the facts `score` stored, not today's: a late report changes nothing decided.
   if (r.rules.checks_history()) {
     std::optional<StoredCheckFacts> stored = load_check_facts(store, r.round.id);
-    if (!stored)
-      throw Error(ErrorKind::conflict,
-                  fmt::format("round {}: scored without the facts of the [checks] on earlier rounds", r.round.id),
-                  Remedy::rescore);
+    if (!stored) throw Error(ErrorKind::conflict, say(w_no_facts, r.round.id), Remedy::rescore);
     out.facts = std::move(stored->facts);
     use_round_keys(r.applications);
   }
@@ -177,15 +195,10 @@ void require_stored_scores(Store& store, const std::string& id, const Rules& rul
   if (!fresh.applications.empty() &&
       std::all_of(fresh.applications.begin(), fresh.applications.end(),
                   [](const ScoredApplication& a) { return a.status == ScoreStatus::incomplete; }))
-    throw Error(ErrorKind::conflict,
-                fmt::format("round {}: no application has enough reviews to be scored ({} incomplete)", id,
-                            fresh.applications.size()),
+    throw Error(ErrorKind::conflict, say(w_none_scored, id, fresh.applications.size()),
                 Remedy::import_reviews_and_score);
   if (auto diff = stored_difference(store, id, rules, fresh))
-    throw Error(
-        ErrorKind::conflict,
-        fmt::format("round {}: inputs changed since `score` (application {} scores differently now)", id, *diff),
-        Remedy::rescore);
+    throw Error(ErrorKind::conflict, say(w_inputs_changed, id, *diff), Remedy::rescore);
 }
 
 // docs/rules.md §4 step 2: the commission decisions of the log, reduced (latest
@@ -197,9 +210,7 @@ StandingDecisions standing_orders_apply(Store& store, const AllocateResult& r, c
   for (const CommissionDecision& d : standing.standing)
     if (d.kind == DecisionKind::order)
       if (auto problem = order_problem(r.rules, r.applications, fresh, d.applications))
-        throw Error(ErrorKind::conflict,
-                    fmt::format("round {}: the order of decision {} no longer applies: {}", id, d.n, *problem),
-                    Remedy::undo_decision, d.n);
+        throw Error(ErrorKind::conflict, say(w_order_stale, id, d.n, *problem), Remedy::undo_decision, d.n);
   return standing;
 }
 
@@ -211,7 +222,7 @@ void refuse_ties_at_money_line(const AllocateResult& r, const ScoreResult& score
   if (ties.empty()) return;
   std::map<std::string, Money> award;
   for (const auto& l : r.decision.applications) award[l.id] = l.award;
-  std::string list;
+  Message list;
   for (const auto& group : ties) {
     std::string g;
     Money stake;
@@ -219,13 +230,9 @@ void refuse_ties_at_money_line(const AllocateResult& r, const ScoreResult& score
       g += (g.empty() ? "" : ", ") + a;
       stake += award[a];
     }
-    list += fmt::format("{}({}) with {} {} at stake", list.empty() ? "" : "; ", g, stake.to_string(), r.rules.currency);
+    list += say(w_stake, list.empty() ? "" : "; ", g, stake.said(r.rules.currency));
   }
-  throw Error(ErrorKind::conflict,
-              fmt::format("round {}: applications tied on every ranking key straddle the money line: {}; "
-                          "ties = \"refuse\"",
-                          r.round.id, list),
-              Remedy::order_ties);
+  throw Error(ErrorKind::conflict, say(w_straddle, r.round.id, list), Remedy::order_ties);
 }
 
 }  // namespace
@@ -242,9 +249,8 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
   r.round = store.resolve_round(round_id);
   const std::string& id = r.round.id;
   if (r.round.stage == Stage::allocated && !options.force)
-    throw Error(ErrorKind::conflict, fmt::format("round {} is already allocated", id), Remedy::allocate_again);
-  if (r.round.stage == Stage::open)
-    throw Error(ErrorKind::conflict, fmt::format("round {} is not scored yet", id), Remedy::score_first);
+    throw Error(ErrorKind::conflict, say(w_allocated, id), Remedy::allocate_again);
+  if (r.round.stage == Stage::open) throw Error(ErrorKind::conflict, say(w_not_scored, id), Remedy::score_first);
   r.rules = Store::rules_of(r.round);
   Rescored in = rescore(store, r);
   require_stored_scores(store, id, r.rules, in.fresh);

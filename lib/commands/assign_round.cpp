@@ -9,8 +9,34 @@
 #include "store/assignment_store.hpp"
 #include "store/decision_log.hpp"
 #include "store/review_checks.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_over_item{.uk = "{}{} (уже є оцінок: {}, місткість {})",
+                                           .en = "{}{} ({} reviews already in, capacity {})"};
+constexpr PerLang<const char*> w_over{
+    .uk =
+        "конкурс {} не можна розподілити між експертами: уже імпортовані оцінки навантажують експертів понад їхню "
+        "місткість: {}; збільште capacity у reviewers.csv (нічого не збережено)",
+    .en =
+        "round {} cannot be assigned: the reviews already imported load reviewers above their capacity: {}; raise the "
+        "capacity in reviewers.csv (nothing was stored)"};
+constexpr PerLang<const char*> w_uncovered_item{.uk = "{}{} (можливо {} з {})", .en = "{}{} (can have {} of {})"};
+constexpr PerLang<const char*> w_uncovered{
+    .uk =
+        "конкурс {} не можна покрити: {} експертів на кожну заявку в межах місткостей неможливо; не покрито: {} "
+        "(нічого не збережено)",
+    .en =
+        "round {} cannot be covered: {} reviewers for every application, within the capacities, are not possible; not "
+        "covered: {} (nothing was stored)"};
+constexpr PerLang<const char*> w_votes{.uk = "конкурс {} ранжує за голосами: у ньому немає експертів для розподілу",
+                                       .en = "round {} is ranked by votes: it has no reviewers to assign"};
+constexpr PerLang<const char*> w_allocated{.uk = "конкурс {} розподілено: його розподіл між експертами зафіксовано",
+                                           .en = "round {} is allocated: its assignment is frozen"};
+constexpr PerLang<const char*> w_assigned{
+    .uk = "конкурс {} уже має розподіл між експертами; додайте --force, щоб зберегти його пари й заповнити прогалини",
+    .en = "round {} already has an assignment; use --force to keep its pairs and fill the gaps"};
 
 nlohmann::ordered_json assignment_payload(std::uint64_t seed,
                                           const std::vector<std::pair<std::string, std::string>>& pairs) {
@@ -21,28 +47,21 @@ nlohmann::ordered_json assignment_payload(std::uint64_t seed,
 
 namespace {
 
-std::string uncovered_message(const std::string& round, const AssignmentInput& in, const AssignmentResult& res) {
+Message uncovered_message(const std::string& round, const AssignmentInput& in, const AssignmentResult& res) {
   if (!res.over_capacity.empty()) {
-    std::string over;
+    Message over;
     for (std::uint32_t r : res.over_capacity) {
       std::int64_t reviews = 0;
       for (const AssignPair& p : in.kept) reviews += p.second == r;
-      over += fmt::format("{}{} ({} reviews already in, capacity {})", over.empty() ? "" : ", ", in.reviewers[r].id,
-                          reviews, *in.reviewers[r].capacity);
+      over += say(w_over_item, over.empty() ? "" : ", ", in.reviewers[r].id, reviews, *in.reviewers[r].capacity);
     }
-    return fmt::format(
-        "round {} cannot be assigned: the reviews already imported load reviewers above their capacity: {}; raise "
-        "the capacity in reviewers.csv (nothing was stored)",
-        round, over);
+    return say(w_over, round, over);
   }
-  std::string list;
+  Message list;
   for (const Uncovered& u : res.uncovered)
-    list += fmt::format("{}{} (can have {} of {})", list.empty() ? "" : ", ", in.applications[u.application].id,
-                        u.possible, in.per_application);
-  return fmt::format(
-      "round {} cannot be covered: {} reviewers for every application, within the capacities, are "
-      "not possible; not covered: {} (nothing was stored)",
-      round, in.per_application, list);
+    list += say(w_uncovered_item, list.empty() ? "" : ", ", in.applications[u.application].id, u.possible,
+                in.per_application);
+  return say(w_uncovered, round, in.per_application, list);
 }
 
 }  // namespace
@@ -55,14 +74,10 @@ RoundAssignment assign_round(Store& store, const std::optional<std::string>& rou
   out.seed = options.seed;
   const std::string& id = round.id;
   const Rules rules = Store::rules_of(round);
-  if (rules.source == ScoreSource::votes)
-    throw Error(ErrorKind::conflict, fmt::format("round {} is ranked by votes: it has no reviewers to assign", id));
-  if (round.stage == Stage::allocated)
-    throw Error(ErrorKind::conflict, fmt::format("round {} is allocated: its assignment is frozen", id));
+  if (rules.source == ScoreSource::votes) throw Error(ErrorKind::conflict, say(w_votes, id));
+  if (round.stage == Stage::allocated) throw Error(ErrorKind::conflict, say(w_allocated, id));
   const std::vector<NamedPair> before = stored_assignment(store, id);
-  if (!before.empty() && !options.force)
-    throw Error(ErrorKind::conflict,
-                fmt::format("round {} already has an assignment; use --force to keep its pairs and fill the gaps", id));
+  if (!before.empty() && !options.force) throw Error(ErrorKind::conflict, say(w_assigned, id));
 
   AssignmentInput& in = out.input;
   in.per_application = rules.reviewers_per_application();

@@ -27,20 +27,44 @@
 #include "store/review_checks.hpp"
 #include "store/score_store.hpp"
 #include "values/clock.hpp"
+#include "values/common_words.hpp"
 #include "values/dates.hpp"
+#include "values/message.hpp"
 #include "values/organisation_name.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_not_pairs{.uk = "не список пар", .en = "not a list of pairs"};
+constexpr PerLang<const char*> w_not_sha{.uk = "не SHA-256 таблиці", .en = "not a SHA-256 of the table"};
+constexpr PerLang<const char*> w_no_facts{
+    .uk = "правила [checks] читають попередні конкурси, але їхніх фактів не збережено",
+    .en = "the rules' [checks] read earlier rounds, but no facts of them are stored"};
+constexpr PerLang<const char*> w_no_scores{.uk = "конкурс пройшов `score`, але оцінок не збережено",
+                                           .en = "the round is past `score`, but no scores are stored"};
+constexpr PerLang<const char*> w_no_allocation{
+    .uk = "конкурс розподілено, але в його журналі рішень немає розподілу",
+    .en = "the round is allocated, but its decision log holds no allocation"};
+constexpr PerLang<const char*> w_payload{.uk = "запис журналу {}: вміст не є JSON",
+                                         .en = "log entry {}: the payload is not JSON"};
+constexpr PerLang<const char*> w_merged{.uk =
+                                            "організація \"{}\" з міграції 5 — та сама, що й \"{}\" (лапки в назвах "
+                                            "вважаються пробілами): обмеження на організацію рахує їх як одну",
+                                        .en =
+                                            "organisation \"{}\" is one with \"{}\" since migration 5 (quote marks in "
+                                            "names count as spaces): the per-organisation cap counts them once"};
 
 namespace {
 
 using ojson = nlohmann::ordered_json;
 
 // The first line of an error's message (with its remedy), for a difference's value.
-std::string first_line(const std::exception& e) {
-  std::string s = error_message(e).en;
+std::string first_line(const std::string& s) {
   auto nl = s.find('\n');
   return nl == std::string::npos ? s : s.substr(0, nl) + " …";
+}
+Message first_line(const std::exception& e) {
+  const Message m = error_message(e);
+  return Message(first_line(m.uk), first_line(m.en));
 }
 
 // docs/cli.md "audit": the decision log's hash chain end to end and its head, as
@@ -64,7 +88,8 @@ void chain_differences(const std::string& round, const std::vector<LogEntry>& en
         note_difference(a.differences, std::nullopt, at + "payload", sha256_hex(e.payload), sha256_hex(canonical));
       note_difference(a.differences, std::nullopt, at + "hash", e.hash, log_entry_hash(e));
     } catch (const std::exception&) {
-      a.differences.push_back({std::nullopt, at + "payload", "not JSON", std::nullopt, true});
+      a.differences.push_back(
+          {std::nullopt, at + "payload", not_json_words.en, std::nullopt, true, say(not_json_words)});
     }
     note_difference(a.differences, std::nullopt, at + "prev_hash", e.prev_hash, prev);
     prev = e.hash;
@@ -73,15 +98,15 @@ void chain_differences(const std::string& round, const std::vector<LogEntry>& en
   note_difference(a.differences, std::nullopt, "log_head", head.hash,
                   entries.empty() ? std::nullopt : std::optional<std::string>(entries.back().hash));
   note_difference(a.differences, std::nullopt, "log_count", std::to_string(head.count), std::to_string(entries.size()));
-  std::vector<std::string> problems = verify_chain(round, entries, head);
+  std::vector<Message> problems = verify_chain(round, entries, head);
   a.chain = problems.empty() ? "ok" : "broken";
   if (!problems.empty() && a.differences.size() == before)
-    for (const auto& p : problems) a.differences.push_back({std::nullopt, "log", p, std::nullopt, true});
+    for (const auto& p : problems) a.differences.push_back({std::nullopt, "log", p.en, std::nullopt, true, p});
 }
 
 // Something that could not be read or recomputed: the field and what is wrong.
-void problem(RoundAudit& a, const std::string& field, const std::string& what) {
-  a.differences.push_back({std::nullopt, field, what, std::nullopt, true});
+void problem(RoundAudit& a, const std::string& field, const Message& what) {
+  a.differences.push_back({std::nullopt, field, what.en, std::nullopt, true, what});
 }
 
 // docs/cli.md "assign": the stored pairs equal the last `assign` entry's, and
@@ -98,7 +123,7 @@ void check_assignment(Store& store, const RoundRecord& round, const std::vector<
   if (last) try {
       logged = canonical_json(ojson::parse(last->payload).at("pairs"));
     } catch (const std::exception&) {
-      problem(a, fmt::format("log.{}.pairs", last->seq), "not a list of pairs");
+      problem(a, fmt::format("log.{}.pairs", last->seq), say(w_not_pairs));
     }
   note_difference(a.differences, std::nullopt, "assignment", canonical_json(assignment_payload(0, stored)["pairs"]),
                   logged);
@@ -135,7 +160,7 @@ void check_money(Store& store, const RoundRecord& round, const std::vector<LogEn
     if (last) try {
         logged = ojson::parse(last->payload).at(table).get<std::string>();
       } catch (const std::exception&) {
-        problem(a, fmt::format("log.{}.{}", last->seq, table), "not a SHA-256 of the table");
+        problem(a, fmt::format("log.{}.{}", last->seq, table), say(w_not_sha));
         continue;
       }
     note_difference(a.differences, std::nullopt, table, now[table].get<std::string>(), logged);
@@ -235,7 +260,7 @@ std::optional<Rescored> rescore(Store& store, const RoundRecord& round, RoundAud
   if (in.rules.checks_history() && round.stage != Stage::open) {
     std::optional<StoredCheckFacts> stored = load_check_facts(store, round.id);
     if (!stored) {
-      problem(a, "check_facts", "the rules' [checks] read earlier rounds, but no facts of them are stored");
+      problem(a, "check_facts", say(w_no_facts));
       return std::nullopt;
     }
     use_round_keys(in.applications);
@@ -286,7 +311,7 @@ void check_scores(Store& store, const RoundRecord& round, const Rescored& in, Ro
     compare_scores(in.rules, *stored_scores, in.fresh, a.differences);
     check_score_texts(store, round, in.rules, *stored_scores, a);
   } else if (round.stage != Stage::open) {
-    problem(a, "scores", "the round is past `score`, but no scores are stored");
+    problem(a, "scores", say(w_no_scores));
   }
 }
 
@@ -295,7 +320,7 @@ void check_scores(Store& store, const RoundRecord& round, const Rescored& in, Ro
 // it is not JSON: nothing further can be compared.
 bool check_record(const RoundLog& log, const SignedRecord& computed, RoundAudit& a) {
   if (!log.last_allocate) {
-    problem(a, "record", "the round is allocated, but its decision log holds no allocation");
+    problem(a, "record", say(w_no_allocation));
     return false;
   }
   const LogEntry& entry = log.entries[*log.last_allocate];
@@ -309,7 +334,7 @@ bool check_record(const RoundLog& log, const SignedRecord& computed, RoundAudit&
   try {
     stored = ojson::parse(entry.payload);
   } catch (const std::exception&) {
-    problem(a, "record", fmt::format("log entry {}: the payload is not JSON", entry.seq));
+    problem(a, "record", say(w_payload, entry.seq));
     return false;
   }
   if (stored.is_object() && stored.contains("fingerprint") && stored["fingerprint"].is_string())
@@ -365,7 +390,7 @@ void check_allocations(const RoundRecord& round, const std::string& rules_hash, 
   if (log.last_allocate)
     before.assign(log.entries.begin(), log.entries.begin() + static_cast<std::ptrdiff_t>(*log.last_allocate));
   LoggedDecisions decisions = decisions_logged_before(before);
-  for (const Error& p : decisions.problems) problem(a, "decisions", error_message(p).en);
+  for (const Error& p : decisions.problems) problem(a, "decisions", error_message(p));
   Decision decision;
   try {
     decision = decide(in.rules, in.applications, in.fresh, decisions.applied).decision;
@@ -421,10 +446,7 @@ RoundAudit audit_round(Store& store, const RoundRecord& round) {
 
   // docs/audit.md: organisations of the round that the name rule of migration 5 made one.
   for (const auto& [merged, kept] : merged_organisations(store, round.id))
-    a.notes.push_back(
-        fmt::format("organisation \"{}\" is one with \"{}\" since migration 5 (quote marks in "
-                    "names count as spaces): the per-organisation cap counts them once",
-                    merged, kept));
+    a.notes.push_back(say(w_merged, merged, kept));
 
   // A round imported from a pabulib file: its vote totals recounted from the
   // stored ballots, and its allocation against the official `selected`.

@@ -25,8 +25,35 @@
 #include "store/check_facts_store.hpp"
 #include "store/decision_log.hpp"
 #include "store/ledger_store.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_not_allocated{
+    .uk = "конкурс {} не розподілено (етап: {}): пакет перевіряє розподіл",
+    .en = "round {} is not allocated (stage: {}): a bundle re-checks an allocation"};
+constexpr PerLang<const char*> w_no_allocation{
+    .uk = "конкурс {} позначено розподіленим, але в його журналі рішень немає розподілу",
+    .en = "round {} is marked allocated but its decision log holds no allocation"};
+constexpr PerLang<const char*> w_not_json{.uk = "конкурс {}: запис журналу рішень {} не є JSON",
+                                          .en = "round {}: decision log entry {} is not JSON"};
+constexpr PerLang<const char*> w_no_fingerprint{.uk = "конкурс {}: запис журналу рішень {} не має відбитка",
+                                                .en = "round {}: decision log entry {} has no fingerprint"};
+constexpr PerLang<const char*> w_io{.uk = "{}: {}: {}; нічого не записано", .en = "{}: {}: {}; nothing was written"};
+constexpr PerLang<const char*> w_open_sync{.uk = "не вдається відкрити для синхронізації", .en = "cannot open to sync"};
+constexpr PerLang<const char*> w_sync{.uk = "не вдається синхронізувати", .en = "cannot sync"};
+constexpr PerLang<const char*> w_create{.uk = "не вдається створити", .en = "cannot create"};
+constexpr PerLang<const char*> w_write{.uk = "не вдається записати", .en = "cannot write"};
+constexpr PerLang<const char*> w_occupied{
+    .uk = "{}: уже існує й не є порожнім каталогом; нічого не записано (вкажіть новий шлях або спершу вилучіть його)",
+    .en =
+        "{}: already exists and is not an empty directory; nothing was written (give a new path, or remove it first)"};
+constexpr PerLang<const char*> w_temporary{.uk = "не вдається створити тимчасовий каталог",
+                                           .en = "cannot create a temporary directory"};
+constexpr PerLang<const char*> w_permissions{.uk = "не вдається встановити права доступу до",
+                                             .en = "cannot set the permissions of"};
+constexpr PerLang<const char*> w_move{.uk = "не вдається перемістити пакет на місце",
+                                      .en = "cannot move the bundle into place"};
 
 std::string tool_version() { return COMPETITION_VERSION; }
 
@@ -45,28 +72,20 @@ Bundle build_bundle(Store& store, const std::optional<std::string>& round_id, La
   ReadSnapshot snapshot(store);
   RoundRecord round = store.resolve_round(round_id);
   if (round.stage != Stage::allocated)
-    throw Error(ErrorKind::conflict,
-                fmt::format("round {} is not allocated (stage: {}): a bundle re-checks an allocation", round.id,
-                            to_string(round.stage)),
-                Remedy::allocate_first);
+    throw Error(ErrorKind::conflict, say(w_not_allocated, round.id, to_string(round.stage)), Remedy::allocate_first);
   std::vector<LogEntry> log = log_entries(store, round.id);
   const LogEntry* last = nullptr;
   for (const LogEntry& e : log)
     if (e.kind == LogKind::allocate) last = &e;
-  if (!last)
-    throw Error(ErrorKind::conflict,
-                fmt::format("round {} is marked allocated but its decision log holds no allocation", round.id),
-                Remedy::audit_changes);
+  if (!last) throw Error(ErrorKind::conflict, say(w_no_allocation, round.id), Remedy::audit_changes);
   nlohmann::ordered_json record;
   try {
     record = nlohmann::ordered_json::parse(last->payload);
   } catch (const std::exception&) {
-    throw Error(ErrorKind::io, fmt::format("round {}: decision log entry {} is not JSON", round.id, last->seq),
-                Remedy::audit);
+    throw Error(ErrorKind::io, say(w_not_json, round.id, last->seq), Remedy::audit);
   }
   if (!record.is_object() || !record.contains("fingerprint") || !record["fingerprint"].is_string())
-    throw Error(ErrorKind::io, fmt::format("round {}: decision log entry {} has no fingerprint", round.id, last->seq),
-                Remedy::audit);
+    throw Error(ErrorKind::io, say(w_no_fingerprint, round.id, last->seq), Remedy::audit);
 
   Rules rules = Store::rules_of(round);
   std::vector<Application> applications = store.applications(round.id);
@@ -102,38 +121,38 @@ Bundle build_bundle(Store& store, const std::optional<std::string>& round_id, La
 
 namespace {
 
-[[noreturn]] void io_failure(const std::string& what, const std::string& path) {
-  throw Error(ErrorKind::io, fmt::format("{}: {}: {}; nothing was written", path, what, std::strerror(errno)));
+[[noreturn]] void io_failure(const PerLang<const char*>& what, const std::string& path) {
+  throw Error(ErrorKind::io, say(w_io, path, what, std::strerror(errno)));
 }
 
 void sync_path(const std::string& path, int flags) {
   int fd = ::open(path.c_str(), flags | O_CLOEXEC);
-  if (fd < 0) io_failure("cannot open to sync", path);
+  if (fd < 0) io_failure(w_open_sync, path);
   if (::fsync(fd) != 0) {
     ::close(fd);
-    io_failure("cannot sync", path);
+    io_failure(w_sync, path);
   }
   ::close(fd);
 }
 
 void write_file(const std::string& path, const std::string& bytes) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-  if (fd < 0) io_failure("cannot create", path);
+  if (fd < 0) io_failure(w_create, path);
   std::size_t done = 0;
   while (done < bytes.size()) {
     ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
       ::close(fd);
-      io_failure("cannot write", path);
+      io_failure(w_write, path);
     }
     done += static_cast<std::size_t>(n);
   }
   if (::fsync(fd) != 0) {
     ::close(fd);
-    io_failure("cannot sync", path);
+    io_failure(w_sync, path);
   }
-  if (::close(fd) != 0) io_failure("cannot write", path);
+  if (::close(fd) != 0) io_failure(w_write, path);
 }
 
 bool is_empty_directory(const std::string& path) {
@@ -202,11 +221,7 @@ class DirectoryLock {
   int fd_;
 };
 
-[[noreturn]] void occupied(const std::string& path) {
-  throw Error(ErrorKind::conflict, fmt::format("{}: already exists and is not an empty directory; nothing was written "
-                                               "(give a new path, or remove it first)",
-                                               path));
-}
+[[noreturn]] void occupied(const std::string& path) { throw Error(ErrorKind::conflict, say(w_occupied, path)); }
 
 }  // namespace
 
@@ -224,19 +239,19 @@ void write_bundle(const Bundle& bundle, const std::string& path) {
   hidden_name.append(fs::path(target).filename().string()).append(".tmp-XXXXXX");
   remove_stale_temporaries(parent, hidden_name.substr(0, hidden_name.size() - 6));
   std::string templ = (parent / hidden_name).string();
-  if (!::mkdtemp(templ.data())) io_failure("cannot create a temporary directory", parent.string());
+  if (!::mkdtemp(templ.data())) io_failure(w_temporary, parent.string());
   const std::string tmp = templ;
   DirectoryLock in_use(tmp);
   try {
     // mkdtemp makes the directory private; a bundle is for others to read.
     mode_t mask = ::umask(0);
     ::umask(mask);
-    if (::chmod(tmp.c_str(), 0777 & ~mask) != 0) io_failure("cannot set the permissions of", tmp);
+    if (::chmod(tmp.c_str(), 0777 & ~mask) != 0) io_failure(w_permissions, tmp);
     for (const auto& [name, bytes] : bundle.files) write_file(tmp + "/" + name, bytes);
     sync_path(tmp, O_RDONLY | O_DIRECTORY);
     if (::rename(tmp.c_str(), target.c_str()) != 0) {
       if (errno == ENOTEMPTY || errno == EEXIST || errno == ENOTDIR || errno == EISDIR) occupied(path);
-      io_failure("cannot move the bundle into place", path);
+      io_failure(w_move, path);
     }
   } catch (...) {
     std::error_code ec;

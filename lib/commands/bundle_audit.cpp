@@ -30,9 +30,42 @@
 #include "formats/input_file.hpp"
 #include "render/remedy_words.hpp"
 #include "render/render_decision_md.hpp"
+#include "values/common_words.hpp"
+#include "values/message.hpp"
 #include "values/rules.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_more{.uk = "… і ще {}", .en = "… and {} more"};
+constexpr PerLang<const char*> w_missing{.uk = "відсутній", .en = "missing"};
+constexpr PerLang<const char*> w_manifest_shape{
+    .uk = "не має вигляду {{\"files\": {{name: sha256}}, \"fingerprint\", \"tool_version\"}}",
+    .en = "not of the form {{\"files\": {{name: sha256}}, \"fingerprint\", \"tool_version\"}}"};
+constexpr PerLang<const char*> w_not_bundle_file{.uk = "не файл пакета", .en = "not a file of a bundle"};
+constexpr PerLang<const char*> w_not_canonical{
+    .uk = "записано не так, як пише competition (змінено порядок, пробіли чи екранування)",
+    .en = "not written as competition writes it (order, spacing or escapes changed)"};
+constexpr PerLang<const char*> w_not_regular{.uk = "не звичайний файл (пакет містить лише звичайні файли)",
+                                             .en = "not a regular file (a bundle holds plain files only)"};
+constexpr PerLang<const char*> w_cannot_read_dir{.uk = "{}: не вдається прочитати каталог: {}",
+                                                 .en = "{}: cannot read the directory: {}"};
+constexpr PerLang<const char*> w_votes_reviews{.uk = "конкурс, що ранжує за голосами, не приймає оцінок",
+                                               .en = "a round ranked by votes takes no reviews"};
+constexpr PerLang<const char*> w_unknown_app{.uk = "оцінка {} експертом {} називає невідому заявку",
+                                             .en = "the review of {} by {} names an unknown application"};
+constexpr PerLang<const char*> w_unknown_reviewer{.uk = "оцінка {} експертом {} називає невідомого експерта",
+                                                  .en = "the review of {} by {} names an unknown reviewer"};
+constexpr PerLang<const char*> w_minutes{
+    .uk = "не каже того, що каже decision.json (відтворено ще раз українською та англійською)",
+    .en = "does not say what decision.json says (rendered again in uk and en)"};
+constexpr PerLang<const char*> w_amount_empty{
+    .uk = "не може бути порожнім у пакеті (сума, як її визначено під час імпорту)",
+    .en = "must not be empty in a bundle (the amount as resolved at import)"};
+constexpr PerLang<const char*> w_no_history{.uk = "відсутній: правила [checks] читають попередні конкурси",
+                                            .en = "missing: the rules' [checks] read earlier rounds"};
+constexpr PerLang<const char*> w_no_bundle{.uk = "{}: тут немає пакета: {}", .en = "{}: no bundle here: {}"};
+constexpr PerLang<const char*> w_not_dir{.uk = "{}: це не каталог (вкажіть каталог, який записала `export bundle`)",
+                                         .en = "{}: not a directory (give the directory `export bundle` wrote)"};
 
 namespace {
 
@@ -55,12 +88,13 @@ class Checker {
     note_difference(a_.differences, app, field, stored, computed);
   }
   // Something that could not be read or does not belong: the field and what is wrong.
-  void problem(const std::string& field, const std::string& what) {
-    a_.differences.push_back({std::nullopt, field, what, std::nullopt, true});
+  void problem(const std::string& field, const Message& what) {
+    a_.differences.push_back({std::nullopt, field, what.en, std::nullopt, true, what});
   }
   void diagnostics(const std::string& file, const std::vector<Diagnostic>& errors) {
-    for (std::size_t i = 0; i < errors.size() && i < shown_errors; ++i) problem(file, errors[i].to_string(Lang::en));
-    if (errors.size() > shown_errors) problem(file, fmt::format("… and {} more", errors.size() - shown_errors));
+    for (std::size_t i = 0; i < errors.size() && i < shown_errors; ++i)
+      problem(file, Message(errors[i].to_string(Lang::uk), errors[i].to_string(Lang::en)));
+    if (errors.size() > shown_errors) problem(file, say(w_more, errors.size() - shown_errors));
   }
 
  private:
@@ -89,12 +123,12 @@ std::optional<ojson> check_manifest(const std::map<std::string, std::string>& fi
   auto it = files.find(bundle_file::manifest);
   std::optional<ojson> manifest;
   if (it == files.end()) {
-    c.problem(bundle_file::manifest, "missing");
+    c.problem(bundle_file::manifest, say(w_missing));
   } else {
     try {
       manifest = ojson::parse(it->second);
     } catch (const std::exception&) {
-      c.problem(bundle_file::manifest, "not JSON");
+      c.problem(bundle_file::manifest, say(not_json_words));
     }
     bool shaped = manifest && manifest->is_object() && manifest->size() == 3 && manifest->contains("files") &&
                   (*manifest)["files"].is_object() && manifest->contains("fingerprint") &&
@@ -103,8 +137,7 @@ std::optional<ojson> check_manifest(const std::map<std::string, std::string>& fi
     if (shaped)
       for (const auto& h : (*manifest)["files"]) shaped = shaped && h.is_string();
     if (manifest && !shaped) {
-      c.problem(bundle_file::manifest,
-                "not of the form {\"files\": {name: sha256}, \"fingerprint\", \"tool_version\"}");
+      c.problem(bundle_file::manifest, say(w_manifest_shape));
       manifest.reset();
     }
   }
@@ -122,11 +155,11 @@ std::optional<ojson> check_manifest(const std::map<std::string, std::string>& fi
     std::optional<std::string> actual =
         file == files.end() ? std::nullopt : std::optional<std::string>(sha256_hex(file->second));
     if (!listed && !actual) {
-      c.problem("files." + name, "missing");
+      c.problem("files." + name, say(w_missing));
       continue;
     }
     if (manifest || !actual) c.differ(std::nullopt, "files." + name, listed, actual);
-    if (actual && listed == actual && !bundle_names().count(name)) c.problem("files." + name, "not a file of a bundle");
+    if (actual && listed == actual && !bundle_names().count(name)) c.problem("files." + name, say(w_not_bundle_file));
   }
   if (!manifest) return std::nullopt;
 
@@ -138,8 +171,7 @@ std::optional<ojson> check_manifest(const std::map<std::string, std::string>& fi
   for (const auto& [name, hash] : listed) hashes[name] = hash;
   ojson canonical = {
       {"files", hashes}, {"fingerprint", (*manifest)["fingerprint"]}, {"tool_version", (*manifest)["tool_version"]}};
-  if (canonical.dump(2) + "\n" != it->second)
-    c.problem(bundle_file::manifest, "not written as competition writes it (order, spacing or escapes changed)");
+  if (canonical.dump(2) + "\n" != it->second) c.problem(bundle_file::manifest, say(w_not_canonical));
   return manifest;
 }
 
@@ -155,9 +187,9 @@ BundleFiles read_entries(const std::string& path, BundleAudit& a, Checker& c) {
     if (it->symlink_status().type() == fs::file_type::regular)
       files[name] = read_file(it->path());
     else
-      c.problem("files." + name, "not a regular file (a bundle holds plain files only)");
+      c.problem("files." + name, say(w_not_regular));
   }
-  if (ec) throw Error(ErrorKind::io, fmt::format("{}: cannot read the directory: {}", path, ec.message()));
+  if (ec) throw Error(ErrorKind::io, say(w_cannot_read_dir, path, ec.message()));
   return files;
 }
 
@@ -172,7 +204,7 @@ std::optional<ojson> read_record(const BundleFiles& files, const std::optional<o
   try {
     record = ojson::parse(it->second);
   } catch (const std::exception&) {
-    c.problem(bundle_file::record, "not JSON");
+    c.problem(bundle_file::record, say(not_json_words));
   }
   if (!record) return record;
   if (record->is_object() && record->contains("round") && (*record)["round"].is_string())
@@ -236,18 +268,15 @@ void check_inputs(const BundleFiles& files, const Rules& rules, const BundleInpu
            sha256_hex(canonical_reviewers_csv(in.reviewers)));
   c.differ(std::nullopt, "canonical.reviews.csv", sha256_hex(files.at(bundle_file::reviews)),
            sha256_hex(canonical_reviews_csv(rules, in.reviews)));
-  if (rules.source == ScoreSource::votes && !in.reviews.empty())
-    c.problem(bundle_file::reviews, "a round ranked by votes takes no reviews");
+  if (rules.source == ScoreSource::votes && !in.reviews.empty()) c.problem(bundle_file::reviews, say(w_votes_reviews));
   std::set<std::string> app_ids, reviewer_ids;
   for (const auto& x : in.applications) app_ids.insert(x.id);
   for (const auto& x : in.reviewers) reviewer_ids.insert(x.id);
   for (const auto& rv : in.reviews) {
     if (!app_ids.count(rv.application))
-      c.problem(bundle_file::reviews,
-                fmt::format("the review of {} by {} names an unknown application", rv.application, rv.reviewer));
+      c.problem(bundle_file::reviews, say(w_unknown_app, rv.application, rv.reviewer));
     if (!reviewer_ids.count(rv.reviewer))
-      c.problem(bundle_file::reviews,
-                fmt::format("the review of {} by {} names an unknown reviewer", rv.application, rv.reviewer));
+      c.problem(bundle_file::reviews, say(w_unknown_reviewer, rv.application, rv.reviewer));
   }
 }
 
@@ -269,7 +298,7 @@ void check_decision(const BundleFiles& files, const Rules& rules, BundleInputs& 
       for (const std::string& flag : flags) a.flags.push_back({application, flag});
     decision = decide(rules, in.applications, scores, in.decisions.applied).decision;
   } catch (const std::exception& e) {
-    c.problem("allocation", error_message(e).en);
+    c.problem("allocation", error_message(e));
     return;
   }
   ojson inputs = {{bundle_file::applications, sha256_hex(files.at(bundle_file::applications))},
@@ -284,7 +313,7 @@ void check_decision(const BundleFiles& files, const Rules& rules, BundleInputs& 
   if (auto it = files.find(bundle_file::minutes); it != files.end()) {
     if (it->second != render_decision_md(rules, in.applications, record, Lang::uk) &&
         it->second != render_decision_md(rules, in.applications, record, Lang::en))
-      c.problem(bundle_file::minutes, "does not say what decision.json says (rendered again in uk and en)");
+      c.problem(bundle_file::minutes, say(w_minutes));
   }
 }
 
@@ -302,7 +331,7 @@ void check_money(const BundleFiles& files, const ojson& record, Checker& c, Bund
     AgreementRowParser parser;
     read_back_rows(agreements_file->second, bundle_file::agreements, agreement_columns, errors, [&](RowReader& r) {
       AgreementRow row = parser.parse(r);
-      if (!row.amount) r.error(3, "must not be empty in a bundle (the amount as resolved at import)");
+      if (!row.amount) r.error(3, say(w_amount_empty));
       row.agreement.amount = row.amount.value_or(Money());
       if (r.ok) agreements.push_back(std::move(row.agreement));
     });
@@ -337,7 +366,7 @@ std::optional<CheckFacts> read_history(const BundleFiles& files, const Rules& ru
   auto it = files.find(bundle_file::history);
   if (it == files.end()) {
     if (rules.checks_history()) {
-      c.problem(bundle_file::history, "missing: the rules' [checks] read earlier rounds");
+      c.problem(bundle_file::history, say(w_no_history));
       readable = false;
     }
     return std::nullopt;
@@ -347,7 +376,7 @@ std::optional<CheckFacts> read_history(const BundleFiles& files, const Rules& ru
     c.differ(std::nullopt, "canonical.history.json", sha256_hex(it->second), sha256_hex(history_json(facts)));
     return facts;
   } catch (const Error& e) {
-    c.problem(bundle_file::history, error_message(e).en);
+    c.problem(bundle_file::history, error_message(e));
     readable = false;
     return std::nullopt;
   }
@@ -358,11 +387,8 @@ std::optional<CheckFacts> read_history(const BundleFiles& files, const Rules& ru
 // docs/cli.md "audit bundle".
 BundleAudit audit_bundle(const std::string& path) {
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0)
-    throw Error(ErrorKind::io, fmt::format("{}: no bundle here: {}", path, std::strerror(errno)));
-  if (!S_ISDIR(st.st_mode))
-    throw Error(ErrorKind::invalid,
-                fmt::format("{}: not a directory (give the directory `export bundle` wrote)", path));
+  if (::stat(path.c_str(), &st) != 0) throw Error(ErrorKind::io, say(w_no_bundle, path, std::strerror(errno)));
+  if (!S_ISDIR(st.st_mode)) throw Error(ErrorKind::invalid, say(w_not_dir, path));
   BundleAudit a;
   a.path = path;
   Checker c(a);
@@ -379,7 +405,7 @@ BundleAudit audit_bundle(const std::string& path) {
     rules = load_rules(files.at(bundle_file::rules), bundle_file::rules);
   } catch (const Error& e) {
     if (e.diagnostics().empty())
-      c.problem(bundle_file::rules, error_message(e).en);
+      c.problem(bundle_file::rules, error_message(e));
     else
       c.diagnostics(bundle_file::rules, e.diagnostics());
     return a;

@@ -10,17 +10,63 @@
 #include "store/decision_log.hpp"
 #include "store/score_store.hpp"
 #include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_not_utf8{.uk = "текст не є коректним UTF-8", .en = "the text is not valid UTF-8"};
+constexpr PerLang<const char*> w_no_reason{.uk = "рішенню потрібна причина (текст порожній)",
+                                           .en = "a decision needs its reason (the text is empty)"};
+constexpr PerLang<const char*> w_not_scored{
+    .uk = "конкурс {} ще не оцінено; рішення комісії стосуються рейтингу",
+    .en = "round {} is not scored yet; commission decisions apply to the ranking"};
+constexpr PerLang<const char*> w_no_scores{.uk = "конкурс {} не має збережених оцінок",
+                                           .en = "round {} has no stored scores"};
+constexpr PerLang<const char*> w_no_application{.uk = "немає заявки \"{}\" у конкурсі {}",
+                                                .en = "no application \"{}\" in round {}"};
+constexpr PerLang<const char*> w_not_ranked{.uk = "{} — {}{}; рішення комісії стосуються лише ранжованих заявок",
+                                            .en = "{} is {}{}; commission decisions apply to ranked applications only"};
+constexpr PerLang<const char*> w_one{.uk = "назвіть рівно одну заявку", .en = "name exactly one application"};
+constexpr PerLang<const char*> w_need_award{.uk = "зміні суми потрібна сума", .en = "an override needs its award"};
+constexpr PerLang<const char*> w_above_request{
+    .uk = "{} — більше за запитані {} заявки {} (очікується 0, щоб відхилити, або щонайбільше запит)",
+    .en = "{} is more than the {} requested by {} (expected 0 to decline, or at most the request)"};
+constexpr PerLang<const char*> w_already_withdrew{.uk = "рішення {} уже відкликало {}; нічого записувати",
+                                                  .en = "decision {} already withdrew {}; nothing to record"};
+constexpr PerLang<const char*> w_already_fixed{.uk = "рішення {} уже встановило цю суму для {}; нічого записувати",
+                                               .en = "decision {} already fixed this award for {}; nothing to record"};
+constexpr PerLang<const char*> w_twice{.uk = "{} названо двічі", .en = "{} is named twice"};
+constexpr PerLang<const char*> w_short_order{.uk =
+                                                 "порядку потрібні щонайменше дві заявки, рівні за всіма ключами "
+                                                 "ранжування; {} сама не має з чим упорядковуватися",
+                                             .en =
+                                                 "an order needs at least two applications tied on every ranking key; "
+                                                 "{} alone has nothing to be ordered against"};
+constexpr PerLang<const char*> w_full_ties{.uk = "{} (rules.md §3: порядок вирішує лише повну рівність)",
+                                           .en = "{} (rules.md §3: an order settles full ties only)"};
+constexpr PerLang<const char*> w_same_order{.uk = "рішення {} уже поставило {} у цьому порядку; нічого записувати",
+                                            .en = "decision {} already put {} in this order; nothing to record"};
+constexpr PerLang<const char*> w_none{.uk = "у конкурсі {} немає рішень, які можна скасувати",
+                                      .en = "round {} has no decisions to undo"};
+constexpr PerLang<const char*> w_only_one{.uk = "у конкурсі {} є лише рішення 1", .en = "round {} has only decision 1"};
+constexpr PerLang<const char*> w_range{.uk = "у конкурсі {} є рішення від 1 до {}",
+                                       .en = "round {} has decisions 1 to {}"};
+constexpr PerLang<const char*> w_undone{.uk = "рішення {} уже скасовано рішенням {}",
+                                        .en = "decision {} is already undone by decision {}"};
+constexpr PerLang<const char*> w_unknown{.uk = "невідоме рішення", .en = "unknown decision"};
+constexpr PerLang<const char*> w_stale_order{.uk = "порядок рішення {} більше не був би застосовний: {}",
+                                             .en = "the order of decision {} would no longer apply: {}"};
+constexpr PerLang<const char*> w_refused{.uk = "відхилено: не всі рішення комісії можна застосувати: {}",
+                                         .en = "refused, the commission's decisions could not all apply: {}"};
 
 namespace {
 
 // docs/cli.md "Commission decisions": "Each decision is recorded with its reason".
 void check_reason(const DecisionRequest& r) {
   const DecisionSubject reason{.kind = r.kind, .number = std::nullopt, .input = DecisionInput::reason};
-  if (!is_valid_utf8(r.reason)) throw Error(ErrorKind::invalid, reason, "the text is not valid UTF-8");
+  if (!is_valid_utf8(r.reason)) throw Error(ErrorKind::invalid, reason, say(w_not_utf8));
   if (std::all_of(r.reason.begin(), r.reason.end(), [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }))
-    throw Error(ErrorKind::invalid, reason, "a decision needs its reason (the text is empty)");
+    throw Error(ErrorKind::invalid, reason, say(w_no_reason));
 }
 
 // Everything a decision is checked against, read in the recording transaction.
@@ -38,15 +84,11 @@ RoundState read_state(Store& store, const std::optional<std::string>& round_id, 
   s.round = store.resolve_round(round_id);
   const std::string& id = s.round.id;
   if (s.round.stage == Stage::open)
-    throw Error(ErrorKind::conflict, request,
-                fmt::format("round {} is not scored yet; commission decisions apply to the ranking", id),
-                Remedy::score_before_deciding);
+    throw Error(ErrorKind::conflict, request, say(w_not_scored, id), Remedy::score_before_deciding);
   s.rules = Store::rules_of(s.round);
   s.applications = store.applications(id);
   std::optional<ScoreResult> scores = load_scores(store, id, s.rules);
-  if (!scores)
-    throw Error(ErrorKind::conflict, request, fmt::format("round {} has no stored scores", id),
-                Remedy::score_before_deciding);
+  if (!scores) throw Error(ErrorKind::conflict, request, say(w_no_scores, id), Remedy::score_before_deciding);
   s.scores = std::move(*scores);
   s.log = log_entries(store, id);
   s.decisions = read_decisions(s.log);
@@ -59,13 +101,11 @@ const ScoredApplication& ranked_application(const RoundState& s, const DecisionS
   const ScoredApplication* scored = s.scores.find(id);
   bool known =
       std::any_of(s.applications.begin(), s.applications.end(), [&](const Application& a) { return a.id == id; });
-  if (!known || !scored)
-    throw Error(ErrorKind::invalid, request, fmt::format("no application \"{}\" in round {}", id, s.round.id));
+  if (!known || !scored) throw Error(ErrorKind::invalid, request, say(w_no_application, id, s.round.id));
   if (scored->status != ScoreStatus::ranked) {
     std::string reasons = join(scored->reasons.to_vector(), ", ");
     throw Error(ErrorKind::conflict, request,
-                fmt::format("{} is {}{}; commission decisions apply to ranked applications only", id,
-                            to_string(scored->status), reasons.empty() ? "" : " (" + reasons + ")"));
+                say(w_not_ranked, id, to_string(scored->status), reasons.empty() ? "" : " (" + reasons + ")"));
   }
   return *scored;
 }
@@ -73,7 +113,7 @@ const ScoredApplication& ranked_application(const RoundState& s, const DecisionS
 const Application& application(const RoundState& s, const std::string& id) {
   for (const Application& a : s.applications)
     if (a.id == id) return a;
-  throw Error(ErrorKind::invalid, fmt::format("no application \"{}\" in round {}", id, s.round.id));
+  throw Error(ErrorKind::invalid, say(w_no_application, id, s.round.id));
 }
 
 // The standing withdrawal or override of one application, if any.
@@ -90,63 +130,53 @@ nlohmann::ordered_json validate(const RoundState& s, const DecisionRequest& r) {
   switch (r.kind) {
     case DecisionKind::withdraw:
     case DecisionKind::override_award: {
-      if (r.applications.size() != 1) throw Error(ErrorKind::invalid, request, "name exactly one application");
+      if (r.applications.size() != 1) throw Error(ErrorKind::invalid, request, say(w_one));
       const std::string& id = r.applications.front();
       ranked_application(s, request, id);
       if (r.kind == DecisionKind::override_award) {
         const DecisionSubject award{.kind = r.kind, .number = std::nullopt, .input = DecisionInput::award};
-        if (!r.award) throw Error(ErrorKind::invalid, award, "an override needs its award");
+        if (!r.award) throw Error(ErrorKind::invalid, award, say(w_need_award));
         const Application& a = application(s, id);
         if (*r.award > a.requested)
-          throw Error(ErrorKind::invalid, award,
-                      fmt::format("{} is more than the {} requested by {} (expected 0 to decline, or at most the "
-                                  "request)",
-                                  r.award->to_string(), a.requested.to_string(), id));
+          throw Error(ErrorKind::invalid, award, say(w_above_request, r.award->said(), a.requested.said(), id));
       }
       if (const CommissionDecision* d = standing_on(now, id);
           d && d->kind == r.kind && (r.kind == DecisionKind::withdraw || d->award == r.award))
         throw Error(ErrorKind::conflict, request,
-                    fmt::format("decision {} already {} {}; nothing to record", d->n,
-                                r.kind == DecisionKind::withdraw ? "withdrew" : "fixed this award for", id));
+                    say(r.kind == DecisionKind::withdraw ? w_already_withdrew : w_already_fixed, d->n, id));
       return decision_payload(r.kind, r.applications, r.award, r.reason);
     }
     case DecisionKind::order: {
       std::set<std::string> seen;
       for (const std::string& id : r.applications) {
-        if (!seen.insert(id).second) throw Error(ErrorKind::invalid, request, fmt::format("{} is named twice", id));
+        if (!seen.insert(id).second) throw Error(ErrorKind::invalid, request, say(w_twice, id));
         ranked_application(s, request, id);
       }
       if (r.applications.size() < 2)
-        throw Error(ErrorKind::conflict, request,
-                    fmt::format("an order needs at least two applications tied on every ranking key; {} alone has "
-                                "nothing to be ordered against",
-                                join(r.applications, ", ")));
+        throw Error(ErrorKind::conflict, request, say(w_short_order, join(r.applications, ", ")));
       if (auto problem = order_problem(s.rules, s.applications, s.scores, r.applications))
-        throw Error(ErrorKind::conflict, request, *problem + " (rules.md §3: an order settles full ties only)");
+        throw Error(ErrorKind::conflict, request, say(w_full_ties, *problem));
       for (const CommissionDecision& d : now.standing)
         if (d.kind == DecisionKind::order && d.applications == r.applications)
-          throw Error(ErrorKind::conflict, request,
-                      fmt::format("decision {} already put {} in this order; nothing to record", d.n,
-                                  join(r.applications, ", ")));
+          throw Error(ErrorKind::conflict, request, say(w_same_order, d.n, join(r.applications, ", ")));
       return decision_payload(r.kind, r.applications, std::nullopt, r.reason);
     }
     case DecisionKind::undo: {
       const DecisionSubject undo{.kind = r.kind, .number = r.undo, .input = DecisionInput::none};
       int count = static_cast<int>(s.decisions.size());
       if (r.undo < 1 || r.undo > count) {
-        std::string has = count == 0   ? "no decisions to undo"
-                          : count == 1 ? "only decision 1"
-                                       : fmt::format("decisions 1 to {}", count);
-        throw Error(ErrorKind::invalid, undo, fmt::format("round {} has {}", s.round.id, has));
+        throw Error(ErrorKind::invalid, undo,
+                    say(count == 0   ? w_none
+                        : count == 1 ? w_only_one
+                                     : w_range,
+                        s.round.id, count));
       }
       const CommissionDecision& target = s.decisions[static_cast<std::size_t>(r.undo - 1)];
-      if (target.undone_by)
-        throw Error(ErrorKind::conflict, undo,
-                    fmt::format("decision {} is already undone by decision {}", r.undo, *target.undone_by));
+      if (target.undone_by) throw Error(ErrorKind::conflict, undo, say(w_undone, r.undo, *target.undone_by));
       return undo_payload(target.seq, r.reason);
     }
   }
-  throw Error(ErrorKind::invalid, "unknown decision");
+  throw Error(ErrorKind::invalid, say(w_unknown));
 }
 
 // docs/rules.md §4 step 2 with the new decision: the standing decisions must still
@@ -158,14 +188,12 @@ void check_applicable(const RoundState& s, const std::vector<CommissionDecision>
   for (const CommissionDecision& d : standing.standing)
     if (d.kind == DecisionKind::order)
       if (auto problem = order_problem(s.rules, s.applications, s.scores, d.applications))
-        throw Error(ErrorKind::conflict, request,
-                    fmt::format("the order of decision {} would no longer apply: {}", d.n, *problem));
+        throw Error(ErrorKind::conflict, request, say(w_stale_order, d.n, *problem));
   try {
     static_cast<void>(allocate(s.rules, s.applications, s.scores, standing.applied));  // only whether it can
   } catch (const Error& e) {
     if (e.kind() != ErrorKind::conflict) throw;
-    throw Error(ErrorKind::conflict, request,
-                fmt::format("refused, the commission's decisions could not all apply: {}", e.what()), e.remedy());
+    throw Error(ErrorKind::conflict, request, say(w_refused, e.message()), e.remedy());
   }
 }
 

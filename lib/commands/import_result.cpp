@@ -30,7 +30,7 @@ ImportSummary refused_summary(const ImportOptions& options, const Error& refusal
   s.kind = options.kind;
   s.round = options.round.value_or("");
   s.errors = refusal.diagnostics();
-  if (s.errors.empty()) s.errors.push_back(Diagnostic{options.file, 0, 0, "", refusal.what(), refusal.kind()});
+  if (s.errors.empty()) s.errors.push_back(Diagnostic{options.file, 0, 0, "", refusal.message(), refusal.kind()});
   return s;
 }
 

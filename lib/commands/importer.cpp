@@ -30,8 +30,69 @@
 #include "store/reviewer_writer.hpp"
 #include "store/round_limits.hpp"
 #include "store/stale_scores.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_frozen{.uk = "конкурс {} розподілено: його {} зафіксовано рішенням",
+                                        .en = "round {} is allocated: its {} are frozen by the decision"};
+constexpr PerLang<const char*> w_review_of{.uk = "оцінка {} експертом {}", .en = "review of {} by {}"};
+constexpr PerLang<const char*> w_unknown_app_first{
+    .uk = "невідома заявка \"{}\" у конкурсі {} (спершу імпортуйте заявки)",
+    .en = "unknown application \"{}\" in round {} (import the applications first)"};
+constexpr PerLang<const char*> w_unknown_reviewer{
+    .uk = "невідомий експерт \"{}\" у конкурсі {} (спершу імпортуйте експертів)",
+    .en = "unknown reviewer \"{}\" in round {} (import the reviewers first)"};
+constexpr PerLang<const char*> w_conflict{.uk =
+                                              "експерт {} має конфлікт інтересів з організацією {} (додайте "
+                                              "--exclude-conflicts, щоб зберегти оцінку як виключену)",
+                                          .en =
+                                              "reviewer {} has a conflict of interest with the organisation of {} (use "
+                                              "--exclude-conflicts to store the review as excluded)"};
+constexpr PerLang<const char*> w_unassigned{.uk =
+                                                "експерта {} не призначено на {} (конкурс має розподіл між експертами; "
+                                                "додайте --allow-unassigned, щоб усе одно імпортувати оцінку)",
+                                            .en =
+                                                "reviewer {} is not assigned to {} (the round has an assignment; use "
+                                                "--allow-unassigned to import the review anyway)"};
+constexpr PerLang<const char*> w_round_cell{
+    .uk = "рядок стосується конкурсу \"{}\", а не {} (конкурсу, в який імпортують)",
+    .en = "the row is for round \"{}\", not {} (the round imported into)"};
+constexpr PerLang<const char*> w_duplicate_across{.uk = "повторна оцінка {} експертом {} (уперше в {})",
+                                                  .en = "duplicate review of {} by {} (first in {})"};
+constexpr PerLang<const char*> w_sheet_round{
+    .uk = "робоча книга — бланк оцінювання конкурсу \"{}\", а не конкурсу {} (конкурсу, в який імпортують)",
+    .en = "the workbook is a score sheet of round \"{}\", not of round {} (the round imported into)"};
+constexpr PerLang<const char*> w_votes{.uk = "конкурс {} ранжує за голосами; він не приймає оцінок",
+                                       .en = "round {} is ranked by votes; it takes no reviews"};
+constexpr PerLang<const char*> w_comment{
+    .uk = "коментар у рядку без оцінок (заповніть оцінки або зітріть коментар)",
+    .en = "a comment on a row without scores (fill in the scores, or clear the comment)"};
+constexpr PerLang<const char*> w_unknown_app{.uk = "невідома заявка \"{}\" у конкурсі {}",
+                                             .en = "unknown application \"{}\" in round {}"};
+constexpr PerLang<const char*> w_outcomes_unfunded{
+    .uk = "{} не отримала грошей у конкурсі {}: про результати звітують профінансовані повністю й частково заявки",
+    .en = "{} got no money in round {}: outcomes are reported for funded and partial applications"};
+constexpr PerLang<const char*> w_agreements_unfunded{
+    .uk = "{} не має суми в конкурсі {}: угоди укладають для профінансованих повністю й частково заявок",
+    .en = "{} has no award in round {}: agreements are signed for funded and partial applications"};
+constexpr PerLang<const char*> w_before_agreement{.uk = "{}: платіж {} датовано раніше, ніж підписано угоду {} ({})",
+                                                  .en = "{}: payment {} is dated before agreement {} was signed ({})"};
+constexpr PerLang<const char*> w_above_agreement{.uk = "{}: сплачено {} після платежу {}, понад угоду {} ({})",
+                                                 .en = "{}: paid {} after payment {}, above agreement {} ({})"};
+constexpr PerLang<const char*> w_below_zero{
+    .uk = "{}: сплачено {} після повернення {}, нижче нуля (повернуто більше, ніж сплачено)",
+    .en = "{}: paid {} after refund {}, below zero (more refunded than paid)"};
+constexpr PerLang<const char*> w_above_award{.uk = "{} — більше за суму {} ({})",
+                                             .en = "{} is more than the award of {} ({})"};
+constexpr PerLang<const char*> w_number_taken{.uk = "номер угоди \"{}\" уже належить угоді {}",
+                                              .en = "agreement number \"{}\" is the agreement of {} already"};
+constexpr PerLang<const char*> w_no_agreement{.uk = "{} не має угоди в конкурсі {}: спершу імпортуйте її угоду",
+                                              .en = "{} has no agreement in round {}: import its agreement first"};
+constexpr PerLang<const char*> w_paid_early{.uk = "{} — раніше, ніж підписано угоду {} заявки {} ({})",
+                                            .en = "{} is before agreement {} of {} was signed ({})"};
+constexpr PerLang<const char*> w_more{.uk = "... і ще {} проблем не показано (показано перші {})",
+                                      .en = "... and {} more problems not shown (the first {} are listed)"};
 
 namespace {
 
@@ -43,10 +104,8 @@ CsvSource source_of(const ImportOptions& o) { return CsvSource{o.file, o.encodin
 RoundRecord round_for(Store& store, const ImportOptions& o, bool frozen_after_allocation) {
   RoundRecord round = store.resolve_round(o.round);
   if (frozen_after_allocation && round.stage == Stage::allocated)
-    throw Error(ErrorKind::conflict, {Diagnostic{o.file, 0, 0, "",
-                                                 fmt::format("round {} is allocated: its {} are frozen by the decision",
-                                                             round.id, to_string(o.kind)),
-                                                 ErrorKind::conflict}});
+    throw Error(ErrorKind::conflict,
+                {Diagnostic{o.file, 0, 0, "", say(w_frozen, round.id, to_string(o.kind)), ErrorKind::conflict}});
   return round;
 }
 
@@ -98,7 +157,7 @@ void invalidate_scores(Store& store, const RoundRecord& round, const ImportSumma
 // docs/formats.md "Limits": the round as this import leaves it (its rows are
 // written, not committed) must be computable; each excess is an error of the file.
 void check_round_limits(Store& store, const std::string& round, RoundPart part, DiagnosticSink& sink) {
-  for (std::string& problem : round_limit_problems(store, round, part)) sink.add(0, 0, "", std::move(problem));
+  for (Message& problem : round_limit_problems(store, round, part)) sink.add(0, 0, "", std::move(problem));
 }
 
 // ----- applications ---------------------------------------------------------
@@ -151,13 +210,9 @@ std::pair<std::int64_t, std::int64_t> check_pair(ReviewChecks& checks, RowReader
   const std::int64_t app = checks.app(rv.application);
   const std::int64_t reviewer = checks.reviewer(rv.reviewer);
   if (int first = checks.first_line(app, reviewer, rv.application, rv.reviewer, r.rec.line))
-    report_duplicate(first, r, 0, [&] { return fmt::format("review of {} by {}", rv.application, rv.reviewer); });
-  if (app < 0 && !rv.application.empty())
-    r.error(0, fmt::format("unknown application \"{}\" in round {} (import the applications first)",
-                           shown(rv.application), round));
-  if (reviewer < 0 && !rv.reviewer.empty())
-    r.error(1,
-            fmt::format("unknown reviewer \"{}\" in round {} (import the reviewers first)", shown(rv.reviewer), round));
+    report_duplicate(first, r, 0, [&] { return say(w_review_of, rv.application, rv.reviewer); });
+  if (app < 0 && !rv.application.empty()) r.error(0, say(w_unknown_app_first, shown(rv.application), round));
+  if (reviewer < 0 && !rv.reviewer.empty()) r.error(1, say(w_unknown_reviewer, shown(rv.reviewer), round));
   return {app, reviewer};
 }
 
@@ -171,9 +226,7 @@ void check_conflict_of_interest(const ReviewChecks& checks, RowReader& r, std::i
   if (exclude_conflicts)
     rv.excluded = true;
   else
-    r.error(1, fmt::format("reviewer {} has a conflict of interest with the organisation of {} (use "
-                           "--exclude-conflicts to store the review as excluded)",
-                           rv.reviewer, rv.application));
+    r.error(1, say(w_conflict, rv.reviewer, rv.application));
 }
 
 // docs/cli.md "assign": once the round has an assignment, a review by a
@@ -181,17 +234,14 @@ void check_conflict_of_interest(const ReviewChecks& checks, RowReader& r, std::i
 void check_assigned(const std::set<NamedPair>& assigned, RowReader& r, std::int64_t app, std::int64_t reviewer,
                     const Review& rv) {
   if (assigned.empty() || app < 0 || reviewer < 0 || assigned.count({rv.application, rv.reviewer})) return;
-  r.error(1, fmt::format("reviewer {} is not assigned to {} (the round has an assignment; use --allow-unassigned to "
-                         "import the review anyway)",
-                         rv.reviewer, rv.application));
+  r.error(1, say(w_unassigned, rv.reviewer, rv.application));
 }
 
 // docs/formats.md "Score sheets": a score sheet's `round` cell names the round
 // it was written for, which must be the round imported into.
 void check_round_cell(RowReader& r, std::size_t k, const std::string& round) {
   const std::string_view cell = r.cell(k);
-  if (!cell.empty() && cell != round)
-    r.error(k, fmt::format("the row is for round \"{}\", not {} (the round imported into)", shown(cell), round));
+  if (!cell.empty() && cell != round) r.error(k, say(w_round_cell, shown(cell), round));
 }
 
 // A pair another file of the directory had already (docs/cli.md "import"):
@@ -199,8 +249,7 @@ void check_round_cell(RowReader& r, std::size_t k, const std::string& round) {
 void check_across_files(ReviewFiles* across, RowReader& r, const Review& rv, const std::string& file) {
   if (!across || rv.application.empty() || rv.reviewer.empty()) return;
   auto [first, fresh] = across->emplace(NamedPair{rv.application, rv.reviewer}, file);
-  if (!fresh && first->second != file)
-    r.error(0, fmt::format("duplicate review of {} by {} (first in {})", rv.application, rv.reviewer, first->second));
+  if (!fresh && first->second != file) r.error(0, say(w_duplicate_across, rv.application, rv.reviewer, first->second));
 }
 
 // The score sheet's defined names (docs/formats.md "Score sheets"): a round
@@ -208,10 +257,7 @@ void check_across_files(ReviewFiles* across, RowReader& r, const Review& rv, con
 std::optional<std::string> sheet_reviewer(const CsvRows& rows, const std::string& file, const std::string& round) {
   if (auto sheet_round = rows.defined_text("competition_round"); sheet_round && *sheet_round != round)
     throw Error(ErrorKind::invalid,
-                {Diagnostic{file, 0, 0, "competition_round",
-                            fmt::format("the workbook is a score sheet of round \"{}\", not of round {} (the round "
-                                        "imported into)",
-                                        shown(*sheet_round), round)}});
+                {Diagnostic{file, 0, 0, "competition_round", say(w_sheet_round, shown(*sheet_round), round)}});
   return rows.defined_text("competition_reviewer");
 }
 
@@ -222,9 +268,7 @@ void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes
   Rules rules = Store::rules_of(round);
   s.round = round.id;
   if (rules.source == ScoreSource::votes)
-    throw Error(
-        ErrorKind::invalid,
-        {Diagnostic{o.file, 0, 0, "", fmt::format("round {} is ranked by votes; it takes no reviews", round.id)}});
+    throw Error(ErrorKind::invalid, {Diagnostic{o.file, 0, 0, "", say(w_votes, round.id)}});
   const CsvSource source = source_of(o);
   CsvRows rows(bytes, source, review_columns(rules, false));
   const std::optional<std::string> named_reviewer = sheet_reviewer(rows, o.file, round.id);
@@ -239,8 +283,7 @@ void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes
   std::string scores;  // rv.scores as stored, reused row after row
   while (RowReader* r = rows.next()) {
     if (review_scores_blank(*r, rules)) {
-      if (!r->cell(2).empty())
-        r->error(2, "a comment on a row without scores (fill in the scores, or clear the comment)");
+      if (!r->cell(2).empty()) r->error(2, say(w_comment));
       ++s.blank;
       continue;
     }
@@ -266,12 +309,9 @@ void check_outcome_target(const OutcomeTargets& targets, RowReader& r, const std
                           const std::string& round) {
   if (application.empty()) return;
   if (!targets.known.count(application))
-    r.error(0, fmt::format("unknown application \"{}\" in round {}", shown(application), round));
+    r.error(0, say(w_unknown_app, shown(application), round));
   else if (!targets.funded.count(application))
-    r.error(0,
-            fmt::format("{} got no money in round {}: outcomes are reported for funded and partial applications",
-                        application, round),
-            ErrorKind::conflict);
+    r.error(0, say(w_outcomes_unfunded, application, round), ErrorKind::conflict);
 }
 
 void import_outcomes(Store& store, const ImportOptions& o, std::string_view bytes, ImportSummary& s,
@@ -315,12 +355,9 @@ void check_agreement_target(const std::set<std::string>& known, const std::map<s
                             RowReader& r, const std::string& application, const std::string& round) {
   if (application.empty()) return;
   if (!known.count(application))
-    r.error(0, fmt::format("unknown application \"{}\" in round {}", shown(application), round));
+    r.error(0, say(w_unknown_app, shown(application), round));
   else if (!awards.count(application))
-    r.error(0,
-            fmt::format("{} has no award in round {}: agreements are signed for funded and partial applications",
-                        application, round),
-            ErrorKind::conflict);
+    r.error(0, say(w_agreements_unfunded, application, round), ErrorKind::conflict);
 }
 
 std::set<std::string> application_ids(Store& store, const std::string& round) {
@@ -348,18 +385,15 @@ void check_running_sums(const std::vector<Agreement>& agreements, const std::vec
     switch (v.rule) {
       case PaymentRule::before_agreement:
         out.add(place->line, place->date_column, place->date_field,
-                fmt::format("{}: payment {} is dated before agreement {} was signed ({})", v.application, v.reference,
-                            a.number, a.signed_on));
+                say(w_before_agreement, v.application, v.reference, a.number, a.signed_on));
         break;
       case PaymentRule::above_agreement:
         out.add(place->line, place->amount_column, "amount",
-                fmt::format("{}: paid {} after payment {}, above agreement {} ({})", v.application,
-                            v.running.to_string(), v.reference, a.number, a.amount.to_string()));
+                say(w_above_agreement, v.application, v.running.said(), v.reference, a.number, a.amount.said()));
         break;
       case PaymentRule::below_zero:
         out.add(place->line, place->amount_column, "amount",
-                fmt::format("{}: paid {} after refund {}, below zero (more refunded than paid)", v.application,
-                            v.running.to_string(), v.reference));
+                say(w_below_zero, v.application, v.running.said(), v.reference));
         break;
     }
   }
@@ -399,8 +433,7 @@ void import_agreements(Store& store, const ImportOptions& o, std::string_view by
     if (award != awards.end()) {
       a.amount = row.amount.value_or(award->second);
       if (a.amount > award->second)
-        r->error(3, fmt::format("{} is more than the award of {} ({})", a.amount.to_string(), a.application,
-                                award->second.to_string()));
+        r->error(3, say(w_above_award, a.amount.said(), a.application, award->second.said()));
     }
     if (r->ok && award != awards.end()) {
       places[a.application] = {r->rec.line, r->column(1), r->column(2), r->column(3), "signed_on"};
@@ -416,8 +449,7 @@ void import_agreements(Store& store, const ImportOptions& o, std::string_view by
     for (const auto& [a, line] : parsed)
       for (const std::string& holder : holders.at(a.number))
         if (holder != a.application) {
-          rows.conflicts().add(line, places[a.application].key_column, "number",
-                               fmt::format("agreement number \"{}\" is the agreement of {} already", a.number, holder));
+          rows.conflicts().add(line, places[a.application].key_column, "number", say(w_number_taken, a.number, holder));
           break;
         }
     check_running_sums(after, stored_payments(store, round.id), {}, places, rows.conflicts());
@@ -444,14 +476,12 @@ void import_payments(Store& store, const ImportOptions& o, std::string_view byte
   while (RowReader* r = rows.next()) {
     Payment p = parser.parse(*r);
     if (!p.application.empty() && !known.count(p.application))
-      r->error(0, fmt::format("unknown application \"{}\" in round {}", shown(p.application), round.id));
+      r->error(0, say(w_unknown_app, shown(p.application), round.id));
     else if (!p.application.empty() && !agreement_of.count(p.application))
-      r->error(0, fmt::format("{} has no agreement in round {}: import its agreement first", p.application, round.id),
-               ErrorKind::conflict);
+      r->error(0, say(w_no_agreement, p.application, round.id), ErrorKind::conflict);
     else if (auto a = agreement_of.find(p.application);
              a != agreement_of.end() && !p.paid_on.empty() && p.paid_on < a->second->signed_on)
-      r->error(2, fmt::format("{} is before agreement {} of {} was signed ({})", p.paid_on, a->second->number,
-                              p.application, a->second->signed_on));
+      r->error(2, say(w_paid_early, p.paid_on, a->second->number, p.application, a->second->signed_on));
     if (r->ok && agreement_of.count(p.application)) {
       const RowPlace place{r->rec.line, r->column(1), r->column(2), r->column(3)};
       by_reference.emplace(p.reference, place);
@@ -545,10 +575,7 @@ ImportSummary import_rows(Store& store, const ImportOptions& o, std::string_view
   // Say that the list is cut, so nobody takes the first 100 for all of them
   // (one more diagnostic, at line 0, after the 100).
   if (sink.dropped() > 0)
-    diags.push_back(Diagnostic{o.file, 0, 0, "",
-                               fmt::format("... and {} more problems not shown (the first {} are listed)",
-                                           sink.dropped(), max_reported_errors),
-                               worst_kind(diags)});
+    diags.push_back(Diagnostic{o.file, 0, 0, "", say(w_more, sink.dropped(), max_reported_errors), worst_kind(diags)});
   return s;
 }
 

@@ -13,21 +13,30 @@
 #include "render/reason_words.hpp"
 #include "store/decision_log.hpp"
 #include "store/score_store.hpp"
+#include "values/common_words.hpp"
 #include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition {
 
+constexpr PerLang<const char*> w_unreadable{.uk = "конкурс {}: збережений запис рішення не вдається прочитати ({})",
+                                            .en = "round {}: the stored decision record cannot be read ({})"};
+constexpr PerLang<const char*> w_not_money{.uk = "{} не є сумою грошей", .en = "{} is not money"};
+constexpr PerLang<const char*> w_unknown_status{.uk = "невідомий статус {}", .en = "unknown status of {}"};
+constexpr PerLang<const char*> w_bad_reason{.uk = "нечитабельна причина {}", .en = "unreadable reason of {}"};
+constexpr PerLang<const char*> w_not_allocated{.uk = "конкурс {} ще не розподілено: протокол фіксує розподіл",
+                                               .en = "round {} is not allocated yet: the minutes record an allocation"};
+
 namespace {
 
-[[noreturn]] void unreadable(const std::string& round, const std::string& what) {
-  throw Error(ErrorKind::io, fmt::format("round {}: the stored decision record cannot be read ({})", round, what),
-              Remedy::audit);
+[[noreturn]] void unreadable(const std::string& round, const Message& what) {
+  throw Error(ErrorKind::io, say(w_unreadable, round, what), Remedy::audit);
 }
 
 Money money_of(const nlohmann::json& j, const std::string& round, const char* what) {
-  if (!j.is_string()) unreadable(round, std::string(what) + " is not money");
+  if (!j.is_string()) unreadable(round, say(w_not_money, what));
   auto m = Money::parse(j.get<std::string>());
-  if (!m) unreadable(round, std::string(what) + " is not money");
+  if (!m) unreadable(round, say(w_not_money, what));
   return *m;
 }
 
@@ -46,20 +55,20 @@ void read_record(const nlohmann::json& record, const std::string& round, Minutes
       line.id = a.at("id").get<std::string>();
       if (!a.at("rank").is_null()) line.rank = a.at("rank").get<int>();
       auto status = parse_award_status(a.at("status").get<std::string>());
-      if (!status) unreadable(round, "unknown status of " + line.id);
+      if (!status) unreadable(round, say(w_unknown_status, line.id));
       line.status = *status;
       line.award = money_of(a.at("award"), round, "award");
       if (!a.at("lot").is_null()) line.lot = a.at("lot").get<std::string>();
       if (a.contains("reasons"))
         for (const auto& r : a.at("reasons").get<std::vector<std::string>>()) {
-          if (r.empty() || r.find('|') != std::string::npos) unreadable(round, "unreadable reason of " + line.id);
+          if (r.empty() || r.find('|') != std::string::npos) unreadable(round, say(w_bad_reason, line.id));
           line.reasons.push_back(r);
         }
       m.lines.push_back(std::move(line));
     }
     for (const auto& d : record.at("decisions")) m.applied.push_back(d.at("n").get<int>());
   } catch (const nlohmann::json::exception& e) {
-    unreadable(round, e.what());
+    unreadable(round, std::string(e.what()));
   }
 }
 
@@ -77,9 +86,7 @@ MinutesData load_minutes(Store& store, const std::optional<std::string>& round_i
   const LogEntry* allocation = nullptr;
   for (const LogEntry& e : log)
     if (e.kind == LogKind::allocate) allocation = &e;
-  if (!allocation)
-    throw Error(ErrorKind::conflict, fmt::format("round {} is not allocated yet: the minutes record an allocation", id),
-                Remedy::allocate_before_minutes);
+  if (!allocation) throw Error(ErrorKind::conflict, say(w_not_allocated, id), Remedy::allocate_before_minutes);
   m.rules = Store::rules_of(m.round);
   m.applications = store.applications(id);
   if (auto scores = load_scores(store, id, m.rules)) m.scores = std::move(*scores);
@@ -87,7 +94,7 @@ MinutesData load_minutes(Store& store, const std::optional<std::string>& round_i
   try {
     record = nlohmann::json::parse(allocation->payload);
   } catch (const nlohmann::json::parse_error&) {
-    unreadable(id, "not JSON");
+    unreadable(id, say(not_json_words));
   }
   read_record(record, id, m);
   m.allocated_at = allocation->recorded_at;

@@ -10,8 +10,12 @@
 #include "store/allocation_store.hpp"
 #include "store/score_store.hpp"
 #include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_not_allocated{.uk = "конкурс {} ще не розподілено",
+                                               .en = "round {} is not allocated yet"};
 
 namespace {
 
@@ -95,8 +99,7 @@ bool stored_instance(Store& store, const RoundRecord& round, const std::map<std:
 PabulibFile export_pabulib(Store& store, const RoundRecord& round) {
   std::vector<AllocationLine> lines = load_allocation(store, round.id);
   if (round.stage != Stage::allocated || lines.empty())
-    throw Error(ErrorKind::conflict, fmt::format("round {} is not allocated yet", round.id),
-                Remedy::allocate_before_export);
+    throw Error(ErrorKind::conflict, say(w_not_allocated, round.id), Remedy::allocate_before_export);
   std::map<std::string, bool> chosen;
   for (const auto& l : lines) chosen[l.id] = l.status == AwardStatus::funded || l.status == AwardStatus::partial;
 

@@ -9,8 +9,12 @@
 #include "store/check_facts_store.hpp"
 #include "store/organisations.hpp"
 #include "store/score_store.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_no_scores{.uk = "конкурс {} розподілено, але він не має збережених оцінок",
+                                           .en = "round {} is allocated but has no stored scores"};
 
 // docs/cli.md "score": one transaction from reading the inputs to the new stage, so
 // a concurrent import cannot slip between the reviews read and the scores stored.
@@ -31,9 +35,7 @@ ScoredRound score_and_store(Store& store, const std::optional<std::string>& roun
   if (s.round.stage == Stage::allocated) {
     // docs/cli.md "score": the decision froze the scores; they are shown as stored.
     std::optional<ScoreResult> stored = load_scores(store, s.round.id, s.rules);
-    if (!stored)
-      throw Error(ErrorKind::conflict, fmt::format("round {} is allocated but has no stored scores", s.round.id),
-                  Remedy::see_stored_decision);
+    if (!stored) throw Error(ErrorKind::conflict, say(w_no_scores, s.round.id), Remedy::see_stored_decision);
     s.result = std::move(*stored);
     s.frozen = true;
     if (meanwhile) meanwhile(s);

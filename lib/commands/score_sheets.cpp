@@ -16,8 +16,26 @@
 #include "formats/score_sheet_name.hpp"
 #include "render/render_score_sheet.hpp"
 #include "store/assignment_store.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_not_dir{
+    .uk = "{}: існує й не є каталогом (бланки оцінювання записують у новий або порожній каталог)",
+    .en = "{}: exists and is not a directory (score sheets are written into a new or empty directory)"};
+constexpr PerLang<const char*> w_not_empty{
+    .uk = "{}: каталог не порожній (бланки оцінювання записують у новий або порожній каталог)",
+    .en = "{}: the directory is not empty (score sheets are written into a new or empty directory)"};
+constexpr PerLang<const char*> w_no_assignment{.uk = "конкурс {} не має розподілу між експертами",
+                                               .en = "round {} has no reviewer assignment"};
+constexpr PerLang<const char*> w_not_assigned{.uk = "--reviewer {}: не експерт розподілу конкурсу {}",
+                                              .en = "--reviewer {}: not a reviewer of round {}'s assignment"};
+constexpr PerLang<const char*> w_same_file{
+    .uk = "експертів {} і {} було б записано в один файл {}: перейменуйте одного з них",
+    .en = "reviewers {} and {} would both be written to {}: rename one of them"};
+constexpr PerLang<const char*> w_mkdir{.uk = "{}: не вдається створити каталог: {}",
+                                       .en = "{}: cannot make the directory: {}"};
+constexpr PerLang<const char*> w_exists{.uk = "він існує", .en = "it exists"};
 
 namespace {
 
@@ -29,14 +47,8 @@ bool check_directory(const std::string& dir) {
   const fs::file_status st = fs::symlink_status(dir, ec);
   if (st.type() == fs::file_type::not_found) return true;
   if (ec) throw Error(ErrorKind::io, fmt::format("{}: {}", dir, ec.message()));
-  if (!fs::is_directory(dir, ec))
-    throw Error(ErrorKind::conflict, fmt::format("{}: exists and is not a directory (score sheets are written into a "
-                                                 "new or empty directory)",
-                                                 dir));
-  if (!fs::is_empty(dir, ec) || ec)
-    throw Error(
-        ErrorKind::conflict,
-        fmt::format("{}: the directory is not empty (score sheets are written into a new or empty directory)", dir));
+  if (!fs::is_directory(dir, ec)) throw Error(ErrorKind::conflict, say(w_not_dir, dir));
+  if (!fs::is_empty(dir, ec) || ec) throw Error(ErrorKind::conflict, say(w_not_empty, dir));
   return false;
 }
 
@@ -81,14 +93,10 @@ std::vector<std::string> write_score_sheets(Store& store, const std::optional<st
     const RoundRecord round = store.resolve_round(round_id);
     const Rules rules = Store::rules_of(round);
     const std::vector<NamedPair> pairs = stored_assignment(store, round.id);
-    if (pairs.empty())
-      throw Error(ErrorKind::conflict, fmt::format("round {} has no reviewer assignment", round.id),
-                  Remedy::assign_first);
+    if (pairs.empty()) throw Error(ErrorKind::conflict, say(w_no_assignment, round.id), Remedy::assign_first);
     for (const auto& [app, reviewer] : pairs) sheets[reviewer];
     for (const std::string& r : o.reviewers)
-      if (!sheets.count(r))
-        throw Error(ErrorKind::invalid,
-                    fmt::format("--reviewer {}: not a reviewer of round {}'s assignment", r, round.id));
+      if (!sheets.count(r)) throw Error(ErrorKind::invalid, say(w_not_assigned, r, round.id));
     if (!o.reviewers.empty())
       std::erase_if(sheets, [&](const auto& s) {
         return std::find(o.reviewers.begin(), o.reviewers.end(), s.first) == o.reviewers.end();
@@ -120,15 +128,12 @@ std::vector<std::string> write_score_sheets(Store& store, const std::optional<st
   std::map<std::string, std::string> names;  // file name -> reviewer
   for (const auto& [reviewer, sheet] : sheets) {
     auto [it, fresh] = names.emplace(score_sheet_name(sheet.round, reviewer, extension), reviewer);
-    if (!fresh)
-      throw Error(ErrorKind::invalid, fmt::format("reviewers {} and {} would both be written to {}: rename one of them",
-                                                  it->second, reviewer, it->first));
+    if (!fresh) throw Error(ErrorKind::invalid, say(w_same_file, it->second, reviewer, it->first));
   }
   const bool make = check_directory(o.directory);
   std::error_code ec;
   if (make && !fs::create_directory(o.directory, ec))
-    throw Error(ErrorKind::io, fmt::format("{}: cannot make the directory: {}", o.directory,
-                                           ec ? ec.message() : std::string("it exists")));
+    throw Error(ErrorKind::io, say(w_mkdir, o.directory, ec ? Message(ec.message()) : say(w_exists)));
   WrittenFiles written(o.directory, make);
   const std::string prefix = !o.directory.empty() && o.directory.back() == '/' ? o.directory : o.directory + "/";
   for (const auto& [reviewer, sheet] : sheets) {

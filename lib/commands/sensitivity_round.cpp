@@ -6,8 +6,11 @@
 #include "engine/commission.hpp"
 #include "store/decision_log.hpp"
 #include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_not_scored{.uk = "конкурс {} ще не оцінено", .en = "round {} is not scored yet"};
 
 std::vector<CommissionDecision> baseline_decisions(Store& store, const RoundRecord& round) {
   std::vector<LogEntry> log = log_entries(store, round.id);
@@ -23,8 +26,7 @@ SensitivityResult run_sensitivity(Store& store, const std::optional<std::string>
   SensitivityResult r;
   r.round = store.resolve_round(round_id);
   const std::string& id = r.round.id;
-  if (r.round.stage == Stage::open)
-    throw Error(ErrorKind::conflict, fmt::format("round {} is not scored yet", id), Remedy::score_first);
+  if (r.round.stage == Stage::open) throw Error(ErrorKind::conflict, say(w_not_scored, id), Remedy::score_first);
   r.rules = Store::rules_of(r.round);
   r.applications = store.applications(id);
   std::vector<Review> reviews = store.reviews(id, r.rules);

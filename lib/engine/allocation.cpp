@@ -10,8 +10,62 @@
 #include "base/position_index.hpp"
 #include "base/string_index.hpp"
 #include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_invariant{.uk = "внутрішня помилка: порушено інваріант: {}",
+                                           .en = "internal error: invariant violated: {}"};
+constexpr PerLang<const char*> w_twice{.uk = "заявка {} двічі трапляється в конкурсі",
+                                       .en = "application {} appears twice in the round"};
+constexpr PerLang<const char*> w_not_in_round{.uk = "оцінки називають заявку {}, якої немає в конкурсі",
+                                              .en = "scores name application {}, which is not in the round"};
+constexpr PerLang<const char*> w_scored_twice{.uk = "заявку {} оцінено двічі", .en = "application {} is scored twice"};
+constexpr PerLang<const char*> w_no_rank{.uk = "ранжована заявка {} не має місця",
+                                         .en = "ranked application {} has no rank"};
+constexpr PerLang<const char*> w_not_scored{.uk = "заявку {} не оцінено", .en = "application {} has not been scored"};
+constexpr PerLang<const char*> w_share_rank{.uk = "заявки {} і {} мають однакове місце {}",
+                                            .en = "applications {} and {} share rank {}"};
+constexpr PerLang<const char*> w_lots_over{.uk = "lots: суми лотів разом {} — більше за бюджет {}",
+                                           .en = "lots: lot amounts add up to {}, more than the budget {}"};
+constexpr PerLang<const char*> w_withdrawal{.uk = "відкликання", .en = "withdrawal"};
+constexpr PerLang<const char*> w_override{.uk = "зміна суми", .en = "override"};
+constexpr PerLang<const char*> w_no_such{.uk = "{} щодо {}: такої заявки в конкурсі немає",
+                                         .en = "{} of {}: no such application in the round"};
+constexpr PerLang<const char*> w_not_ranked{
+    .uk = "{} щодо {}: заявка не ранжована ({}); рішення комісії стосуються лише ранжованих заявок",
+    .en = "{} of {}: the application is not ranked ({}); commission decisions apply to ranked applications only"};
+constexpr PerLang<const char*> w_both{.uk = "{} водночас відкликано й змінено суму",
+                                      .en = "{} is both withdrawn and overridden"};
+constexpr PerLang<const char*> w_above_request{.uk = "зміна суми {}: {} — більше за запит {}",
+                                               .en = "override of {}: {} is more than the request {}"};
+constexpr PerLang<const char*> w_no_pot{
+    .uk =
+        "зміна суми {}: категорія \"{}\" не входить у жоден лот, а leftover = \"keep\" не лишає резерву, з якого її "
+        "сплатити",
+    .en = "override of {}: its category \"{}\" is in no lot and leftover = \"keep\" leaves no pool to charge it to"};
+constexpr PerLang<const char*> w_pot_exceeded{
+    .uk = "зміна суми {}: зміни сум, віднесені на {}, перевищують його суму {}",
+    .en = "override of {}: the overrides charged to {} exceed its amount {}"};
+constexpr PerLang<const char*> w_award_range{.uk = "сума для {} — {}, поза (0, {}]",
+                                             .en = "award of {} is {}, outside (0, {}]"};
+constexpr PerLang<const char*> w_status{.uk = "статус {} не відповідає його сумі",
+                                        .en = "status of {} does not match its award"};
+constexpr PerLang<const char*> w_no_lot{.uk = "сума для {} не має лоту", .en = "award of {} has no lot"};
+constexpr PerLang<const char*> w_funded_reasons{.uk = "профінансована {} має причини", .en = "funded {} has reasons"};
+constexpr PerLang<const char*> w_money_unfunded{.uk = "{} має гроші, не будучи профінансованою",
+                                                .en = "{} has money without being funded"};
+constexpr PerLang<const char*> w_no_reason{.uk = "{} не отримує грошей і не має причини",
+                                           .en = "{} gets no money and has no reason"};
+constexpr PerLang<const char*> w_over_budget{.uk = "суми {} перевищують бюджет {}",
+                                             .en = "awards {} exceed the budget {}"};
+constexpr PerLang<const char*> w_awarded_sum{.uk = "awarded — не сума призначених сум",
+                                             .en = "awarded is not the sum of the awards"};
+constexpr PerLang<const char*> w_lot_awarded{.uk = "лот {} розподілив {} зі своїх {}",
+                                             .en = "lot {} awarded {} of its {}"};
+constexpr PerLang<const char*> w_pool_awarded{.uk = "резерв розподілив {}", .en = "the pool awarded {}"};
+constexpr PerLang<const char*> w_outside{.uk = "суми поза всіма лотами й резервом",
+                                         .en = "awards outside every lot and the pool"};
 
 namespace {
 __extension__ typedef __int128 i128;  // __extension__: no -Wpedantic warning
@@ -82,9 +136,7 @@ struct Entry {
 // inputs without a key fall back to this: the name as written.
 std::string organisation_by_name(const Application& a) { return "name:" + a.organisation; }
 
-[[noreturn]] void invariant_violated(const std::string& what) {
-  throw Error(ErrorKind::io, "internal error: invariant violated: " + what);
-}
+[[noreturn]] void invariant_violated(const Message& what) { throw Error(ErrorKind::io, say(w_invariant, what)); }
 
 // docs/rules.md §4 step 4: p ≥ min_partial_share × requested, compared exactly in 128 bits.
 bool partial_large_enough(Money p, Money requested, const Rational& share) {
@@ -129,8 +181,7 @@ class Allocator {
     const auto n = static_cast<std::uint32_t>(applications.size());
     PositionIndex by_id(n, [&](std::uint32_t i) { return std::string_view(applications[i].id); });
     for (std::uint32_t i = 0; i < n; ++i)
-      if (by_id.insert(i) != i)
-        throw Error(ErrorKind::invalid, fmt::format("application {} appears twice in the round", applications[i].id));
+      if (by_id.insert(i) != i) throw Error(ErrorKind::invalid, say(w_twice, applications[i].id));
     // organisation_by_name() for the applications without a key (hand-built inputs).
     std::vector<std::string> made;
     if (std::any_of(applications.begin(), applications.end(),
@@ -151,10 +202,8 @@ class Allocator {
     lines_.reserve(scores.applications.size());
     for (const ScoredApplication& s : scores.applications) {
       const std::optional<std::uint32_t> at = by_id.find(s.id);
-      if (!at)
-        throw Error(ErrorKind::conflict, fmt::format("scores name application {}, which is not in the round", s.id),
-                    Remedy::score_again);
-      if (scored[*at]) throw Error(ErrorKind::conflict, fmt::format("application {} is scored twice", s.id));
+      if (!at) throw Error(ErrorKind::conflict, say(w_not_in_round, s.id), Remedy::score_again);
+      if (scored[*at]) throw Error(ErrorKind::conflict, say(w_scored_twice, s.id));
       scored[*at] = true;
       std::uint32_t& org = number[organisations.insert(*at)];
       if (org == unnumbered) org = organisations_seen++;
@@ -178,7 +227,7 @@ class Allocator {
     line.rank = s.rank;
     switch (s.status) {
       case ScoreStatus::ranked:
-        if (!s.rank) throw Error(ErrorKind::conflict, fmt::format("ranked application {} has no rank", s.id));
+        if (!s.rank) throw Error(ErrorKind::conflict, say(w_no_rank, s.id));
         e.in_play = true;
         line.status = AwardStatus::reserve;
         break;
@@ -202,9 +251,7 @@ class Allocator {
     std::optional<std::string_view> unscored;
     for (std::size_t i = 0; i < applications.size(); ++i)
       if (!scored[i] && (!unscored || applications[i].id < *unscored)) unscored = applications[i].id;
-    if (unscored)
-      throw Error(ErrorKind::conflict, fmt::format("application {} has not been scored", *unscored),
-                  Remedy::score_again);
+    if (unscored) throw Error(ErrorKind::conflict, say(w_not_scored, *unscored), Remedy::score_again);
   }
 
   // Output order: entries sorted, then the lines put in the same order; two
@@ -225,8 +272,7 @@ class Allocator {
     permute_in_place(lines_, order);
     for (std::size_t i = 1; i < lines_.size(); ++i)
       if (lines_[i].rank && lines_[i - 1].rank && *lines_[i].rank == *lines_[i - 1].rank)
-        throw Error(ErrorKind::conflict, fmt::format("applications {} and {} share rank {}", lines_[i - 1].id,
-                                                     lines_[i].id, *lines_[i].rank));
+        throw Error(ErrorKind::conflict, say(w_share_rank, lines_[i - 1].id, lines_[i].id, *lines_[i].rank));
   }
 
   // docs/rules.md §4 step 1: the lots in file order, or the single lot `main`; what
@@ -246,25 +292,21 @@ class Allocator {
       assigned += amounts[i];
     }
     if (assigned > rules_.budget)
-      throw Error(ErrorKind::invalid, fmt::format("lots: lot amounts add up to {}, more than the budget {}",
-                                                  assigned.to_string(), rules_.budget.to_string()));
+      throw Error(ErrorKind::invalid, say(w_lots_over, assigned.said(), rules_.budget.said()));
     pool_pass_ = rules_.leftover == Leftover::pool;
     unassigned_ = rules_.budget - assigned;
     pool_ = Pot{"pool", Money{}, unassigned_, {}, true};
   }
 
-  Entry& ranked_entry(const std::string& id, std::string_view what) {
+  Entry& ranked_entry(const std::string& id, const PerLang<const char*>& what) {
     if (by_id_.size() == 0) {  // built on the first decision: most rounds have none
       by_id_.reserve(entries_.size());
       for (std::size_t i = 0; i < lines_.size(); ++i) by_id_.emplace(lines_[i].id, i);
     }
     const std::size_t* at = by_id_.find(id);
-    if (!at) throw Error(ErrorKind::conflict, fmt::format("{} of {}: no such application in the round", what, id));
+    if (!at) throw Error(ErrorKind::conflict, say(w_no_such, what, id));
     Entry& e = entries_[*at];
-    if (!e.in_play)
-      throw Error(ErrorKind::conflict, fmt::format("{} of {}: the application is not ranked ({}); "
-                                                   "commission decisions apply to ranked applications only",
-                                                   what, id, to_string(e.status)));
+    if (!e.in_play) throw Error(ErrorKind::conflict, say(w_not_ranked, what, id, to_string(e.status)));
     return e;
   }
 
@@ -272,15 +314,14 @@ class Allocator {
   // and charged to the first lot holding its category, else to the pool.
   void apply_commission_decisions() {
     for (const std::string& id : decisions_.withdrawn) {
-      Entry& e = ranked_entry(id, "withdrawal");
-      if (decisions_.overrides.count(id))
-        throw Error(ErrorKind::conflict, fmt::format("{} is both withdrawn and overridden", id));
+      Entry& e = ranked_entry(id, w_withdrawal);
+      if (decisions_.overrides.count(id)) throw Error(ErrorKind::conflict, say(w_both, id));
       e.in_play = false;
       lines_[e.line].status = AwardStatus::withdrawn;
       lines_[e.line].reasons = {"withdrawn"};
     }
     for (const auto& [id, amount] : decisions_.overrides) {
-      Entry& e = ranked_entry(id, "override");
+      Entry& e = ranked_entry(id, w_override);
       e.in_play = false;
       if (amount.is_zero()) {
         lines_[e.line].status = AwardStatus::declined;
@@ -288,8 +329,7 @@ class Allocator {
         continue;
       }
       if (amount > e.app->requested)
-        throw Error(ErrorKind::conflict, fmt::format("override of {}: {} is more than the request {}", id,
-                                                     amount.to_string(), e.app->requested.to_string()));
+        throw Error(ErrorKind::conflict, say(w_above_request, id, amount.said(), e.app->requested.said()));
       Pot* pot = nullptr;
       for (Pot& lot : lots_)
         if (lot.holds(e.app->category)) {
@@ -297,18 +337,13 @@ class Allocator {
           break;
         }
       if (!pot) {
-        if (!pool_ || !pool_pass_)
-          throw Error(ErrorKind::conflict,
-                      fmt::format("override of {}: its category \"{}\" is in no lot and leftover = \"keep\" leaves no "
-                                  "pool to charge it to",
-                                  id, e.app->category));
+        if (!pool_ || !pool_pass_) throw Error(ErrorKind::conflict, say(w_no_pot, id, e.app->category));
         pot = &*pool_;
         pool_charged_ += amount;
       }
       if (amount > pot->remaining)
         throw Error(ErrorKind::conflict,
-                    fmt::format("override of {}: the overrides charged to {} exceed its amount {}", id, pot->id,
-                                (pot->id == "pool" ? unassigned_ : pot->amount).to_string()));
+                    say(w_pot_exceeded, id, pot->id, (pot->id == "pool" ? unassigned_ : pot->amount).said()));
       pot->remaining -= amount;
       give(e, amount, pot->id);
     }
@@ -403,33 +438,30 @@ class Allocator {
       bool money = l.status == AwardStatus::funded || l.status == AwardStatus::partial;
       if (money) {
         if (l.award <= Money{} || l.award > a.requested)
-          invariant_violated(
-              fmt::format("award of {} is {}, outside (0, {}]", l.id, l.award.to_string(), a.requested.to_string()));
-        if ((l.status == AwardStatus::funded) != (l.award == a.requested))
-          invariant_violated(fmt::format("status of {} does not match its award", l.id));
-        if (!l.lot) invariant_violated(fmt::format("award of {} has no lot", l.id));
+          invariant_violated(say(w_award_range, l.id, l.award.to_string(), a.requested.to_string()));
+        if ((l.status == AwardStatus::funded) != (l.award == a.requested)) invariant_violated(say(w_status, l.id));
+        if (!l.lot) invariant_violated(say(w_no_lot, l.id));
         by_pot[*l.lot] += l.award;
-        if (!l.reasons.empty()) invariant_violated(fmt::format("funded {} has reasons", l.id));
+        if (!l.reasons.empty()) invariant_violated(say(w_funded_reasons, l.id));
       } else {
-        if (!l.award.is_zero() || l.lot) invariant_violated(fmt::format("{} has money without being funded", l.id));
-        if (l.reasons.empty()) invariant_violated(fmt::format("{} gets no money and has no reason", l.id));
+        if (!l.award.is_zero() || l.lot) invariant_violated(say(w_money_unfunded, l.id));
+        if (l.reasons.empty()) invariant_violated(say(w_no_reason, l.id));
       }
       total += l.award;
     }
-    if (total > d.budget)
-      invariant_violated(fmt::format("awards {} exceed the budget {}", total.to_string(), d.budget.to_string()));
-    if (total != d.awarded) invariant_violated("awarded is not the sum of the awards");
+    if (total > d.budget) invariant_violated(say(w_over_budget, total.to_string(), d.budget.to_string()));
+    if (total != d.awarded) invariant_violated(say(w_awarded_sum));
     for (const LotAllocation& lot : d.lots) {
       Money got = by_pot.count(lot.id) ? by_pot.at(lot.id) : Money{};
       if (got != lot.awarded || got > lot.amount)
-        invariant_violated(fmt::format("lot {} awarded {} of its {}", lot.id, got.to_string(), lot.amount.to_string()));
+        invariant_violated(say(w_lot_awarded, lot.id, got.to_string(), lot.amount.to_string()));
     }
     Money pool_got = by_pot.count("pool") ? by_pot.at("pool") : Money{};
     if (d.pool_amount ? (pool_got != d.pool_awarded || pool_got > *d.pool_amount) : !pool_got.is_zero())
-      invariant_violated(fmt::format("the pool awarded {}", pool_got.to_string()));
+      invariant_violated(say(w_pool_awarded, pool_got.to_string()));
     Money lots_and_pool = pool_got;
     for (const LotAllocation& lot : d.lots) lots_and_pool += lot.awarded;
-    if (lots_and_pool != total) invariant_violated("awards outside every lot and the pool");
+    if (lots_and_pool != total) invariant_violated(say(w_outside));
   }
 
   const Rules& rules_;

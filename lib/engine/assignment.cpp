@@ -9,8 +9,13 @@
 #include <stdexcept>
 
 #include "base/sha256.hpp"
+#include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_no_optimum{.uk = "внутрішня помилка: assign: розв’язувач потоку не знайшов оптимуму",
+                                            .en = "internal error: assign: the flow solver found no optimum"};
 
 std::uint32_t pair_cost(std::uint64_t seed, const std::string& application, const std::string& reviewer) {
   const auto digest = sha256_digest(std::to_string(seed) + "/" + application + "/" + reviewer);
@@ -312,7 +317,7 @@ struct CostFlow {
     while (true) {
       simplex.reset();
       simplex.lowerMap(lower).upperMap(upper).costMap(cost).stSupply(s, t, supply);
-      if (simplex.run() != Simplex::OPTIMAL) throw std::logic_error("assign: the flow solver found no optimum");
+      if (simplex.run() != Simplex::OPTIMAL) throw Error(ErrorKind::io, say(w_no_optimum));
       std::size_t added = 0;
       for (std::uint32_t a = 0; a < applications; ++a) {
         best.clear();

@@ -10,6 +10,7 @@
 
 #include "engine/allocation.hpp"
 #include "engine/scoring.hpp"
+#include "values/message.hpp"
 #include "values/rational.hpp"
 #include "values/rules.hpp"
 
@@ -27,6 +28,8 @@ struct Difference {
   // (a rules text that no longer parses, an extra file): `stored` says what, in
   // a sentence, and `computed` is none. The JSON shape is the same.
   bool problem = false;
+  // A problem's sentence in every language (`stored` holds its English, for JSON).
+  Message said{};
   bool operator==(const Difference&) const = default;
 };
 

@@ -6,8 +6,16 @@
 
 #include "engine/indicators.hpp"
 #include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_no_history{.uk = "audit history: історію не імпортовано",
+                                            .en = "audit history: no history imported"};
+constexpr PerLang<const char*> w_from_after_to{.uk = "--from {} пізніше за --to {}",
+                                               .en = "--from {} is after --to {}"};
+constexpr PerLang<const char*> w_no_year{.uk = "--from/--to: немає року історії в {}–{} (в історії є {}–{})",
+                                         .en = "--from/--to: no history year in {}–{} (history has {}–{})"};
 
 namespace {
 
@@ -43,7 +51,7 @@ bool outside_published_precision(const Rational& computed, std::string_view publ
 
 // docs/cli.md "audit history".
 HistoryAudit audit_history(const std::vector<HistoryYear>& rows, std::optional<int> from, std::optional<int> to) {
-  if (rows.empty()) throw Error(ErrorKind::invalid, "audit history: no history imported", Remedy::import_history);
+  if (rows.empty()) throw Error(ErrorKind::invalid, say(w_no_history), Remedy::import_history);
   auto [lo, hi] = std::minmax_element(rows.begin(), rows.end(),
                                       [](const HistoryYear& a, const HistoryYear& b) { return a.year < b.year; });
   HistoryAudit audit;
@@ -51,17 +59,14 @@ HistoryAudit audit_history(const std::vector<HistoryYear>& rows, std::optional<i
   audit.to = to.value_or(hi->year);
   // Name what the user gave; a bound left out is the history's own first or last year.
   if (audit.from > audit.to) {
-    if (from && to) throw Error(ErrorKind::invalid, fmt::format("--from {} is after --to {}", audit.from, audit.to));
+    if (from && to) throw Error(ErrorKind::invalid, say(w_from_after_to, audit.from, audit.to));
     throw Error(ErrorKind::invalid,
-                fmt::format("--from/--to: no history year in {}–{} (history has {}–{})",
-                            from ? std::to_string(*from) : "", to ? std::to_string(*to) : "", lo->year, hi->year));
+                say(w_no_year, from ? std::to_string(*from) : "", to ? std::to_string(*to) : "", lo->year, hi->year));
   }
   std::vector<const HistoryYear*> chosen;
   for (const HistoryYear& h : rows)
     if (h.year >= audit.from && h.year <= audit.to) chosen.push_back(&h);
-  if (chosen.empty())
-    throw Error(ErrorKind::invalid, fmt::format("--from/--to: no history year in {}–{} (history has {}–{})", audit.from,
-                                                audit.to, lo->year, hi->year));
+  if (chosen.empty()) throw Error(ErrorKind::invalid, say(w_no_year, audit.from, audit.to, lo->year, hi->year));
   std::sort(chosen.begin(), chosen.end(), [](const HistoryYear* a, const HistoryYear* b) { return a->year < b->year; });
   audit.years = static_cast<int>(chosen.size());
 

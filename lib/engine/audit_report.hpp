@@ -11,6 +11,7 @@
 
 #include "engine/audit_compare.hpp"
 #include "engine/cross_year_checks.hpp"
+#include "values/message.hpp"
 #include "values/round.hpp"
 
 namespace competition {
@@ -25,7 +26,7 @@ struct RoundAudit {
   int pending_decisions = 0;                  // decisions logged after the latest allocation
   std::optional<std::string> fingerprint;     // the stored decision's, when there is one
   std::vector<Difference> differences;        // in check order: rules, scores, allocation, record, log
-  std::vector<std::string> notes;             // what was not checked, in words (pabulib: ordinal scores)
+  std::vector<Message> notes;                 // what was not checked, in words (pabulib: ordinal scores)
   std::vector<std::string> overdue;           // applications whose final report is overdue today (a note each)
   bool checks_facts_changed = false;          // year.md §5: today's facts are not those stored with the scores
   std::vector<FlagChange> changed_flags;      // with checks_facts_changed: the flags today's facts would change

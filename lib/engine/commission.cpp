@@ -5,8 +5,39 @@
 #include <map>
 
 #include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_malformed{
+    .uk = "запис журналу рішень {} ({}) конкурсу {}: {}; журнал записала не програма `competition`",
+    .en = "decision log entry {} ({}) of round {}: {}; the log was not written by `competition`"};
+constexpr PerLang<const char*> w_not_json{.uk = "вміст не є JSON", .en = "the payload is not JSON"};
+constexpr PerLang<const char*> w_not_object{.uk = "вміст не є об’єктом", .en = "the payload is not an object"};
+constexpr PerLang<const char*> w_no_reason{.uk = "немає причини", .en = "no reason"};
+constexpr PerLang<const char*> w_no_undoes{.uk = "немає номера запису `undoes`", .en = "no `undoes` entry number"};
+constexpr PerLang<const char*> w_no_applications{.uk = "немає заявок", .en = "no applications"};
+constexpr PerLang<const char*> w_id_not_string{.uk = "id заявки не є рядком",
+                                               .en = "an application id is not a string"};
+constexpr PerLang<const char*> w_more_than_one{.uk = "називає більше ніж одну заявку",
+                                               .en = "names more than one application"};
+constexpr PerLang<const char*> w_short_order{.uk = "порядок менш ніж двох заявок",
+                                             .en = "an order of fewer than two applications"};
+constexpr PerLang<const char*> w_no_award{.uk = "зміна суми без суми", .en = "an override without an award"};
+constexpr PerLang<const char*> w_award_not_money{.uk = "сума не є сумою грошей",
+                                                 .en = "the award is not an amount of money"};
+constexpr PerLang<const char*> w_undoes_target{.uk = "`undoes` {} — не попередній запис рішення конкурсу",
+                                               .en = "`undoes` {} is no earlier decision entry of the round"};
+constexpr PerLang<const char*> w_not_application{.uk = "{} — не заявка конкурсу",
+                                                 .en = "{} is not an application of the round"};
+constexpr PerLang<const char*> w_not_ranked{
+    .uk = "{} — {}, не ранжована; порядок стосується ранжованих заявок, рівних за всіма ключами",
+    .en = "{} is {}, not ranked; an order applies to ranked applications tied on every key"};
+constexpr PerLang<const char*> w_totals_differ{.uk = "{} і {} не рівні: їхні суми балів різні ({} і {})",
+                                               .en = "{} and {} are not tied: their totals differ ({} and {})"};
+constexpr PerLang<const char*> w_key_differs{
+    .uk = "{} і {} не рівні: сума балів однакова, але вони різняться за ключем tie-break {}",
+    .en = "{} and {} are not tied: they have the same total but differ on the tie-break key {}"};
 
 // docs/decisions.md "Commission decisions in the log": one shape for the three
 // kinds that name applications, so that an auditor reads them alike.
@@ -26,11 +57,8 @@ nlohmann::ordered_json undo_payload(std::int64_t undone_seq, const std::string& 
 
 namespace {
 
-[[noreturn]] void malformed(const LogEntry& e, const std::string& what) {
-  throw Error(ErrorKind::io,
-              fmt::format("decision log entry {} ({}) of round {}: {}; the log was not written by `competition`", e.seq,
-                          to_string(e.kind), e.round, what),
-              Remedy::audit_log);
+[[noreturn]] void malformed(const LogEntry& e, const Message& what) {
+  throw Error(ErrorKind::io, say(w_malformed, e.seq, to_string(e.kind), e.round, what), Remedy::audit_log);
 }
 
 // The payload of one decision entry, checked against the shape of its kind.
@@ -39,32 +67,32 @@ CommissionDecision parse_entry(const LogEntry& e, DecisionKind kind) {
   try {
     p = nlohmann::json::parse(e.payload);
   } catch (const nlohmann::json::parse_error&) {
-    malformed(e, "the payload is not JSON");
+    malformed(e, say(w_not_json));
   }
-  if (!p.is_object()) malformed(e, "the payload is not an object");
+  if (!p.is_object()) malformed(e, say(w_not_object));
   CommissionDecision d;
   d.seq = e.seq;
   d.kind = kind;
   d.recorded_at = e.recorded_at;
-  if (!p.contains("reason") || !p["reason"].is_string()) malformed(e, "no reason");
+  if (!p.contains("reason") || !p["reason"].is_string()) malformed(e, say(w_no_reason));
   d.reason = p["reason"].get<std::string>();
   if (kind == DecisionKind::undo) {
-    if (!p.contains("undoes") || !p["undoes"].is_number_integer()) malformed(e, "no `undoes` entry number");
+    if (!p.contains("undoes") || !p["undoes"].is_number_integer()) malformed(e, say(w_no_undoes));
     return d;  // `undoes` is resolved to a number by read_decisions
   }
   if (!p.contains("applications") || !p["applications"].is_array() || p["applications"].empty())
-    malformed(e, "no applications");
+    malformed(e, say(w_no_applications));
   for (const auto& a : p["applications"]) {
-    if (!a.is_string()) malformed(e, "an application id is not a string");
+    if (!a.is_string()) malformed(e, say(w_id_not_string));
     d.applications.push_back(a.get<std::string>());
   }
   std::size_t expected = kind == DecisionKind::order ? 0 : 1;
-  if (expected && d.applications.size() != expected) malformed(e, "names more than one application");
-  if (kind == DecisionKind::order && d.applications.size() < 2) malformed(e, "an order of fewer than two applications");
+  if (expected && d.applications.size() != expected) malformed(e, say(w_more_than_one));
+  if (kind == DecisionKind::order && d.applications.size() < 2) malformed(e, say(w_short_order));
   if (kind == DecisionKind::override_award) {
-    if (!p.contains("award") || !p["award"].is_string()) malformed(e, "an override without an award");
+    if (!p.contains("award") || !p["award"].is_string()) malformed(e, say(w_no_award));
     d.award = Money::parse(p["award"].get<std::string>());
-    if (!d.award) malformed(e, "the award is not an amount of money");
+    if (!d.award) malformed(e, say(w_award_not_money));
   }
   return d;
 }
@@ -84,7 +112,7 @@ std::vector<CommissionDecision> read_decisions(const std::vector<LogEntry>& log)
     if (*kind == DecisionKind::undo) {
       std::int64_t seq = nlohmann::json::parse(e.payload)["undoes"].get<std::int64_t>();
       auto it = by_seq.find(seq);
-      if (it == by_seq.end()) malformed(e, fmt::format("`undoes` {} is no earlier decision entry of the round", seq));
+      if (it == by_seq.end()) malformed(e, say(w_undoes_target, seq));
       d.undoes = out[it->second].n;
       d.applications = out[it->second].applications;
       target[out.size()] = it->second;
@@ -198,17 +226,15 @@ std::string tie_break_key_name(const TieBreakKey& key) {
 }
 
 // docs/rules.md §3: an order is for applications "tied on every key".
-std::optional<std::string> order_problem(const Rules& rules, const std::vector<Application>& applications,
-                                         const ScoreResult& scores, const std::vector<std::string>& ids) {
+std::optional<Message> order_problem(const Rules& rules, const std::vector<Application>& applications,
+                                     const ScoreResult& scores, const std::vector<std::string>& ids) {
   std::map<std::string, const Application*> app;
   for (const Application& a : applications) app.emplace(a.id, &a);
   std::vector<const ScoredApplication*> scored;
   for (const std::string& id : ids) {
     const ScoredApplication* s = scores.find(id);
-    if (!s || !app.count(id)) return fmt::format("{} is not an application of the round", id);
-    if (s->status != ScoreStatus::ranked)
-      return fmt::format("{} is {}, not ranked; an order applies to ranked applications tied on every key", id,
-                         to_string(s->status));
+    if (!s || !app.count(id)) return say(w_not_application, id);
+    if (s->status != ScoreStatus::ranked) return say(w_not_ranked, id, to_string(s->status));
     scored.push_back(s);
   }
   const ScoredApplication& first = *scored.front();
@@ -219,13 +245,11 @@ std::optional<std::string> order_problem(const Rules& rules, const std::vector<A
     Rules prefix = rules;
     prefix.tie_break.clear();
     if (!tied_on_every_key(prefix, first, *app.at(first.id), other, *app.at(other.id)))
-      return fmt::format("{} and {} are not tied: their totals differ ({} and {})", first.id, other.id,
-                         first.total->to_fixed(2), other.total->to_fixed(2));
+      return say(w_totals_differ, first.id, other.id, first.total->to_fixed(2), other.total->to_fixed(2));
     for (const TieBreakKey& key : rules.tie_break) {
       prefix.tie_break.push_back(key);
       if (!tied_on_every_key(prefix, first, *app.at(first.id), other, *app.at(other.id)))
-        return fmt::format("{} and {} are not tied: they have the same total but differ on the tie-break key {}",
-                           first.id, other.id, tie_break_key_name(key));
+        return say(w_key_differs, first.id, other.id, tie_break_key_name(key));
     }
   }
   return std::nullopt;

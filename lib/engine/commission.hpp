@@ -68,8 +68,8 @@ struct StandingDecisions {
 // names the total or the first tie-break key that differs), or nothing when
 // they can. Every id must be in `scores`; `applications` supplies the
 // tie-break values.
-[[nodiscard]] std::optional<std::string> order_problem(const Rules& rules, const std::vector<Application>& applications,
-                                                       const ScoreResult& scores, const std::vector<std::string>& ids);
+[[nodiscard]] std::optional<Message> order_problem(const Rules& rules, const std::vector<Application>& applications,
+                                                   const ScoreResult& scores, const std::vector<std::string>& ids);
 
 // `criterion:relevance`, `cofinancing_share`, … as written in the rules.
 [[nodiscard]] std::string tie_break_key_name(const TieBreakKey& key);

@@ -9,8 +9,27 @@
 
 #include "base/checked_sum.hpp"
 #include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_unheld{
+    .uk = "внутрішня помилка: рішення конкурсу {} називає заявку \"{}\", якої в конкурсі немає",
+    .en = "internal error: the decision of round {} names application \"{}\", which the round does not hold"};
+constexpr PerLang<const char*> w_year{.uk = "--year {}: немає даних за цей рік (роки з даними: {})",
+                                      .en = "--year {}: no data for that year (years with data: {})"};
+constexpr PerLang<const char*> w_order{.uk = "--from {} --to {}: перший рік пізніше за останній",
+                                       .en = "--from {} --to {}: the first year is after the last"};
+constexpr PerLang<const char*> w_from{.uk = "--from {}: поза роками з даними ({})",
+                                      .en = "--from {}: outside the years with data ({})"};
+constexpr PerLang<const char*> w_to{.uk = "--to {}: поза роками з даними ({})",
+                                    .en = "--to {}: outside the years with data ({})"};
+constexpr PerLang<const char*> w_range{
+    .uk = "--from {} --to {}: у цьому проміжку немає року з даними (роки з даними: {})",
+    .en = "--from {} --to {}: no year with data in that range (years with data: {})"};
+constexpr PerLang<const char*> w_nothing{
+    .uk = "report: нема про що звітувати: немає ні історії, ні розподіленого конкурсу в UAH",
+    .en = "report: nothing to report: no history and no allocated round in UAH"};
 
 std::string_view to_string(YearSource s) { return s == YearSource::rounds ? "rounds" : "history"; }
 
@@ -101,10 +120,7 @@ YearRow year_from_rounds(int year, const std::vector<const RoundData*>& rounds,
     for (const auto& line : r->decision) {
       if (!is_winner(line)) continue;
       auto app = apps.find(line.application);
-      if (app == apps.end())
-        throw Error(ErrorKind::io, fmt::format("internal error: the decision of round {} names application \"{}\", "
-                                               "which the round does not hold",
-                                               r->id, line.application));
+      if (app == apps.end()) throw Error(ErrorKind::io, say(w_unheld, r->id, line.application));
       const Application& a = *app->second;
       auto found = outcomes.find(line.application);
       const Outcome* o = found == outcomes.end() ? nullptr : found->second;
@@ -183,21 +199,16 @@ void set_years(ReportTable& t, const std::vector<int>& years, const ReportYears&
   int first = years.front(), last = years.back();
   std::string known = years_text(years);
   if (asked.year && !std::binary_search(years.begin(), years.end(), *asked.year))
-    throw Error(ErrorKind::invalid,
-                fmt::format("--year {}: no data for that year (years with data: {})", *asked.year, known));
+    throw Error(ErrorKind::invalid, say(w_year, *asked.year, known));
   if (asked.from && asked.to && *asked.from > *asked.to)
-    throw Error(ErrorKind::invalid,
-                fmt::format("--from {} --to {}: the first year is after the last", *asked.from, *asked.to));
+    throw Error(ErrorKind::invalid, say(w_order, *asked.from, *asked.to));
   if (asked.from && (*asked.from < first || *asked.from > last))
-    throw Error(ErrorKind::invalid, fmt::format("--from {}: outside the years with data ({})", *asked.from, known));
-  if (asked.to && (*asked.to < first || *asked.to > last))
-    throw Error(ErrorKind::invalid, fmt::format("--to {}: outside the years with data ({})", *asked.to, known));
+    throw Error(ErrorKind::invalid, say(w_from, *asked.from, known));
+  if (asked.to && (*asked.to < first || *asked.to > last)) throw Error(ErrorKind::invalid, say(w_to, *asked.to, known));
   t.from = asked.year ? *asked.year : asked.from.value_or(first);
   t.to = asked.year ? *asked.year : asked.to.value_or(last);
   if (std::none_of(years.begin(), years.end(), [&](int y) { return y >= t.from && y <= t.to; }))
-    throw Error(
-        ErrorKind::invalid,
-        fmt::format("--from {} --to {}: no year with data in that range (years with data: {})", t.from, t.to, known));
+    throw Error(ErrorKind::invalid, say(w_range, t.from, t.to, known));
 }
 
 // Every year's row, from its rounds or else from the history; the rounds and
@@ -274,9 +285,7 @@ void add_years(ReportTable& t, std::map<int, YearRow>& rows) {
 // docs/report.md, docs/rules.md §6: the table for the years asked.
 ReportTable build_report_table(const ReportInput& input, const ReportYears& asked) {
   std::vector<int> years = known_years(input);
-  if (years.empty())
-    throw Error(ErrorKind::invalid, "report: nothing to report: no history and no allocated round in UAH",
-                Remedy::import_history_or_allocate);
+  if (years.empty()) throw Error(ErrorKind::invalid, say(w_nothing), Remedy::import_history_or_allocate);
   ReportTable t;
   set_years(t, years, asked);
   std::map<int, YearRow> rows = year_rows(input, t);

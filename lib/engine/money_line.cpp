@@ -6,8 +6,14 @@
 #include <algorithm>
 
 #include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_not_in_round{.uk = "внутрішня помилка: {} ранжована, але її немає в конкурсі",
+                                              .en = "internal error: {} is ranked but not in the round"};
+constexpr PerLang<const char*> w_differs{.uk = "внутрішня помилка: грошова лінія {} відрізняється від розподілу",
+                                         .en = "internal error: the money line of {} differs from the allocation"};
 
 namespace {
 __extension__ typedef __int128 i128;  // __extension__: no -Wpedantic warning
@@ -54,7 +60,7 @@ MoneyLine::MoneyLine(const Rules& rules, const std::vector<Application>& applica
   for (const auto& s : walked.applications) {
     if (s.status != ScoreStatus::ranked) continue;
     const Application* const* a = app_of.find(s.id);
-    if (!a) throw Error(ErrorKind::io, fmt::format("internal error: {} is ranked but not in the round", s.id));
+    if (!a) throw Error(ErrorKind::io, say(w_not_in_round, s.id));
     position_.emplace(s.id, static_cast<std::uint32_t>(apps.size()));
     ids_.push_back(s.id);
     apps.push_back(*a);
@@ -67,9 +73,7 @@ MoneyLine::MoneyLine(const Rules& rules, const std::vector<Application>& applica
     bool money = line.status == AwardStatus::funded || line.status == AwardStatus::partial;
     bool walked_money = at && funded_pass_[*at] >= 0;
     if (at && !in_play_[*at]) continue;  // overrides: fixed, not walked
-    if (money != walked_money)
-      throw Error(ErrorKind::io,
-                  fmt::format("internal error: the money line of {} differs from the allocation", line.id));
+    if (money != walked_money) throw Error(ErrorKind::io, say(w_differs, line.id));
   }
 }
 

@@ -1,6 +1,7 @@
 #include "engine/pabulib_recount.hpp"
 
 #include "base/text.hpp"
+#include "values/message.hpp"
 
 #include <fmt/format.h>
 
@@ -10,6 +11,28 @@
 #include <string_view>
 
 namespace competition {
+
+constexpr PerLang<const char*> w_no_points{.uk = "бюлетень {} не дає балів: стовпець `score` не можна перелічити",
+                                           .en = "ballot {} gives no points: the `score` column cannot be recounted"};
+constexpr PerLang<const char*> w_points_count{
+    .uk = "бюлетень {}: балів {} на {} проєктів: стовпець `score` не можна перелічити",
+    .en = "ballot {}: {} points for {} projects: the `score` column cannot be recounted"};
+constexpr PerLang<const char*> w_points_whole{
+    .uk = "бюлетень {}: бали \"{}\" не є цілим числом: стовпець `score` не можна перелічити",
+    .en = "ballot {}: points \"{}\" are not a whole number: the `score` column cannot be recounted"};
+constexpr PerLang<const char*> w_ordinal{
+    .uk =
+        "порядкові бюлетені: стовпець `score` не можна перелічити з рангів (файл не визначає позиційного правила); "
+        "його взято як опубліковано",
+    .en =
+        "ordinal ballots: the `score` column cannot be recounted from rankings (the file does not define the "
+        "positional rule); it is taken as published"};
+constexpr PerLang<const char*> w_no_ballots{.uk =
+                                                "немає бюлетенів для перелічування: розділ VOTES файлу порожній; "
+                                                "`votes` і `score` з PROJECTS взято як опубліковано",
+                                            .en =
+                                                "no ballots to recount: the file's VOTES section is empty; the "
+                                                "PROJECTS `votes` and `score` are taken as published"};
 
 namespace {
 
@@ -77,43 +100,34 @@ Recount recount_pabulib(const PabulibInstance& in) {
     if (!by_points || !r.score_recounted) continue;
     if (!b.points || trim(*b.points).empty()) {
       r.score_recounted = false;
-      r.notes.push_back(fmt::format("ballot {} gives no points: the `score` column cannot be recounted", b.voter_id));
+      r.notes.push_back(say(w_no_points, b.voter_id));
       continue;
     }
     std::vector<std::string> points = split_list(*b.points);
     if (points.size() != ids.size()) {
       r.score_recounted = false;
-      r.notes.push_back(fmt::format("ballot {}: {} points for {} projects: the `score` column cannot be recounted",
-                                    b.voter_id, points.size(), ids.size()));
+      r.notes.push_back(say(w_points_count, b.voter_id, points.size(), ids.size()));
       continue;
     }
     for (std::size_t i = 0; i < ids.size(); ++i) {
       std::optional<std::int64_t> v = whole(points[i]);
       if (!v) {
         r.score_recounted = false;
-        r.notes.push_back(
-            fmt::format("ballot {}: points \"{}\" are not a whole number: the `score` column cannot be "
-                        "recounted",
-                        b.voter_id, points[i]));
+        r.notes.push_back(say(w_points_whole, b.voter_id, points[i]));
         break;
       }
       auto it = score.try_emplace(ids[i], 0).first;
       add_to(it->second, *v);
     }
   }
-  if (in.vote_type == "ordinal")
-    r.notes.push_back(
-        "ordinal ballots: the `score` column cannot be recounted from rankings (the file does not define the "
-        "positional rule); it is taken as published");
+  if (in.vote_type == "ordinal") r.notes.push_back(say(w_ordinal));
   for (const auto& [id, total] : score)
     if (total) r.score[id] = *total;
   // No ballots at all (a round exported from reviews, docs/pabulib.md): the
   // PROJECTS totals are the record and there is nothing to recount them from.
   if (in.ballots.empty()) {
     r.score_recounted = false;
-    r.notes.push_back(
-        "no ballots to recount: the file's VOTES section is empty; the PROJECTS `votes` and `score` "
-        "are taken as published");
+    r.notes.push_back(say(w_no_ballots));
     return r;
   }
   for (const auto& p : in.projects) {

@@ -45,7 +45,7 @@ struct Recount {
   std::map<std::string, std::int64_t> score;
   bool score_recounted = false;
   // What could not be recounted, in words (ordinal scores; ballots without points).
-  std::vector<std::string> notes;
+  std::vector<Message> notes;
   // Per project in file order: `votes` and `score` (stored: the PROJECTS cell,
   // computed: the recount), only where the cell is given.
   std::vector<Difference> differences;

@@ -14,8 +14,13 @@
 #include "base/string_index.hpp"
 #include "engine/cross_year_checks.hpp"
 #include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_no_votes{
+    .uk = "конкурс {}: заявка {} не має голосів, а конкурс ранжує за голосами",
+    .en = "round {}: application {} has no votes, but the round is ranked by votes"};
 
 std::string_view to_string(ScoreStatus s) {
   switch (s) {
@@ -121,11 +126,7 @@ void flag_cost_outliers(const Rational& factor, const std::vector<Application>& 
 // docs/rules.md §1 (votes): the total is the imported vote count; only the rules
 // that need no scores apply, and there are no criteria, reviews or flags.
 ScoredApplication score_by_votes(const Rules& rules, const Application& app, int valid_reviews, bool earlier_missing) {
-  if (!app.votes)
-    throw Error(
-        ErrorKind::conflict,
-        fmt::format("round {}: application {} has no votes, but the round is ranked by votes", rules.id, app.id),
-        Remedy::reimport_with_votes);
+  if (!app.votes) throw Error(ErrorKind::conflict, say(w_no_votes, rules.id, app.id), Remedy::reimport_with_votes);
   ScoredApplication s;
   s.id = app.id;
   s.reviews = valid_reviews;

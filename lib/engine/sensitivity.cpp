@@ -13,8 +13,16 @@
 #include "engine/ranking_place.hpp"
 #include "engine/scenario.hpp"
 #include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_skipped{.uk =
+                                             "конкурс {}: рішення {} більше не застосовне до рейтингу; аналіз "
+                                             "чутливості починається з розподілу, який зробив би `allocate`",
+                                         .en =
+                                             "round {}: decision {} no longer applies to the ranking; sensitivity "
+                                             "starts from the allocation `allocate` would make"};
 
 std::string_view to_string(SensitivityLabel l) {
   switch (l) {
@@ -170,11 +178,8 @@ Sensitivity sensitivity(const Rules& given, const std::vector<Application>& appl
   const ScoreResult plain = score_round(rules, applications, reviews);
   ScenarioOutcome base = decide_scenario(rules, applications, plain, standing);
   if (!base.skipped.empty())
-    throw Error(ErrorKind::conflict,
-                fmt::format("round {}: decision {} no longer applies to the ranking; sensitivity starts from the "
-                            "allocation `allocate` would make",
-                            rules.id, base.skipped.front()),
-                Remedy::undo_decision, base.skipped.front());
+    throw Error(ErrorKind::conflict, say(w_skipped, rules.id, base.skipped.front()), Remedy::undo_decision,
+                base.skipped.front());
   const Decision& decision = base.decided.decision;
   const std::set<std::string> baseline = with_money(decision);
   const AppliedDecisions applied = reduce_decisions(standing).applied;

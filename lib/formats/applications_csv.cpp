@@ -4,10 +4,27 @@
 
 #include "formats/csv_rows.hpp"
 #include "values/category_list.hpp"
+#include "values/common_words.hpp"
 #include "values/dates.hpp"
 #include "values/edrpou.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_bad_edrpou{
+    .uk = "\"{}\" — неправильний код ЄДРПОУ (очікується 8 цифр із правильною контрольною цифрою)",
+    .en = "\"{}\" is not a valid ЄДРПОУ code (expected 8 digits with a valid check digit)"};
+constexpr PerLang<const char*> w_not_sector{.uk = "\"{}\" — не сектор (очікується ngo, state або business)",
+                                            .en = "\"{}\" is not a sector (expected ngo, state or business)"};
+constexpr PerLang<const char*> w_votes_required{
+    .uk = "обов’язкове в конкурсі, що ранжує за голосами (очікується ціле число)",
+    .en = "required in a round ranked by votes (expected a whole number)"};
+constexpr PerLang<const char*> w_votes_refused{
+    .uk = "конкурс {} оцінюють експерти; голоси — лише для конкурсів, що ранжують за голосами",
+    .en = "round {} is scored by reviews; votes are only for rounds ranked by votes"};
+constexpr PerLang<const char*> w_id_key{.uk = "id \"{}\"", .en = "id \"{}\""};
+constexpr PerLang<const char*> w_order{.uk = "має бути не меншим за 1 (позиція в імпорті, від 1)",
+                                       .en = "must be at least 1 (the 1-based import position)"};
 
 const std::vector<ColumnSpec> application_columns = {{"id", true},
                                                      {"organisation", true},
@@ -50,8 +67,7 @@ void parse_applicant(RowReader& r, Application& a) {
     if (auto code = normalize_edrpou(e))
       a.edrpou = *code;
     else
-      r.error(a_edrpou,
-              fmt::format("\"{}\" is not a valid ЄДРПОУ code (expected 8 digits with a valid check digit)", shown(e)));
+      r.error(a_edrpou, say(w_bad_edrpou, shown(e)));
   }
   if (auto sec = r.cell(a_sector); !sec.empty()) {
     std::string lower(sec);
@@ -59,7 +75,7 @@ void parse_applicant(RowReader& r, Application& a) {
     if (auto v = parse_sector(lower))
       a.sector = *v;
     else
-      r.error(a_sector, fmt::format("\"{}\" is not a sector (expected ngo, state or business)", shown(sec)));
+      r.error(a_sector, say(w_not_sector, shown(sec)));
   }
 }
 
@@ -68,11 +84,11 @@ void parse_votes(RowReader& r, const Rules& rules, const std::string& round, App
   auto votes_cell = r.cell(a_votes);
   if (rules.source == ScoreSource::votes) {
     if (votes_cell.empty())
-      r.error(a_votes, "required in a round ranked by votes (expected a whole number)");
+      r.error(a_votes, say(w_votes_required));
     else
       a.votes = r.count(a_votes);
   } else if (!votes_cell.empty()) {
-    r.error(a_votes, fmt::format("round {} is scored by reviews; votes are only for rounds ranked by votes", round));
+    r.error(a_votes, say(w_votes_refused, round));
   }
 }
 
@@ -81,12 +97,12 @@ void parse_votes(RowReader& r, const Rules& rules, const std::string& round, App
 Application ApplicationRowParser::parse(RowReader& r) {
   Application a;
   a.id = r.id(a_id);
-  check_unique(seen_, a.id, r, a_id, [&] { return fmt::format("id \"{}\"", a.id); });
+  check_unique(seen_, a.id, r, a_id, [&] { return say(w_id_key, a.id); });
   parse_applicant(r, a);
   a.title = r.text(a_title);
   a.category = std::string(r.cell(a_category));
   if (auto m = r.money(a_requested)) {
-    if (m->is_zero()) r.error(a_requested, "must be greater than 0");
+    if (m->is_zero()) r.error(a_requested, say(above_zero_words));
     a.requested = *m;
   }
   if (auto m = r.money(a_cofinancing)) a.cofinancing = *m;
@@ -120,7 +136,7 @@ std::vector<Application> parse_applications_csv(std::string_view bytes, const Ru
     if (with_order) {
       auto k = application_columns.size();
       auto order = r.count(k);
-      if (order && *order == 0) r.error(k, "must be at least 1 (the 1-based import position)");
+      if (order && *order == 0) r.error(k, say(w_order));
       a.input_order = order.value_or(0);
     } else {
       a.input_order = static_cast<std::int64_t>(out.size()) + 1;

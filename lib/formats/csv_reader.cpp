@@ -7,13 +7,25 @@
 
 #include "formats/input_file.hpp"
 #include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition {
 
-namespace {
+constexpr PerLang<const char*> w_stray_quote{
+    .uk = "зайві лапки в полі без лапок (візьміть усе поле в лапки, а лапки всередині подвойте)",
+    .en = "stray quote in unquoted field (quote the whole field and double the inner quotes)"};
+constexpr PerLang<const char*> w_empty_file{.uk = "порожній файл (очікується рядок заголовків)",
+                                            .en = "empty file (expected a header row)"};
+constexpr PerLang<const char*> w_unterminated{.uk = "поле в лапках не закрито (почалося в рядку {})",
+                                              .en = "unterminated quoted field (started on line {})"};
+constexpr PerLang<const char*> w_after_quote{.uk = "зайвий текст після закривальних лапок",
+                                             .en = "unexpected text after closing quote"};
+constexpr PerLang<const char*> w_field_size{.uk = "поле з {} байтів — більше за {}, що їх може містити поле",
+                                            .en = "a field of {} bytes, more than the {} a field may hold"};
+constexpr PerLang<const char*> w_record_size{.uk = "запис довший за {} — найбільше, що може містити рядок",
+                                             .en = "a record longer than {}, the most a line may hold"};
 
-constexpr const char* stray_quote_message =
-    "stray quote in unquoted field (quote the whole field and double the inner quotes)";
+namespace {
 
 // Line breaks in [p, end) of a quoted field's data. A CR right before `end` is
 // lone: the caller's `end` is always a quote.
@@ -72,7 +84,7 @@ CsvReader::CsvReader(std::string_view text, Delimiter d, std::string file)
   for (;;) {
     const char* p = pos_;
     while (p < end_ && is_blank(*p)) ++p;
-    if (p == end_) throw Error(ErrorKind::invalid, {Diagnostic{file_, 1, 0, "", "empty file (expected a header row)"}});
+    if (p == end_) throw Error(ErrorKind::invalid, {Diagnostic{file_, 1, 0, "", say(w_empty_file)}});
     if (*p != '\n' && *p != '\r') break;
     pos_ = p + ((*p == '\r' && p + 1 < end_ && p[1] == '\n') ? 2 : 1);
     ++line_;
@@ -154,7 +166,7 @@ bool CsvReader::next(CsvRecord& out) {
         auto q = static_cast<const char*>(p < end ? std::memchr(p, '"', static_cast<std::size_t>(end - p)) : nullptr);
         if (q == nullptr) {
           sync();
-          fail(record_line, column, fmt::format("unterminated quoted field (started on line {})", quote_line), false);
+          fail(record_line, column, say(w_unterminated, quote_line), false);
         }
         line += count_line_breaks(p, q);
         field.append(p, q);
@@ -168,7 +180,7 @@ bool CsvReader::next(CsvRecord& out) {
       }
       if (p < end && *p != delimiter_ && *p != '\n' && *p != '\r') {
         sync();
-        fail(record_line, column, "unexpected text after closing quote", true);
+        fail(record_line, column, say(w_after_quote), true);
       }
     } else {
       const char* start = p;
@@ -185,7 +197,7 @@ bool CsvReader::next(CsvRecord& out) {
       while (p < end && !special_[static_cast<unsigned char>(*p)]) ++p;
       if (p < end && *p == '"') {
         sync();
-        fail(record_line, column, stray_quote_message, true);
+        fail(record_line, column, say(w_stray_quote), true);
       }
       field.assign(start, p);
     }
@@ -193,15 +205,11 @@ bool CsvReader::next(CsvRecord& out) {
     // error, before a runaway quote or a binary file fills memory with rows.
     if (field.size() > max_field_bytes) {
       sync();
-      fail(record_line, column,
-           fmt::format("a field of {} bytes, more than the {} a field may hold", field.size(),
-                       limit_words(max_field_bytes)),
-           true);
+      fail(record_line, column, say(w_field_size, field.size(), limit_words(max_field_bytes)), true);
     }
     if (static_cast<std::size_t>(p - record_start) > max_record_bytes) {
       sync();
-      fail(record_line, column,
-           fmt::format("a record longer than {}, the most a line may hold", limit_words(max_record_bytes)), true);
+      fail(record_line, column, say(w_record_size, limit_words(max_record_bytes)), true);
     }
 
     if (p == end) break;

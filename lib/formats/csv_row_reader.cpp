@@ -2,13 +2,35 @@
 
 #include <algorithm>
 
+#include "values/common_words.hpp"
 #include "values/dates.hpp"
+#include "values/message.hpp"
 
 namespace competition {
 
-std::string missing_column_message(std::string_view name) {
-  return fmt::format("required column \"{}\" is missing from the header", name);
-}
+constexpr PerLang<const char*> w_no_name{
+    .uk = "стовпець {} не має назви (очікується одна з: {}; вилучіть стовпець або назвіть його x_...)",
+    .en = "column {} has no name (expected one of: {}; remove the column or name it x_...)"};
+constexpr PerLang<const char*> w_unknown_column{
+    .uk = "невідомий стовпець \"{}\" (очікується один з: {}; додаткові стовпці починайте з x_)",
+    .en = "unknown column \"{}\" (expected one of: {}; prefix extra columns with x_)"};
+constexpr PerLang<const char*> w_column_twice{.uk = "стовпець \"{}\" двічі трапляється в заголовку",
+                                              .en = "column \"{}\" appears twice in the header"};
+constexpr PerLang<const char*> w_on_line{.uk = "у рядку {}", .en = "on line {}"};
+constexpr PerLang<const char*> w_at{.uk = "у {}", .en = "at {}"};
+constexpr PerLang<const char*> w_bad_id{
+    .uk = "\"{}\" — неприпустимий id (очікується 1–64 символи з A-Z a-z 0-9 . _ / -)",
+    .en = "\"{}\" is not a valid id (expected 1-64 characters of A-Z a-z 0-9 . _ / -)"};
+constexpr PerLang<const char*> w_money_empty{.uk = "не може бути порожнім (очікується сума, наприклад, 12500.00)",
+                                             .en = "must not be empty (expected an amount such as 12500.00)"};
+constexpr PerLang<const char*> w_count_empty{.uk = "не може бути порожнім (очікується ціле число, наприклад, 120)",
+                                             .en = "must not be empty (expected a whole number such as 120)"};
+constexpr PerLang<const char*> w_not_count{.uk = "\"{}\" — не невід’ємне ціле число (очікується, наприклад, 120)",
+                                           .en = "\"{}\" is not a non-negative whole number (expected e.g. 120)"};
+constexpr PerLang<const char*> w_date_empty{.uk = "не може бути порожнім (очікується дата, наприклад, 2018-02-03)",
+                                            .en = "must not be empty (expected a date such as 2018-02-03)"};
+
+Message missing_column_message(std::string_view name) { return say(missing_column_words, name); }
 
 std::vector<int> map_columns(const std::vector<std::string>& header, const std::vector<ColumnSpec>& specs,
                              int header_line, DiagnosticSink& sink) {
@@ -22,18 +44,14 @@ std::vector<int> map_columns(const std::vector<std::string>& header, const std::
     auto it = std::find_if(specs.begin(), specs.end(), [&](const ColumnSpec& s) { return s.name == name; });
     if (it == specs.end()) {
       if (name.empty())
-        sink.add(header_line, col, "header",
-                 fmt::format("column {} has no name (expected one of: {}; remove the column or name it x_...)", col,
-                             expected));
+        sink.add(header_line, col, "header", say(w_no_name, col, expected));
       else
-        sink.add(header_line, col, shown(name),
-                 fmt::format("unknown column \"{}\" (expected one of: {}; prefix extra columns with x_)",
-                             shown(header[c]), expected));
+        sink.add(header_line, col, shown(name), say(w_unknown_column, shown(header[c]), expected));
       continue;
     }
     auto k = static_cast<std::size_t>(it - specs.begin());
     if (index[k] >= 0) {
-      sink.add(header_line, col, name, fmt::format("column \"{}\" appears twice in the header", name));
+      sink.add(header_line, col, name, say(w_column_twice, name));
       continue;
     }
     index[k] = static_cast<int>(c);
@@ -54,14 +72,14 @@ bool id_char(char c) {
 
 }  // namespace
 
-std::string place_of(const RowReader& r, int line, std::size_t k) {
-  if (r.sink.sheet().empty()) return fmt::format("on line {}", line);
+Message place_of(const RowReader& r, int line, std::size_t k) {
+  if (r.sink.sheet().empty()) return say(w_on_line, line);
   Diagnostic at;
   at.file = r.sink.file();
   at.line = line;
   at.column = r.present(k) ? r.column(k) : 0;
   at.sheet = r.sink.sheet();
-  return "at " + at.location();
+  return say(w_at, at.location());
 }
 
 void RowReader::error(std::size_t k, Message message, ErrorKind kind) {
@@ -71,16 +89,16 @@ void RowReader::error(std::size_t k, Message message, ErrorKind kind) {
 
 std::string RowReader::text(std::size_t k) {
   auto v = cell(k);
-  if (specs[k].required && v.empty()) error(k, "must not be empty");
+  if (specs[k].required && v.empty()) error(k, say(not_empty_words));
   return std::string(v);
 }
 
 std::string RowReader::id(std::size_t k) {
   auto v = cell(k);
   if (v.empty()) {
-    error(k, "must not be empty");
+    error(k, say(not_empty_words));
   } else if (v.size() > 64 || !std::all_of(v.begin(), v.end(), id_char)) {
-    error(k, fmt::format("\"{}\" is not a valid id (expected 1-64 characters of A-Z a-z 0-9 . _ / -)", shown(v)));
+    error(k, say(w_bad_id, shown(v)));
   }
   return std::string(v);
 }
@@ -88,7 +106,7 @@ std::string RowReader::id(std::size_t k) {
 std::optional<Money> RowReader::money(std::size_t k) {
   auto v = cell(k);
   if (v.empty()) {
-    if (specs[k].required) error(k, "must not be empty (expected an amount such as 12500.00)");
+    if (specs[k].required) error(k, say(w_money_empty));
     return std::nullopt;
   }
   auto m = Money::parse(v);
@@ -99,7 +117,7 @@ std::optional<Money> RowReader::money(std::size_t k) {
 std::optional<std::int64_t> RowReader::count(std::size_t k) {
   auto v = cell(k);
   if (v.empty()) {
-    if (specs[k].required) error(k, "must not be empty (expected a whole number such as 120)");
+    if (specs[k].required) error(k, say(w_count_empty));
     return std::nullopt;
   }
   // Spreadsheets may group thousands: `1 248 667`.
@@ -107,7 +125,7 @@ std::optional<std::int64_t> RowReader::count(std::size_t k) {
   for (char c : v)
     if (c != ' ') digits += c;
   if (digits.empty() || digits.size() > 15 || digits.find_first_not_of("0123456789") != std::string::npos) {
-    error(k, fmt::format("\"{}\" is not a non-negative whole number (expected e.g. 120)", shown(v)));
+    error(k, say(w_not_count, shown(v)));
     return std::nullopt;
   }
   return std::stoll(digits);
@@ -117,7 +135,7 @@ std::optional<std::int64_t> RowReader::count(std::size_t k) {
 std::optional<std::string> RowReader::date(std::size_t k) {
   auto v = cell(k);
   if (v.empty()) {
-    if (specs[k].required) error(k, "must not be empty (expected a date such as 2018-02-03)");
+    if (specs[k].required) error(k, say(w_date_empty));
     return std::nullopt;
   }
   auto d = canonical_date(v);

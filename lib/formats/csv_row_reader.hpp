@@ -14,6 +14,7 @@
 #include "base/text.hpp"
 #include "formats/csv_reader.hpp"
 #include "formats/diagnostic_sink.hpp"
+#include "values/message.hpp"
 #include "values/money.hpp"
 
 namespace competition {
@@ -24,7 +25,7 @@ struct ColumnSpec {
 };
 
 // "required column \"NAME\" is missing from the header".
-std::string missing_column_message(std::string_view name);
+Message missing_column_message(std::string_view name);
 
 // Maps the header onto the kind's columns; -1 for an absent optional column.
 // Unknown columns are errors unless prefixed `x_`; a column named twice is an error.
@@ -68,7 +69,10 @@ struct RowReader {
 // Where cell k of the row at `line` is, for a message about another row: `on
 // line 3`, or in a workbook `at applications.xlsx:Заявки!A3` (docs/formats.md
 // "Workbooks (.xlsx)": a workbook has cells, not lines).
-[[nodiscard]] std::string place_of(const RowReader& r, int line, std::size_t k);
+[[nodiscard]] Message place_of(const RowReader& r, int line, std::size_t k);
+
+inline constexpr PerLang<const char*> duplicate_key_words{.uk = "повтор: {} (уперше {})",
+                                                          .en = "duplicate {} (first {})"};
 
 // A key (an id, an application-reviewer pair, a year) may appear once per
 // file: a repeated one is reported at cell k, naming where its first row is
@@ -77,7 +81,8 @@ struct RowReader {
 // cell has its own error).
 template <class What>
 void report_duplicate(int first_line, RowReader& r, std::size_t k, What&& what) {
-  r.error(k, fmt::format("duplicate {} (first {})", shown(what()), place_of(r, first_line, k)));
+  const Message key = what();
+  r.error(k, say(duplicate_key_words, Message(shown(key.uk), shown(key.en)), place_of(r, first_line, k)));
 }
 template <class What>
 void check_unique(StringIndex<int>& seen, std::string_view key, RowReader& r, std::size_t k, What&& what) {

@@ -3,8 +3,12 @@
 #include <algorithm>
 
 #include "formats/xlsx_zip.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_width{.uk = "у записі полів: {0}, а в заголовку: {2} (перевірте лапки й роздільники)",
+                                       .en = "{} field{}, but the header has {} (check quoting and delimiters)"};
 
 CsvRows::CsvRows(std::string_view bytes, const CsvSource& source, std::vector<ColumnSpec> specs)
     : source_(source),
@@ -55,8 +59,7 @@ RowReader* CsvRows::next() {
     if (source_.progress && (read_ & 0xFFFF) == 0) source_.progress(reader_->position(), decoded_->text().size());
     if (rec_.fields.size() != width) {
       syntax_.add(rec_.line, static_cast<int>(std::min(rec_.fields.size(), width)) + 1, "",
-                  fmt::format("{} field{}, but the header has {} (check quoting and delimiters)", rec_.fields.size(),
-                              rec_.fields.size() == 1 ? "" : "s", width));
+                  say(w_width, rec_.fields.size(), rec_.fields.size() == 1 ? "" : "s", width));
       continue;
     }
     ++read_;

@@ -7,8 +7,14 @@
 
 #include "formats/output_file.hpp"
 #include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_is_database{.uk = "{}: це {} ({}); нічого не записано: вкажіть інший шлях виводу",
+                                             .en = "{}: is {} ({}); nothing was written: give another output path"};
+constexpr PerLang<const char*> w_the_database{.uk = "база даних", .en = "the database"};
+constexpr PerLang<const char*> w_companion{.uk = "файл {} бази даних", .en = "the database's {} file"};
 
 namespace {
 
@@ -29,8 +35,7 @@ bool same_file(const std::string& a, const std::string& b) {
 
 [[noreturn]] void refuse(const std::string& output, const std::string& companion, const char* suffix) {
   throw Error(ErrorKind::invalid,
-              fmt::format("{}: is the database{} ({}); nothing was written: give another output path", output,
-                          *suffix ? fmt::format("'s {} file", suffix + 1) : std::string(), companion));
+              say(w_is_database, output, *suffix ? say(w_companion, suffix + 1) : say(w_the_database), companion));
 }
 
 bool ends_with(const std::string& s, const std::string& tail) {

@@ -7,8 +7,29 @@
 #include "formats/csv_reader.hpp"
 #include "formats/csv_writer.hpp"
 #include "formats/encoding.hpp"
+#include "values/common_words.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_not_utf8{.uk = "не UTF-8", .en = "not UTF-8"};
+constexpr PerLang<const char*> w_header{
+    .uk = "очікуються стовпці n,kind,applications,award,reason,recorded_at,undoes,undone_by",
+    .en = "expected the columns n,kind,applications,award,reason,recorded_at,undoes,undone_by"};
+constexpr PerLang<const char*> w_width{.uk = "полів: {}, а в заголовку: {}", .en = "{} fields, but the header has {}"};
+constexpr PerLang<const char*> w_n{.uk = "очікується {} (рішення нумеровано в порядку журналу)",
+                                   .en = "expected {} (decisions are numbered in log order)"};
+constexpr PerLang<const char*> w_kind{.uk = "\"{}\" — не вид рішення", .en = "\"{}\" is not a decision kind"};
+constexpr PerLang<const char*> w_award{.uk = "сума є лише в override, в інших видів її немає",
+                                       .en = "an override has an amount, the other kinds none"};
+constexpr PerLang<const char*> w_undoes{.uk = "має називати попереднє рішення", .en = "must name an earlier decision"};
+constexpr PerLang<const char*> w_undo_target{.uk = "undo називає рішення, яке скасовує, інші види — жодного",
+                                             .en = "an undo names the decision it reverses, the other kinds none"};
+constexpr PerLang<const char*> w_not_number{.uk = "не номер рішення", .en = "not a decision number"};
+constexpr PerLang<const char*> w_undone_by{.uk = "очікується {} (чинне undo, що його скасовує)",
+                                           .en = "expected {} (the standing undo that reverses it)"};
+constexpr PerLang<const char*> w_undone_by_none{.uk = "очікується порожнє значення (жодне чинне undo його не скасовує)",
+                                                .en = "expected empty (no standing undo reverses it)"};
 
 namespace {
 
@@ -61,7 +82,7 @@ std::vector<CommissionDecision> parse_decisions_csv(std::string_view bytes, cons
   };
   std::vector<CommissionDecision> out;
   if (!is_valid_utf8(bytes)) {
-    error(0, 0, "", "not UTF-8");
+    error(0, 0, "", say(w_not_utf8));
     return out;
   }
   CsvTable table;
@@ -69,28 +90,26 @@ std::vector<CommissionDecision> parse_decisions_csv(std::string_view bytes, cons
     table = read_csv(bytes, Delimiter::comma, file);
   } catch (const Error& e) {
     for (const auto& d : e.diagnostics()) error(d.line, d.column, d.field, d.message);
-    if (e.diagnostics().empty()) error(0, 0, "", e.what());
+    if (e.diagnostics().empty()) error(0, 0, "", e.message());
     return out;
   }
   if (table.header != columns) {
-    error(table.header_line, 0, "header",
-          "expected the columns n,kind,applications,award,reason,recorded_at,undoes,undone_by");
+    error(table.header_line, 0, "header", say(w_header));
     return out;
   }
   std::vector<std::optional<int>> stated_undone_by;
   std::vector<int> lines;
   for (const CsvRecord& rec : table.rows) {
     if (rec.fields.size() != columns.size()) {
-      error(rec.line, 0, "", fmt::format("{} fields, but the header has {}", rec.fields.size(), columns.size()));
+      error(rec.line, 0, "", say(w_width, rec.fields.size(), columns.size()));
       continue;
     }
     const auto& f = rec.fields;
     CommissionDecision d;
     d.n = static_cast<int>(out.size()) + 1;
-    if (whole_number(f[0]) != d.n)
-      error(rec.line, 1, "n", fmt::format("expected {} (decisions are numbered in log order)", d.n));
+    if (whole_number(f[0]) != d.n) error(rec.line, 1, "n", say(w_n, d.n));
     auto kind = parse_decision_kind(f[1]);
-    if (!kind) error(rec.line, 2, "kind", fmt::format("\"{}\" is not a decision kind", f[1]));
+    if (!kind) error(rec.line, 2, "kind", say(w_kind, f[1]));
     d.kind = kind.value_or(DecisionKind::withdraw);
     for (std::size_t start = 0; !f[2].empty();) {
       std::size_t p = f[2].find('|', start);
@@ -98,23 +117,21 @@ std::vector<CommissionDecision> parse_decisions_csv(std::string_view bytes, cons
       if (p == std::string::npos) break;
       start = p + 1;
     }
-    if (d.applications.empty()) error(rec.line, 3, "applications", "must not be empty");
+    if (d.applications.empty()) error(rec.line, 3, "applications", say(not_empty_words));
     if (!f[3].empty()) {
       d.award = Money::parse(f[3]);
       if (!d.award) error(rec.line, 4, "award", Money::parse_error(f[3]));
     }
-    if ((d.kind == DecisionKind::override_award) != d.award.has_value())
-      error(rec.line, 4, "award", "an override has an amount, the other kinds none");
+    if ((d.kind == DecisionKind::override_award) != d.award.has_value()) error(rec.line, 4, "award", say(w_award));
     d.reason = f[4];
     d.recorded_at = f[5];
     if (!f[6].empty()) {
       d.undoes = whole_number(f[6]);
-      if (!d.undoes || *d.undoes >= d.n) error(rec.line, 7, "undoes", "must name an earlier decision");
+      if (!d.undoes || *d.undoes >= d.n) error(rec.line, 7, "undoes", say(w_undoes));
     }
-    if ((d.kind == DecisionKind::undo) != d.undoes.has_value())
-      error(rec.line, 7, "undoes", "an undo names the decision it reverses, the other kinds none");
+    if ((d.kind == DecisionKind::undo) != d.undoes.has_value()) error(rec.line, 7, "undoes", say(w_undo_target));
     stated_undone_by.push_back(f[7].empty() ? std::nullopt : whole_number(f[7]));
-    if (!f[7].empty() && !stated_undone_by.back()) error(rec.line, 8, "undone_by", "not a decision number");
+    if (!f[7].empty() && !stated_undone_by.back()) error(rec.line, 8, "undone_by", say(w_not_number));
     lines.push_back(rec.line);
     out.push_back(std::move(d));
   }
@@ -126,9 +143,7 @@ std::vector<CommissionDecision> parse_decisions_csv(std::string_view bytes, cons
   }
   for (std::size_t i = 0; i < out.size(); ++i)
     if (stated_undone_by[i] != out[i].undone_by)
-      error(lines[i], 8, "undone_by",
-            out[i].undone_by ? fmt::format("expected {} (the standing undo that reverses it)", *out[i].undone_by)
-                             : std::string("expected empty (no standing undo reverses it)"));
+      error(lines[i], 8, "undone_by", out[i].undone_by ? say(w_undone_by, *out[i].undone_by) : say(w_undone_by_none));
   return out;
 }
 

@@ -10,8 +10,54 @@
 #include <vector>
 
 #include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_nul{.uk = "байт NUL у файлі (поле не може містити байтів NUL)",
+                                     .en = "NUL byte in the file (a field must not contain NUL bytes)"};
+constexpr PerLang<const char*> w_invalid_utf8{.uk = "неправильний байт UTF-8 0x{:02X} ({})",
+                                              .en = "invalid UTF-8 byte 0x{:02X} ({})"};
+constexpr PerLang<const char*> w_bom{.uk =
+                                         "файл у кодуванні {} (починається з позначки порядку байтів {}); збережіть "
+                                         "його як UTF-8 (в Excel: \"CSV UTF-8\") або як Windows-1251",
+                                     .en =
+                                         "the file is {} (it starts with a {} byte order mark); save it as UTF-8 (in "
+                                         "Excel: \"CSV UTF-8\") or as Windows-1251"};
+constexpr PerLang<const char*> w_utf16{
+    .uk =
+        "файл схожий на UTF-16 {} без позначки порядку байтів (кожен другий байт його першого рядка — NUL); збережіть "
+        "його як UTF-8 (в Excel: \"CSV UTF-8\") або як Windows-1251",
+    .en =
+        "the file looks like UTF-16 {} without a byte order mark (every other byte of its first line is NUL); save it "
+        "as UTF-8 (in Excel: \"CSV UTF-8\") or as Windows-1251"};
+constexpr PerLang<const char*> w_hint_utf8{.uk = "очікується UTF-8; спробуйте --encoding cp1251",
+                                           .en = "expected UTF-8; try --encoding cp1251"};
+constexpr PerLang<const char*> w_hint_cp1251{
+    .uk = "байт 0x{:02X} не визначено в Windows-1251 (спробуйте --encoding utf-8)",
+    .en = "byte 0x{:02X} is undefined in Windows-1251 (try --encoding utf-8)"};
+constexpr PerLang<const char*> w_hint_bom{
+    .uk = "файл починається з позначки порядку байтів UTF-8, тож увесь має бути в UTF-8",
+    .en = "the file starts with a UTF-8 byte order mark, so it must be UTF-8 throughout"};
+constexpr PerLang<const char*> w_hint_mostly{
+    .uk =
+        "файл у UTF-8, крім цього байта (щонайменше 90 % його не-ASCII байтів — UTF-8); виправте чи вилучіть його або "
+        "збережіть файл як UTF-8 ще раз",
+    .en =
+        "the file is UTF-8 but for this byte (at least 90 % of its non-ASCII bytes are UTF-8); correct or remove it, "
+        "or save the file as UTF-8 again"};
+constexpr PerLang<const char*> w_hint_neither{
+    .uk =
+        "неправильний байт 0x{:02X} (файл не в UTF-8, а в Windows-1251 цей байт не визначено; збережіть файл як UTF-8)",
+    .en =
+        "invalid byte 0x{:02X} (the file is not UTF-8, and the byte is undefined in Windows-1251; save the file as "
+        "UTF-8)"};
+constexpr PerLang<const char*> w_no_hint{.uk = "", .en = ""};
+constexpr PerLang<const char*> w_to_cp1251{
+    .uk = "не вдається перетворити в Windows-1251: неправильний байт UTF-8 0x{:02X}",
+    .en = "cannot convert to Windows-1251: invalid UTF-8 byte 0x{:02X}"};
+constexpr PerLang<const char*> w_not_in_cp1251{.uk = "символ U+{:04X} не можна записати в Windows-1251",
+                                               .en = "character U+{:04X} cannot be written in Windows-1251"};
 
 namespace {
 
@@ -128,11 +174,9 @@ class Problems {
   int last_line_ = 0;
 };
 
-constexpr const char* nul_message = "NUL byte in the file (a field must not contain NUL bytes)";
-
 // Walks UTF-8 text and reports NULs and ill-formed bytes with their line and
 // character column. Only run when the fast checks found a problem.
-void report_utf8(std::string_view s, std::string_view file, std::string_view hint) {
+void report_utf8(std::string_view s, std::string_view file, const PerLang<const char*>& hint) {
   Problems problems(file);
   auto p = reinterpret_cast<const unsigned char*>(s.data());
   auto end = p + s.size();
@@ -147,10 +191,10 @@ void report_utf8(std::string_view s, std::string_view file, std::string_view hin
     }
     std::size_t n = c == 0 ? 0 : sequence_length(p, end);
     if (c == 0) {
-      problems.add(line, column, nul_message);
+      problems.add(line, column, say(w_nul));
       n = 1;
     } else if (n == 0) {
-      problems.add(line, column, fmt::format("invalid UTF-8 byte 0x{:02X} ({})", c, hint));
+      problems.add(line, column, say(w_invalid_utf8, c, hint));
       n = 1;  // resynchronise at the next byte; the bad byte counts as one character
     }
     p += n;
@@ -162,7 +206,8 @@ void report_utf8(std::string_view s, std::string_view file, std::string_view hin
 // `valid`: the caller already ran is_valid_utf8 on s (auto-detection), so the
 // large common case is validated once.
 // UTF-8 needs no conversion: the result views `s` (no copy of a large file).
-DecodedView decode_utf8(std::string_view s, std::string_view file, std::string_view hint, bool valid = false) {
+DecodedView decode_utf8(std::string_view s, std::string_view file, const PerLang<const char*>& hint,
+                        bool valid = false) {
   bool has_nul = !s.empty() && std::memchr(s.data(), 0, s.size()) != nullptr;
   if (has_nul || !(valid || is_valid_utf8(s))) report_utf8(s, file, hint);
   return DecodedView{{}, s, Encoding::utf8};
@@ -170,7 +215,7 @@ DecodedView decode_utf8(std::string_view s, std::string_view file, std::string_v
 
 // Walks Windows-1251 bytes and reports NULs and undefined bytes with their line
 // and column (one byte is one character). Only run when a problem is known.
-void report_cp1251(std::string_view s, std::string_view file, std::string_view undefined_message) {
+void report_cp1251(std::string_view s, std::string_view file, const PerLang<const char*>& undefined_message) {
   Problems problems(file);
   int line = 1, column = 1;
   for (std::size_t i = 0; i < s.size() && !problems.full(); ++i) {
@@ -181,8 +226,8 @@ void report_cp1251(std::string_view s, std::string_view file, std::string_view u
       column = 1;
       continue;
     }
-    if (c == 0) problems.add(line, column, nul_message);
-    if (c == 0x98) problems.add(line, column, fmt::format(fmt::runtime(undefined_message), c));
+    if (c == 0) problems.add(line, column, say(w_nul));
+    if (c == 0x98) problems.add(line, column, say(undefined_message, c));
     ++column;
   }
   problems.throw_if_any();
@@ -200,7 +245,7 @@ constexpr std::array<std::uint8_t, 256> cp1251_lengths = make_cp1251_lengths();
 
 // Two passes: the exact output size (which also finds refused bytes), then a
 // fill through a raw pointer, with no per-character append.
-DecodedView decode_cp1251(std::string_view s, std::string_view file, std::string_view undefined_message) {
+DecodedView decode_cp1251(std::string_view s, std::string_view file, const PerLang<const char*>& undefined_message) {
   std::size_t size = 0;
   bool refused = false;
   for (char ch : s) {
@@ -332,45 +377,30 @@ DecodedView decode_input_view(std::string_view bytes, Encoding requested, std::s
         {"\xFF\xFE", "UTF-16"},
         {"\xFE\xFF", "UTF-16"}}) {
     if (bytes.substr(0, mark.size()) == mark)
-      throw Error(ErrorKind::invalid,
-                  {Diagnostic{std::string(file), 1, 1, "",
-                              fmt::format("the file is {} (it starts with a {} byte order mark); save it as UTF-8 "
-                                          "(in Excel: \"CSV UTF-8\") or as Windows-1251",
-                                          name, name)}});
+      throw Error(ErrorKind::invalid, {Diagnostic{std::string(file), 1, 1, "", say(w_bom, name, name)}});
   }
   if (auto order = utf16_without_mark(bytes))
-    throw Error(ErrorKind::invalid,
-                {Diagnostic{std::string(file), 1, 1, "",
-                            fmt::format("the file looks like UTF-16 {} without a byte order mark (every other byte of "
-                                        "its first line is NUL); save it as UTF-8 (in Excel: \"CSV UTF-8\") or as "
-                                        "Windows-1251",
-                                        *order)}});
+    throw Error(ErrorKind::invalid, {Diagnostic{std::string(file), 1, 1, "", say(w_utf16, *order)}});
   bool has_bom = bytes.substr(0, bom.size()) == bom;
   switch (requested) {
     case Encoding::utf8:
       if (has_bom) bytes.remove_prefix(bom.size());
-      return decode_utf8(bytes, file, "expected UTF-8; try --encoding cp1251");
+      return decode_utf8(bytes, file, w_hint_utf8);
     case Encoding::cp1251:
-      return decode_cp1251(bytes, file, "byte 0x{:02X} is undefined in Windows-1251 (try --encoding utf-8)");
+      return decode_cp1251(bytes, file, w_hint_cp1251);
     case Encoding::auto_detect:
       break;
   }
   if (has_bom) {
     bytes.remove_prefix(bom.size());
-    return decode_utf8(bytes, file, "the file starts with a UTF-8 byte order mark, so it must be UTF-8 throughout");
+    return decode_utf8(bytes, file, w_hint_bom);
   }
-  if (is_valid_utf8(bytes)) return decode_utf8(bytes, file, "", true);
+  if (is_valid_utf8(bytes)) return decode_utf8(bytes, file, w_no_hint, true);
   // docs/formats.md "CSV inputs": a UTF-8 file with a few stray bytes stays
   // UTF-8 (and the stray bytes are errors); Windows-1251 Ukrainian text has
   // pairs such as "Рі" (D0 B3) that happen to be UTF-8, but far fewer than 90 %.
-  if (mostly_utf8(bytes))
-    return decode_utf8(bytes, file,
-                       "the file is UTF-8 but for this byte (at least 90 % of its non-ASCII bytes are UTF-8); "
-                       "correct or remove it, or save the file as UTF-8 again",
-                       false);
-  return decode_cp1251(bytes, file,
-                       "invalid byte 0x{:02X} (the file is not UTF-8, and the byte is undefined in "
-                       "Windows-1251; save the file as UTF-8)");
+  if (mostly_utf8(bytes)) return decode_utf8(bytes, file, w_hint_mostly, false);
+  return decode_cp1251(bytes, file, w_hint_neither);
 }
 
 std::string to_cp1251(std::string_view utf8) {
@@ -380,8 +410,7 @@ std::string to_cp1251(std::string_view utf8) {
   auto end = p + utf8.size();
   while (p < end) {
     std::size_t n = sequence_length(p, end);
-    if (n == 0)
-      throw Error(ErrorKind::invalid, fmt::format("cannot convert to Windows-1251: invalid UTF-8 byte 0x{:02X}", *p));
+    if (n == 0) throw Error(ErrorKind::invalid, say(w_to_cp1251, *p));
     char32_t cp = decode_sequence(p, n);
     p += n;
     if (cp < 0x80) {
@@ -394,9 +423,7 @@ std::string to_cp1251(std::string_view utf8) {
     }
     std::size_t i = 0;
     while (i < cp1251_high.size() && cp1251_high[i] != cp) ++i;
-    if (i == cp1251_high.size())
-      throw Error(ErrorKind::invalid,
-                  fmt::format("character U+{:04X} cannot be written in Windows-1251", static_cast<std::uint32_t>(cp)));
+    if (i == cp1251_high.size()) throw Error(ErrorKind::invalid, say(w_not_in_cp1251, static_cast<std::uint32_t>(cp)));
     out += static_cast<char>(0x80 + i);
   }
   return out;

@@ -11,13 +11,28 @@
 #include <filesystem>
 
 #include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition {
 
-std::string limit_words(std::size_t bytes) {
-  if (bytes % (std::size_t{1} << 30) == 0) return fmt::format("{} GiB", bytes >> 30);
-  if (bytes % (std::size_t{1} << 20) == 0) return fmt::format("{} MiB", bytes >> 20);
-  return fmt::format("{} bytes", bytes);
+constexpr PerLang<const char*> w_gib{.uk = "{} ГіБ", .en = "{} GiB"};
+constexpr PerLang<const char*> w_mib{.uk = "{} МіБ", .en = "{} MiB"};
+constexpr PerLang<const char*> w_bytes{.uk = "{} байтів", .en = "{} bytes"};
+constexpr PerLang<const char*> w_no_dir{.uk = "{}: не вдається прочитати каталог: {}",
+                                        .en = "{}: cannot read the directory: {}"};
+constexpr PerLang<const char*> w_too_large{
+    .uk = "{}: файл більший за {} ({} байтів) — найбільший, який читає competition (docs/formats.md \"Limits\")",
+    .en = "{}: the file is larger than {} ({} bytes), the most competition reads (docs/formats.md \"Limits\")"};
+constexpr PerLang<const char*> w_cannot_open{.uk = "{}: не вдається відкрити файл: {}",
+                                             .en = "{}: cannot open the file: {}"};
+constexpr PerLang<const char*> w_is_dir{.uk = "{}: це каталог, а не файл", .en = "{}: is a directory, not a file"};
+constexpr PerLang<const char*> w_cannot_read{.uk = "{}: не вдається прочитати файл: {}",
+                                             .en = "{}: cannot read the file: {}"};
+
+Message limit_words(std::size_t bytes) {
+  if (bytes % (std::size_t{1} << 30) == 0) return say(w_gib, bytes >> 30);
+  if (bytes % (std::size_t{1} << 20) == 0) return say(w_mib, bytes >> 20);
+  return say(w_bytes, bytes);
 }
 
 namespace {
@@ -41,7 +56,7 @@ std::vector<std::string> sheet_files_in(const std::string& dir) {
     if (!it->is_regular_file(type_error)) continue;
     names.push_back(std::move(name));
   }
-  if (ec) throw Error(ErrorKind::io, fmt::format("{}: cannot read the directory: {}", dir, ec.message()));
+  if (ec) throw Error(ErrorKind::io, say(w_no_dir, dir, ec.message()));
   std::sort(names.begin(), names.end());
   const std::string prefix = !dir.empty() && dir.back() == '/' ? dir : dir + "/";
   for (auto& n : names) n = prefix + n;
@@ -51,9 +66,7 @@ std::vector<std::string> sheet_files_in(const std::string& dir) {
 namespace {
 
 [[noreturn]] void too_large(const std::string& label, std::size_t limit) {
-  throw Error(ErrorKind::invalid, fmt::format("{}: the file is larger than {} ({} bytes), the most competition reads "
-                                              "(docs/formats.md \"Limits\")",
-                                              label, limit_words(limit), limit));
+  throw Error(ErrorKind::invalid, say(w_too_large, label, limit_words(limit), limit));
 }
 
 // Closes a descriptor this file opened (never standard input).
@@ -69,11 +82,11 @@ struct OwnedFd {
 
 std::string read_input_file(const std::string& path, const std::string& label, std::size_t limit) {
   OwnedFd in{path == "-" ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC), path != "-"};
-  if (in.fd < 0) throw Error(ErrorKind::io, fmt::format("{}: cannot open the file: {}", label, std::strerror(errno)));
+  if (in.fd < 0) throw Error(ErrorKind::io, say(w_cannot_open, label, std::strerror(errno)));
   struct stat st {};
   const bool known = ::fstat(in.fd, &st) == 0;
   const bool regular = known && S_ISREG(st.st_mode);
-  if (known && S_ISDIR(st.st_mode)) throw Error(ErrorKind::io, fmt::format("{}: is a directory, not a file", label));
+  if (known && S_ISDIR(st.st_mode)) throw Error(ErrorKind::io, say(w_is_dir, label));
   if (regular && static_cast<std::size_t>(st.st_size) > limit) too_large(label, limit);
   // In 1 MiB reads appended to the string (which grows geometrically), the
   // limit checked per read: each byte is copied a bounded number of times, so
@@ -86,7 +99,7 @@ std::string read_input_file(const std::string& path, const std::string& label, s
   for (;;) {
     ssize_t got = ::read(in.fd, buffer.data(), chunk);
     if (got < 0 && errno == EINTR) continue;
-    if (got < 0) throw Error(ErrorKind::io, fmt::format("{}: cannot read the file: {}", label, std::strerror(errno)));
+    if (got < 0) throw Error(ErrorKind::io, say(w_cannot_read, label, std::strerror(errno)));
     if (got == 0) break;
     const auto n = static_cast<std::size_t>(got);
     if (n > limit - data.size()) too_large(label, limit);

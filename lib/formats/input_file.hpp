@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "values/message.hpp"
+
 namespace competition {
 
 // docs/formats.md "Limits". A national round's largest file (its reviews) is a
@@ -28,6 +30,6 @@ std::string read_input_file(const std::string& path, const std::string& label,
 std::vector<std::string> sheet_files_in(const std::string& dir);
 
 // "1 GiB", "64 MiB", "16 MiB": a limit as the messages and docs write it.
-std::string limit_words(std::size_t bytes);
+Message limit_words(std::size_t bytes);
 
 }  // namespace competition

@@ -12,8 +12,19 @@
 #include "base/filesystem_check.hpp"
 #include "formats/database_output_check.hpp"
 #include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_cannot_write{.uk = "{}: не вдається записати файл виводу: {}",
+                                              .en = "{}: cannot write the output file: {}"};
+constexpr PerLang<const char*> w_dir_not_writable{
+    .uk =
+        "{}: не вдається записати файл виводу: до його каталогу {} не можна писати ({}); файл замінюється цілим через "
+        "тимчасовий файл у цьому каталозі",
+    .en =
+        "{}: cannot write the output file: its directory {} is not writable ({}); the file is replaced whole through a "
+        "temporary file in that directory"};
 
 std::string follow_links(const std::string& path) {
   std::string at = path;
@@ -30,9 +41,7 @@ std::string follow_links(const std::string& path) {
   return at;
 }
 
-void OutputFile::fail(int error) const {
-  throw Error(ErrorKind::io, fmt::format("{}: cannot write the output file: {}", path_, std::strerror(error)));
-}
+void OutputFile::fail(int error) const { throw Error(ErrorKind::io, say(w_cannot_write, path_, std::strerror(error))); }
 
 namespace {
 
@@ -80,10 +89,7 @@ OutputFile::OutputFile(const std::string& path, const std::string& database)
     const int e = errno;
     // The file itself may be writable: say why its directory must be too.
     if ((e == EACCES || e == EPERM) && exists)
-      throw Error(ErrorKind::io,
-                  fmt::format("{}: cannot write the output file: its directory {} is not writable ({}); the file is "
-                              "replaced whole through a temporary file in that directory",
-                              path_, parent_directory(target_), std::strerror(e)));
+      throw Error(ErrorKind::io, say(w_dir_not_writable, path_, parent_directory(target_), std::strerror(e)));
     fail(e);
   }
   write_name_ = name;

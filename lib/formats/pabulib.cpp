@@ -9,8 +9,69 @@
 #include "base/text.hpp"
 #include "formats/csv_reader.hpp"
 #include "formats/encoding.hpp"
+#include "values/common_words.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_negative{.uk = "\"{}\" — від’ємне (очікується {})",
+                                          .en = "\"{}\" is negative (expected {})"};
+constexpr PerLang<const char*> w_too_large{.uk = "\"{}\" — завелике: щонайбільше {} цифр (очікується {})",
+                                           .en = "\"{}\" is too large: at most {} digits (expected {})"};
+constexpr PerLang<const char*> w_not_whole{.uk = "\"{}\" — не невід’ємне ціле число (очікується {})",
+                                           .en = "\"{}\" is not a non-negative whole number (expected {})"};
+constexpr PerLang<const char*> w_eg_count{.uk = "ціле число, наприклад, 120", .en = "e.g. 120"};
+constexpr PerLang<const char*> w_points_range{.uk = "ціле число від 0 до 999999999",
+                                              .en = "a whole number from 0 to 999999999"};
+constexpr PerLang<const char*> w_section_twice{.uk = "розділ трапляється двічі (уперше в рядку {})",
+                                               .en = "the section appears twice (first on line {})"};
+constexpr PerLang<const char*> w_section_first{
+    .uk = "перед будь-якими даними очікується назва розділу (META, PROJECTS або VOTES)",
+    .en = "expected a section name (META, PROJECTS or VOTES) before any data"};
+constexpr PerLang<const char*> w_width{.uk = "у записі полів: {0}, а в заголовку: {1} (перевірте лапки й роздільники)",
+                                       .en = "{} fields, but the header has {} (check quoting and delimiters)"};
+constexpr PerLang<const char*> w_meta_header{.uk = "заголовок має бути \"key;value\"",
+                                             .en = "the header must be \"key;value\""};
+constexpr PerLang<const char*> w_empty_column{.uk = "порожня назва стовпця в заголовку",
+                                              .en = "empty column name in the header"};
+constexpr PerLang<const char*> w_column_twice{.uk = "стовпець \"{}\" двічі трапляється в заголовку",
+                                              .en = "column \"{}\" appears twice in the header"};
+constexpr PerLang<const char*> w_duplicate_key{.uk = "повторний ключ \"{}\" (уперше в рядку {})",
+                                               .en = "duplicate key \"{}\" (first on line {})"};
+constexpr PerLang<const char*> w_required_key{.uk = "немає обов’язкового ключа \"{}\"",
+                                              .en = "required key \"{}\" is missing"};
+constexpr PerLang<const char*> w_vote_type{
+    .uk = "\"{}\" — не тип голосування pabulib (очікується approval, ordinal, cumulative або scoring)",
+    .en = "\"{}\" is not a pabulib vote type (expected approval, ordinal, cumulative or scoring)"};
+constexpr PerLang<const char*> w_bad_id{
+    .uk = "\"{}\" — неприпустимий id (очікується 1–64 символи з A-Z a-z 0-9 . _ / -)",
+    .en = "\"{}\" is not a valid id (expected 1-64 characters of A-Z a-z 0-9 . _ / -)"};
+constexpr PerLang<const char*> w_duplicate_id{.uk = "повторний id \"{}\" (уперше в рядку {})",
+                                              .en = "duplicate id \"{}\" (first on line {})"};
+constexpr PerLang<const char*> w_cost_empty{.uk = "не може бути порожнім (очікується сума, наприклад, 12500.00)",
+                                            .en = "must not be empty (expected an amount such as 12500.00)"};
+constexpr PerLang<const char*> w_duplicate_voter{.uk = "повторний виборець \"{}\" (уперше в рядку {})",
+                                                 .en = "duplicate voter \"{}\" (first on line {})"};
+constexpr PerLang<const char*> w_empty_project{
+    .uk = "\"{}\" містить порожній id проєкту (очікуються id через кому)",
+    .en = "\"{}\" has an empty project id (expected ids separated by commas)"};
+constexpr PerLang<const char*> w_project_twice{.uk = "проєкт \"{}\" двічі вказано в бюлетені",
+                                               .en = "project \"{}\" is listed twice in the ballot"};
+constexpr PerLang<const char*> w_unknown_project{.uk = "невідомий проєкт \"{}\" (немає в PROJECTS)",
+                                                 .en = "unknown project \"{}\" (not in PROJECTS)"};
+constexpr PerLang<const char*> w_points_count{
+    .uk = "значень: {}, а проєктів у vote: {} (очікується одне значення на проєкт)",
+    .en = "{} values for {} projects in vote (expected one value per project)"};
+constexpr PerLang<const char*> w_must_utf8{.uk = "файл pabulib має бути в UTF-8", .en = "a pabulib file must be UTF-8"};
+constexpr PerLang<const char*> w_decoder_hint{.uk = "очікується UTF-8; спробуйте --encoding cp1251",
+                                              .en = "expected UTF-8; try --encoding cp1251"};
+constexpr PerLang<const char*> w_empty_file{.uk = "порожній файл (очікуються розділи META, PROJECTS і VOTES)",
+                                            .en = "empty file (expected the sections META, PROJECTS and VOTES)"};
+constexpr PerLang<const char*> w_no_section{
+    .uk = "немає розділу (файл pabulib має розділи META, PROJECTS і VOTES)",
+    .en = "the section is missing (a pabulib file has the sections META, PROJECTS and VOTES)"};
+constexpr PerLang<const char*> w_no_header{.uk = "розділ не має рядка заголовків",
+                                           .en = "the section has no header row"};
 
 namespace {
 
@@ -71,15 +132,13 @@ std::optional<std::int64_t> whole_number(std::string_view s) {
 
 // Why `s` is not a whole number of at most `digits` digits (names it too large
 // or negative), or "" when it is one.
-std::string whole_number_problem(std::string_view s, std::size_t digits, std::string_view expected) {
+Message whole_number_problem(std::string_view s, std::size_t digits, const PerLang<const char*>& expected) {
   const bool minus = !s.empty() && s.front() == '-';
   std::string_view d = minus ? s.substr(1) : s;
   const bool all_digits = !d.empty() && d.find_first_not_of("0123456789") == std::string_view::npos;
-  if (all_digits && minus && d.find_first_not_of('0') != std::string_view::npos)
-    return fmt::format("\"{}\" is negative (expected {})", s, expected);
-  if (all_digits && !minus && s.size() > digits)
-    return fmt::format("\"{}\" is too large: at most {} digits (expected {})", s, digits, expected);
-  if (!all_digits || minus) return fmt::format("\"{}\" is not a non-negative whole number (expected {})", s, expected);
+  if (all_digits && minus && d.find_first_not_of('0') != std::string_view::npos) return say(w_negative, s, expected);
+  if (all_digits && !minus && s.size() > digits) return say(w_too_large, s, digits, expected);
+  if (!all_digits || minus) return say(w_not_whole, s, expected);
   return "";
 }
 
@@ -113,8 +172,7 @@ struct SectionSplitter {
     if (Section s = section_of(rec); s != Section::none) {
       int& first = line_of(s);
       if (first != 0) {
-        errors.add(rec.line, 1, std::string(section_name(s)),
-                   fmt::format("the section appears twice (first on line {})", first));
+        errors.add(rec.line, 1, std::string(section_name(s)), say(w_section_twice, first));
         current = Section::skipped;
       } else {
         first = rec.line;
@@ -125,8 +183,7 @@ struct SectionSplitter {
     }
     if (current == Section::skipped) return;
     if (current == Section::none) {
-      if (!reported_orphan)
-        errors.add(rec.line, 1, "", "expected a section name (META, PROJECTS or VOTES) before any data");
+      if (!reported_orphan) errors.add(rec.line, 1, "", say(w_section_first));
       reported_orphan = true;
       return;
     }
@@ -139,9 +196,8 @@ struct SectionSplitter {
     std::size_t columns = current == Section::meta ? 2 : target(current)->header.size();
     if (rec.fields.size() != columns) {
       projects_incomplete = projects_incomplete || current == Section::projects;
-      errors.add(
-          rec.line, static_cast<int>(std::min(rec.fields.size(), columns)) + 1, sec,
-          fmt::format("{} fields, but the header has {} (check quoting and delimiters)", rec.fields.size(), columns));
+      errors.add(rec.line, static_cast<int>(std::min(rec.fields.size(), columns)) + 1, sec,
+                 say(w_width, rec.fields.size(), columns));
       return;
     }
     if (current == Section::meta)
@@ -155,7 +211,7 @@ struct SectionSplitter {
       f.meta_header_line = rec.line;
       if (rec.fields.size() != 2 || lower_ascii(trim(rec.fields[0])) != "key" ||
           lower_ascii(trim(rec.fields[1])) != "value")
-        errors.add(rec.line, 1, sec, "the header must be \"key;value\"");
+        errors.add(rec.line, 1, sec, say(w_meta_header));
       return;
     }
     PabulibSection& s = *target(current);
@@ -164,9 +220,9 @@ struct SectionSplitter {
       std::string name = normalize_header(rec.fields[c]);
       int col = static_cast<int>(c) + 1;
       if (name.empty())
-        errors.add(rec.line, col, sec, "empty column name in the header");
+        errors.add(rec.line, col, sec, say(w_empty_column));
       else if (std::find(s.header.begin(), s.header.end(), name) != s.header.end())
-        errors.add(rec.line, col, sec + " " + name, fmt::format("column \"{}\" appears twice in the header", name));
+        errors.add(rec.line, col, sec + " " + name, say(w_column_twice, name));
       s.header.push_back(std::move(name));
     }
   }
@@ -176,37 +232,33 @@ void check_meta(PabulibFile& f, Collector& errors) {
   std::unordered_map<std::string, int> seen;
   for (const auto& e : f.meta) {
     if (e.key.empty()) {
-      errors.add(e.line, 1, "META key", "must not be empty");
+      errors.add(e.line, 1, "META key", say(not_empty_words));
       continue;
     }
     auto [it, fresh] = seen.emplace(lower_ascii(e.key), e.line);
-    if (!fresh)
-      errors.add(e.line, 1, "META key", fmt::format("duplicate key \"{}\" (first on line {})", e.key, it->second));
+    if (!fresh) errors.add(e.line, 1, "META key", say(w_duplicate_key, e.key, it->second));
   }
   for (std::string_view key : {"budget", "vote_type", "rule"}) {
     const PabulibMetaEntry* e = f.meta_entry(key);
     std::string field = fmt::format("META {}", key);
     if (!e) {
-      errors.add(f.meta_line, 0, field, fmt::format("required key \"{}\" is missing", key));
+      errors.add(f.meta_line, 0, field, say(w_required_key, key));
       continue;
     }
     auto v = trim(e->value);
     if (v.empty()) {
-      errors.add(e->line, 2, field, "must not be empty");
+      errors.add(e->line, 2, field, say(not_empty_words));
     } else if (key == "budget") {
       if (auto m = Money::parse(v); !m)
         errors.add(e->line, 2, field, Money::parse_error(v));
       else if (m->is_zero())
-        errors.add(e->line, 2, field, "must be greater than 0");
+        errors.add(e->line, 2, field, say(above_zero_words));
       else
         f.budget = *m;
     } else if (key == "vote_type") {
       std::string t = lower_ascii(v);
       if (t != "approval" && t != "ordinal" && t != "cumulative" && t != "scoring")
-        errors.add(e->line, 2, field,
-                   fmt::format("\"{}\" is not a pabulib vote type (expected approval, ordinal, cumulative or "
-                               "scoring)",
-                               v));
+        errors.add(e->line, 2, field, say(w_vote_type, v));
       else
         f.vote_type = t;
     } else {
@@ -221,8 +273,7 @@ bool require_columns(const PabulibSection& s, std::string_view sec, std::initial
   bool ok = true;
   for (auto name : names)
     if (s.column(name) < 0) {
-      errors.add(s.header_line, 0, fmt::format("{} {}", sec, name),
-                 fmt::format("required column \"{}\" is missing from the header", name));
+      errors.add(s.header_line, 0, fmt::format("{} {}", sec, name), say(missing_column_words, name));
       ok = false;
     }
   return ok;
@@ -244,19 +295,19 @@ void check_projects(PabulibFile& f, Collector& errors) {
     PabulibProject p;
     p.id = std::string(cell(c_id));
     if (p.id.empty()) {
-      err(c_id, "must not be empty");
+      err(c_id, say(not_empty_words));
     } else if (!valid_project_id(p.id)) {
-      err(c_id, fmt::format("\"{}\" is not a valid id (expected 1-64 characters of A-Z a-z 0-9 . _ / -)", p.id));
+      err(c_id, say(w_bad_id, p.id));
     } else if (auto [it, fresh] = seen.emplace(p.id, row.line); !fresh) {
-      err(c_id, fmt::format("duplicate id \"{}\" (first on line {})", p.id, it->second));
+      err(c_id, say(w_duplicate_id, p.id, it->second));
     }
     auto cost = cell(c_cost);
     if (cost.empty()) {
-      err(c_cost, "must not be empty (expected an amount such as 12500.00)");
+      err(c_cost, say(w_cost_empty));
     } else if (auto m = Money::parse(cost); !m) {
       err(c_cost, Money::parse_error(cost));
     } else if (m->is_zero()) {
-      err(c_cost, "must be greater than 0");
+      err(c_cost, say(above_zero_words));
     } else {
       p.cost = *m;
     }
@@ -267,7 +318,7 @@ void check_projects(PabulibFile& f, Collector& errors) {
       auto v = cell(c);
       if (v.empty()) continue;
       *target = whole_number(v);
-      if (!*target) err(c, whole_number_problem(v, 15, "e.g. 120"));
+      if (!*target) err(c, whole_number_problem(v, 15, w_eg_count));
     }
     f.project_values.push_back(std::move(p));
   }
@@ -294,15 +345,15 @@ void check_votes(PabulibFile& f, Collector& errors, bool projects_complete) {
     PabulibBallot b;
     b.voter_id = std::string(cell(c_voter));
     if (b.voter_id.empty())
-      err(c_voter, "must not be empty");
+      err(c_voter, say(not_empty_words));
     else if (auto [it, fresh] = seen.emplace(b.voter_id, row.line); !fresh)
-      err(c_voter, fmt::format("duplicate voter \"{}\" (first on line {})", b.voter_id, it->second));
+      err(c_voter, say(w_duplicate_voter, b.voter_id, it->second));
     auto vote = cell(c_vote);
     std::size_t listed = 0;  // the vote's entries, repeats included
     if (!vote.empty()) {
       for (auto id : split_list(vote)) {
         if (id.empty()) {
-          err(c_vote, fmt::format("\"{}\" has an empty project id (expected ids separated by commas)", vote));
+          err(c_vote, say(w_empty_project, vote));
           continue;
         }
         ++listed;
@@ -311,25 +362,22 @@ void check_votes(PabulibFile& f, Collector& errors, bool projects_complete) {
           if (f.vote_type == "approval")
             f.repeated_votes.push_back({row.line, b.voter_id, std::string(id)});
           else
-            err(c_vote, fmt::format("project \"{}\" is listed twice in the ballot", id));
+            err(c_vote, say(w_project_twice, id));
           continue;
         }
-        if (know_projects && !projects.count(id))
-          err(c_vote, fmt::format("unknown project \"{}\" (not in PROJECTS)", id));
+        if (know_projects && !projects.count(id)) err(c_vote, say(w_unknown_project, id));
         b.projects.emplace_back(id);
       }
     }
     if (c_points >= 0) {
       auto points = cell(c_points);
       std::size_t n = points.empty() ? 0 : split_list(points).size();
-      if (!points.empty() && n != listed)
-        err(c_points, fmt::format("{} values for {} projects in vote (expected one value per project)", n, listed));
+      if (!points.empty() && n != listed) err(c_points, say(w_points_count, n, listed));
       // docs/formats.md "Limits": points of at most 9 digits keep every
       // project's sum over a 1 GiB file's ballots within 64 bits.
       if (!points.empty())
         for (auto v : split_list(points))
-          if (std::string problem = whole_number_problem(v, max_points_digits, "a whole number from 0 to 999999999");
-              !problem.empty()) {
+          if (Message problem = whole_number_problem(v, max_points_digits, w_points_range); !problem.empty()) {
             err(c_points, problem);
             break;
           }
@@ -383,16 +431,18 @@ PabulibFile read_pabulib(std::string_view bytes, const std::string& file) {
     text = decode_input(bytes, Encoding::utf8, file).text;
   } catch (const Error& e) {
     // The decoder's hint suggests --encoding cp1251, which pabulib files never need.
-    const std::string_view hint = "expected UTF-8; try --encoding cp1251";
+    auto replace = [](std::string& said, std::string_view from, std::string_view to) {
+      if (auto p = said.find(from); p != std::string::npos) said.replace(p, from.size(), to);
+    };
     for (auto d : e.diagnostics()) {
-      if (auto p = d.message.en.find(hint); p != std::string::npos)
-        d.message.en.replace(p, hint.size(), "a pabulib file must be UTF-8");
+      replace(d.message.uk, w_decoder_hint.uk, w_must_utf8.uk);
+      replace(d.message.en, w_decoder_hint.en, w_must_utf8.en);
       f.errors.push_back(std::move(d));
     }
     return f;
   }
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    errors.add(1, 0, "", "empty file (expected the sections META, PROJECTS and VOTES)");
+    errors.add(1, 0, "", say(w_empty_file));
     return f;
   }
   SectionSplitter splitter{f, errors};
@@ -421,9 +471,9 @@ PabulibFile read_pabulib(std::string_view bytes, const std::string& file) {
     int line = splitter.line_of(s);
     int header_line = s == Section::meta ? f.meta_header_line : splitter.target(s)->header_line;
     if (line == 0)
-      errors.add(0, 0, name, "the section is missing (a pabulib file has the sections META, PROJECTS and VOTES)");
+      errors.add(0, 0, name, say(w_no_section));
     else if (header_line == 0)
-      errors.add(line, 0, name, "the section has no header row");
+      errors.add(line, 0, name, say(w_no_header));
   }
   if (f.meta_header_line != 0) check_meta(f, errors);
   check_projects(f, errors);

@@ -6,8 +6,32 @@
 #include <nlohmann/json.hpp>
 
 #include "base/text.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_round_id{.uk = "\"{}\" — неприпустимий id конкурсу (1–64 символи з a-z 0-9 . _ -)",
+                                          .en = "\"{}\" is not a valid round id (1-64 characters of a-z 0-9 . _ -)"};
+constexpr PerLang<const char*> w_no_round_id{.uk = "з назви файлу не видно id конкурсу; вкажіть його через --round",
+                                             .en = "the file name gives no round id; give one with --round"};
+constexpr PerLang<const char*> w_year{.uk = "{} — неправдоподібний рік (очікується від 1900 до 2200)",
+                                      .en = "{} is not a plausible year (expected 1900 to 2200)"};
+constexpr PerLang<const char*> w_no_year{.uk =
+                                             "файл не каже, який рік (немає чотирицифрового року в META instance чи "
+                                             "date_begin, ані в назві файлу); вкажіть його через --year",
+                                         .en =
+                                             "the file does not tell the year (no four-digit year in META instance or "
+                                             "date_begin, nor in the file name); give it with --year"};
+constexpr PerLang<const char*> w_currency{
+    .uk = "\"{}\" — не код валюти (очікуються 3 великі латинські літери, наприклад, PLN)",
+    .en = "\"{}\" is not a currency code (expected 3 capital letters, e.g. PLN)"};
+constexpr PerLang<const char*> w_rule{.uk = "\"{}\" не підтримується (очікується greedy або greedy-no-skip)",
+                                      .en = "\"{}\" is not supported (expected greedy or greedy-no-skip)"};
+constexpr PerLang<const char*> w_total_column{
+    .uk = "у заголовку немає обов’язкового стовпця \"{}\" (vote_type {} ранжує за {})",
+    .en = "required column \"{}\" is missing from the header (vote_type {} ranks by {})"};
+constexpr PerLang<const char*> w_total_empty{.uk = "не може бути порожнім (vote_type {} ранжує за {})",
+                                             .en = "must not be empty (vote_type {} ranks by {})"};
 
 namespace {
 
@@ -57,7 +81,7 @@ std::string json_array(const std::vector<std::string>& names) { return nlohmann:
 struct Located {
   const std::string& file;
   std::vector<Diagnostic>& errors;
-  void add(int line, int column, std::string field, std::string message) {
+  void add(int line, int column, std::string field, Message message) {
     if (errors.size() < max_reported_errors)
       errors.push_back(Diagnostic{file, line, column, std::move(field), std::move(message), ErrorKind::invalid});
   }
@@ -148,10 +172,10 @@ void plan_identity(const PabulibFile& f, const PabulibRoundOptions& o, PabulibRo
   if (o.round) {
     r.id = *o.round;
     if (r.id.empty() || r.id.size() > 64 || !std::all_of(r.id.begin(), r.id.end(), is_slug_char))
-      err.add(0, 0, "--round", fmt::format("\"{}\" is not a valid round id (1-64 characters of a-z 0-9 . _ -)", r.id));
+      err.add(0, 0, "--round", say(w_round_id, r.id));
   } else {
     r.id = pabulib_round_id(o.file);
-    if (r.id.empty()) err.add(0, 0, "--round", "the file name gives no round id; give one with --round");
+    if (r.id.empty()) err.add(0, 0, "--round", say(w_no_round_id));
   }
 
   std::string description = meta_value(f, "description");
@@ -159,8 +183,7 @@ void plan_identity(const PabulibFile& f, const PabulibRoundOptions& o, PabulibRo
 
   if (o.year) {
     r.year = *o.year;
-    if (r.year < 1900 || r.year > 2200)
-      err.add(0, 0, "--year", fmt::format("{} is not a plausible year (expected 1900 to 2200)", r.year));
+    if (r.year < 1900 || r.year > 2200) err.add(0, 0, "--year", say(w_year, r.year));
   } else if (auto y = first_year(meta_value(f, "instance"))) {
     r.year = *y;
   } else if (auto y2 = first_year(meta_value(f, "date_begin"))) {
@@ -168,9 +191,7 @@ void plan_identity(const PabulibFile& f, const PabulibRoundOptions& o, PabulibRo
   } else if (auto y3 = first_year(stem)) {
     r.year = *y3;
   } else {
-    err.add(0, 0, "--year",
-            "the file does not tell the year (no four-digit year in META instance or date_begin, nor in the file "
-            "name); give it with --year");
+    err.add(0, 0, "--year", say(w_no_year));
   }
 }
 
@@ -180,8 +201,7 @@ void plan_terms(const PabulibFile& f, PabulibRound& r, Located& err) {
   if (const PabulibMetaEntry* e = f.meta_entry("currency"); e && !trim(e->value).empty()) {
     std::string c(trim(e->value));
     if (c.size() != 3 || !std::all_of(c.begin(), c.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }))
-      err.add(e->line, 2, "META currency",
-              fmt::format("\"{}\" is not a currency code (expected 3 capital letters, e.g. PLN)", c));
+      err.add(e->line, 2, "META currency", say(w_currency, c));
     else
       r.currency = c;
   }
@@ -195,8 +215,7 @@ void plan_terms(const PabulibFile& f, PabulibRound& r, Located& err) {
     r.rule = AllocationRule::greedy_stop;
   } else {
     const PabulibMetaEntry* e = f.meta_entry("rule");
-    err.add(e ? e->line : f.meta_line, 2, "META rule",
-            fmt::format("\"{}\" is not supported (expected greedy or greedy-no-skip)", f.rule));
+    err.add(e ? e->line : f.meta_line, 2, "META rule", say(w_rule, f.rule));
   }
 
   nlohmann::ordered_json meta = nlohmann::ordered_json::object();
@@ -215,9 +234,7 @@ void plan_projects(const PabulibFile& f, PabulibRound& r, Located& err) {
   int c_total = f.projects.column(total_column);
   std::string field = "PROJECTS " + total_column;
   if (c_total < 0)
-    err.add(f.projects.header_line, 0, field,
-            fmt::format("required column \"{}\" is missing from the header (vote_type {} ranks by {})", total_column,
-                        r.vote_type, total_column));
+    err.add(f.projects.header_line, 0, field, say(w_total_column, total_column, r.vote_type, total_column));
   r.projects.reserve(f.projects.rows.size());
   for (std::size_t i = 0; i < f.projects.rows.size() && i < f.project_values.size(); ++i) {
     const PabulibRow& row = f.projects.rows[i];
@@ -234,9 +251,7 @@ void plan_projects(const PabulibFile& f, PabulibRound& r, Located& err) {
     a.requested = p.cost;
     a.votes = total_column == "votes" ? p.votes : p.score;
     a.input_order = static_cast<std::int64_t>(i) + 1;
-    if (c_total >= 0 && !a.votes)
-      err.add(row.line, c_total + 1, field,
-              fmt::format("must not be empty (vote_type {} ranks by {})", r.vote_type, total_column));
+    if (c_total >= 0 && !a.votes) err.add(row.line, c_total + 1, field, say(w_total_empty, r.vote_type, total_column));
     rp.selected = p.selected;
     nlohmann::ordered_json cells = nlohmann::ordered_json::object();
     for (std::size_t c = 0; c < f.projects.header.size(); ++c) cells[f.projects.header[c]] = row.fields[c];

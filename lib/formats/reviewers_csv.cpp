@@ -4,8 +4,17 @@
 #include "formats/csv_rows.hpp"
 #include "values/category_list.hpp"
 #include "values/conflicts.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_bad_code{
+    .uk = "\"{}\" — неправильний код ЄДРПОУ (очікується 8 цифр із правильною контрольною цифрою або назва організації)",
+    .en = "\"{}\" is not a valid ЄДРПОУ code (expected 8 digits with a valid check digit, or an organisation name)"};
+constexpr PerLang<const char*> w_capacity{
+    .uk = "має бути додатним цілим числом (найбільша кількість заявок для експерта) або порожнім, якщо без обмеження",
+    .en = "must be a positive whole number (the most applications the reviewer takes), or empty for no limit"};
+constexpr PerLang<const char*> w_id_key{.uk = "id \"{}\"", .en = "id \"{}\""};
 
 const std::vector<ColumnSpec> reviewer_columns = {
     {"id", true}, {"name", true}, {"conflicts", false}, {"categories", false}, {"capacity", false}};
@@ -15,18 +24,15 @@ Reviewer ReviewerRowParser::parse(RowReader& r) {
   rv.id = r.id(0);
   rv.name = r.text(1);
   ConflictList conflicts = parse_conflicts(r.cell(2));
-  for (const std::string& code : conflicts.invalid_codes)
-    r.error(2, fmt::format("\"{}\" is not a valid ЄДРПОУ code (expected 8 digits with a valid check digit, or an "
-                           "organisation name)",
-                           shown(code)));
+  for (const std::string& code : conflicts.invalid_codes) r.error(2, say(w_bad_code, shown(code)));
   rv.conflicts = std::move(conflicts.entries);
   rv.categories = parse_categories(r.cell(3));
   rv.capacity = r.count(4);
   if (rv.capacity && *rv.capacity == 0) {
-    r.error(4, "must be a positive whole number (the most applications the reviewer takes), or empty for no limit");
+    r.error(4, say(w_capacity));
     rv.capacity.reset();
   }
-  check_unique(seen_, rv.id, r, 0, [&] { return fmt::format("id \"{}\"", rv.id); });
+  check_unique(seen_, rv.id, r, 0, [&] { return say(w_id_key, rv.id); });
   return rv;
 }
 

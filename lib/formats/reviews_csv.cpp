@@ -2,9 +2,25 @@
 
 #include "base/string_index.hpp"
 #include "formats/csv_rows.hpp"
+#include "values/message.hpp"
 #include "values/rational.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_score_empty{.uk = "не може бути порожнім (очікується число від {} до {})",
+                                             .en = "must not be empty (expected a number from {} to {})"};
+constexpr PerLang<const char*> w_places{.uk = "{} має більше ніж 4 знаки після коми (очікується число від {} до {})",
+                                        .en = "{} has more than 4 decimal places (expected a number from {} to {})"};
+constexpr PerLang<const char*> w_not_score{.uk = "\"{}\" — не оцінка (очікується число від {} до {})",
+                                           .en = "\"{}\" is not a score (expected a number from {} to {})"};
+constexpr PerLang<const char*> w_other_reviewer{
+    .uk = "експерт \"{}\" відрізняється від competition_reviewer робочої книги {}",
+    .en = "reviewer \"{}\" differs from the workbook's competition_reviewer {}"};
+constexpr PerLang<const char*> w_out_of_range{.uk = "{} поза межами (очікується від {} до {})",
+                                              .en = "{} is out of range (expected {} to {})"};
+constexpr PerLang<const char*> w_off_step{.uk = "{} не відповідає кроку {} (очікується {} + кратне {})",
+                                          .en = "{} is not on the step {} (expected {} + a multiple of {})"};
+constexpr PerLang<const char*> w_review_of{.uk = "оцінка {} експертом {}", .en = "review of {} by {}"};
 
 namespace {
 
@@ -40,14 +56,11 @@ bool on_step(const Rational& v, const Rational& min, const Rational& step) {
 // The error of a criterion cell that is not a decimal of at most 4 places.
 void report_unparsed_score(RowReader& r, std::size_t k, const Criterion& cr, std::string_view cell) {
   if (cell.empty())
-    r.error(k, fmt::format("must not be empty (expected a number from {} to {})", cr.min.to_decimal(),
-                           cr.max.to_decimal()));
+    r.error(k, say(w_score_empty, cr.min.to_decimal(), cr.max.to_decimal()));
   else if (Rational::parse_decimal(cell, 15))
-    r.error(k, fmt::format("{} has more than 4 decimal places (expected a number from {} to {})", shown(cell),
-                           cr.min.to_decimal(), cr.max.to_decimal()));
+    r.error(k, say(w_places, shown(cell), cr.min.to_decimal(), cr.max.to_decimal()));
   else
-    r.error(k, fmt::format("\"{}\" is not a score (expected a number from {} to {})", shown(cell), cr.min.to_decimal(),
-                           cr.max.to_decimal()));
+    r.error(k, say(w_not_score, shown(cell), cr.min.to_decimal(), cr.max.to_decimal()));
 }
 
 }  // namespace
@@ -70,8 +83,7 @@ void parse_review_pair(RowReader& r, Review& rv, const std::optional<std::string
   } else {
     rv.reviewer = r.id(review_reviewer_column);
     if (sheet_reviewer && rv.reviewer != *sheet_reviewer)
-      r.error(review_reviewer_column, fmt::format("reviewer \"{}\" differs from the workbook's competition_reviewer {}",
-                                                  shown(rv.reviewer), *sheet_reviewer));
+      r.error(review_reviewer_column, say(w_other_reviewer, shown(rv.reviewer), *sheet_reviewer));
   }
   rv.comment = std::string(r.cell(2));
   rv.scores.clear();
@@ -104,10 +116,9 @@ void parse_review_scores(RowReader& r, const Rules& rules, Review& rv, std::stri
       continue;
     }
     if (*v < cr.min || *v > cr.max) {
-      r.error(k, fmt::format("{} is out of range (expected {} to {})", cell, cr.min.to_decimal(), cr.max.to_decimal()));
+      r.error(k, say(w_out_of_range, cell, cr.min.to_decimal(), cr.max.to_decimal()));
     } else if (!on_step(*v, cr.min, cr.step)) {
-      r.error(k, fmt::format("{} is not on the step {} (expected {} + a multiple of {})", cell, cr.step.to_decimal(),
-                             cr.min.to_decimal(), cr.step.to_decimal()));
+      r.error(k, say(w_off_step, cell, cr.step.to_decimal(), cr.min.to_decimal(), cr.step.to_decimal()));
     }
     rv.scores.push_back(*v);
   }
@@ -122,7 +133,7 @@ std::vector<Review> parse_reviews_csv(std::string_view bytes, const Rules& rules
     Review rv;
     parse_review_pair(r, rv);
     check_unique(seen, rv.application + "\x1f" + rv.reviewer, r, 0,
-                 [&] { return fmt::format("review of {} by {}", rv.application, rv.reviewer); });
+                 [&] { return say(w_review_of, rv.application, rv.reviewer); });
     parse_review_scores(r, rules, rv, encoded);
     if (r.ok) out.push_back(std::move(rv));
   });

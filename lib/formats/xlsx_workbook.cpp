@@ -10,8 +10,23 @@
 #include "formats/xlsx_xml.hpp"
 #include "formats/xlsx_zip.hpp"
 #include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_no_part{.uk = "немає {}", .en = "no {}"};
+constexpr PerLang<const char*> w_no_worksheet{.uk = "немає аркуша", .en = "no worksheet"};
+constexpr PerLang<const char*> w_no_sheet_part{.uk = "перший аркуш не має частини",
+                                               .en = "the first worksheet has no part"};
+constexpr PerLang<const char*> w_row_range{.uk = "{}: номер рядка {} поза межами",
+                                           .en = "{}: row number {} out of range"};
+constexpr PerLang<const char*> w_bad_ref{.uk = "{}: неправильне посилання на клітинку \"{}\"",
+                                         .en = "{}: bad cell reference \"{}\""};
+constexpr PerLang<const char*> w_shared_range{
+    .uk = "{}: індекс спільного рядка \"{}\" поза межами (спільних рядків: {})",
+    .en = "{}: shared string index \"{}\" out of range ({} shared strings)"};
+constexpr PerLang<const char*> w_cell_type{.uk = "{}: непідтримуваний тип клітинки \"{}\"",
+                                           .en = "{}: unsupported cell type \"{}\""};
 
 namespace {
 
@@ -24,7 +39,7 @@ std::optional<long> to_long(std::string_view s) {
 
 std::string need(XlsxZip& zip, const std::string& part, const std::string& file) {
   auto text = zip.read(part);
-  if (!text) refuse_workbook(file, fmt::format("no {}", part));
+  if (!text) refuse_workbook(file, say(w_no_part, part));
   return std::move(*text);
 }
 
@@ -67,7 +82,7 @@ WorkbookPart parse_workbook(const std::string& xml, const std::string& file) {
     if (in_name) w.defined_names.back().second += s;
   };
   parse_xml(xml, file, "xl/workbook.xml", h);
-  if (!found) refuse_workbook(file, "no worksheet");
+  if (!found) refuse_workbook(file, say(w_no_worksheet));
   return w;
 }
 
@@ -78,7 +93,7 @@ std::string sheet_target(const std::string& xml, const std::string& rel, const s
     if (name == "Relationship" && xml_attribute(a, "Id") == rel) target = xml_attribute(a, "Target");
   };
   parse_xml(xml, file, "xl/_rels/workbook.xml.rels", h);
-  if (target.empty()) refuse_workbook(file, "the first worksheet has no part");
+  if (target.empty()) refuse_workbook(file, say(w_no_sheet_part));
   return part_path(target);
 }
 
@@ -201,8 +216,7 @@ XlsxSheet read_first_sheet(std::string_view bytes, const std::string& file) {
     if (name == "row") {
       const auto r = to_long(xml_attribute(a, "r"));
       row = r ? static_cast<int>(*r) : row + 1;
-      if (row < 1 || row > 1048576)
-        refuse_workbook(file, fmt::format("{}: row number {} out of range", sheet_part, row));
+      if (row < 1 || row > 1048576) refuse_workbook(file, say(w_row_range, sheet_part, row));
       next_column = 1;
     } else if (name == "c") {
       in_cell = true;
@@ -214,7 +228,7 @@ XlsxSheet read_first_sheet(std::string_view bytes, const std::string& file) {
         cell.row = row;
         cell.column = next_column;
       } else if (!parse_reference(ref, cell.row, cell.column)) {
-        refuse_workbook(file, fmt::format("{}: bad cell reference \"{}\"", sheet_part, ref));
+        refuse_workbook(file, say(w_bad_ref, sheet_part, ref));
       }
       next_column = cell.column + 1;
       type = xml_attribute(a, "t");
@@ -247,8 +261,7 @@ XlsxSheet read_first_sheet(std::string_view bytes, const std::string& file) {
       } else if (type == "s") {
         const auto k = to_long(cell.value);
         if (!k || *k < 0 || static_cast<std::size_t>(*k) >= shared.size())
-          refuse_workbook(file, fmt::format("{}: shared string index \"{}\" out of range ({} shared strings)", where,
-                                            cell.value, shared.size()));
+          refuse_workbook(file, say(w_shared_range, where, cell.value, shared.size()));
         cell.value = shared[static_cast<std::size_t>(*k)];
       } else if (type == "str" || type == "d") {
         // a formula's cached string, or an ISO 8601 date stored as text (read as the text it is)
@@ -259,7 +272,7 @@ XlsxSheet read_first_sheet(std::string_view bytes, const std::string& file) {
       } else if (type.empty() || type == "n") {
         cell.type = XlsxCell::Type::number;
       } else {
-        refuse_workbook(file, fmt::format("{}: unsupported cell type \"{}\"", where, type));
+        refuse_workbook(file, say(w_cell_type, where, type));
       }
       sheet.cells.push_back(std::move(cell));
     } else if (in_cell) {

@@ -9,8 +9,19 @@
 
 #include "formats/xlsx_zip.hpp"
 #include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_doctype{.uk = "оголошення DOCTYPE (відхилено: сутності не розгортаються)",
+                                         .en = "a DOCTYPE declaration (refused: entities are not expanded)"};
+constexpr PerLang<const char*> w_entity{.uk = "оголошення сутності (відхилено: сутності не розгортаються)",
+                                        .en = "an entity declaration (refused: entities are not expanded)"};
+constexpr PerLang<const char*> w_out_of_memory{.uk = "бракує пам’яті, щоб створити розбирач XML",
+                                               .en = "out of memory creating an XML parser"};
+constexpr PerLang<const char*> w_contains{.uk = "{} містить {}", .en = "{} contains {}"};
+constexpr PerLang<const char*> w_not_xml{.uk = "{} — не коректний XML (рядок {}: {})",
+                                         .en = "{} is not well-formed XML (line {}: {})"};
 
 namespace {
 
@@ -23,12 +34,12 @@ std::string_view local_name(const XML_Char* name) {
 struct Context {
   XML_Parser parser;
   const XmlHandlers& handlers;
-  std::string refused;        // why the parse was stopped by a declaration
+  Message refused;            // why the parse was stopped by a declaration
   std::exception_ptr thrown;  // a handler's exception, rethrown after the parse
   XmlAttributes attributes;
 };
 
-void stop(Context& c, std::string why) {
+void stop(Context& c, Message why) {
   if (c.refused.empty() && !c.thrown) c.refused = std::move(why);
   XML_StopParser(c.parser, XML_FALSE);
 }
@@ -70,13 +81,13 @@ void XMLCALL on_text(void* data, const XML_Char* s, int len) {
 
 void XMLCALL on_doctype(void* data, const XML_Char*, const XML_Char*, const XML_Char*, int) {
   auto& c = *static_cast<Context*>(data);
-  stop(c, "a DOCTYPE declaration (refused: entities are not expanded)");
+  stop(c, say(w_doctype));
 }
 
 void XMLCALL on_entity(void* data, const XML_Char*, int, const XML_Char*, int, const XML_Char*, const XML_Char*,
                        const XML_Char*, const XML_Char*) {
   auto& c = *static_cast<Context*>(data);
-  stop(c, "an entity declaration (refused: entities are not expanded)");
+  stop(c, say(w_entity));
 }
 
 }  // namespace
@@ -89,7 +100,7 @@ std::string_view xml_attribute(const XmlAttributes& attributes, std::string_view
 
 void parse_xml(std::string_view xml, const std::string& file, const std::string& part, const XmlHandlers& handlers) {
   XML_Parser parser = XML_ParserCreate(nullptr);
-  if (parser == nullptr) throw Error(ErrorKind::io, "out of memory creating an XML parser");
+  if (parser == nullptr) throw Error(ErrorKind::io, say(w_out_of_memory));
   Context c{parser, handlers, {}, {}, {}};
   XML_SetUserData(parser, &c);
   XML_SetElementHandler(parser, on_start, on_end);
@@ -114,8 +125,8 @@ void parse_xml(std::string_view xml, const std::string& file, const std::string&
   const auto line = XML_GetCurrentLineNumber(parser);
   XML_ParserFree(parser);
   if (c.thrown) std::rethrow_exception(c.thrown);
-  if (!c.refused.empty()) refuse_workbook(file, fmt::format("{} contains {}", part, c.refused));
-  if (!ok) refuse_workbook(file, fmt::format("{} is not well-formed XML (line {}: {})", part, line, why));
+  if (!c.refused.empty()) refuse_workbook(file, say(w_contains, part, c.refused));
+  if (!ok) refuse_workbook(file, say(w_not_xml, part, line, why));
 }
 
 }  // namespace competition

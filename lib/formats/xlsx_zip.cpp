@@ -8,8 +8,18 @@
 #include <fmt/format.h>
 
 #include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_not_workbook{.uk = "неправильна робоча книга: {}", .en = "not a valid workbook: {}"};
+constexpr PerLang<const char*> w_damaged_zip{.uk = "пошкоджений zip ({})", .en = "damaged zip ({})"};
+constexpr PerLang<const char*> w_cannot_read{.uk = "не вдається прочитати {} ({})", .en = "cannot read {} ({})"};
+constexpr PerLang<const char*> w_damaged_entry{.uk = "пошкоджений елемент zip {} ({})",
+                                               .en = "damaged zip entry {} ({})"};
+constexpr PerLang<const char*> w_zip_bomb{
+    .uk = "розпаковується в понад 1 ГіБ або в 100 разів більше за свій розмір (zip-бомба?)",
+    .en = "it inflates to more than 1 GiB or 100 times its size (a zip bomb?)"};
 
 namespace {
 
@@ -22,9 +32,7 @@ void refuse_file(const std::string& file, Message message) {
   throw Error(ErrorKind::invalid, {Diagnostic{file, 0, 0, "", std::move(message)}});
 }
 
-void refuse_workbook(const std::string& file, const std::string& why) {
-  refuse_file(file, "not a valid workbook: " + why);
-}
+void refuse_workbook(const std::string& file, const Message& why) { refuse_file(file, say(w_not_workbook, why)); }
 
 bool looks_like_zip(std::string_view bytes) { return bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4); }
 
@@ -50,7 +58,7 @@ XlsxZip::XlsxZip(std::string_view bytes, std::string file)
   if (handle_->archive == nullptr) {
     const std::string why = zip_error_strerror(&error);
     zip_error_fini(&error);
-    refuse_workbook(file_, fmt::format("damaged zip ({})", why));
+    refuse_workbook(file_, say(w_damaged_zip, why));
   }
   zip_error_fini(&error);
 }
@@ -63,7 +71,7 @@ std::optional<std::string> XlsxZip::read(const std::string& name) {
   zip_file_t* entry = zip_fopen(handle_->archive, name.c_str(), 0);
   if (entry == nullptr) {
     if (zip_error_code_zip(zip_get_error(handle_->archive)) == ZIP_ER_NOENT) return std::nullopt;
-    refuse_workbook(file_, fmt::format("cannot read {} ({})", name, zip_strerror(handle_->archive)));
+    refuse_workbook(file_, say(w_cannot_read, name, zip_strerror(handle_->archive)));
   }
   std::string out;
   std::array<char, 65536> chunk{};
@@ -72,13 +80,13 @@ std::optional<std::string> XlsxZip::read(const std::string& name) {
     if (n < 0) {
       const std::string why = zip_file_strerror(entry);
       zip_fclose(entry);
-      refuse_workbook(file_, fmt::format("damaged zip entry {} ({})", name, why));
+      refuse_workbook(file_, say(w_damaged_entry, name, why));
     }
     if (n == 0) break;
     const auto got = static_cast<std::size_t>(n);
     if (got > budget_) {
       zip_fclose(entry);
-      refuse_workbook(file_, "it inflates to more than 1 GiB or 100 times its size (a zip bomb?)");
+      refuse_workbook(file_, say(w_zip_bomb));
     }
     budget_ -= got;
     out.append(chunk.data(), got);

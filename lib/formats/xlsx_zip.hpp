@@ -16,7 +16,7 @@ namespace competition {
 // The refusal of a file that is not a valid workbook: Error(invalid) with one
 // diagnostic without line or sheet, shown as `FILE: not a valid workbook: WHY`
 // (a dry run reports it in its summary, as it does a CSV's encoding error).
-[[noreturn]] void refuse_workbook(const std::string& file, const std::string& why);
+[[noreturn]] void refuse_workbook(const std::string& file, const Message& why);
 // The same for a whole message (`FILE: MESSAGE`).
 [[noreturn]] void refuse_file(const std::string& file, Message message);
 

@@ -4,60 +4,83 @@
 
 namespace competition {
 
-std::string remedy_words(Remedy remedy, int decision) {
+namespace {
+
+// The words of each remedy, in each language; `{}` is the decision number.
+constexpr PerLang<const char*> remedy_table(Remedy remedy) {
   switch (remedy) {
     case Remedy::none:
-      return "";
+      return {.uk = "", .en = ""};
     case Remedy::init_first:
-      return " (run `competition init RULES.toml` first)";
+      return {.uk = " (спершу виконайте `competition init RULES.toml`)",
+              .en = " (run `competition init RULES.toml` first)"};
     case Remedy::init_or_choose_database:
-      return " (run `competition init RULES.toml` first, or give --db)";
+      return {.uk = " (спершу виконайте `competition init RULES.toml` або вкажіть --db)",
+              .en = " (run `competition init RULES.toml` first, or give --db)"};
     case Remedy::database_file_name:
-      return " (give --db a file name)";
+      return {.uk = " (вкажіть у --db назву файлу)", .en = " (give --db a file name)"};
     case Remedy::score_first:
-      return ": run `competition score` first";
+      return {.uk = ": спершу виконайте `competition score`", .en = ": run `competition score` first"};
     case Remedy::score_before_deciding:
-      return " (run `competition score` first)";
+      return {.uk = " (спершу виконайте `competition score`)", .en = " (run `competition score` first)"};
     case Remedy::score_again:
-      return "; run `competition score` again";
+      return {.uk = "; виконайте `competition score` ще раз", .en = "; run `competition score` again"};
     case Remedy::score_stored_again:
-      return " (run `competition score` again)";
+      return {.uk = " (виконайте `competition score` ще раз)", .en = " (run `competition score` again)"};
     case Remedy::rescore:
-      return "; run score again";
+      return {.uk = "; виконайте score ще раз", .en = "; run score again"};
     case Remedy::import_reviews_and_score:
-      return "; import the reviews and run `competition score` first";
+      return {.uk = "; спершу імпортуйте оцінки й виконайте `competition score`",
+              .en = "; import the reviews and run `competition score` first"};
     case Remedy::see_stored_decision:
-      return " (its ranking is in the stored decision: see `competition minutes` or `competition export bundle`)";
+      return {
+          .uk = " (його рейтинг — у збереженому рішенні: див. `competition minutes` або `competition export bundle`)",
+          .en = " (its ranking is in the stored decision: see `competition minutes` or `competition export bundle`)"};
     case Remedy::allocate_first:
-      return "; run `competition allocate` first";
+      return {.uk = "; спершу виконайте `competition allocate`", .en = "; run `competition allocate` first"};
     case Remedy::allocate_before_minutes:
-      return " (run `competition allocate` first)";
+      return {.uk = " (спершу виконайте `competition allocate`)", .en = " (run `competition allocate` first)"};
     case Remedy::allocate_before_export:
-      return ": run `competition allocate` before exporting it";
+      return {.uk = ": виконайте `competition allocate`, перш ніж його експортувати",
+              .en = ": run `competition allocate` before exporting it"};
     case Remedy::allocate_again:
-      return "; `competition allocate --force` records a new decision after the old one (both stay in the decision "
-             "log)";
+      return {.uk =
+                  "; `competition allocate --force` записує нове рішення після старого (обидва лишаються в журналі "
+                  "рішень)",
+              .en =
+                  "; `competition allocate --force` records a new decision after the old one (both stay in the "
+                  "decision log)"};
     case Remedy::undo_decision:
-      return fmt::format("; undo it with `competition decisions --undo {} --reason TEXT`", decision);
+      return {.uk = "; скасуйте його командою `competition decisions --undo {} --reason TEXT`",
+              .en = "; undo it with `competition decisions --undo {} --reason TEXT`"};
     case Remedy::order_ties:
-      return ": record their order with `competition order APP APP… --reason TEXT` first";
+      return {.uk = ": спершу запишіть їхній порядок командою `competition order APP APP… --reason TEXT`",
+              .en = ": record their order with `competition order APP APP… --reason TEXT` first"};
     case Remedy::audit:
-      return "; run `competition audit`";
+      return {.uk = "; виконайте `competition audit`", .en = "; run `competition audit`"};
     case Remedy::audit_log:
-      return " (run `competition audit`)";
+      return {.uk = " (виконайте `competition audit`)", .en = " (run `competition audit`)"};
     case Remedy::audit_changes:
-      return "; run `competition audit` to see what changed";
+      return {.uk = "; виконайте `competition audit`, щоб побачити, що змінилося",
+              .en = "; run `competition audit` to see what changed"};
     case Remedy::reimport_with_votes:
-      return " (re-import the applications with a votes column and --replace)";
+      return {.uk = " (імпортуйте заявки ще раз зі стовпцем votes і --replace)",
+              .en = " (re-import the applications with a votes column and --replace)"};
     case Remedy::import_history:
-      return " (run `competition import history FILE` first)";
+      return {.uk = " (спершу виконайте `competition import history FILE`)",
+              .en = " (run `competition import history FILE` first)"};
     case Remedy::import_history_or_allocate:
-      return " (run `competition import history FILE`, or allocate a round)";
+      return {.uk = " (виконайте `competition import history FILE` або розподіліть конкурс)",
+              .en = " (run `competition import history FILE`, or allocate a round)"};
     case Remedy::assign_first:
-      return ": run `competition assign` first";
+      return {.uk = ": спершу виконайте `competition assign`", .en = ": run `competition assign` first"};
   }
-  return "";
+  return {.uk = "", .en = ""};
 }
+
+}  // namespace
+
+Message remedy_words(Remedy remedy, int decision) { return say(remedy_table(remedy), decision); }
 
 std::string subject_words(const DecisionSubject& subject) {
   std::string out;

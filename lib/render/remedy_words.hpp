@@ -12,7 +12,7 @@ namespace competition {
 
 // How a remedy goes on from its message, starting with its own joint (`; `,
 // `: ` or ` (`); empty for Remedy::none. `decision`: the number undo_decision names.
-[[nodiscard]] std::string remedy_words(Remedy remedy, int decision);
+[[nodiscard]] Message remedy_words(Remedy remedy, int decision);
 
 // The command line that made a commission decision request and the option of
 // the input a message is about, ending in `: ` (`decisions --undo 2: `, `withdraw: --reason: `).

@@ -136,9 +136,11 @@ std::string difference_in_words(const Difference& d, Lang lang) {
   std::string label = field_in_words(d.field, lang);
   // A problem: what could not be read or does not belong, in its own words.
   if (d.problem) {
+    // In `lang` when the finding has its words (`stored` is their English, for JSON).
+    const std::string said = d.said.empty() ? d.stored.value_or("") : d.said[lang];
     // A located diagnostic (`applications.csv:3:7: requested: …`) names its file itself.
-    if (d.stored && starts_with(*d.stored, d.field + ":")) return prefix + *d.stored;
-    return fmt::format("{}{}: {}", prefix, label, d.stored.value_or(""));
+    if (starts_with(said, d.field + ":")) return prefix + said;
+    return fmt::format("{}{}: {}", prefix, label, said);
   }
   if (starts_with(d.field, "files.")) return file_difference(d, w);
   auto value = [&](const std::optional<std::string>& v) {
@@ -191,7 +193,7 @@ std::string round_text(const RoundAudit& r, Lang lang) {
   out += fmt::format(fmt::runtime(w.log_state), r.log_entries, r.chain == "ok" ? w.chain_intact : w.chain_broken,
                      r.pending_decisions);
   if (r.checks_cut_off) out += fmt::format(fmt::runtime(w.checks_cut_off), *r.checks_cut_off);
-  for (const std::string& note : r.notes) out += fmt::format("  {}: {}\n", w.note, note);
+  for (const Message& note : r.notes) out += fmt::format("  {}: {}\n", w.note, note[lang]);
   for (const std::string& application : r.overdue)
     out += fmt::format("  {}: {}\n", w.note, fmt::format(fmt::runtime(w.report_overdue), application));
   if (r.checks_facts_changed) out += fmt::format("  {}: {}\n", w.note, w.checks_facts_changed);
@@ -217,7 +219,7 @@ std::string render_audit_json(const AuditResult& result) {
   // {"note": "checks_facts_changed"} (year.md §5).
   for (std::size_t i = 0; i < result.rounds.size(); ++i) {
     ojson notes = ojson::array();
-    for (const std::string& note : result.rounds[i].notes) notes.push_back(note);
+    for (const Message& note : result.rounds[i].notes) notes.push_back(note.en);
     for (const std::string& application : result.rounds[i].overdue)
       notes.push_back({{"application", application}, {"note", "report_overdue"}});
     if (result.rounds[i].checks_facts_changed) {

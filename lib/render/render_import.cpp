@@ -12,12 +12,42 @@ namespace competition {
 
 namespace {
 
+struct CountWords {
+  const char* counts;  // read, added, updated, unchanged, blank, dry run note
+  const char* added;
+  const char* to_add;
+  const char* updated;
+  const char* to_update;
+  const char* blank;
+  const char* dry_run;
+  const char* files;  // directory, files, counts
+};
+
+constexpr PerLang<CountWords> count_words{
+    .uk = {.counts = "прочитано рядків: {0}, {1}: {2}, {3}: {4}, без змін: {5}{6}{7}",
+           .added = "додано",
+           .to_add = "буде додано",
+           .updated = "оновлено",
+           .to_update = "буде оновлено",
+           .blank = ", порожніх: {}",
+           .dry_run = " (пробний запуск: нічого не записано)",
+           .files = "{}: файлів: {}, {}\n"},
+    .en = {.counts = "{0} rows read, {2} {1}, {4} {3}, {5} unchanged{6}{7}",
+           .added = "added",
+           .to_add = "to add",
+           .updated = "updated",
+           .to_update = "to update",
+           .blank = ", {} blank",
+           .dry_run = " (dry run: nothing written)",
+           .files = "{}: {} files, {}\n"},
+};
+
 // `N rows read, A added, U updated, K unchanged[, B blank]` (blank rows only when there are any).
-std::string counts_text(const ImportSummary& s, bool dry_run) {
-  std::string blank = s.blank > 0 ? fmt::format(", {} blank", s.blank) : std::string();
-  return fmt::format("{} rows read, {} {}, {} {}, {} unchanged{}{}", s.read, s.added, dry_run ? "to add" : "added",
-                     s.updated, dry_run ? "to update" : "updated", s.unchanged, blank,
-                     dry_run ? " (dry run: nothing written)" : "");
+std::string counts_text(const ImportSummary& s, bool dry_run, Lang lang) {
+  const CountWords& w = count_words[lang];
+  std::string blank = s.blank > 0 ? fmt::format(fmt::runtime(w.blank), s.blank) : std::string();
+  return fmt::format(fmt::runtime(w.counts), s.read, dry_run ? w.to_add : w.added, s.added,
+                     dry_run ? w.to_update : w.updated, s.updated, s.unchanged, blank, dry_run ? w.dry_run : "");
 }
 
 nlohmann::ordered_json counts_json(const ImportSummary& s) {
@@ -53,16 +83,17 @@ nlohmann::ordered_json summary_json(const ImportSummary& s) {
 
 }  // namespace
 
-std::string render_import_text(const ImportSummary& s, bool dry_run) {
-  return fmt::format("{}: {}\n", s.file, counts_text(s, dry_run));
+std::string render_import_text(const ImportSummary& s, bool dry_run, Lang lang) {
+  return fmt::format("{}: {}\n", s.file, counts_text(s, dry_run, lang));
 }
 
 std::string render_import_json(const ImportSummary& s) { return summary_json(s).dump() + "\n"; }
 
-std::string render_directory_import_text(const DirectoryImport& d, bool dry_run) {
+std::string render_directory_import_text(const DirectoryImport& d, bool dry_run, Lang lang) {
   std::string out;
-  for (const ImportSummary& s : d.files) out += render_import_text(s, dry_run);
-  out += fmt::format("{}: {} files, {}\n", d.directory, d.files.size(), counts_text(d.total(), dry_run));
+  for (const ImportSummary& s : d.files) out += render_import_text(s, dry_run, lang);
+  out += fmt::format(fmt::runtime(count_words[lang].files), d.directory, d.files.size(),
+                     counts_text(d.total(), dry_run, lang));
   return out;
 }
 

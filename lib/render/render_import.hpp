@@ -11,7 +11,7 @@ namespace competition {
 
 // `FILE: N rows read, A added, U updated, K unchanged`, worded for a dry run
 // when `dry_run` (nothing was written); one line.
-std::string render_import_text(const ImportSummary& s, bool dry_run);
+std::string render_import_text(const ImportSummary& s, bool dry_run, Lang lang);
 
 // One JSON object on one line: file, kind, counts, the errors (line, column,
 // field, message) and, when one was written to, the round.
@@ -19,7 +19,7 @@ std::string render_import_json(const ImportSummary& s);
 
 // `import reviews DIR` (docs/cli.md "import"): each file's line, then
 // `DIR: N files, <the counts summed>`.
-std::string render_directory_import_text(const DirectoryImport& d, bool dry_run);
+std::string render_directory_import_text(const DirectoryImport& d, bool dry_run, Lang lang);
 
 // `{"files": [<each file's object>], "total": {<the counts summed>}}` on one line.
 std::string render_directory_import_json(const DirectoryImport& d);

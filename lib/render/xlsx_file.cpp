@@ -10,8 +10,12 @@
 #include "formats/output_file.hpp"
 #include "render/xlsx_text.hpp"
 #include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_cannot_write{.uk = "{}: не вдається записати робочу книгу: {}",
+                                              .en = "{}: cannot write the workbook: {}"};
 
 std::size_t utf8_length(std::string_view s) {
   std::size_t n = 0;
@@ -81,7 +85,7 @@ void write_workbook(const std::string& path, const std::string& database,
   }
   if (err != LXW_NO_ERROR) {
     if (error != 0) out.fail(error);
-    throw Error(ErrorKind::io, fmt::format("{}: cannot write the workbook: {}", path, lxw_strerror(err)));
+    throw Error(ErrorKind::io, say(w_cannot_write, path, lxw_strerror(err)));
   }
   out.commit();
 }

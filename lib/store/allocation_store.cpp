@@ -8,8 +8,12 @@
 #include "base/id_order.hpp"
 #include "store/bulk_statement.hpp"
 #include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_status{.uk = "allocations: невідомий статус \"{}\" заявки {}",
+                                        .en = "allocations: unknown status \"{}\" of {}"};
 
 void save_allocation(Store& store, const std::string& round, const Decision& d) {
   auto& db = store.db();
@@ -49,7 +53,7 @@ std::vector<AllocationLine> load_allocation(Store& store, const std::string& rou
     if (!q.getColumn(1).isNull()) l.rank = q.getColumn(1).getInt();
     std::string status = q.getColumn(2).getString();
     auto s = parse_award_status(status);
-    if (!s) throw Error(ErrorKind::io, fmt::format("allocations: unknown status \"{}\" of {}", status, l.id));
+    if (!s) throw Error(ErrorKind::io, say(w_status, status, l.id));
     l.status = *s;
     if (!q.getColumn(3).isNull()) l.lot = q.getColumn(3).getString();
     l.award = Money::from_kopiykas(q.getColumn(4).getInt64());

@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 
 #include "base/text.hpp"
+#include "values/common_words.hpp"
 #include "values/dates.hpp"
+#include "values/message.hpp"
 #include "values/upsert.hpp"
 
 namespace competition {
@@ -90,10 +92,7 @@ void ApplicationWriter::apply(const Application& a, int line, ImportSummary& s, 
   settle_upsert(
       s, fresh_ ? std::nullopt : changes(a), replace_,
       [&](const std::string& diff) {
-        conflicts.add(line, 1, "id",
-                      fmt::format("\"{}\" is already in round {} with other values ({}); use --replace to update it",
-                                  a.id, round_.id, diff),
-                      ErrorKind::conflict);
+        conflicts.add(line, 1, "id", say(already_in_round_words, a.id, round_.id, diff), ErrorKind::conflict);
       },
       [&](Upsert u) { write(a, u == Upsert::updated); });
 }

@@ -9,8 +9,32 @@
 #include "base/sha256.hpp"
 #include "values/clock.hpp"
 #include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_no_round{.uk = "немає конкурсу \"{}\"", .en = "no round \"{}\""};
+constexpr PerLang<const char*> w_bad_kind{.uk = "запис журналу рішень {}: збережений вид \"{}\" не є видом",
+                                          .en = "decision log entry {}: stored kind \"{}\" is not a kind"};
+constexpr PerLang<const char*> w_at{.uk = "запис журналу {} ({})", .en = "log entry {} ({})"};
+constexpr PerLang<const char*> w_round{.uk = "{}: належить конкурсу {}, а не {}",
+                                       .en = "{}: belongs to round {}, not {}"};
+constexpr PerLang<const char*> w_order{.uk = "{}: не за порядком після запису {}",
+                                       .en = "{}: out of order after entry {}"};
+constexpr PerLang<const char*> w_not_canonical{.uk = "{}: вміст не є канонічним JSON",
+                                               .en = "{}: the payload is not canonical JSON"};
+constexpr PerLang<const char*> w_hash{.uk = "{}: його хеш не відповідає вмісту (запис змінено)",
+                                      .en = "{}: its hash does not match its content (the entry was changed)"};
+constexpr PerLang<const char*> w_not_json{.uk = "{}: вміст не є коректним JSON",
+                                          .en = "{}: the payload is not valid JSON"};
+constexpr PerLang<const char*> w_prev_hash{
+    .uk = "{}: його prev_hash не є хешем попереднього запису (запис вилучено, вставлено або змінено)",
+    .en = "{}: its prev_hash is not the hash of the entry before it (an entry was removed, inserted or changed)"};
+constexpr PerLang<const char*> w_count{.uk = "конкурс записує {} записів журналу, а журнал містить {}",
+                                       .en = "the round records {} log entries, the log holds {}"};
+constexpr PerLang<const char*> w_head{
+    .uk = "голова журналу конкурсу не є хешем останнього запису (найновіший запис вилучено або змінено)",
+    .en = "the round's log head is not the hash of the last log entry (the newest entry was removed or changed)"};
 
 // The chain link: what each entry's hash covers (schemas/002_decisions.sql).
 std::string log_entry_hash(const LogEntry& e) {
@@ -52,7 +76,7 @@ LogHead log_head(Store& store, const std::string& round) {
   SQLite::Statement q(store.db(), "SELECT log_head, log_count FROM rounds WHERE id = ?");
   q.bind(1, round);
   LogHead h;
-  if (!q.executeStep()) throw Error(ErrorKind::invalid, fmt::format("no round \"{}\"", round));
+  if (!q.executeStep()) throw Error(ErrorKind::invalid, say(w_no_round, round));
   if (!q.getColumn(0).isNull()) h.hash = q.getColumn(0).getString();
   h.count = q.getColumn(1).getInt64();
   return h;
@@ -92,7 +116,7 @@ LogEntry append_canonical_log_entry(Store& store, const std::string& round, LogK
   SQLite::Statement head(db, "UPDATE rounds SET log_head = ?, log_count = log_count + 1 WHERE id = ?");
   head.bind(1, e.hash);
   head.bind(2, round);
-  if (head.exec() != 1) throw Error(ErrorKind::invalid, fmt::format("no round \"{}\"", round));
+  if (head.exec() != 1) throw Error(ErrorKind::invalid, say(w_no_round, round));
   return e;
 }
 
@@ -109,8 +133,7 @@ std::vector<LogEntry> log_entries(Store& store, const std::string& round) {
     // The schema's CHECK admits the five names only; anything else is a damaged file.
     std::string kind = q.getColumn(2).getString();
     std::optional<LogKind> known = parse_log_kind(kind);
-    if (!known)
-      throw Error(ErrorKind::io, fmt::format("decision log entry {}: stored kind \"{}\" is not a kind", e.seq, kind));
+    if (!known) throw Error(ErrorKind::io, say(w_bad_kind, e.seq, kind));
     e.kind = *known;
     e.payload = q.getColumn(3).getString();
     e.recorded_at = q.getColumn(4).getString();
@@ -122,42 +145,32 @@ std::vector<LogEntry> log_entries(Store& store, const std::string& round) {
 }
 
 // docs/cli.md "audit": "verifies the decision log's hash chain (and its head ...)".
-std::vector<std::string> verify_chain(const std::string& round, const std::vector<LogEntry>& entries,
-                                      const LogHead& head) {
-  std::vector<std::string> problems;
+std::vector<Message> verify_chain(const std::string& round, const std::vector<LogEntry>& entries, const LogHead& head) {
+  std::vector<Message> problems;
   std::string prev = genesis_hash;
   std::int64_t prev_seq = 0;
   for (const LogEntry& e : entries) {
-    std::string at = fmt::format("log entry {} ({})", e.seq, to_string(e.kind));
-    if (e.round != round) problems.push_back(fmt::format("{}: belongs to round {}, not {}", at, e.round, round));
-    if (e.seq <= prev_seq) problems.push_back(fmt::format("{}: out of order after entry {}", at, prev_seq));
+    Message at = say(w_at, e.seq, to_string(e.kind));
+    if (e.round != round) problems.push_back(say(w_round, at, e.round, round));
+    if (e.seq <= prev_seq) problems.push_back(say(w_order, at, prev_seq));
     try {
-      if (canonical_json(nlohmann::json::parse(e.payload)) != e.payload)
-        problems.push_back(fmt::format("{}: the payload is not canonical JSON", at));
-      if (log_entry_hash(e) != e.hash)
-        problems.push_back(fmt::format("{}: its hash does not match its content (the entry was changed)", at));
+      if (canonical_json(nlohmann::json::parse(e.payload)) != e.payload) problems.push_back(say(w_not_canonical, at));
+      if (log_entry_hash(e) != e.hash) problems.push_back(say(w_hash, at));
     } catch (const std::exception&) {
-      problems.push_back(fmt::format("{}: the payload is not valid JSON", at));
+      problems.push_back(say(w_not_json, at));
     }
-    if (e.prev_hash != prev)
-      problems.push_back(
-          fmt::format("{}: its prev_hash is not the hash of the entry before it "
-                      "(an entry was removed, inserted or changed)",
-                      at));
+    if (e.prev_hash != prev) problems.push_back(say(w_prev_hash, at));
     prev = e.hash;
     prev_seq = e.seq;
   }
   auto count = static_cast<std::int64_t>(entries.size());
-  if (head.count != count)
-    problems.push_back(fmt::format("the round records {} log entries, the log holds {}", head.count, count));
+  if (head.count != count) problems.push_back(say(w_count, head.count, count));
   if (entries.empty() ? head.hash.has_value() : (!head.hash || *head.hash != entries.back().hash))
-    problems.push_back(
-        "the round's log head is not the hash of the last log entry (the newest entry was removed "
-        "or changed)");
+    problems.push_back(say(w_head));
   return problems;
 }
 
-std::vector<std::string> verify_chain(Store& store, const std::string& round) {
+std::vector<Message> verify_chain(Store& store, const std::string& round) {
   return verify_chain(round, log_entries(store, round), log_head(store, round));
 }
 

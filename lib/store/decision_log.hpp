@@ -11,6 +11,7 @@
 
 #include "store/store.hpp"
 #include "values/log_entry.hpp"
+#include "values/message.hpp"
 
 namespace competition {
 
@@ -48,8 +49,8 @@ struct LogHead {
 // payload that is not canonical JSON, a hash that does not match its entry, a
 // prev_hash that is not the previous entry's hash, and a head or count that
 // differs from the last entry (an entry removed from the end).
-[[nodiscard]] std::vector<std::string> verify_chain(const std::string& round, const std::vector<LogEntry>& entries,
-                                                    const LogHead& head);
-[[nodiscard]] std::vector<std::string> verify_chain(Store& store, const std::string& round);
+[[nodiscard]] std::vector<Message> verify_chain(const std::string& round, const std::vector<LogEntry>& entries,
+                                                const LogHead& head);
+[[nodiscard]] std::vector<Message> verify_chain(Store& store, const std::string& round);
 
 }  // namespace competition

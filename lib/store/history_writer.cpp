@@ -1,4 +1,5 @@
 #include "store/history_writer.hpp"
+#include "values/message.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
@@ -6,6 +7,10 @@
 #include <map>
 
 namespace competition {
+
+constexpr PerLang<const char*> w_changed{
+    .uk = "{} уже є в історії з іншими значеннями ({}); щоб оновити, додайте --replace",
+    .en = "{} is already in the history with other values ({}); use --replace to update it"};
 
 namespace {
 
@@ -40,10 +45,7 @@ void write_history(Store& store, const std::vector<std::pair<HistoryYear, int>>&
     settle_upsert(
         s, changed, replace,
         [&](const std::string& diff) {
-          conflicts.add(row.second, 1, "year",
-                        fmt::format("{} is already in the history with other values ({}); use --replace to update it",
-                                    h.year, diff),
-                        ErrorKind::conflict);
+          conflicts.add(row.second, 1, "year", say(w_changed, h.year, diff), ErrorKind::conflict);
         },
         [&](Upsert) {
           put.reset();

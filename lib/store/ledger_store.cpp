@@ -5,8 +5,15 @@
 
 #include "base/sha256.hpp"
 #include "formats/canonical_csv.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_changed{
+    .uk = "{} {} уже збережено з іншими значеннями ({}); щоб оновити, додайте --replace",
+    .en = "{} {} is already stored with other values ({}); use --replace to update it"};
+constexpr PerLang<const char*> w_agreement_of{.uk = "угоду щодо", .en = "the agreement of"};
+constexpr PerLang<const char*> w_payment{.uk = "платіж", .en = "payment"};
 
 std::vector<Agreement> stored_agreements(Store& store, const std::string& round) {
   SQLite::Statement q(store.db(),
@@ -54,7 +61,7 @@ namespace {
 template <class Row, class Key, class Changes, class Put>
 void upsert_rows(const std::vector<Row>& stored, const std::vector<std::pair<Row, int>>& rows, bool replace,
                  ImportSummary& s, DiagnosticSink& conflicts, Key&& key_of, Changes&& changes, Put&& put,
-                 const char* what, int column, const char* field) {
+                 const PerLang<const char*>& what, int column, const char* field) {
   std::map<std::string, const Row*> existing;
   for (const Row& x : stored) existing.emplace(key_of(x), &x);
   for (const auto& [row, line] : rows) {
@@ -63,10 +70,7 @@ void upsert_rows(const std::vector<Row>& stored, const std::vector<std::pair<Row
     settle_upsert(
         s, changed, replace,
         [&, &row = row, line = line](const std::string& diff) {
-          conflicts.add(line, column, field,
-                        fmt::format("{} {} is already stored with other values ({}); use --replace to update it", what,
-                                    key_of(row), diff),
-                        ErrorKind::conflict);
+          conflicts.add(line, column, field, say(w_changed, what, key_of(row), diff), ErrorKind::conflict);
         },
         [&, &row = row](Upsert) { put(row); });
   }
@@ -97,7 +101,7 @@ void write_agreements(Store& store, const std::string& round, const std::vector<
         put.bind(6, a.report_due);
         put.exec();
       },
-      "the agreement of", 1, "application");
+      w_agreement_of, 1, "application");
 }
 
 void write_payments(Store& store, const std::string& round, const std::vector<std::pair<Payment, int>>& rows,
@@ -123,7 +127,7 @@ void write_payments(Store& store, const std::string& round, const std::vector<st
         put.bind(6, p.refund ? "refund" : "payment");
         put.exec();
       },
-      "payment", 2, "reference");
+      w_payment, 2, "reference");
 }
 
 nlohmann::ordered_json money_payload(const std::vector<Agreement>& agreements, const std::vector<Payment>& payments) {

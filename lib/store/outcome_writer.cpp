@@ -6,8 +6,13 @@
 #include <map>
 
 #include "store/bind_optional.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_changed{
+    .uk = "результати {} уже збережено з іншими значеннями ({}); щоб оновити, додайте --replace",
+    .en = "outcomes of {} are already stored with other values ({}); use --replace to update them"};
 
 OutcomeTargets load_outcome_targets(Store& store, const RoundRecord& round) {
   OutcomeTargets t;
@@ -43,11 +48,7 @@ void write_outcomes(Store& store, const std::string& round, const std::vector<st
     settle_upsert(
         s, changed, replace,
         [&](const std::string& diff) {
-          conflicts.add(
-              row.second, 1, "application",
-              fmt::format("outcomes of {} are already stored with other values ({}); use --replace to update them",
-                          x.application, diff),
-              ErrorKind::conflict);
+          conflicts.add(row.second, 1, "application", say(w_changed, x.application, diff), ErrorKind::conflict);
         },
         [&](Upsert) {
           put.reset();

@@ -10,11 +10,25 @@
 #include "base/text.hpp"
 #include "store/bind_optional.hpp"
 #include "store/stale_scores.hpp"
+#include "values/common_words.hpp"
+#include "values/message.hpp"
 #include "values/organisation_name.hpp"
 #include "values/rules.hpp"
 #include "values/upsert.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_other_version{
+    .uk = "конкурс {} містить іншу версію цього набору даних (відрізняються: {}); щоб замінити, додайте --replace",
+    .en = "round {} holds another version of this instance ({} differ); use --replace to replace it"};
+constexpr PerLang<const char*> w_not_in_file{
+    .uk = "проєкту \"{}\" конкурсу {} немає в цьому файлі; щоб вилучити його, додайте --replace",
+    .en = "project \"{}\" of round {} is not in this file; use --replace to remove it"};
+constexpr PerLang<const char*> w_allocated{.uk = "конкурс {} розподілено: його заявки зафіксовано рішенням",
+                                           .en = "round {} is allocated: its applications are frozen by the decision"};
+constexpr PerLang<const char*> w_not_pabulib{
+    .uk = "конкурс {} уже існує й не був імпортований з файлу pabulib (вкажіть інший id через --round)",
+    .en = "round {} exists and was not imported from a pabulib file (give another id with --round)"};
 
 namespace {
 
@@ -46,7 +60,7 @@ struct Writer {
 
   SQLite::Database& db() { return store.db(); }
 
-  void conflict(int line, int column, std::string field, std::string message) {
+  void conflict(int line, int column, std::string field, Message message) {
     if (diags.size() < max_reported_errors)
       diags.push_back(Diagnostic{source.file, line, column, std::move(field), std::move(message), ErrorKind::conflict});
   }
@@ -234,10 +248,7 @@ struct Writer {
     c.ballots = votes_header != r.votes_header || !ballots_equal();
     differs(!c.ballots, "VOTES");
     differs(projects_header == r.projects_header, "PROJECTS columns");
-    if (!c.names.empty() && !source.replace)
-      conflict(0, 0, "",
-               fmt::format("round {} holds another version of this instance ({} differ); use --replace to replace it",
-                           r.id, join(c.names, ", ")));
+    if (!c.names.empty() && !source.replace) conflict(0, 0, "", say(w_other_version, r.id, join(c.names, ", ")));
     return c;
   }
 
@@ -300,9 +311,7 @@ struct Writer {
       }
       Upsert u = classify_upsert(changed, source.replace);
       if (u == Upsert::conflict) {
-        conflict(p.line, r.project_id_column, "PROJECTS project_id",
-                 fmt::format("\"{}\" is already in round {} with other values ({}); use --replace to update it", a.id,
-                             r.id, *changed));
+        conflict(p.line, r.project_id_column, "PROJECTS project_id", say(already_in_round_words, a.id, r.id, *changed));
         u = Upsert::updated;
       }
       s.count(u);
@@ -316,9 +325,7 @@ struct Writer {
     for (const auto& p : r.projects) in_file.emplace(p.application.id, true);
     for (const auto& [id, a] : existing) {
       if (in_file.count(id)) continue;
-      if (!source.replace)
-        conflict(0, 0, "PROJECTS",
-                 fmt::format("project \"{}\" of round {} is not in this file; use --replace to remove it", id, r.id));
+      if (!source.replace) conflict(0, 0, "PROJECTS", say(w_not_in_file, id, r.id));
       out.remove.push_back(&a);
     }
   }
@@ -372,11 +379,9 @@ void write_pabulib_round(Store& store, const PabulibRound& r, const PabulibSourc
   if (!existing)
     w.create();
   else if (existing->stage == Stage::allocated)
-    w.conflict(0, 0, "", fmt::format("round {} is allocated: its applications are frozen by the decision", r.id));
+    w.conflict(0, 0, "", say(w_allocated, r.id));
   else if (!is_pabulib_round(store, r.id))
-    w.conflict(
-        0, 0, "",
-        fmt::format("round {} exists and was not imported from a pabulib file (give another id with --round)", r.id));
+    w.conflict(0, 0, "", say(w_not_pabulib, r.id));
   else
     w.update(*existing);
 }

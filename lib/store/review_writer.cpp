@@ -3,9 +3,14 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
+#include "values/message.hpp"
 #include "values/upsert.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_changed{
+    .uk = "оцінка {} експертом {} уже є в конкурсі {} з іншими значеннями ({}); щоб оновити, додайте --replace",
+    .en = "the review of {} by {} is already in round {} with other values ({}); use --replace to update it"};
 
 namespace {
 
@@ -52,10 +57,7 @@ void ReviewWriter::apply(const Review& rv, const std::string& scores, int line, 
   settle_upsert(
       s, fresh_ ? std::nullopt : changes(rv, scores), replace_,
       [&](const std::string& diff) {
-        conflicts.add(line, 1, "application",
-                      fmt::format("the review of {} by {} is already in round {} with other values ({}); use "
-                                  "--replace to update it",
-                                  rv.application, rv.reviewer, round_, diff),
+        conflicts.add(line, 1, "application", say(w_changed, rv.application, rv.reviewer, round_, diff),
                       ErrorKind::conflict);
       },
       [&](Upsert u) {

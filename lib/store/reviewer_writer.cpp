@@ -6,6 +6,8 @@
 #include <map>
 
 #include "base/text.hpp"
+#include "values/common_words.hpp"
+#include "values/message.hpp"
 
 namespace competition {
 
@@ -30,10 +32,7 @@ void write_reviewers(Store& store, const std::string& round, const std::vector<s
     settle_upsert(
         s, changed, replace,
         [&](const std::string& diff) {
-          conflicts.add(row.second, 1, "id",
-                        fmt::format("\"{}\" is already in round {} with other values ({}); use --replace to update it",
-                                    rv.id, round, diff),
-                        ErrorKind::conflict);
+          conflicts.add(row.second, 1, "id", say(already_in_round_words, rv.id, round, diff), ErrorKind::conflict);
         },
         [&](Upsert) {
           put.reset();

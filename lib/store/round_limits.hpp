@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "values/message.hpp"
+
 namespace competition {
 
 class Store;
@@ -30,6 +32,6 @@ enum class RoundPart { applications, reviews, outcomes, history };
 
 // What of the stored round `round`'s `part` exceeds the limits above, one
 // message each (empty when nothing does).
-[[nodiscard]] std::vector<std::string> round_limit_problems(Store& store, const std::string& round, RoundPart part);
+[[nodiscard]] std::vector<Message> round_limit_problems(Store& store, const std::string& round, RoundPart part);
 
 }  // namespace competition

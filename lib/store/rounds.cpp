@@ -5,8 +5,13 @@
 
 #include "base/sha256.hpp"
 #include "store/score_store.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_frozen{
+    .uk = "{}: конкурс {} уже розподілено; його правила зафіксовано рішенням",
+    .en = "{}: round {} is already allocated; its rules are frozen by the decision"};
 
 InitResult init_round(Store& store, std::string_view rules_text, std::string_view file) {
   Rules rules = load_rules(rules_text, file);
@@ -15,9 +20,7 @@ InitResult init_round(Store& store, std::string_view rules_text, std::string_vie
   result.rules_sha256 = sha256_hex(rules_text);
   Transaction tx(store);
   auto existing = store.find_round(rules.id);
-  if (existing && existing->stage == Stage::allocated)
-    throw Error(ErrorKind::conflict,
-                fmt::format("{}: round {} is already allocated; its rules are frozen by the decision", file, rules.id));
+  if (existing && existing->stage == Stage::allocated) throw Error(ErrorKind::conflict, say(w_frozen, file, rules.id));
   if (existing && existing->rules_sha256 == result.rules_sha256) {
     result.unchanged = true;
     return result;

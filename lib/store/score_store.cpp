@@ -9,8 +9,19 @@
 #include "base/id_order.hpp"
 #include "base/permutation.hpp"
 #include "store/bulk_statement.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_no_round{.uk = "немає конкурсу \"{}\" у {}", .en = "no round \"{}\" in {}"};
+constexpr PerLang<const char*> w_unknown_status{.uk = "має невідомий статус", .en = "has an unknown status"};
+constexpr PerLang<const char*> w_bad_total{.uk = "має нечитабельну суму балів", .en = "has an unreadable total"};
+constexpr PerLang<const char*> w_criteria{.uk = "не відповідає критеріям правил",
+                                          .en = "does not match the criteria of the rules"};
+constexpr PerLang<const char*> w_bad_score{.uk = "має нечитабельну оцінку за критерієм",
+                                           .en = "has an unreadable criterion score"};
+constexpr PerLang<const char*> w_broken{.uk = "конкурс {}: збережена оцінка {} {}",
+                                        .en = "round {}: the stored score of {} {}"};
 
 namespace {
 
@@ -91,7 +102,7 @@ void clear_scores(Store& store, const std::string& round) {
 void save_scores(Store& store, const std::string& round, const ScoreResult& result) {
   auto& db = store.db();
   auto record = store.find_round(round);
-  if (!record) throw Error(ErrorKind::invalid, fmt::format("no round \"{}\" in {}", round, store.path()));
+  if (!record) throw Error(ErrorKind::invalid, say(w_no_round, round, store.path()));
   Rules rules = Store::rules_of(*record);
   db.exec("SAVEPOINT save_scores");
   try {
@@ -133,7 +144,7 @@ namespace {
 
 // One stored row of `scores` read by each_stored_score, parsed into `a`
 // (reused: its vectors keep their space); what is wrong with it, or empty.
-std::string_view parse_score_row(BulkStatement& q, const Rules& rules, ScoredApplication& a) {
+const PerLang<const char*>* parse_score_row(BulkStatement& q, const Rules& rules, ScoredApplication& a) {
   a.id.assign(q.column_text(0));
   a.rank.reset();
   if (!q.column_null(2)) a.rank = static_cast<int>(q.column_int64(2));
@@ -143,34 +154,33 @@ std::string_view parse_score_row(BulkStatement& q, const Rules& rules, ScoredApp
   a.flags.clear();
   a.reasons.clear();
   auto status = parse_status(q.column_text(1));
-  if (!status) return "has an unknown status";
+  if (!status) return &w_unknown_status;
   a.status = *status;
   if (!q.column_null(3)) {
     a.total = decode_exact(q.column_text(3));
-    if (!a.total) return "has an unreadable total";
+    if (!a.total) return &w_bad_total;
   }
   // `id=num/den;…`, one pair per criterion in the rules' order (as split(';') saw it).
   std::string_view criteria = q.column_text(4);
   if (!criteria.empty()) {
     auto pairs = static_cast<std::size_t>(std::count(criteria.begin(), criteria.end(), ';')) + 1;
-    if (pairs != rules.criteria.size()) return "does not match the criteria of the rules";
+    if (pairs != rules.criteria.size()) return &w_criteria;
     a.criteria.reserve(pairs);
     for (std::size_t i = 0, start = 0; i < pairs; ++i) {
       std::size_t end = std::min(criteria.find(';', start), criteria.size());
       std::string_view pair = criteria.substr(start, end - start);
       start = end + 1;
       const std::string& id = rules.criteria[i].id;
-      if (pair.size() <= id.size() || pair.substr(0, id.size()) != id || pair[id.size()] != '=')
-        return "does not match the criteria of the rules";
+      if (pair.size() <= id.size() || pair.substr(0, id.size()) != id || pair[id.size()] != '=') return &w_criteria;
       auto v = decode_exact(pair.substr(id.size() + 1));
-      if (!v) return "has an unreadable criterion score";
+      if (!v) return &w_bad_score;
       a.criteria.push_back(*v);
     }
   }
   a.reviews = static_cast<int>(q.column_int64(5));
   a.flags.assign_joined(q.column_text(6));
   a.reasons.assign_joined(q.column_text(7));
-  return {};
+  return nullptr;
 }
 
 // The first row that could not be read in the stored order (rank, then the
@@ -178,7 +188,7 @@ std::string_view parse_score_row(BulkStatement& q, const Rules& rules, ScoredApp
 struct BrokenRow {
   std::string id;
   std::optional<int> rank;
-  std::string_view what;
+  const PerLang<const char*>* what;
   bool before(const ScoredApplication& a) const {
     if (rank.has_value() != a.rank.has_value()) return rank.has_value();
     if (rank && *rank != *a.rank) return *rank < *a.rank;
@@ -199,16 +209,14 @@ void each_stored_score(Store& store, const std::string& round, const Rules& rule
   ScoredApplication a;
   std::optional<BrokenRow> broken;
   while (q.step()) {
-    if (std::string_view what = parse_score_row(q, rules, a); !what.empty()) {
+    if (const PerLang<const char*>* what = parse_score_row(q, rules, a)) {
       if (!broken || !broken->before(a)) broken = BrokenRow{a.id, a.rank, what};
     } else if (!broken) {
       row(a);
     }
   }
   if (broken)
-    throw Error(ErrorKind::conflict,
-                fmt::format("round {}: the stored score of {} {}", round, broken->id, broken->what),
-                Remedy::score_stored_again);
+    throw Error(ErrorKind::conflict, say(w_broken, round, broken->id, *broken->what), Remedy::score_stored_again);
 }
 
 std::optional<ScoreResult> load_scores(Store& store, const std::string& round, const Rules& rules) {

@@ -19,8 +19,73 @@
 #include "store/failure.hpp"
 #include "store/migrations.hpp"
 #include "values/dates.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> w_cannot_create{.uk = "{}: не вдається створити базу даних: {}",
+                                               .en = "{}: cannot create the database: {}"};
+constexpr PerLang<const char*> w_upgrade{.uk =
+                                             "не вдається оновити базу даних зі схеми версії {}: {}; нічого не змінено "
+                                             "(чи файл редагували поза competition?)",
+                                         .en =
+                                             "cannot upgrade the database from schema version {}: {}; nothing was "
+                                             "changed (was the file edited outside competition?)"};
+constexpr PerLang<const char*> w_newer{
+    .uk =
+        "{}: база даних має схему версії {}, новішу, ніж знає ця збірка competition (версія {}); скористайтеся новішою "
+        "competition (нічого не змінено)",
+    .en =
+        "{}: the database has schema version {}, newer than this build of competition knows (version {}); use a newer "
+        "competition (nothing was changed)"};
+constexpr PerLang<const char*> w_foreign{.uk =
+                                             "{}: це не база даних competition (у ній інші таблиці; нічого не "
+                                             "змінено): вкажіть у --db базу даних competition або назву нового файлу",
+                                         .en =
+                                             "{}: not a competition database (it holds other tables; nothing was "
+                                             "changed): give --db a competition database, or the name of a new file"};
+constexpr PerLang<const char*> w_is_dir{.uk = "{}: це каталог, а не файл бази даних",
+                                        .en = "{}: is a directory, not a database file"};
+constexpr PerLang<const char*> w_is_special{.uk = "{}: це {}, а не файл бази даних",
+                                            .en = "{}: is a {}, not a database file"};
+constexpr PerLang<const char*> w_device{.uk = "пристрій", .en = "device"};
+constexpr PerLang<const char*> w_fifo{.uk = "FIFO (іменований канал)", .en = "FIFO (named pipe)"};
+constexpr PerLang<const char*> w_special{.uk = "спеціальний файл", .en = "special file"};
+constexpr PerLang<const char*> w_no_database{.uk = "{}: тут немає бази даних", .en = "{}: no database here"};
+constexpr PerLang<const char*> w_read_only{
+    .uk =
+        "{}: база даних доступна цьому користувачеві лише для читання (команді, що записує, потрібен доступ на запис "
+        "до файлу та його каталогу); нічого не записано",
+    .en =
+        "{}: the database is read-only for this user (a command that writes needs write access to the file and its "
+        "directory); nothing was written"};
+constexpr PerLang<const char*> w_empty{.uk = "{}: порожня база даних, конкурсу ще немає",
+                                       .en = "{}: an empty database, no round yet"};
+constexpr PerLang<const char*> w_stage{.uk = "конкурс {}: збережений етап \"{}\" не є етапом",
+                                       .en = "round {}: stored stage \"{}\" is not a stage"};
+constexpr PerLang<const char*> w_no_round{.uk = "--round: немає конкурсу \"{}\" у {} (конкурси: {})",
+                                          .en = "--round: no round \"{}\" in {} (rounds: {})"};
+constexpr PerLang<const char*> w_none{.uk = "жодного", .en = "none"};
+constexpr PerLang<const char*> w_no_round_yet{.uk = "{}: конкурсу ще немає", .en = "{}: no round yet"};
+constexpr PerLang<const char*> w_several{.uk = "--round: {} містить кілька конкурсів; виберіть один через --round ({})",
+                                         .en = "--round: {} holds several rounds; choose one with --round ({})"};
+constexpr PerLang<const char*> w_submitted_key{.uk = "applications: нечитабельний submitted_key \"{}\" заявки {}",
+                                               .en = "applications: unreadable submitted_key \"{}\" of {}"};
+constexpr PerLang<const char*> w_no_score{
+    .uk = "конкурс {}: оцінка {}/{} не має бала за критерієм \"{}\" чинних правил (імпортуйте оцінки ще раз)",
+    .en = "round {}: review {}/{} has no score for criterion \"{}\" of the current rules (re-import the reviews)"};
+
+constexpr PerLang<const char*> network_filesystem_words{
+    .uk =
+        "попередження: {} лежить у мережевій файловій системі ({}); блокування SQLite там ненадійне — тримайте "
+        "базу даних на локальному диску",
+    .en =
+        "warning: {} is on a network file system ({}); SQLite's locking is unreliable there — keep the database on a "
+        "local disk"};
+
+Message network_filesystem_warning(const std::string& path, std::string_view fs) {
+  return say(network_filesystem_words, path, fs);
+}
 
 namespace {
 
@@ -30,7 +95,7 @@ void create_private_file(const std::string& path) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) {
     if (errno == EEXIST) return;
-    throw Error(ErrorKind::io, fmt::format("{}: cannot create the database: {}", path, std::strerror(errno)));
+    throw Error(ErrorKind::io, say(w_cannot_create, path, std::strerror(errno)));
   }
   ::close(fd);
 }
@@ -70,9 +135,7 @@ void migrate(Store& store) {
     db.exec("ROLLBACK");
     if (from < 1) throw;
     const Error cause = as_error(e);
-    throw Error(ErrorKind::io, fmt::format("cannot upgrade the database from schema version {}: {}; nothing was "
-                                           "changed (was the file edited outside competition?)",
-                                           from, cause.what()));
+    throw Error(ErrorKind::io, say(w_upgrade, from, cause.message()));
   }
 }
 
@@ -92,20 +155,11 @@ Contents contents_of(SQLite::Database& db, const std::string& path) {
   const bool rounds = q.getColumn(2).getInt() > 0;
   if (tables == 0 && version == 0) return Contents::empty;
   if (version < 1 || !rounds) return Contents::foreign;
-  if (version > latest_version())
-    throw Error(ErrorKind::io,
-                fmt::format("{}: the database has schema version {}, newer than this build of competition knows "
-                            "(version {}); use a newer competition (nothing was changed)",
-                            path, version, latest_version()));
+  if (version > latest_version()) throw Error(ErrorKind::io, say(w_newer, path, version, latest_version()));
   return Contents::ours;
 }
 
-[[noreturn]] void refuse_foreign(const std::string& path) {
-  throw Error(ErrorKind::io,
-              fmt::format("{}: not a competition database (it holds other tables; nothing was changed): give --db "
-                          "a competition database, or the name of a new file",
-                          path));
-}
+[[noreturn]] void refuse_foreign(const std::string& path) { throw Error(ErrorKind::io, say(w_foreign, path)); }
 
 // SQLITE_BUSY outside a busy handler: SQLite does not wait on every lock (the
 // switch to WAL and the first read of a file another process is switching
@@ -173,27 +227,22 @@ std::unique_ptr<SQLite::Database> open_read_only(const std::string& path) {
 std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
   struct stat st {};
   bool exists = ::stat(path.c_str(), &st) == 0;
-  if (exists && S_ISDIR(st.st_mode))
-    throw Error(ErrorKind::io, fmt::format("{}: is a directory, not a database file", path),
-                Remedy::database_file_name);
+  if (exists && S_ISDIR(st.st_mode)) throw Error(ErrorKind::io, say(w_is_dir, path), Remedy::database_file_name);
   if (exists && !S_ISREG(st.st_mode))
     throw Error(ErrorKind::io,
-                fmt::format("{}: is a {}, not a database file", path,
-                            S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "device"
-                            : S_ISFIFO(st.st_mode)                     ? "FIFO (named pipe)"
-                                                                       : "special file"),
+                say(w_is_special, path,
+                    S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? w_device
+                    : S_ISFIFO(st.st_mode)                     ? w_fifo
+                                                               : w_special),
                 Remedy::database_file_name);
   if (!exists && mode != Mode::may_create)
-    throw Error(ErrorKind::io, fmt::format("{}: no database here", path), Remedy::init_or_choose_database);
+    throw Error(ErrorKind::io, say(w_no_database, path), Remedy::init_or_choose_database);
   if (!exists) create_private_file(path);
   // A writing command on a file it cannot write: say so before SQLite opens it
   // read-only behind our back and fails on the first write with less to go on.
   if (mode != Mode::read_only &&
       (::access(path.c_str(), W_OK) != 0 || ::access(parent_directory(path).c_str(), W_OK) != 0))
-    throw Error(ErrorKind::io,
-                fmt::format("{}: the database is read-only for this user (a command that writes needs write access "
-                            "to the file and its directory); nothing was written",
-                            path));
+    throw Error(ErrorKind::io, say(w_read_only, path));
   std::unique_ptr<Store> store(new Store());
   store->path_ = path;
   if (auto fs = network_filesystem_of(parent_directory(path)))
@@ -205,9 +254,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
       store->db_ = open_read_only(path);
       store->db_->setBusyTimeout(busy_timeout_ms);
       Contents found = retry_while_busy([&] { return contents_of(*store->db_, path); });
-      if (found == Contents::empty)
-        throw Error(ErrorKind::io, fmt::format("{}: an empty database, no round yet", path),
-                    Remedy::init_or_choose_database);
+      if (found == Contents::empty) throw Error(ErrorKind::io, say(w_empty, path), Remedy::init_or_choose_database);
       if (found == Contents::foreign) refuse_foreign(path);
       if (store->db_->execAndGet("PRAGMA user_version").getInt() < latest_version()) {
         // A database of an earlier version is upgraded as every command always
@@ -250,12 +297,12 @@ std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
   } catch (const SQLite::Exception& e) {
     // A busy database keeps its own message (failure.cpp): it is the one a user can act on.
     Error err = as_error(e);
-    throw Error(ErrorKind::io, fmt::format("{}: {}", path, err.what()));
+    throw Error(ErrorKind::io, Message(path + ": ") + err.message());
   }
   return store;
 }
 
-void Store::set_warning_listener(std::function<void(const std::string&)> listener) {
+void Store::set_warning_listener(std::function<void(const Message&)> listener) {
   warning_listener_ = std::move(listener);
 }
 
@@ -286,7 +333,7 @@ static RoundRecord read_round(SQLite::Statement& q) {
   // The schema's CHECK admits the three names only; anything else is a damaged file.
   std::string stage = q.getColumn(7).getString();
   std::optional<Stage> known = parse_stage(stage);
-  if (!known) throw Error(ErrorKind::io, fmt::format("round {}: stored stage \"{}\" is not a stage", r.id, stage));
+  if (!known) throw Error(ErrorKind::io, say(w_stage, r.id, stage));
   r.stage = *known;
   return r;
 }
@@ -314,13 +361,11 @@ RoundRecord Store::resolve_round(const std::optional<std::string>& requested) {
   if (requested) {
     for (auto& r : all)
       if (r.id == *requested) return r;
-    throw Error(ErrorKind::invalid, fmt::format("--round: no round \"{}\" in {} (rounds: {})", *requested, path_,
-                                                list.empty() ? "none" : list));
+    throw Error(ErrorKind::invalid, say(w_no_round, *requested, path_, list.empty() ? say(w_none) : Message(list)));
   }
   if (all.size() == 1) return all.front();
-  if (all.empty()) throw Error(ErrorKind::invalid, fmt::format("{}: no round yet", path_), Remedy::init_first);
-  throw Error(ErrorKind::invalid,
-              fmt::format("--round: {} holds several rounds; choose one with --round ({})", path_, list));
+  if (all.empty()) throw Error(ErrorKind::invalid, say(w_no_round_yet, path_), Remedy::init_first);
+  throw Error(ErrorKind::invalid, say(w_several, path_, list));
 }
 
 void Store::set_page_cache_kib(int kib) { db_->exec(fmt::format("PRAGMA cache_size = -{}", kib)); }
@@ -382,9 +427,7 @@ std::vector<Application> Store::applications(const std::string& round, const std
     a.planned_volunteers = q.column_int64(10);
     a.submitted_at = q.column_text(11);
     auto key = submitted_key_number(q.column_text(12));
-    if (!key)
-      throw Error(ErrorKind::io,
-                  fmt::format("applications: unreadable submitted_key \"{}\" of {}", q.column_text(12), a.id));
+    if (!key) throw Error(ErrorKind::io, say(w_submitted_key, q.column_text(12), a.id));
     a.submitted_key = *key;
     if (!q.column_null(13)) a.votes = q.column_int64(13);
     a.input_order = q.column_int64(14);
@@ -476,11 +519,7 @@ void Store::each_review(const std::string& round, const Rules& rules,
           value = Rational::parse_decimal(p.substr(eq + 1), 4);
         start = end + 1;
       }
-      if (!value)
-        throw Error(ErrorKind::conflict,
-                    fmt::format("round {}: review {}/{} has no score for criterion \"{}\" of the current rules "
-                                "(re-import the reviews)",
-                                round, r.application, r.reviewer, c.id));
+      if (!value) throw Error(ErrorKind::conflict, say(w_no_score, round, r.application, r.reviewer, c.id));
       scores[i] = *value;
     }
     r.scores = scores;

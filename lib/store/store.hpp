@@ -12,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "values/message.hpp"
 #include "values/model.hpp"
 #include "values/round.hpp"
 #include "values/rules.hpp"
@@ -30,6 +31,9 @@ struct ReviewRow {
   std::string_view comment;
   bool excluded = false;
 };
+
+// The warning for a database at `path` on the network file system `fs`.
+[[nodiscard]] Message network_filesystem_warning(const std::string& path, std::string_view fs);
 
 class Store {
  public:
@@ -56,11 +60,11 @@ class Store {
   const std::string& path() const { return path_; }
   // What the caller should tell the user about this database (the library does
   // not print): today only that it is on a network file system (NFS, SMB/CIFS).
-  const std::vector<std::string>& warnings() const { return warnings_; }
+  const std::vector<Message>& warnings() const { return warnings_; }
   // Called with each warning as open() finds it, so that a program can report
   // warnings of every store it opens in one place (the CLI prints them on
   // standard error). Process-wide; empty by default.
-  static void set_warning_listener(std::function<void(const std::string&)> listener);
+  static void set_warning_listener(std::function<void(const Message&)> listener);
 
   [[nodiscard]] std::vector<RoundRecord> rounds();
   [[nodiscard]] std::optional<RoundRecord> find_round(const std::string& id);
@@ -99,8 +103,8 @@ class Store {
   std::string path_;
   std::unique_ptr<SQLite::Database> db_;
   std::thread checkpoint_;  // joined by the destructor, before db_ closes
-  std::vector<std::string> warnings_;
-  static inline std::function<void(const std::string&)> warning_listener_;
+  std::vector<Message> warnings_;
+  static inline std::function<void(const Message&)> warning_listener_;
 };
 
 // Serialises the writes of one command: BEGIN IMMEDIATE on construction (so a

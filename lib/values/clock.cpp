@@ -6,8 +6,13 @@
 
 #include "values/dates.hpp"
 #include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition {
+
+constexpr PerLang<const char*> not_utc{
+    .uk = "COMPETITION_NOW: \"{}\" — не час UTC (очікується, наприклад, 2026-03-02T10:15:00Z)",
+    .en = "COMPETITION_NOW: \"{}\" is not a UTC time (expected e.g. 2026-03-02T10:15:00Z)"};
 
 namespace {
 
@@ -37,8 +42,7 @@ std::string now_utc() {
     std::string_view text = fixed;
     // normalize_submitted_at checks the calendar (no 31 February, no hour 24).
     if (!shaped(text, "9999-99-99T99:99:99Z") || !normalize_submitted_at(text))
-      throw Error(ErrorKind::invalid, "COMPETITION_NOW: \"" + std::string(text) +
-                                          "\" is not a UTC time (expected e.g. 2026-03-02T10:15:00Z)");
+      throw Error(ErrorKind::invalid, say(not_utc, text));
     return std::string(text);
   }
   std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());

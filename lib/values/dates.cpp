@@ -1,10 +1,20 @@
 #include "values/dates.hpp"
+#include "values/message.hpp"
 
 #include <fmt/format.h>
 
 #include <cstdint>
 
 namespace competition {
+
+constexpr PerLang<const char*> not_a_time{
+    .uk = "\"{}\" — не дата (очікується, наприклад, 2018-02-03, 2018-02-03T14:25:00+02:00 або 03.02.2018)",
+    .en = "\"{}\" is not a date (expected e.g. 2018-02-03, 2018-02-03T14:25:00+02:00 or 03.02.2018)"};
+constexpr PerLang<const char*> has_time_part{
+    .uk = "\"{}\" містить час (очікується лише дата, наприклад, 2018-02-03 або 03.02.2018)",
+    .en = "\"{}\" has a time part (expected a date only, e.g. 2018-02-03 or 03.02.2018)"};
+constexpr PerLang<const char*> not_a_date{.uk = "\"{}\" — не дата (очікується, наприклад, 2018-02-03 або 03.02.2018)",
+                                          .en = "\"{}\" is not a date (expected e.g. 2018-02-03 or 03.02.2018)"};
 
 namespace {
 
@@ -180,9 +190,7 @@ std::optional<std::string> canonical_submitted_at(std::string_view text) {
   return key;
 }
 
-std::string submitted_at_error(std::string_view text) {
-  return fmt::format("\"{}\" is not a date (expected e.g. 2018-02-03, 2018-02-03T14:25:00+02:00 or 03.02.2018)", text);
-}
+Message submitted_at_error(std::string_view text) { return say(not_a_time, text); }
 
 std::optional<std::string> canonical_date(std::string_view text) {
   std::optional<std::string> c = canonical_submitted_at(text);
@@ -190,10 +198,9 @@ std::optional<std::string> canonical_date(std::string_view text) {
   return c;
 }
 
-std::string date_error(std::string_view text) {
-  if (canonical_submitted_at(text))
-    return fmt::format("\"{}\" has a time part (expected a date only, e.g. 2018-02-03 or 03.02.2018)", text);
-  return fmt::format("\"{}\" is not a date (expected e.g. 2018-02-03 or 03.02.2018)", text);
+Message date_error(std::string_view text) {
+  if (canonical_submitted_at(text)) return say(has_time_part, text);
+  return say(not_a_date, text);
 }
 
 std::optional<std::int64_t> submitted_key_number(std::string_view t) {

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "values/message.hpp"
+
 namespace competition {
 
 // Accepted (surrounding spaces and tabs ignored):
@@ -44,7 +46,7 @@ std::string submitted_key_text(std::int64_t key);
 
 // The error for a cell normalize_submitted_at refused (text as given):
 // `"31.02.2018" is not a date (expected e.g. 2018-02-03, 2018-02-03T14:25:00+02:00 or 03.02.2018)`.
-std::string submitted_at_error(std::string_view text);
+Message submitted_at_error(std::string_view text);
 
 // docs/formats.md "Dates" (agreements, payments, outcomes' `received_on`): a
 // day, in the date forms of `submitted_at` without a time part, as
@@ -52,6 +54,6 @@ std::string submitted_at_error(std::string_view text);
 std::optional<std::string> canonical_date(std::string_view text);
 // The error for a cell canonical_date refused (text as given): a date with a
 // time part says so, anything else is "not a date".
-std::string date_error(std::string_view text);
+Message date_error(std::string_view text);
 
 }  // namespace competition

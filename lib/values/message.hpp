@@ -31,11 +31,21 @@ struct Message {
   friend bool operator==(const Message&, const Message&) = default;
 };
 
+// An argument of say() in `lang`: a Message or words in that language, anything else as it is.
+template <class T>
+[[nodiscard]] const T& in_lang(const T& arg, Lang) {
+  return arg;
+}
+[[nodiscard]] inline const std::string& in_lang(const Message& arg, Lang lang) { return arg[lang]; }
+[[nodiscard]] inline const char* in_lang(const PerLang<const char*>& arg, Lang lang) { return arg[lang]; }
+
 // `words` (a format string per language, as render/words.hpp's labels) filled
-// with the same arguments in each language: `say(not_a_sector, shown(text))`.
+// with the same arguments in each language: `say(not_a_sector, shown(text))`;
+// an argument that is itself a Message or PerLang words is taken in each language.
 template <class... Args>
 [[nodiscard]] Message say(const PerLang<const char*>& words, const Args&... args) {
-  return Message(fmt::format(fmt::runtime(words.uk), args...), fmt::format(fmt::runtime(words.en), args...));
+  return Message(fmt::format(fmt::runtime(words.uk), in_lang(args, Lang::uk)...),
+                 fmt::format(fmt::runtime(words.en), in_lang(args, Lang::en)...));
 }
 
 }  // namespace competition

@@ -1,4 +1,5 @@
 #include "values/money.hpp"
+#include "values/message.hpp"
 
 #include <fmt/format.h>
 
@@ -7,6 +8,12 @@
 #include <stdexcept>
 
 namespace competition {
+
+constexpr PerLang<const char*> money_too_large{.uk = "\"{}\" — завелика сума: щонайбільше 999 999 999 999 999.99",
+                                               .en = "\"{}\" is too large: at most 999 999 999 999 999.99"};
+constexpr PerLang<const char*> not_money{
+    .uk = "\"{}\" — не сума грошей (очікується, наприклад, 12500.00 або \"12 500,00\")",
+    .en = "\"{}\" is not an amount of money (expected e.g. 12500.00 or \"12 500,00\")"};
 
 namespace {
 
@@ -82,11 +89,16 @@ std::optional<Money> Money::parse(std::string_view s) {
   return Money(*k);
 }
 
-std::string Money::parse_error(std::string_view text) {
+Message Money::parse_error(std::string_view text) {
   bool too_large = false;
   parse_kopiykas(text, too_large);
-  if (too_large) return fmt::format("\"{}\" is too large: at most 999 999 999 999 999.99", text);
-  return fmt::format("\"{}\" is not an amount of money (expected e.g. 12500.00 or \"12 500,00\")", text);
+  if (too_large) return say(money_too_large, text);
+  return say(not_money, text);
+}
+
+Message Money::said(std::string_view currency) const {
+  const std::string unit(currency);
+  return Message(to_ukrainian() + " " + (unit == "UAH" ? std::string("грн") : unit), to_string() + " " + unit);
 }
 
 std::string group_thousands(std::string_view digits, std::string_view sep) {

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "values/message.hpp"
+
 namespace competition {
 
 class Money {
@@ -21,7 +23,7 @@ class Money {
   // Surrounding ASCII spaces are ignored. nullopt for anything else.
   static std::optional<Money> parse(std::string_view text);
   // The error text for a cell that `parse` refused, as docs/cli.md shows it.
-  static std::string parse_error(std::string_view text);
+  static Message parse_error(std::string_view text);
 
   constexpr std::int64_t kopiykas() const { return k_; }
   constexpr bool is_zero() const { return k_ == 0; }
@@ -30,6 +32,10 @@ class Money {
   std::string to_string() const;
   // `12 500,00`: Ukrainian style (space groups, decimal comma).
   std::string to_ukrainian() const;
+  // The amount in a message: `12 500,00` in Ukrainian, `12500.00` in English.
+  [[nodiscard]] Message said() const { return Message(to_ukrainian(), to_string()); }
+  // The same with the round's currency (docs/cli.md "Error messages"): `12 500,00 грн`, `12500.00 UAH`.
+  [[nodiscard]] Message said(std::string_view currency) const;
   // The same texts appended to `out`, without a temporary (a table cell).
   void append_to(std::string& out) const;
   void append_ukrainian(std::string& out) const;

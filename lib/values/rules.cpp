@@ -1,6 +1,8 @@
 #include "values/rules.hpp"
 
 #include "base/text.hpp"
+#include "values/common_words.hpp"
+#include "values/message.hpp"
 
 #include <fmt/format.h>
 
@@ -15,6 +17,79 @@
 #include <utility>
 
 namespace competition {
+
+constexpr PerLang<const char*> w_unknown_key{.uk = "невідомий ключ", .en = "unknown key"};
+constexpr PerLang<const char*> w_required{.uk = "не вказано (обов’язковий ключ)", .en = "is required"};
+constexpr PerLang<const char*> w_integer{.uk = "очікується ціле число", .en = "expected an integer"};
+constexpr PerLang<const char*> w_at_least{.uk = "має бути >= {}", .en = "must be >= {}"};
+constexpr PerLang<const char*> w_out_of_range{.uk = "поза допустимими межами", .en = "is out of range"};
+constexpr PerLang<const char*> w_bool{.uk = "очікується true або false", .en = "expected true or false"};
+constexpr PerLang<const char*> w_zero_one{.uk = "має бути від 0 до 1", .en = "must be between 0 and 1"};
+constexpr PerLang<const char*> w_not_one_of{.uk = "\"{}\" — не одне з: {}", .en = "\"{}\" is not one of {}"};
+constexpr PerLang<const char*> w_string_array{.uk = "очікується масив рядків", .en = "expected an array of strings"};
+constexpr PerLang<const char*> w_table_array{.uk = "очікується масив таблиць", .en = "expected an array of tables"};
+constexpr PerLang<const char*> w_table{.uk = "очікується таблиця", .en = "expected a table"};
+constexpr PerLang<const char*> w_string{.uk = "очікується рядок", .en = "expected a string"};
+constexpr PerLang<const char*> w_nonnegative{.uk = "має бути >= 0", .en = "must be >= 0"};
+constexpr PerLang<const char*> w_finite{.uk = "має бути скінченним числом", .en = "must be a finite number"};
+constexpr PerLang<const char*> w_number{.uk = "очікується число", .en = "expected a number"};
+constexpr PerLang<const char*> w_places{.uk = "щонайбільше {} знаки після коми (маємо {})",
+                                        .en = "at most {} decimal places (got {})"};
+constexpr PerLang<const char*> w_bad_id{.uk = "\"{}\" — неприпустимий id (1–64 символи з a-z 0-9 . _ -)",
+                                        .en = "\"{}\" is not a valid id (1-64 characters of a-z 0-9 . _ -)"};
+constexpr PerLang<const char*> w_year{.uk = "має бути від 1900 до 2200", .en = "must be between 1900 and 2200"};
+constexpr PerLang<const char*> w_currency{
+    .uk = "\"{}\" — не код валюти (очікуються 3 великі латинські літери, наприклад, UAH)",
+    .en = "\"{}\" is not a currency code (expected 3 capital letters, e.g. UAH)"};
+constexpr PerLang<const char*> w_sector{.uk = "\"{}\" — не одне з: ngo, state, business",
+                                        .en = "\"{}\" is not one of ngo, state, business"};
+constexpr PerLang<const char*> w_twice{.uk = "\"{}\" вказано двічі", .en = "\"{}\" is listed twice"};
+constexpr PerLang<const char*> w_sectors_empty{
+    .uk = "не може бути порожнім (пропустіть ключ, щоб дозволити всі сектори)",
+    .en = "must not be empty (leave it out to allow every sector)"};
+constexpr PerLang<const char*> w_min_reviews{.uk = "має бути >= scoring.min_reviews ({})",
+                                             .en = "must be >= scoring.min_reviews ({})"};
+constexpr PerLang<const char*> w_above_one{.uk = "має бути > 1", .en = "must be > 1"};
+constexpr PerLang<const char*> w_bad_criterion_id{
+    .uk = "\"{}\" — неприпустимий id критерію (літери, цифри, _ і -)",
+    .en = "\"{}\" is not a valid criterion id (letters, digits, _ and -)"};
+constexpr PerLang<const char*> w_reserved{.uk = "\"{}\" — зарезервований id", .en = "\"{}\" is a reserved id"};
+constexpr PerLang<const char*> w_used_by{.uk = "\"{}\" уже використано в {}", .en = "\"{}\" is already used by {}"};
+constexpr PerLang<const char*> w_positive{.uk = "має бути > 0", .en = "must be > 0"};
+constexpr PerLang<const char*> w_weight_limit{.uk = "має бути щонайбільше {} (docs/formats.md \"Limits\")",
+                                              .en = "must be at most {} (docs/formats.md \"Limits\")"};
+constexpr PerLang<const char*> w_min_max{.uk = "min ({}) має бути < max ({})", .en = "min ({}) must be < max ({})"};
+constexpr PerLang<const char*> w_between{.uk = "має бути від {} до {}", .en = "must be between {} and {}"};
+constexpr PerLang<const char*> w_need_criteria{.uk = "потрібен принаймні один, коли scoring.source = \"reviews\"",
+                                               .en = "at least one is required when scoring.source = \"reviews\""};
+constexpr PerLang<const char*> w_no_criteria{.uk = "має бути порожнім, коли scoring.source = \"votes\"",
+                                             .en = "must be empty when scoring.source = \"votes\""};
+constexpr PerLang<const char*> w_no_criterion{.uk = "немає критерію з id \"{}\"", .en = "no criterion with id \"{}\""};
+constexpr PerLang<const char*> w_bad_lot_id{.uk = "\"{}\" — неприпустимий id лоту (a-z 0-9 . _ -)",
+                                            .en = "\"{}\" is not a valid lot id (a-z 0-9 . _ -)"};
+constexpr PerLang<const char*> w_budget_and_share{.uk = "вкажіть budget або share, не обидва",
+                                                  .en = "give budget or share, not both"};
+constexpr PerLang<const char*> w_budget_or_share{.uk = "потрібен budget або share",
+                                                 .en = "budget or share is required"};
+constexpr PerLang<const char*> w_utf16{
+    .uk = "файл у кодуванні UTF-16 (починається з позначки порядку байтів UTF-16); збережіть його як UTF-8",
+    .en = "the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8"};
+constexpr PerLang<const char*> w_lots_over{.uk = "суми лотів разом {} — більше за бюджет {}",
+                                           .en = "lot amounts add up to {}, more than the budget {}"};
+constexpr PerLang<const char*> w_floats{
+    .uk = "дробові числа TOML неточні: пишіть гроші як \"1000000.50\" або цілим числом",
+    .en = "floats are not exact: write money as \"1000000.50\" or an integer"};
+constexpr PerLang<const char*> w_money{.uk = "очікується сума грошей: пишіть гроші як \"1000000.50\" або цілим числом",
+                                       .en = "expected money: write money as \"1000000.50\" or an integer"};
+constexpr PerLang<const char*> w_bound{.uk = "має бути від -{} до {} (docs/formats.md \"Limits\")",
+                                       .en = "must be between -{} and {} (docs/formats.md \"Limits\")"};
+constexpr PerLang<const char*> w_too_many_criteria{
+    .uk = "{} критеріїв — більше за {}, що їх може мати конкурс (docs/formats.md \"Limits\")",
+    .en = "{} criteria, more than the {} a round may have (docs/formats.md \"Limits\")"};
+constexpr PerLang<const char*> w_tie_break{
+    .uk = "\"{}\" — не одне з: criterion:ID, cofinancing_share, requested, submitted_at, input_order",
+    .en = "\"{}\" is not one of criterion:ID, cofinancing_share, requested, submitted_at, input_order"};
+constexpr PerLang<const char*> w_toml{.uk = "помилка синтаксису TOML: {}", .en = "{}"};
 
 namespace {
 __extension__ typedef __int128 i128;  // __extension__: no -Wpedantic warning
@@ -79,7 +154,6 @@ namespace {
 
 constexpr int number_places = 4;                            // docs/formats.md: at most 4 decimals
 constexpr std::int64_t max_hryvnias = 999'999'999'999'999;  // Money::parse's 15-digit limit
-constexpr std::string_view money_hint = R"(write money as "1000000.50" or an integer)";
 
 bool is_slug_char(char c) {  // [a-z0-9._-]
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
@@ -123,7 +197,7 @@ class Reader {
   // Value conversions; each reports its own error under `key` and returns nullopt.
   std::optional<std::string> string_value(const toml::node& n, const std::string& key) {
     if (const auto* s = n.as_string()) return s->get();
-    error(key, "expected a string");
+    error(key, say(w_string));
     return std::nullopt;
   }
 
@@ -131,11 +205,11 @@ class Reader {
     if (const auto* i = n.as_integer()) {
       std::int64_t h = i->get();
       if (h < 0) {
-        error(key, "must be >= 0");
+        error(key, say(w_nonnegative));
         return std::nullopt;
       }
       if (h > max_hryvnias) {
-        error(key, "is out of range");
+        error(key, say(w_out_of_range));
         return std::nullopt;
       }
       return Money::from_hryvnias(h);
@@ -146,9 +220,9 @@ class Reader {
       return std::nullopt;
     }
     if (n.is_floating_point()) {
-      error(key, fmt::format("floats are not exact: {}", money_hint));
+      error(key, say(w_floats));
     } else {
-      error(key, fmt::format("expected money: {}", money_hint));
+      error(key, say(w_money));
     }
     return std::nullopt;
   }
@@ -163,13 +237,13 @@ class Reader {
     } else if (const auto* f = n.as_floating_point()) {
       double d = f->get();
       if (!std::isfinite(d)) {
-        error(key, "must be a finite number");
+        error(key, say(w_finite));
         return std::nullopt;
       }
       char buf[512];
       auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
       if (res.ec != std::errc{}) {
-        error(key, "is out of range");
+        error(key, say(w_out_of_range));
         return std::nullopt;
       }
       text.assign(buf, res.ptr);
@@ -178,14 +252,14 @@ class Reader {
         written.assign(buf, res.ptr);
       }
     } else {
-      error(key, "expected a number");
+      error(key, say(w_number));
       return std::nullopt;
     }
     if (auto r = Rational::parse_decimal(text, number_places)) return r;
     if (decimal_places(text) > number_places)
-      error(key, fmt::format("at most {} decimal places (got {})", number_places, written.empty() ? text : written));
+      error(key, say(w_places, number_places, written.empty() ? text : written));
     else
-      error(key, "is out of range");
+      error(key, say(w_out_of_range));
     return std::nullopt;
   }
 
@@ -209,13 +283,13 @@ class Section {
     for (auto&& [k, v] : table_) {
       (void)v;
       if (std::find(allowed.begin(), allowed.end(), k.str()) == allowed.end())
-        r_.error(key(shown(k.str())), "unknown key");
+        r_.error(key(shown(k.str())), say(w_unknown_key));
     }
   }
 
   const toml::node* node(std::string_view name, bool required = false) const {
     const toml::node* n = table_.get(name);
-    if (!n && required) r_.error(key(name), "is required");
+    if (!n && required) r_.error(key(name), say(w_required));
     return n;
   }
 
@@ -228,7 +302,7 @@ class Section {
     const toml::node* n = node(name, required);
     if (!n) return std::nullopt;
     if (const auto* i = n->as_integer()) return i->get();
-    r_.error(key(name), "expected an integer");
+    r_.error(key(name), say(w_integer));
     return std::nullopt;
   }
 
@@ -237,11 +311,11 @@ class Section {
     auto v = integer(name);
     if (!v) return std::nullopt;
     if (*v < least) {
-      r_.error(key(name), fmt::format("must be >= {}", least));
+      r_.error(key(name), say(w_at_least, least));
       return std::nullopt;
     }
     if (*v > std::numeric_limits<int>::max()) {
-      r_.error(key(name), "is out of range");
+      r_.error(key(name), say(w_out_of_range));
       return std::nullopt;
     }
     return static_cast<int>(*v);
@@ -251,7 +325,7 @@ class Section {
     const toml::node* n = node(name);
     if (!n) return std::nullopt;
     if (const auto* b = n->as_boolean()) return b->get();
-    r_.error(key(name), "expected true or false");
+    r_.error(key(name), say(w_bool));
     return std::nullopt;
   }
 
@@ -269,7 +343,7 @@ class Section {
   std::optional<Rational> share(std::string_view name) const {
     auto v = number(name);
     if (v && (*v < Rational(0) || *v > Rational(1))) {
-      r_.error(key(name), "must be between 0 and 1");
+      r_.error(key(name), say(w_zero_one));
       return std::nullopt;
     }
     return v;
@@ -286,7 +360,7 @@ class Section {
       names += names.empty() ? "" : ", ";
       names += text;
     }
-    r_.error(key(name), fmt::format("\"{}\" is not one of {}", shown(*s), names));
+    r_.error(key(name), say(w_not_one_of, shown(*s), names));
     return std::nullopt;
   }
 
@@ -299,7 +373,7 @@ class Section {
     if (!n) return std::nullopt;
     const toml::array* a = n->as_array();
     if (!a) {
-      r_.error(key(name), "expected an array of strings");
+      r_.error(key(name), say(w_string_array));
       return std::nullopt;
     }
     for (std::size_t i = 0; i < a->size(); ++i) {
@@ -316,7 +390,7 @@ class Section {
     if (!n) return out;
     const toml::array* a = n->as_array();
     if (!a) {
-      r_.error(key(name), "expected an array of tables");
+      r_.error(key(name), say(w_table_array));
       return out;
     }
     for (std::size_t i = 0; i < a->size(); ++i) {
@@ -324,7 +398,7 @@ class Section {
       if (const toml::table* t = a->get(i)->as_table())
         out.emplace_back(r_, *t, k);
       else
-        r_.error(k, "expected a table");
+        r_.error(k, say(w_table));
     }
     return out;
   }
@@ -338,7 +412,7 @@ class Section {
       return Section(r_, empty, key(name));
     }
     if (const toml::table* t = n->as_table()) return Section(r_, *t, key(name));
-    r_.error(key(name), "expected a table");
+    r_.error(key(name), say(w_table));
     return std::nullopt;
   }
 
@@ -356,19 +430,19 @@ void read_competition(const Section& s, Rules& rules, bool& budget_ok) {
   Reader& r = s.reader();
   if (auto id = s.string("id", true)) {
     if (id->empty() || id->size() > 64 || !all_of(*id, is_slug_char))
-      r.error(s.key("id"), fmt::format("\"{}\" is not a valid id (1-64 characters of a-z 0-9 . _ -)", shown(*id)));
+      r.error(s.key("id"), say(w_bad_id, shown(*id)));
     else
       rules.id = *id;
   }
   if (auto title = s.string("title", true)) {
     if (title->find_first_not_of(' ') == std::string::npos)
-      r.error(s.key("title"), "must not be empty");
+      r.error(s.key("title"), say(not_empty_words));
     else
       rules.title = *title;
   }
   if (auto year = s.integer("year", true)) {
     if (*year < 1900 || *year > 2200)
-      r.error(s.key("year"), "must be between 1900 and 2200");
+      r.error(s.key("year"), say(w_year));
     else
       rules.year = static_cast<int>(*year);
   }
@@ -379,8 +453,7 @@ void read_competition(const Section& s, Rules& rules, bool& budget_ok) {
     bool iso = currency->size() == 3 &&
                std::all_of(currency->begin(), currency->end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     if (!iso)
-      r.error(s.key("currency"),
-              fmt::format("\"{}\" is not a currency code (expected 3 capital letters, e.g. UAH)", shown(*currency)));
+      r.error(s.key("currency"), say(w_currency, shown(*currency)));
     else
       rules.currency = *currency;
   }
@@ -393,13 +466,13 @@ void read_eligibility(const Section& s, Rules& rules) {
   auto size = s.each_string("sectors", false, [&](const std::string& key, const std::string& text) {
     auto sector = parse_sector(text);
     if (!sector)
-      r.error(key, fmt::format("\"{}\" is not one of ngo, state, business", shown(text)));
+      r.error(key, say(w_sector, shown(text)));
     else if (std::find(sectors.begin(), sectors.end(), *sector) != sectors.end())
-      r.error(key, fmt::format("\"{}\" is listed twice", shown(text)));
+      r.error(key, say(w_twice, shown(text)));
     else
       sectors.push_back(*sector);
   });
-  if (size == 0u) r.error(s.key("sectors"), "must not be empty (leave it out to allow every sector)");
+  if (size == 0u) r.error(s.key("sectors"), say(w_sectors_empty));
   if (size) rules.sectors = std::move(sectors);
   rules.max_request = s.money("max_request");
   rules.min_cofinancing_share = s.share("min_cofinancing_share");
@@ -411,7 +484,7 @@ void read_assignment(const Section& s, Rules& rules) {
   s.allow_only({"per_application", "match_categories"});
   if (auto v = s.count("per_application", 1)) {
     if (*v < rules.min_reviews)
-      s.reader().error(s.key("per_application"), fmt::format("must be >= scoring.min_reviews ({})", rules.min_reviews));
+      s.reader().error(s.key("per_application"), say(w_min_reviews, rules.min_reviews));
     else
       rules.per_application = *v;
   }
@@ -429,7 +502,7 @@ void read_scoring(const Section& s, Rules& rules) {
   if (auto v = s.count("min_reviews", 1)) rules.min_reviews = *v;
   if (auto v = s.number("max_spread")) {
     if (*v < Rational(0))
-      s.reader().error(s.key("max_spread"), "must be >= 0");
+      s.reader().error(s.key("max_spread"), say(w_nonnegative));
     else
       rules.max_spread = v;
   }
@@ -446,7 +519,7 @@ void read_checks(const Section& s, Rules& rules) {
   if (auto v = s.choice<bool>("double_funding", {{"off", false}, {"flag", true}})) rules.double_funding = *v;
   if (auto v = s.number("cost_outlier_factor")) {
     if (*v <= Rational(1))
-      s.reader().error(s.key("cost_outlier_factor"), "must be > 1");
+      s.reader().error(s.key("cost_outlier_factor"), say(w_above_one));
     else
       rules.cost_outlier_factor = v;
   }
@@ -479,44 +552,41 @@ void read_criteria(const Section& root, Rules& rules, std::vector<std::string>& 
       ids_written.push_back(*id);
       auto same = std::find(lowered.begin(), lowered.end(), lower_ascii(*id));
       if (id->empty() || !all_of(*id, is_criterion_char))
-        r.error(s.key("id"), fmt::format("\"{}\" is not a valid criterion id (letters, digits, _ and -)", shown(*id)));
+        r.error(s.key("id"), say(w_bad_criterion_id, shown(*id)));
       else if (is_reserved_criterion_id(*id))
-        r.error(s.key("id"), fmt::format("\"{}\" is a reserved id", shown(*id)));
+        r.error(s.key("id"), say(w_reserved, shown(*id)));
       else if (same != lowered.end())
-        r.error(s.key("id"), fmt::format("\"{}\" is already used by {}", shown(*id),
-                                         indexed("criteria", static_cast<std::size_t>(same - lowered.begin()))));
+        r.error(s.key("id"),
+                say(w_used_by, shown(*id), indexed("criteria", static_cast<std::size_t>(same - lowered.begin()))));
       lowered.push_back(lower_ascii(*id));
       c.id = *id;
     } else {
       lowered.emplace_back();
     }
     auto name = s.string("name");
-    if (name && name->empty()) r.error(s.key("name"), "must not be empty");
+    if (name && name->empty()) r.error(s.key("name"), say(not_empty_words));
     c.name = name && !name->empty() ? *name : c.id;
     c.short_name = short_label(s);
     if (auto w = s.number("weight", true)) {
-      if (*w <= Rational(0)) r.error(s.key("weight"), "must be > 0");
-      if (*w > Rational(max_criterion_weight))
-        r.error(s.key("weight"), fmt::format("must be at most {} (docs/formats.md \"Limits\")", max_criterion_weight));
+      if (*w <= Rational(0)) r.error(s.key("weight"), say(w_positive));
+      if (*w > Rational(max_criterion_weight)) r.error(s.key("weight"), say(w_weight_limit, max_criterion_weight));
       c.weight = *w;
     }
     auto min = s.number("min", true);
     auto max = s.number("max", true);
     for (auto [bound_key, v] : {std::pair{"min", &min}, std::pair{"max", &max}})
       if (*v && (**v > Rational(max_criterion_bound) || **v < Rational(-max_criterion_bound)))
-        r.error(s.key(bound_key), fmt::format("must be between -{} and {} (docs/formats.md \"Limits\")",
-                                              max_criterion_bound, max_criterion_bound));
+        r.error(s.key(bound_key), say(w_bound, max_criterion_bound, max_criterion_bound));
     if (min) c.min = *min;
     if (max) c.max = *max;
-    if (min && max && *min >= *max)
-      r.error(s.path(), fmt::format("min ({}) must be < max ({})", min->to_decimal(), max->to_decimal()));
+    if (min && max && *min >= *max) r.error(s.path(), say(w_min_max, min->to_decimal(), max->to_decimal()));
     if (auto step = s.number("step")) {
-      if (*step <= Rational(0)) r.error(s.key("step"), "must be > 0");
+      if (*step <= Rational(0)) r.error(s.key("step"), say(w_positive));
       c.step = *step;
     }
     if (auto t = s.number("threshold")) {
       if (min && max && *min < *max && (*t < *min || *t > *max))
-        r.error(s.key("threshold"), fmt::format("must be between {} and {}", min->to_decimal(), max->to_decimal()));
+        r.error(s.key("threshold"), say(w_between, min->to_decimal(), max->to_decimal()));
       c.threshold = t;
     }
     rules.criteria.push_back(std::move(c));
@@ -524,14 +594,9 @@ void read_criteria(const Section& root, Rules& rules, std::vector<std::string>& 
   const toml::node* n = root.node("criteria");
   if (n && !n->is_array()) return;  // already reported
   std::size_t written = n ? n->as_array()->size() : 0;
-  if (written > max_criteria)
-    root.reader().error("criteria", fmt::format("{} criteria, more than the {} a round may have (docs/formats.md "
-                                                "\"Limits\")",
-                                                written, max_criteria));
-  if (rules.source == ScoreSource::reviews && written == 0)
-    root.reader().error("criteria", "at least one is required when scoring.source = \"reviews\"");
-  if (rules.source == ScoreSource::votes && written > 0)
-    root.reader().error("criteria", "must be empty when scoring.source = \"votes\"");
+  if (written > max_criteria) root.reader().error("criteria", say(w_too_many_criteria, written, max_criteria));
+  if (rules.source == ScoreSource::reviews && written == 0) root.reader().error("criteria", say(w_need_criteria));
+  if (rules.source == ScoreSource::votes && written > 0) root.reader().error("criteria", say(w_no_criteria));
 }
 
 void read_allocation(const Section& s, Rules& rules, const std::vector<std::string>& criterion_ids) {
@@ -544,7 +609,7 @@ void read_allocation(const Section& s, Rules& rules, const std::vector<std::stri
   if (auto v = s.share("min_partial_share")) rules.min_partial_share = *v;
   if (auto v = s.money("round_to")) {
     if (v->is_zero())
-      r.error(s.key("round_to"), "must be > 0");
+      r.error(s.key("round_to"), say(w_positive));
     else
       rules.round_to = *v;
   }
@@ -552,14 +617,14 @@ void read_allocation(const Section& s, Rules& rules, const std::vector<std::stri
   s.each_string("tie_break", false, [&](const std::string& key, const std::string& t) {
     using Kind = TieBreakKey::Kind;
     if (std::find(seen.begin(), seen.end(), t) != seen.end()) {
-      r.error(key, fmt::format("\"{}\" is listed twice", shown(t)));
+      r.error(key, say(w_twice, shown(t)));
       return;
     }
     seen.push_back(t);
     if (t.starts_with("criterion:")) {
       std::string id = t.substr(std::string_view("criterion:").size());
       if (std::find(criterion_ids.begin(), criterion_ids.end(), id) == criterion_ids.end())
-        r.error(key, fmt::format("no criterion with id \"{}\"", shown(id)));
+        r.error(key, say(w_no_criterion, shown(id)));
       else
         rules.tie_break.push_back({Kind::criterion, id});
     } else if (t == "cofinancing_share") {
@@ -571,9 +636,7 @@ void read_allocation(const Section& s, Rules& rules, const std::vector<std::stri
     } else if (t == "input_order") {
       rules.tie_break.push_back({Kind::input_order, {}});
     } else {
-      r.error(key, fmt::format("\"{}\" is not one of criterion:ID, cofinancing_share, requested, submitted_at, "
-                               "input_order",
-                               shown(t)));
+      r.error(key, say(w_tie_break, shown(t)));
     }
   });
   if (auto v = s.choice<Leftover>("leftover", {{"pool", Leftover::pool}, {"keep", Leftover::keep}}))
@@ -601,35 +664,34 @@ bool read_lots(const Section& root, Rules& rules) {
       std::string l = lower_ascii(*id);
       auto same = std::find(ids.begin(), ids.end(), *id);
       if (l == "main" || l == "pool")
-        r.error(s.key("id"), fmt::format("\"{}\" is a reserved id", shown(*id)));
+        r.error(s.key("id"), say(w_reserved, shown(*id)));
       else if (id->empty() || !all_of(*id, is_slug_char))
-        r.error(s.key("id"), fmt::format("\"{}\" is not a valid lot id (a-z 0-9 . _ -)", shown(*id)));
+        r.error(s.key("id"), say(w_bad_lot_id, shown(*id)));
       else if (same != ids.end())
-        r.error(s.key("id"), fmt::format("\"{}\" is already used by {}", shown(*id),
-                                         indexed("lots", static_cast<std::size_t>(same - ids.begin()))));
+        r.error(s.key("id"), say(w_used_by, shown(*id), indexed("lots", static_cast<std::size_t>(same - ids.begin()))));
       ids.push_back(*id);
       lot.id = *id;
     } else {
       ids.emplace_back();
     }
     auto name = s.string("name");
-    if (name && name->empty()) r.error(s.key("name"), "must not be empty");
+    if (name && name->empty()) r.error(s.key("name"), say(not_empty_words));
     lot.name = name && !name->empty() ? *name : lot.id;
     lot.short_name = short_label(s);
     auto size = s.each_string("categories", true, [&](const std::string& key, const std::string& text) {
       if (text.empty())
-        r.error(key, "must not be empty");
+        r.error(key, say(not_empty_words));
       else
         lot.categories.push_back(text);
     });
-    if (size == 0u) r.error(s.key("categories"), "must not be empty");
+    if (size == 0u) r.error(s.key("categories"), say(not_empty_words));
     bool has_budget = s.node("budget") != nullptr;
     bool has_share = s.node("share") != nullptr;
     if (has_budget && has_share) {
-      r.error(s.path(), "give budget or share, not both");
+      r.error(s.path(), say(w_budget_and_share));
       amounts_ok = false;
     } else if (!has_budget && !has_share) {
-      r.error(s.path(), "budget or share is required");
+      r.error(s.path(), say(w_budget_or_share));
       amounts_ok = false;
     } else if (has_budget) {
       lot.budget = s.money("budget");
@@ -658,10 +720,7 @@ std::string kopiykas_to_string(i128 k) {
 Rules load_rules(std::string_view toml_text, std::string_view file) {
   // TOML is UTF-8; a UTF-16 file (Notepad's "Unicode") would only get "invalid utf-8 sequence".
   if (toml_text.starts_with("\xFF\xFE") || toml_text.starts_with("\xFE\xFF"))
-    throw Error(ErrorKind::invalid,
-                std::vector<Diagnostic>{
-                    Diagnostic{std::string(file), 1, 1, "",
-                               "the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8"}});
+    throw Error(ErrorKind::invalid, std::vector<Diagnostic>{Diagnostic{std::string(file), 1, 1, "", say(w_utf16)}});
   toml::table root;
   try {
     root = toml::parse(toml_text, std::string(file));
@@ -670,8 +729,9 @@ Rules load_rules(std::string_view toml_text, std::string_view file) {
     if (!message.empty() && message[0] >= 'A' && message[0] <= 'Z')
       message[0] = static_cast<char>(message[0] - 'A' + 'a');
     const auto& at = e.source().begin;
-    throw Error(ErrorKind::invalid, std::vector<Diagnostic>{Diagnostic{std::string(file), static_cast<int>(at.line),
-                                                                       static_cast<int>(at.column), "", message}});
+    throw Error(ErrorKind::invalid,
+                std::vector<Diagnostic>{Diagnostic{std::string(file), static_cast<int>(at.line),
+                                                   static_cast<int>(at.column), "", say(w_toml, message)}});
   }
 
   Reader reader(file);
@@ -696,8 +756,7 @@ Rules load_rules(std::string_view toml_text, std::string_view file) {
     i128 sum = 0;
     for (Money m : lot_amounts(rules)) sum += m.kopiykas();
     if (sum > rules.budget.kopiykas())
-      reader.error("lots", fmt::format("lot amounts add up to {}, more than the budget {}", kopiykas_to_string(sum),
-                                       rules.budget.to_string()));
+      reader.error("lots", say(w_lots_over, kopiykas_to_string(sum), rules.budget.to_string()));
   }
 
   if (!reader.ok()) {

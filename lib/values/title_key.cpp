@@ -12,18 +12,26 @@
 #include <vector>
 
 #include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition {
 
+constexpr PerLang<const char*> not_utf8{.uk = "не UTF-8", .en = "not UTF-8"};
+constexpr PerLang<const char*> case_folding{.uk = "зведення регістру", .en = "case folding"};
+constexpr PerLang<const char*> to_utf8{.uk = "перетворення в UTF-8", .en = "to UTF-8"};
+constexpr PerLang<const char*> nfc_words{.uk = "NFC", .en = "NFC"};
+
+constexpr PerLang<const char*> title_key_failed{.uk = "ключ назви: {}: {}", .en = "title key: {}: {}"};
+
 namespace {
 
-void check(UErrorCode status, std::string_view what) {
-  if (U_FAILURE(status)) throw Error(ErrorKind::invalid, fmt::format("title key: {}: {}", what, u_errorName(status)));
+void check(UErrorCode status, const PerLang<const char*>& what) {
+  if (U_FAILURE(status)) throw Error(ErrorKind::invalid, say(title_key_failed, what, u_errorName(status)));
 }
 
 // ICU's two-pass convention: ask for the length, then fill.
 template <class F>
-std::u16string icu_call(F f, std::string_view what) {
+std::u16string icu_call(F f, const PerLang<const char*>& what) {
   UErrorCode status = U_ZERO_ERROR;
   int32_t n = f(nullptr, 0, &status);
   if (status != U_BUFFER_OVERFLOW_ERROR) check(status, what);
@@ -45,15 +53,15 @@ std::string title_key(std::string_view title) {
         u_strFromUTF8(d, cap, &n, title.data(), length, e);
         return n;
       },
-      "not UTF-8");
+      not_utf8);
   UErrorCode status = U_ZERO_ERROR;
   const UNormalizer2* nfc = unorm2_getNFCInstance(&status);
-  check(status, "NFC");
+  check(status, nfc_words);
   text = icu_call(
       [&](UChar* d, int32_t cap, UErrorCode* e) {
         return unorm2_normalize(nfc, text.data(), static_cast<int32_t>(text.size()), d, cap, e);
       },
-      "NFC");
+      nfc_words);
   std::u16string spaced;
   spaced.reserve(text.size());
   for (int32_t i = 0, n = static_cast<int32_t>(text.size()); i < n;) {
@@ -73,7 +81,7 @@ std::string title_key(std::string_view title) {
       [&](UChar* d, int32_t cap, UErrorCode* e) {
         return u_strFoldCase(d, cap, spaced.data(), static_cast<int32_t>(spaced.size()), U_FOLD_CASE_DEFAULT, e);
       },
-      "case folding");
+      case_folding);
   std::u16string collapsed;
   for (char16_t c : folded) {
     if (c == u' ' && (collapsed.empty() || collapsed.back() == u' ')) continue;
@@ -85,7 +93,7 @@ std::string title_key(std::string_view title) {
   int32_t written = 0;
   u_strToUTF8(out.data(), static_cast<int32_t>(out.size()), &written, collapsed.data(),
               static_cast<int32_t>(collapsed.size()), &status);
-  check(status, "to UTF-8");
+  check(status, to_utf8);
   out.resize(static_cast<std::size_t>(written));
   return out;
 }

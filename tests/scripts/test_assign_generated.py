@@ -145,7 +145,7 @@ class Run:
     def __call__(self, folder, *args):
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "TZ": "UTC", "LC_ALL": "C.UTF-8",
                "COMPETITION_DB": os.path.join(folder, "competition.db"), "COMPETITION_NOW": "2026-03-01T09:00:00Z"}
-        return subprocess.run([self.binary, *args], cwd=folder, env=env, capture_output=True, text=True)
+        return subprocess.run([self.binary, "--lang", "en", *args], cwd=folder, env=env, capture_output=True, text=True)
 
 
 def fresh(run, folder, apps, revs):

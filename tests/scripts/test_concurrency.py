@@ -52,7 +52,7 @@ def count(db, table, round_id):
 
 
 def start(binary, db, *args, cwd):
-    return subprocess.Popen([binary, "--db", db, "-q", *args], cwd=cwd, env=ENV,
+    return subprocess.Popen([binary, "--lang", "en", "--db", db, "-q", *args], cwd=cwd, env=ENV,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 

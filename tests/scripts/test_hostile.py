@@ -56,7 +56,7 @@ ENV.pop("COMPETITION_DB", None)
 
 
 def run(binary, db, args, cwd, timeout=120):
-    return subprocess.run([binary, "--db", db, *args], cwd=cwd, env=ENV, capture_output=True, timeout=timeout)
+    return subprocess.run([binary, "--lang", "en", "--db", db, *args], cwd=cwd, env=ENV, capture_output=True, timeout=timeout)
 
 
 def must(binary, db, *args, cwd):

@@ -44,7 +44,7 @@ def settle(db):
 
 
 def must(binary, db, *args, cwd):
-    r = subprocess.run([binary, "--db", db, "-q", *args], cwd=cwd, env=ENV, capture_output=True)
+    r = subprocess.run([binary, "--lang", "en", "--db", db, "-q", *args], cwd=cwd, env=ENV, capture_output=True)
     if r.returncode != 0:
         sys.exit(f"setup failed: {' '.join(args)}: exit {r.returncode}\n{r.stdout.decode()}{r.stderr.decode()}")
 
@@ -66,7 +66,7 @@ def wal_size(db):
 def measure(binary, db, args, cwd):
     """Runs a command to the end; returns (duration, seconds until the WAL first grew)."""
     start = time.monotonic()
-    p = subprocess.Popen([binary, "--db", db, "-q", *args], cwd=cwd, env=ENV,
+    p = subprocess.Popen([binary, "--lang", "en", "--db", db, "-q", *args], cwd=cwd, env=ENV,
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     first_write = None
     while p.poll() is None:
@@ -82,7 +82,7 @@ def measure(binary, db, args, cwd):
 def kill_at(binary, db, args, cwd, when):
     """Starts the command and SIGKILLs it at `when`: ("at", seconds after the start) or
     ("write", seconds after the WAL first grew). True when it was still running then."""
-    p = subprocess.Popen([binary, "--db", db, "-q", *args], cwd=cwd, env=ENV,
+    p = subprocess.Popen([binary, "--lang", "en", "--db", db, "-q", *args], cwd=cwd, env=ENV,
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     mode, delay = when
     if mode == "write":
@@ -103,7 +103,7 @@ def intact(binary, db, what):
     if result != [("ok",)]:
         fail(f"{what}: integrity_check: {result[:3]}")
         ok = False
-    r = subprocess.run([binary, "--db", db, "status", "--json"], env=ENV, capture_output=True)
+    r = subprocess.run([binary, "--lang", "en", "--db", db, "status", "--json"], env=ENV, capture_output=True)
     if r.returncode != 0:
         fail(f"{what}: `competition status` after the kill exited {r.returncode}: {r.stderr.decode()[:300]}")
         ok = False
@@ -160,7 +160,7 @@ def kill_imports(binary, work, rnd, rows, kills, rng):
     # After the last kill the same command simply runs again to the end.
     fresh_copy(base, db)
     kill_at(binary, db, ["import", "applications", "applications.csv"], rnd, ("write", 0.0))
-    r = subprocess.run([binary, "--db", db, "-q", "import", "applications", "applications.csv"], cwd=rnd, env=ENV,
+    r = subprocess.run([binary, "--lang", "en", "--db", db, "-q", "import", "applications", "applications.csv"], cwd=rnd, env=ENV,
                        capture_output=True)
     if r.returncode != 0 or query(db, "SELECT COUNT(*) FROM applications")[0][0] != rows:
         fail(f"re-running the import after a kill: exit {r.returncode} {r.stderr.decode()[:300]}")
@@ -176,7 +176,7 @@ def full_disk(binary, work, rnd, rows):
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # write() fails with EFBIG instead
         resource.setrlimit(resource.RLIMIT_FSIZE, (2_000_000, 2_000_000))
 
-    r = subprocess.run([binary, "--db", db, "import", "applications", "applications.csv"], cwd=rnd, env=ENV,
+    r = subprocess.run([binary, "--lang", "en", "--db", db, "import", "applications", "applications.csv"], cwd=rnd, env=ENV,
                        capture_output=True, text=True, preexec_fn=limit)
     what = "import with a 2 MB file size limit"
     message = r.stderr.strip()
@@ -185,7 +185,7 @@ def full_disk(binary, work, rnd, rows):
     intact(binary, db, what)
     if query(db, "SELECT COUNT(*) FROM applications")[0][0] != 0:
         fail(f"{what}: rows were stored")
-    r = subprocess.run([binary, "--db", db, "-q", "import", "applications", "applications.csv"], cwd=rnd, env=ENV,
+    r = subprocess.run([binary, "--lang", "en", "--db", db, "-q", "import", "applications", "applications.csv"], cwd=rnd, env=ENV,
                        capture_output=True, text=True)
     if r.returncode != 0 or query(db, "SELECT COUNT(*) FROM applications")[0][0] != rows:
         fail(f"{what}: the import without the limit then failed: exit {r.returncode} {r.stderr[:300]}")

@@ -86,8 +86,8 @@ def main():
     bad = os.path.join(a.work, "bad-payments.xlsx")
     wb.save(bad)
     err = run(a.binary, db, "import", "payments", bad, code=2).stderr
-    for e in (f'{bad}:Платежі!C2: paid_on: "2018-04-09T14:30:00" has a time part',
-              f"{bad}:Платежі!D3: amount: a date cell in a column that is not a date"):
+    for e in (f'{bad}:Платежі!C2: paid_on: "2018-04-09T14:30:00" містить час',
+              f"{bad}:Платежі!D3: amount: клітинка з датою в стовпці, що не є датою"):
         if e not in err:
             failures.append(f"bad-payments.xlsx: expected {e!r} in\n{err}")
     out = run(a.binary, db, "ledger", "--as-of", "2019-01-31", "--format", "csv").stdout

@@ -66,7 +66,7 @@ def main():
         env = dict(base_env)
         if magic:
             env["FAKE_NETFS_MAGIC"] = magic
-        return subprocess.run([binary, *args], cwd=cwd, env=env, capture_output=True, text=True)
+        return subprocess.run([binary, "--lang", "en", *args], cwd=cwd, env=env, capture_output=True, text=True)
 
     db = os.path.join(share, "c.db")
     for magic, name in (("6969", "nfs"), ("517B", "smb"), ("FF534D42", "cifs"), ("FE534D42", "smb2")):

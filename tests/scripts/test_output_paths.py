@@ -33,7 +33,7 @@ ENV = {**os.environ, "LC_ALL": "C.UTF-8", "TZ": "UTC"}
 
 
 def run(binary, db, *args, code=None, **kw):
-    r = subprocess.run([binary, "--db", db, *args], capture_output=True, env=ENV, **kw)
+    r = subprocess.run([binary, "--lang", "en", "--db", db, *args], capture_output=True, env=ENV, **kw)
     if code is not None and r.returncode != code:
         failures.append(f"{' '.join(args)}: exit {r.returncode}, expected {code}\n{r.stdout!r}{r.stderr.decode()}")
     return r
@@ -51,7 +51,7 @@ def setup(binary, repo, work):
                  ("import", "reviewers", os.path.join(ex, "reviewers.csv")),
                  ("import", "reviews", os.path.join(ex, "reviews.csv")), ("score", "-q"), ("allocate", "-q"),
                  ("import", "history", os.path.join(ex, "history.csv"))):
-        r = subprocess.run([binary, "--db", db, *args], capture_output=True, env=ENV)
+        r = subprocess.run([binary, "--lang", "en", "--db", db, *args], capture_output=True, env=ENV)
         if r.returncode != 0:
             sys.exit(f"setup failed: {' '.join(args)}: exit {r.returncode}\n{r.stderr.decode()}")
     return db
@@ -91,7 +91,7 @@ def planted_temporary(binary, work, db):
     def plant():  # runs in the child between fork and exec: the pid stays the same
         os.symlink(victim, f"{out}.tmp-{os.getpid()}")
 
-    r = subprocess.run([binary, "--db", db, "status", "-o", out], capture_output=True, env=ENV, preexec_fn=plant)
+    r = subprocess.run([binary, "--lang", "en", "--db", db, "status", "-o", out], capture_output=True, env=ENV, preexec_fn=plant)
     check(r.returncode == 0, f"status -o with a planted link: exit {r.returncode} {r.stderr!r}")
     check(read(victim) == b"precious\n", "the planted symbolic link was followed: victim.txt overwritten")
     check(os.path.isfile(out) and not os.path.islink(out) and len(read(out)) > 0, "no output written")
@@ -172,12 +172,12 @@ def links_and_modes(binary, work, db):
     check(stat.S_IMODE(os.stat(private).st_mode) == 0o640, "export pabulib changed a 0640 file's mode")
 
     fresh = os.path.join(work, "fresh.txt")
-    r = subprocess.run(["/bin/sh", "-c", 'umask 027 && exec "$0" --db "$1" status -o "$2"', binary, db, fresh],
+    r = subprocess.run(["/bin/sh", "-c", 'umask 027 && exec "$0" --lang en --db "$1" status -o "$2"', binary, db, fresh],
                        capture_output=True, env=ENV)
     check(r.returncode == 0, f"umask 027: exit {r.returncode}")
     check(stat.S_IMODE(os.stat(fresh).st_mode) == 0o640,
           f"a new file under umask 027 is {oct(stat.S_IMODE(os.stat(fresh).st_mode))}, expected 0o640")
-    r = subprocess.run(["/bin/sh", "-c", 'umask 022 && exec "$0" --db "$1" report --format xlsx -o "$2"', binary, db,
+    r = subprocess.run(["/bin/sh", "-c", 'umask 022 && exec "$0" --lang en --db "$1" report --format xlsx -o "$2"', binary, db,
                         os.path.join(work, "fresh.xlsx")], capture_output=True, env=ENV)
     check(r.returncode == 0, f"xlsx: exit {r.returncode} {r.stderr!r}")
     check(stat.S_IMODE(os.stat(os.path.join(work, "fresh.xlsx")).st_mode) == 0o644, "a new workbook under umask 022")
@@ -199,26 +199,27 @@ def messages(binary, work, db):
 
 def standard_output(binary, work, db):
     with open("/dev/full", "wb") as full:
-        r = subprocess.run([binary, "--db", db, "report", "--format", "json"], stdout=full, stderr=subprocess.PIPE,
+        r = subprocess.run([binary, "--lang", "en", "--db", db, "report", "--format", "json"], stdout=full, stderr=subprocess.PIPE,
                            env=ENV)
     check(r.returncode == 4, f"report --format json > /dev/full: exit {r.returncode}")
     check(b"standard output" in r.stderr and b"No space left on device" in r.stderr, f"/dev/full: {r.stderr!r}")
     # A closed standard output (`>&-`).
-    r = subprocess.run(["/bin/sh", "-c", 'exec "$0" --db "$1" status >&-', binary, db], stderr=subprocess.PIPE,
+    r = subprocess.run(["/bin/sh", "-c", 'exec "$0" --lang en --db "$1" status >&-', binary, db], stderr=subprocess.PIPE,
                        env=ENV)
     check(r.returncode == 4, f"status with stdout closed: exit {r.returncode}")
     check(b"standard output" in r.stderr, f"closed stdout: {r.stderr!r}")
     # A small output buffered until exit is checked too.
     with open("/dev/full", "wb") as full:
-        r = subprocess.run([binary, "--db", db, "status"], stdout=full, stderr=subprocess.PIPE, env=ENV)
+        r = subprocess.run([binary, "--lang", "en", "--db", db, "status"], stdout=full, stderr=subprocess.PIPE, env=ENV)
     check(r.returncode == 4, f"status > /dev/full: exit {r.returncode}")
     # A writing command whose output fails after its transaction committed says the changes were recorded.
-    for lang, app, note in (("uk", "A-001", "(зміни команди збережено)"),
-                            ("en", "A-002", "(the command's changes were recorded)")):
+    for lang, app, want in (("uk", "A-001", "стандартний вивід: не вдається записати вивід: Bad file descriptor "
+                                            "(зміни команди збережено)"),
+                            ("en", "A-002", "standard output: cannot write the output: Bad file descriptor "
+                                            "(the command's changes were recorded)")):
         r = subprocess.run(["/bin/sh", "-c", 'exec "$0" --db "$1" --lang "$2" withdraw "$3" --reason x >&-', binary, db,
                             lang, app], stderr=subprocess.PIPE, env=ENV)
         check(r.returncode == 4, f"withdraw with stdout closed: exit {r.returncode}")
-        want = f"standard output: cannot write the output: Bad file descriptor {note}"
         check(want in r.stderr.decode(), f"withdraw with stdout closed ({lang}): {r.stderr.decode()!r}")
         listed = run(binary, db, "decisions", "--format", "json", code=0)
         check(f'"{app}"'.encode() in listed.stdout, f"withdraw {app} with stdout closed was not recorded")

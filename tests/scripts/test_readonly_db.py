@@ -32,7 +32,7 @@ def run(binary, args, cwd, user=None):
         os.setgid(user.pw_gid)
         os.setuid(user.pw_uid)
 
-    p = subprocess.run([binary, *args], cwd=cwd, env=ENV, capture_output=True,
+    p = subprocess.run([binary, "--lang", "en", *args], cwd=cwd, env=ENV, capture_output=True,
                        preexec_fn=drop if user else None, timeout=300)
     return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 

@@ -192,10 +192,10 @@ def main():
             names["competition_round"].attr_text = '"esm-2017"'
         else:
             next(d for d in names.definedName if d.name == "competition_round").attr_text = '"esm-2017"'
-    cases = [("half", half, f"{{path}}:Оцінки!I{row}: budget: must not be empty"),
-             ("off-step", off_step, f"{{path}}:Оцінки!H{row}: feasibility: 6.3 is not on the step 0.5"),
+    cases = [("half", half, f"{{path}}:Оцінки!I{row}: budget: не може бути порожнім"),
+             ("off-step", off_step, f"{{path}}:Оцінки!H{row}: feasibility: 6.3 не відповідає кроку 0.5"),
              ("other-round", other_round,
-              '{path}: competition_round: the workbook is a score sheet of round "esm-2017", not of round esm-2018')]
+              '{path}: competition_round: робоча книга — бланк оцінювання конкурсу "esm-2017", а не конкурсу esm-2018')]
     for name, change, message in cases:
         folder, path = broken(name, change)
         db = fresh_db(a, name, example)

@@ -120,7 +120,7 @@ TEST_CASE("migration 5: the stored values are rewritten to their canonical forms
   CHECK(a.ok());
   CHECK(a.allocated);
   REQUIRE(a.notes.size() == 1);
-  CHECK(a.notes[0] ==
+  CHECK(a.notes[0].en ==
         "organisation \"ГО \"Два\"\" is one with \"ГО Два\" since migration 5 (quote marks in names count as "
         "spaces): the per-organisation cap counts them once");
 }

@@ -14,6 +14,7 @@
 #include "commands/importer.hpp"
 #include "commands/score_round.hpp"
 #include "engine/commission.hpp"
+#include "render/remedy_words.hpp"
 #include "store/decision_log.hpp"
 #include "store/rounds.hpp"
 #include "temp_store.hpp"
@@ -220,13 +221,13 @@ TEST_CASE("commission: order_problem names what keeps applications from being or
   CHECK_FALSE(order_problem(rules, apps, scores, {"B", "A"}));
   auto totals = order_problem(rules, apps, scores, {"A", "D"});
   REQUIRE(totals);
-  CHECK(totals->find("totals differ (5.00 and 4.00)") != std::string::npos);
+  CHECK(totals->en.find("totals differ (5.00 and 4.00)") != std::string::npos);
   auto key = order_problem(rules, apps, scores, {"A", "C"});
   REQUIRE(key);
-  CHECK(key->find("tie-break key requested") != std::string::npos);
+  CHECK(key->en.find("tie-break key requested") != std::string::npos);
   auto unranked = order_problem(rules, apps, scores, {"A", "E"});
   REQUIRE(unranked);
-  CHECK(unranked->find("E is rejected") != std::string::npos);
+  CHECK(unranked->en.find("E is rejected") != std::string::npos);
 }
 
 namespace {
@@ -352,6 +353,10 @@ TEST_CASE("commission store: a refusal names its request, the input and the reme
   CHECK(unscored.subject()->kind == DecisionKind::withdraw);
   CHECK_FALSE(unscored.subject()->number.has_value());
   CHECK(unscored.subject()->input == DecisionInput::none);
+  // In Ukrainian (the default): the request's command line and the command to run stay as typed.
+  CHECK(error_message(unscored).uk ==
+        "withdraw: конкурс com-1 ще не оцінено; рішення комісії стосуються рейтингу (спершу виконайте `competition "
+        "score`)");
 
   Error blank = refusal(DecisionKind::undo, {}, {}, 1, " ");
   CHECK(std::string(blank.what()) == "a decision needs its reason (the text is empty)");

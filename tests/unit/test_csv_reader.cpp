@@ -224,6 +224,14 @@ TEST_CASE("text after a closing quote is an error") {
   CHECK(first_error("a,b,c\n1,\"x\ny\",\"z\"!\n") == "a.csv:2:3: unexpected text after closing quote");
 }
 
+TEST_CASE("a syntax error in Ukrainian keeps its location prefix") {
+  auto errors = errors_of("id,name\n1,ТОВ \"Ромашка\"\n2,\"open\n", Delimiter::auto_detect);
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0].to_string(Lang::uk) ==
+        "a.csv:2:2: зайві лапки в полі без лапок (візьміть усе поле в лапки, а лапки всередині подвойте)");
+  CHECK(errors[1].to_string(Lang::uk) == "a.csv:3:2: поле в лапках не закрито (почалося в рядку 3)");
+}
+
 TEST_CASE("an unterminated quote is an error naming where it started") {
   CHECK(first_error("id,name\n1,ok\n2,\"abc\nmore\n") == "a.csv:3:2: unterminated quoted field (started on line 3)");
   CHECK(first_error("id,a,b\n1,\"x\ny\",\"open\n\n") == "a.csv:2:3: unterminated quoted field (started on line 3)");
@@ -236,9 +244,9 @@ TEST_CASE("read_csv reports every syntax error, one per bad record") {
   CHECK(errors[0].line == 2);
   CHECK(errors[0].column == 2);
   CHECK(errors[1].line == 4);
-  CHECK(errors[1].message == "unexpected text after closing quote");
+  CHECK(errors[1].message.en == "unexpected text after closing quote");
   CHECK(errors[2].line == 5);
-  CHECK(errors[2].message == "unterminated quoted field (started on line 5)");
+  CHECK(errors[2].message.en == "unterminated quoted field (started on line 5)");
 
   std::string many = "id\n";
   for (int i = 0; i < 150; ++i) many += "a\"b\n";
@@ -275,7 +283,7 @@ TEST_CASE("an empty or whitespace-only file has no header") {
     CHECK(errors[0].file == "a.csv");
     CHECK(errors[0].line == 1);
     CHECK(errors[0].column == 0);
-    CHECK(errors[0].message == "empty file (expected a header row)");
+    CHECK(errors[0].message.en == "empty file (expected a header row)");
     CHECK(errors[0].to_string(Lang::en) == "a.csv:1: empty file (expected a header row)");
   }
 }

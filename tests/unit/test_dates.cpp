@@ -75,7 +75,7 @@ TEST_CASE("impossible dates and other forms are refused") {
 }
 
 TEST_CASE("the error text names the value and the accepted forms") {
-  CHECK(submitted_at_error("31.02.2018") ==
+  CHECK(submitted_at_error("31.02.2018").en ==
         "\"31.02.2018\" is not a date (expected e.g. 2018-02-03, 2018-02-03T14:25:00+02:00 or 03.02.2018)");
 }
 
@@ -136,7 +136,7 @@ TEST_CASE("canonical_date: the date forms of submitted_at without a time part") 
   CHECK(canonical_date("14.12.2018 10:00") == std::nullopt);
   CHECK(canonical_date("2018-02-29") == std::nullopt);
   CHECK(canonical_date("") == std::nullopt);
-  CHECK(date_error("14.12.2018 10:00") ==
+  CHECK(date_error("14.12.2018 10:00").en ==
         "\"14.12.2018 10:00\" has a time part (expected a date only, e.g. 2018-02-03 or 03.02.2018)");
-  CHECK(date_error("2018-02-29") == "\"2018-02-29\" is not a date (expected e.g. 2018-02-03 or 03.02.2018)");
+  CHECK(date_error("2018-02-29").en == "\"2018-02-29\" is not a date (expected e.g. 2018-02-03 or 03.02.2018)");
 }

@@ -85,27 +85,27 @@ TEST_CASE("decision log: verify_chain finds tampering") {
     t.exec("UPDATE decision_log SET payload = '{\"x\":5}' WHERE seq = 2");
     auto problems = verify_chain(*t.store, "log-1");
     REQUIRE(problems.size() == 1);
-    CHECK(problems[0].find("log entry 2 (override): its hash does not match") == 0);
+    CHECK(problems[0].en.find("log entry 2 (override): its hash does not match") == 0);
   }
   SUBCASE("a payload that is not canonical") {
     t.exec("UPDATE decision_log SET payload = '{ \"x\": 2 }' WHERE seq = 2");
     auto problems = verify_chain(*t.store, "log-1");
     REQUIRE(problems.size() == 1);
-    CHECK(problems[0] == "log entry 2 (override): the payload is not canonical JSON");
+    CHECK(problems[0].en == "log entry 2 (override): the payload is not canonical JSON");
   }
   SUBCASE("an entry removed from the middle") {
     t.exec("DELETE FROM decision_log WHERE seq = 2");
     auto problems = verify_chain(*t.store, "log-1");
     REQUIRE(problems.size() == 2);
-    CHECK(problems[0].find("log entry 3 (allocate): its prev_hash") == 0);
-    CHECK(problems[1] == "the round records 3 log entries, the log holds 2");
+    CHECK(problems[0].en.find("log entry 3 (allocate): its prev_hash") == 0);
+    CHECK(problems[1].en == "the round records 3 log entries, the log holds 2");
   }
   SUBCASE("the newest entry removed") {
     t.exec("DELETE FROM decision_log WHERE seq = 3");
     auto problems = verify_chain(*t.store, "log-1");
     REQUIRE(problems.size() == 2);
-    CHECK(problems[0] == "the round records 3 log entries, the log holds 2");
-    CHECK(problems[1].find("the round's log head is not the hash of the last log entry") == 0);
+    CHECK(problems[0].en == "the round records 3 log entries, the log holds 2");
+    CHECK(problems[1].en.find("the round's log head is not the hash of the last log entry") == 0);
   }
   SUBCASE("a rehashed chain still misses the head") {
     // Rewriting an entry and its hash breaks the link of the next one.
@@ -115,6 +115,6 @@ TEST_CASE("decision log: verify_chain finds tampering") {
     t.exec("UPDATE decision_log SET payload = '{\"x\":4}', hash = '" + h + "' WHERE seq = 3");
     auto problems = verify_chain(*t.store, "log-1");
     REQUIRE(problems.size() == 1);
-    CHECK(problems[0].find("the round's log head") == 0);
+    CHECK(problems[0].en.find("the round's log head") == 0);
   }
 }

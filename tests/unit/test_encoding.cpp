@@ -105,7 +105,7 @@ TEST_CASE("byte 0x98 is undefined in Windows-1251") {
   REQUIRE(detected.size() == 1);
   CHECK(detected[0].line == 2);
   CHECK(detected[0].column == 2);
-  CHECK(detected[0].message ==
+  CHECK(detected[0].message.en ==
         "invalid byte 0x98 (the file is not UTF-8, and the byte is undefined in Windows-1251; save the file as UTF-8)");
 }
 
@@ -117,7 +117,7 @@ TEST_CASE("invalid UTF-8 with an explicit utf-8 names line and character column"
   CHECK(errors[0].line == 2);
   CHECK(errors[0].column == 7);
   CHECK(errors[0].field.empty());
-  CHECK(errors[0].message == "invalid UTF-8 byte 0xE8 (expected UTF-8; try --encoding cp1251)");
+  CHECK(errors[0].message.en == "invalid UTF-8 byte 0xE8 (expected UTF-8; try --encoding cp1251)");
   CHECK(errors[0].to_string(Lang::en) == "a.csv:2:7: invalid UTF-8 byte 0xE8 (expected UTF-8; try --encoding cp1251)");
 }
 
@@ -188,7 +188,7 @@ TEST_CASE("UTF-16 without a byte order mark is named, not reported as NULs") {
   // One NUL in an 8-bit file is still the NUL error, not UTF-16.
   auto one = decode_errors(std::string("i\0d\n", 4), Encoding::auto_detect);
   REQUIRE(one.size() == 1);
-  CHECK(one[0].message == "NUL byte in the file (a field must not contain NUL bytes)");
+  CHECK(one[0].message.en == "NUL byte in the file (a field must not contain NUL bytes)");
 }
 
 TEST_CASE("is_valid_utf8 is strict") {

@@ -27,9 +27,13 @@ TEST_CASE("the network file systems are told by their statfs magic numbers") {
 }
 
 TEST_CASE("the warning names the database and the file system") {
-  CHECK(network_filesystem_warning("/mnt/share/competition.db", "nfs") ==
+  const Message warning = network_filesystem_warning("/mnt/share/competition.db", "nfs");
+  CHECK(warning.en ==
         "warning: /mnt/share/competition.db is on a network file system (nfs); SQLite's locking is unreliable "
         "there — keep the database on a local disk");
+  CHECK(warning.uk ==
+        "попередження: /mnt/share/competition.db лежить у мережевій файловій системі (nfs); блокування SQLite там "
+        "ненадійне — тримайте базу даних на локальному диску");
 }
 
 TEST_CASE("the directory checked is the one holding the database") {
@@ -49,7 +53,7 @@ TEST_CASE("a local database has no warnings; an unreadable directory is not a ne
     auto store = Store::open(path, Store::Mode::may_create);
     // The test machine's temporary directory is local; were it NFS this would be the warning.
     if (auto fs = network_filesystem_of(dir.string()))
-      CHECK(store->warnings() == std::vector<std::string>{network_filesystem_warning(path, *fs)});
+      CHECK(store->warnings() == std::vector<Message>{network_filesystem_warning(path, *fs)});
     else
       CHECK(store->warnings().empty());
   }

@@ -78,7 +78,7 @@ TEST_CASE("importer: more than 100 problems are cut, and the cut is said") {
     const Diagnostic& note = e.diagnostics()[100];
     CHECK(note.file == "apps.csv");
     CHECK(note.line == 0);
-    CHECK(note.message == "... and 50 more problems not shown (the first 100 are listed)");
+    CHECK(note.message.en == "... and 50 more problems not shown (the first 100 are listed)");
   }
   CHECK(t.count("applications") == 0);
 }
@@ -87,7 +87,7 @@ TEST_CASE("importer: a dry run lists the same problems and the same note") {
   ImporterStore t;
   ImportSummary s = t.import(bad_rows(150), true);
   REQUIRE(s.errors.size() == 101);
-  CHECK(s.errors.back().message == "... and 50 more problems not shown (the first 100 are listed)");
+  CHECK(s.errors.back().message.en == "... and 50 more problems not shown (the first 100 are listed)");
   ImportSummary exact = t.import(bad_rows(100), true);
   CHECK(exact.errors.size() == 100);  // exactly 100: nothing cut, no note
   CHECK(exact.errors.back().line == 101);

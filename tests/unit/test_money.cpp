@@ -9,6 +9,7 @@
 
 #include "values/money.hpp"
 
+using competition::Message;
 using competition::Money;
 
 namespace {
@@ -52,20 +53,32 @@ TEST_CASE("money: every rejected form of docs/formats.md") {
   }
 }
 
-TEST_CASE("money: the error text names the value as docs/cli.md shows it") {
-  CHECK(Money::parse_error("12 5OO,00") ==
+TEST_CASE("money: the error text names the value as docs/cli.md shows it, in each language") {
+  CHECK(Money::parse_error("12 5OO,00").en ==
         "\"12 5OO,00\" is not an amount of money (expected e.g. 12500.00 or \"12 500,00\")");
+  CHECK(Money::parse_error("12 5OO,00").uk ==
+        "\"12 5OO,00\" — не сума грошей (очікується, наприклад, 12500.00 або \"12 500,00\")");
+  CHECK(Money::parse_error("1000000000000000").uk ==
+        "\"1000000000000000\" — завелика сума: щонайбільше 999 999 999 999 999.99");
+}
+
+TEST_CASE("money: an amount in a message, in each language's digits and the round's currency") {
+  const Money m = Money::from_kopiykas(1'250'000);
+  CHECK(m.said() == Message("12 500,00", "12500.00"));
+  CHECK(m.said("UAH") == Message("12 500,00 грн", "12500.00 UAH"));
+  CHECK(m.said("PLN") == Message("12 500,00 PLN", "12500.00 PLN"));
 }
 
 TEST_CASE("money: an amount of 10^15 or more is too large, and the message says the limit") {
   CHECK(Money::parse("999 999 999 999 999,99") == Money::from_kopiykas(99'999'999'999'999'999));
   CHECK_FALSE(Money::parse("1000000000000000").has_value());
-  CHECK(Money::parse_error("1000000000000000") == "\"1000000000000000\" is too large: at most 999 999 999 999 999.99");
-  CHECK(Money::parse_error("1 000 000 000 000 000,00") ==
+  CHECK(Money::parse_error("1000000000000000").en ==
+        "\"1000000000000000\" is too large: at most 999 999 999 999 999.99");
+  CHECK(Money::parse_error("1 000 000 000 000 000,00").en ==
         "\"1 000 000 000 000 000,00\" is too large: at most 999 999 999 999 999.99");
   // Leading zeros do not make an amount large; a bad form stays "not an amount".
   CHECK(Money::parse("0000000000000001.00") == Money::from_kopiykas(100));
-  CHECK(Money::parse_error("10000000000000000.001") ==
+  CHECK(Money::parse_error("10000000000000000.001").en ==
         "\"10000000000000000.001\" is not an amount of money (expected e.g. 12500.00 or \"12 500,00\")");
 }
 

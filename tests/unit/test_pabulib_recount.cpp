@@ -84,7 +84,7 @@ TEST_CASE("recount: a cumulative ballot without points leaves the score unchecke
   Recount r = recount_pabulib(in);
   CHECK_FALSE(r.score_recounted);
   REQUIRE(r.notes.size() == 1);
-  CHECK(r.notes[0].find("ballot 2") != std::string::npos);
+  CHECK(r.notes[0].en.find("ballot 2") != std::string::npos);
   CHECK(r.differences.empty());  // the votes still match
 }
 
@@ -96,7 +96,7 @@ TEST_CASE("recount: ordinal scores are taken as published") {
   Recount r = recount_pabulib(in);
   CHECK_FALSE(r.score_recounted);
   REQUIRE(r.notes.size() == 1);
-  CHECK(r.notes[0].find("ordinal") != std::string::npos);
+  CHECK(r.notes[0].en.find("ordinal") != std::string::npos);
   CHECK(r.differences.empty());
 }
 
@@ -118,8 +118,10 @@ TEST_CASE("recount: no ballots at all: the PROJECTS totals are the record, with 
   Recount r = recount_pabulib(in);
   CHECK(r.differences.empty());
   CHECK_FALSE(r.score_recounted);
-  CHECK(r.notes == std::vector<std::string>{"no ballots to recount: the file's VOTES section is empty; the PROJECTS "
-                                            "`votes` and `score` are taken as published"});
+  REQUIRE(r.notes.size() == 1);
+  CHECK(r.notes[0].en ==
+        "no ballots to recount: the file's VOTES section is empty; the PROJECTS `votes` and `score` are taken as "
+        "published");
 }
 
 TEST_CASE("compare_selected: each project whose official outcome differs") {

@@ -97,6 +97,18 @@ std::vector<std::string> errors_of(const std::string& text) {
   return {};
 }
 
+// The diagnostics in Ukrainian, as `competition` prints them by default.
+std::vector<std::string> ukrainian_errors_of(const std::string& text) {
+  try {
+    load_rules(text, "rules.toml");
+  } catch (const Error& e) {
+    std::vector<std::string> out;
+    for (const Diagnostic& d : e.diagnostics()) out.push_back(d.to_string(Lang::uk));
+    return out;
+  }
+  return {};
+}
+
 // The one diagnostic expected for `text`.
 std::string error_of(const std::string& text) {
   auto errors = errors_of(text);
@@ -107,6 +119,13 @@ std::string error_of(const std::string& text) {
 std::string lot_with(const std::string& body) { return with("\n[[lots]]\nid = \"a\"\ncategories = [\"x\"]\n" + body); }
 
 }  // namespace
+
+TEST_CASE("rules: a key's error in Ukrainian keeps the file, the key and the data as written") {
+  CHECK(ukrainian_errors_of(with("[scoring]\nagregate = \"mean\"\n")) ==
+        std::vector<std::string>{"rules.toml: scoring.agregate: невідомий ключ"});
+  CHECK(ukrainian_errors_of(lot_with("share = 0.5\nbudget = \"10.00\"\n")) ==
+        std::vector<std::string>{"rules.toml: lots[1]: вкажіть budget або share, не обидва"});
+}
 
 TEST_CASE("rules: the example of docs/formats.md reads to the right values") {
   Rules r = load_rules(full_example, "rules.toml");

@@ -54,7 +54,8 @@ RoundRecord round_for(Store& store, const ImportOptions& o, bool frozen_after_al
 // any invalid row discards the counts (the transaction rolls back).
 void finish_rows(CsvRows& rows, DiagnosticSink& sink, ImportSummary& s) {
   s.read = rows.read();
-  if (rows.finish(sink)) s.added = s.updated = s.unchanged = s.blank = 0;
+  // A file with errors writes nothing; its blank rows are still what it holds.
+  if (rows.finish(sink)) s.added = s.updated = s.unchanged = 0;
 }
 
 // The valid rows of a small file (reviewers, history), each with its line,
@@ -141,29 +142,37 @@ std::pair<std::int64_t, std::int64_t> check_pair(ReviewChecks& checks, RowReader
   return {app, reviewer};
 }
 
+// The cell a problem of the row's pair is located at: the reviewer's, or the
+// application's on a score sheet whose reviewer is the workbook's defined name.
+std::size_t pair_cell(const RowReader& r) { return r.present(1) ? 1 : 0; }
+
 // A reviewer whose conflicts name the application's organisation: the review
-// is stored as excluded with --exclude-conflicts, else refused.
+// is stored as excluded with --exclude-conflicts, else refused; one the round
+// already holds as excluded stays so (re-importing the same sheets is `unchanged`).
 void check_conflict_of_interest(const ReviewChecks& checks, RowReader& r, std::int64_t app, std::int64_t reviewer,
-                                bool exclude_conflicts, Review& rv) {
+                                bool exclude_conflicts, ReviewWriter& writer, Review& rv) {
   if (app < 0 || reviewer < 0 ||
       !checks.conflicted(static_cast<std::uint32_t>(app), static_cast<std::uint32_t>(reviewer)))
     return;
-  if (exclude_conflicts)
+  if (exclude_conflicts || writer.stored_excluded(rv))
     rv.excluded = true;
   else
-    r.error(1, fmt::format("reviewer {} has a conflict of interest with the organisation of {} (use "
-                           "--exclude-conflicts to store the review as excluded)",
-                           rv.reviewer, rv.application));
+    r.error(pair_cell(r), fmt::format("reviewer {} has a conflict of interest with the organisation of {} (use "
+                                      "--exclude-conflicts to store the review as excluded)",
+                                      rv.reviewer, rv.application));
 }
 
 // docs/cli.md "assign": once the round has an assignment, a review by a
 // reviewer not assigned to the application is refused unless --allow-unassigned.
+// An excluded review never counts, and its pair is never assigned: not checked.
 void check_assigned(const std::set<NamedPair>& assigned, RowReader& r, std::int64_t app, std::int64_t reviewer,
                     const Review& rv) {
-  if (assigned.empty() || app < 0 || reviewer < 0 || assigned.count({rv.application, rv.reviewer})) return;
-  r.error(1, fmt::format("reviewer {} is not assigned to {} (the round has an assignment; use --allow-unassigned to "
-                         "import the review anyway)",
-                         rv.reviewer, rv.application));
+  if (assigned.empty() || app < 0 || reviewer < 0 || rv.excluded || assigned.count({rv.application, rv.reviewer}))
+    return;
+  r.error(pair_cell(r),
+          fmt::format("reviewer {} is not assigned to {} (the round has an assignment; use --allow-unassigned to "
+                      "import the review anyway)",
+                      rv.reviewer, rv.application));
 }
 
 // docs/formats.md "Score sheets": a score sheet's `round` cell names the round
@@ -229,7 +238,7 @@ void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes
     auto [app, reviewer] = check_pair(checks, *r, rv, round.id);
     check_across_files(across, *r, rv, o.file);
     parse_review_scores(*r, rules, rv, scores);
-    check_conflict_of_interest(checks, *r, app, reviewer, o.exclude_conflicts, rv);
+    check_conflict_of_interest(checks, *r, app, reviewer, o.exclude_conflicts, writer, rv);
     check_assigned(assigned, *r, app, reviewer, rv);
     if (r->ok && !rows.any_invalid()) writer.apply(rv, scores, r->rec.line, s, rows.conflicts());
   }

@@ -4,11 +4,36 @@
 #include "formats/csv_rows.hpp"
 #include "values/category_list.hpp"
 #include "values/conflicts.hpp"
+#include "values/message.hpp"
 
 namespace competition {
 
 const std::vector<ColumnSpec> reviewer_columns = {
     {"id", true}, {"name", true}, {"conflicts", false}, {"categories", false}, {"capacity", false}};
+
+namespace {
+
+// docs/formats.md "reviewers.csv": one message for every capacity that is not a whole number ≥ 1 (0, -1, 1.5, x).
+constexpr PerLang<const char*> not_a_capacity{
+    .uk = "\"{}\" — не ціле число від 1 (найбільше заявок, які рецензент візьме; порожня клітинка — без ліміту)",
+    .en =
+        "\"{}\" is not a whole number of at least 1 (the most applications the reviewer takes; leave it empty for "
+        "no limit)",
+};
+
+std::optional<std::int64_t> capacity(RowReader& r, std::size_t k) {
+  const std::string_view v = r.cell(k);
+  if (v.empty()) return std::nullopt;
+  std::string digits;  // thousands may be grouped by spaces, as in every count
+  for (char c : v)
+    if (c != ' ') digits += c;
+  if (!digits.empty() && digits.size() <= 15 && digits.find_first_not_of("0123456789") == std::string::npos)
+    if (const std::int64_t n = std::stoll(digits); n >= 1) return n;
+  r.error(k, say(not_a_capacity, shown(v)));
+  return std::nullopt;
+}
+
+}  // namespace
 
 Reviewer ReviewerRowParser::parse(RowReader& r) {
   Reviewer rv;
@@ -21,11 +46,7 @@ Reviewer ReviewerRowParser::parse(RowReader& r) {
                            shown(code)));
   rv.conflicts = std::move(conflicts.entries);
   rv.categories = parse_categories(r.cell(3));
-  rv.capacity = r.count(4);
-  if (rv.capacity && *rv.capacity == 0) {
-    r.error(4, "must be a positive whole number (the most applications the reviewer takes), or empty for no limit");
-    rv.capacity.reset();
-  }
+  rv.capacity = capacity(r, 4);
   check_unique(seen_, rv.id, r, 0, [&] { return fmt::format("id \"{}\"", rv.id); });
   return rv;
 }

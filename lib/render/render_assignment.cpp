@@ -27,7 +27,7 @@ struct AssignWords {
 };
 
 constexpr PerLang<AssignWords> assign_words{
-    .uk = {.heading = "Конкурс {}: рецензентів на заявку — {} (seed {})",
+    .uk = {.heading = "Конкурс {}: рецензентів на заявку — {} (число жеребкування `--seed`: {})",
            .loads = "Найбільше навантаження {}, найменше {}; збігів за категорією {}",
            .reviewers = "Рецензенти",
            .applications = "Заявки",

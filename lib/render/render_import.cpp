@@ -12,12 +12,13 @@ namespace competition {
 
 namespace {
 
-// `N rows read, A added, U updated, K unchanged[, B blank]` (blank rows only when there are any).
-std::string counts_text(const ImportSummary& s, bool dry_run) {
-  std::string blank = s.blank > 0 ? fmt::format(", {} blank", s.blank) : std::string();
+// `N rows read, A added, U updated, K unchanged[, B blank]` (blank rows when
+// there are any, or always: the files of a directory show the same counts).
+std::string counts_text(const ImportSummary& s, bool dry_run, bool every_count = false,
+                        std::string_view after = " (dry run: nothing written)") {
+  std::string blank = s.blank > 0 || every_count ? fmt::format(", {} blank", s.blank) : std::string();
   return fmt::format("{} rows read, {} {}, {} {}, {} unchanged{}{}", s.read, s.added, dry_run ? "to add" : "added",
-                     s.updated, dry_run ? "to update" : "updated", s.unchanged, blank,
-                     dry_run ? " (dry run: nothing written)" : "");
+                     s.updated, dry_run ? "to update" : "updated", s.unchanged, blank, dry_run ? after : "");
 }
 
 nlohmann::ordered_json counts_json(const ImportSummary& s) {
@@ -54,8 +55,17 @@ std::string render_import_json(const ImportSummary& s) { return summary_json(s).
 
 std::string render_directory_import_text(const DirectoryImport& d, bool dry_run) {
   std::string out;
-  for (const ImportSummary& s : d.files) out += render_import_text(s, dry_run);
-  out += fmt::format("{}: {} files, {}\n", d.directory, d.files.size(), counts_text(d.total(), dry_run));
+  std::size_t refused = 0;  // files with errors: they add nothing, and the directory would be refused
+  for (const ImportSummary& s : d.files) {
+    out += fmt::format("{}: {}\n", s.file, counts_text(s, dry_run, true));
+    refused += !s.errors.empty();
+  }
+  const std::string after = refused == 0 ? std::string(" (dry run: nothing written)")
+                                         : fmt::format(
+                                               " (dry run: errors in {} of {} files: the directory would be "
+                                               "refused, nothing written)",
+                                               refused, d.files.size());
+  out += fmt::format("{}: {} files, {}\n", d.directory, d.files.size(), counts_text(d.total(), dry_run, true, after));
   return out;
 }
 

@@ -28,6 +28,7 @@
 #include "store/failure.hpp"
 #include "store/store.hpp"
 #include "values/diagnostic.hpp"
+#include "values/message.hpp"
 
 namespace competition::cli {
 
@@ -42,13 +43,20 @@ std::optional<std::string> GlobalOptions::round_id() const {
   return round;
 }
 
+namespace {
+constexpr PerLang<const char*> not_a_format{
+    .uk = "--format: \"{}\" — не формат цієї команди (очікується {})",
+    .en = "--format: \"{}\" is not a format of this command (expected {})",
+};
+}  // namespace
+
 std::string GlobalOptions::format_of(const std::vector<std::string>& allowed, const std::string& fallback) const {
   std::string f = json ? "json" : (format.empty() ? fallback : format);
   for (const auto& a : allowed)
     if (a == f) return f;
   std::string list;
   for (const auto& a : allowed) list += (list.empty() ? "" : "|") + a;
-  throw Error(ErrorKind::invalid, "--format: \"" + f + "\" is not a format of this command (expected " + list + ")");
+  throw Error(ErrorKind::invalid, say(not_a_format, f, list));
 }
 
 void emit(const GlobalOptions& g, const std::string& text, Controls controls) {

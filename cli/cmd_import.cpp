@@ -57,14 +57,19 @@ static int run_import_directory(const ImportOptions& io, const ImportCliOptions&
   return exit_code_of_findings(errors);
 }
 
+constexpr PerLang<const char*> not_a_kind{
+    .uk =
+        "import: \"{}\" — не вид вхідних даних (очікується applications, reviewers, reviews, outcomes, history, "
+        "pabulib, agreements або payments)",
+    .en =
+        "import: \"{}\" is not a kind of input (expected applications, reviewers, reviews, outcomes, history, "
+        "pabulib, agreements or payments)",
+};
+
 static int run_import(const ImportCliOptions& o, const GlobalOptions& g) {
   ImportOptions io;
   auto kind = parse_import_kind(o.kind);
-  if (!kind)
-    throw Error(ErrorKind::invalid,
-                fmt::format("import: \"{}\" is not a kind of input (expected applications, reviewers, reviews, "
-                            "outcomes, history, pabulib, agreements or payments)",
-                            o.kind));
+  if (!kind) throw Error(ErrorKind::invalid, say(not_a_kind, o.kind));
   io.kind = *kind;
   io.file = input_label(o.file);
   io.encoding = *parse_encoding(o.encoding);

@@ -12,10 +12,13 @@ std::vector<NamedPair> conflicted_reviews(Store& store, const RoundRecord& round
   if (round.stage == Stage::allocated) return {};
   // Only reviewers who declared a conflict can have one: a national round's
   // millions of reviews by reviewers without conflicts are not read.
+  SQLite::Statement any(store.db(), "SELECT EXISTS (SELECT 1 FROM reviewers WHERE round_id = ? AND conflicts <> '')");
+  any.bind(1, round.id);
+  if (!any.executeStep() || any.getColumn(0).getInt() == 0) return {};
   SQLite::Statement q(store.db(),
-                      "SELECT r.application, r.reviewer FROM reviews r JOIN reviewers v ON v.round_id = r.round_id "
-                      "AND v.id = r.reviewer WHERE r.round_id = ? AND r.excluded = 0 AND v.conflicts <> '' "
-                      "ORDER BY r.application, r.reviewer");
+                      "SELECT application, reviewer FROM reviews WHERE round_id = ?1 AND excluded = 0 AND reviewer IN "
+                      "(SELECT id FROM reviewers WHERE round_id = ?1 AND conflicts <> '') ORDER BY application, "
+                      "reviewer");
   q.bind(1, round.id);
   std::vector<NamedPair> out;
   std::optional<ReviewChecks> checks;  // loaded at the first such review

@@ -22,6 +22,7 @@
 #include "formats/database_output_check.hpp"
 #include "formats/input_file.hpp"
 #include "formats/output_file.hpp"
+#include "help_words.hpp"
 #include "render/remedy_words.hpp"
 #include "render/words.hpp"
 #include "store/failure.hpp"
@@ -40,9 +41,6 @@ constexpr PerLang<const char*> w_stdout_failed{.uk = "competition: станда�
 constexpr PerLang<const char*> w_unknown_command{.uk = "невідома команда \"{}\"", .en = "unknown command \"{}\""};
 constexpr PerLang<const char*> w_did_you_mean{.uk = " (можливо, \"{}\"?)", .en = " (did you mean \"{}\"?)"};
 constexpr PerLang<const char*> w_commands{.uk = "; команди: {}", .en = "; the commands are: {}"};
-constexpr PerLang<const char*> w_parse_error{
-    .uk = "competition: {}\n(виконайте `competition --help` або `competition COMMAND --help`)\n",
-    .en = "competition: {}\n(run `competition --help` or `competition COMMAND --help`)\n"};
 
 std::string GlobalOptions::db_path() const {
   if (!db.empty()) return db;
@@ -109,6 +107,8 @@ void inform(const GlobalOptions& g, const std::string& text) {
   if (!g.quiet) std::cerr << visible(text) << '\n';
 }
 
+bool confirms(const GlobalOptions& g) { return !g.quiet || !g.output.empty(); }
+
 std::string input_label(const std::string& path) { return path == "-" ? "<stdin>" : path; }
 
 std::string read_input(const std::string& path) { return read_input_file(path, input_label(path)); }
@@ -122,20 +122,89 @@ std::vector<std::pair<int, RegisterFn>>& registry() {
 
 CommandRegistration::CommandRegistration(int order, RegisterFn fn) { registry().emplace_back(order, fn); }
 
-static void add_global_options(CLI::App& app, GlobalOptions& g) {
-  auto* group = "Global options";
-  app.add_option("--db", g.db, "database file (else $COMPETITION_DB, else ./competition.db)")->group(group);
-  app.add_option("--round", g.round, "the round to work on (may be left out when the database holds one)")
-      ->group(group);
-  app.add_option("--lang", g.language, "language of labels in human output: uk or en")
-      ->check(CLI::IsMember({"uk", "en"}))
-      ->group(group);
-  app.add_option("--format", g.format, "output format (per command)")->group(group);
-  app.add_flag("--json", g.json, "short for --format json")->group(group);
-  app.add_option("-o,--output", g.output, "write the output to this file instead of standard output")->group(group);
-  app.add_flag("-q,--quiet", g.quiet, "print nothing but errors and the requested output")->group(group);
-  app.add_flag("--excel", g.excel, "CSV for Excel in a Ukrainian locale: BOM, ';' and decimal comma")->group(group);
+namespace {
+
+struct GlobalOptionWords {
+  const char* group;
+  const char* db;
+  const char* round;
+  const char* lang;
+  const char* format;
+  const char* json;
+  const char* output;
+  const char* quiet;
+  const char* excel;
+};
+
+constexpr PerLang<GlobalOptionWords> global_option_words{
+    .uk = {.group = "Загальні параметри",
+           .db = "файл бази даних (інакше $COMPETITION_DB, інакше ./competition.db)",
+           .round = "конкурс, з яким працювати (можна не вказувати, коли в базі один конкурс)",
+           .lang = "мова виводу для людей: uk або en",
+           .format = "формат виводу (свій у кожної команди)",
+           .json = "коротко для --format json",
+           .output = "записати вивід у цей файл замість стандартного виводу",
+           .quiet = "не друкувати нічого, крім помилок і запитаного виводу",
+           .excel = "CSV для Excel в українській локалі: BOM, ';' і десяткова кома"},
+    .en = {.group = "Global options",
+           .db = "database file (else $COMPETITION_DB, else ./competition.db)",
+           .round = "the round to work on (may be left out when the database holds one)",
+           .lang = "language of labels in human output: uk or en",
+           .format = "output format (per command)",
+           .json = "short for --format json",
+           .output = "write the output to this file instead of standard output",
+           .quiet = "print nothing but errors and the requested output",
+           .excel = "CSV for Excel in a Ukrainian locale: BOM, ';' and decimal comma"},
+};
+
+// The footer's example, the same in every language.
+constexpr const char* round_example =
+    "  competition init rules.toml\n"
+    "  competition import applications applications.csv\n"
+    "  competition import reviewers reviewers.csv\n"
+    "  competition import reviews reviews.csv\n"
+    "  competition score\n"
+    "  competition allocate\n"
+    "  competition report\n";
+
+struct AppWords {
+  const char* description;
+  const char* footer;           // before the example
+  const char* after_example;    // the footer's rest
+};
+
+constexpr PerLang<AppWords> app_words{
+    .uk = {.description = "competition: грантові конкурси соціальних проєктів — заявки, оцінювання, розподіл, звіти, "
+                          "аудит",
+           .footer = "Конкурс від початку до кінця:\n",
+           .after_example =
+               "`competition КОМАНДА --help` показує параметри команди й приклад; `man competition` — "
+               "посібник.\n"
+               "Коди завершення: 0 гаразд, 1 знайдено проблеми, 2 хибні вхідні дані чи виклик, 3 конфлікт зі "
+               "станом, 4 помилка введення-виведення чи внутрішня."},
+    .en = {.description = "competition: grant competitions of social projects — applications, scoring, allocation, "
+                          "reports, audit",
+           .footer = "A round, end to end:\n",
+           .after_example =
+               "`competition COMMAND --help` shows a command's options and an example; `man competition` is "
+               "the manual.\n"
+               "Exit codes: 0 ok, 1 problems found, 2 invalid input or usage, 3 state conflict, 4 I/O or "
+               "internal error."},
+};
+
+void add_global_options(CLI::App& app, GlobalOptions& g, Lang lang) {
+  const GlobalOptionWords& w = global_option_words[lang];
+  app.add_option("--db", g.db, w.db)->group(w.group);
+  app.add_option("--round", g.round, w.round)->group(w.group);
+  app.add_option("--lang", g.language, w.lang)->check(CLI::IsMember({"uk", "en"}))->group(w.group);
+  app.add_option("--format", g.format, w.format)->group(w.group);
+  app.add_flag("--json", g.json, w.json)->group(w.group);
+  app.add_option("-o,--output", g.output, w.output)->group(w.group);
+  app.add_flag("-q,--quiet", g.quiet, w.quiet)->group(w.group);
+  app.add_flag("--excel", g.excel, w.excel)->group(w.group);
 }
+
+}  // namespace
 
 namespace {
 
@@ -199,27 +268,19 @@ int finish_standard_output(int code, Lang lang) {
 int run_cli(int argc, char** argv) {
   hold_closed_standard_streams();
   Context ctx;
-  CLI::App app{"competition: grant competitions of social projects — applications, scoring, allocation, reports, audit",
-               "competition"};
-  app.set_version_flag("--version", std::string("competition ") + COMPETITION_VERSION);
+  ctx.words = language_of_arguments(argc, argv);
+  const AppWords& w = app_words[ctx.words];
+  CLI::App app{w.description, "competition"};
+  use_help_words(app, ctx.words, std::string("competition ") + COMPETITION_VERSION);
   app.require_subcommand(1);
   app.fallthrough();
-  add_global_options(app, ctx.global);
-  app.footer(
-      "A round, end to end:\n"
-      "  competition init rules.toml\n"
-      "  competition import applications applications.csv\n"
-      "  competition import reviewers reviewers.csv\n"
-      "  competition import reviews reviews.csv\n"
-      "  competition score\n"
-      "  competition allocate\n"
-      "  competition report\n"
-      "`competition COMMAND --help` shows a command's options and an example; `man competition` is the manual.\n"
-      "Exit codes: 0 ok, 1 problems found, 2 invalid input or usage, 3 state conflict, 4 I/O or internal error.");
+  add_global_options(app, ctx.global, ctx.words);
+  app.footer(std::string(w.footer) + round_example + w.after_example);
   auto& commands = registry();
   std::stable_sort(commands.begin(), commands.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   for (const auto& [order, fn] : commands) fn(app, ctx);
   for (auto* sub : app.get_subcommands({})) sub->fallthrough();
+  name_command_groups(app, ctx.words);
   // The store finds warnings (a database on NFS or SMB); the library does not print.
   Store::set_warning_listener([&ctx](const Message& warning) { inform(ctx.global, warning[ctx.global.lang()]); });
 
@@ -236,10 +297,10 @@ int run_cli(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::string what = e.what();
+    std::string what = usage_error_words(e.what(), ctx.words);
     if (app.get_subcommands().empty())
       if (auto unknown = unknown_command(app)) what = (*unknown)[ctx.global.lang()];
-    std::cerr << fmt::format(fmt::runtime(w_parse_error[ctx.global.lang()]), what);
+    std::cerr << "competition: " << what << '\n' << run_help[ctx.words] << '\n';
     return static_cast<int>(ExitCode::invalid);
   } catch (const Error& e) {
     std::cerr << visible(error_message(e)[ctx.global.lang()]) << (e.kind() == ErrorKind::io ? recorded_note() : "")

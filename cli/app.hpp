@@ -10,6 +10,7 @@
 
 #include "base/output_sink.hpp"
 #include "exit_codes.hpp"
+#include "help_words.hpp"
 #include "values/lang.hpp"
 
 namespace competition::cli {
@@ -38,6 +39,9 @@ struct GlobalOptions {
 struct Context {
   GlobalOptions global;
   int exit_code = 0;
+  // --lang as the arguments give it before they are parsed: the language of
+  // `--help` and of usage errors (help_words.hpp).
+  Lang words = Lang::uk;
 };
 
 int run_cli(int argc, char** argv);
@@ -62,6 +66,9 @@ void emit(const GlobalOptions& g, const std::function<void(competition::OutputSi
 void note_changes_recorded(const GlobalOptions& g);
 // A message for people on standard error, unless --quiet.
 void inform(const GlobalOptions& g, const std::string& text);
+// Whether a writing command prints its confirmation for people (what it
+// stored: `init`, `import`, `assign`): not with --quiet, unless -o asks for it.
+[[nodiscard]] bool confirms(const GlobalOptions& g);
 // Reads an input file, or standard input for `-`; Error(io) naming the path on failure.
 std::string read_input(const std::string& path);
 // The name of an input in messages: the path as given, `<stdin>` for `-`.

@@ -35,17 +35,30 @@ static int run_allocate_command(const GlobalOptions& g, const AllocateOptions& o
   return 0;
 }
 
+struct AllocateHelp {
+  const char* purpose;
+  const char* force;
+  const char* dry_run;
+};
+
+constexpr PerLang<AllocateHelp> allocate_help{
+    .uk = {.purpose = "Розподілити бюджет оціненого конкурсу, зберегти рішення й надрукувати його",
+           .force = "розподілити вже розподілений конкурс знову (нове рішення записується після старого)",
+           .dry_run = "обчислити й надрукувати рішення, не зберігаючи його"},
+    .en = {.purpose = "Allocate the budget of a scored round, store the decision and print it",
+           .force = "allocate an already allocated round again (the new decision is logged after the old one)",
+           .dry_run = "compute and print the decision without storing it"},
+};
+
 static void register_allocate(CLI::App& app, Context& ctx) {
+  const AllocateHelp& w = allocate_help[ctx.words];
   auto options = std::make_shared<AllocateOptions>();
-  auto* sub = app.add_subcommand("allocate", "Allocate the budget of a scored round, store the decision and print it");
-  sub->add_flag("--force", options->force,
-                "allocate an already allocated round again (the new decision is logged after the old one)");
-  sub->add_flag("--dry-run", options->dry_run, "compute and print the decision without storing it");
-  sub->footer(
-      "Formats: --format text|md|csv|json (--json for short); --excel for CSV opened in Excel.\n"
-      "Example:\n"
-      "  competition allocate --round esm-2018 --dry-run\n"
-      "  competition allocate --format md -o decision.md");
+  auto* sub = app.add_subcommand("allocate", w.purpose);
+  sub->add_flag("--force", options->force, w.force);
+  sub->add_flag("--dry-run", options->dry_run, w.dry_run);
+  sub->footer(std::string(shared_option_words[ctx.words].formats_all) + "\n" + examples_heading[ctx.words] +
+              "  competition allocate --round esm-2018 --dry-run\n"
+              "  competition allocate --format md -o decision.md");
   sub->callback([options, &ctx] { ctx.exit_code = run_allocate_command(ctx.global, *options); });
 }
 

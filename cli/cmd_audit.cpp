@@ -61,35 +61,63 @@ static int run_audit_bundle(const GlobalOptions& g, const AuditOptions& o) {
   return exit_of(b.ok());
 }
 
-static void register_audit(CLI::App& app, Context& ctx) {
-  auto o = std::make_shared<AuditOptions>();
-  auto* sub = app.add_subcommand("audit",
-                                 "Recompute every decision from the stored inputs and rules, and verify the "
-                                 "decision log (exit 1 on any difference)");
-  sub->add_flag("--all", o->all, "audit every round of the database");
-  sub->require_subcommand(0, 1);
-  sub->footer(
-      "Formats: text (default), json.\n"
-      "Examples:\n"
-      "  competition audit --round esm-2018\n"
-      "  competition audit --all --json\n"
-      "  competition audit history --from 2000 --to 2017\n"
-      "  competition audit bundle esm-2018-bundle");
+struct AuditHelp {
+  const char* purpose;
+  const char* all;
+  const char* formats;
+  const char* history;
+  const char* from;
+  const char* to;
+  const char* bundle;
+  const char* path;
+};
 
-  auto* history = sub->add_subcommand("history",
-                                      "Check the published history table: ratios that do not follow "
-                                      "from its own figures, winners above participants");
-  history->add_option("--from", o->from, "first year (default: the first history year)");
-  history->add_option("--to", o->to, "last year (default: the last history year)");
-  history->footer("Example:\n  competition audit history --lang en --json");
+constexpr PerLang<AuditHelp> audit_help{
+    .uk = {.purpose = "Перерахувати кожне рішення зі збережених вхідних даних і правил та перевірити журнал "
+                      "рішень (код 1 за будь-якої розбіжності)",
+           .all = "перевірити кожен конкурс бази",
+           .formats = "Формати: text (типово), json.\n",
+           .history = "Перевірити опубліковану таблицю історії: співвідношення, що не випливають з її власних "
+                      "чисел, переможців більше, ніж учасників",
+           .from = "перший рік (типово: перший рік історії)",
+           .to = "останній рік (типово: останній рік історії)",
+           .bundle = "Перевірити експортований пакет окремо, без бази: хеші маніфесту, потім повний перерахунок",
+           .path = "тека пакета (записана `competition export bundle`)"},
+    .en = {.purpose = "Recompute every decision from the stored inputs and rules, and verify the decision log "
+                      "(exit 1 on any difference)",
+           .all = "audit every round of the database",
+           .formats = "Formats: text (default), json.\n",
+           .history = "Check the published history table: ratios that do not follow from its own figures, winners "
+                      "above participants",
+           .from = "first year (default: the first history year)",
+           .to = "last year (default: the last history year)",
+           .bundle = "Verify an exported bundle on its own, without any database: the manifest's hashes, then a "
+                     "full recomputation",
+           .path = "the bundle's directory (written by `competition export bundle`)"},
+};
+
+static void register_audit(CLI::App& app, Context& ctx) {
+  const AuditHelp& w = audit_help[ctx.words];
+  auto o = std::make_shared<AuditOptions>();
+  auto* sub = app.add_subcommand("audit", w.purpose);
+  sub->add_flag("--all", o->all, w.all);
+  sub->require_subcommand(0, 1);
+  sub->footer(std::string(w.formats) + examples_heading[ctx.words] +
+              "  competition audit --round esm-2018\n"
+              "  competition audit --all --json\n"
+              "  competition audit history --from 2000 --to 2017\n"
+              "  competition audit bundle esm-2018-bundle");
+
+  auto* history = sub->add_subcommand("history", w.history);
+  history->add_option("--from", o->from, w.from);
+  history->add_option("--to", o->to, w.to);
+  history->footer(std::string(example_heading[ctx.words]) + "  competition audit history --lang en --json");
   history->fallthrough();
   history->callback([&ctx, o] { ctx.exit_code = run_audit_history(ctx.global, *o); });
 
-  auto* bundle = sub->add_subcommand("bundle",
-                                     "Verify an exported bundle on its own, without any database: the "
-                                     "manifest's hashes, then a full recomputation");
-  bundle->add_option("PATH", o->bundle, "the bundle's directory (written by `competition export bundle`)")->required();
-  bundle->footer("Example:\n  competition audit bundle esm-2018-bundle --json");
+  auto* bundle = sub->add_subcommand("bundle", w.bundle);
+  bundle->add_option("PATH", o->bundle, w.path)->required();
+  bundle->footer(std::string(example_heading[ctx.words]) + "  competition audit bundle esm-2018-bundle --json");
   bundle->fallthrough();
   bundle->callback([&ctx, o] { ctx.exit_code = run_audit_bundle(ctx.global, *o); });
 

@@ -59,7 +59,7 @@ static int run_import_directory(const ImportOptions& io, const ImportCliOptions&
   if (format == "json") {
     emit(g, render_directory_import_json(d), Controls::kept);
   } else {
-    emit(g, render_directory_import_text(d, o.dry_run, g.lang()));
+    if (confirms(g)) emit(g, render_directory_import_text(d, o.dry_run, g.lang()));
     for (const ImportSummary& s : d.files)
       for (const auto& e : s.errors) std::fputs((visible(e.to_string(g.lang())) + "\n").c_str(), stderr);
   }
@@ -107,33 +107,63 @@ static int run_import(const ImportCliOptions& o, const GlobalOptions& g) {
   if (format == "json") {
     emit(g, render_import_json(s), Controls::kept);
   } else {
-    emit(g, render_import_text(s, o.dry_run, g.lang()));
+    if (confirms(g)) emit(g, render_import_text(s, o.dry_run, g.lang()));
     for (const auto& d : s.errors) std::fputs((visible(d.to_string(g.lang())) + "\n").c_str(), stderr);
   }
   return exit_code_of_findings(!s.errors.empty());
 }
 
+struct ImportHelp {
+  const char* purpose;
+  const char* kind;
+  const char* file;
+  const char* encoding;
+  const char* delimiter;
+  const char* year;
+  const char* dry_run;
+  const char* replace;
+  const char* exclude_conflicts;
+  const char* allow_unassigned;
+};
+
+constexpr PerLang<ImportHelp> import_help{
+    .uk = {.purpose = "Імпортувати в конкурс файл CSV або книгу Excel (.xlsx): усе або нічого",
+           .kind = "applications, reviewers, reviews, outcomes, history, pabulib, agreements або payments",
+           .file = "файл для імпорту (- — стандартний ввід; для reviews — також тека оцінювальних листів)",
+           .encoding = "auto (UTF-8, інакше Windows-1251), utf-8 або cp1251",
+           .delimiter = "auto, ',', ';' або tab",
+           .year = "pabulib: рік, коли файл його не називає",
+           .dry_run = "перевірити й звітувати; нічого не записувати (код 1, коли знайдено помилки)",
+           .replace = "оновити рядки, чий id уже збережено з іншими значеннями",
+           .exclude_conflicts = "reviews: зберегти оцінку з конфліктом інтересів як виключену, а не відхиляти файл",
+           .allow_unassigned = "reviews: прийняти оцінки експертів, яким заявку не призначено (`assign`)"},
+    .en = {.purpose = "Import a CSV file or an Excel workbook (.xlsx) into the round, all or nothing",
+           .kind = "applications, reviewers, reviews, outcomes, history, pabulib, agreements or payments",
+           .file = "the file to import (- for standard input; reviews: or a directory of score sheets)",
+           .encoding = "auto (UTF-8, else Windows-1251), utf-8 or cp1251",
+           .delimiter = "auto, ',', ';' or tab",
+           .year = "pabulib: the year when the file does not tell it",
+           .dry_run = "validate and report; write nothing (exit 1 when errors are found)",
+           .replace = "update rows whose id is already stored with other values",
+           .exclude_conflicts = "reviews: store a conflicted review as excluded instead of refusing the file",
+           .allow_unassigned = "reviews: accept reviews by reviewers not assigned to the application (`assign`)"},
+};
+
 static void register_import(CLI::App& app, Context& ctx) {
+  const ImportHelp& w = import_help[ctx.words];
   auto o = std::make_shared<ImportCliOptions>();
-  auto* sub =
-      app.add_subcommand("import", "Import a CSV file or an Excel workbook (.xlsx) into the round, all or nothing");
-  sub->add_option("KIND", o->kind,
-                  "applications, reviewers, reviews, outcomes, history, pabulib, agreements or payments")
-      ->required();
-  sub->add_option("FILE", o->file, "the file to import (- for standard input; reviews: or a directory of score sheets)")
-      ->required();
-  sub->add_option("--encoding", o->encoding, "auto (UTF-8, else Windows-1251), utf-8 or cp1251")
-      ->check(CLI::IsMember({"auto", "utf-8", "cp1251"}));
-  sub->add_option("--delimiter", o->delimiter, "auto, ',', ';' or tab")
-      ->check(CLI::IsMember({"auto", ",", ";", "tab"}));
-  sub->add_option("--year", o->year, "pabulib: the year when the file does not tell it");
-  sub->add_flag("--dry-run", o->dry_run, "validate and report; write nothing (exit 1 when errors are found)");
-  sub->add_flag("--replace", o->replace, "update rows whose id is already stored with other values");
-  sub->add_flag("--exclude-conflicts", o->exclude_conflicts,
-                "reviews: store a conflicted review as excluded instead of refusing the file");
-  sub->add_flag("--allow-unassigned", o->allow_unassigned,
-                "reviews: accept reviews by reviewers not assigned to the application (`assign`)");
-  sub->footer("Example:\n  competition import applications examples/kharkiv-esm/applications.csv");
+  auto* sub = app.add_subcommand("import", w.purpose);
+  sub->add_option("KIND", o->kind, w.kind)->required();
+  sub->add_option("FILE", o->file, w.file)->required();
+  sub->add_option("--encoding", o->encoding, w.encoding)->check(CLI::IsMember({"auto", "utf-8", "cp1251"}));
+  sub->add_option("--delimiter", o->delimiter, w.delimiter)->check(CLI::IsMember({"auto", ",", ";", "tab"}));
+  sub->add_option("--year", o->year, w.year);
+  sub->add_flag("--dry-run", o->dry_run, w.dry_run);
+  sub->add_flag("--replace", o->replace, w.replace);
+  sub->add_flag("--exclude-conflicts", o->exclude_conflicts, w.exclude_conflicts);
+  sub->add_flag("--allow-unassigned", o->allow_unassigned, w.allow_unassigned);
+  sub->footer(std::string(example_heading[ctx.words]) +
+              "  competition import applications examples/kharkiv-esm/applications.csv");
   sub->callback([o, &ctx] { ctx.exit_code = run_import(*o, ctx.global); });
 }
 

@@ -38,16 +38,28 @@ static int run_init(const InitOptions& o, const GlobalOptions& g) {
   if (!r.unchanged) note_changes_recorded(g);
   const InitWords& w = init_words[g.lang()];
   const char* what = r.created ? w.created : r.unchanged ? w.unchanged : w.replaced;
-  emit(g, fmt::format(fmt::runtime(w.line), r.round, what, r.rules_sha256));
+  if (confirms(g)) emit(g, fmt::format(fmt::runtime(w.line), r.round, what, r.rules_sha256));
   return 0;
 }
 
+struct InitHelp {
+  const char* purpose;
+  const char* rules;
+};
+
+constexpr PerLang<InitHelp> init_help{
+    .uk = {.purpose = "Зареєструвати конкурс за файлом правил (або замінити його правила до розподілу)",
+           .rules = "файл правил (TOML; кожен ключ описано в docs/rules.md)"},
+    .en = {.purpose = "Register a round from its rules file (or replace its rules before allocation)",
+           .rules = "the rules file (TOML; every key is described in docs/rules.md)"},
+};
+
 static void register_init(CLI::App& app, Context& ctx) {
+  const InitHelp& w = init_help[ctx.words];
   auto o = std::make_shared<InitOptions>();
-  auto* sub =
-      app.add_subcommand("init", "Register a round from its rules file (or replace its rules before allocation)");
-  sub->add_option("RULES", o->rules, "the rules file (TOML; every key is described in docs/rules.md)")->required();
-  sub->footer("Example:\n  competition init examples/kharkiv-esm/rules.toml");
+  auto* sub = app.add_subcommand("init", w.purpose);
+  sub->add_option("RULES", o->rules, w.rules)->required();
+  sub->footer(std::string(example_heading[ctx.words]) + "  competition init examples/kharkiv-esm/rules.toml");
   sub->callback([o, &ctx] { ctx.exit_code = run_init(*o, ctx.global); });
 }
 

@@ -37,16 +37,35 @@ static int run_ledger(const GlobalOptions& g, const LedgerCliOptions& o) {
   return 0;
 }
 
+struct LedgerHelp {
+  const char* purpose;
+  const char* as_of;
+  const char* about;
+};
+
+constexpr PerLang<LedgerHelp> ledger_help{
+    .uk = {.purpose = "Договори, виплати й звіти переможців конкурсу",
+           .as_of = "дата, на кінець якої показати конкурс (типово: сьогодні)",
+           .about = "Для кожного переможця: грант, договір, виплачено, ще виплатити, звіт — строк і отримання, і "
+                    "стан (overdue,\n"
+                    "reported, paid, paying, signed, no_agreement), з підсумками. Формати: text (типово), md, csv, "
+                    "json,\n"
+                    "xlsx (потрібен -o ШЛЯХ).\n"},
+    .en = {.purpose = "Agreements, payments and reports of the round's winners",
+           .as_of = "the date to show the round at the end of (default: today)",
+           .about = "Per winner: award, agreement, paid, still to pay, report due and received, and the state "
+                    "(overdue,\n"
+                    "reported, paid, paying, signed, no_agreement), with totals. Formats: text (default), md, csv, "
+                    "json,\n"
+                    "xlsx (needs -o PATH).\n"},
+};
+
 static void register_ledger(CLI::App& app, Context& ctx) {
+  const LedgerHelp& w = ledger_help[ctx.words];
   auto o = std::make_shared<LedgerCliOptions>();
-  auto* sub = app.add_subcommand("ledger", "Agreements, payments and reports of the round's winners");
-  sub->add_option("--as-of", o->as_of, "the date to show the round at the end of (default: today)");
-  sub->footer(
-      "Per winner: award, agreement, paid, still to pay, report due and received, and the state (overdue,\n"
-      "reported, paid, paying, signed, no_agreement), with totals. Formats: text (default), md, csv, json,\n"
-      "xlsx (needs -o PATH).\n"
-      "Example:\n"
-      "  competition ledger --as-of 2018-12-31");
+  auto* sub = app.add_subcommand("ledger", w.purpose);
+  sub->add_option("--as-of", o->as_of, w.as_of);
+  sub->footer(std::string(w.about) + example_heading[ctx.words] + "  competition ledger --as-of 2018-12-31");
   sub->callback([o, &ctx] { ctx.exit_code = run_ledger(ctx.global, *o); });
 }
 

@@ -31,20 +31,40 @@ static int run_minutes(const GlobalOptions& g, const MinutesOptions& o) {
   return 0;
 }
 
+struct MinutesHelp {
+  const char* purpose;
+  const char* date;
+  const char* sensitivity;
+  const char* about;
+};
+
+constexpr PerLang<MinutesHelp> minutes_help{
+    .uk = {.purpose = "Записати протокол засідання комісії щодо розподілу",
+           .date = "дата в протоколі, РРРР-ММ-ДД (типово: сьогодні, UTC)",
+           .sensitivity = "додати розділ із хиткими й спірними заявками (competition sensitivity)",
+           .about = "Конкурс, бюджет, члени комісії, кожна заявка з балами, статусом і причинами, рішення комісії з\n"
+                    "причинами (записані після розподілу — як ще не застосовані), гранти, залишок, відбиток і рядок\n"
+                    "для підпису кожного члена з [commission] members.\n"
+                    "Формати: --format md|html (html: одна самодостатня сторінка, зверстана для A4).\n"},
+    .en = {.purpose = "Write the minutes (протокол) of the commission's meeting on the allocation",
+           .date = "the date printed on the minutes, YYYY-MM-DD (default: today, UTC)",
+           .sensitivity = "add a section listing the fragile and contested applications (competition sensitivity)",
+           .about = "Round, budget, members, every application with its scores, status and reasons, the "
+                    "commission's\n"
+                    "decisions with their reasons (those recorded after the allocation as not yet applied), the "
+                    "awards, the\n"
+                    "leftover, the fingerprint and a signature line per member of [commission] members.\n"
+                    "Formats: --format md|html (html: one self-contained page, laid out for A4).\n"},
+};
+
 static void register_minutes(CLI::App& app, Context& ctx) {
+  const MinutesHelp& w = minutes_help[ctx.words];
   auto options = std::make_shared<MinutesOptions>();
-  auto* sub =
-      app.add_subcommand("minutes", "Write the minutes (протокол) of the commission's meeting on the allocation");
-  sub->add_option("--date", options->date, "the date printed on the minutes, YYYY-MM-DD (default: today, UTC)");
-  sub->add_flag("--sensitivity", options->sensitivity,
-                "add a section listing the fragile and contested applications (competition sensitivity)");
-  sub->footer(
-      "Round, budget, members, every application with its scores, status and reasons, the commission's\n"
-      "decisions with their reasons (those recorded after the allocation as not yet applied), the awards, the\n"
-      "leftover, the fingerprint and a signature line per member of [commission] members.\n"
-      "Formats: --format md|html (html: one self-contained page, laid out for A4).\n"
-      "Example:\n"
-      "  competition minutes --format html --date 2026-03-10 -o minutes.html");
+  auto* sub = app.add_subcommand("minutes", w.purpose);
+  sub->add_option("--date", options->date, w.date);
+  sub->add_flag("--sensitivity", options->sensitivity, w.sensitivity);
+  sub->footer(std::string(w.about) + example_heading[ctx.words] +
+              "  competition minutes --format html --date 2026-03-10 -o minutes.html");
   sub->callback([options, &ctx] { ctx.exit_code = run_minutes(ctx.global, *options); });
 }
 

@@ -26,17 +26,33 @@ static int run_order(const GlobalOptions& g, const OrderOptions& o) {
   return record_and_print(g, format, *store, request);
 }
 
+struct OrderHelp {
+  const char* purpose;
+  const char* applications;
+  const char* about;
+};
+
+constexpr PerLang<OrderHelp> order_help{
+    .uk = {.purpose = "Записати порядок заявок, рівних за всіма ключами рейтингу",
+           .applications = "рівні заявки, першою — найвища",
+           .about = "Розв'язує повну рівність перед останнім ключем `id` (і відмову за `ties = \"refuse\"`); заявки\n"
+                    "мають бути в рейтингу й рівні за сумою та кожним ключем tie_break. Формати: --format "
+                    "text|json.\n"},
+    .en = {.purpose = "Record the order of applications tied on every ranking key",
+           .applications = "the tied applications, first the one ranked highest",
+           .about = "Settles a full tie before the final `id` key (and a refusal of `ties = \"refuse\"`); the "
+                    "applications\n"
+                    "must be ranked and tied on the total and every tie_break key. Formats: --format text|json.\n"},
+};
+
 static void register_order(CLI::App& app, Context& ctx) {
+  const OrderHelp& w = order_help[ctx.words];
   auto options = std::make_shared<OrderOptions>();
-  auto* sub = app.add_subcommand("order", "Record the order of applications tied on every ranking key");
-  sub->add_option("APP", options->applications, "the tied applications, first the one ranked highest")->required();
-  sub->add_option("--reason", options->reason, "why (recorded in the decision log and shown in the minutes)")
-      ->required();
-  sub->footer(
-      "Settles a full tie before the final `id` key (and a refusal of `ties = \"refuse\"`); the applications\n"
-      "must be ranked and tied on the total and every tie_break key. Formats: --format text|json.\n"
-      "Example:\n"
-      "  competition order A-052 A-044 --reason \"Жеребкування на засіданні комісії 10.03.2026\"");
+  auto* sub = app.add_subcommand("order", w.purpose);
+  sub->add_option("APP", options->applications, w.applications)->required();
+  sub->add_option("--reason", options->reason, shared_option_words[ctx.words].reason)->required();
+  sub->footer(std::string(w.about) + example_heading[ctx.words] +
+              "  competition order A-052 A-044 --reason \"Жеребкування на засіданні комісії 10.03.2026\"");
   sub->callback([options, &ctx] { ctx.exit_code = run_order(ctx.global, *options); });
 }
 

@@ -80,27 +80,50 @@ static int run_report(const ReportOptions& o, const GlobalOptions& g) {
   return 0;
 }
 
+struct ReportHelp {
+  const char* purpose;
+  const char* year;
+  const char* from;
+  const char* to;
+  const char* by;
+  const char* as_of;
+  const char* formats;
+};
+
+constexpr PerLang<ReportHelp> report_help{
+    .uk = {.purpose = "Річні показники в харківському стилі з конкурсів та історії",
+           .year = "лише цей рік",
+           .from = "перший рік (типово: перший рік із даними)",
+           .to = "останній рік (типово: останній рік із даними)",
+           .by = "category: показники за пріоритетними напрямами; service: послуги переможців",
+           .as_of = "враховувати платежі, здійснені до кінця цього дня (типово: сьогодні)",
+           .formats = "Формати: text (типово), md, csv, json, html, xlsx (потрібен -o ШЛЯХ).\n"},
+    .en = {.purpose = "The yearly indicators in the Kharkiv style, from rounds and history",
+           .year = "only this year",
+           .from = "first year (default: the first year with data)",
+           .to = "last year (default: the last year with data)",
+           .by = "category: the indicators per priority area; service: the winners' services",
+           .as_of = "count the payments made by the end of this date (default: today)",
+           .formats = "Formats: text (default), md, csv, json, html, xlsx (needs -o PATH).\n"},
+};
+
 static void register_report(CLI::App& app, Context& ctx) {
+  const ReportHelp& w = report_help[ctx.words];
   auto o = std::make_shared<ReportOptions>();
-  auto* sub = app.add_subcommand("report", "The yearly indicators in the Kharkiv style, from rounds and history");
-  auto* year = sub->add_option("--year", o->years.year, "only this year");
-  auto* from = sub->add_option("--from", o->years.from, "first year (default: the first year with data)");
-  auto* to = sub->add_option("--to", o->years.to, "last year (default: the last year with data)");
-  auto* by =
-      sub->add_option("--by", o->by, "category: the indicators per priority area; service: the winners' services")
-          ->check(CLI::IsMember({"category", "service"}));
-  sub->add_option("--as-of", o->as_of, "count the payments made by the end of this date (default: today)")
-      ->excludes(by);
+  auto* sub = app.add_subcommand("report", w.purpose);
+  auto* year = sub->add_option("--year", o->years.year, w.year);
+  auto* from = sub->add_option("--from", o->years.from, w.from);
+  auto* to = sub->add_option("--to", o->years.to, w.to);
+  auto* by = sub->add_option("--by", o->by, w.by)->check(CLI::IsMember({"category", "service"}));
+  sub->add_option("--as-of", o->as_of, w.as_of)->excludes(by);
   year->excludes(from)->excludes(to);
-  sub->footer(
-      "Formats: text (default), md, csv, json, html, xlsx (needs -o PATH).\n"
-      "Examples:\n"
-      "  competition report --from 2010 --to 2012\n"
-      "  competition report --year 2018 --as-of 2019-01-31\n"
-      "  competition report --format html -o report.html\n"
-      "  competition report --format xlsx -o report.xlsx --lang en\n"
-      "  competition report --by category --year 2018\n"
-      "  competition report --by service --format json");
+  sub->footer(std::string(w.formats) + examples_heading[ctx.words] +
+              "  competition report --from 2010 --to 2012\n"
+              "  competition report --year 2018 --as-of 2019-01-31\n"
+              "  competition report --format html -o report.html\n"
+              "  competition report --format xlsx -o report.xlsx --lang en\n"
+              "  competition report --by category --year 2018\n"
+              "  competition report --by service --format json");
   sub->callback([&ctx, o] { ctx.exit_code = run_report(*o, ctx.global); });
 }
 

@@ -8,6 +8,7 @@
 #include "commands/score_round.hpp"
 #include "render/assignment_change_words.hpp"
 #include "render/conflict_words.hpp"
+#include "render/conflicted_review_words.hpp"
 #include "render/render_score.hpp"
 #include "render/warning_cap.hpp"
 #include "render/words.hpp"
@@ -54,6 +55,7 @@ static int run_score(const GlobalOptions& g) {
     inform(g, warnings);
   }
   if (!s.assignment_changes.empty()) inform(g, assignment_change_warning(s.round.id, s.assignment_changes, g.lang()));
+  if (!s.conflicted_reviews.empty()) inform(g, conflicted_review_warning(s.round.id, s.conflicted_reviews, g.lang()));
   emit(
       g,
       [&](OutputSink& out) {
@@ -77,14 +79,21 @@ static int run_score(const GlobalOptions& g) {
   return 0;
 }
 
+struct ScoreHelp {
+  const char* purpose;
+};
+
+constexpr PerLang<ScoreHelp> score_help{
+    .uk = {.purpose = "Перевірити відповідність умовам, звести оцінки, упорядкувати заявки й зберегти результат"},
+    .en = {.purpose = "Check eligibility, aggregate the reviews, rank the applications and store the result"},
+};
+
 static void register_score(CLI::App& app, Context& ctx) {
-  auto* sub = app.add_subcommand(
-      "score", "Check eligibility, aggregate the reviews, rank the applications and store the result");
-  sub->footer(
-      "Formats: --format text|md|csv|json (--json for short); --excel for CSV opened in Excel.\n"
-      "Examples:\n"
-      "  competition score --round esm-2018 --lang en\n"
-      "  competition score --format csv --excel -o ranking.csv");
+  const ScoreHelp& w = score_help[ctx.words];
+  auto* sub = app.add_subcommand("score", w.purpose);
+  sub->footer(std::string(shared_option_words[ctx.words].formats_all) + "\n" + examples_heading[ctx.words] +
+              "  competition score --round esm-2018 --lang en\n"
+              "  competition score --format csv --excel -o ranking.csv");
   sub->callback([&ctx] { ctx.exit_code = run_score(ctx.global); });
 }
 

@@ -31,17 +31,33 @@ static int run_sensitivity_command(const GlobalOptions& g) {
   return 0;
 }
 
+struct SensitivityHelp {
+  const char* purpose;
+  const char* about;
+};
+
+constexpr PerLang<SensitivityHelp> sensitivity_help{
+    .uk = {.purpose = "Показати, чи змінилися б переможці без одного експерта, за іншого способу зведення чи "
+                      "іншого порядку рівних",
+           .about = "Сценарії: without:<експерт> для кожного експерта, aggregate:<інший>, ties:reversed (коли "
+                    "суми рівні).\n"
+                    "Кожна заявка: robust, fragile, contested або out, сценарії, що її змінюють, і її запас:\n"
+                    "найменше кроків однієї оцінки (один експерт, один критерій), що змінюють, чи отримає вона "
+                    "гроші.\n"},
+    .en = {.purpose = "Show whether the winners would change without a reviewer, under another aggregate or another "
+                      "tie order",
+           .about = "Scenarios: without:<reviewer> for each reviewer, aggregate:<other>, ties:reversed (when totals "
+                    "tie).\n"
+                    "Each application: robust, fragile, contested or out, the scenarios that change it, and its "
+                    "margin:\n"
+                    "the fewest steps of one score (one reviewer, one criterion) that change whether it gets money.\n"},
+};
+
 static void register_sensitivity(CLI::App& app, Context& ctx) {
-  auto* sub = app.add_subcommand(
-      "sensitivity",
-      "Show whether the winners would change without a reviewer, under another aggregate or another tie order");
-  sub->footer(
-      "Scenarios: without:<reviewer> for each reviewer, aggregate:<other>, ties:reversed (when totals tie).\n"
-      "Each application: robust, fragile, contested or out, the scenarios that change it, and its margin:\n"
-      "the fewest steps of one score (one reviewer, one criterion) that change whether it gets money.\n"
-      "Formats: --format text|md|csv|json (--json for short); --excel for CSV opened in Excel.\n"
-      "Example:\n"
-      "  competition sensitivity --format md -o sensitivity.md");
+  const SensitivityHelp& w = sensitivity_help[ctx.words];
+  auto* sub = app.add_subcommand("sensitivity", w.purpose);
+  sub->footer(std::string(w.about) + shared_option_words[ctx.words].formats_all + "\n" + example_heading[ctx.words] +
+              "  competition sensitivity --format md -o sensitivity.md");
   sub->callback([&ctx] { ctx.exit_code = run_sensitivity_command(ctx.global); });
 }
 

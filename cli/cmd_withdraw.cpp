@@ -24,17 +24,29 @@ static int run_withdraw(const GlobalOptions& g, const WithdrawOptions& o) {
   return record_and_print(g, format, *store, request);
 }
 
+struct WithdrawHelp {
+  const char* purpose;
+  const char* about;
+};
+
+constexpr PerLang<WithdrawHelp> withdraw_help{
+    .uk = {.purpose = "Записати, що заявку відкликано або відхилено після оцінювання",
+           .about = "Заявка зберігає своє місце й не отримує грошей; наступний `allocate` (з --force, коли конкурс\n"
+                    "уже розподілено) віддає її гроші наступній за рейтингом. Формати: --format text|json.\n"},
+    .en = {.purpose = "Record that an application was withdrawn or ruled out after scoring",
+           .about = "The application keeps its rank and gets no money; the next `allocate` (with --force once the "
+                    "round is\n"
+                    "allocated) gives its money to the next in rank order. Formats: --format text|json.\n"},
+};
+
 static void register_withdraw(CLI::App& app, Context& ctx) {
+  const WithdrawHelp& w = withdraw_help[ctx.words];
   auto options = std::make_shared<WithdrawOptions>();
-  auto* sub = app.add_subcommand("withdraw", "Record that an application was withdrawn or ruled out after scoring");
-  sub->add_option("APP", options->application, "the application's id")->required();
-  sub->add_option("--reason", options->reason, "why (recorded in the decision log and shown in the minutes)")
-      ->required();
-  sub->footer(
-      "The application keeps its rank and gets no money; the next `allocate` (with --force once the round is\n"
-      "allocated) gives its money to the next in rank order. Formats: --format text|json.\n"
-      "Example:\n"
-      "  competition withdraw A-017 --reason \"Заявник відмовився від гранту (лист від 02.03.2026)\"");
+  auto* sub = app.add_subcommand("withdraw", w.purpose);
+  sub->add_option("APP", options->application, shared_option_words[ctx.words].application)->required();
+  sub->add_option("--reason", options->reason, shared_option_words[ctx.words].reason)->required();
+  sub->footer(std::string(w.about) + example_heading[ctx.words] +
+              "  competition withdraw A-017 --reason \"Заявник відмовився від гранту (лист від 02.03.2026)\"");
   sub->callback([options, &ctx] { ctx.exit_code = run_withdraw(ctx.global, *options); });
 }
 

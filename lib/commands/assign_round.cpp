@@ -5,10 +5,14 @@
 #include <map>
 #include <set>
 
+#include "base/text.hpp"
+
 #include "commands/commission_decisions.hpp"
+#include "commands/read_snapshot.hpp"
 #include "store/assignment_store.hpp"
 #include "store/decision_log.hpp"
 #include "store/review_checks.hpp"
+#include "values/log_kind.hpp"
 #include "values/message.hpp"
 
 namespace competition {
@@ -22,14 +26,6 @@ constexpr PerLang<const char*> w_over{
     .en =
         "round {} cannot be assigned: the reviews already imported load reviewers above their capacity: {}; raise the "
         "capacity in reviewers.csv (nothing was stored)"};
-constexpr PerLang<const char*> w_uncovered_item{.uk = "{}{} (можливо {} з {})", .en = "{}{} (can have {} of {})"};
-constexpr PerLang<const char*> w_uncovered{
-    .uk =
-        "конкурс {} не можна покрити: {} експертів на кожну заявку в межах місткостей неможливо; не покрито: {} "
-        "(нічого не збережено)",
-    .en =
-        "round {} cannot be covered: {} reviewers for every application, within the capacities, are not possible; not "
-        "covered: {} (nothing was stored)"};
 constexpr PerLang<const char*> w_votes{.uk = "конкурс {} ранжує за голосами: у ньому немає експертів для розподілу",
                                        .en = "round {} is ranked by votes: it has no reviewers to assign"};
 constexpr PerLang<const char*> w_allocated{.uk = "конкурс {} розподілено: його розподіл між експертами зафіксовано",
@@ -47,6 +43,40 @@ nlohmann::ordered_json assignment_payload(std::uint64_t seed,
 
 namespace {
 
+// docs/cli.md "assign": an infeasible round says why in plain words, with what to do.
+constexpr PerLang<const char*> no_reviewers{
+    .uk =
+        "конкурс {} не має експертів: спершу імпортуйте експертів (`competition import reviewers ФАЙЛ`); "
+        "нічого не збережено",
+    .en =
+        "round {} has no reviewers: import the reviewers first (`competition import reviewers FILE`); nothing was "
+        "stored",
+};
+constexpr PerLang<const char*> cannot_cover{
+    .uk = "конкурс {} не можна покрити (експертів на заявку: {}; нічого не збережено): {}",
+    .en = "round {} cannot be covered ({} reviewers per application; nothing was stored): {}",
+};
+constexpr PerLang<const char*> too_few_without_conflict{
+    .uk = "заявка {} може мати лише експертів без конфлікту інтересів: {}",
+    .en = "{} can have only {} reviewer(s) without a conflict of interest",
+};
+constexpr PerLang<const char*> capacities_total{
+    .uk =
+        "ліміти експертів (`capacity`) разом дають {} оцінок, а конкурсу потрібно {} (кількість заявок {} × {}); "
+        "збільште ліміти в reviewers.csv або імпортуйте більше експертів",
+    .en =
+        "the reviewers' capacities add up to {} reviews, the round needs {} ({} applications × {}); raise the "
+        "capacities in reviewers.csv or import more reviewers",
+};
+constexpr PerLang<const char*> capacities_full{
+    .uk =
+        "заявки {} не можуть отримати експертів у межах лімітів (`capacity`) тих, хто їм підходить; "
+        "збільште ці ліміти або імпортуйте більше експертів",
+    .en =
+        "{} cannot get them within the capacities of the reviewers they can have; raise those capacities or "
+        "import more reviewers",
+};
+
 Message uncovered_message(const std::string& round, const AssignmentInput& in, const AssignmentResult& res) {
   if (!res.over_capacity.empty()) {
     Message over;
@@ -57,12 +87,68 @@ Message uncovered_message(const std::string& round, const AssignmentInput& in, c
     }
     return say(w_over, round, over);
   }
-  Message list;
-  for (const Uncovered& u : res.uncovered)
-    list += say(w_uncovered_item, list.empty() ? "" : ", ", in.applications[u.application].id, u.possible,
-                in.per_application);
-  return say(w_uncovered, round, in.per_application, list);
+  if (in.reviewers.empty()) return say(no_reviewers, round);
+  // Applications short of reviewers without a conflict; the others are short
+  // because of capacities: in all (when every reviewer has one), or theirs.
+  Message why;
+  auto add = [&](const Message& part) { why = why.empty() ? part : why + Message("; ") + part; };
+  std::vector<std::string> full;
+  for (const Uncovered& u : res.uncovered) {
+    const std::string& id = in.applications[u.application].id;
+    if (u.possible < in.per_application)
+      add(say(too_few_without_conflict, id, u.possible));
+    else
+      full.push_back(id);
+  }
+  if (!full.empty()) {
+    std::int64_t places = 0;
+    bool all_limited = true;
+    for (const AssignReviewer& r : in.reviewers) {
+      all_limited = all_limited && r.capacity.has_value();
+      places += r.capacity.value_or(0);
+    }
+    const auto n = static_cast<std::int64_t>(in.applications.size());
+    if (all_limited && places < n * in.per_application)
+      add(say(capacities_total, places, n * in.per_application, n, in.per_application));
+    else
+      add(say(capacities_full, join(full, ", ")));
+  }
+  return Message(fmt::format(fmt::runtime(cannot_cover.uk), round, in.per_application, why.uk),
+                 fmt::format(fmt::runtime(cannot_cover.en), round, in.per_application, why.en));
 }
+
+// The round's applications (withdrawn ones left out) and reviewers, as `assign` reads them, and their positions.
+struct RoundSides {
+  std::map<std::string, std::uint32_t> app_at, reviewer_at;
+};
+
+RoundSides read_sides(Store& store, const std::string& id, AssignmentInput& in) {
+  RoundSides s;
+  const std::set<std::string> withdrawn = standing_decisions(store, id).applied.withdrawn;
+  for (const Application& a : store.applications(id)) {
+    if (withdrawn.count(a.id)) continue;
+    s.app_at.emplace(a.id, static_cast<std::uint32_t>(in.applications.size()));
+    in.applications.push_back({a.id, a.category});
+  }
+  for (const Reviewer& r : store.reviewers(id)) {
+    s.reviewer_at.emplace(r.id, static_cast<std::uint32_t>(in.reviewers.size()));
+    in.reviewers.push_back({r.id, r.categories, r.capacity});
+  }
+  return s;
+}
+
+// The seed of the round's last `assign` entry; 0 before the first.
+std::uint64_t logged_seed(Store& store, const std::string& round) {
+  std::uint64_t seed = 0;
+  for (const LogEntry& e : log_entries(store, round))
+    if (e.kind == LogKind::assign) seed = nlohmann::json::parse(e.payload).value("seed", std::uint64_t{0});
+  return seed;
+}
+
+constexpr PerLang<const char*> no_assignment{
+    .uk = "конкурс {} ще не має призначення експертів",
+    .en = "round {} has no reviewer assignment yet",
+};
 
 }  // namespace
 
@@ -71,8 +157,9 @@ RoundAssignment assign_round(Store& store, const std::optional<std::string>& rou
   const RoundRecord round = store.resolve_round(round_id);
   RoundAssignment out;
   out.round = round.id;
-  out.seed = options.seed;
   const std::string& id = round.id;
+  // The seed announced for the round stays unless another is given (--force refills with it).
+  out.seed = options.seed.value_or(logged_seed(store, id));
   const Rules rules = Store::rules_of(round);
   if (rules.source == ScoreSource::votes) throw Error(ErrorKind::conflict, say(w_votes, id));
   if (round.stage == Stage::allocated) throw Error(ErrorKind::conflict, say(w_allocated, id));
@@ -82,18 +169,8 @@ RoundAssignment assign_round(Store& store, const std::optional<std::string>& rou
   AssignmentInput& in = out.input;
   in.per_application = rules.reviewers_per_application();
   in.match_categories = rules.match_categories;
-  in.seed = options.seed;
-  const std::set<std::string> withdrawn = standing_decisions(store, id).applied.withdrawn;
-  std::map<std::string, std::uint32_t> app_at, reviewer_at;
-  for (const Application& a : store.applications(id)) {
-    if (withdrawn.count(a.id)) continue;
-    app_at.emplace(a.id, static_cast<std::uint32_t>(in.applications.size()));
-    in.applications.push_back({a.id, a.category});
-  }
-  for (const Reviewer& r : store.reviewers(id)) {
-    reviewer_at.emplace(r.id, static_cast<std::uint32_t>(in.reviewers.size()));
-    in.reviewers.push_back({r.id, r.categories, r.capacity});
-  }
+  in.seed = out.seed;
+  const auto [app_at, reviewer_at] = read_sides(store, id, in);
   // docs/formats.md "reviewers.csv": conflicts as `import reviews` checks them.
   const ReviewChecks checks(store, round);
   std::set<AssignPair> forbidden;
@@ -137,8 +214,33 @@ RoundAssignment assign_round(Store& store, const std::optional<std::string>& rou
   std::vector<NamedPair> pairs;
   for (const auto& [a, r] : out.result.pairs) pairs.emplace_back(in.applications[a].id, in.reviewers[r].id);
   store_assignment(store, id, pairs);
-  append_log_entry(store, id, LogKind::assign, assignment_payload(options.seed, pairs));
+  append_log_entry(store, id, LogKind::assign, assignment_payload(out.seed, pairs));
   tx.commit();
+  return out;
+}
+
+RoundAssignment stored_round_assignment(Store& store, const std::optional<std::string>& round_id) {
+  ReadSnapshot snapshot(store);
+  const RoundRecord round = store.resolve_round(round_id);
+  const std::vector<NamedPair> stored = stored_assignment(store, round.id);
+  if (stored.empty()) throw Error(ErrorKind::conflict, say(no_assignment, round.id), Remedy::assign_first);
+  RoundAssignment out;
+  out.round = round.id;
+  out.seed = logged_seed(store, round.id);
+  const Rules rules = Store::rules_of(round);
+  out.input.per_application = rules.reviewers_per_application();
+  out.input.match_categories = rules.match_categories;
+  out.input.seed = out.seed;
+  const auto [app_at, reviewer_at] = read_sides(store, round.id, out.input);
+  // Pairs of an application withdrawn or gone, or a reviewer gone, are left
+  // out here; `status` names them (commands/stale_assignment.hpp).
+  std::vector<AssignPair> pairs;
+  for (const auto& [application, reviewer] : stored) {
+    auto a = app_at.find(application);
+    auto r = reviewer_at.find(reviewer);
+    if (a != app_at.end() && r != reviewer_at.end()) pairs.emplace_back(a->second, r->second);
+  }
+  out.result = assignment_of(out.input, std::move(pairs));
   return out;
 }
 

@@ -74,22 +74,22 @@ constexpr PerLang<const char*> w_outcomes_unfunded{
     .uk = "{} не отримала грошей у конкурсі {}: про результати звітують профінансовані повністю й частково заявки",
     .en = "{} got no money in round {}: outcomes are reported for funded and partial applications"};
 constexpr PerLang<const char*> w_agreements_unfunded{
-    .uk = "{} не має суми в конкурсі {}: угоди укладають для профінансованих повністю й частково заявок",
+    .uk = "{} не має суми в конкурсі {}: договори укладають для профінансованих повністю й частково заявок",
     .en = "{} has no award in round {}: agreements are signed for funded and partial applications"};
-constexpr PerLang<const char*> w_before_agreement{.uk = "{}: платіж {} датовано раніше, ніж підписано угоду {} ({})",
+constexpr PerLang<const char*> w_before_agreement{.uk = "{}: платіж {} датовано раніше, ніж підписано договір {} ({})",
                                                   .en = "{}: payment {} is dated before agreement {} was signed ({})"};
-constexpr PerLang<const char*> w_above_agreement{.uk = "{}: сплачено {} після платежу {}, понад угоду {} ({})",
+constexpr PerLang<const char*> w_above_agreement{.uk = "{}: сплачено {} після платежу {}, понад договір {} ({})",
                                                  .en = "{}: paid {} after payment {}, above agreement {} ({})"};
 constexpr PerLang<const char*> w_below_zero{
     .uk = "{}: сплачено {} після повернення {}, нижче нуля (повернуто більше, ніж сплачено)",
     .en = "{}: paid {} after refund {}, below zero (more refunded than paid)"};
 constexpr PerLang<const char*> w_above_award{.uk = "{} — більше за суму {} ({})",
                                              .en = "{} is more than the award of {} ({})"};
-constexpr PerLang<const char*> w_number_taken{.uk = "номер угоди \"{}\" уже належить угоді {}",
+constexpr PerLang<const char*> w_number_taken{.uk = "номер договору \"{}\" уже належить договору {}",
                                               .en = "agreement number \"{}\" is the agreement of {} already"};
-constexpr PerLang<const char*> w_no_agreement{.uk = "{} не має угоди в конкурсі {}: спершу імпортуйте її угоду",
+constexpr PerLang<const char*> w_no_agreement{.uk = "{} не має договору в конкурсі {}: спершу імпортуйте її договір",
                                               .en = "{} has no agreement in round {}: import its agreement first"};
-constexpr PerLang<const char*> w_paid_early{.uk = "{} — раніше, ніж підписано угоду {} заявки {} ({})",
+constexpr PerLang<const char*> w_paid_early{.uk = "{} — раніше, ніж підписано договір {} заявки {} ({})",
                                             .en = "{} is before agreement {} of {} was signed ({})"};
 constexpr PerLang<const char*> w_more{.uk = "... і ще {} проблем не показано (показано перші {})",
                                       .en = "... and {} more problems not shown (the first {} are listed)"};
@@ -133,7 +133,8 @@ void require_allocated(const RoundRecord& round, const ImportOptions& o) {
 // any invalid row discards the counts (the transaction rolls back).
 void finish_rows(CsvRows& rows, DiagnosticSink& sink, ImportSummary& s) {
   s.read = rows.read();
-  if (rows.finish(sink)) s.added = s.updated = s.unchanged = s.blank = 0;
+  // A file with errors writes nothing; its blank rows are still what it holds.
+  if (rows.finish(sink)) s.added = s.updated = s.unchanged = 0;
 }
 
 // The valid rows of a small file (reviewers, history), each with its line,
@@ -216,25 +217,32 @@ std::pair<std::int64_t, std::int64_t> check_pair(ReviewChecks& checks, RowReader
   return {app, reviewer};
 }
 
+// The cell a problem of the row's pair is located at: the reviewer's, or the
+// application's on a score sheet whose reviewer is the workbook's defined name.
+std::size_t pair_cell(const RowReader& r) { return r.present(1) ? 1 : 0; }
+
 // A reviewer whose conflicts name the application's organisation: the review
-// is stored as excluded with --exclude-conflicts, else refused.
+// is stored as excluded with --exclude-conflicts, else refused; one the round
+// already holds as excluded stays so (re-importing the same sheets is `unchanged`).
 void check_conflict_of_interest(const ReviewChecks& checks, RowReader& r, std::int64_t app, std::int64_t reviewer,
-                                bool exclude_conflicts, Review& rv) {
+                                bool exclude_conflicts, ReviewWriter& writer, Review& rv) {
   if (app < 0 || reviewer < 0 ||
       !checks.conflicted(static_cast<std::uint32_t>(app), static_cast<std::uint32_t>(reviewer)))
     return;
-  if (exclude_conflicts)
+  if (exclude_conflicts || writer.stored_excluded(rv))
     rv.excluded = true;
   else
-    r.error(1, say(w_conflict, rv.reviewer, rv.application));
+    r.error(pair_cell(r), say(w_conflict, rv.reviewer, rv.application));
 }
 
 // docs/cli.md "assign": once the round has an assignment, a review by a
 // reviewer not assigned to the application is refused unless --allow-unassigned.
+// An excluded review never counts, and its pair is never assigned: not checked.
 void check_assigned(const std::set<NamedPair>& assigned, RowReader& r, std::int64_t app, std::int64_t reviewer,
                     const Review& rv) {
-  if (assigned.empty() || app < 0 || reviewer < 0 || assigned.count({rv.application, rv.reviewer})) return;
-  r.error(1, say(w_unassigned, rv.reviewer, rv.application));
+  if (assigned.empty() || app < 0 || reviewer < 0 || rv.excluded || assigned.count({rv.application, rv.reviewer}))
+    return;
+  r.error(pair_cell(r), say(w_unassigned, rv.reviewer, rv.application));
 }
 
 // docs/formats.md "Score sheets": a score sheet's `round` cell names the round
@@ -292,7 +300,7 @@ void import_reviews(Store& store, const ImportOptions& o, std::string_view bytes
     auto [app, reviewer] = check_pair(checks, *r, rv, round.id);
     check_across_files(across, *r, rv, o.file);
     parse_review_scores(*r, rules, rv, scores);
-    check_conflict_of_interest(checks, *r, app, reviewer, o.exclude_conflicts, rv);
+    check_conflict_of_interest(checks, *r, app, reviewer, o.exclude_conflicts, writer, rv);
     check_assigned(assigned, *r, app, reviewer, rv);
     if (r->ok && !rows.any_invalid()) writer.apply(rv, scores, r->rec.line, s, rows.conflicts());
   }

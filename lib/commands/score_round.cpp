@@ -5,6 +5,7 @@
 #include <exception>
 #include <thread>
 
+#include "commands/conflicted_reviews.hpp"
 #include "commands/stale_assignment.hpp"
 #include "store/check_facts_store.hpp"
 #include "store/organisations.hpp"
@@ -43,6 +44,8 @@ ScoredRound score_and_store(Store& store, const std::optional<std::string>& roun
   }
   // docs/cli.md "assign": a warning when the assignment no longer covers the round.
   s.assignment_changes = stale_assignment(store, s.round);
+  // docs/rules.md §1: a review counts until it is stored as excluded; a conflict declared after it is a warning.
+  s.conflicted_reviews = conflicted_reviews(store, s.round);
   // Commission orders are not applied here: `allocate` applies them (docs/cli.md,
   // "Commission decisions"), so `score` shows the ranking of the rules alone.
   // year.md §5: the earlier rounds' facts as they stand now, stored with the scores.

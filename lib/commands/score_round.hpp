@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/scoring.hpp"
@@ -25,6 +26,7 @@ struct ScoredRound {
   ScoreResult result;
   std::vector<UnknownConflict> unknown_conflicts;    // reviewers' conflicts naming no known organisation
   std::vector<AssignmentChange> assignment_changes;  // since the round's reviewer assignment (docs/cli.md "assign")
+  std::vector<std::pair<std::string, std::string>> conflicted_reviews;  // counted, by reviewers now in conflict
   bool frozen = false;  // the round is allocated: `result` is the stored one the decision used
 };
 

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "commands/commission_decisions.hpp"
+#include "commands/conflicted_reviews.hpp"
 #include "engine/assignment_check.hpp"
 #include "store/assignment_store.hpp"
 #include "store/review_checks.hpp"
@@ -33,7 +34,10 @@ StatusReport status_with_assignments(Store& store) {
   StatusReport s = collect_status(store);
   for (const RoundRecord& round : store.rounds())
     for (RoundStatus& r : s.rounds)
-      if (r.id == round.id) r.assignment_changes = stale_assignment(store, round);
+      if (r.id == round.id) {
+        r.assignment_changes = stale_assignment(store, round);
+        r.conflicted_reviews = conflicted_reviews(store, round);
+      }
   return s;
 }
 

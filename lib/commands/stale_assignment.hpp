@@ -16,7 +16,8 @@ namespace competition {
 [[nodiscard]] std::vector<AssignmentChange> stale_assignment(Store& store, const RoundRecord& round);
 
 // `competition status`: the rounds and history years (store/status.hpp), each
-// round with its assignment's changes.
+// round with its assignment's changes and its counted reviews by reviewers now
+// in conflict (commands/conflicted_reviews.hpp).
 [[nodiscard]] StatusReport status_with_assignments(Store& store);
 
 }  // namespace competition

@@ -194,6 +194,28 @@ class Matches {
   std::vector<std::uint8_t> knows_;     // [category * m + reviewer]
 };
 
+// A feasible result: `pairs` sorted by ids, with the loads and matches it has.
+AssignmentResult assignment_of(const AssignmentInput& in, std::vector<AssignPair> pairs, const Matches& matches) {
+  AssignmentResult res;
+  res.feasible = true;
+  res.pairs = std::move(pairs);
+  std::sort(res.pairs.begin(), res.pairs.end(), [&](const AssignPair& x, const AssignPair& y) {
+    const std::string& xa = in.applications[x.first].id;
+    const std::string& ya = in.applications[y.first].id;
+    return xa != ya ? xa < ya : in.reviewers[x.second].id < in.reviewers[y.second].id;
+  });
+  std::vector<std::int64_t> load(in.reviewers.size(), 0);
+  for (const AssignPair& p : res.pairs) {
+    ++load[p.second];
+    if (matches(p.first, p.second)) ++res.category_matches;
+  }
+  if (!load.empty()) {
+    res.max_load = *std::max_element(load.begin(), load.end());
+    res.min_load = *std::min_element(load.begin(), load.end());
+  }
+  return res;
+}
+
 // The infeasible round's applications: those with fewer allowed reviewers than
 // they need, else (capacities too small) those a largest flow leaves short.
 std::vector<Uncovered> uncovered_applications(const Round& round) {
@@ -372,7 +394,6 @@ AssignmentResult assign_reviewers(const AssignmentInput& in) {
     res.uncovered = uncovered_applications(round);
     return res;
   }
-  res.feasible = true;
   const std::int64_t limit = found->first;
   const auto apps = static_cast<std::uint32_t>(n);
   const Matches matches(in);
@@ -438,26 +459,14 @@ AssignmentResult assign_reviewers(const AssignmentInput& in) {
     for (const auto& [r, c] : open[a]) f(r, c);
   });
 
-  std::vector<std::int64_t> load = round.kept_load;
   std::vector<AssignPair> chosen = round.kept;
   for (const auto& [arc, p] : net.pair_arcs)
-    if (simplex.flow(arc) > 0) {
-      chosen.push_back(p);
-      ++load[p.second];
-    }
-  res.pairs = std::move(chosen);
-  std::sort(res.pairs.begin(), res.pairs.end(), [&](const AssignPair& x, const AssignPair& y) {
-    const std::string& xa = in.applications[x.first].id;
-    const std::string& ya = in.applications[y.first].id;
-    return xa != ya ? xa < ya : in.reviewers[x.second].id < in.reviewers[y.second].id;
-  });
-  for (const AssignPair& p : res.pairs)
-    if (matches(p.first, p.second)) ++res.category_matches;
-  if (m > 0) {
-    res.max_load = *std::max_element(load.begin(), load.end());
-    res.min_load = *std::min_element(load.begin(), load.end());
-  }
-  return res;
+    if (simplex.flow(arc) > 0) chosen.push_back(p);
+  return assignment_of(in, std::move(chosen), matches);
+}
+
+AssignmentResult assignment_of(const AssignmentInput& in, std::vector<AssignPair> pairs) {
+  return assignment_of(in, std::move(pairs), Matches(in));
 }
 
 }  // namespace competition

@@ -65,6 +65,10 @@ struct AssignmentResult {
 
 [[nodiscard]] AssignmentResult assign_reviewers(const AssignmentInput& in);
 
+// The result that `pairs` are (feasible, sorted by ids, with their loads and
+// category matches): a stored assignment shown again (`assign --show`).
+[[nodiscard]] AssignmentResult assignment_of(const AssignmentInput& in, std::vector<AssignPair> pairs);
+
 // A round's solved assignment, as `assign` prints it.
 struct RoundAssignment {
   std::string round;

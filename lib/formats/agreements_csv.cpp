@@ -3,8 +3,8 @@
 
 namespace competition {
 
-constexpr PerLang<const char*> w_agreement_of{.uk = "угода щодо {}", .en = "agreement of {}"};
-constexpr PerLang<const char*> w_agreement_number{.uk = "номер угоди \"{}\"", .en = "agreement number \"{}\""};
+constexpr PerLang<const char*> w_agreement_of{.uk = "договір щодо {}", .en = "agreement of {}"};
+constexpr PerLang<const char*> w_agreement_number{.uk = "номер договору \"{}\"", .en = "agreement number \"{}\""};
 constexpr PerLang<const char*> w_payment_reference{.uk = "номер платежу \"{}\"", .en = "payment reference \"{}\""};
 constexpr PerLang<const char*> w_not_payment{
     .uk = "{} — не платіж (очікується сума понад 0.00; повернення коштів має kind `refund`)",

@@ -35,6 +35,9 @@ struct CsvRecord {
   int line = 0;                     // physical line where the record starts
   std::vector<std::string> fields;  // unquoted, verbatim
   std::vector<int> field_lines;     // physical line where each field starts
+  // A workbook's cells whose problem was reported as it was read (their field
+  // is empty); one error per cell. Empty for CSV.
+  std::vector<bool> reported;
 };
 
 struct CsvTable {

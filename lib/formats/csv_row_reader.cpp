@@ -84,6 +84,10 @@ Message place_of(const RowReader& r, int line, std::size_t k) {
 
 void RowReader::error(std::size_t k, Message message, ErrorKind kind) {
   ok = ok && kind != ErrorKind::invalid;
+  // A workbook cell whose own problem was reported already gets no second one (its field is empty).
+  if (index[k] >= 0 && static_cast<std::size_t>(index[k]) < rec.reported.size() &&
+      rec.reported[static_cast<std::size_t>(index[k])])
+    return;
   sink.add(line(k), present(k) ? column(k) : 0, specs[k].name, std::move(message), kind);
 }
 

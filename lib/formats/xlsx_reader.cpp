@@ -153,6 +153,8 @@ XlsxTable read_xlsx_table(std::string_view bytes, const std::string& file) {
         problem_at(rec.line, c.column, "", say(w_right_of_header));
       } else if (!problem.empty()) {
         problem_at(rec.line, c.column, names[col - 1], std::move(problem));
+        rec.reported.resize(width);
+        rec.reported[col - 1] = true;
       } else {
         rec.fields[col - 1] = std::move(text);
       }

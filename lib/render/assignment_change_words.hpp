@@ -9,7 +9,7 @@
 
 namespace competition {
 
-// `попередження: призначення рецензентів конкурсу esm-2018 більше не покриває
+// `попередження: призначення експертів конкурсу esm-2018 більше не покриває
 // конкурс …` and one line per change (capped like other warnings), without a
 // final newline; English with Lang::en. Empty when there are no changes.
 [[nodiscard]] std::string assignment_change_warning(const std::string& round,

@@ -10,7 +10,7 @@ namespace {
 
 constexpr PerLang<const char*> unknown_conflict_words{
     .uk =
-        "попередження: рецензент {}: конфлікт інтересів \"{}\" не називає жодної організації, відомої базі "
+        "попередження: експерт {}: конфлікт інтересів \"{}\" не називає жодної організації, відомої базі "
         "даних (перевірте написання назви або код ЄДРПОУ: інакше конфлікт не буде враховано)",
     .en =
         "warning: reviewer {}: conflict of interest \"{}\" names no organisation known to the database (check the "

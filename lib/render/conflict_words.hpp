@@ -9,7 +9,7 @@
 
 namespace competition {
 
-// `попередження: рецензент R-03: конфлікт «ГО Х» не називає жодної відомої
+// `попередження: експерт R-03: конфлікт «ГО Х» не називає жодної відомої
 // організації (…)`; English with Lang::en.
 [[nodiscard]] std::string unknown_conflict_warning(const UnknownConflict& c, Lang lang);
 

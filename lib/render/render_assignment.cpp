@@ -27,11 +27,11 @@ struct AssignWords {
 };
 
 constexpr PerLang<AssignWords> assign_words{
-    .uk = {.heading = "Конкурс {}: рецензентів на заявку — {} (seed {})",
+    .uk = {.heading = "Конкурс {}: експертів на заявку — {} (число жеребкування `--seed`: {})",
            .loads = "Найбільше навантаження {}, найменше {}; збігів за категорією {}",
-           .reviewers = "Рецензенти",
+           .reviewers = "Експерти",
            .applications = "Заявки",
-           .reviewer = "Рецензент",
+           .reviewer = "Експерт",
            .load = "Навантаження",
            .assigned = "Заявки",
            .application = "Заявка",

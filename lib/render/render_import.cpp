@@ -20,7 +20,8 @@ struct CountWords {
   const char* to_update;
   const char* blank;
   const char* dry_run;
-  const char* files;  // directory, files, counts
+  const char* files;    // directory, files, counts
+  const char* refused;  // a dry run's note when files have errors: files with errors, files
 };
 
 constexpr PerLang<CountWords> count_words{
@@ -31,7 +32,8 @@ constexpr PerLang<CountWords> count_words{
            .to_update = "буде оновлено",
            .blank = ", порожніх: {}",
            .dry_run = " (пробний запуск: нічого не записано)",
-           .files = "{}: файлів: {}, {}\n"},
+           .files = "{}: файлів: {}, {}\n",
+           .refused = " (пробний запуск: помилки у {} з {} файлів: каталог буде відхилено, нічого не записано)"},
     .en = {.counts = "{0} rows read, {2} {1}, {4} {3}, {5} unchanged{6}{7}",
            .added = "added",
            .to_add = "to add",
@@ -39,15 +41,20 @@ constexpr PerLang<CountWords> count_words{
            .to_update = "to update",
            .blank = ", {} blank",
            .dry_run = " (dry run: nothing written)",
-           .files = "{}: {} files, {}\n"},
+           .files = "{}: {} files, {}\n",
+           .refused = " (dry run: errors in {} of {} files: the directory would be refused, nothing written)"},
 };
 
-// `N rows read, A added, U updated, K unchanged[, B blank]` (blank rows only when there are any).
-std::string counts_text(const ImportSummary& s, bool dry_run, Lang lang) {
+// `N rows read, A added, U updated, K unchanged[, B blank]` (blank rows when
+// there are any, or always: the files of a directory show the same counts).
+// `after`: a dry run's note, the plain one when not given.
+std::string counts_text(const ImportSummary& s, bool dry_run, Lang lang, bool every_count = false,
+                        const std::string& after = {}) {
   const CountWords& w = count_words[lang];
-  std::string blank = s.blank > 0 ? fmt::format(fmt::runtime(w.blank), s.blank) : std::string();
+  std::string blank = s.blank > 0 || every_count ? fmt::format(fmt::runtime(w.blank), s.blank) : std::string();
+  const std::string note = !dry_run ? std::string() : after.empty() ? std::string(w.dry_run) : after;
   return fmt::format(fmt::runtime(w.counts), s.read, dry_run ? w.to_add : w.added, s.added,
-                     dry_run ? w.to_update : w.updated, s.updated, s.unchanged, blank, dry_run ? w.dry_run : "");
+                     dry_run ? w.to_update : w.updated, s.updated, s.unchanged, blank, note);
 }
 
 nlohmann::ordered_json counts_json(const ImportSummary& s) {
@@ -91,9 +98,15 @@ std::string render_import_json(const ImportSummary& s) { return summary_json(s).
 
 std::string render_directory_import_text(const DirectoryImport& d, bool dry_run, Lang lang) {
   std::string out;
-  for (const ImportSummary& s : d.files) out += render_import_text(s, dry_run, lang);
+  std::size_t refused = 0;  // files with errors: they add nothing, and the directory would be refused
+  for (const ImportSummary& s : d.files) {
+    out += fmt::format("{}: {}\n", s.file, counts_text(s, dry_run, lang, true));
+    refused += !s.errors.empty();
+  }
+  const std::string after =
+      refused == 0 ? std::string() : fmt::format(fmt::runtime(count_words[lang].refused), refused, d.files.size());
   out += fmt::format(fmt::runtime(count_words[lang].files), d.directory, d.files.size(),
-                     counts_text(d.total(), dry_run, lang));
+                     counts_text(d.total(), dry_run, lang, true, after));
   return out;
 }
 

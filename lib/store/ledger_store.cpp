@@ -12,7 +12,7 @@ namespace competition {
 constexpr PerLang<const char*> w_changed{
     .uk = "{} {} уже збережено з іншими значеннями ({}); щоб оновити, додайте --replace",
     .en = "{} {} is already stored with other values ({}); use --replace to update it"};
-constexpr PerLang<const char*> w_agreement_of{.uk = "угоду щодо", .en = "the agreement of"};
+constexpr PerLang<const char*> w_agreement_of{.uk = "договір щодо", .en = "the agreement of"};
 constexpr PerLang<const char*> w_payment{.uk = "платіж", .en = "payment"};
 
 std::vector<Agreement> stored_agreements(Store& store, const std::string& round) {

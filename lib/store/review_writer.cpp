@@ -52,6 +52,15 @@ std::optional<std::string> ReviewWriter::changes(const Review& rv, const std::st
   return diff;
 }
 
+bool ReviewWriter::stored_excluded(const Review& rv) {
+  if (fresh_) return false;
+  find_.text(2, rv.application);
+  find_.text(3, rv.reviewer);
+  const bool excluded = find_.step() && find_.column_int64(2) != 0;
+  find_.reset();
+  return excluded;
+}
+
 void ReviewWriter::apply(const Review& rv, const std::string& scores, int line, ImportSummary& s,
                          DiagnosticSink& conflicts) {
   settle_upsert(

@@ -25,6 +25,9 @@ class ReviewWriter {
   // --replace is a conflict reported to `conflicts`.
   void apply(const Review& rv, const std::string& scores, int line, ImportSummary& s, DiagnosticSink& conflicts);
 
+  // Whether the round holds the pair's review as excluded (a conflict of interest).
+  bool stored_excluded(const Review& rv);
+
   // Writes the rows still waiting for a full batch.
   void finish() { put_.flush(); }
 

@@ -2,6 +2,7 @@
 // stage and counts, and the years of imported history.
 #pragma once
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "values/assignment_change.hpp"
@@ -27,6 +28,8 @@ struct RoundStatus {
   Money budget, awarded;
   std::vector<ReviewerProgress> reviewers;           // every reviewer, by id; empty: no assignment
   std::vector<AssignmentChange> assignment_changes;  // since the assignment (docs/cli.md "assign")
+  // Counted reviews whose reviewer now has a conflict with the application (docs/rules.md §1).
+  std::vector<std::pair<std::string, std::string>> conflicted_reviews;  // (application, reviewer)
 };
 
 struct StatusReport {

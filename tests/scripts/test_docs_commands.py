@@ -26,7 +26,8 @@ Conventions (written for the authors of those documents):
   (the time recorded for commission decisions), so outputs are the same on
   every run.
 Besides, every command listed by `competition --help` (and its subcommands)
-must have a one-line purpose and an `Example:` in its --help, and a `.SS`
+must have a one-line purpose and an `Example:` in its --help (in English with
+`--lang en`, and its own Ukrainian purpose and `Приклад:` by default), and a `.SS`
 section in the man page docs/competition.1, which must format without groff
 warnings.
 """
@@ -205,8 +206,8 @@ def check_help_and_man(repo, binary):
     failures = []
     env = {"PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
 
-    def help_of(path):
-        r = subprocess.run([binary, *path, "--help"], capture_output=True, env=env)
+    def help_of(path, lang="en"):
+        r = subprocess.run([binary, *path, "--help", "--lang", lang], capture_output=True, env=env)
         return r.returncode, r.stdout.decode("utf-8", errors="replace")
 
     code, top = help_of([])
@@ -228,6 +229,10 @@ def check_help_and_man(repo, binary):
             failures.append(f"`competition {name} --help`: no one-line purpose (exit {code})")
         if not re.search(r"^Examples?:\n  competition ", text, re.M):
             failures.append(f"`competition {name} --help`: no `Example:` with a `competition …` line")
+        # The same help in Ukrainian (the default): its own purpose line and example heading.
+        uk_code, uk_text = help_of(path, "uk")
+        if uk_code != 0 or uk_text.split("\n")[0] == lines[0] or not re.search(r"^Приклади?:\n  competition ", uk_text, re.M):
+            failures.append(f"`competition {name} --help --lang uk`: no Ukrainian purpose or `Приклад:` (exit {uk_code})")
         commands += [path + [c] for c in subcommands_of(text)]
         if man and not re.search(r'^\.SS "?' + re.escape(name) + r'(\b|")', man, re.M):
             failures.append(f"docs/competition.1: no `.SS {name}` section for the command `{name}`")

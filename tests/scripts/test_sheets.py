@@ -7,8 +7,8 @@ the defined names; their score cells are cleared and filled again with
 openpyxl from examples/kharkiv-esm/reviews.csv, and importing the directory
 into a fresh database gives the same scores and the same allocation
 fingerprint as importing reviews.csv itself. The CSV sheets import back the
-same. A half-filled row and a score off the step exit 2 naming the sheet and
-cell; a row without scores is counted blank; a workbook of another round
+same. A half-filled row, a score off the step and a review by a reviewer now
+in conflict exit 2 naming the sheet and cell; a row without scores is counted blank; a workbook of another round
 exits 2.
 
 Arguments: --binary, --repo, --work (as tests/CMakeLists.txt passes them).
@@ -205,6 +205,27 @@ def main():
         stored = sqlite3.connect(db).execute("SELECT count(*) FROM reviews").fetchone()[0]
         if stored != 0:
             failures.append(f"{name}: a refused directory stored {stored} reviews")
+    # A conflict declared after the sheets went out, for the sheet's reviewer (named by the workbook, not a
+    # column): the error is located at the application's cell of the row.
+    folder, path = broken("conflicted", lambda wb: None)
+    wb = openpyxl.load_workbook(first)
+    reviewer = defined_text(wb, "competition_reviewer")
+    organisation = wb.worksheets[0].cell(row=row, column=2).value
+    with open(os.path.join(example, "reviewers.csv"), encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for r in rows:
+        if r["id"] == reviewer:
+            r["conflicts"] = "|".join(x for x in [r.get("conflicts") or "", organisation] if x)
+    changed = os.path.join(a.work, "reviewers-conflicted.csv")
+    with open(changed, "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
+        w.writeheader()
+        w.writerows(rows)
+    db = fresh_db(a, "conflicted", example)
+    run(a.binary, db, "import", "reviewers", changed, "--replace")
+    err = run(a.binary, db, "import", "reviews", folder, code=2).stderr
+    if f"{path}:Оцінки!A{row}: application: " not in err:
+        failures.append(f"conflicted: expected the error at {path}:Оцінки!A{row} in\n{err}")
     folder, _ = broken("blank", blank)
     db = fresh_db(a, "blank", example)
     one = json.loads(run(a.binary, db, "import", "reviews", folder, "--json").stdout)

@@ -104,22 +104,27 @@ def main():
     ws.cell(row=5, column=header.index("cofinancing") + 1).value = True
     first_id = ws.cell(row=2, column=header.index("id") + 1).value
     ws.cell(row=6, column=header.index("id") + 1).value = first_id  # a repeated id names its first cell, not a line
+    # A date cell in a text column: one error for the cell, not a second one for the text it lacks.
+    ws.cell(row=7, column=header.index("organisation") + 1).value = datetime.date(2026, 1, 5)
     bad = os.path.join(a.work, "bad.xlsx")
     wb.save(bad)
     db = os.path.join(a.work, "bad.db")
     run(a.binary, db, "init", os.path.join(example, "rules.toml"))
     col = chr(ord("A") + header.index("requested"))
     cof = chr(ord("A") + header.index("cofinancing"))
+    org = chr(ord("A") + header.index("organisation"))
     err = run(a.binary, db, "import", "applications", bad, code=2).stderr
     expected = [f'{bad}:Аркуш1!{col}3: requested: "-5" is not an amount of money',
                 f"{bad}:Аркуш1!{cof}5: cofinancing: a boolean cell (TRUE/FALSE) is not a value here",
-                f'{bad}:Аркуш1!A6: id: duplicate id "{first_id}" (first at {bad}:Аркуш1!A2)']
+                f'{bad}:Аркуш1!A6: id: duplicate id "{first_id}" (first at {bad}:Аркуш1!A2)',
+                f"{bad}:Аркуш1!{org}7: organisation: a date cell in a column that is not a date"]
     for e in expected:
         if e not in err:
             failures.append(f"bad.xlsx: expected {e!r} in\n{err}")
     out = json.loads(run(a.binary, db, "import", "applications", bad, "--dry-run", "--json", code=1).stdout)
     cells = [(e.get("sheet"), e.get("cell"), e["field"]) for e in out["errors"]]
-    if cells != [("Аркуш1", f"{col}3", "requested"), ("Аркуш1", f"{cof}5", "cofinancing"), ("Аркуш1", "A6", "id")]:
+    if cells != [("Аркуш1", f"{col}3", "requested"), ("Аркуш1", f"{cof}5", "cofinancing"), ("Аркуш1", "A6", "id"),
+                 ("Аркуш1", f"{org}7", "organisation")]:
         failures.append(f"bad.xlsx --dry-run --json: errors at {cells}")
     if fingerprints[0] != fingerprints[1]:
         failures.append(f"fingerprints differ: csv {fingerprints[0]}, xlsx {fingerprints[1]}")

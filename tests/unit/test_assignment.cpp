@@ -138,3 +138,17 @@ TEST_CASE("assignment: a crowded organisation raises the largest load above the 
   CHECK(std::count(pairs.begin(), pairs.end(), std::pair<std::string, std::string>{"A-5", "R-3"}) == 1);
   CHECK(std::count(pairs.begin(), pairs.end(), std::pair<std::string, std::string>{"A-6", "R-4"}) == 1);
 }
+
+// `assign --show`: stored pairs (in any order) read back as the result `assign`
+// printed: sorted by ids, loads over every reviewer (R-3 has none), matches.
+TEST_CASE("assignment_of: a stored assignment's order, loads and category matches") {
+  AssignmentInput in = round_of(2, 3, 2);
+  in.applications[0].category = "children";
+  in.reviewers[1].categories = {"children"};
+  const AssignmentResult res = assignment_of(in, {{1, 1}, {0, 1}, {1, 0}, {0, 0}});
+  CHECK(res.feasible);
+  CHECK(named(in, res) == Named{{"A-1", "R-1"}, {"A-1", "R-2"}, {"A-2", "R-1"}, {"A-2", "R-2"}});
+  CHECK(res.max_load == 2);
+  CHECK(res.min_load == 0);
+  CHECK(res.category_matches == 1);
+}

@@ -72,12 +72,20 @@ TEST_CASE("reviewers_csv: conflicts are kept in canonical form") {
 
 TEST_CASE("reviewers_csv: categories canonical (trimmed, duplicates dropped, byte order), capacity positive") {
   std::vector<Diagnostic> errors;
-  auto rows = parse_reviewers_csv("id,name,categories,capacity\nR-1,A, roads | art||roads ,12\nR-2,B,,\nR-3,C,art,0\n",
-                                  "r.csv", errors);
-  REQUIRE(errors.size() == 1);
+  auto rows = parse_reviewers_csv(
+      "id,name,categories,capacity\nR-1,A, roads | art||roads ,12\nR-2,B,,\nR-3,C,art,0\nR-4,D,,-1\nR-5,E,,1.5\n",
+      "r.csv", errors);
+  // One message for every value that is not a whole number of at least 1.
+  REQUIRE(errors.size() == 3);
   CHECK(errors[0].to_string(Lang::en) ==
-        "r.csv:4:4: capacity: must be a positive whole number (the most applications the reviewer takes), or empty "
-        "for no limit");
+        "r.csv:4:4: capacity: \"0\" is not a whole number of at least 1 (the most applications the reviewer takes; "
+        "leave it empty for no limit)");
+  CHECK(errors[1].to_string(Lang::en) ==
+        "r.csv:5:4: capacity: \"-1\" is not a whole number of at least 1 (the most applications the reviewer takes; "
+        "leave it empty for no limit)");
+  CHECK(errors[2].to_string(Lang::uk) ==
+        "r.csv:6:4: capacity: \"1.5\" — не ціле число від 1 (найбільше заявок, які рецензент візьме; порожня "
+        "клітинка — без ліміту)");
   REQUIRE(rows.size() == 2);
   CHECK(rows[0].categories == Entries{"art", "roads"});
   CHECK(rows[0].capacity == 12);

@@ -77,7 +77,7 @@ TEST_CASE("reviews_csv: scores are stored as `id=value;…`, each value written 
   std::vector<ColumnSpec> specs = review_columns(rules);
   std::vector<int> index = {0, 1, -1, 2, 3};  // no comment column
   DiagnosticSink sink("reviews.csv");
-  CsvRecord rec{2, {"P-1", "R1", " 07.0 ", "2.50"}, {2, 2, 2, 2}};
+  CsvRecord rec{2, {"P-1", "R1", " 07.0 ", "2.50"}, {2, 2, 2, 2}, {}};
   RowReader r{rec, index, specs, sink};
   Review rv;
   rv.excluded = true;  // reset by parse_review_pair
@@ -99,7 +99,7 @@ TEST_CASE("reviews_csv: a score typed `4.50`, `4.5` or `04.500` is stored and ha
   for (const char* typed : {"4.50", "4.5", "04.500", " 4.5000 "}) {
     CAPTURE(typed);
     DiagnosticSink sink("reviews.csv");
-    CsvRecord rec{2, {"P-1", "R1", "8", typed}, {2, 2, 2, 2}};
+    CsvRecord rec{2, {"P-1", "R1", "8", typed}, {2, 2, 2, 2}, {}};
     RowReader r{rec, index, specs, sink};
     Review rv;
     std::string encoded;
@@ -110,7 +110,7 @@ TEST_CASE("reviews_csv: a score typed `4.50`, `4.5` or `04.500` is stored and ha
     CHECK(canonical_reviews_csv(rules, {rv}) == "application,reviewer,a,B,comment\nP-1,R1,8,4.5,\n");
   }
   DiagnosticSink sink("reviews.csv");
-  CsvRecord rec{2, {"P-1", "R1", "8.0", "1.25"}, {2, 2, 2, 2}};
+  CsvRecord rec{2, {"P-1", "R1", "8.0", "1.25"}, {2, 2, 2, 2}, {}};
   RowReader r{rec, index, specs, sink};
   Review rv;
   std::string encoded;
@@ -130,14 +130,14 @@ TEST_CASE("reviews_csv: a score sheet's reviewer fills a row without one; anothe
   index[3] = 2;
   index[4] = 3;
   DiagnosticSink sink("R2.xlsx");
-  CsvRecord blank{3, {"P-1", "", "", ""}, {3, 3, 3, 3}};
+  CsvRecord blank{3, {"P-1", "", "", ""}, {3, 3, 3, 3}, {}};
   RowReader r{blank, index, specs, sink};
   CHECK(review_scores_blank(r, rules));
   Review rv;
   parse_review_pair(r, rv, std::string("R2"));
   CHECK(rv.reviewer == "R2");
   CHECK(r.ok);
-  CsvRecord other{4, {"P-1", "R3", "", "2"}, {4, 4, 4, 4}};
+  CsvRecord other{4, {"P-1", "R3", "", "2"}, {4, 4, 4, 4}, {}};
   RowReader r2{other, index, specs, sink};
   CHECK_FALSE(review_scores_blank(r2, rules));
   parse_review_pair(r2, rv, std::string("R2"));

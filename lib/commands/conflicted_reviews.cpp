@@ -1,0 +1,35 @@
+#include "commands/conflicted_reviews.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <optional>
+
+#include "store/review_checks.hpp"
+
+namespace competition {
+
+std::vector<NamedPair> conflicted_reviews(Store& store, const RoundRecord& round) {
+  if (round.stage == Stage::allocated) return {};
+  // Only reviewers who declared a conflict can have one: a national round's
+  // millions of reviews by reviewers without conflicts are not read.
+  SQLite::Statement any(store.db(), "SELECT EXISTS (SELECT 1 FROM reviewers WHERE round_id = ? AND conflicts <> '')");
+  any.bind(1, round.id);
+  if (!any.executeStep() || any.getColumn(0).getInt() == 0) return {};
+  SQLite::Statement q(store.db(),
+                      "SELECT application, reviewer FROM reviews WHERE round_id = ?1 AND excluded = 0 AND reviewer IN "
+                      "(SELECT id FROM reviewers WHERE round_id = ?1 AND conflicts <> '') ORDER BY application, "
+                      "reviewer");
+  q.bind(1, round.id);
+  std::vector<NamedPair> out;
+  std::optional<ReviewChecks> checks;  // loaded at the first such review
+  while (q.executeStep()) {
+    if (!checks) checks.emplace(store, round);
+    const std::string application = q.getColumn(0).getString(), reviewer = q.getColumn(1).getString();
+    const std::int64_t a = checks->app(application), r = checks->reviewer(reviewer);
+    if (a >= 0 && r >= 0 && checks->conflicted(static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(r)))
+      out.emplace_back(application, reviewer);
+  }
+  return out;
+}
+
+}  // namespace competition

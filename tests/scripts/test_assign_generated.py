@@ -48,7 +48,7 @@ def write_round(folder, apps, revs):
         f.write("id,name,conflicts,categories,capacity\n")
         for r in revs:
             cap = "" if r["capacity"] is None else str(r["capacity"])
-            f.write(f"{r['id']},Рецензент,{csv_field('|'.join(r['conflicts']))},{'|'.join(r['categories'])},{cap}\n")
+            f.write(f"{r['id']},Експерт,{csv_field('|'.join(r['conflicts']))},{'|'.join(r['categories'])},{cap}\n")
 
 
 RULES = """[competition]

@@ -20,7 +20,7 @@ TEST_CASE("assignment change words: one line per change under the heading, Ukrai
         "  reviewer R-3 is now in conflict of interest with application A-2, assigned to them\n"
         "  reviewer R-2 is assigned 2 applications, above their capacity 1");
   const std::string uk = assignment_change_warning("r-1", {{Kind::reviewer_gone, "", "R-4", 3, 0}}, Lang::uk);
-  CHECK(uk.ends_with("\n  рецензента R-4 більше немає в конкурсі, а йому призначено заявок: 3"));
+  CHECK(uk.ends_with("\n  експерта R-4 більше немає в конкурсі, а йому призначено заявок: 3"));
   CHECK(assignment_change_warning("r-1", {}, Lang::en).empty());
 }
 

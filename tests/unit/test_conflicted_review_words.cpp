@@ -15,9 +15,9 @@ TEST_CASE("conflicted_review_warning: names each review and the command that exc
         "  the review of A-2 by R-3\n"
         "  the review of A-7 by R-1");
   CHECK(conflicted_review_warning("esm-2018", {{"A-2", "R-3"}}, Lang::uk) ==
-        "попередження: у конкурсі esm-2018 враховано оцінки рецензентів, які вже після імпорту оцінки заявили про "
+        "попередження: у конкурсі esm-2018 враховано оцінки експертів, які вже після імпорту оцінки заявили про "
         "конфлікт інтересів з організацією заявки; імпортуйте ці оцінки знову як виключені (`competition import "
         "reviews ФАЙЛ --exclude-conflicts --replace`), інакше вони й далі впливають на бали:\n"
-        "  оцінка заявки A-2 рецензентом R-3");
+        "  оцінка заявки A-2 експертом R-3");
   CHECK(conflicted_review_warning("esm-2018", {}, Lang::en).empty());
 }

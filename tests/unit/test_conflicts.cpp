@@ -84,7 +84,7 @@ TEST_CASE("reviewers_csv: categories canonical (trimmed, duplicates dropped, byt
         "r.csv:5:4: capacity: \"-1\" is not a whole number of at least 1 (the most applications the reviewer takes; "
         "leave it empty for no limit)");
   CHECK(errors[2].to_string(Lang::uk) ==
-        "r.csv:6:4: capacity: \"1.5\" — не ціле число від 1 (найбільше заявок, які рецензент візьме; порожня "
+        "r.csv:6:4: capacity: \"1.5\" — не ціле число від 1 (найбільше заявок, які експерт візьме; порожня "
         "клітинка — без ліміту)");
   REQUIRE(rows.size() == 2);
   CHECK(rows[0].categories == Entries{"art", "roads"});

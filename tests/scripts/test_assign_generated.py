@@ -220,7 +220,7 @@ def main():
     for x in blocked[2:]:
         x["conflicts"] = sorted(set(x["conflicts"]) | {apps[6]["organisation"]})
     fresh(run, third, apps, blocked)
-    bad = run(third, "assign", "--lang", "en")
+    bad = run(third, "assign")
     if bad.returncode != 3 or "A-0007 can have only 2 reviewer(s) without a conflict of interest" not in bad.stderr:
         failures.append(f"infeasible round: exit {bad.returncode}, stderr {bad.stderr!r}")
 

@@ -32,7 +32,7 @@ def check(cond, what):
 
 
 def run(binary, db, *args, code=0):
-    r = subprocess.run([binary, "--db", db, *args], capture_output=True, text=True,
+    r = subprocess.run([binary, "--lang", "en", "--db", db, *args], capture_output=True, text=True,
                        env={**os.environ, "LC_ALL": "C.UTF-8", "TZ": "UTC"})
     if r.returncode != code:
         failures.append(f"{' '.join(args)}: exit {r.returncode}, expected {code}\n{r.stdout}{r.stderr}")

@@ -169,8 +169,8 @@ constexpr const char* round_example =
 
 struct AppWords {
   const char* description;
-  const char* footer;           // before the example
-  const char* after_example;    // the footer's rest
+  const char* footer;         // before the example
+  const char* after_example;  // the footer's rest
 };
 
 constexpr PerLang<AppWords> app_words{

@@ -107,6 +107,8 @@ void inform(const GlobalOptions& g, const std::string& text) {
   if (!g.quiet) std::cerr << visible(text) << '\n';
 }
 
+void alert(const std::string& text) { std::cerr << visible(text) << '\n'; }
+
 bool confirms(const GlobalOptions& g) { return !g.quiet || !g.output.empty(); }
 
 std::string input_label(const std::string& path) { return path == "-" ? "<stdin>" : path; }

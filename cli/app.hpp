@@ -66,6 +66,9 @@ void emit(const GlobalOptions& g, const std::function<void(competition::OutputSi
 void note_changes_recorded(const GlobalOptions& g);
 // A message for people on standard error, unless --quiet.
 void inform(const GlobalOptions& g, const std::string& text);
+// A warning on standard error even with --quiet: what the decision would
+// silently get wrong (a counted review whose reviewer declared a conflict).
+void alert(const std::string& text);
 // Whether a writing command prints its confirmation for people (what it
 // stored: `init`, `import`, `assign`): not with --quiet, unless -o asks for it.
 [[nodiscard]] bool confirms(const GlobalOptions& g);

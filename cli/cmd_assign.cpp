@@ -83,8 +83,7 @@ static void register_assign(CLI::App& app, Context& ctx) {
   auto* sub = app.add_subcommand("assign", w.purpose);
   const Lang lang = ctx.words;
   auto* seed = sub->add_option("--seed", o->seed, w.seed)
-                   ->check(CLI::Validator([lang](std::string& text) { return check_seed(text, lang); },
-                                          "0..18446744073709551615"));
+                   ->check(CLI::Validator([lang](std::string& text) { return check_seed(text, lang); }, ""));
   auto* force = sub->add_flag("--force", o->assign.force, w.force);
   sub->add_flag("--show", o->show, w.show)->excludes(seed)->excludes(force);
   sub->footer(std::string(w.about) + examples_heading[ctx.words] +

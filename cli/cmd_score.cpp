@@ -55,7 +55,7 @@ static int run_score(const GlobalOptions& g) {
     inform(g, warnings);
   }
   if (!s.assignment_changes.empty()) inform(g, assignment_change_warning(s.round.id, s.assignment_changes, g.lang()));
-  if (!s.conflicted_reviews.empty()) inform(g, conflicted_review_warning(s.round.id, s.conflicted_reviews, g.lang()));
+  if (!s.conflicted_reviews.empty()) alert(conflicted_review_warning(s.round.id, s.conflicted_reviews, g.lang()));
   emit(
       g,
       [&](OutputSink& out) {

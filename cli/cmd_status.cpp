@@ -14,7 +14,7 @@ static int run_status(const GlobalOptions& g) {
   emit(g, format == "json" ? render_status_json(s) : render_status_text(s, g.lang()), controls_of(format));
   for (const RoundStatus& r : s.rounds) {
     if (!r.assignment_changes.empty()) inform(g, assignment_change_warning(r.id, r.assignment_changes, g.lang()));
-    if (!r.conflicted_reviews.empty()) inform(g, conflicted_review_warning(r.id, r.conflicted_reviews, g.lang()));
+    if (!r.conflicted_reviews.empty()) alert(conflicted_review_warning(r.id, r.conflicted_reviews, g.lang()));
   }
   return 0;
 }

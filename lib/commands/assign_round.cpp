@@ -28,10 +28,10 @@ constexpr PerLang<const char*> w_over{
         "capacity in reviewers.csv (nothing was stored)"};
 constexpr PerLang<const char*> w_votes{.uk = "конкурс {} ранжує за голосами: у ньому немає експертів для розподілу",
                                        .en = "round {} is ranked by votes: it has no reviewers to assign"};
-constexpr PerLang<const char*> w_allocated{.uk = "конкурс {} розподілено: його розподіл між експертами зафіксовано",
+constexpr PerLang<const char*> w_allocated{.uk = "конкурс {} розподілено: його призначення експертів зафіксовано",
                                            .en = "round {} is allocated: its assignment is frozen"};
 constexpr PerLang<const char*> w_assigned{
-    .uk = "конкурс {} уже має розподіл між експертами; додайте --force, щоб зберегти його пари й заповнити прогалини",
+    .uk = "конкурс {} уже має призначення експертів; додайте --force, щоб зберегти його пари й заповнити прогалини",
     .en = "round {} already has an assignment; use --force to keep its pairs and fill the gaps"};
 
 nlohmann::ordered_json assignment_payload(std::uint64_t seed,

@@ -43,14 +43,15 @@ constexpr PerLang<const char*> w_unknown_app_first{
 constexpr PerLang<const char*> w_unknown_reviewer{
     .uk = "невідомий експерт \"{}\" у конкурсі {} (спершу імпортуйте експертів)",
     .en = "unknown reviewer \"{}\" in round {} (import the reviewers first)"};
-constexpr PerLang<const char*> w_conflict{.uk =
-                                              "експерт {} має конфлікт інтересів з організацією {} (додайте "
-                                              "--exclude-conflicts, щоб зберегти оцінку як виключену)",
-                                          .en =
-                                              "reviewer {} has a conflict of interest with the organisation of {} (use "
-                                              "--exclude-conflicts to store the review as excluded)"};
+constexpr PerLang<const char*> w_conflict{
+    .uk =
+        "експерт {} має конфлікт інтересів з організацією заявки {} (додайте --exclude-conflicts, щоб зберегти "
+        "оцінку як виключену, і --replace, якщо її вже імпортовано)",
+    .en =
+        "reviewer {} has a conflict of interest with the organisation of {} (use --exclude-conflicts to store the "
+        "review as excluded, and --replace if it was imported already)"};
 constexpr PerLang<const char*> w_unassigned{.uk =
-                                                "експерта {} не призначено на {} (конкурс має розподіл між експертами; "
+                                                "експерта {} не призначено на {} (у конкурсі є призначення експертів; "
                                                 "додайте --allow-unassigned, щоб усе одно імпортувати оцінку)",
                                             .en =
                                                 "reviewer {} is not assigned to {} (the round has an assignment; use "
@@ -61,7 +62,7 @@ constexpr PerLang<const char*> w_round_cell{
 constexpr PerLang<const char*> w_duplicate_across{.uk = "повторна оцінка {} експертом {} (уперше в {})",
                                                   .en = "duplicate review of {} by {} (first in {})"};
 constexpr PerLang<const char*> w_sheet_round{
-    .uk = "робоча книга — бланк оцінювання конкурсу \"{}\", а не конкурсу {} (конкурсу, в який імпортують)",
+    .uk = "робоча книга — оцінювальний лист конкурсу \"{}\", а не конкурсу {} (конкурсу, в який імпортують)",
     .en = "the workbook is a score sheet of round \"{}\", not of round {} (the round imported into)"};
 constexpr PerLang<const char*> w_votes{.uk = "конкурс {} ранжує за голосами; він не приймає оцінок",
                                        .en = "round {} is ranked by votes; it takes no reviews"};

@@ -21,10 +21,10 @@
 namespace competition {
 
 constexpr PerLang<const char*> w_not_dir{
-    .uk = "{}: існує й не є каталогом (бланки оцінювання записують у новий або порожній каталог)",
+    .uk = "{}: існує й не є каталогом (оцінювальні листи записують у новий або порожній каталог)",
     .en = "{}: exists and is not a directory (score sheets are written into a new or empty directory)"};
 constexpr PerLang<const char*> w_not_empty{
-    .uk = "{}: каталог не порожній (бланки оцінювання записують у новий або порожній каталог)",
+    .uk = "{}: каталог не порожній (оцінювальні листи записують у новий або порожній каталог)",
     .en = "{}: the directory is not empty (score sheets are written into a new or empty directory)"};
 constexpr PerLang<const char*> w_no_assignment{.uk = "конкурс {} не має розподілу між експертами",
                                                .en = "round {} has no reviewer assignment"};

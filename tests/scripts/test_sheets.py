@@ -195,7 +195,7 @@ def main():
     cases = [("half", half, f"{{path}}:Оцінки!I{row}: budget: не може бути порожнім"),
              ("off-step", off_step, f"{{path}}:Оцінки!H{row}: feasibility: 6.3 не відповідає кроку 0.5"),
              ("other-round", other_round,
-              '{path}: competition_round: робоча книга — бланк оцінювання конкурсу "esm-2017", а не конкурсу esm-2018')]
+              '{path}: competition_round: робоча книга — оцінювальний лист конкурсу "esm-2017", а не конкурсу esm-2018')]
     for name, change, message in cases:
         folder, path = broken(name, change)
         db = fresh_db(a, name, example)

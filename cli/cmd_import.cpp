@@ -18,6 +18,8 @@ namespace competition::cli {
 
 constexpr PerLang<const char*> w_no_files{.uk = "{}: у каталозі немає файлів .xlsx чи .csv",
                                           .en = "{}: no .xlsx or .csv file in the directory"};
+constexpr PerLang<const char*> w_directory_refused{.uk = "каталог відхилено: жоден із {} файлів не записано",
+                                                   .en = "the directory was refused: none of its {} files was written"};
 constexpr PerLang<const char*> w_kind{.uk =
                                           "import: \"{}\" — не вид вхідних даних (очікується applications, reviewers, "
                                           "reviews, outcomes, history, pabulib, agreements або payments)",
@@ -51,7 +53,11 @@ static int run_import_directory(const ImportOptions& io, const ImportCliOptions&
   } catch (const Error& e) {
     if (format == "json" && e.kind() != ErrorKind::io)
       emit(g, render_directory_import_json(refused_directory(io, files, e)), Controls::kept);
-    throw;
+    if (e.kind() == ErrorKind::io || e.diagnostics().empty()) throw;
+    // The errors, then the line that says what became of the directory.
+    std::vector<Diagnostic> all = e.diagnostics();
+    all.push_back(Diagnostic{io.file, 0, 0, "", say(w_directory_refused, files.size()), e.kind()});
+    throw Error(e.kind(), std::move(all));
   }
   if (!o.dry_run) note_changes_recorded(g);
   bool errors = false;

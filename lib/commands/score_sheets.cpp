@@ -26,9 +26,9 @@ constexpr PerLang<const char*> w_not_dir{
 constexpr PerLang<const char*> w_not_empty{
     .uk = "{}: каталог не порожній (оцінювальні листи записують у новий або порожній каталог)",
     .en = "{}: the directory is not empty (score sheets are written into a new or empty directory)"};
-constexpr PerLang<const char*> w_no_assignment{.uk = "конкурс {} не має розподілу між експертами",
+constexpr PerLang<const char*> w_no_assignment{.uk = "конкурс {} не має призначення експертів",
                                                .en = "round {} has no reviewer assignment"};
-constexpr PerLang<const char*> w_not_assigned{.uk = "--reviewer {}: не експерт розподілу конкурсу {}",
+constexpr PerLang<const char*> w_not_assigned{.uk = "--reviewer {}: не експерт призначення конкурсу {}",
                                               .en = "--reviewer {}: not a reviewer of round {}'s assignment"};
 constexpr PerLang<const char*> w_same_file{
     .uk = "експертів {} і {} було б записано в один файл {}: перейменуйте одного з них",

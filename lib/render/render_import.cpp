@@ -20,9 +20,8 @@ struct CountWords {
   const char* to_update;
   const char* blank;
   const char* dry_run;
-  const char* files;        // directory, files, counts
-  const char* refused;      // a dry run's note when files have errors: files with errors, files
-  const char* refused_run;  // the same after a run: files with errors, files
+  const char* files;    // directory, files, counts
+  const char* refused;  // a dry run's note when files have errors: files with errors, files
 };
 
 constexpr PerLang<CountWords> count_words{
@@ -34,8 +33,7 @@ constexpr PerLang<CountWords> count_words{
            .blank = ", порожніх: {}",
            .dry_run = " (пробний запуск: нічого не записано)",
            .files = "{}: файлів: {}, {}\n",
-           .refused = " (пробний запуск: помилки у {} з {} файлів: каталог буде відхилено, нічого не записано)",
-           .refused_run = "помилки у {} з {} файлів: каталог відхилено, нічого не записано\n"},
+           .refused = " (пробний запуск: помилки у {} з {} файлів: каталог буде відхилено, нічого не записано)"},
     .en = {.counts = "{0} rows read, {2} {1}, {4} {3}, {5} unchanged{6}{7}",
            .added = "added",
            .to_add = "to add",
@@ -44,8 +42,7 @@ constexpr PerLang<CountWords> count_words{
            .blank = ", {} blank",
            .dry_run = " (dry run: nothing written)",
            .files = "{}: {} files, {}\n",
-           .refused = " (dry run: errors in {} of {} files: the directory would be refused, nothing written)",
-           .refused_run = "errors in {} of {} files: the directory was refused, nothing written\n"},
+           .refused = " (dry run: errors in {} of {} files: the directory would be refused, nothing written)"},
 };
 
 // `N rows read, A added, U updated, K unchanged[, B blank]` (blank rows when
@@ -110,7 +107,6 @@ std::string render_directory_import_text(const DirectoryImport& d, bool dry_run,
       refused == 0 ? std::string() : fmt::format(fmt::runtime(count_words[lang].refused), refused, d.files.size());
   out += fmt::format(fmt::runtime(count_words[lang].files), d.directory, d.files.size(),
                      counts_text(d.total(), dry_run, lang, true, after));
-  if (!dry_run && refused > 0) out += fmt::format(fmt::runtime(count_words[lang].refused_run), refused, d.files.size());
   return out;
 }
 

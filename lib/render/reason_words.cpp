@@ -15,13 +15,13 @@ struct TokenInWords {
 
 // docs/rules.md §2 (score) and §4.5 (allocation) reasons.
 constexpr TokenInWords plain_reasons[] = {
-    {"sector_not_allowed", {.uk = "сектор не допускається", .en = "sector not allowed"}},
-    {"request_above_max", {.uk = "запит понад максимум", .en = "request above the maximum"}},
+    {"sector_not_allowed", {.uk = "організації цього сектору до конкурсу не допускаються", .en = "sector not allowed"}},
+    {"request_above_max", {.uk = "запит перевищує максимальну суму", .en = "request above the maximum"}},
     {"cofinancing_below_min", {.uk = "співфінансування нижче мінімуму", .en = "co-financing below the minimum"}},
     // year.md §5, [checks] earlier_reports = "reject"
     {"earlier_report_missing",
      {.uk = "не подано звіт за попереднім грантом", .en = "the report on an earlier grant is missing"}},
-    {"total_below_pass", {.uk = "сума нижче прохідного балу", .en = "total below the pass mark"}},
+    {"total_below_pass", {.uk = "сума балів нижча за прохідний бал", .en = "total below the pass mark"}},
     {"too_few_reviews", {.uk = "замало оцінок", .en = "too few reviews"}},
     {"budget_exhausted", {.uk = "бюджет вичерпано", .en = "budget exhausted"}},
     {"organisation_cap",
@@ -53,7 +53,7 @@ constexpr PerLang<ReasonWords> reason_words{
     .uk =
         {
             .quoted = "«{}»",
-            .below_threshold = "критерій {} нижче порогу",
+            .below_threshold = "оцінка за критерієм {} нижча за поріг",
             .spread = "розкид оцінок: {}",
             .report_missing = "не подано звіт за грантом {}",
             .double_funding = "можливе подвійне фінансування: {}",

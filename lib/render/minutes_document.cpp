@@ -34,6 +34,7 @@ struct MinutesWords {
   const char* lots_leftover;  // Σ (lot − its awards), part of the lots' sums
   const char* pool;           // the pool: unassigned budget and lots' leftovers
   const char* total_row;      // a table's last row: the sums
+  const char* pool_row;       // the row of the pool's awards
   const char* place;          // the awards table: the place in the ranking
   const char* applications_title;
   const char* weight;
@@ -90,6 +91,7 @@ constexpr PerLang<MinutesWords> minutes_words{
             .lots_leftover = "Залишки лотів (входять до їхніх сум): {}",
             .pool = "Пул — нерозподілений бюджет і залишки лотів: {}; з нього розподілено {}",
             .total_row = "Разом",
+            .pool_row = "Пул (нерозподілений бюджет і залишки лотів)",
             .place = "місце в рейтингу",
             .applications_title = "Заявки, оцінки та результати",
             .weight = "вага",
@@ -151,6 +153,7 @@ constexpr PerLang<MinutesWords> minutes_words{
             .lots_leftover = "Leftovers of the lots (part of their sums): {}",
             .pool = "Pool — the unassigned budget and the lots' leftovers: {}; awarded from it: {}",
             .total_row = "Total",
+            .pool_row = "Pool (the unassigned budget and the lots' leftovers)",
             .place = "rank",
             .applications_title = "Applications, scores and results",
             .weight = "weight",
@@ -305,15 +308,16 @@ MinutesSection budget_section(const Minutes& c) {
   lots.align = "lrr";
   Money lots_sum, lots_awarded;
   for (const auto& l : c.m.lots) {
-    lots.rows.push_back({std::string(lot_name(c.rules, l.id, c.lang)), c.money(l.amount), c.money(l.awarded)});
+    lots.rows.push_back(
+        {capitalised(std::string(lot_name(c.rules, l.id, c.lang))), c.money(l.amount), c.money(l.awarded)});
     lots_sum += l.amount;
     lots_awarded += l.awarded;
   }
-  // The lots' leftovers are part of their sums: the pool's row counts only the
-  // budget no lot has, so that the column adds up to the budget.
+  // The lots' leftovers are part of their sums: the amounts add up to the
+  // budget, the awards (the pool's in a row of their own) to the awarded total.
   const Money unassigned = c.m.budget - lots_sum;
-  if (c.m.pool_amount || !unassigned.is_zero())
-    lots.rows.push_back({w.unassigned, c.money(unassigned), c.m.pool_amount ? c.money(c.m.pool_awarded) : dash});
+  if (c.m.pool_amount || !unassigned.is_zero()) lots.rows.push_back({w.unassigned, c.money(unassigned), dash});
+  if (c.m.pool_amount) lots.rows.push_back({w.pool_row, dash, c.money(c.m.pool_awarded)});
   lots.rows.push_back({w.total_row, c.money(c.m.budget), c.money(c.m.awarded)});
   lots.total = true;
   s.table = std::move(lots);

@@ -93,7 +93,8 @@ TEST_CASE("minutes: criteria and lots by name or `short`, never by id") {
   // The lot's leftover (10 000,00) is in its sum: the column adds up to the budget.
   CHECK(lots.table->rows ==
         std::vector<std::vector<std::string>>{{"Люди похилого віку", "50 000,00", "40 000,00"},
-                                              {"Нерозподілений між лотами бюджет", "950 000,00", "0,00"},
+                                              {"Нерозподілений між лотами бюджет", "950 000,00", "—"},
+                                              {"Пул (нерозподілений бюджет і залишки лотів)", "—", "0,00"},
                                               {"Разом", "1 000 000,00", "40 000,00"}});
   CHECK(lots.table->total);
   CHECK(lots.items == std::vector<std::string>{"Залишки лотів (входять до їхніх сум): 10 000,00 грн",
@@ -123,9 +124,11 @@ TEST_CASE("minutes: money with the round's currency, the coefficient says it is 
                                  "Coefficient of attracted funds (declared in applications): 0.3000"});
   const MinutesSection& lots = section(en, "Budget and lots");
   CHECK(lots.table->header == std::vector<std::string>{"Lot", "Amount", "Awarded"});
-  CHECK(lots.table->rows == std::vector<std::vector<std::string>>{{"Люди похилого віку", "50,000.00", "40,000.00"},
-                                                                  {"Budget not given to any lot", "950,000.00", "0.00"},
-                                                                  {"Total", "1,000,000.00", "40,000.00"}});
+  CHECK(lots.table->rows ==
+        std::vector<std::vector<std::string>>{{"Люди похилого віку", "50,000.00", "40,000.00"},
+                                              {"Budget not given to any lot", "950,000.00", "—"},
+                                              {"Pool (the unassigned budget and the lots' leftovers)", "—", "0.00"},
+                                              {"Total", "1,000,000.00", "40,000.00"}});
   CHECK(section(en, "Awards").table->header ==
         std::vector<std::string>{"No.", "Rank", "Id", "Organisation", "Lot", "Award"});
 }

@@ -370,7 +370,8 @@ MinutesTable applications_table(const Minutes& c, bool votes, const CrossYearVie
     row.push_back(status);
     row.push_back(c.money(l.award));
     std::vector<std::string> reasons;
-    for (const auto& r : l.reasons) reasons.push_back(reason_in_words(c.rules, r, c.lang));
+    for (const auto& r : l.reasons)
+      reasons.push_back(a ? reason_in_words(c.rules, r, a->sector, c.lang) : reason_in_words(c.rules, r, c.lang));
     row.push_back(join(reasons, "; "));
     if (cross_year.shown) {
       auto flags = cross_year.flags.find(l.id);

@@ -196,6 +196,11 @@ TEST_CASE("reasons in Ukrainian sentences, the criterion by name") {
   CHECK(reason_in_words(rules, "request_above_max", Lang::uk) == "запит перевищує максимальну суму");
   CHECK(reason_in_words(rules, "sector_not_allowed", Lang::uk) ==
         "організації цього сектору до конкурсу не допускаються");
+  CHECK(reason_in_words(rules, "sector_not_allowed", Sector::business, Lang::uk) ==
+        "організації сектору business до конкурсу не допускаються");
+  CHECK(reason_in_words(rules, "sector_not_allowed", Sector::state, Lang::en) ==
+        "organisations of the state sector are not allowed");
+  CHECK(reason_in_words(rules, "total_below_pass", Sector::business, Lang::uk) == "сума балів нижча за прохідний бал");
   CHECK(reason_in_words(rules, "criterion_below_threshold:budget", Lang::en) ==
         "criterion “Обґрунтованість кошторису” below its threshold");
 }

@@ -162,7 +162,7 @@ constexpr PerLang<MinutesWords> minutes_words{
             .scores_order = "Applications by their rank; those outside the ranking by id. Scores are the aggregated "
                             "reviews, rounded for display (the ranking used exact values).",
             .rank = "rank",
-            .id = "id",
+            .id = "ID",
             .organisation = "organisation",
             .requested = "requested",
             .votes = "votes",

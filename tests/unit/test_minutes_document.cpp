@@ -130,7 +130,7 @@ TEST_CASE("minutes: money with the round's currency, the coefficient says it is 
                                               {"Pool (the unassigned budget and the lots' leftovers)", "—", "0.00"},
                                               {"Total", "1,000,000.00", "40,000.00"}});
   CHECK(section(en, "Awards").table->header ==
-        std::vector<std::string>{"No.", "Rank", "Id", "Organisation", "Lot", "Award"});
+        std::vector<std::string>{"No.", "Rank", "ID", "Organisation", "Lot", "Award"});
 }
 
 TEST_CASE("minutes: the fingerprint note names commands, not a file of the repository") {

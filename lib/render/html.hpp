@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "values/lang.hpp"
+
 namespace competition {
 
 // Whether `'` becomes `&#39;`. Element text and `"`-quoted attributes (all
@@ -22,6 +24,11 @@ enum class Apostrophe { escaped, kept };
 // (nothing is loaded from elsewhere).
 [[nodiscard]] std::string html_page_start(std::string_view lang, std::string_view title, std::string_view style,
                                           Apostrophe apostrophe);
+
+// The style rules that print `text` and "Сторінка N з M" / "Page N of M" at
+// the foot of every printed page (CSS page margin boxes); `text` is escaped
+// for a CSS string.
+[[nodiscard]] std::string page_footer_style(std::string_view text, Lang lang);
 
 // What closes a page html_page_start opened.
 inline constexpr std::string_view html_page_end = "</main>\n</body>\n</html>\n";

@@ -30,6 +30,12 @@ struct MinutesWords {
   const char* members_title;
   const char* no_members;
   const char* budget_title;
+  const char* unassigned;     // the budget not given to any lot
+  const char* lots_leftover;  // Σ (lot − its awards), part of the lots' sums
+  const char* pool;           // the pool: unassigned budget and lots' leftovers
+  const char* total_row;      // a table's last row: the sums
+  const char* pool_row;       // the row of the pool's awards
+  const char* place;          // the awards table: the place in the ranking
   const char* applications_title;
   const char* weight;
   const char* criteria;
@@ -67,6 +73,7 @@ struct MinutesWords {
   const char* chair;
   const char* secretary;
   const char* signature_label;
+  const char* date_label;
 };
 
 constexpr PerLang<MinutesWords> minutes_words{
@@ -80,12 +87,19 @@ constexpr PerLang<MinutesWords> minutes_words{
             .members_title = "Склад комісії",
             .no_members = "Склад комісії у правилах не вказано ([commission] members).",
             .budget_title = "Бюджет і лоти",
+            .unassigned = "Нерозподілений між лотами бюджет",
+            .lots_leftover = "Залишки лотів (входять до їхніх сум): {}",
+            .pool = "Пул — нерозподілений бюджет і залишки лотів: {}; з нього розподілено {}",
+            .total_row = "Разом",
+            .pool_row = "Пул (нерозподілений бюджет і залишки лотів)",
+            .place = "місце в рейтингу",
             .applications_title = "Заявки, оцінки та результати",
             .weight = "вага",
             .criteria = "Критерії",
-            .votes_order = "Заявки в порядку рейтингу за голосами мешканців, далі не включені до рейтингу за номером.",
-            .scores_order = "Заявки в порядку рейтингу, далі не включені до рейтингу за номером; бали — зведені оцінки "
-                            "експертів, округлені для показу (рейтинг визначено за точними значеннями).",
+            .votes_order = "Заявки подано за місцем у рейтингу за голосами мешканців; заявки поза рейтингом — за "
+                           "номером.",
+            .scores_order = "Заявки подано за місцем у рейтингу; заявки поза рейтингом — за номером. Бали — зведені "
+                            "оцінки експертів, округлені для показу (рейтинг визначено за точними значеннями).",
             .rank = "№",
             .id = "заявка",
             .organisation = "організація",
@@ -123,6 +137,7 @@ constexpr PerLang<MinutesWords> minutes_words{
             .chair = "Голова комісії",
             .secretary = "Секретар комісії",
             .signature_label = "(підпис)",
+            .date_label = "Дата",
         },
     .en =
         {
@@ -134,14 +149,20 @@ constexpr PerLang<MinutesWords> minutes_words{
             .members_title = "Members of the commission",
             .no_members = "The rules name no members ([commission] members).",
             .budget_title = "Budget and lots",
+            .unassigned = "Budget not given to any lot",
+            .lots_leftover = "Leftovers of the lots (part of their sums): {}",
+            .pool = "Pool — the unassigned budget and the lots' leftovers: {}; awarded from it: {}",
+            .total_row = "Total",
+            .pool_row = "Pool (the unassigned budget and the lots' leftovers)",
+            .place = "rank",
             .applications_title = "Applications, scores and results",
             .weight = "weight",
             .criteria = "Criteria",
-            .votes_order = "Applications in rank order by public votes, then the unranked by id.",
-            .scores_order = "Applications in rank order, then the unranked by id; scores are the aggregated reviews, "
-                            "rounded for display (the ranking used exact values).",
+            .votes_order = "Applications by their rank in the public vote; those outside the ranking by id.",
+            .scores_order = "Applications by their rank; those outside the ranking by id. Scores are the aggregated "
+                            "reviews, rounded for display (the ranking used exact values).",
             .rank = "rank",
-            .id = "id",
+            .id = "ID",
             .organisation = "organisation",
             .requested = "requested",
             .votes = "votes",
@@ -178,8 +199,35 @@ constexpr PerLang<MinutesWords> minutes_words{
             .chair = "Chair of the commission",
             .secretary = "Secretary of the commission",
             .signature_label = "(signature)",
+            .date_label = "Date",
         },
 };
+
+// The text with its first letter in upper case (Latin or Ukrainian Cyrillic):
+// every column header of the minutes starts with a capital, in both languages.
+std::string capitalised(std::string s) {
+  if (s.empty()) return s;
+  auto c0 = static_cast<unsigned char>(s[0]);
+  if (c0 >= 'a' && c0 <= 'z') {
+    s[0] = static_cast<char>(c0 - 'a' + 'A');
+    return s;
+  }
+  if (s.size() < 2) return s;
+  auto c1 = static_cast<unsigned char>(s[1]);
+  unsigned cp = ((c0 & 0x1Fu) << 6) | (c1 & 0x3Fu);
+  if (c0 < 0xC0 || c0 >= 0xE0) return s;
+  if (cp >= 0x430 && cp <= 0x44F)
+    cp -= 0x20;  // а–я
+  else if (cp >= 0x450 && cp <= 0x45F)
+    cp -= 0x50;  // є, і, ї …
+  else if (cp == 0x491)
+    cp = 0x490;  // ґ
+  else
+    return s;
+  s[0] = static_cast<char>(0xC0u | (cp >> 6));
+  s[1] = static_cast<char>(0x80u | (cp & 0x3Fu));
+  return s;
+}
 
 // What every section reads: the data, the language and its words, the applications by id.
 struct Minutes {
@@ -258,12 +306,25 @@ MinutesSection budget_section(const Minutes& c) {
   MinutesTable lots;
   lots.header = {c.dw.lot, c.dw.amount, c.dw.awarded};
   lots.align = "lrr";
-  for (const auto& l : c.m.lots)
-    lots.rows.push_back({std::string(lot_name(c.rules, l.id, c.lang)), c.money(l.amount), c.money(l.awarded)});
-  if (c.m.pool_amount)
+  Money lots_sum, lots_awarded;
+  for (const auto& l : c.m.lots) {
     lots.rows.push_back(
-        {std::string(lot_name(c.rules, "pool", c.lang)), c.money(*c.m.pool_amount), c.money(c.m.pool_awarded)});
+        {capitalised(std::string(lot_name(c.rules, l.id, c.lang))), c.money(l.amount), c.money(l.awarded)});
+    lots_sum += l.amount;
+    lots_awarded += l.awarded;
+  }
+  // The lots' leftovers are part of their sums: the amounts add up to the
+  // budget, the awards (the pool's in a row of their own) to the awarded total.
+  const Money unassigned = c.m.budget - lots_sum;
+  if (c.m.pool_amount || !unassigned.is_zero()) lots.rows.push_back({w.unassigned, c.money(unassigned), dash});
+  if (c.m.pool_amount) lots.rows.push_back({w.pool_row, dash, c.money(c.m.pool_awarded)});
+  lots.rows.push_back({w.total_row, c.money(c.m.budget), c.money(c.m.awarded)});
+  lots.total = true;
   s.table = std::move(lots);
+  if (c.m.pool_amount)
+    s.items = {
+        fmt::format(fmt::runtime(w.lots_leftover), c.money_with_unit(lots_sum - lots_awarded)),
+        fmt::format(fmt::runtime(w.pool), c.money_with_unit(*c.m.pool_amount), c.money_with_unit(c.m.pool_awarded))};
   return s;
 }
 
@@ -309,7 +370,8 @@ MinutesTable applications_table(const Minutes& c, bool votes, const CrossYearVie
     row.push_back(status);
     row.push_back(c.money(l.award));
     std::vector<std::string> reasons;
-    for (const auto& r : l.reasons) reasons.push_back(reason_in_words(c.rules, r, c.lang));
+    for (const auto& r : l.reasons)
+      reasons.push_back(a ? reason_in_words(c.rules, r, a->sector, c.lang) : reason_in_words(c.rules, r, c.lang));
     row.push_back(join(reasons, "; "));
     if (cross_year.shown) {
       auto flags = cross_year.flags.find(l.id);
@@ -376,16 +438,20 @@ MinutesSection awards_section(const Minutes& c) {
   MinutesSection s;
   s.title = w.awards_title;
   MinutesTable t;
-  t.header = {w.rank, w.id, w.organisation, c.dw.lot, w.award};
-  t.align = "rnllr";
+  t.header = {w.number, w.place, w.id, w.organisation, c.dw.lot, w.award};
+  t.align = "rrnllr";
   Money cofinancing;
   int winners = 0;
   for (const auto& l : c.m.lines) {
     if (l.status != AwardStatus::funded && l.status != AwardStatus::partial) continue;
     ++winners;
     if (const Application* a = c.app(l.id)) cofinancing += a->cofinancing;
-    t.rows.push_back({l.rank ? std::to_string(*l.rank) : dash, l.id, c.org(l.id),
+    t.rows.push_back({std::to_string(winners), l.rank ? std::to_string(*l.rank) : dash, l.id, c.org(l.id),
                       l.lot ? std::string(lot_heading(c.rules, *l.lot, c.lang)) : std::string(), c.money(l.award)});
+  }
+  if (!t.rows.empty()) {
+    t.rows.push_back({"", "", "", w.total_row, "", c.money(c.m.awarded)});
+    t.total = true;
   }
   if (t.rows.empty())
     s.paragraphs.push_back(w.no_awards);
@@ -430,6 +496,10 @@ MinutesDocument minutes_document(const MinutesData& data, Lang lang) {
   doc.signers = c.rules.members;
   if (doc.signers.empty()) doc.signers = {c.w.chair, c.w.secretary};
   doc.signature_label = c.w.signature_label;
+  doc.date_label = c.w.date_label;
+  for (auto& s : doc.sections)
+    if (s.table)
+      for (auto& h : s.table->header) h = capitalised(h);
   return doc;
 }
 

@@ -52,6 +52,7 @@ struct MinutesTable {
   std::vector<std::string> header;
   std::string align;  // per column: `l` text, `r` number (right), `n` an id (one line)
   std::vector<std::vector<std::string>> rows;
+  bool total = false;  // the last row holds the sums (printed bold)
 };
 
 struct MinutesSection {
@@ -73,6 +74,7 @@ struct MinutesDocument {
   std::string signatures_title;
   std::vector<std::string> signers;  // one signature line each
   std::string signature_label;       // under the line: `(підпис)`
+  std::string date_label;            // the line for the date of signing: `Дата`
 };
 
 MinutesDocument minutes_document(const MinutesData& data, Lang lang);

@@ -63,7 +63,7 @@ constexpr PerLang<MinutesSensitivityWords> words{
            .margin_votes = "The margin is the fewest votes by which the application's count would have to change "
                            "for it to gain or lose money.",
            .none = "No application is fragile or contested: every scenario gives money to the same applications.",
-           .id = "id",
+           .id = "ID",
            .organisation = "organisation",
            .label = "label",
            .funded_in = "with money",

@@ -15,13 +15,13 @@ struct TokenInWords {
 
 // docs/rules.md §2 (score) and §4.5 (allocation) reasons.
 constexpr TokenInWords plain_reasons[] = {
-    {"sector_not_allowed", {.uk = "сектор не допускається", .en = "sector not allowed"}},
-    {"request_above_max", {.uk = "запит понад максимум", .en = "request above the maximum"}},
+    {"sector_not_allowed", {.uk = "організації цього сектору до конкурсу не допускаються", .en = "sector not allowed"}},
+    {"request_above_max", {.uk = "запит перевищує максимальну суму", .en = "request above the maximum"}},
     {"cofinancing_below_min", {.uk = "співфінансування нижче мінімуму", .en = "co-financing below the minimum"}},
     // year.md §5, [checks] earlier_reports = "reject"
     {"earlier_report_missing",
      {.uk = "не подано звіт за попереднім грантом", .en = "the report on an earlier grant is missing"}},
-    {"total_below_pass", {.uk = "сума нижче прохідного балу", .en = "total below the pass mark"}},
+    {"total_below_pass", {.uk = "сума балів нижча за прохідний бал", .en = "total below the pass mark"}},
     {"too_few_reviews", {.uk = "замало оцінок", .en = "too few reviews"}},
     {"budget_exhausted", {.uk = "бюджет вичерпано", .en = "budget exhausted"}},
     {"organisation_cap",
@@ -40,7 +40,8 @@ struct ReasonWords {
   const char* report_missing;   // ROUND/APPLICATION of an earlier grant (year.md §5)
   const char* double_funding;   // ROUND/APPLICATION of an earlier grant
   const char* cost_outlier;
-  const char* funded;  // the statuses of an allocation line
+  const char* sector_named;  // sector_not_allowed with the applicant's sector (its token)
+  const char* funded;        // the statuses of an allocation line
   const char* partial;
   const char* reserve;
   const char* rejected;
@@ -53,11 +54,12 @@ constexpr PerLang<ReasonWords> reason_words{
     .uk =
         {
             .quoted = "«{}»",
-            .below_threshold = "критерій {} нижче порогу",
+            .below_threshold = "оцінка за критерієм {} нижча за поріг",
             .spread = "розкид оцінок: {}",
             .report_missing = "не подано звіт за грантом {}",
             .double_funding = "можливе подвійне фінансування: {}",
             .cost_outlier = "вартість на одного клієнта далека від медіани",
+            .sector_named = "організації сектору {} до конкурсу не допускаються",
             .funded = "профінансовано",
             .partial = "частково",
             .reserve = "резерв",
@@ -74,6 +76,7 @@ constexpr PerLang<ReasonWords> reason_words{
             .report_missing = "the report on grant {} is missing",
             .double_funding = "possible double funding: {}",
             .cost_outlier = "cost per client far from the median",
+            .sector_named = "organisations of the {} sector are not allowed",
             .funded = "funded",
             .partial = "partially funded",
             .reserve = "reserve",
@@ -101,6 +104,12 @@ std::string reason_in_words(const Rules& rules, std::string_view token, Lang lan
     return fmt::format(fmt::runtime(reason_words[lang].below_threshold),
                        quoted_criterion(rules, token.substr(threshold.size()), lang));
   return std::string(token);
+}
+
+std::string reason_in_words(const Rules& rules, std::string_view token, Sector sector, Lang lang) {
+  if (token == "sector_not_allowed")
+    return fmt::format(fmt::runtime(reason_words[lang].sector_named), to_string(sector));
+  return reason_in_words(rules, token, lang);
 }
 
 std::string award_status_in_words(AwardStatus s, Lang lang) {

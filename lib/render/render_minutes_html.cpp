@@ -26,6 +26,22 @@ std::string inline_text(std::string_view s) {
   return out;
 }
 
+// `s` with U+00A0 for the spaces inside an amount (`1 000 000,00 грн`): in
+// sentences and lists an amount never breaks across lines (cells use nowrap).
+std::string amounts_together(std::string_view s) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const std::string_view next = s.substr(i + 1);
+    if (s[i] == ' ' && i > 0 && digit(s[i - 1]) &&
+        ((!next.empty() && digit(next[0])) || next.starts_with("грн") || next.starts_with("UAH")))
+      out += "\u00A0";
+    else
+      out += s[i];
+  }
+  return out;
+}
+
 // The page's only style sheet: inline, so that the file stands alone; sized for
 // A4 paper, black on white, table headers repeated on every printed page, no
 // row split across pages; the wide table of applications on landscape pages.
@@ -51,14 +67,17 @@ th.r, td.r { text-align: right; }
 td.r, td.nw { white-space: nowrap; font-variant-numeric: tabular-nums; }
 section.wide { page: wide; }
 tbody tr:nth-child(even) td { background: #f6f7f9; }
+tr.total td { font-weight: bold; border-top: 1pt solid #333; }
 ul.items { margin: 1mm 0 2mm; padding-left: 6mm; }
 code { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 0.95em; white-space: nowrap; }
 p.fingerprint { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 9pt; word-break: break-all; border: 0.6pt solid #333; padding: 2mm; }
+div.closing { break-inside: avoid; page-break-inside: avoid; }
 section.signatures { break-inside: avoid; page-break-inside: avoid; margin-top: 8mm; }
 div.signature { display: flex; align-items: flex-end; gap: 6mm; margin: 9mm 0 0; }
 div.signature .who { flex: 1 1 auto; }
 div.signature .line { flex: 0 0 60mm; border-bottom: 0.6pt solid #000; text-align: center; }
 div.signature .line span { display: block; transform: translateY(5mm); font-size: 7.5pt; color: #444; }
+div.signature.date .line { flex: 0 0 40mm; }
 @media screen { body { background: #eef0f3; } main { background: #fff; padding: 12mm 12mm; margin: 6mm auto; box-shadow: 0 0 3mm rgba(0,0,0,0.15); } section.wide { overflow-x: auto; } }
 @media print { main { max-width: none; padding: 0; } }
 )";
@@ -73,8 +92,9 @@ std::string table_html(const MinutesTable& t) {
   for (std::size_t i = 0; i < t.header.size(); ++i)
     out += fmt::format("<th{}>{}</th>", cls(i), html_escape(t.header[i]));
   out += "</tr></thead>\n<tbody>\n";
-  for (const auto& r : t.rows) {
-    out += "<tr>";
+  for (std::size_t k = 0; k < t.rows.size(); ++k) {
+    const auto& r = t.rows[k];
+    out += t.total && k + 1 == t.rows.size() ? "<tr class=\"total\">" : "<tr>";
     for (std::size_t i = 0; i < r.size(); ++i) out += fmt::format("<td{}>{}</td>", cls(i), html_escape(r[i]));
     out += "</tr>\n";
   }
@@ -83,19 +103,24 @@ std::string table_html(const MinutesTable& t) {
 
 }  // namespace
 
+// The last section (the fingerprint) and the signatures print on one page when
+// they fit: the signatures never stand alone on the last page.
 std::string render_minutes_html(const MinutesDocument& doc) {
-  std::string out = html_page_start(to_string(doc.lang), doc.title + " — " + doc.subtitle, style, Apostrophe::escaped);
+  std::string out =
+      html_page_start(to_string(doc.lang), doc.title + " — " + doc.subtitle,
+                      std::string(style) + page_footer_style(doc.subtitle, doc.lang), Apostrophe::escaped);
   out += "<h1>" + html_escape(doc.title) + "</h1>\n";
   out += "<p class=\"subtitle\">" + html_escape(doc.subtitle) + "</p>\n<ul class=\"facts\">\n";
-  for (const auto& f : doc.facts) out += "<li>" + html_escape(f) + "</li>\n";
+  for (const auto& f : doc.facts) out += "<li>" + html_escape(amounts_together(f)) + "</li>\n";
   out += "</ul>\n";
   for (const auto& s : doc.sections) {
+    if (&s == &doc.sections.back()) out += "<div class=\"closing\">\n";
     out += std::string(s.wide ? "<section class=\"wide\">" : "<section>") + "\n<h2>" + html_escape(s.title) + "</h2>\n";
-    for (const auto& p : s.paragraphs) out += "<p>" + inline_text(p) + "</p>\n";
+    for (const auto& p : s.paragraphs) out += "<p>" + inline_text(amounts_together(p)) + "</p>\n";
     if (s.table) out += table_html(*s.table);
     if (!s.items.empty()) {
       out += "<ul class=\"items\">\n";
-      for (const auto& i : s.items) out += "<li>" + html_escape(i) + "</li>\n";
+      for (const auto& i : s.items) out += "<li>" + html_escape(amounts_together(i)) + "</li>\n";
       out += "</ul>\n";
     }
     if (!s.code.empty()) out += "<p class=\"fingerprint\">" + html_escape(s.code) + "</p>\n";
@@ -106,7 +131,10 @@ std::string render_minutes_html(const MinutesDocument& doc) {
   for (const auto& s : doc.signers)
     out += "<div class=\"signature\"><div class=\"who\">" + html_escape(s) + "</div><div class=\"line\"><span>" +
            html_escape(doc.signature_label) + "</span></div></div>\n";
+  out += "<div class=\"signature date\"><div class=\"who\">" + html_escape(doc.date_label) +
+         ":</div><div class=\"line\"></div></div>\n";
   out += "</section>\n";
+  if (!doc.sections.empty()) out += "</div>\n";
   out += html_page_end;
   return out;
 }

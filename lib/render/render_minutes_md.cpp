@@ -57,6 +57,7 @@ std::string render_minutes_md(const MinutesDocument& doc) {
   // A run of underscores between spaces is neither emphasis nor a rule: the line to sign on.
   for (const auto& s : doc.signers)
     blocks.push_back(md_cell(s) + " " + std::string(24, '_') + " " + md_cell(doc.signature_label));
+  blocks.push_back(md_cell(doc.date_label) + ": " + std::string(24, '_'));
   std::string out;
   for (const auto& b : blocks) out += (out.empty() ? "" : "\n\n") + b;
   return out + "\n";

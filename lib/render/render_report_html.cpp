@@ -174,7 +174,8 @@ std::vector<std::string> charts(const ReportTable& t, Lang lang) {
 // docs/report.md "html": one self-contained page, no scripts, nothing loaded from elsewhere.
 std::string render_report_html(const ReportTable& t, Lang lang) {
   std::string title = report_title(t, lang);
-  std::string out = html_page_start(to_string(lang), title, style, Apostrophe::kept);
+  std::string out =
+      html_page_start(to_string(lang), title, std::string(style) + page_footer_style(title, lang), Apostrophe::kept);
   out += "<h1>" + html_escape(title, Apostrophe::kept) + "</h1>\n";
   out += "<div class=\"table-wrap\">\n<table>\n<thead>\n<tr><th scope=\"col\">" +
          html_escape(indicators_heading(lang), Apostrophe::kept) + "</th>";
@@ -235,7 +236,8 @@ std::string render_category_html(const CategoryTable& t, Lang lang) {
   // The years of the tables: those with rounds (history years are only named in a note).
   std::string title = t.years.empty() ? category_title(t.from, t.to, lang)
                                       : category_title(t.years.front().year, t.years.back().year, lang);
-  std::string out = html_page_start(to_string(lang), title, style, Apostrophe::kept);
+  std::string out =
+      html_page_start(to_string(lang), title, std::string(style) + page_footer_style(title, lang), Apostrophe::kept);
   out += "<h1>" + html_escape(title, Apostrophe::kept) + "</h1>\n";
   for (const auto& y : t.years) {
     std::vector<std::vector<std::string>> rows;
@@ -263,7 +265,8 @@ std::string render_category_html(const CategoryTable& t, Lang lang) {
 std::string render_service_html(const ServiceTable& t, Lang lang) {
   std::string title = t.years.empty() ? service_title(t.from, t.to, lang)
                                       : service_title(t.years.front().year, t.years.back().year, lang);
-  std::string out = html_page_start(to_string(lang), title, style, Apostrophe::kept);
+  std::string out =
+      html_page_start(to_string(lang), title, std::string(style) + page_footer_style(title, lang), Apostrophe::kept);
   out += "<h1>" + html_escape(title, Apostrophe::kept) + "</h1>\n";
   for (const auto& y : t.years) {
     std::vector<std::vector<std::string>> rows;

@@ -135,11 +135,11 @@ def main():
     html = open(page, encoding="utf-8").read()
     check_html(html, ids, members, fingerprint,
                ["Протокол засідання конкурсної комісії", "Дата засідання: 10.03.2026", "Склад комісії",
-                "Бюджет конкурсу: 1 000 000,00 грн", "Залишок:", "Підписи", "(підпис)", "lang=\"uk\""])
+                "Бюджет конкурсу: 1\u00a0000\u00a0000,00\u00a0грн", "Залишок:", "Підписи", "(підпис)", "lang=\"uk\""])
     en = run(a.binary, db, "--lang", "en", "minutes", "--format", "html", "--date", "2026-03-10").stdout
     check_html(en, ids, members, fingerprint,
                ["Minutes of the meeting of the competition commission", "Date of the meeting: 2026-03-10",
-                "Budget of the round: 1,000,000.00 UAH", "Leftover:", "(signature)", "lang=\"en\""])
+                "Budget of the round: 1,000,000.00\u00a0UAH", "Leftover:", "(signature)", "lang=\"en\""])
     if failures:
         for f in failures:
             print("FAIL:", f)

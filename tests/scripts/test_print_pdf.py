@@ -80,6 +80,9 @@ def check_report(work, db):
         header = next((line for line in texts[first].splitlines() if "Показники" in line), "")
         check(re.findall(r"\b(20\d\d)\b", header) == years,
               f"the table's header row on paper is not the years 2000…2018: {header.strip()!r}")
+    for n, t in enumerate(texts, 1):
+        check(re.search(r"· Сторінка " + str(n) + " з " + str(len(texts)) + r"\b", t) is not None,
+              f"page {n} of the report has no footer with its number")
     every = "\n".join(texts)
     flat = re.sub(r"\s+", " ", every)
     # The rows of the Markdown table: each label, and the last year's figure, on paper.
@@ -105,7 +108,9 @@ def check_english_report(work, db):
     report's words are the program's; the history holds no names)."""
     page = os.path.join(work, "report-en.html")
     run(a.binary, db, "--lang", "en", "report", "--format", "html", "-o", page)
-    every = "\n".join(pages_text(print_pdf(work, page)))
+    texts = pages_text(print_pdf(work, page))
+    every = "\n".join(texts)
+    check(re.search(r"· Page 1 of " + str(len(texts)) + r"\b", texts[0]) is not None, "the English footer is not on paper")
     check(re.search(r"\bunfunded\b", every) is not None, "the English report does not word 2014's note (unfunded)")
     cyrillic = sorted(set(re.findall(r"[\u0400-\u04ff]+", every)))
     check(not cyrillic, f"Cyrillic on the English report's paper: {cyrillic[:10]}")
@@ -122,6 +127,10 @@ def check_minutes(work, db):
     check(portrait and portrait[0] and portrait[-1], f"the minutes' first and last pages are not portrait: {sizes}")
     check(not all(portrait), f"the applications table is not on a landscape page: {sizes}")
     texts = pages_text(pdf)
+    # Every page's footer: the round and "Сторінка N з M".
+    for n, t in enumerate(texts, 1):
+        check(re.search(r"Конкурс esm-2018 .*· Сторінка " + str(n) + " з " + str(len(texts)) + r"\b", t) is not None,
+              f"page {n} of the minutes has no footer with the round and its number")
     tokens = set()
     for t in texts:
         tokens.update(words(t))
@@ -142,8 +151,9 @@ def check_minutes(work, db):
     for m in sorted(set(amounts)):
         check(re.search(r"(?<!\d)(?<!\d )" + re.escape(m) + r"(?!\d)", every_line) is not None,
               f"the amount {m!r} is not printed on one line")
-    # A word cut in two in a header would leave its halves on paper.
-    for broken in ("заяв", "кошто", "гран", "бал"):
+    # A word cut in two in a header would leave its halves on paper ("бал" is a
+    # word of the reasons, "прохідний бал": the tail of "балів" shows the cut).
+    for broken in ("заяв", "кошто", "гран", "ів"):
         check(broken not in tokens, f"a header is cut mid-word: {broken!r} on paper")
     draw(pdf, os.path.join(work, "minutes"))
 

@@ -27,3 +27,12 @@ TEST_CASE("html_page_start: doctype, language, escaped title, inline style, open
   CHECK(html_page_start("uk", "'", "", Apostrophe::kept).find("<title>'</title>") != std::string::npos);
   CHECK(std::string(html_page_end) == "</main>\n</body>\n</html>\n");
 }
+
+TEST_CASE("page_footer_style: the text and the page counters at the foot of every page, the text CSS-escaped") {
+  CHECK(page_footer_style("Конкурс r-1 «Турбота»", Lang::uk) ==
+        "@page { @bottom-center { content: \"Конкурс r-1 «Турбота» · Сторінка \" counter(page) \" з \" "
+        "counter(pages); font: 7.5pt \"DejaVu Sans\", \"Liberation Sans\", Arial, sans-serif; color: #444; } }\n");
+  CHECK(page_footer_style("Round \"x\" \\ </style>\n", Lang::en)
+            .starts_with("@page { @bottom-center { content: \"Round \\\"x\\\" \\\\ \\3C /style>\\A  · Page \" "
+                         "counter(page) \" of \" counter(pages);"));
+}

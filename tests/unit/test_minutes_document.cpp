@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "render/minutes_document.hpp"
+#include "render/reason_words.hpp"
 #include "render/render_minutes.hpp"
 
 using namespace competition;
@@ -63,7 +64,7 @@ MinutesData data() {
   m.awarded = Money::from_kopiykas(4000000);
   m.leftover = m.budget - m.awarded;
   m.lots = {{"elderly", Money::from_kopiykas(5000000), Money::from_kopiykas(4000000)}};
-  m.pool_amount = Money::from_kopiykas(95000000);
+  m.pool_amount = Money::from_kopiykas(96000000);  // budget − the lots' awards
   m.lines = {{"A-1", 1, AwardStatus::funded, Money::from_kopiykas(4000000), "elderly", {}},
              {"A-2", 2, AwardStatus::reserve, Money{}, std::nullopt, {}}};
   return m;
@@ -82,19 +83,30 @@ TEST_CASE("minutes: criteria and lots by name or `short`, never by id") {
   MinutesDocument uk = minutes_document(data(), Lang::uk);
   const MinutesSection& apps = section(uk, "Заявки, оцінки та результати");
   REQUIRE(apps.table);
-  CHECK(apps.table->header == std::vector<std::string>{"№", "заявка", "організація", "запит", "Актуальність проблеми",
-                                                       "Кошторис", "сума балів", "статус", "сума гранту", "причини"});
+  CHECK(apps.table->header == std::vector<std::string>{"№", "Заявка", "Організація", "Запит", "Актуальність проблеми",
+                                                       "Кошторис", "Сума балів", "Статус", "Сума гранту", "Причини"});
   CHECK_FALSE(apps.wide);  // two criteria fit a portrait page
   CHECK(apps.paragraphs.front() ==
         "Критерії: Актуальність проблеми (вага 3); Кошторис — Обґрунтованість кошторису (вага 2).");
   const MinutesSection& lots = section(uk, "Бюджет і лоти");
-  CHECK(lots.table->header == std::vector<std::string>{"лот", "сума", "розподілено"});
+  CHECK(lots.table->header == std::vector<std::string>{"Лот", "Сума", "Розподілено"});
+  // The lot's leftover (10 000,00) is in its sum: the column adds up to the budget.
   CHECK(lots.table->rows ==
         std::vector<std::vector<std::string>>{{"Люди похилого віку", "50 000,00", "40 000,00"},
-                                              {"залишки лотів і нерозподілений бюджет", "950 000,00", "0,00"}});
+                                              {"Нерозподілений між лотами бюджет", "950 000,00", "—"},
+                                              {"Пул (нерозподілений бюджет і залишки лотів)", "—", "0,00"},
+                                              {"Разом", "1 000 000,00", "40 000,00"}});
+  CHECK(lots.table->total);
+  CHECK(lots.items == std::vector<std::string>{"Залишки лотів (входять до їхніх сум): 10 000,00 грн",
+                                               "Пул — нерозподілений бюджет і залишки лотів: 960 000,00 грн; з "
+                                               "нього розподілено 0,00 грн"});
   const MinutesSection& awards = section(uk, "Розподіл коштів");
+  CHECK(awards.table->header ==
+        std::vector<std::string>{"№", "Місце в рейтингу", "Заявка", "Організація", "Лот", "Сума гранту"});
   CHECK(awards.table->rows ==
-        std::vector<std::vector<std::string>>{{"1", "A-1", "ГО «Світанок»", "Старші", "40 000,00"}});
+        std::vector<std::vector<std::string>>{{"1", "1", "A-1", "ГО «Світанок»", "Старші", "40 000,00"},
+                                              {"", "", "", "Разом", "", "40 000,00"}});
+  CHECK(awards.table->total);
 }
 
 TEST_CASE("minutes: money with the round's currency, the coefficient says it is declared") {
@@ -111,7 +123,14 @@ TEST_CASE("minutes: money with the round's currency, the coefficient says it is 
                                  "Co-financing of the winners: 12,000.00 UAH",
                                  "Coefficient of attracted funds (declared in applications): 0.3000"});
   const MinutesSection& lots = section(en, "Budget and lots");
-  CHECK(lots.table->rows.back().front() == "lot remainders and unassigned budget");
+  CHECK(lots.table->header == std::vector<std::string>{"Lot", "Amount", "Awarded"});
+  CHECK(lots.table->rows ==
+        std::vector<std::vector<std::string>>{{"Люди похилого віку", "50,000.00", "40,000.00"},
+                                              {"Budget not given to any lot", "950,000.00", "—"},
+                                              {"Pool (the unassigned budget and the lots' leftovers)", "—", "0.00"},
+                                              {"Total", "1,000,000.00", "40,000.00"}});
+  CHECK(section(en, "Awards").table->header ==
+        std::vector<std::string>{"No.", "Rank", "ID", "Organisation", "Lot", "Award"});
 }
 
 TEST_CASE("minutes: the fingerprint note names commands, not a file of the repository") {
@@ -145,4 +164,43 @@ TEST_CASE("minutes html: headers wrap between words only, numbers never; the wid
   CHECK(html.find("<th>Кошторис</th>") == std::string::npos);  // criterion columns are numbers: right-aligned
   CHECK(html.find("<th class=\"r\">Кошторис</th>") != std::string::npos);
   CHECK(html.find("<td class=\"r\">40 000,00</td>") != std::string::npos);
+}
+
+TEST_CASE("minutes html: the round and the page counters in every page's footer, amounts in sentences unbroken") {
+  std::string html = render_minutes_html(minutes_document(data(), Lang::uk));
+  CHECK(html.find("@page { @bottom-center { content: \"Конкурс r-2018 «Конкурс» · Сторінка \" counter(page) \" з \" "
+                  "counter(pages);") != std::string::npos);
+  CHECK(html.find("<li>Бюджет конкурсу: 1\u00A0000\u00A0000,00\u00A0грн</li>") != std::string::npos);
+  CHECK(html.find("<li>Переможців: 1</li>") != std::string::npos);
+  CHECK(html.find("<tr class=\"total\"><td>Разом</td><td class=\"r\">1 000 000,00</td>") != std::string::npos);
+  // The fingerprint and the signatures (with the line for the date) kept together.
+  CHECK(html.find("<div class=\"closing\">\n<section>\n<h2>Відбиток рішення</h2>") != std::string::npos);
+  CHECK(html.find("<div class=\"signature date\"><div class=\"who\">Дата:</div><div class=\"line\"></div></div>\n"
+                  "</section>\n</div>\n</main>") != std::string::npos);
+  std::string en = render_minutes_html(minutes_document(data(), Lang::en));
+  CHECK(en.find("content: \"Round r-2018 “Конкурс” · Page \" counter(page) \" of \" counter(pages);") !=
+        std::string::npos);
+  CHECK(en.find("<li>Awarded: 40,000.00\u00A0UAH</li>") != std::string::npos);
+}
+
+TEST_CASE("minutes md: a line for the date after the signatures") {
+  std::string md = render_minutes_md(minutes_document(data(), Lang::uk));
+  CHECK(md.ends_with("\n\nДата: ________________________\n"));
+}
+
+TEST_CASE("reasons in Ukrainian sentences, the criterion by name") {
+  Rules rules = data().rules;
+  CHECK(reason_in_words(rules, "total_below_pass", Lang::uk) == "сума балів нижча за прохідний бал");
+  CHECK(reason_in_words(rules, "criterion_below_threshold:relevance", Lang::uk) ==
+        "оцінка за критерієм «Актуальність проблеми» нижча за поріг");
+  CHECK(reason_in_words(rules, "request_above_max", Lang::uk) == "запит перевищує максимальну суму");
+  CHECK(reason_in_words(rules, "sector_not_allowed", Lang::uk) ==
+        "організації цього сектору до конкурсу не допускаються");
+  CHECK(reason_in_words(rules, "sector_not_allowed", Sector::business, Lang::uk) ==
+        "організації сектору business до конкурсу не допускаються");
+  CHECK(reason_in_words(rules, "sector_not_allowed", Sector::state, Lang::en) ==
+        "organisations of the state sector are not allowed");
+  CHECK(reason_in_words(rules, "total_below_pass", Sector::business, Lang::uk) == "сума балів нижча за прохідний бал");
+  CHECK(reason_in_words(rules, "criterion_below_threshold:budget", Lang::en) ==
+        "criterion “Обґрунтованість кошторису” below its threshold");
 }

@@ -9,6 +9,9 @@ constexpr PerLang<const char*> w_payment_reference{.uk = "номер плате�
 constexpr PerLang<const char*> w_not_payment{
     .uk = "{} — не платіж (очікується сума понад 0.00; повернення коштів має kind `refund`)",
     .en = "{} is not a payment (expected an amount above 0.00; a refund is kind `refund`)"};
+constexpr PerLang<const char*> w_due_before_signed{
+    .uk = "{} — раніше, ніж підписано договір ({}): звіт подають після підписання",
+    .en = "{} is before the agreement was signed ({}): the report is due after signing"};
 constexpr PerLang<const char*> w_not_kind{.uk = "\"{}\" — не вид платежу (очікується payment або refund)",
                                           .en = "\"{}\" is not a kind of payment (expected payment or refund)"};
 
@@ -28,6 +31,9 @@ AgreementRow AgreementRowParser::parse(RowReader& r) {
   a.signed_on = r.date(2).value_or("");
   row.amount = r.money(3);
   a.report_due = r.date(4).value_or("");
+  // Both dates canonical (YYYY-MM-DD): their text order is their order in time.
+  if (!a.signed_on.empty() && !a.report_due.empty() && a.report_due < a.signed_on)
+    r.error(4, say(w_due_before_signed, a.report_due, a.signed_on));
   return row;
 }
 

@@ -4,6 +4,7 @@
 
 #include "app.hpp"
 #include "commands/allocate_round.hpp"
+#include "render/ledger_words.hpp"
 #include "render/render_allocation.hpp"
 #include "render/words.hpp"
 
@@ -32,6 +33,8 @@ static int run_allocate_command(const GlobalOptions& g, const AllocateOptions& o
       },
       controls_of(format));
   if (o.dry_run) inform(g, dry_run_words[g.lang()]);
+  // Not silenced by -q: money already paid would silently stop matching the decision.
+  if (!r.money_after.empty()) alert(money_after_warning(r.round.id, r.money_after, g.lang()));
   return 0;
 }
 

@@ -11,12 +11,14 @@
 #include "base/string_index.hpp"
 #include "commands/commission_decisions.hpp"
 #include "commands/score_round.hpp"
+#include "engine/audit_money.hpp"
 #include "engine/decide.hpp"
 #include "engine/decision_record.hpp"
 #include "engine/scoring.hpp"
 #include "store/allocation_store.hpp"
 #include "store/check_facts_store.hpp"
 #include "store/decision_log.hpp"
+#include "store/ledger_store.hpp"
 #include "store/score_store.hpp"
 #include "values/message.hpp"
 
@@ -237,6 +239,21 @@ void refuse_ties_at_money_line(const AllocateResult& r, const ScoreResult& score
 
 }  // namespace
 
+// year.md §4: the round's agreements and payments checked against a new
+// decision's awards, as `audit` checks them against the stored ones; none
+// before the first agreement.
+static std::vector<Difference> money_against(Store& store, const Decision& decision) {
+  std::vector<Agreement> agreements = stored_agreements(store, decision.round);
+  std::vector<Payment> payments = stored_payments(store, decision.round);
+  std::vector<Difference> out;
+  if (agreements.empty() && payments.empty()) return out;
+  std::map<std::string, Money> awards;
+  for (const AllocationLine& line : decision.applications)
+    if (line.award.kopiykas() > 0) awards.emplace(line.id, line.award);
+  compare_money(awards, agreements, payments, out);
+  return out;
+}
+
 // docs/cli.md "allocate".
 AllocateResult run_allocate(Store& store, const std::optional<std::string>& round_id, AllocateOptions options) {
   // One transaction from reading the inputs to the new stage, so that nothing
@@ -271,6 +288,7 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
   decided.reordered.reset();
   r.cross_year = cross_year_view(r.rules, r.applications, in.fresh);
   in.fresh = ScoreResult{};
+  r.money_after = money_against(store, r.decision);
   release_free_memory();
 
   // The rows first: what storing them takes is gone before the record (100 MB

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/allocation.hpp"
+#include "engine/audit_compare.hpp"
 #include "engine/commission.hpp"
 #include "engine/cross_year_checks.hpp"
 #include "store/store.hpp"
@@ -26,8 +27,11 @@ struct AllocateResult {
   std::string fingerprint;                    // `sha256:` + 64 hex digits of the decision record
   std::vector<CommissionDecision> decisions;  // the commission decisions applied, in log order
   CrossYearView cross_year;                   // year.md §5: the flags of the checks, for the commission
-  bool stored = false;                        // false for --dry-run
-  std::int64_t log_seq = 0;                   // the decision log entry written (0 when not stored)
+  // year.md §4: where this decision breaks the money already agreed and paid
+  // (an `allocate --force` after agreements), as `audit` will report it.
+  std::vector<Difference> money_after;
+  bool stored = false;       // false for --dry-run
+  std::int64_t log_seq = 0;  // the decision log entry written (0 when not stored)
 };
 
 // How `allocate` goes about it (docs/cli.md "allocate" options).

@@ -1,5 +1,7 @@
 #include "render/ledger_words.hpp"
 
+#include <fmt/format.h>
+
 namespace competition {
 
 constexpr PerLang<LedgerWords> ledger_words{
@@ -53,6 +55,33 @@ std::string ledger_state_words(LedgerState s, Lang lang) {
   for (const StateWords& w : state_words)
     if (w.state == s) return w.words[lang];
   return std::string(to_string(s));
+}
+
+struct MoneyAfterWords {
+  const char* heading;  // round
+  const char* line;     // application, field, stored, computed
+  const char* round_line;
+};
+
+constexpr PerLang<MoneyAfterWords> money_after_words{
+    .uk = {.heading = "попередження: нове рішення конкурсу {} не узгоджується з уже укладеними договорами й "
+                      "платежами (`competition audit` покаже це як розбіжності; поверніть кошти чи змініть договори):",
+           .line = "  {}: {}: є {}, за новим рішенням має бути {}",
+           .round_line = "  {1}: є {2}, за новим рішенням має бути {3}"},
+    .en = {.heading = "warning: the new decision of round {} disagrees with the agreements and payments already made "
+                      "(`competition audit` will show them as differences; refund or amend the agreements):",
+           .line = "  {}: {}: is {}, the new decision needs {}",
+           .round_line = "  {1}: is {2}, the new decision needs {3}"},
+};
+
+std::string money_after_warning(const std::string& round, const std::vector<Difference>& differences, Lang lang) {
+  if (differences.empty()) return {};
+  const MoneyAfterWords& w = money_after_words[lang];
+  std::string out = fmt::format(fmt::runtime(w.heading), round);
+  for (const Difference& d : differences)
+    out += "\n" + fmt::format(fmt::runtime(d.application ? w.line : w.round_line), d.application.value_or(""), d.field,
+                              d.stored.value_or("—"), d.computed.value_or("—"));
+  return out;
 }
 
 }  // namespace competition

@@ -4,6 +4,9 @@
 #pragma once
 #include <string>
 
+#include <vector>
+
+#include "engine/audit_compare.hpp"
 #include "engine/ledger.hpp"
 #include "render/words.hpp"
 
@@ -29,5 +32,11 @@ extern const PerLang<LedgerWords> ledger_words;
 
 // A state as people read it (`overdue` → `звіт прострочено` / `report overdue`).
 [[nodiscard]] std::string ledger_state_words(LedgerState s, Lang lang);
+
+// year.md §4: the warning of `allocate` when its decision breaks the money
+// already agreed and paid (`differences` as `audit` words them: field,
+// stored, computed), one line per difference; empty when there is none.
+[[nodiscard]] std::string money_after_warning(const std::string& round, const std::vector<Difference>& differences,
+                                              Lang lang);
 
 }  // namespace competition

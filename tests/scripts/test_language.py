@@ -15,8 +15,6 @@ What may stay as it is in either language, and so is not counted:
     (the program's name, codes and units);
   - in English, the Kharkiv terms docs/cli.md "Languages" lists (the report
     keeps them as the published tables write them).
-KNOWN_PAPER_LEAKS lists words of the report and minutes still being reworded by
-another change; the lead empties it once that change is merged.
 
 Arguments: --binary, --repo, --work (tests/CMakeLists.txt)."""
 import csv
@@ -37,12 +35,6 @@ ENGLISH_KEPT = {
     "md", "html", "json", "sha256", "ok", "UTC", "RFC",
     "seed",  # `assign`'s heading names its --seed
 }
-
-# Words of render_report_*, render_minutes_*, minutes_document, svg_chart,
-# number_style and report_style that are not yet in the language asked for
-# ("paper" is rewording those files). Each entry: (language, word).
-KNOWN_PAPER_LEAKS = frozenset([
-])
 
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]")
@@ -211,13 +203,9 @@ def main():
     def is_data(word):
         return word in data or (len(word) >= 3 and word in prefixes)
 
-    leaks_seen = set()
     for command, text in uk.outputs:
         for word in sorted(set(LATIN_WORD.findall(strip_kept(text)))):
             if is_data(word) or word in ENGLISH_KEPT:
-                continue
-            if ("uk", word) in KNOWN_PAPER_LEAKS:
-                leaks_seen.add(("uk", word))
                 continue
             failures.append(f"uk: `{command}` prints the English word {word!r}")
     for command, text in en.outputs:
@@ -225,13 +213,7 @@ def main():
             word = word.strip("'’ʼ")
             if not word or is_data(word) or word in kept_terms:
                 continue
-            if ("en", word) in KNOWN_PAPER_LEAKS:
-                leaks_seen.add(("en", word))
-                continue
             failures.append(f"en: `{command}` prints the Ukrainian word {word!r}")
-    # A word listed as a known leak that no longer appears must leave the list.
-    for leak in sorted(KNOWN_PAPER_LEAKS - leaks_seen):
-        failures.append(f"KNOWN_PAPER_LEAKS lists {leak}, which no output shows any more: remove it")
     if failures:
         print("\n".join(failures))
         sys.exit(1)

@@ -170,7 +170,10 @@ RoundAssignment assign_round(Store& store, const std::optional<std::string>& rou
   in.per_application = rules.reviewers_per_application();
   in.match_categories = rules.match_categories;
   in.seed = out.seed;
-  const auto [app_at, reviewer_at] = read_sides(store, id, in);
+  // Named references, not a structured binding: clang before 16 cannot capture one in a lambda.
+  const RoundSides sides = read_sides(store, id, in);
+  const auto& app_at = sides.app_at;
+  const auto& reviewer_at = sides.reviewer_at;
   // docs/formats.md "reviewers.csv": conflicts as `import reviews` checks them.
   const ReviewChecks checks(store, round);
   std::set<AssignPair> forbidden;
@@ -231,7 +234,9 @@ RoundAssignment stored_round_assignment(Store& store, const std::optional<std::s
   out.input.per_application = rules.reviewers_per_application();
   out.input.match_categories = rules.match_categories;
   out.input.seed = out.seed;
-  const auto [app_at, reviewer_at] = read_sides(store, round.id, out.input);
+  const RoundSides sides = read_sides(store, round.id, out.input);
+  const auto& app_at = sides.app_at;
+  const auto& reviewer_at = sides.reviewer_at;
   // Pairs of an application withdrawn or gone, or a reviewer gone, are left
   // out here; `status` names them (commands/stale_assignment.hpp).
   std::vector<AssignPair> pairs;

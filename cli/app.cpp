@@ -107,6 +107,13 @@ void inform(const GlobalOptions& g, const std::string& text) {
   if (!g.quiet) std::cerr << visible(text) << '\n';
 }
 
+constexpr PerLang<const char*> w_xlsx_path{.uk = "--format xlsx: вкажіть шлях до робочої книги через -o PATH",
+                                           .en = "--format xlsx: give the workbook's path with -o PATH"};
+
+void require_workbook_path(const GlobalOptions& g, const std::string& format) {
+  if (format == "xlsx" && (g.output.empty() || g.output == "-")) throw Error(ErrorKind::invalid, say(w_xlsx_path));
+}
+
 void alert(const std::string& text) { std::cerr << visible(text) << '\n'; }
 
 bool confirms(const GlobalOptions& g) { return !g.quiet || !g.output.empty(); }

@@ -64,6 +64,9 @@ void emit(const GlobalOptions& g, const std::function<void(competition::OutputSi
 // then fails (exit 4) says the changes were recorded (docs/reliability.md §7),
 // so that a script does not take the run for one that changed nothing.
 void note_changes_recorded(const GlobalOptions& g);
+// `--format xlsx` needs `-o PATH`: a workbook is binary and written through a
+// temporary file, never to a terminal or pipe (exit 2 otherwise).
+void require_workbook_path(const GlobalOptions& g, const std::string& format);
 // A message for people on standard error, unless --quiet.
 void inform(const GlobalOptions& g, const std::string& text);
 // A warning on standard error even with --quiet: what the decision would

@@ -11,17 +11,13 @@
 
 namespace competition::cli {
 
-constexpr PerLang<const char*> w_xlsx_path{.uk = "--format xlsx: вкажіть шлях до робочої книги через -o PATH",
-                                           .en = "--format xlsx: give the workbook's path with -o PATH"};
-
 struct LedgerCliOptions {
   std::optional<std::string> as_of;  // given but empty is an error, not today
 };
 
 static int run_ledger(const GlobalOptions& g, const LedgerCliOptions& o) {
   std::string format = g.format_of({"text", "md", "csv", "json", "xlsx"});
-  // A workbook is binary and written through a temporary file: never to a terminal or pipe.
-  if (format == "xlsx" && (g.output.empty() || g.output == "-")) throw Error(ErrorKind::invalid, say(w_xlsx_path));
+  require_workbook_path(g, format);
   auto store = Store::open(g.db_path(), Store::Mode::read_only);
   const Ledger l = round_ledger(*store, g.round_id(), o.as_of);
   if (format == "xlsx")

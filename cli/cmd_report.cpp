@@ -13,9 +13,6 @@
 
 namespace competition::cli {
 
-constexpr PerLang<const char*> w_xlsx_path{.uk = "--format xlsx: вкажіть шлях до робочої книги через -o PATH",
-                                           .en = "--format xlsx: give the workbook's path with -o PATH"};
-
 struct ReportOptions {
   ReportYears years;
   std::string by;  // empty: the main report; `category` or `service` (docs/report.md "By category", "By service")
@@ -46,8 +43,7 @@ static void render(const std::string& format, const Renderers& r, const GlobalOp
 
 static int run_report(const ReportOptions& o, const GlobalOptions& g) {
   std::string format = g.format_of({"text", "md", "csv", "json", "html", "xlsx"});
-  // A workbook is binary and written through a temporary file: never to a terminal or pipe.
-  if (format == "xlsx" && (g.output.empty() || g.output == "-")) throw Error(ErrorKind::invalid, say(w_xlsx_path));
+  require_workbook_path(g, format);
   auto store = Store::open(g.db_path(), Store::Mode::read_only);
   Lang lang = g.lang();
   if (o.by == "category") {

@@ -20,6 +20,7 @@
 #include "store/decision_log.hpp"
 #include "store/ledger_store.hpp"
 #include "store/score_store.hpp"
+#include "values/common_words.hpp"
 #include "values/message.hpp"
 
 namespace competition {
@@ -42,7 +43,6 @@ constexpr PerLang<const char*> w_straddle{
         "\"refuse\"",
     .en = "round {}: applications tied on every ranking key straddle the money line: {}; ties = \"refuse\""};
 constexpr PerLang<const char*> w_allocated{.uk = "конкурс {} уже розподілено", .en = "round {} is already allocated"};
-constexpr PerLang<const char*> w_not_scored{.uk = "конкурс {} ще не оцінено", .en = "round {} is not scored yet"};
 
 namespace {
 
@@ -267,7 +267,8 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
   const std::string& id = r.round.id;
   if (r.round.stage == Stage::allocated && !options.force)
     throw Error(ErrorKind::conflict, say(w_allocated, id), Remedy::allocate_again);
-  if (r.round.stage == Stage::open) throw Error(ErrorKind::conflict, say(w_not_scored, id), Remedy::score_first);
+  if (r.round.stage == Stage::open)
+    throw Error(ErrorKind::conflict, say(round_not_scored_words, id), Remedy::score_first);
   r.rules = Store::rules_of(r.round);
   Rescored in = rescore(store, r);
   require_stored_scores(store, id, r.rules, in.fresh);

@@ -47,8 +47,6 @@ constexpr PerLang<const char*> w_not_canonical{
     .en = "not written as competition writes it (order, spacing or escapes changed)"};
 constexpr PerLang<const char*> w_not_regular{.uk = "не звичайний файл (пакет містить лише звичайні файли)",
                                              .en = "not a regular file (a bundle holds plain files only)"};
-constexpr PerLang<const char*> w_cannot_read_dir{.uk = "{}: не вдається прочитати каталог: {}",
-                                                 .en = "{}: cannot read the directory: {}"};
 constexpr PerLang<const char*> w_votes_reviews{.uk = "конкурс, що ранжує за голосами, не приймає оцінок",
                                                .en = "a round ranked by votes takes no reviews"};
 constexpr PerLang<const char*> w_unknown_app{.uk = "оцінка {} експертом {} називає невідому заявку",
@@ -189,7 +187,7 @@ BundleFiles read_entries(const std::string& path, BundleAudit& a, Checker& c) {
     else
       c.problem("files." + name, say(w_not_regular));
   }
-  if (ec) throw Error(ErrorKind::io, say(w_cannot_read_dir, path, ec.message()));
+  if (ec) throw Error(ErrorKind::io, say(cannot_read_directory_words, path, ec.message()));
   return files;
 }
 

@@ -5,12 +5,11 @@
 #include "commands/commission_decisions.hpp"
 #include "engine/commission.hpp"
 #include "store/decision_log.hpp"
+#include "values/common_words.hpp"
 #include "values/diagnostic.hpp"
 #include "values/message.hpp"
 
 namespace competition {
-
-constexpr PerLang<const char*> w_not_scored{.uk = "конкурс {} ще не оцінено", .en = "round {} is not scored yet"};
 
 std::vector<CommissionDecision> baseline_decisions(Store& store, const RoundRecord& round) {
   std::vector<LogEntry> log = log_entries(store, round.id);
@@ -26,7 +25,8 @@ SensitivityResult run_sensitivity(Store& store, const std::optional<std::string>
   SensitivityResult r;
   r.round = store.resolve_round(round_id);
   const std::string& id = r.round.id;
-  if (r.round.stage == Stage::open) throw Error(ErrorKind::conflict, say(w_not_scored, id), Remedy::score_first);
+  if (r.round.stage == Stage::open)
+    throw Error(ErrorKind::conflict, say(round_not_scored_words, id), Remedy::score_first);
   r.rules = Store::rules_of(r.round);
   r.applications = store.applications(id);
   std::vector<Review> reviews = store.reviews(id, r.rules);

@@ -21,8 +21,6 @@ constexpr PerLang<const char*> w_at{.uk = "у {}", .en = "at {}"};
 constexpr PerLang<const char*> w_bad_id{
     .uk = "\"{}\" — неприпустимий id (очікується 1–64 символи з A-Z a-z 0-9 . _ / -)",
     .en = "\"{}\" is not a valid id (expected 1-64 characters of A-Z a-z 0-9 . _ / -)"};
-constexpr PerLang<const char*> w_money_empty{.uk = "не може бути порожнім (очікується сума, наприклад, 12500.00)",
-                                             .en = "must not be empty (expected an amount such as 12500.00)"};
 constexpr PerLang<const char*> w_count_empty{.uk = "не може бути порожнім (очікується ціле число, наприклад, 120)",
                                              .en = "must not be empty (expected a whole number such as 120)"};
 constexpr PerLang<const char*> w_not_count{.uk = "\"{}\" — не невід’ємне ціле число (очікується, наприклад, 120)",
@@ -110,7 +108,7 @@ std::string RowReader::id(std::size_t k) {
 std::optional<Money> RowReader::money(std::size_t k) {
   auto v = cell(k);
   if (v.empty()) {
-    if (specs[k].required) error(k, say(w_money_empty));
+    if (specs[k].required) error(k, say(money_empty_words));
     return std::nullopt;
   }
   auto m = Money::parse(v);

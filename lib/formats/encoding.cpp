@@ -9,6 +9,7 @@
 #include <optional>
 #include <vector>
 
+#include "values/common_words.hpp"
 #include "values/diagnostic.hpp"
 #include "values/message.hpp"
 
@@ -31,8 +32,6 @@ constexpr PerLang<const char*> w_utf16{
     .en =
         "the file looks like UTF-16 {} without a byte order mark (every other byte of its first line is NUL); save it "
         "as UTF-8 (in Excel: \"CSV UTF-8\") or as Windows-1251"};
-constexpr PerLang<const char*> w_hint_utf8{.uk = "очікується UTF-8; спробуйте --encoding cp1251",
-                                           .en = "expected UTF-8; try --encoding cp1251"};
 constexpr PerLang<const char*> w_hint_cp1251{
     .uk = "байт 0x{:02X} не визначено в Windows-1251 (спробуйте --encoding utf-8)",
     .en = "byte 0x{:02X} is undefined in Windows-1251 (try --encoding utf-8)"};
@@ -385,7 +384,7 @@ DecodedView decode_input_view(std::string_view bytes, Encoding requested, std::s
   switch (requested) {
     case Encoding::utf8:
       if (has_bom) bytes.remove_prefix(bom.size());
-      return decode_utf8(bytes, file, w_hint_utf8);
+      return decode_utf8(bytes, file, utf8_hint_words);
     case Encoding::cp1251:
       return decode_cp1251(bytes, file, w_hint_cp1251);
     case Encoding::auto_detect:

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "values/common_words.hpp"
 #include "values/diagnostic.hpp"
 #include "values/message.hpp"
 
@@ -18,8 +19,6 @@ namespace competition {
 constexpr PerLang<const char*> w_gib{.uk = "{} ГіБ", .en = "{} GiB"};
 constexpr PerLang<const char*> w_mib{.uk = "{} МіБ", .en = "{} MiB"};
 constexpr PerLang<const char*> w_bytes{.uk = "{} байтів", .en = "{} bytes"};
-constexpr PerLang<const char*> w_no_dir{.uk = "{}: не вдається прочитати каталог: {}",
-                                        .en = "{}: cannot read the directory: {}"};
 constexpr PerLang<const char*> w_too_large{
     .uk = "{}: файл більший за {} ({} байтів) — найбільший, який читає competition (docs/formats.md \"Limits\")",
     .en = "{}: the file is larger than {} ({} bytes), the most competition reads (docs/formats.md \"Limits\")"};
@@ -56,7 +55,7 @@ std::vector<std::string> sheet_files_in(const std::string& dir) {
     if (!it->is_regular_file(type_error)) continue;
     names.push_back(std::move(name));
   }
-  if (ec) throw Error(ErrorKind::io, say(w_no_dir, dir, ec.message()));
+  if (ec) throw Error(ErrorKind::io, say(cannot_read_directory_words, dir, ec.message()));
   std::sort(names.begin(), names.end());
   const std::string prefix = !dir.empty() && dir.back() == '/' ? dir : dir + "/";
   for (auto& n : names) n = prefix + n;

@@ -48,8 +48,6 @@ constexpr PerLang<const char*> w_bad_id{
     .en = "\"{}\" is not a valid id (expected 1-64 characters of A-Z a-z 0-9 . _ / -)"};
 constexpr PerLang<const char*> w_duplicate_id{.uk = "повторний id \"{}\" (уперше в рядку {})",
                                               .en = "duplicate id \"{}\" (first on line {})"};
-constexpr PerLang<const char*> w_cost_empty{.uk = "не може бути порожнім (очікується сума, наприклад, 12500.00)",
-                                            .en = "must not be empty (expected an amount such as 12500.00)"};
 constexpr PerLang<const char*> w_duplicate_voter{.uk = "повторний виборець \"{}\" (уперше в рядку {})",
                                                  .en = "duplicate voter \"{}\" (first on line {})"};
 constexpr PerLang<const char*> w_empty_project{
@@ -63,8 +61,6 @@ constexpr PerLang<const char*> w_points_count{
     .uk = "значень: {}, а проєктів у vote: {} (очікується одне значення на проєкт)",
     .en = "{} values for {} projects in vote (expected one value per project)"};
 constexpr PerLang<const char*> w_must_utf8{.uk = "файл pabulib має бути в UTF-8", .en = "a pabulib file must be UTF-8"};
-constexpr PerLang<const char*> w_decoder_hint{.uk = "очікується UTF-8; спробуйте --encoding cp1251",
-                                              .en = "expected UTF-8; try --encoding cp1251"};
 constexpr PerLang<const char*> w_empty_file{.uk = "порожній файл (очікуються розділи META, PROJECTS і VOTES)",
                                             .en = "empty file (expected the sections META, PROJECTS and VOTES)"};
 constexpr PerLang<const char*> w_no_section{
@@ -303,7 +299,7 @@ void check_projects(PabulibFile& f, Collector& errors) {
     }
     auto cost = cell(c_cost);
     if (cost.empty()) {
-      err(c_cost, say(w_cost_empty));
+      err(c_cost, say(money_empty_words));
     } else if (auto m = Money::parse(cost); !m) {
       err(c_cost, Money::parse_error(cost));
     } else if (m->is_zero()) {
@@ -435,8 +431,8 @@ PabulibFile read_pabulib(std::string_view bytes, const std::string& file) {
       if (auto p = said.find(from); p != std::string::npos) said.replace(p, from.size(), to);
     };
     for (auto d : e.diagnostics()) {
-      replace(d.message.uk, w_decoder_hint.uk, w_must_utf8.uk);
-      replace(d.message.en, w_decoder_hint.en, w_must_utf8.en);
+      replace(d.message.uk, utf8_hint_words.uk, w_must_utf8.uk);
+      replace(d.message.en, utf8_hint_words.en, w_must_utf8.en);
       f.errors.push_back(std::move(d));
     }
     return f;

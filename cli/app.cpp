@@ -67,6 +67,15 @@ void emit(const GlobalOptions& g, const std::string& text, Controls controls) {
   emit(g, write, controls);
 }
 
+namespace {
+// `write` into an output file, flushed (its commit syncs and renames it).
+void write_into(OutputFile& file, const std::function<void(OutputSink&)>& write, Controls controls) {
+  OutputSink out(file.stream(), controls);
+  write(out);
+  if (!out.flush()) file.fail(errno != 0 ? errno : EIO);
+}
+}  // namespace
+
 void emit(const GlobalOptions& g, const std::function<void(OutputSink&)>& write, Controls controls) {
   if (g.output.empty() || g.output == "-") {
     OutputSink out(stdout, controls);
@@ -77,10 +86,31 @@ void emit(const GlobalOptions& g, const std::function<void(OutputSink&)>& write,
   // docs/reliability.md "Output paths": the database was refused before the command ran, and is again as the file is
   // opened and committed.
   OutputFile file(g.output, g.db_path());
-  OutputSink out(file.stream(), controls);
-  write(out);
-  if (!out.flush()) file.fail(errno != 0 ? errno : EIO);
+  write_into(file, write, controls);
   file.commit();
+}
+
+EarlyOutput::EarlyOutput(const GlobalOptions& g, std::function<void(OutputSink&)> write, Controls controls)
+    : g_(g), write_(std::move(write)), controls_(controls) {}
+
+void EarlyOutput::write_early() noexcept {
+  // Standard output, a FIFO or a device: nothing is shown before the result is stored.
+  if (g_.output.empty() || g_.output == "-" || !OutputFile::replaces(g_.output)) return;
+  try {
+    file_.emplace(g_.output, g_.db_path());
+    write_into(*file_, write_, controls_);
+    file_->close();
+  } catch (...) {
+    failed_ = std::current_exception();
+  }
+}
+
+void EarlyOutput::finish() {
+  if (failed_) std::rethrow_exception(failed_);
+  if (file_)
+    file_->commit();
+  else
+    emit(g_, write_, controls_);
 }
 
 Controls controls_of(const std::string& format) {

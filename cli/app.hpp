@@ -3,13 +3,16 @@
 // library errors become the exit codes of docs/cli.md.
 #pragma once
 #include <CLI/CLI.hpp>
+#include <exception>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "base/output_sink.hpp"
 #include "exit_codes.hpp"
+#include "formats/output_file.hpp"
 #include "help_words.hpp"
 #include "values/lang.hpp"
 
@@ -55,6 +58,29 @@ void emit(const GlobalOptions& g, const std::string& text, Controls controls = C
 // rankings), so that it is never held whole in memory.
 void emit(const GlobalOptions& g, const std::function<void(competition::OutputSink&)>& write,
           Controls controls = Controls::shown);
+// An output that may be written while the command still stores its result
+// (docs/performance.md): with -o naming a regular or new file, write_early()
+// writes it into the temporary file, on the command's second thread; finish(),
+// once the command has committed, renames it into place. Anything else (standard
+// output, a FIFO) is written by finish() only, so nothing is shown of a result
+// that was not stored. A failure of write_early() is kept and raised by finish(),
+// after the command noted its changes recorded, as emit()'s would be.
+class EarlyOutput {
+ public:
+  EarlyOutput(const GlobalOptions& g, std::function<void(competition::OutputSink&)> write, Controls controls);
+  EarlyOutput(const EarlyOutput&) = delete;
+  EarlyOutput& operator=(const EarlyOutput&) = delete;
+  // Never throws. `write` must only read what the command no longer changes.
+  void write_early() noexcept;
+  void finish();
+
+ private:
+  const GlobalOptions& g_;
+  std::function<void(competition::OutputSink&)> write_;
+  Controls controls_;
+  std::optional<competition::OutputFile> file_;  // written early, or null
+  std::exception_ptr failed_;
+};
 // How a format treats control characters in data: kept in JSON and CSV (data
 // for programs), shown visibly in every other format (for people).
 [[nodiscard]] Controls controls_of(const std::string& format);

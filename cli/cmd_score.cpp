@@ -40,12 +40,31 @@ constexpr PerLang<const char*> frozen_note{
 static int run_score(const GlobalOptions& g) {
   std::string format = g.format_of({"text", "md", "csv", "json"});
   auto store = Store::open(g.db_path(), Store::Mode::must_exist);
-  // The text table's columns are measured while the result is stored.
+  // While the result is stored: the text table's columns are measured and,
+  // with -o, the output is written into its temporary file (EarlyOutput).
   std::optional<ScoreTextLayout> layout;
-  auto measure = [&](const ScoredRound& r) {
+  const ScoredRound* shown = nullptr;
+  EarlyOutput output(
+      g,
+      [&](OutputSink& out) {
+        const ScoredRound& r = *shown;
+        if (format == "json")
+          render_score_json(out, r.rules, r.result);
+        else if (format == "csv")
+          render_score_csv(out, r.rules, r.applications, r.result, g.excel);
+        else if (format == "md")
+          render_score_md(out, r.rules, r.applications, r.result, g.lang());
+        else
+          render_score_text(out, r.rules, r.applications, r.result, g.lang(), *layout);
+      },
+      controls_of(format));
+  auto meanwhile = [&](const ScoredRound& r) {
     if (format == "text") layout = measure_score_text(r.rules, r.applications, r.result, g.lang());
+    shown = &r;
+    output.write_early();
   };
-  ScoredRound s = score_and_store(*store, g.round_id(), measure);
+  ScoredRound s = score_and_store(*store, g.round_id(), meanwhile);
+  shown = &s;
   if (!s.frozen) note_changes_recorded(g);
   if (!s.unknown_conflicts.empty()) {
     std::string warnings = capped_warnings(
@@ -56,19 +75,7 @@ static int run_score(const GlobalOptions& g) {
   }
   if (!s.assignment_changes.empty()) inform(g, assignment_change_warning(s.round.id, s.assignment_changes, g.lang()));
   if (!s.conflicted_reviews.empty()) alert(conflicted_review_warning(s.round.id, s.conflicted_reviews, g.lang()));
-  emit(
-      g,
-      [&](OutputSink& out) {
-        if (format == "json")
-          render_score_json(out, s.rules, s.result);
-        else if (format == "csv")
-          render_score_csv(out, s.rules, s.applications, s.result, g.excel);
-        else if (format == "md")
-          render_score_md(out, s.rules, s.applications, s.result, g.lang());
-        else
-          render_score_text(out, s.rules, s.applications, s.result, g.lang(), *layout);
-      },
-      controls_of(format));
+  output.finish();
   if (s.frozen) inform(g, fmt::format(fmt::runtime(frozen_note[g.lang()]), s.round.id));
   // docs/cli.md "Commission decisions": `score` keeps its three statuses; the
   // commission's decisions apply at `allocate`. A note says they exist (not

@@ -56,7 +56,24 @@ mode_t current_umask() {
   return mask;
 }
 
+// A FIFO, a device, a terminal or a socket is written through, never replaced;
+// so is a file named through /proc's links (`-o /dev/stdout`), whose target is
+// no path to rename onto. `st` is the path's stat, null when it does not exist.
+bool written_through(const std::string& target, const struct stat* st) {
+  if (st == nullptr) return false;
+  struct stat resolved {};
+  const bool magic =
+      ::stat(target.c_str(), &resolved) != 0 || resolved.st_ino != st->st_ino || resolved.st_dev != st->st_dev;
+  return !S_ISREG(st->st_mode) || magic;
+}
+
 }  // namespace
+
+bool OutputFile::replaces(const std::string& path) {
+  struct stat st {};
+  const bool exists = ::stat(path.c_str(), &st) == 0;
+  return !(exists && S_ISDIR(st.st_mode)) && !written_through(follow_links(path), exists ? &st : nullptr);
+}
 
 OutputFile::OutputFile(const std::string& path, const std::string& database)
     : path_(path), target_(follow_links(path)), database_(database) {
@@ -64,13 +81,7 @@ OutputFile::OutputFile(const std::string& path, const std::string& database)
   struct stat st {};
   const bool exists = ::stat(path.c_str(), &st) == 0;  // the kernel's own view, /proc's links included
   if (exists && S_ISDIR(st.st_mode)) fail(EISDIR);
-  struct stat resolved {};
-  // A FIFO, a device, a terminal or a socket is written through, never replaced;
-  // so is a file named through /proc's links (`-o /dev/stdout`), whose target
-  // is no path to rename onto.
-  const bool magic = exists && (::stat(target_.c_str(), &resolved) != 0 || resolved.st_ino != st.st_ino ||
-                                resolved.st_dev != st.st_dev);
-  if (exists && (!S_ISREG(st.st_mode) || magic)) {
+  if (written_through(target_, exists ? &st : nullptr)) {
     through_ = true;
     write_name_ = path;
     int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC | (S_ISREG(st.st_mode) ? O_TRUNC : 0));
@@ -118,8 +129,9 @@ OutputFile::~OutputFile() {
   if (!through_ && !write_name_.empty()) ::unlink(write_name_.c_str());
 }
 
-void OutputFile::commit() {
+void OutputFile::close() {
   std::FILE* f = file_;
+  if (f == nullptr) return;
   file_ = nullptr;
   int error = 0;
   if (std::fflush(f) != 0 || std::ferror(f)) error = errno != 0 ? errno : EIO;
@@ -127,6 +139,10 @@ void OutputFile::commit() {
   if (error == 0 && !through_ && ::fsync(::fileno(f)) != 0) error = errno;
   if (std::fclose(f) != 0 && error == 0) error = errno;
   if (error != 0) fail(error);  // the destructor removes the temporary file
+}
+
+void OutputFile::commit() {
+  close();
   if (through_) return;
   // A link planted since the file was opened must not aim the rename at the database.
   if (!database_.empty()) {

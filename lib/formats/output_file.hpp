@@ -34,7 +34,14 @@ class OutputFile {
   [[nodiscard]] std::FILE* stream() { return file_; }
   [[nodiscard]] const std::string& name() const { return write_name_; }
 
-  // Flushes, syncs and closes the file and renames it into place.
+  // Whether an OutputFile of `path` would be a temporary file renamed into
+  // place by commit() (a regular or new file), as the path stands now; false
+  // for what is written through, and for a directory (refused).
+  [[nodiscard]] static bool replaces(const std::string& path);
+  // Flushes, syncs and closes the file, the slow part of commit(), which may
+  // run earlier on another thread; commit() does it when it was not done.
+  void close();
+  // Closes the file if still open and renames it into place.
   void commit();
   // Error(io): "PATH: cannot write the output file: <errno text>".
   [[noreturn]] void fail(int error) const;

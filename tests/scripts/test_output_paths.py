@@ -18,7 +18,7 @@
     temporary directory is removed by the next export (only its own).
 
 Arguments: --binary, --repo, --work (as tests/CMakeLists.txt passes them)."""
-import os, shutil, stat, subprocess, sys
+import os, shutil, stat, subprocess, sys, threading
 import script_args
 
 failures = []
@@ -249,6 +249,38 @@ def stale_bundle_temporaries(binary, work, db):
     check(sorted(os.listdir(parent)) == [".b.tmp-zzzzzz", ".c.tmp-abc123", "b"], f"left: {os.listdir(parent)}")
 
 
+def written_while_storing(binary, repo, work, db):
+    """`score -o PATH` writes its output while it stores the scores (cli/app EarlyOutput):
+    the file is the output printed, a FIFO gets it only after the commit, and a
+    failure of the file still comes after the note that the scores were stored."""
+    ex = os.path.join(repo, "examples", "kharkiv-esm")
+    fresh = os.path.join(work, "early.db")
+    for args in (("init", os.path.join(ex, "rules.toml")), ("import", "applications", os.path.join(ex, "applications.csv")),
+                 ("import", "reviewers", os.path.join(ex, "reviewers.csv")),
+                 ("import", "reviews", os.path.join(ex, "reviews.csv"))):
+        run(binary, fresh, *args, code=0)
+    missing = os.path.join(work, "no-such-dir", "scores.csv")
+    r = run(binary, fresh, "score", "--format", "csv", "-o", missing, code=4)
+    check(r.stderr.decode().strip().endswith("No such file or directory (the command's changes were recorded)"),
+          f"score -o into a missing directory: {r.stderr!r}")
+    check(b'"stage":"scored"' in run(binary, fresh, "status", "--json", code=0).stdout.replace(b" ", b""),
+          "score -o into a missing directory did not store the scores")
+    for fmt in ("csv", "text", "md", "json"):
+        path = os.path.join(work, f"scores.{fmt}")
+        run(binary, fresh, "score", "--format", fmt, "-o", path, code=0)
+        shown = run(binary, fresh, "score", "--format", fmt, code=0).stdout
+        check(read(path) == shown, f"score --format {fmt} -o differs from what it prints")
+    check([n for n in os.listdir(work) if ".tmp-" in n] == [], "score -o left a temporary file")
+    fifo = os.path.join(work, "scores.fifo")
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(read(fifo)))
+    reader.start()
+    run(binary, fresh, "score", "--format", "csv", "-o", fifo, code=0)
+    reader.join()
+    check(got == [read(os.path.join(work, "scores.csv"))], "score -o FIFO got other bytes than the file")
+
+
 def full_disk(binary, work, db):
     if os.geteuid() != 0 or not shutil.which("mount"):
         print("note: full-disk case skipped (needs root to mount a tmpfs)")
@@ -284,14 +316,17 @@ def main():
     db = setup(a.binary, a.repo, a.work)
     shutil.copyfile(db, db + ".orig")
     for case in (database_outputs, planted_temporary, write_through, links_and_modes, messages, standard_output,
-                 stale_bundle_temporaries, full_disk):
+                 stale_bundle_temporaries, written_while_storing, full_disk):
         for suffix in ("-wal", "-shm", "-journal"):  # each case on the same database, whatever the one before did
             if os.path.lexists(db + suffix):
                 os.unlink(db + suffix)
         shutil.copyfile(db + ".orig", db)
         before = len(failures)
         try:
-            case(a.binary, a.work, db)
+            if case is written_while_storing:
+                case(a.binary, a.repo, a.work, db)
+            else:
+                case(a.binary, a.work, db)
         except OSError as e:  # a file a check expected is missing
             failures.append(f"{case.__name__}: {e}")
         print(f"{case.__name__}: {'ok' if len(failures) == before else 'FAILED'}")

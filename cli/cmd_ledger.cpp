@@ -1,10 +1,13 @@
 // `competition ledger [--as-of DATE]` (docs/cli.md "ledger"): each winner's
 // award, agreement, paid, still to pay and report, as of the end of a date.
+#include <fmt/format.h>
+
 #include <memory>
 #include <optional>
 
 #include "app.hpp"
 #include "commands/round_ledger.hpp"
+#include "render/ledger_words.hpp"
 #include "render/render_ledger.hpp"
 #include "values/diagnostic.hpp"
 #include "values/message.hpp"
@@ -36,24 +39,19 @@ static int run_ledger(const GlobalOptions& g, const LedgerCliOptions& o) {
 struct LedgerHelp {
   const char* purpose;
   const char* as_of;
-  const char* about;
+  const char* about;  // the states listed
 };
 
 constexpr PerLang<LedgerHelp> ledger_help{
     .uk = {.purpose = "Договори, виплати й звіти переможців конкурсу",
            .as_of = "дата, на кінець якої показати конкурс (типово: сьогодні)",
-           .about = "Для кожного переможця: грант, договір, виплачено, ще виплатити, звіт — строк і отримання, і "
-                    "стан (overdue,\n"
-                    "reported, paid, paying, signed, no_agreement), з підсумками. Формати: text (типово), md, csv, "
-                    "json,\n"
-                    "xlsx (потрібен -o ШЛЯХ).\n"},
+           .about = "Для кожного переможця: грант, договір, виплачено, повернуто, ще виплатити, звіт — строк і "
+                    "отримання,\nі стан:\n{};\nз підсумками. У csv і json стан — позначка в дужках. Формати: text "
+                    "(типово), md, csv,\njson, xlsx (потрібен -o ШЛЯХ).\n"},
     .en = {.purpose = "Agreements, payments and reports of the round's winners",
            .as_of = "the date to show the round at the end of (default: today)",
-           .about = "Per winner: award, agreement, paid, still to pay, report due and received, and the state "
-                    "(overdue,\n"
-                    "reported, paid, paying, signed, no_agreement), with totals. Formats: text (default), md, csv, "
-                    "json,\n"
-                    "xlsx (needs -o PATH).\n"},
+           .about = "Per winner: award, agreement, paid, refunded, still to pay, report due and received, and the "
+                    "state\n({}), with totals. Formats: text (default), md, csv, json,\nxlsx (needs -o PATH).\n"},
 };
 
 static void register_ledger(CLI::App& app, Context& ctx) {
@@ -61,7 +59,8 @@ static void register_ledger(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<LedgerCliOptions>();
   auto* sub = app.add_subcommand("ledger", w.purpose);
   sub->add_option("--as-of", o->as_of, w.as_of);
-  sub->footer(std::string(w.about) + example_heading[ctx.words] + "  competition ledger --as-of 2018-12-31");
+  sub->footer(fmt::format(fmt::runtime(w.about), ledger_states_listed(ctx.words)) + example_heading[ctx.words] +
+              "  competition ledger --as-of 2018-12-31");
   sub->callback([o, &ctx] { ctx.exit_code = run_ledger(ctx.global, *o); });
 }
 

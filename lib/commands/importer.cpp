@@ -30,6 +30,7 @@
 #include "store/reviewer_writer.hpp"
 #include "store/round_limits.hpp"
 #include "store/stale_scores.hpp"
+#include "values/clock.hpp"
 #include "values/message.hpp"
 
 namespace competition {
@@ -92,6 +93,9 @@ constexpr PerLang<const char*> w_no_agreement{.uk = "{} не має догово
                                               .en = "{} has no agreement in round {}: import its agreement first"};
 constexpr PerLang<const char*> w_paid_early{.uk = "{} — раніше, ніж підписано договір {} заявки {} ({})",
                                             .en = "{} is before agreement {} of {} was signed ({})"};
+constexpr PerLang<const char*> w_reference_elsewhere{
+    .uk = "платіж {} уже записано за заявкою {}; щоб перенести його до заявки {}, додайте --replace",
+    .en = "payment reference {} already exists for {}; --replace moves it to {}"};
 constexpr PerLang<const char*> w_more{.uk = "... і ще {} проблем не показано (показано перші {})",
                                       .en = "... and {} more problems not shown (the first {} are listed)"};
 
@@ -479,6 +483,7 @@ void import_payments(Store& store, const ImportOptions& o, std::string_view byte
   const std::vector<Agreement> agreements = stored_agreements(store, round.id);
   std::map<std::string, const Agreement*> agreement_of;
   for (const Agreement& a : agreements) agreement_of.emplace(a.application, &a);
+  const std::string today = today_utc();
   PaymentRowParser parser;
   std::vector<std::pair<Payment, int>> parsed;
   std::map<std::string, RowPlace> by_reference, by_application;
@@ -493,6 +498,8 @@ void import_payments(Store& store, const ImportOptions& o, std::string_view byte
       r->error(2, say(w_paid_early, p.paid_on, a->second->number, p.application, a->second->signed_on));
     if (r->ok && agreement_of.count(p.application)) {
       const RowPlace place{r->rec.line, r->column(1), r->column(2), r->column(3)};
+      // docs/cli.md "import": an order entered ahead of its day is kept, and said.
+      if (p.paid_on > today) s.later_payments.push_back({place.line, place.date_column, p.reference, p.paid_on, today});
       by_reference.emplace(p.reference, place);
       by_application.emplace(p.application, place);
       parsed.emplace_back(std::move(p), r->rec.line);
@@ -501,17 +508,28 @@ void import_payments(Store& store, const ImportOptions& o, std::string_view byte
   if (!rows.any_problem()) {
     const std::vector<Payment> stored = stored_payments(store, round.id);
     // A reference moved to another application (--replace) answers for the running sum it leaves too,
-    // and the import names the move (an update, never a silent one).
+    // and the import names the move (an update, never a silent one). Without --replace the move is
+    // refused at the reference, and the sums are checked with the stored payment where it is.
     std::map<std::string, std::string> stored_application;
     for (const Payment& p : stored) stored_application.emplace(p.reference, p.application);
-    for (const auto& [p, line] : parsed)
-      if (auto it = stored_application.find(p.reference);
-          it != stored_application.end() && it->second != p.application) {
-        by_application.emplace(it->second, by_reference.at(p.reference));
-        if (o.replace) s.moved_payments.push_back({line, p.reference, it->second, p.application});
+    std::vector<std::pair<Payment, int>> checked;
+    for (const auto& [p, line] : parsed) {
+      auto it = stored_application.find(p.reference);
+      const bool moves = it != stored_application.end() && it->second != p.application;
+      if (moves && !o.replace) {
+        rows.conflicts().add(line, by_reference.at(p.reference).key_column, "reference",
+                             say(w_reference_elsewhere, p.reference, it->second, p.application), ErrorKind::conflict);
+        by_reference.erase(p.reference);
+        continue;
       }
-    check_running_sums(agreements, overlaid(stored, parsed, [](const Payment& p) { return p.reference; }), by_reference,
-                       by_application, rows.conflicts());
+      if (moves) {
+        by_application.emplace(it->second, by_reference.at(p.reference));
+        s.moved_payments.push_back({line, p.reference, it->second, p.application});
+      }
+      checked.emplace_back(p, line);
+    }
+    check_running_sums(agreements, overlaid(stored, checked, [](const Payment& p) { return p.reference; }),
+                       by_reference, by_application, rows.conflicts());
   }
   if (!rows.any_problem() && rows.conflicts().diagnostics().empty())
     write_payments(store, round.id, parsed, o.replace, s, rows.conflicts());

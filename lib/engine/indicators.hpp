@@ -34,7 +34,7 @@ struct RoundData {
   std::vector<Application> applications;
   std::vector<DecisionLine> decision;
   std::vector<Outcome> outcomes;
-  // payments − refunds paid by the input's paid_as_of (docs/cli.md "ledger"); none when it has no payments
+  // payments − refunds paid by the input's paid_as_of (docs/cli.md "ledger"); none when none is made by then
   std::optional<Money> paid;
   std::vector<Lot> lots;  // the rules' lots, in file order (labels of the report by category)
 };

@@ -60,6 +60,13 @@ std::map<std::string, Money> net_paid(const std::vector<Payment>& payments, cons
   return out;
 }
 
+std::map<std::string, Money> refunded(const std::vector<Payment>& payments, const std::string& as_of) {
+  std::map<std::string, Money> out;
+  for (const Payment& p : payments)
+    if (p.refund && p.paid_on <= as_of) out[p.application] += p.amount;
+  return out;
+}
+
 std::string_view to_string(LedgerState s) {
   switch (s) {
     case LedgerState::overdue:
@@ -97,6 +104,7 @@ Ledger build_ledger(const LedgerInput& in) {
   out.round = in.round;
   out.as_of = in.as_of;
   const auto paid = net_paid(in.payments, in.as_of);
+  const auto returned = refunded(in.payments, in.as_of);
   std::set<std::string> applications;
   for (const auto& [application, award] : in.awards) applications.insert(application);
   for (const Payment& p : in.payments)
@@ -109,13 +117,16 @@ Ledger build_ledger(const LedgerInput& in) {
     if (auto it = agreement_of.find(application); it != agreement_of.end() && it->second->signed_on <= in.as_of)
       l.agreement = *it->second;
     if (auto it = paid.find(application); it != paid.end()) l.paid = it->second;
+    if (auto it = returned.find(application); it != returned.end()) l.refunded = it->second;
     l.to_pay = (l.agreement ? l.agreement->amount : l.award) - l.paid;
     if (auto it = in.received.find(application); it != in.received.end() && it->second <= in.as_of)
       l.received = it->second;
     l.state = state_of(l, in.as_of);
+    l.late = l.state == LedgerState::reported && l.agreement && *l.received > l.agreement->report_due;
     out.totals.award += l.award;
     if (l.agreement) out.totals.agreed += l.agreement->amount;
     out.totals.paid += l.paid;
+    out.totals.refunded += l.refunded;
     out.totals.to_pay += l.to_pay;
     out.lines.push_back(std::move(l));
   }

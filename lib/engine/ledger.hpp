@@ -40,6 +40,9 @@ struct PaymentViolation {
 [[nodiscard]] std::map<std::string, Money> net_paid(const std::vector<Payment>& payments,
                                                     const std::optional<std::string>& as_of = std::nullopt);
 
+// The refunds alone per application, on or before `as_of`.
+[[nodiscard]] std::map<std::string, Money> refunded(const std::vector<Payment>& payments, const std::string& as_of);
+
 // docs/cli.md "ledger": the first state that holds.
 enum class LedgerState { overdue, reported, paid, paying, signed_agreement, no_agreement };
 [[nodiscard]] std::string_view to_string(LedgerState s);  // overdue | reported | … | no_agreement
@@ -58,13 +61,16 @@ struct LedgerLine {
   Money award;                          // zero when it has none now
   std::optional<Agreement> agreement;   // signed by as_of, else none
   Money paid;                           // net, by as_of
+  Money refunded;                       // the refunds in `paid`, by as_of (docs/cli.md "ledger": shown apart)
   Money to_pay;                         // (agreed, else award) − paid
   std::optional<std::string> received;  // received_on, when on or before as_of
   LedgerState state = LedgerState::no_agreement;
+  // `reported` after the agreement's report_due: the state stays `reported`, people read "late".
+  bool late = false;
 };
 
 struct LedgerTotals {
-  Money award, agreed, paid, to_pay;
+  Money award, agreed, paid, refunded, to_pay;
 };
 
 struct Ledger {

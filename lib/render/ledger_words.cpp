@@ -12,6 +12,7 @@ constexpr PerLang<LedgerWords> ledger_words{
            .agreement = "Договір",
            .agreed = "За договором",
            .paid = "Сплачено",
+           .refunded = "Повернуто",
            .to_pay = "До сплати",
            .report_due = "Звіт до",
            .report_received = "Звіт отримано",
@@ -25,6 +26,7 @@ constexpr PerLang<LedgerWords> ledger_words{
            .agreement = "Agreement",
            .agreed = "Agreed",
            .paid = "Paid",
+           .refunded = "Refunded",
            .to_pay = "To pay",
            .report_due = "Report due",
            .report_received = "Report received",
@@ -49,12 +51,32 @@ constexpr StateWords state_words[] = {
     {LedgerState::no_agreement, {"без договору", "no agreement"}},
 };
 
+constexpr PerLang<const char*> reported_late{.uk = "звіт отримано із запізненням", .en = "reported late"};
+
+// How `ledger --help` names the states: Ukrainian readers get the words the table shows
+// and the token of csv and json, one a line; English words are the tokens.
+struct StateListed {
+  const char* item;  // {words}, {token}
+  const char* separator;
+};
+constexpr PerLang<StateListed> state_listed{.uk = {"  {words} ({token})", ",\n"}, .en = {"{token}", ", "}};
+
 }  // namespace
 
-std::string ledger_state_words(LedgerState s, Lang lang) {
+std::string ledger_state_words(const LedgerLine& line, Lang lang) {
+  if (line.late) return reported_late[lang];
   for (const StateWords& w : state_words)
-    if (w.state == s) return w.words[lang];
-  return std::string(to_string(s));
+    if (w.state == line.state) return w.words[lang];
+  return std::string(to_string(line.state));
+}
+
+std::string ledger_states_listed(Lang lang) {
+  std::string out;
+  for (const StateWords& w : state_words)
+    out += (out.empty() ? "" : state_listed[lang].separator) + fmt::format(fmt::runtime(state_listed[lang].item),
+                                                                           fmt::arg("words", w.words[lang]),
+                                                                           fmt::arg("token", to_string(w.state)));
+  return out;
 }
 
 struct MoneyAfterWords {

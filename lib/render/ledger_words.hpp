@@ -20,6 +20,7 @@ struct LedgerWords {
   const char* agreement;
   const char* agreed;
   const char* paid;
+  const char* refunded;
   const char* to_pay;
   const char* report_due;
   const char* report_received;
@@ -30,8 +31,13 @@ struct LedgerWords {
 
 extern const PerLang<LedgerWords> ledger_words;
 
-// A state as people read it (`overdue` → `звіт прострочено` / `report overdue`).
-[[nodiscard]] std::string ledger_state_words(LedgerState s, Lang lang);
+// A line's state as people read it (`overdue` → `звіт прострочено` / `report overdue`); a
+// `reported` line whose report came after its due date reads "late" (docs/cli.md "ledger").
+[[nodiscard]] std::string ledger_state_words(const LedgerLine& line, Lang lang);
+
+// The states for `ledger --help`, in order: each token with its words in
+// Ukrainian (`звіт прострочено (overdue), …`), the tokens alone in English.
+[[nodiscard]] std::string ledger_states_listed(Lang lang);
 
 // year.md §4: the warning of `allocate` when its decision breaks the money
 // already agreed and paid (`differences` as `audit` words them: field,

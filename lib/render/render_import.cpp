@@ -85,6 +85,13 @@ nlohmann::ordered_json summary_json(const ImportSummary& s) {
       moved.push_back({{"line", m.line}, {"reference", m.reference}, {"from", m.from}, {"to", m.to}});
     out["moved"] = moved;
   }
+  // docs/cli.md "import": payments dated after today (kept, counted from their date on).
+  if (!s.later_payments.empty()) {
+    nlohmann::ordered_json later = nlohmann::ordered_json::array();
+    for (const LaterPayment& p : s.later_payments)
+      later.push_back({{"line", p.line}, {"column", p.column}, {"reference", p.reference}, {"paid_on", p.paid_on}});
+    out["after_today"] = later;
+  }
   return out;
 }
 
@@ -128,13 +135,28 @@ constexpr PerLang<const char*> moved_payment_words{
     .en = "{}:{}: warning: payment {} moves from {} to {}\n",
 };
 
+constexpr PerLang<const char*> later_payment_words{
+    .uk =
+        "{}:{}:{}: попередження: paid_on: платіж {} датовано {}, пізніше за сьогодні ({}); його збережено, а "
+        "`ledger` і `report` враховують його від цього дня\n",
+    .en =
+        "{}:{}:{}: warning: paid_on: payment {} is dated {}, after today ({}); it is kept, and `ledger` and "
+        "`report` count it from that day on\n",
+};
+
 }  // namespace
 
 std::string render_import_warnings(const ImportSummary& s, Lang lang) {
   const std::size_t conflicts = s.unknown_conflicts.size();
   const std::size_t votes = conflicts + s.repeated_votes.size();
+  const std::size_t moved = votes + s.moved_payments.size();
   auto line = [&](std::size_t i) {
     if (i < conflicts) return unknown_conflict_warning(s.unknown_conflicts[i], lang) + '\n';
+    if (i >= moved) {
+      const LaterPayment& p = s.later_payments[i - moved];
+      return fmt::format(fmt::runtime(later_payment_words[lang]), s.file, p.line, p.column, p.reference, p.paid_on,
+                         p.today);
+    }
     if (i >= votes) {
       const MovedPayment& m = s.moved_payments[i - votes];
       return fmt::format(fmt::runtime(moved_payment_words[lang]), s.file, m.line, m.reference, m.from, m.to);
@@ -142,7 +164,7 @@ std::string render_import_warnings(const ImportSummary& s, Lang lang) {
     const RepeatedVote& v = s.repeated_votes[i - conflicts];
     return fmt::format(fmt::runtime(repeated_vote_words[lang]), s.file, v.line, v.voter, v.project);
   };
-  return capped_warnings(votes + s.moved_payments.size(), line, lang);
+  return capped_warnings(moved + s.later_payments.size(), line, lang);
 }
 
 }  // namespace competition

@@ -16,7 +16,8 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
-// One ledger line's cells as people read them: money in the language's style, `—` for none.
+// One ledger line's cells as people read them: money in the language's style, `—` for none
+// (docs/cli.md "ledger": the refunds in their own column, the late report in the state's words).
 std::vector<std::string> cells(const LedgerLine& x, Lang lang) {
   const char* none = "—";
   return {x.application,
@@ -24,10 +25,11 @@ std::vector<std::string> cells(const LedgerLine& x, Lang lang) {
           x.agreement ? x.agreement->number : none,
           x.agreement ? money_text(x.agreement->amount, lang) : none,
           money_text(x.paid, lang),
+          x.refunded == Money() ? none : money_text(x.refunded, lang),
           money_text(x.to_pay, lang),
           x.agreement ? x.agreement->report_due : none,
           x.received.value_or(none),
-          ledger_state_words(x.state, lang)};
+          ledger_state_words(x, lang)};
 }
 
 std::vector<std::string> total_cells(const Ledger& l, Lang lang) {
@@ -36,6 +38,7 @@ std::vector<std::string> total_cells(const Ledger& l, Lang lang) {
           "",
           money_text(l.totals.agreed, lang),
           money_text(l.totals.paid, lang),
+          money_text(l.totals.refunded, lang),
           money_text(l.totals.to_pay, lang),
           "",
           "",
@@ -44,7 +47,8 @@ std::vector<std::string> total_cells(const Ledger& l, Lang lang) {
 
 std::vector<std::string> header(Lang lang) {
   const LedgerWords& w = ledger_words[lang];
-  return {w.application, w.award, w.agreement, w.agreed, w.paid, w.to_pay, w.report_due, w.report_received, w.state};
+  return {w.application, w.award,  w.agreement,  w.agreed,          w.paid,
+          w.refunded,    w.to_pay, w.report_due, w.report_received, w.state};
 }
 
 }  // namespace
@@ -53,7 +57,7 @@ std::string render_ledger_text(const Ledger& l, Lang lang) {
   std::string out = fmt::format(fmt::runtime(ledger_words[lang].heading), l.round, l.as_of) + "\n\n";
   if (l.lines.empty()) return out + ledger_words[lang].empty + "\n";
   TextTable t;
-  t.header(header(lang), "lrlrrrlll");
+  t.header(header(lang), "lrlrrrrlll");
   for (const LedgerLine& x : l.lines) t.row(cells(x, lang));
   t.row(total_cells(l, lang));
   return out + t.render();
@@ -69,7 +73,7 @@ std::string render_ledger_md(const Ledger& l, Lang lang) {
     out += "\n";
   };
   row(header(lang), false);
-  out += "| --- | ---: | --- | ---: | ---: | ---: | --- | --- | --- |\n";
+  out += "| --- | ---: | --- | ---: | ---: | ---: | ---: | --- | --- | --- |\n";
   for (const LedgerLine& x : l.lines) row(cells(x, lang), false);
   row(total_cells(l, lang), true);
   return out;

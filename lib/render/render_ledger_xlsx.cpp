@@ -39,8 +39,8 @@ void write_ledger_xlsx(const Ledger& l, Lang lang, const std::string& path, cons
     properties.title = title.data();  // libxlsxwriter's field is char*; it only reads it
     workbook_set_properties(wb, &properties);
     lxw_worksheet* ws = workbook_add_worksheet(wb, w.sheet);
-    const char* columns[] = {w.application, w.award,      w.agreement,       w.agreed, w.paid,
-                             w.to_pay,      w.report_due, w.report_received, w.state};
+    const char* columns[] = {w.application, w.award,  w.agreement,  w.agreed,          w.paid,
+                             w.refunded,    w.to_pay, w.report_due, w.report_received, w.state};
     lxw_col_t c = 0;
     for (const char* h : columns) xlsx_write_text(ws, 0, c++, h, heading);
     worksheet_freeze_panes(ws, 1, 0);
@@ -51,20 +51,22 @@ void write_ledger_xlsx(const Ledger& l, Lang lang, const std::string& path, cons
       if (x.agreement) {
         xlsx_write_text(ws, r, 2, x.agreement->number, nullptr);
         worksheet_write_number(ws, r, 3, hryvnias(x.agreement->amount), money);
-        xlsx_write_text(ws, r, 6, x.agreement->report_due, nullptr);
+        xlsx_write_text(ws, r, 7, x.agreement->report_due, nullptr);
       }
       worksheet_write_number(ws, r, 4, hryvnias(x.paid), money);
-      worksheet_write_number(ws, r, 5, hryvnias(x.to_pay), money);
-      if (x.received) xlsx_write_text(ws, r, 7, *x.received, nullptr);
-      xlsx_write_text(ws, r, 8, ledger_state_words(x.state, lang), nullptr);
+      if (x.refunded != Money()) worksheet_write_number(ws, r, 5, hryvnias(x.refunded), money);
+      worksheet_write_number(ws, r, 6, hryvnias(x.to_pay), money);
+      if (x.received) xlsx_write_text(ws, r, 8, *x.received, nullptr);
+      xlsx_write_text(ws, r, 9, ledger_state_words(x, lang), nullptr);
       ++r;
     }
     xlsx_write_text(ws, r, 0, w.total, total);
     worksheet_write_number(ws, r, 1, hryvnias(l.totals.award), total_money);
     worksheet_write_number(ws, r, 3, hryvnias(l.totals.agreed), total_money);
     worksheet_write_number(ws, r, 4, hryvnias(l.totals.paid), total_money);
-    worksheet_write_number(ws, r, 5, hryvnias(l.totals.to_pay), total_money);
-    worksheet_set_column(ws, 0, 8, 16, nullptr);
+    worksheet_write_number(ws, r, 5, hryvnias(l.totals.refunded), total_money);
+    worksheet_write_number(ws, r, 6, hryvnias(l.totals.to_pay), total_money);
+    worksheet_set_column(ws, 0, 9, 16, nullptr);
   });
 }
 

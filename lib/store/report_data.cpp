@@ -26,11 +26,10 @@ ReportInput load_report_input(Store& store, const std::string& paid_as_of) {
       d.applications = store.applications(r.id);
       d.outcomes = store.outcomes(r.id);
       d.lots = Store::rules_of(r).lots;
-      // docs/report.md "Awarded or paid": a round with payments shows what was paid by the day
-      // (0.00 before its first one), as the ledger of that day does.
-      const std::vector<Payment> payments = stored_payments(store, r.id);
-      if (!payments.empty()) d.paid = Money();
-      for (const auto& [application, paid] : net_paid(payments, paid_as_of)) *d.paid += paid;
+      // docs/report.md "Awarded or paid": a round with payments made by the day shows what was
+      // paid by then, as the ledger of that day does; one whose payments all come later shows none.
+      for (const auto& [application, paid] : net_paid(stored_payments(store, r.id), paid_as_of))
+        d.paid = d.paid.value_or(Money()) + paid;
       SQLite::Statement q(db,
                           "SELECT application, status, award FROM allocations WHERE round_id = ? ORDER BY application");
       q.bind(1, r.id);

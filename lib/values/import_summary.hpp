@@ -35,6 +35,17 @@ struct MovedPayment {
   bool operator==(const MovedPayment&) const = default;
 };
 
+// A payment dated after today (docs/cli.md "import"): kept, counted by the
+// ledger and the report from its date on; the import warns at its paid_on cell.
+struct LaterPayment {
+  int line = 0;
+  int column = 0;  // paid_on's
+  std::string reference;
+  std::string paid_on;
+  std::string today;
+  bool operator==(const LaterPayment&) const = default;
+};
+
 struct ImportSummary {
   std::string file;
   ImportKind kind = ImportKind::applications;
@@ -46,6 +57,7 @@ struct ImportSummary {
   std::vector<UnknownConflict> unknown_conflicts;
   std::vector<RepeatedVote> repeated_votes;  // pabulib approval ballots, in line order
   std::vector<MovedPayment> moved_payments;  // payments: references moved to another application, in line order
+  std::vector<LaterPayment> later_payments;  // payments: dated after today, in line order
 
   // Counts a classified row: added, updated or unchanged (a conflict is not counted).
   void count(Upsert u) {

@@ -24,7 +24,9 @@ Conventions (written for the authors of those documents):
 - Commands run as `bash -c LINE` with the built binary first on PATH as
   `competition`, TZ=UTC, LC_ALL=C.UTF-8 and COMPETITION_NOW=2018-03-12T10:00:00Z
   (the time recorded for commission decisions), so outputs are the same on
-  every run.
+  every run. A line `export COMPETITION_NOW=…` in a ```bash block moves that
+  clock for the document's later commands, as it would in the reader's shell
+  (a section that happens a year after the meeting runs on its own day).
 Besides, every command listed by `competition --help` (and its subcommands)
 must have a one-line purpose and an `Example:` in its --help (in English with
 `--lang en`, and its own Ukrainian purpose and `Приклад:` by default), and a `.SS`
@@ -43,6 +45,7 @@ DEFAULT_FILES = ["examples/kharkiv-esm"]
 NOW = "2018-03-12T10:00:00Z"
 FENCE = re.compile(r"^( {0,3})(```+|~~~+)\s*([^\s`]*)")
 EXITS = re.compile(r"#\s*exits\s+(\d+)\s*$")
+EXPORT = re.compile(r"^export\s+(COMPETITION_NOW)=(\S+)\s*$")
 
 
 class Block:
@@ -83,6 +86,11 @@ def blocks_of(text):
         previous_end = j + 1
         i = j + 1
     return out
+
+
+def exports_of(block):
+    """The `export COMPETITION_NOW=…` lines of a bash block: (name, value)."""
+    return [m.groups() for m in (EXPORT.match(l.strip()) for l in block.lines) if m]
 
 
 def commands_of(block):
@@ -170,6 +178,8 @@ def run_document(doc, repo, work, binary):
         if block.lang == "bash":
             if doc == "README.md" and block.heading.lower() == "quick start":
                 continue
+            for name, value in exports_of(block):
+                env[name] = value
             for line_no, command, code in commands_of(block):
                 r = subprocess.run(["bash", "-c", command], cwd=where, env=env, stdout=subprocess.PIPE,
                                    stderr=subprocess.STDOUT)

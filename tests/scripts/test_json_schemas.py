@@ -168,7 +168,11 @@ def example_round(c):
     c.json_of("import-summary", cwd, db, "import", "history", f("history.csv"), "--json")
     # After the decision (docs/cli.md "ledger"): agreements, payments, the ledger, the paid row of the report.
     for kind in ("agreements", "payments"):
-        c.json_of("import-summary", cwd, db, "import", kind, f(kind + ".csv"), "--json")
+        summary = c.json_of("import-summary", cwd, db, "import", kind, f(kind + ".csv"), "--json")
+    # Imported on the day of the meeting, every payment order is dated later: each one named at its paid_on.
+    later = (summary or {}).get("after_today", [])
+    if len(later) != 67 or later[0] != {"line": 2, "column": 3, "reference": "PP-101", "paid_on": "2018-04-09"}:
+        c.fail(f"import payments --json on 2018-03-12: after_today {later[:1]} ({len(later)} rows)")
     over = c.json_of("import-summary", cwd, db, "import", "payments", os.path.join(errors_dir, "payments-over.csv"),
                      "--json", code=2)
     if over is not None and len(over.get("errors", [])) != 2:

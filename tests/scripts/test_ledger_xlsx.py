@@ -10,7 +10,8 @@
 2. A date cell with a time in `paid_on`, and a date cell in `amount`, are
    refused, located as FILE:SHEET!CELL, and nothing is stored.
 3. The ledger as a workbook: the header, A-054's row as numbers (40 000.00
-   agreed, 38 750.00 paid after its refund), the totals row.
+   agreed, 38 750.00 paid after its refund of 1 250.00, shown in its own
+   column), A-043's late report worded late, the totals row.
 
 Arguments: --binary, --repo, --work. Exit 77 (skipped) when openpyxl is missing."""
 import datetime, filecmp, os, subprocess, sys
@@ -104,16 +105,19 @@ def main():
             "Round esm-2018: agreements, payments and reports as of the end of 2019-01-31":
         failures.append(f"ledger.xlsx sheet {ws.title!r}, title {book.properties.title!r}")
     rows = [[c.value for c in row] for row in ws.iter_rows()]
-    if rows[0] != ["Application", "Award", "Agreement", "Agreed", "Paid", "To pay", "Report due", "Report received",
-                   "State"]:
+    if rows[0] != ["Application", "Award", "Agreement", "Agreed", "Paid", "Refunded", "To pay", "Report due",
+                   "Report received", "State"]:
         failures.append(f"ledger.xlsx header: {rows[0]}")
     a054 = next((r for r in rows if r[0] == "A-054"), None)
-    if a054 != ["A-054", 40000, "22/2018", 40000, 38750, 1250, "2018-12-14", "2018-11-26", "reported"]:
+    if a054 != ["A-054", 40000, "22/2018", 40000, 38750, 1250, 1250, "2018-12-14", "2018-11-26", "reported"]:
         failures.append(f"ledger.xlsx A-054: {a054}")
     a012 = next((r for r in rows if r[0] == "A-012"), None)
-    if a012 is None or a012[7] is not None or a012[8] != "report overdue":
+    if a012 is None or a012[5] is not None or a012[8] is not None or a012[9] != "report overdue":
         failures.append(f"ledger.xlsx A-012: {a012}")
-    if rows[-1][:6] != ["Total", 999932.47, None, 999932.47, 998682.47, 1250] or len(rows) != 35:
+    a043 = next((r for r in rows if r[0] == "A-043"), None)
+    if a043 is None or a043[8] != "2019-01-10" or a043[9] != "reported late":
+        failures.append(f"ledger.xlsx A-043: {a043}")
+    if rows[-1][:7] != ["Total", 999932.47, None, 999932.47, 998682.47, 1250, 1250] or len(rows) != 35:
         failures.append(f"ledger.xlsx totals: {rows[-1]} ({len(rows)} rows)")
 
     if failures:

@@ -106,3 +106,34 @@ TEST_CASE("ledger: each state, the first that holds, at the end of the date") {
   CHECK(to_string(LedgerState::signed_agreement) == "signed");
   CHECK(to_string(LedgerState::no_agreement) == "no_agreement");
 }
+
+TEST_CASE("ledger: refunds by the date apart from paid; a report after its due date is late, still `reported`") {
+  LedgerInput in;
+  in.round = "r";
+  in.awards = {{"A-1", uah(1000)}, {"A-2", uah(1000)}, {"A-3", uah(1000)}};
+  in.agreements = {agreement("A-1", 1000), agreement("A-2", 1000), agreement("A-3", 1000)};
+  in.payments = {paid("A-1", "P-1", "2018-04-01", 1000), paid("A-1", "P-2", "2018-12-20", 250, true),
+                 paid("A-1", "P-3", "2019-02-01", 50, true), paid("A-2", "P-4", "2018-04-01", 1000)};
+  in.received = {{"A-1", "2018-12-14"}, {"A-2", "2018-12-15"}};
+  in.as_of = "2019-01-31";
+  Ledger l = build_ledger(in);
+  REQUIRE(l.lines.size() == 3);
+  CHECK(l.lines[0].paid == uah(750));
+  CHECK(l.lines[0].refunded == uah(250));  // P-3 comes after the date
+  CHECK(l.lines[0].to_pay == uah(250));    // (agreed − paid): the refunded money is what the agreement still allows
+  CHECK(l.lines[0].state == LedgerState::reported);
+  CHECK_FALSE(l.lines[0].late);  // received on the due date
+  CHECK(l.lines[1].refunded == Money());
+  CHECK(l.lines[1].state == LedgerState::reported);
+  CHECK(l.lines[1].late);  // a day after 2018-12-14
+  CHECK(l.lines[2].state == LedgerState::overdue);
+  CHECK_FALSE(l.lines[2].late);  // late is said of a report that came
+  CHECK(l.totals.refunded == uah(250));
+  CHECK(l.totals.paid == uah(1750));
+
+  in.as_of = "2018-12-14";  // A-2's report not yet in, not yet due
+  l = build_ledger(in);
+  CHECK(l.lines[0].refunded == Money());
+  CHECK(l.lines[1].state == LedgerState::paid);
+  CHECK_FALSE(l.lines[1].late);
+}

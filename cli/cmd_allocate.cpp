@@ -34,7 +34,7 @@ static int run_allocate_command(const GlobalOptions& g, const AllocateOptions& o
       controls_of(format));
   if (o.dry_run) inform(g, dry_run_words[g.lang()]);
   // Not silenced by -q: money already paid would silently stop matching the decision.
-  if (!r.money_after.empty()) alert(money_after_warning(r.round.id, r.money_after, g.lang()));
+  if (!r.money_after.empty()) alert(money_after_warning(r.round.id, r.money_after, r.round.currency, g.lang()));
   return 0;
 }
 

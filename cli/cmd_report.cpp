@@ -16,7 +16,8 @@ namespace competition::cli {
 struct ReportOptions {
   ReportYears years;
   std::string by;  // empty: the main report; `category` or `service` (docs/report.md "By category", "By service")
-  std::optional<std::string> as_of;  // the day `paid` is counted at (default today); given but empty is an error
+  std::optional<std::string>
+      as_of;  // the day `paid` and the outcomes are counted at (default today); given but empty is an error
 };
 
 // One table's renderers, by format (docs/report.md "Formats").
@@ -92,14 +93,14 @@ constexpr PerLang<ReportHelp> report_help{
            .from = "перший рік (типово: перший рік із даними)",
            .to = "останній рік (типово: останній рік із даними)",
            .by = "category: показники за пріоритетними напрямами; service: послуги переможців",
-           .as_of = "враховувати платежі, здійснені до кінця цього дня (типово: сьогодні)",
+           .as_of = "враховувати платежі, здійснені, і звіти, отримані до кінця цього дня (типово: сьогодні)",
            .formats = "Формати: text (типово), md, csv, json, html, xlsx (потрібен -o ШЛЯХ).\n"},
     .en = {.purpose = "The yearly indicators in the Kharkiv style, from rounds and history",
            .year = "only this year",
            .from = "first year (default: the first year with data)",
            .to = "last year (default: the last year with data)",
            .by = "category: the indicators per priority area; service: the winners' services",
-           .as_of = "count the payments made by the end of this date (default: today)",
+           .as_of = "count the payments made and the reports received by the end of this date (default: today)",
            .formats = "Formats: text (default), md, csv, json, html, xlsx (needs -o PATH).\n"},
 };
 

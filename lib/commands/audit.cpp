@@ -13,6 +13,7 @@
 #include "engine/audit_money.hpp"
 #include "engine/decide.hpp"
 #include "engine/decision_record.hpp"
+#include "engine/money_entry.hpp"
 #include "engine/pabulib_recount.hpp"
 #include "engine/scoring.hpp"
 #include "render/remedy_words.hpp"
@@ -35,7 +36,6 @@
 namespace competition {
 
 constexpr PerLang<const char*> w_not_pairs{.uk = "не список пар", .en = "not a list of pairs"};
-constexpr PerLang<const char*> w_not_sha{.uk = "не SHA-256 таблиці", .en = "not a SHA-256 of the table"};
 constexpr PerLang<const char*> w_no_facts{
     .uk = "правила [checks] читають попередні конкурси, але їхніх фактів не збережено",
     .en = "the rules' [checks] read earlier rounds, but no facts of them are stored"};
@@ -142,30 +142,24 @@ void check_assignment(Store& store, const RoundRecord& round, const std::vector<
                       fmt::format("<= {}", *r.capacity));
 }
 
-// docs/audit.md "Agreements and payments": the stored agreements and payments
-// hash as the last `money` entry says (differences `agreements`, `payments`:
-// stored, the table's hash; computed, the logged one) and keep the rules of
+// docs/audit.md "Agreements and payments": the stored agreements, outcomes and
+// payments hash as the last `money` entry that logs each says (differences
+// `agreements`, `outcomes`, `payments`: stored, the table's hash; computed,
+// the logged one; and the rows that differ) and keep the rules of
 // docs/formats.md "payments.csv" against the awards now; reports overdue
 // today are notes.
 void check_money(Store& store, const RoundRecord& round, const std::vector<LogEntry>& entries, RoundAudit& a) {
-  const std::vector<Agreement> agreements = stored_agreements(store, round.id);
-  const std::vector<Payment> payments = stored_payments(store, round.id);
-  const LogEntry* last = nullptr;
-  for (const LogEntry& e : entries)
-    if (e.kind == LogKind::money) last = &e;
-  if (!last && agreements.empty() && payments.empty()) return;
-  const ojson now = money_payload(agreements, payments);
-  for (const char* table : {"agreements", "payments"}) {
-    std::optional<std::string> logged;
-    if (last) try {
-        logged = ojson::parse(last->payload).at(table).get<std::string>();
-      } catch (const std::exception&) {
-        problem(a, fmt::format("log.{}.{}", last->seq, table), say(w_not_sha));
-        continue;
-      }
-    note_difference(a.differences, std::nullopt, table, now[table].get<std::string>(), logged);
+  const std::vector<MoneyTable> tables = stored_money_tables(store, round.id);
+  bool any = false;
+  for (const MoneyTable& t : tables) {
+    const std::optional<LoggedMoney> logged = last_logged_money(entries, t.name);
+    if (!logged && t.rows.empty()) continue;
+    any = true;
+    compare_money_entry(t, logged ? &logged->payload : nullptr, logged ? logged->seq : 0, a.differences);
   }
-  compare_money(stored_awards(store, round.id), agreements, payments, a.differences);
+  if (!any) return;
+  const std::vector<Agreement> agreements = stored_agreements(store, round.id);
+  compare_money(stored_awards(store, round.id), agreements, stored_payments(store, round.id), a.differences);
   a.overdue = overdue_reports(agreements, stored_reports(store, round.id), today_utc());
 }
 
@@ -414,6 +408,7 @@ void check_allocations(const RoundRecord& round, const std::string& rules_hash, 
 RoundAudit audit_round(Store& store, const RoundRecord& round) {
   RoundAudit a;
   a.round = round.id;
+  a.currency = round.currency;
   a.stage = round.stage;
 
   // The stored rules' hash: the text against its stored hash (and, below,

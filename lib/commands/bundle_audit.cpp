@@ -391,6 +391,8 @@ BundleAudit audit_bundle(const std::string& path) {
   a.path = path;
   Checker c(a);
   const BundleFiles files = read_entries(path, a, c);
+  for (const char* name : {bundle_file::agreements, bundle_file::outcomes, bundle_file::payments})
+    if (files.count(name)) a.manifest_only.emplace_back(name);
   std::optional<ojson> manifest = check_manifest(files, c);
   std::optional<ojson> record = read_record(files, manifest, a, c);
 
@@ -409,6 +411,7 @@ BundleAudit audit_bundle(const std::string& path) {
     return a;
   }
   if (!a.round) a.round = rules.id;
+  a.currency = rules.currency;
 
   check_money(files, *record, c, a);
   BundleInputs in = read_inputs(files, rules, c);

@@ -536,13 +536,14 @@ void import_payments(Store& store, const ImportOptions& o, std::string_view byte
   finish_rows(rows, sink, s);
 }
 
-// docs/cli.md "ledger": an import that changed agreements or payments is
-// recorded in the round's hash chain (a `money` entry), so that `audit`
-// catches an edit made afterwards.
+// docs/audit.md "Agreements and payments": an import that changed agreements,
+// payments or outcomes is recorded in the round's hash chain (a `money`
+// entry), so that `audit` catches an edit made afterwards; so is one whose
+// table no entry logs yet (outcomes imported by an earlier version).
 void record_money(Store& store, const ImportSummary& s) {
-  if (s.added + s.updated == 0) return;
-  append_log_entry(store, s.round, LogKind::money,
-                   money_payload(stored_agreements(store, s.round), stored_payments(store, s.round)));
+  const std::string table(to_string(s.kind));  // agreements | payments | outcomes, as the payload names them
+  if (s.added + s.updated == 0 && last_logged_money(log_entries(store, s.round, LogKind::money), table)) return;
+  append_log_entry(store, s.round, LogKind::money, money_payload(stored_money_tables(store, s.round)));
 }
 
 // ----- history --------------------------------------------------------------
@@ -595,7 +596,8 @@ ImportSummary import_rows(Store& store, const ImportOptions& o, std::string_view
     case ImportKind::pabulib:
       break;
   }
-  if ((o.kind == ImportKind::agreements || o.kind == ImportKind::payments) && sink.diagnostics().empty())
+  if ((o.kind == ImportKind::agreements || o.kind == ImportKind::payments || o.kind == ImportKind::outcomes) &&
+      sink.diagnostics().empty())
     record_money(store, s);
   diags = std::move(sink.diagnostics());
   sort_by_position(diags);

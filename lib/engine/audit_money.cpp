@@ -5,6 +5,7 @@
 #include <set>
 
 #include "engine/ledger.hpp"
+#include "values/report_received.hpp"
 
 namespace competition {
 
@@ -49,7 +50,7 @@ std::vector<std::string> overdue_reports(const std::vector<Agreement>& agreement
   std::vector<std::string> out;
   for (const Agreement& a : agreements) {
     auto it = received.find(a.application);
-    if (a.report_due < today && (it == received.end() || it->second > today)) out.push_back(a.application);
+    if (a.report_due < today && (it == received.end() || !received_by(it->second, today))) out.push_back(a.application);
   }
   return out;
 }

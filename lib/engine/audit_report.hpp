@@ -18,6 +18,7 @@ namespace competition {
 
 struct RoundAudit {
   std::string round;
+  std::string currency = "UAH";  // of the round's money, for people
   Stage stage = Stage::open;
   bool scored = false;       // stored scores were compared
   bool allocated = false;    // a decision was compared
@@ -43,8 +44,12 @@ struct BundleAudit {
   std::string path;
   std::optional<std::string> round;        // from decision.json (else rules.toml)
   std::optional<std::string> fingerprint;  // decision.json's
+  std::string currency = "UAH";            // rules.toml's, for people
   int files = 0;                           // files found in the bundle
   std::vector<Difference> differences;     // in check order: manifest, inputs, record
+  // docs/audit.md "What a bundle proves": the files present that only the
+  // manifest ties to the bundle (after the decision, not under its fingerprint), by name.
+  std::vector<std::string> manifest_only;
   // year.md §5, when the rules run checks on earlier rounds (or cost_outlier):
   // the cut-off date and the flags recomputed from history.json, by application.
   std::optional<std::string> checks_cut_off;

@@ -4,6 +4,8 @@
 #include <set>
 #include <tuple>
 
+#include "values/report_received.hpp"
+
 namespace competition {
 
 namespace {
@@ -119,7 +121,7 @@ Ledger build_ledger(const LedgerInput& in) {
     if (auto it = paid.find(application); it != paid.end()) l.paid = it->second;
     if (auto it = returned.find(application); it != returned.end()) l.refunded = it->second;
     l.to_pay = (l.agreement ? l.agreement->amount : l.award) - l.paid;
-    if (auto it = in.received.find(application); it != in.received.end() && it->second <= in.as_of)
+    if (auto it = in.received.find(application); it != in.received.end() && received_by(it->second, in.as_of))
       l.received = it->second;
     l.state = state_of(l, in.as_of);
     l.late = l.state == LedgerState::reported && l.agreement && *l.received > l.agreement->report_due;

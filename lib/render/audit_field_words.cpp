@@ -3,7 +3,11 @@
 #include <fmt/args.h>
 #include <fmt/format.h>
 
+#include "base/text.hpp"
+#include "render/number_style.hpp"
+#include "render/reason_words.hpp"
 #include "render/words.hpp"
+#include "values/rules.hpp"
 
 namespace competition {
 
@@ -88,13 +92,19 @@ constexpr FieldWords field_words[] = {
     {"scoring", {.uk = "оцінювання", .en = "scoring"}},
     {"allocation", {.uk = "розподіл", .en = "allocation"}},
     {"decisions", {.uk = "рішення комісії в журналі", .en = "commission decisions in the log"}},
-    // Agreements and payments (docs/audit.md "Agreements and payments").
+    // Agreements, payments and outcomes (docs/audit.md "Agreements and payments").
     {"agreements",
      {.uk = "договори (SHA-256: таблиця, останній запис money журналу)",
       .en = "agreements (SHA-256: the table, the last money entry of the log)"}},
     {"payments",
      {.uk = "виплати (SHA-256: таблиця, останній запис money журналу)",
       .en = "payments (SHA-256: the table, the last money entry of the log)"}},
+    {"outcomes",
+     {.uk = "результати й звіти (SHA-256: таблиця, останній запис money журналу)",
+      .en = "outcomes and reports (SHA-256: the table, the last money entry of the log)"}},
+    {"agreements.**.row", {.uk = "договір", .en = "agreement"}},
+    {"payments.**.row", {.uk = "виплата {}", .en = "payment {}"}},
+    {"outcomes.**.row", {.uk = "результати й звіт", .en = "outcomes and report"}},
     {"agreement.amount",
      {.uk = "сума договору (договір, межа гранту)", .en = "agreed amount (agreement, the award's limit)"}},
     {"paid", {.uk = "сплачено наростаючим підсумком (виплати, межа)", .en = "running paid (payments, the limit)"}},
@@ -168,6 +178,85 @@ std::string field_in_words(const std::string& field, Lang lang) {
     return fmt::vformat(f.words[lang], args);
   }
   return field;
+}
+
+namespace {
+
+// The form of a field's values (docs/audit.md lists each field's).
+enum class ValueForm { text, money, date, flags };
+
+struct FieldForm {
+  const char* pattern;
+  ValueForm form;
+};
+
+constexpr FieldForm field_forms[] = {
+    {"award", ValueForm::money},
+    {"record.award", ValueForm::money},
+    {"record.budget", ValueForm::money},
+    {"record.awarded", ValueForm::money},
+    {"record.leftover", ValueForm::money},
+    {"record.lots.**.budget", ValueForm::money},
+    {"record.lots.**.awarded", ValueForm::money},
+    {"round.budget", ValueForm::money},
+    {"agreement.amount", ValueForm::money},
+    {"paid", ValueForm::money},
+    {"paid.award", ValueForm::money},
+    {"payments.*.paid_on", ValueForm::date},
+    {"score.flags", ValueForm::flags},
+    {"payments.*.agreement", ValueForm::text},
+};
+
+// A bound the audit computes (`<= 100.00`, `>= 2018-03-26`) in words, by the form of the value.
+struct BoundWords {
+  PerLang<const char*> at_most;
+  PerLang<const char*> at_least;
+};
+constexpr BoundWords money_bounds{{.uk = "не більше ніж {}", .en = "at most {}"},
+                                  {.uk = "не менше ніж {}", .en = "at least {}"}};
+constexpr BoundWords date_bounds{{.uk = "не пізніше ніж {}", .en = "not after {}"},
+                                 {.uk = "не раніше ніж {}", .en = "not before {}"}};
+// `payments.*.agreement`: what a payment needs and has not.
+constexpr PerLang<const char*> an_agreement{.uk = "договір", .en = "an agreement"};
+
+ValueForm form_of(const std::string& field) {
+  std::vector<std::string_view> captures;
+  for (const FieldForm& f : field_forms) {
+    captures.clear();
+    if (field_matches(f.pattern, field, captures)) return f.form;
+  }
+  return ValueForm::text;
+}
+
+std::string plain_value(ValueForm form, std::string_view value, Lang lang, std::string_view currency) {
+  if (form == ValueForm::money) {
+    // A running paid below zero is the one negative value (`-100.00`).
+    const bool negative = value.starts_with('-');
+    if (std::optional<Money> m = Money::parse(negative ? value.substr(1) : value))
+      return money_with_currency(negative ? Money() - *m : *m, currency, lang);
+  }
+  if (form == ValueForm::flags) {
+    static const Rules no_rules{};  // the criteria's names are not at hand: a spread flag names its criterion's id
+    std::string out;
+    each_piped_entry(
+        value, [&](std::string_view flag) { out += (out.empty() ? "" : "; ") + flag_in_words(no_rules, flag, lang); });
+    return out;
+  }
+  return std::string(value);
+}
+
+}  // namespace
+
+std::string value_in_words(const std::string& field, const std::string& value, Lang lang, std::string_view currency) {
+  const ValueForm form = form_of(field);
+  if (field.ends_with(".agreement") && value == an_agreement.en) return an_agreement[lang];
+  const BoundWords& bounds = form == ValueForm::date ? date_bounds : money_bounds;
+  if (form == ValueForm::money || form == ValueForm::date)
+    for (auto [prefix, words] : {std::pair{std::string_view("<= "), &bounds.at_most}, {">= ", &bounds.at_least}})
+      if (std::string_view(value).starts_with(prefix))
+        return fmt::format(fmt::runtime((*words)[lang]),
+                           plain_value(form, std::string_view(value).substr(prefix.size()), lang, currency));
+  return plain_value(form, value, lang, currency);
 }
 
 }  // namespace competition

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "render/audit_field_words.hpp"
+
 namespace competition {
 
 constexpr PerLang<LedgerWords> ledger_words{
@@ -96,13 +98,17 @@ constexpr PerLang<MoneyAfterWords> money_after_words{
            .round_line = "  {1}: is {2}, the new decision needs {3}"},
 };
 
-std::string money_after_warning(const std::string& round, const std::vector<Difference>& differences, Lang lang) {
+std::string money_after_warning(const std::string& round, const std::vector<Difference>& differences,
+                                std::string_view currency, Lang lang) {
   if (differences.empty()) return {};
   const MoneyAfterWords& w = money_after_words[lang];
   std::string out = fmt::format(fmt::runtime(w.heading), round);
+  auto value = [&](const Difference& d, const std::optional<std::string>& v) {
+    return v ? value_in_words(d.field, *v, lang, currency) : std::string("—");
+  };
   for (const Difference& d : differences)
-    out += "\n" + fmt::format(fmt::runtime(d.application ? w.line : w.round_line), d.application.value_or(""), d.field,
-                              d.stored.value_or("—"), d.computed.value_or("—"));
+    out += "\n" + fmt::format(fmt::runtime(d.application ? w.line : w.round_line), d.application.value_or(""),
+                              field_in_words(d.field, lang), value(d, d.stored), value(d, d.computed));
   return out;
 }
 

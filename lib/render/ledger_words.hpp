@@ -3,6 +3,7 @@
 // workbook outputs.
 #pragma once
 #include <string>
+#include <string_view>
 
 #include <vector>
 
@@ -41,8 +42,8 @@ extern const PerLang<LedgerWords> ledger_words;
 
 // year.md §4: the warning of `allocate` when its decision breaks the money
 // already agreed and paid (`differences` as `audit` words them: field,
-// stored, computed), one line per difference; empty when there is none.
+// stored, computed, money in `currency`), one line per difference; empty when there is none.
 [[nodiscard]] std::string money_after_warning(const std::string& round, const std::vector<Difference>& differences,
-                                              Lang lang);
+                                              std::string_view currency, Lang lang);
 
 }  // namespace competition

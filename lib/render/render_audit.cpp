@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/text.hpp"
 #include "render/audit_field_words.hpp"
 #include "render/words.hpp"
 
@@ -19,6 +20,9 @@ struct AuditWords {
   const char* file_extra;       // name, SHA-256
   const char* file_missing;     // name
   const char* file_hash;        // name, SHA-256 listed, SHA-256 of the file
+  const char* row_added;        // the row's label, its canonical line
+  const char* row_changed;      // the row's label, its canonical line
+  const char* row_removed;      // the row's label
   const char* no_rounds;
   const char* round_heading;  // round, stage
   const char* differences;    // count
@@ -40,6 +44,7 @@ struct AuditWords {
   const char* differences_found;
   const char* bundle_heading;  // path, round, files
   const char* bundle_matches;
+  const char* manifest_only;  // the files
   const char* stage_open;
   const char* stage_scored;
   const char* stage_allocated;
@@ -53,6 +58,9 @@ constexpr PerLang<AuditWords> audit_words{
             .file_extra = "файл {}: немає в manifest.json (зайвий файл, SHA-256 {})",
             .file_missing = "файл {}: є в manifest.json, але його немає",
             .file_hash = "файл {}: SHA-256 у manifest.json {}, файлу {}",
+            .row_added = "{}: рядок додано поза імпортом (записи money журналу його не мають): `{}`",
+            .row_changed = "{}: рядок змінено після імпорту, записаного в журналі; тепер `{}`",
+            .row_removed = "{}: рядок вилучено після імпорту, записаного в журналі",
             .no_rounds = "Конкурсів для перевірки немає.\n",
             .round_heading = "Конкурс {} ({}): ",
             .differences = "розбіжностей: {}\n",
@@ -69,14 +77,16 @@ constexpr PerLang<AuditWords> audit_words{
             .checks_facts_changed = "відомості про попередні конкурси сьогодні інші, ніж ті, з якими його оцінено "
                                     "([checks]); рішення від них не змінюється",
             .checks_cut_off = "  Перевірки попередніх конкурсів ([checks]): дата відсікання {}.\n",
-            .flag_dropped = "{}: за сьогоднішніми відомостями позначки `{}` не було б",
-            .flag_added = "{}: за сьогоднішніми відомостями була б позначка `{}`",
-            .bundle_flag = "  Позначка з history.json: {}: `{}`\n",
+            .flag_dropped = "{}: за сьогоднішніми відомостями позначки «{}» не було б",
+            .flag_added = "{}: за сьогоднішніми відомостями була б позначка «{}»",
+            .bundle_flag = "  Позначка з history.json: {}: {}\n",
             .all_match = "Аудит: усе збігається.\n",
             .differences_found = "Аудит: знайдено розбіжності.\n",
             .bundle_heading = "Пакет {} (конкурс {}, файлів: {}): ",
             .bundle_matches =
                 "усе збігається: маніфест правильний, і рішення випливає з правил і вхідних даних пакета.\n",
+            .manifest_only = "  Лише за маніфестом (після рішення, відбиток їх не покриває; з базою їх звіряє "
+                             "`competition audit`): {}\n",
             .stage_open = "відкритий",
             .stage_scored = "оцінено",
             .stage_allocated = "розподілено",
@@ -88,6 +98,9 @@ constexpr PerLang<AuditWords> audit_words{
             .file_extra = "file {}: not listed in manifest.json (an extra file, SHA-256 {})",
             .file_missing = "file {}: listed in manifest.json, but missing",
             .file_hash = "file {}: SHA-256 in manifest.json {}, of the file {}",
+            .row_added = "{}: row added outside an import (no money entry of the log has it): `{}`",
+            .row_changed = "{}: row changed after the import the log records; now `{}`",
+            .row_removed = "{}: row removed after the import the log records",
             .no_rounds = "No rounds to audit.\n",
             .round_heading = "Round {} ({}): ",
             .differences = "{} difference(s)\n",
@@ -103,15 +116,17 @@ constexpr PerLang<AuditWords> audit_words{
             .checks_facts_changed = "the facts of earlier rounds differ today from those it was scored with "
                                     "([checks]); the decision does not change with them",
             .checks_cut_off = "  Checks on earlier rounds ([checks]): cut-off date {}.\n",
-            .flag_dropped = "{}: today's facts would not give the flag `{}`",
-            .flag_added = "{}: today's facts would give the flag `{}`",
-            .bundle_flag = "  Flag from history.json: {}: `{}`\n",
+            .flag_dropped = "{}: today's facts would not give the flag \"{}\"",
+            .flag_added = "{}: today's facts would give the flag \"{}\"",
+            .bundle_flag = "  Flag from history.json: {}: {}\n",
             .all_match = "Audit: everything matches.\n",
             .differences_found = "Audit: differences found.\n",
             .bundle_heading = "Bundle {} (round {}, {} files): ",
             .bundle_matches =
                 "everything matches: the manifest holds, and the decision follows from the bundle's rules and "
                 "inputs.\n",
+            .manifest_only = "  Checked against the manifest only (after the decision, not under its fingerprint; "
+                             "`competition audit` checks them in the database): {}\n",
             .stage_open = "open",
             .stage_scored = "scored",
             .stage_allocated = "allocated",
@@ -128,9 +143,22 @@ std::string file_difference(const Difference& d, const AuditWords& w) {
   return fmt::format(fmt::runtime(w.file_hash), name, *d.stored, *d.computed);
 }
 
+// docs/audit.md "Agreements and payments": a row of agreements, outcomes or
+// payments that differs from the `money` entry, and how.
+bool is_money_row(const Difference& d) {
+  for (std::string_view table : {"agreements.", "outcomes.", "payments."})
+    if (starts_with(d.field, table) && d.field.ends_with(".row")) return true;
+  return false;
+}
+
+std::string money_row_difference(const Difference& d, const std::string& label, const AuditWords& w) {
+  if (!d.stored) return fmt::format(fmt::runtime(w.row_removed), label);
+  return fmt::format(fmt::runtime(d.computed ? w.row_changed : w.row_added), label, *d.stored);
+}
+
 }  // namespace
 
-std::string difference_in_words(const Difference& d, Lang lang) {
+std::string difference_in_words(const Difference& d, Lang lang, std::string_view currency) {
   const AuditWords& w = audit_words[lang];
   std::string prefix = d.application ? *d.application + ": " : "";
   std::string label = field_in_words(d.field, lang);
@@ -143,10 +171,11 @@ std::string difference_in_words(const Difference& d, Lang lang) {
     return fmt::format("{}{}: {}", prefix, label, said);
   }
   if (starts_with(d.field, "files.")) return file_difference(d, w);
+  if (is_money_row(d)) return prefix + money_row_difference(d, label, w);
   auto value = [&](const std::optional<std::string>& v) {
     if (!v) return std::string(w.none);
     if (v->empty()) return std::string("—");
-    return *v;
+    return value_in_words(d.field, *v, lang, currency);
   };
   return fmt::format(fmt::runtime(w.stored_computed), prefix, label, value(d.stored), value(d.computed));
 }
@@ -181,7 +210,7 @@ std::string round_text(const RoundAudit& r, Lang lang) {
   std::string out = fmt::format(fmt::runtime(w.round_heading), r.round, stage_words(r.stage, w));
   if (!r.ok()) {
     out += fmt::format(fmt::runtime(w.differences), r.differences.size());
-    for (const Difference& d : r.differences) out += "  " + difference_in_words(d, lang) + "\n";
+    for (const Difference& d : r.differences) out += "  " + difference_in_words(d, lang, r.currency) + "\n";
   } else if (r.allocated) {
     out += w.allocated_matches;
   } else if (r.scored) {
@@ -199,7 +228,8 @@ std::string round_text(const RoundAudit& r, Lang lang) {
   if (r.checks_facts_changed) out += fmt::format("  {}: {}\n", w.note, w.checks_facts_changed);
   for (const FlagChange& f : r.changed_flags)
     out += fmt::format("  {}: {}\n", w.note,
-                       fmt::format(fmt::runtime(f.added ? w.flag_added : w.flag_dropped), f.application, f.flag));
+                       fmt::format(fmt::runtime(f.added ? w.flag_added : w.flag_dropped), f.application,
+                                   value_in_words("score.flags", f.flag, lang, r.currency)));
   return out;
 }
 
@@ -243,7 +273,7 @@ std::string render_audit_text(const AuditResult& result, Lang lang, AuditText sh
   std::string out;
   if (shown == AuditText::differences_only) {
     for (const RoundAudit& r : result.rounds)
-      for (const Difference& d : r.differences) out += r.round + ": " + difference_in_words(d, lang) + "\n";
+      for (const Difference& d : r.differences) out += r.round + ": " + difference_in_words(d, lang, r.currency) + "\n";
     return out;
   }
   if (result.rounds.empty()) return w.no_rounds;
@@ -259,6 +289,7 @@ std::string render_bundle_audit_json(const BundleAudit& a) {
                {"round", a.round ? ojson(*a.round) : ojson(nullptr)},
                {"fingerprint", a.fingerprint ? ojson(*a.fingerprint) : ojson(nullptr)},
                {"differences", differences_json(a.differences)}};
+  if (!a.manifest_only.empty()) out["manifest_only"] = a.manifest_only;
   // year.md §5: the cut-off date and the flags history.json gives (docs/audit.md "Bundles").
   if (a.checks_cut_off || !a.flags.empty()) {
     ojson flags = ojson::array();
@@ -272,7 +303,7 @@ std::string render_bundle_audit_text(const BundleAudit& a, Lang lang, AuditText 
   const AuditWords& w = audit_words[lang];
   std::string out;
   if (shown == AuditText::differences_only) {
-    for (const Difference& d : a.differences) out += difference_in_words(d, lang) + "\n";
+    for (const Difference& d : a.differences) out += difference_in_words(d, lang, a.currency) + "\n";
     return out;
   }
   out += fmt::format(fmt::runtime(w.bundle_heading), a.path, a.round ? *a.round : "?", a.files);
@@ -280,11 +311,14 @@ std::string render_bundle_audit_text(const BundleAudit& a, Lang lang, AuditText 
     out += w.bundle_matches;
   } else {
     out += fmt::format(fmt::runtime(w.differences), a.differences.size());
-    for (const Difference& d : a.differences) out += "  " + difference_in_words(d, lang) + "\n";
+    for (const Difference& d : a.differences) out += "  " + difference_in_words(d, lang, a.currency) + "\n";
   }
   if (a.fingerprint) out += fmt::format("  {}: {}\n", w.fingerprint, *a.fingerprint);
+  if (!a.manifest_only.empty()) out += fmt::format(fmt::runtime(w.manifest_only), join(a.manifest_only, ", "));
   if (a.checks_cut_off) out += fmt::format(fmt::runtime(w.checks_cut_off), *a.checks_cut_off);
-  for (const ApplicationFlag& f : a.flags) out += fmt::format(fmt::runtime(w.bundle_flag), f.application, f.flag);
+  for (const ApplicationFlag& f : a.flags)
+    out += fmt::format(fmt::runtime(w.bundle_flag), f.application,
+                       value_in_words("score.flags", f.flag, lang, a.currency));
   return out;
 }
 

@@ -4,6 +4,7 @@
 // labels in Ukrainian or English.
 #pragma once
 #include <string>
+#include <string_view>
 
 #include "engine/audit_compare.hpp"
 #include "engine/audit_report.hpp"
@@ -14,9 +15,10 @@ namespace competition {
 // What the text for people shows: everything, or only the differences (`--quiet`).
 enum class AuditText { full, differences_only };
 
-// One difference as a line: `A-017: award: stored 50100.00, computed 50000.00`;
-// a problem (a value that could not be read) as `rules: <what>`.
-std::string difference_in_words(const Difference& d, Lang lang);
+// One difference as a line: `A-017: award: stored 50,100.00 UAH, computed
+// 50,000.00 UAH` (values as audit_field_words.hpp `value_in_words` shows them,
+// money in `currency`); a problem (a value that could not be read) as `rules: <what>`.
+std::string difference_in_words(const Difference& d, Lang lang, std::string_view currency = "UAH");
 
 // docs/cli.md: `{"ok", "rounds": [{"round", "ok", "chain", "pending_decisions", "differences":
 // [{"application", "field", "stored", "computed"}]}]}`.

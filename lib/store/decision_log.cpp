@@ -120,11 +120,13 @@ LogEntry append_canonical_log_entry(Store& store, const std::string& round, LogK
   return e;
 }
 
-std::vector<LogEntry> log_entries(Store& store, const std::string& round) {
+std::vector<LogEntry> log_entries(Store& store, const std::string& round, std::optional<LogKind> only) {
   SQLite::Statement q(store.db(),
-                      "SELECT seq, round_id, kind, payload, recorded_at, prev_hash, hash FROM decision_log "
-                      "WHERE round_id = ? ORDER BY seq");
+                      std::string("SELECT seq, round_id, kind, payload, recorded_at, prev_hash, hash FROM decision_log "
+                                  "WHERE round_id = ?") +
+                          (only ? " AND kind = ?" : "") + " ORDER BY seq");
   q.bind(1, round);
+  if (only) q.bind(2, std::string(to_string(*only)));
   std::vector<LogEntry> out;
   while (q.executeStep()) {
     LogEntry e;

@@ -33,8 +33,9 @@ LogEntry append_log_entry(Store& store, const std::string& round, LogKind kind, 
 LogEntry append_canonical_log_entry(Store& store, const std::string& round, LogKind kind, std::string canonical_payload,
                                     std::string recorded_at = {});
 
-// The round's entries in log order.
-[[nodiscard]] std::vector<LogEntry> log_entries(Store& store, const std::string& round);
+// The round's entries in log order; with `only`, its entries of that kind.
+[[nodiscard]] std::vector<LogEntry> log_entries(Store& store, const std::string& round,
+                                                std::optional<LogKind> only = std::nullopt);
 
 // The round's head as stored in `rounds`: the last entry's hash (none before
 // the first entry) and the number of entries.

@@ -3,8 +3,6 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
-#include "base/sha256.hpp"
-#include "formats/canonical_csv.hpp"
 #include "values/message.hpp"
 
 namespace competition {
@@ -130,9 +128,8 @@ void write_payments(Store& store, const std::string& round, const std::vector<st
       w_payment, 2, "reference");
 }
 
-nlohmann::ordered_json money_payload(const std::vector<Agreement>& agreements, const std::vector<Payment>& payments) {
-  return {{"agreements", sha256_hex(canonical_agreements_csv(agreements))},
-          {"payments", sha256_hex(canonical_payments_csv(payments))}};
+std::vector<MoneyTable> stored_money_tables(Store& store, const std::string& round) {
+  return money_tables(stored_agreements(store, round), stored_payments(store, round), store.outcomes(round));
 }
 
 }  // namespace competition

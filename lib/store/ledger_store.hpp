@@ -1,6 +1,6 @@
 // The tables after the decision (docs/cli.md "ledger"): agreements and
 // payments read and written, the awards they answer to, and the `money`
-// entry of the decision log that pins them.
+// entries of the decision log that pin them (with the outcomes).
 #pragma once
 #include <map>
 #include <nlohmann/json.hpp>
@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/money_entry.hpp"
 #include "formats/diagnostic_sink.hpp"
 #include "store/store.hpp"
 #include "values/agreement.hpp"
@@ -33,10 +34,8 @@ void write_agreements(Store& store, const std::string& round, const std::vector<
 void write_payments(Store& store, const std::string& round, const std::vector<std::pair<Payment, int>>& rows,
                     bool replace, ImportSummary& s, DiagnosticSink& conflicts);
 
-// docs/cli.md "ledger": the payload of a `money` entry, the SHA-256 of the
-// canonical CSV of all the round's agreements and of all its payments:
-// {"agreements": hex, "payments": hex}.
-[[nodiscard]] nlohmann::ordered_json money_payload(const std::vector<Agreement>& agreements,
-                                                   const std::vector<Payment>& payments);
+// The round's agreements, outcomes and payments as its `money` entries pin
+// them (engine/money_entry.hpp).
+[[nodiscard]] std::vector<MoneyTable> stored_money_tables(Store& store, const std::string& round);
 
 }  // namespace competition

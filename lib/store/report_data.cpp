@@ -5,6 +5,7 @@
 #include "engine/ledger.hpp"
 #include "store/ledger_store.hpp"
 #include "values/clock.hpp"
+#include "values/report_received.hpp"
 
 namespace competition {
 
@@ -24,7 +25,11 @@ ReportInput load_report_input(Store& store, const std::string& paid_as_of) {
     d.allocated = have_allocations && r.stage == Stage::allocated;
     if (d.allocated && d.currency == "UAH") {
       d.applications = store.applications(r.id);
+      // docs/report.md "Awarded or paid": a report that arrived after the day is left
+      // out, as the ledger of that day leaves it out (planned figures stand in).
       d.outcomes = store.outcomes(r.id);
+      std::erase_if(d.outcomes,
+                    [&](const Outcome& o) { return o.received_on && !received_by(*o.received_on, paid_as_of); });
       d.lots = Store::rules_of(r).lots;
       // docs/report.md "Awarded or paid": a round with payments made by the day shows what was
       // paid by then, as the ledger of that day does; one whose payments all come later shows none.

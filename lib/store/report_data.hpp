@@ -10,9 +10,10 @@
 
 namespace competition {
 
-// Every round (allocated ones with their decision lines, applications,
-// outcomes and the payments made by the end of `paid_as_of`; the others with
-// id, year and currency only) and the history rows.
+// Every round (allocated ones with their decision lines, applications, the
+// outcomes received by the end of `paid_as_of` (values/report_received.hpp;
+// an outcome without `received_on` counts) and the payments made by then; the
+// others with id, year and currency only) and the history rows.
 [[nodiscard]] ReportInput load_report_input(Store& store, const std::string& paid_as_of);
 
 // docs/report.md: the table for the years asked (default: every year known),

@@ -10,7 +10,8 @@ namespace competition {
 // The kind of one log entry.
 // `assign` records a reviewer assignment (docs/cli.md "assign"): in the hash
 // chain only, never a decision, never pending. `money` records an import of
-// agreements or payments (docs/cli.md "ledger") the same way.
+// agreements, payments or outcomes (docs/audit.md "Agreements and payments")
+// the same way.
 enum class LogKind { allocate, withdraw, override_award, order, undo, assign, money };
 // allocate | withdraw | override | order | undo | assign | money
 [[nodiscard]] std::string_view to_string(LogKind k);

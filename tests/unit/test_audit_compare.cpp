@@ -78,8 +78,9 @@ TEST_CASE("audit compare: the allocations table, field by field") {
   CHECK(has(diffs, {std::string("C"), "present", std::string("no"), std::string("yes")}));
   CHECK(has(diffs, {std::string("Z"), "present", std::string("yes"), std::string("no")}));
   CHECK(diffs.size() == 6);
-  CHECK(difference_in_words(diffs[0], Lang::en) == "A: award: stored 60100.00, computed 60.00");
-  CHECK(difference_in_words(diffs[0], Lang::uk) == "A: сума: збережено 60100.00, обчислено 60.00");
+  CHECK(difference_in_words(diffs[0], Lang::en) == "A: award: stored 60,100.00 UAH, computed 60.00 UAH");
+  CHECK(difference_in_words(diffs[0], Lang::uk) == "A: сума: збережено 60 100,00 грн, обчислено 60,00 грн");
+  CHECK(difference_in_words(diffs[0], Lang::en, "EUR") == "A: award: stored 60,100.00 EUR, computed 60.00 EUR");
 }
 
 TEST_CASE("audit compare: stored scores against fresh ones") {
@@ -173,5 +174,5 @@ TEST_CASE("audit compare: the JSON of docs/cli.md") {
         R"("differences":[{"application":"A-017","field":"award","stored":"50100.00","computed":"50000.00"}]}]})"
         "\n");
   CHECK(render_audit_text(r, Lang::en, AuditText::differences_only) ==
-        "esm-2017: A-017: award: stored 50100.00, computed 50000.00\n");
+        "esm-2017: A-017: award: stored 50,100.00 UAH, computed 50,000.00 UAH\n");
 }

@@ -63,3 +63,22 @@ TEST_CASE("audit field words: every kind of token in both languages") {
   CHECK(field_in_words("score.total_text", Lang::en) == "total score: text in the scores table (as stored, canonical)");
   CHECK(field_in_words("something.else", Lang::uk) == "something.else");
 }
+
+TEST_CASE("audit field words: values as the product shows them (money, bounds, dates, flags)") {
+  CHECK(value_in_words("agreement.amount", "32100.00", Lang::uk, "UAH") == "32 100,00 грн");
+  CHECK(value_in_words("agreement.amount", "<= 0.00", Lang::uk, "UAH") == "не більше ніж 0,00 грн");
+  CHECK(value_in_words("agreement.amount", "<= 1000.50", Lang::en, "UAH") == "at most 1,000.50 UAH");
+  CHECK(value_in_words("paid", "-100.00", Lang::en, "UAH") == "-100.00 UAH");
+  CHECK(value_in_words("paid", ">= 0.00", Lang::uk, "UAH") == "не менше ніж 0,00 грн");
+  CHECK(value_in_words("award", "60100.00", Lang::en, "EUR") == "60,100.00 EUR");
+  CHECK(value_in_words("payments.PP-1.paid_on", ">= 2018-03-26", Lang::uk, "UAH") == "не раніше ніж 2018-03-26");
+  CHECK(value_in_words("payments.PP-1.paid_on", "2018-03-01", Lang::en, "UAH") == "2018-03-01");
+  CHECK(value_in_words("payments.PP-1.agreement", "an agreement", Lang::uk, "UAH") == "договір");
+  CHECK(value_in_words("score.flags", "cost_outlier|earlier_report_missing:esm-2017/A-001", Lang::uk, "UAH") ==
+        "вартість на одного клієнта далека від медіани; не подано звіт за грантом esm-2017/A-001");
+  CHECK(value_in_words("score.flags", "possible_double_funding:esm-2017/A-002", Lang::en, "UAH") ==
+        "possible double funding: esm-2017/A-002");
+  // Not money, or not a value of its form: as it is.
+  CHECK(value_in_words("score.total", "87.5", Lang::uk, "UAH") == "87.5");
+  CHECK(value_in_words("award", "none", Lang::uk, "UAH") == "none");
+}

@@ -63,4 +63,10 @@ std::vector<AllocationLine> load_allocation(Store& store, const std::string& rou
   return out;
 }
 
+bool has_allocation(Store& store, const std::string& round) {
+  SQLite::Statement q(store.db(), "SELECT 1 FROM allocations WHERE round_id = ? LIMIT 1");
+  q.bind(1, round);
+  return q.executeStep();
+}
+
 }  // namespace competition

@@ -16,4 +16,7 @@ void save_allocation(Store& store, const std::string& round, const Decision& d);
 // unranked by id); empty when the round was never allocated.
 [[nodiscard]] std::vector<AllocationLine> load_allocation(Store& store, const std::string& round);
 
+// Whether the round has stored lines, without reading them.
+[[nodiscard]] bool has_allocation(Store& store, const std::string& round);
+
 }  // namespace competition

@@ -3,9 +3,11 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "base/canonical_json.hpp"
+#include "base/memory.hpp"
 #include "base/sha256.hpp"
 #include "base/string_index.hpp"
 #include "commands/allocate_round.hpp"
@@ -198,7 +200,7 @@ struct Rescored {
   Rules rules;
   std::vector<Application> applications;
   std::vector<Reviewer> reviewers;
-  std::string applications_sha256;  // an allocated round's, hashed before the titles are dropped
+  std::string applications_sha256;  // an allocated round's
   std::string reviews_sha256;
   ScoreResult fresh;
   std::vector<SignedInput> signed_inputs;  // a round allocated before migration 5
@@ -258,7 +260,16 @@ std::optional<Rescored> rescore(Store& store, const RoundRecord& round, RoundAud
   note_difference(diffs, std::nullopt, "round.title", round.title, in.rules.title);
   note_difference(diffs, std::nullopt, "round.currency", round.currency, in.rules.currency);
 
-  in.applications = store.applications(round.id);
+  // An allocated round's applications hashed as they are read, as `allocate`
+  // does, and their titles not kept: past the hash only double funding reads
+  // one (a national round's are 100 MB).
+  std::optional<ApplicationsHash> applications_hash;
+  if (a.allocated) applications_hash.emplace(in.rules, store.has_services(round.id));
+  in.applications = store.applications(round.id, [&](Application& app) {
+    if (applications_hash) applications_hash->add(app);
+    if (!in.rules.double_funding) std::string().swap(app.title);
+  });
+  if (applications_hash) in.applications_sha256 = applications_hash->hex();
   check_submitted_keys(in.applications, a);
   in.reviewers = store.reviewers(round.id);
   in.signed_inputs = signed_inputs(store, round.id);
@@ -295,10 +306,6 @@ std::optional<Rescored> rescore(Store& store, const RoundRecord& round, RoundAud
     problem(a, "scoring", first_line(e));
     return std::nullopt;
   }
-  // Past the hash only double funding reads a title (as in `allocate`; a national round's are 100 MB).
-  if (a.allocated) in.applications_sha256 = applications_sha256(in.rules, in.applications);
-  if (!in.rules.double_funding)
-    for (Application& app : in.applications) std::string().swap(app.title);
   return in;
 }
 
@@ -356,16 +363,17 @@ bool check_record(Store& store, RoundLog& log, const SignedRecord& computed, Rou
     problem(a, "record", say(w_no_allocation));
     return false;
   }
-  const LogEntry entry = full_entry(store, log, *log.last_allocate);
-  if (entry.payload == computed.canonical) {
+  const std::size_t i = *log.last_allocate;
+  if (log_payload_equals(store, log.entries[i].seq, computed.canonical)) {
     // The stored record is byte for byte the one rebuilt: nothing to compare
     // member by member (a national record is 100 MB of JSON to parse twice),
     // and it is canonical JSON, as the chain asks.
     a.fingerprint = computed.fingerprint;
-    log.checks[*log.last_allocate] = canonical_payload_check(entry);
+    log.checks[i] = canonical_payload_check(log.entries[i], computed.canonical);
     return true;
   }
-  log.checks[*log.last_allocate] = check_payload(entry);
+  const LogEntry entry = full_entry(store, log, i);
+  log.checks[i] = check_payload(entry);
   ojson stored;
   try {
     stored = ojson::parse(entry.payload);
@@ -401,11 +409,12 @@ void check_earlier_allocations(Store& store, const RoundRecord& round, const std
       problem(a, at + "allocation", first_line(e));
       continue;
     }
-    const LogEntry entry = full_entry(store, log, i);
-    if (entry.payload == again.canonical) {  // its decisions and fingerprint are the rebuilt ones
-      log.checks[i] = canonical_payload_check(entry);
+    if (log_payload_equals(store, entries[i].seq,
+                           again.canonical)) {  // its decisions and fingerprint are the rebuilt ones
+      log.checks[i] = canonical_payload_check(entries[i], again.canonical);
       continue;
     }
+    const LogEntry entry = full_entry(store, log, i);
     log.checks[i] = check_payload(entry);
     ojson old;
     try {
@@ -422,11 +431,37 @@ void check_earlier_allocations(Store& store, const RoundRecord& round, const std
   }
 }
 
+// Whether the `allocations` table is line for line `d` (nothing for
+// compare_allocation to list), compared as SQLite returns the rows: a
+// national round's stored lines are never all held.
+bool stored_as(Store& store, const std::string& round, const Decision& d) {
+  StringIndex<std::uint32_t> by_id;
+  by_id.reserve(d.applications.size());
+  for (std::size_t i = 0; i < d.applications.size(); ++i)
+    by_id.emplace(d.applications[i].id, static_cast<std::uint32_t>(i));
+  std::vector<bool> seen(d.applications.size());
+  std::size_t count = 0;
+  bool same = true;
+  each_allocation_line(store, round, [&](const AllocationLine& s) {
+    const std::uint32_t* at = by_id.find(s.id);
+    if (!at || seen[*at]) {
+      same = false;
+      return;
+    }
+    seen[*at] = true;
+    ++count;
+    const AllocationLine& c = d.applications[*at];
+    same = same && s.status == c.status && s.rank == c.rank && s.award == c.award && s.lot == c.lot &&
+           s.reasons == c.reasons;
+  });
+  return same && count == d.applications.size();
+}
+
 // The allocation, with the commission decisions logged before the latest
 // `allocate` entry, against the `allocations` table and that entry's record;
 // then the earlier allocations.
 void check_allocations(Store& store, const RoundRecord& round, const std::string& rules_hash, RoundLog& log,
-                       const Rescored& in, RoundAudit& a) {
+                       Rescored& in, RoundAudit& a) {
   std::vector<LogEntry> before;
   if (log.last_allocate)
     before.assign(log.entries.begin(), log.entries.begin() + static_cast<std::ptrdiff_t>(*log.last_allocate));
@@ -439,7 +474,15 @@ void check_allocations(Store& store, const RoundRecord& round, const std::string
     problem(a, "allocation", first_line(e));
     return;
   }
-  compare_allocation(load_allocation(store, round.id), decision, a.differences);  // freed before the record
+  // Only an earlier allocation is decided again: without one, the round's
+  // applications and scores (half a gigabyte at a million) go before the record is made.
+  if (std::none_of(before.begin(), before.end(), [](const LogEntry& e) { return e.kind == LogKind::allocate; })) {
+    std::vector<Application>().swap(in.applications);
+    std::vector<ScoredApplication>().swap(in.fresh.applications);
+    release_free_memory();
+  }
+  if (!stored_as(store, round.id, decision))
+    compare_allocation(load_allocation(store, round.id), decision, a.differences);  // freed before the record
 
   const ojson inputs =
       with_history(input_hashes_with(in.applications_sha256, in.reviewers, in.reviews_sha256), in.facts);

@@ -3,6 +3,9 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
+#include <sqlite3.h>
+
+#include <algorithm>
 #include <stdexcept>
 
 #include "base/canonical_json.hpp"
@@ -180,10 +183,27 @@ PayloadCheck check_payload(const LogEntry& e) {
   return c;
 }
 
-PayloadCheck canonical_payload_check(const LogEntry& e) {
+bool log_payload_equals(Store& store, std::int64_t seq, std::string_view text) {
+  sqlite3_blob* blob = nullptr;  // `seq` is the rowid (INTEGER PRIMARY KEY)
+  if (sqlite3_blob_open(store.db().getHandle(), "main", "decision_log", "payload", seq, 0, &blob) != SQLITE_OK) {
+    sqlite3_blob_close(blob);
+    return log_payload(store, seq) == text;
+  }
+  bool same = static_cast<std::size_t>(sqlite3_blob_bytes(blob)) == text.size();
+  std::string piece(std::size_t{1} << 20, '\0');
+  for (std::size_t at = 0; same && at < text.size(); at += piece.size()) {
+    const std::size_t n = std::min(piece.size(), text.size() - at);
+    same = sqlite3_blob_read(blob, piece.data(), static_cast<int>(n), static_cast<int>(at)) == SQLITE_OK &&
+           text.compare(at, n, piece.data(), n) == 0;
+  }
+  sqlite3_blob_close(blob);
+  return same;
+}
+
+PayloadCheck canonical_payload_check(const LogEntry& e, std::string_view payload) {
   PayloadCheck c;
   c.json = c.canonical = true;
-  c.hash = canonical_entry_hash(e, e.payload);
+  c.hash = canonical_entry_hash(e, payload);
   return c;
 }
 

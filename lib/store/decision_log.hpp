@@ -41,6 +41,9 @@ LogEntry append_canonical_log_entry(Store& store, const std::string& round, LogK
 [[nodiscard]] std::vector<LogEntry> log_entries_without_records(Store& store, const std::string& round);
 // The payload of the entry `seq`, as stored.
 [[nodiscard]] std::string log_payload(Store& store, std::int64_t seq);
+// Whether that payload is byte for byte `text`: read from the database in
+// pieces, so that neither SQLite nor we hold a copy of a 100 MB record.
+[[nodiscard]] bool log_payload_equals(Store& store, std::int64_t seq, std::string_view text);
 
 // What the chain needs of one entry's payload, worked out once: whether it is
 // JSON and canonical, and the entry's hash (log_entry_hash) when it is JSON.
@@ -52,9 +55,10 @@ struct PayloadCheck {
 };
 // Parses the payload once (canonical_json of it, and the link spliced around that).
 [[nodiscard]] PayloadCheck check_payload(const LogEntry& e);
-// For a payload known to be canonical JSON (byte for byte a record rebuilt in
-// RFC 8785 form): nothing parsed, the hash spliced around the payload as it is.
-[[nodiscard]] PayloadCheck canonical_payload_check(const LogEntry& e);
+// For an entry whose payload is byte for byte `payload`, known to be canonical
+// JSON (a record rebuilt in RFC 8785 form): nothing parsed, the hash spliced
+// around it.
+[[nodiscard]] PayloadCheck canonical_payload_check(const LogEntry& e, std::string_view payload);
 
 // The round's head as stored in `rounds`: the last entry's hash (none before
 // the first entry) and the number of entries.

@@ -44,15 +44,8 @@ constexpr PerLang<const char*> w_straddle{
     .en = "round {}: applications tied on every ranking key straddle the money line: {}; ties = \"refuse\""};
 constexpr PerLang<const char*> w_allocated{.uk = "конкурс {} уже розподілено", .en = "round {} is already allocated"};
 
-namespace {
-
-// The stored scores and a fresh result are the same decision basis: every
-// application with the same status, rank, exact total, aggregates, review
-// count, flags and reasons. Returns an application that differs, or nothing:
-// first one whose own score changed or that is not stored (in the fresh
-// order), then a stored one not in the fresh result (the smallest id), then
-// one that only moved in the ranking (in the fresh order). The stored rows are
-// compared as they are read, never all held (a national round has millions).
+// The stored rows are compared as they are read, never all held (a national
+// round has millions).
 std::optional<std::string> stored_difference(Store& store, const std::string& round, const Rules& rules,
                                              const ScoreResult& fresh) {
   StringIndex<std::uint32_t> by_id;  // open addressing: 100 000s of ids
@@ -82,6 +75,8 @@ std::optional<std::string> stored_difference(Store& store, const std::string& ro
     if (seen[i] == Seen::moved) return fresh.applications[i].id;
   return std::nullopt;
 }
+
+namespace {
 
 bool gets_money(AwardStatus s) { return s == AwardStatus::funded || s == AwardStatus::partial; }
 

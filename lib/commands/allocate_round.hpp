@@ -51,6 +51,16 @@ struct AllocateOptions {
 // everything and writes nothing.
 AllocateResult run_allocate(Store& store, const std::optional<std::string>& round_id, AllocateOptions options);
 
+// The stored scores and a fresh result are the same decision basis: every
+// application with the same status, rank, exact total, aggregates, review
+// count, flags and reasons. Returns an application that differs, or nothing:
+// first one whose own score changed or that is not stored (in the fresh
+// order), then a stored one not in the fresh result (the smallest id), then
+// one that only moved in the ranking (in the fresh order). A stored row that
+// cannot be read is Error(conflict), as each_stored_score raises it.
+[[nodiscard]] std::optional<std::string> stored_difference(Store& store, const std::string& round, const Rules& rules,
+                                                           const ScoreResult& fresh);
+
 // docs/cli.md, `ties = "refuse"`: the groups of ranked applications tied on every
 // ranking key (docs/rules.md §3 without the `id` key), not covered by a commission
 // order, in which one gets money and another does not only because of the

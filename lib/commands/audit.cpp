@@ -3,10 +3,14 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "base/canonical_json.hpp"
+#include "base/memory.hpp"
 #include "base/sha256.hpp"
+#include "base/string_index.hpp"
+#include "commands/allocate_round.hpp"
 #include "commands/assign_round.hpp"
 #include "commands/score_round.hpp"
 #include "engine/audit_decisions.hpp"
@@ -67,27 +71,49 @@ Message first_line(const std::exception& e) {
   return Message(first_line(m.uk), first_line(m.en));
 }
 
+// The round's decision log and where its latest `allocate` entry stands. The
+// `allocate` payloads (a national record is 100 MB) are left out of `entries`
+// and read one at a time where they are compared; each entry's payload is
+// checked for the chain once (`checks`), there or at the end.
+struct RoundLog {
+  std::vector<LogEntry> entries;  // log_entries_without_records
+  std::optional<std::size_t> last_allocate;
+  std::vector<std::optional<PayloadCheck>> checks;  // one per entry
+};
+
+// Entry `i` with its payload, as stored.
+LogEntry full_entry(Store& store, const RoundLog& log, std::size_t i) {
+  LogEntry e = log.entries[i];
+  if (e.kind == LogKind::allocate) e.payload = log_payload(store, e.seq);
+  return e;
+}
+
 // docs/cli.md "audit": the decision log's hash chain end to end and its head, as
 // differences: `log.<seq>.payload`, `log.<seq>.hash`, `log.<seq>.prev_hash`,
 // `log.<seq>.round`, `log.<seq>.seq`, `log_head`, `log_count`. verify_chain
 // gives the verdict; any problem it finds that these fields do not name is
 // kept as a `log` difference in its words, so nothing it sees is dropped.
-void chain_differences(const std::string& round, const std::vector<LogEntry>& entries, const LogHead& head,
-                       RoundAudit& a) {
+void chain_differences(Store& store, const std::string& round, RoundLog& log, const LogHead& head, RoundAudit& a) {
+  const std::vector<LogEntry>& entries = log.entries;
+  std::vector<PayloadCheck> checks;
+  checks.reserve(entries.size());
+  for (std::size_t i = 0; i < entries.size(); ++i)
+    checks.push_back(log.checks[i] ? std::move(*log.checks[i]) : check_payload(full_entry(store, log, i)));
   std::size_t before = a.differences.size();
   std::string prev = genesis_hash;
   std::int64_t prev_seq = 0;
-  for (const LogEntry& e : entries) {
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const LogEntry& e = entries[i];
+    const PayloadCheck& c = checks[i];
     std::string at = fmt::format("log.{}.", e.seq);
     note_difference(a.differences, std::nullopt, at + "round", e.round, round);
     if (e.seq <= prev_seq)
       note_difference(a.differences, std::nullopt, at + "seq", std::to_string(e.seq), fmt::format("> {}", prev_seq));
-    try {
-      std::string canonical = canonical_json(nlohmann::json::parse(e.payload));
-      if (canonical != e.payload)
-        note_difference(a.differences, std::nullopt, at + "payload", sha256_hex(e.payload), sha256_hex(canonical));
-      note_difference(a.differences, std::nullopt, at + "hash", e.hash, log_entry_hash(e));
-    } catch (const std::exception&) {
+    if (c.json) {
+      if (!c.canonical)
+        note_difference(a.differences, std::nullopt, at + "payload", c.payload_sha256, c.canonical_sha256);
+      note_difference(a.differences, std::nullopt, at + "hash", e.hash, c.hash);
+    } else {
       a.differences.push_back(
           {std::nullopt, at + "payload", not_json_words.en, std::nullopt, true, say(not_json_words)});
     }
@@ -98,7 +124,7 @@ void chain_differences(const std::string& round, const std::vector<LogEntry>& en
   note_difference(a.differences, std::nullopt, "log_head", head.hash,
                   entries.empty() ? std::nullopt : std::optional<std::string>(entries.back().hash));
   note_difference(a.differences, std::nullopt, "log_count", std::to_string(head.count), std::to_string(entries.size()));
-  std::vector<Message> problems = verify_chain(round, entries, head);
+  std::vector<Message> problems = verify_chain(round, entries, head, checks);
   a.chain = problems.empty() ? "ok" : "broken";
   if (!problems.empty() && a.differences.size() == before)
     for (const auto& p : problems) a.differences.push_back({std::nullopt, "log", p.en, std::nullopt, true, p});
@@ -163,17 +189,12 @@ void check_money(Store& store, const RoundRecord& round, const std::vector<LogEn
   a.overdue = overdue_reports(agreements, stored_reports(store, round.id), today_utc());
 }
 
-// The round's decision log and where its latest `allocate` entry stands.
-struct RoundLog {
-  std::vector<LogEntry> entries;
-  std::optional<std::size_t> last_allocate;
-};
-
 // The stored inputs scored again (docs/rules.md §1–3), with what the record hashes.
 struct Rescored {
   Rules rules;
   std::vector<Application> applications;
   std::vector<Reviewer> reviewers;
+  std::string applications_sha256;  // an allocated round's
   std::string reviews_sha256;
   ScoreResult fresh;
   std::vector<SignedInput> signed_inputs;  // a round allocated before migration 5
@@ -233,7 +254,16 @@ std::optional<Rescored> rescore(Store& store, const RoundRecord& round, RoundAud
   note_difference(diffs, std::nullopt, "round.title", round.title, in.rules.title);
   note_difference(diffs, std::nullopt, "round.currency", round.currency, in.rules.currency);
 
-  in.applications = store.applications(round.id);
+  // An allocated round's applications hashed as they are read, as `allocate`
+  // does, and their titles not kept: past the hash only double funding reads
+  // one (a national round's are 100 MB).
+  std::optional<ApplicationsHash> applications_hash;
+  if (a.allocated) applications_hash.emplace(in.rules, store.has_services(round.id));
+  in.applications = store.applications(round.id, [&](Application& app) {
+    if (applications_hash) applications_hash->add(app);
+    if (!in.rules.double_funding) std::string().swap(app.title);
+  });
+  if (applications_hash) in.applications_sha256 = applications_hash->hex();
   check_submitted_keys(in.applications, a);
   in.reviewers = store.reviewers(round.id);
   in.signed_inputs = signed_inputs(store, round.id);
@@ -276,26 +306,36 @@ std::optional<Rescored> rescore(Store& store, const RoundRecord& round, RoundAud
 // docs/audit.md "Derived columns": the exact columns of `scores` in the one
 // form save_scores writes (encode_exact, encode_criteria) of the values they
 // hold: `2755/30` holds 551/6, equal, but not the text `score` writes
-// (`score.total_text`, `score.criteria_text`). Values are compared above.
+// (`score.total_text`, `score.criteria_text`). Values are compared above;
+// `stored` holds the stored values (or the fresh ones, when they are the same).
 void check_score_texts(Store& store, const RoundRecord& round, const Rules& rules, const ScoreResult& stored,
                        RoundAudit& a) {
-  std::map<std::string_view, const ScoredApplication*> by_id;
-  for (const ScoredApplication& s : stored.applications) by_id.emplace(s.id, &s);
-  for (const StoredScoreText& t : stored_score_texts(store, round.id)) {
-    auto it = by_id.find(t.application);
-    if (it == by_id.end()) continue;
-    const ScoredApplication& s = *it->second;
+  StringIndex<std::uint32_t> by_id;
+  by_id.reserve(stored.applications.size());
+  for (std::size_t i = 0; i < stored.applications.size(); ++i)
+    by_id.emplace(stored.applications[i].id, static_cast<std::uint32_t>(i));
+  each_stored_score_text(store, round.id, [&](const StoredScoreText& t) {
+    const std::uint32_t* at = by_id.find(t.application);
+    if (!at) return;
+    const ScoredApplication& s = stored.applications[*at];
     note_difference(a.differences, t.application, "score.total_text", t.total,
                     s.total ? std::optional<std::string>(encode_exact(*s.total)) : std::nullopt);
     note_difference(a.differences, t.application, "score.criteria_text", t.criteria,
                     encode_criteria(rules, s.criteria));
-  }
+  });
 }
 
 // The `scores` table against the scores computed again.
 void check_scores(Store& store, const RoundRecord& round, const Rescored& in, RoundAudit& a) {
   std::optional<ScoreResult> stored_scores;
   try {
+    // Compared row by row as SQLite returns them first: the same, there is
+    // nothing to list, and a national round's stored scores are never all held.
+    if (!in.fresh.applications.empty() && !stored_difference(store, round.id, in.rules, in.fresh)) {
+      a.scored = true;
+      check_score_texts(store, round, in.rules, in.fresh, a);
+      return;
+    }
     stored_scores = load_scores(store, round.id, in.rules);
   } catch (const Error& e) {
     problem(a, "scores", first_line(e));
@@ -312,18 +352,22 @@ void check_scores(Store& store, const RoundRecord& round, const Rescored& in, Ro
 // The latest `allocate` entry's record against the one rebuilt (`computed`):
 // byte for byte, else member by member. False when there is no such entry or
 // it is not JSON: nothing further can be compared.
-bool check_record(const RoundLog& log, const SignedRecord& computed, RoundAudit& a) {
+bool check_record(Store& store, RoundLog& log, const SignedRecord& computed, RoundAudit& a) {
   if (!log.last_allocate) {
     problem(a, "record", say(w_no_allocation));
     return false;
   }
-  const LogEntry& entry = log.entries[*log.last_allocate];
-  if (entry.payload == computed.canonical) {
+  const std::size_t i = *log.last_allocate;
+  if (log_payload_equals(store, log.entries[i].seq, computed.canonical)) {
     // The stored record is byte for byte the one rebuilt: nothing to compare
-    // member by member (a national record is 100 MB of JSON to parse twice).
+    // member by member (a national record is 100 MB of JSON to parse twice),
+    // and it is canonical JSON, as the chain asks.
     a.fingerprint = computed.fingerprint;
+    log.checks[i] = canonical_payload_check(log.entries[i], computed.canonical);
     return true;
   }
+  const LogEntry entry = full_entry(store, log, i);
+  log.checks[i] = check_payload(entry);
   ojson stored;
   try {
     stored = ojson::parse(entry.payload);
@@ -342,27 +386,33 @@ bool check_record(const RoundLog& log, const SignedRecord& computed, RoundAudit&
 // allocation on, so each `allocate` entry follows from the same inputs;
 // only its record is left to compare: `log.<seq>.decisions` (the record's
 // against the log's) and `log.<seq>.fingerprint` (stored against rebuilt).
-void check_earlier_allocations(const RoundRecord& round, const std::string& rules_hash, const ojson& inputs,
-                               const RoundLog& log, const Rescored& in, RoundAudit& a) {
+void check_earlier_allocations(Store& store, const RoundRecord& round, const std::string& rules_hash,
+                               const ojson& inputs, RoundLog& log, const Rescored& in, RoundAudit& a) {
   const std::vector<LogEntry>& entries = log.entries;
   for (std::size_t i = 0; i < *log.last_allocate; ++i) {
     if (entries[i].kind != LogKind::allocate) continue;
     const std::string at = fmt::format("log.{}.", entries[i].seq);
     LoggedDecisions earlier =
         decisions_logged_before({entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(i)});
-    std::string again;  // its fingerprint
+    SignedRecord again;
     try {
       again =
           signed_decision_record(round.id, rules_hash, inputs_signed_at(entries[i].seq, inputs, in.signed_inputs),
-                                 earlier.record, decide(in.rules, in.applications, in.fresh, earlier.applied).decision)
-              .fingerprint;
+                                 earlier.record, decide(in.rules, in.applications, in.fresh, earlier.applied).decision);
     } catch (const std::exception& e) {
       problem(a, at + "allocation", first_line(e));
       continue;
     }
+    if (log_payload_equals(store, entries[i].seq,
+                           again.canonical)) {  // its decisions and fingerprint are the rebuilt ones
+      log.checks[i] = canonical_payload_check(entries[i], again.canonical);
+      continue;
+    }
+    const LogEntry entry = full_entry(store, log, i);
+    log.checks[i] = check_payload(entry);
     ojson old;
     try {
-      old = ojson::parse(entries[i].payload);
+      old = ojson::parse(entry.payload);
     } catch (const std::exception&) {
       continue;  // the chain check reports the payload
     }
@@ -371,15 +421,41 @@ void check_earlier_allocations(const RoundRecord& round, const std::string& rule
       return old[key].is_string() ? old[key].get<std::string>() : canonical_json(old[key]);
     };
     note_difference(a.differences, std::nullopt, at + "decisions", member("decisions"), canonical_json(earlier.record));
-    note_difference(a.differences, std::nullopt, at + "fingerprint", member("fingerprint"), again);
+    note_difference(a.differences, std::nullopt, at + "fingerprint", member("fingerprint"), again.fingerprint);
   }
+}
+
+// Whether the `allocations` table is line for line `d` (nothing for
+// compare_allocation to list), compared as SQLite returns the rows: a
+// national round's stored lines are never all held.
+bool stored_as(Store& store, const std::string& round, const Decision& d) {
+  StringIndex<std::uint32_t> by_id;
+  by_id.reserve(d.applications.size());
+  for (std::size_t i = 0; i < d.applications.size(); ++i)
+    by_id.emplace(d.applications[i].id, static_cast<std::uint32_t>(i));
+  std::vector<bool> seen(d.applications.size());
+  std::size_t count = 0;
+  bool same = true;
+  each_allocation_line(store, round, [&](const AllocationLine& s) {
+    const std::uint32_t* at = by_id.find(s.id);
+    if (!at || seen[*at]) {
+      same = false;
+      return;
+    }
+    seen[*at] = true;
+    ++count;
+    const AllocationLine& c = d.applications[*at];
+    same = same && s.status == c.status && s.rank == c.rank && s.award == c.award && s.lot == c.lot &&
+           s.reasons == c.reasons;
+  });
+  return same && count == d.applications.size();
 }
 
 // The allocation, with the commission decisions logged before the latest
 // `allocate` entry, against the `allocations` table and that entry's record;
 // then the earlier allocations.
-void check_allocations(const RoundRecord& round, const std::string& rules_hash, const RoundLog& log,
-                       const std::vector<AllocationLine>& stored_lines, const Rescored& in, RoundAudit& a) {
+void check_allocations(Store& store, const RoundRecord& round, const std::string& rules_hash, RoundLog& log,
+                       Rescored& in, RoundAudit& a) {
   std::vector<LogEntry> before;
   if (log.last_allocate)
     before.assign(log.entries.begin(), log.entries.begin() + static_cast<std::ptrdiff_t>(*log.last_allocate));
@@ -392,14 +468,22 @@ void check_allocations(const RoundRecord& round, const std::string& rules_hash, 
     problem(a, "allocation", first_line(e));
     return;
   }
-  compare_allocation(stored_lines, decision, a.differences);
+  // Only an earlier allocation is decided again: without one, the round's
+  // applications and scores (half a gigabyte at a million) go before the record is made.
+  if (std::none_of(before.begin(), before.end(), [](const LogEntry& e) { return e.kind == LogKind::allocate; })) {
+    std::vector<Application>().swap(in.applications);
+    std::vector<ScoredApplication>().swap(in.fresh.applications);
+    release_free_memory();
+  }
+  if (!stored_as(store, round.id, decision))
+    compare_allocation(load_allocation(store, round.id), decision, a.differences);  // freed before the record
 
-  const ojson inputs = with_history(
-      input_hashes_with(applications_sha256(in.rules, in.applications), in.reviewers, in.reviews_sha256), in.facts);
+  const ojson inputs =
+      with_history(input_hashes_with(in.applications_sha256, in.reviewers, in.reviews_sha256), in.facts);
   const std::int64_t seq = log.last_allocate ? log.entries[*log.last_allocate].seq : 0;
   SignedRecord computed = signed_decision_record(round.id, rules_hash, inputs_signed_at(seq, inputs, in.signed_inputs),
                                                  decisions.record, decision);
-  if (check_record(log, computed, a)) check_earlier_allocations(round, rules_hash, inputs, log, in, a);
+  if (check_record(store, log, computed, a)) check_earlier_allocations(store, round, rules_hash, inputs, log, in, a);
 }
 
 }  // namespace
@@ -417,13 +501,13 @@ RoundAudit audit_round(Store& store, const RoundRecord& round) {
   note_difference(a.differences, std::nullopt, "rules_sha256", round.rules_sha256, rules_hash);
 
   RoundLog log;
-  log.entries = log_entries(store, round.id);
+  log.entries = log_entries_without_records(store, round.id);
+  log.checks.resize(log.entries.size());
   a.log_entries = static_cast<std::int64_t>(log.entries.size());
   a.pending_decisions = pending_decisions(log.entries);
   for (std::size_t i = 0; i < log.entries.size(); ++i)
     if (log.entries[i].kind == LogKind::allocate) log.last_allocate = i;
-  const std::vector<AllocationLine> stored_lines = load_allocation(store, round.id);
-  a.allocated = round.stage == Stage::allocated || log.last_allocate || !stored_lines.empty();
+  a.allocated = round.stage == Stage::allocated || log.last_allocate || has_allocation(store, round.id);
   if (a.allocated && round.stage != Stage::allocated)
     note_difference(a.differences, std::nullopt, "stage", std::string(to_string(round.stage)),
                     std::string(to_string(Stage::allocated)));
@@ -434,7 +518,7 @@ RoundAudit audit_round(Store& store, const RoundRecord& round) {
   // is itself a difference, and the log is still verified at the end.
   if (std::optional<Rescored> in = rescore(store, round, a)) {
     check_scores(store, round, *in, a);
-    if (a.allocated) check_allocations(round, rules_hash, log, stored_lines, *in, a);
+    if (a.allocated) check_allocations(store, round, rules_hash, log, *in, a);
   }
 
   check_organisation_keys(store, round.id, instance.has_value(), a);
@@ -449,12 +533,12 @@ RoundAudit audit_round(Store& store, const RoundRecord& round) {
     Recount recount = recount_pabulib(*instance);
     a.differences.insert(a.differences.end(), recount.differences.begin(), recount.differences.end());
     a.notes.insert(a.notes.end(), recount.notes.begin(), recount.notes.end());
-    if (a.allocated) compare_selected(*instance, stored_lines, a.differences);
+    if (a.allocated) compare_selected(*instance, load_allocation(store, round.id), a.differences);
   }
 
   check_assignment(store, round, log.entries, a);
   check_money(store, round, log.entries, a);
-  chain_differences(round.id, log.entries, log_head(store, round.id), a);
+  chain_differences(store, round.id, log, log_head(store, round.id), a);
   return a;
 }
 
@@ -470,6 +554,8 @@ constexpr PerLang<const char*> which_rounds{
 AuditResult audit_rounds(Store& store, const std::optional<std::string>& round, bool all) {
   // One read transaction: every table is read from the same snapshot, so a
   // concurrent `allocate` cannot show up half in the audit. Nothing is written.
+  // The reads are scans, as in `allocate`: 16 MiB of page cache leaves the rest for the round.
+  store.set_page_cache_kib(16 * 1024);
   store.db().exec("BEGIN");
   AuditResult result;
   try {

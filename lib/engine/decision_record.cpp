@@ -92,7 +92,8 @@ RecordPieces record_pieces(const std::string& round, const std::string& rules_sh
                            const Decision& d) {
   RecordPieces p;
   std::string& h = p.head;
-  h.reserve(d.applications.size() * 96 + 1024);  // a line is about 85 bytes: one allocation
+  // A line is 85–105 bytes: one allocation (pages reserved and never written are not resident).
+  h.reserve(d.applications.size() * 128 + 1024);
   h += "{\"applications\":[";
   bool first = true;
   for (const AllocationLine& a : d.applications) {

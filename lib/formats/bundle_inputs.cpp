@@ -51,11 +51,17 @@ void mark_conflicts(const std::vector<Application>& applications, const std::vec
   // Every other name an organisation is known by in the bundle.
   std::map<std::string, std::set<std::string>> names_of;
   for (const auto& a : applications) names_of[a.organisation_key].insert(organisation_name_key(a.organisation));
+  // The other way round: each name to the first organisation (in key order)
+  // known by it, looked up once per conflict instead of a walk over every
+  // organisation (a national round has 100 000s).
+  std::map<std::string, std::string> org_of_name;
+  for (const auto& [org, names] : names_of)
+    for (const std::string& name : names) org_of_name.emplace(name, org);
   auto organisation_named = [&](const std::string& key) -> std::string {
     auto it = by_name.find(key);
     if (it != by_name.end()) return it->second;
-    for (const auto& [org, names] : names_of)
-      if (names.count(key)) return org;
+    auto named = org_of_name.find(key);
+    if (named != org_of_name.end()) return named->second;
     return "name:" + key;
   };
 

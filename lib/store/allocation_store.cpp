@@ -41,12 +41,13 @@ void save_allocation(Store& store, const std::string& round, const Decision& d) 
   ins.flush();
 }
 
-std::vector<AllocationLine> load_allocation(Store& store, const std::string& round) {
-  SQLite::Statement q(store.db(),
-                      "SELECT application, rank, status, lot, award, reasons FROM allocations WHERE round_id = ? "
-                      "ORDER BY rank IS NULL, rank, application");
+namespace {
+
+// The lines of `sql` (the columns application, rank, status, lot, award, reasons; the round bound).
+void read_lines(Store& store, const char* sql, const std::string& round,
+                const std::function<void(AllocationLine&)>& line) {
+  SQLite::Statement q(store.db(), sql);
   q.bind(1, round);
-  std::vector<AllocationLine> out;
   while (q.executeStep()) {
     AllocationLine l;
     l.id = q.getColumn(0).getString();
@@ -58,9 +59,33 @@ std::vector<AllocationLine> load_allocation(Store& store, const std::string& rou
     if (!q.getColumn(3).isNull()) l.lot = q.getColumn(3).getString();
     l.award = Money::from_kopiykas(q.getColumn(4).getInt64());
     l.reasons.assign_joined(q.getColumn(5).getString());
-    out.push_back(std::move(l));
+    line(l);
   }
+}
+
+}  // namespace
+
+std::vector<AllocationLine> load_allocation(Store& store, const std::string& round) {
+  std::vector<AllocationLine> out;
+  read_lines(store,
+             "SELECT application, rank, status, lot, award, reasons FROM allocations WHERE round_id = ? "
+             "ORDER BY rank IS NULL, rank, application",
+             round, [&](AllocationLine& l) { out.push_back(std::move(l)); });
   return out;
+}
+
+void each_allocation_line(Store& store, const std::string& round,
+                          const std::function<void(const AllocationLine&)>& line) {
+  read_lines(store,
+             "SELECT application, rank, status, lot, award, reasons FROM allocations WHERE round_id = ? "
+             "ORDER BY application",
+             round, line);
+}
+
+bool has_allocation(Store& store, const std::string& round) {
+  SQLite::Statement q(store.db(), "SELECT 1 FROM allocations WHERE round_id = ? LIMIT 1");
+  q.bind(1, round);
+  return q.executeStep();
 }
 
 }  // namespace competition

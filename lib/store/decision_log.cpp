@@ -3,6 +3,9 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
+#include <sqlite3.h>
+
+#include <algorithm>
 #include <stdexcept>
 
 #include "base/canonical_json.hpp"
@@ -51,15 +54,15 @@ std::string log_entry_hash(const LogEntry& e) {
 
 namespace {
 
-// log_entry_hash for an entry whose payload is canonical JSON already (one we
-// are appending): the canonical link object is spliced together around the
-// payload's text instead of parsing it back (a national decision record is
+// log_entry_hash for an entry whose payload's canonical JSON is
+// `canonical_payload` (its own text, when we are appending it): the canonical
+// link object is spliced together around that text instead of parsing it back (a national decision record is
 // megabytes of JSON). Members in RFC 8785 order: kind, payload, prev_hash,
 // recorded_at, round, seq.
-std::string canonical_entry_hash(const LogEntry& e) {
+std::string canonical_entry_hash(const LogEntry& e, std::string_view canonical_payload) {
   Sha256 sha;  // fed piece by piece: no second copy of the payload
   sha.update("{\"kind\":" + canonical_json(nlohmann::json(std::string(to_string(e.kind)))) + ",\"payload\":");
-  sha.update(e.payload);
+  sha.update(canonical_payload);
   sha.update(",\"prev_hash\":" + canonical_json(nlohmann::json(e.prev_hash)) + ",\"recorded_at\":" +
              canonical_json(nlohmann::json(e.recorded_at)) + ",\"round\":" + canonical_json(nlohmann::json(e.round)) +
              ",\"seq\":" + canonical_json(nlohmann::json(e.seq)) + "}");
@@ -101,7 +104,7 @@ LogEntry append_canonical_log_entry(Store& store, const std::string& round, LogK
   last.bind(1, round);
   e.prev_hash = last.executeStep() ? last.getColumn(0).getString() : genesis_hash;
   e.seq = db.execAndGet("SELECT COALESCE(MAX(seq), 0) + 1 FROM decision_log").getInt64();
-  e.hash = canonical_entry_hash(e);  // = log_entry_hash(e): the payload is canonical
+  e.hash = canonical_entry_hash(e, e.payload);  // = log_entry_hash(e): the payload is canonical
   SQLite::Statement ins(db,
                         "INSERT INTO decision_log (seq, round_id, kind, payload, recorded_at, prev_hash, hash) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -120,11 +123,15 @@ LogEntry append_canonical_log_entry(Store& store, const std::string& round, LogK
   return e;
 }
 
-std::vector<LogEntry> log_entries(Store& store, const std::string& round, std::optional<LogKind> only) {
-  SQLite::Statement q(store.db(),
-                      std::string("SELECT seq, round_id, kind, payload, recorded_at, prev_hash, hash FROM decision_log "
-                                  "WHERE round_id = ?") +
-                          (only ? " AND kind = ?" : "") + " ORDER BY seq");
+namespace {
+
+// The round's entries (with `only`, its entries of that kind); with `records`
+// false, `allocate` payloads are left empty.
+std::vector<LogEntry> read_log(Store& store, const std::string& round, bool records, std::optional<LogKind> only) {
+  SQLite::Statement q(store.db(), std::string("SELECT seq, round_id, kind, ") +
+                                      (records ? "payload" : "CASE WHEN kind = 'allocate' THEN '' ELSE payload END") +
+                                      ", recorded_at, prev_hash, hash FROM decision_log WHERE round_id = ?" +
+                                      (only ? " AND kind = ?" : "") + " ORDER BY seq");
   q.bind(1, round);
   if (only) q.bind(2, std::string(to_string(*only)));
   std::vector<LogEntry> out;
@@ -146,20 +153,80 @@ std::vector<LogEntry> log_entries(Store& store, const std::string& round, std::o
   return out;
 }
 
+}  // namespace
+
+std::vector<LogEntry> log_entries(Store& store, const std::string& round, std::optional<LogKind> only) {
+  return read_log(store, round, true, only);
+}
+
+std::vector<LogEntry> log_entries_without_records(Store& store, const std::string& round) {
+  return read_log(store, round, false, std::nullopt);
+}
+
+std::string log_payload(Store& store, std::int64_t seq) {
+  SQLite::Statement q(store.db(), "SELECT payload FROM decision_log WHERE seq = ?");
+  q.bind(1, seq);
+  return q.executeStep() ? q.getColumn(0).getString() : std::string();
+}
+
+PayloadCheck check_payload(const LogEntry& e) {
+  PayloadCheck c;
+  try {
+    std::string canonical = canonical_json(nlohmann::json::parse(e.payload));
+    c.canonical = canonical == e.payload;
+    if (!c.canonical) {
+      c.payload_sha256 = sha256_hex(e.payload);
+      c.canonical_sha256 = sha256_hex(canonical);
+    }
+    c.hash = canonical_entry_hash(e, canonical);  // = log_entry_hash(e)
+    c.json = true;
+  } catch (const std::exception&) {
+    return PayloadCheck{};
+  }
+  return c;
+}
+
+bool log_payload_equals(Store& store, std::int64_t seq, std::string_view text) {
+  sqlite3_blob* blob = nullptr;  // `seq` is the rowid (INTEGER PRIMARY KEY)
+  if (sqlite3_blob_open(store.db().getHandle(), "main", "decision_log", "payload", seq, 0, &blob) != SQLITE_OK) {
+    sqlite3_blob_close(blob);
+    return log_payload(store, seq) == text;
+  }
+  bool same = static_cast<std::size_t>(sqlite3_blob_bytes(blob)) == text.size();
+  std::string piece(std::size_t{1} << 20, '\0');
+  for (std::size_t at = 0; same && at < text.size(); at += piece.size()) {
+    const std::size_t n = std::min(piece.size(), text.size() - at);
+    same = sqlite3_blob_read(blob, piece.data(), static_cast<int>(n), static_cast<int>(at)) == SQLITE_OK &&
+           text.compare(at, n, piece.data(), n) == 0;
+  }
+  sqlite3_blob_close(blob);
+  return same;
+}
+
+PayloadCheck canonical_payload_check(const LogEntry& e, std::string_view payload) {
+  PayloadCheck c;
+  c.json = c.canonical = true;
+  c.hash = canonical_entry_hash(e, payload);
+  return c;
+}
+
 // docs/cli.md "audit": "verifies the decision log's hash chain (and its head ...)".
-std::vector<Message> verify_chain(const std::string& round, const std::vector<LogEntry>& entries, const LogHead& head) {
+std::vector<Message> verify_chain(const std::string& round, const std::vector<LogEntry>& entries, const LogHead& head,
+                                  const std::vector<PayloadCheck>& checks) {
   std::vector<Message> problems;
   std::string prev = genesis_hash;
   std::int64_t prev_seq = 0;
-  for (const LogEntry& e : entries) {
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const LogEntry& e = entries[i];
+    const PayloadCheck& c = checks[i];
     Message at = say(w_at, e.seq, to_string(e.kind));
     if (e.round != round) problems.push_back(say(w_round, at, e.round, round));
     if (e.seq <= prev_seq) problems.push_back(say(w_order, at, prev_seq));
-    try {
-      if (canonical_json(nlohmann::json::parse(e.payload)) != e.payload) problems.push_back(say(w_not_canonical, at));
-      if (log_entry_hash(e) != e.hash) problems.push_back(say(w_hash, at));
-    } catch (const std::exception&) {
+    if (!c.json) {
       problems.push_back(say(w_not_json, at));
+    } else {
+      if (!c.canonical) problems.push_back(say(w_not_canonical, at));
+      if (c.hash != e.hash) problems.push_back(say(w_hash, at));
     }
     if (e.prev_hash != prev) problems.push_back(say(w_prev_hash, at));
     prev = e.hash;
@@ -170,6 +237,13 @@ std::vector<Message> verify_chain(const std::string& round, const std::vector<Lo
   if (entries.empty() ? head.hash.has_value() : (!head.hash || *head.hash != entries.back().hash))
     problems.push_back(say(w_head));
   return problems;
+}
+
+std::vector<Message> verify_chain(const std::string& round, const std::vector<LogEntry>& entries, const LogHead& head) {
+  std::vector<PayloadCheck> checks;
+  checks.reserve(entries.size());
+  for (const LogEntry& e : entries) checks.push_back(check_payload(e));
+  return verify_chain(round, entries, head, checks);
 }
 
 std::vector<Message> verify_chain(Store& store, const std::string& round) {

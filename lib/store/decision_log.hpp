@@ -36,6 +36,30 @@ LogEntry append_canonical_log_entry(Store& store, const std::string& round, LogK
 // The round's entries in log order; with `only`, its entries of that kind.
 [[nodiscard]] std::vector<LogEntry> log_entries(Store& store, const std::string& round,
                                                 std::optional<LogKind> only = std::nullopt);
+// The same with every `allocate` entry's payload left empty (a national
+// decision record is 100 MB of JSON): `audit` reads each with log_payload
+// when it compares it, one at a time.
+[[nodiscard]] std::vector<LogEntry> log_entries_without_records(Store& store, const std::string& round);
+// The payload of the entry `seq`, as stored.
+[[nodiscard]] std::string log_payload(Store& store, std::int64_t seq);
+// Whether that payload is byte for byte `text`: read from the database in
+// pieces, so that neither SQLite nor we hold a copy of a 100 MB record.
+[[nodiscard]] bool log_payload_equals(Store& store, std::int64_t seq, std::string_view text);
+
+// What the chain needs of one entry's payload, worked out once: whether it is
+// JSON and canonical, and the entry's hash (log_entry_hash) when it is JSON.
+struct PayloadCheck {
+  bool json = false;
+  bool canonical = false;
+  std::string payload_sha256, canonical_sha256;  // hex; only for JSON that is not canonical
+  std::string hash;
+};
+// Parses the payload once (canonical_json of it, and the link spliced around that).
+[[nodiscard]] PayloadCheck check_payload(const LogEntry& e);
+// For an entry whose payload is byte for byte `payload`, known to be canonical
+// JSON (a record rebuilt in RFC 8785 form): nothing parsed, the hash spliced
+// around it.
+[[nodiscard]] PayloadCheck canonical_payload_check(const LogEntry& e, std::string_view payload);
 
 // The round's head as stored in `rounds`: the last entry's hash (none before
 // the first entry) and the number of entries.
@@ -52,6 +76,9 @@ struct LogHead {
 // differs from the last entry (an entry removed from the end).
 [[nodiscard]] std::vector<Message> verify_chain(const std::string& round, const std::vector<LogEntry>& entries,
                                                 const LogHead& head);
+// The same with each entry's payload checked already (`checks[i]` of `entries[i]`).
+[[nodiscard]] std::vector<Message> verify_chain(const std::string& round, const std::vector<LogEntry>& entries,
+                                                const LogHead& head, const std::vector<PayloadCheck>& checks);
 [[nodiscard]] std::vector<Message> verify_chain(Store& store, const std::string& round);
 
 }  // namespace competition

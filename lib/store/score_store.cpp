@@ -62,17 +62,16 @@ std::string encode_criteria(const Rules& rules, const std::vector<Rational>& cri
   return out;
 }
 
-std::vector<StoredScoreText> stored_score_texts(Store& store, const std::string& round) {
+void each_stored_score_text(Store& store, const std::string& round,
+                            const std::function<void(const StoredScoreText&)>& row) {
   SQLite::Statement q(store.db(),
                       "SELECT application, total, criteria FROM scores WHERE round_id = ? ORDER BY application");
   q.bind(1, round);
-  std::vector<StoredScoreText> out;
   while (q.executeStep()) {
     StoredScoreText t{q.getColumn(0).getString(), std::nullopt, q.getColumn(2).getString()};
     if (!q.getColumn(1).isNull()) t.total = q.getColumn(1).getString();
-    out.push_back(std::move(t));
+    row(t);
   }
-  return out;
 }
 
 std::string encode_exact(const Rational& value) {

@@ -49,6 +49,8 @@ struct StoredScoreText {
   std::optional<std::string> total;  // none: NULL
   std::string criteria;
 };
-[[nodiscard]] std::vector<StoredScoreText> stored_score_texts(Store& store, const std::string& round);
+// The round's rows one at a time, in application order (a national round has a million).
+void each_stored_score_text(Store& store, const std::string& round,
+                            const std::function<void(const StoredScoreText&)>& row);
 
 }  // namespace competition

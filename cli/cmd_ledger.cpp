@@ -47,11 +47,12 @@ constexpr PerLang<LedgerHelp> ledger_help{
            .as_of = "дата, на кінець якої показати конкурс (типово: сьогодні)",
            .about = "Для кожного переможця: грант, договір, виплачено, повернуто, ще виплатити, звіт — строк і "
                     "отримання,\nі стан:\n{};\nз підсумками. У csv і json стан — позначка в дужках. Формати: text "
-                    "(типово), md, csv,\njson, xlsx (потрібен -o ШЛЯХ).\n"},
+                    "(типово), md, csv\n(--excel — для Excel), json, xlsx (потрібен -o ШЛЯХ).\n"},
     .en = {.purpose = "Agreements, payments and reports of the round's winners",
            .as_of = "the date to show the round at the end of (default: today)",
            .about = "Per winner: award, agreement, paid, refunded, still to pay, report due and received, and the "
-                    "state\n({}), with totals. Formats: text (default), md, csv, json,\nxlsx (needs -o PATH).\n"},
+                    "state\n({}), with totals. Formats: text (default), md, csv\n(--excel for Excel), json, xlsx "
+                    "(needs -o PATH).\n"},
 };
 
 static void register_ledger(CLI::App& app, Context& ctx) {
@@ -59,8 +60,9 @@ static void register_ledger(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<LedgerCliOptions>();
   auto* sub = app.add_subcommand("ledger", w.purpose);
   sub->add_option("--as-of", o->as_of, w.as_of);
-  sub->footer(fmt::format(fmt::runtime(w.about), ledger_states_listed(ctx.words)) + example_heading[ctx.words] +
-              "  competition ledger --as-of 2018-12-31");
+  sub->footer(fmt::format(fmt::runtime(w.about), ledger_states_listed(ctx.words)) + examples_heading[ctx.words] +
+              "  competition ledger --round esm-2018 --as-of 2018-12-31\n"
+              "  competition ledger --format csv --excel -o ledger.csv");
   sub->callback([o, &ctx] { ctx.exit_code = run_ledger(ctx.global, *o); });
 }
 

@@ -17,6 +17,7 @@
 #include "formats/csv_rows.hpp"
 #include "formats/history_csv.hpp"
 #include "formats/outcomes_csv.hpp"
+#include "render/number_style.hpp"
 #include "store/application_writer.hpp"
 #include "store/assignment_store.hpp"
 #include "store/bulk_foreign_keys.hpp"
@@ -76,7 +77,7 @@ constexpr PerLang<const char*> w_outcomes_unfunded{
     .uk = "{} не отримала грошей у конкурсі {}: про результати звітують профінансовані повністю й частково заявки",
     .en = "{} got no money in round {}: outcomes are reported for funded and partial applications"};
 constexpr PerLang<const char*> w_agreements_unfunded{
-    .uk = "{} не має суми в конкурсі {}: договори укладають для профінансованих повністю й частково заявок",
+    .uk = "{} не має гранту в конкурсі {}: договори укладають для профінансованих повністю й частково заявок",
     .en = "{} has no award in round {}: agreements are signed for funded and partial applications"};
 constexpr PerLang<const char*> w_before_agreement{.uk = "{}: платіж {} датовано раніше, ніж підписано договір {} ({})",
                                                   .en = "{}: payment {} is dated before agreement {} was signed ({})"};
@@ -85,7 +86,15 @@ constexpr PerLang<const char*> w_above_agreement{.uk = "{}: сплачено {} 
 constexpr PerLang<const char*> w_below_zero{
     .uk = "{}: сплачено {} після повернення {}, нижче нуля (повернуто більше, ніж сплачено)",
     .en = "{}: paid {} after refund {}, below zero (more refunded than paid)"};
-constexpr PerLang<const char*> w_above_award{.uk = "{} — більше за суму {} ({})",
+// The same when the payment named is a stored one, not a row of the file: the row that breaks the sum is named first.
+constexpr PerLang<const char*> w_above_agreement_stored{
+    .uk = "{}: {}сплачено {} після збереженого платежу {}, понад договір {} ({})",
+    .en = "{}: {}paid {} after stored payment {}, above agreement {} ({})"};
+constexpr PerLang<const char*> w_below_zero_stored{
+    .uk = "{}: {}сплачено {} після збереженого повернення {}, нижче нуля (повернуто більше, ніж сплачено)",
+    .en = "{}: {}paid {} after stored refund {}, below zero (more refunded than paid)"};
+constexpr PerLang<const char*> w_row_payment{.uk = "з платежем {} цього рядка ", .en = "with this row's payment {}, "};
+constexpr PerLang<const char*> w_above_award{.uk = "{} — більше за грант {} ({})",
                                              .en = "{} is more than the award of {} ({})"};
 constexpr PerLang<const char*> w_number_taken{.uk = "номер договору \"{}\" уже належить договору {}",
                                               .en = "agreement number \"{}\" is the agreement of {} already"};
@@ -96,6 +105,18 @@ constexpr PerLang<const char*> w_paid_early{.uk = "{} — раніше, ніж �
 constexpr PerLang<const char*> w_reference_elsewhere{
     .uk = "платіж {} уже записано за заявкою {}; щоб перенести його до заявки {}, додайте --replace",
     .en = "payment reference {} already exists for {}; --replace moves it to {}"};
+// Dates kept but worth a look (docs/cli.md "import"): warnings, not errors.
+constexpr PerLang<const char*> w_received_later{.uk = "звіт {} отримано {}, пізніше за сьогодні ({})",
+                                                .en = "the report of {} is dated {}, after today ({})"};
+constexpr PerLang<const char*> w_received_early{
+    .uk = "звіт {} отримано {}, раніше, ніж підписано договір {} ({})",
+    .en = "the report of {} is dated {}, before agreement {} was signed ({})"};
+constexpr PerLang<const char*> w_received_before_decision{
+    .uk = "звіт {} отримано {}, раніше за рішення конкурсу {} ({})",
+    .en = "the report of {} is dated {}, before the decision of round {} ({})"};
+constexpr PerLang<const char*> w_signed_before_decision{
+    .uk = "договір {} заявки {} підписано {}, раніше за рішення конкурсу {} ({})",
+    .en = "agreement {} of {} is signed {}, before the decision of round {} ({})"};
 constexpr PerLang<const char*> w_more{.uk = "... і ще {} проблем не показано (показано перші {})",
                                       .en = "... and {} more problems not shown (the first {} are listed)"};
 
@@ -327,6 +348,34 @@ void check_outcome_target(const OutcomeTargets& targets, RowReader& r, const std
     r.error(0, say(w_outcomes_unfunded, application, round), ErrorKind::conflict);
 }
 
+// The day of the round's decision: its last `allocate` entry's date (empty when none).
+std::string decision_day(Store& store, const std::string& round) {
+  const std::vector<LogEntry> entries = log_entries(store, round, LogKind::allocate);
+  return entries.empty() ? std::string() : entries.back().recorded_at.substr(0, 10);
+}
+
+// An amount in a message with the round's currency, grouped as the rest of the
+// product shows money (render/number_style): `32 200,00 грн`, `32,200.00 UAH`.
+Message money_said(Money m, const std::string& currency) {
+  return Message(money_with_currency(m, currency, Lang::uk), money_with_currency(m, currency, Lang::en));
+}
+
+// An outcome's received_on after today, or before its agreement was signed (the
+// decision when there is no agreement): kept, and warned at its cell.
+void check_received_on(const Outcome& out, int line, int column, const std::string& today,
+                       const std::map<std::string, Agreement>& agreements, const std::string& decided,
+                       const std::string& round, ImportSummary& s) {
+  if (!out.received_on) return;
+  const std::string& day = *out.received_on;
+  auto warn = [&](Message m) { s.date_warnings.push_back({s.file, line, column, "received_on", std::move(m)}); };
+  if (day > today) warn(say(w_received_later, out.application, day, today));
+  auto a = agreements.find(out.application);
+  if (a != agreements.end() && day < a->second.signed_on)
+    warn(say(w_received_early, out.application, day, a->second.number, a->second.signed_on));
+  else if (a == agreements.end() && !decided.empty() && day < decided)
+    warn(say(w_received_before_decision, out.application, day, round, decided));
+}
+
 void import_outcomes(Store& store, const ImportOptions& o, std::string_view bytes, ImportSummary& s,
                      DiagnosticSink& sink) {
   RoundRecord round = round_for(store, o, false);
@@ -337,12 +386,18 @@ void import_outcomes(Store& store, const ImportOptions& o, std::string_view byte
   const OutcomeTargets targets = load_outcome_targets(store, round);
   OutcomeRowParser parser;
   std::vector<std::pair<Outcome, int>> parsed;
+  const std::string today = today_utc(), decided = decision_day(store, round.id);
+  std::map<std::string, Agreement> agreements;
+  for (Agreement& a : stored_agreements(store, round.id)) agreements.emplace(a.application, std::move(a));
   while (RowReader* r = rows.next()) {
     Outcome out;
     out.application = parser.application(*r);
     check_outcome_target(targets, *r, out.application, round.id);
     OutcomeRowParser::values(*r, out);
-    if (r->ok) parsed.emplace_back(std::move(out), r->rec.line);
+    if (r->ok) {
+      check_received_on(out, r->rec.line, r->column(5), today, agreements, decided, round.id, s);
+      parsed.emplace_back(std::move(out), r->rec.line);
+    }
   }
   // A row's conflict (an application without money) stops the writing too.
   if (!rows.any_problem()) write_outcomes(store, round.id, parsed, o.replace, s, rows.conflicts());
@@ -360,6 +415,7 @@ struct RowPlace {
   int date_column = 0;    // signed_on or paid_on
   int amount_column = 0;  // amount
   const char* date_field = "paid_on";
+  std::string reference{};  // payments: the row's own reference
 };
 
 // docs/cli.md "ledger": agreements and payments belong to applications of the
@@ -384,7 +440,8 @@ std::set<std::string> application_ids(Store& store, const std::string& round) {
 // the row itself, or this file's first row for that application.
 void check_running_sums(const std::vector<Agreement>& agreements, const std::vector<Payment>& payments,
                         const std::map<std::string, RowPlace>& by_reference,
-                        const std::map<std::string, RowPlace>& by_application, DiagnosticSink& out) {
+                        const std::map<std::string, RowPlace>& by_application, const std::string& currency,
+                        DiagnosticSink& out) {
   for (const PaymentViolation& v : payment_violations(agreements, payments)) {
     if (v.rule == PaymentRule::before_agreement && !by_reference.empty() && !by_reference.count(v.reference)) continue;
     auto at = by_reference.find(v.reference);
@@ -395,6 +452,10 @@ void check_running_sums(const std::vector<Agreement>& agreements, const std::vec
       place = &it->second;
     }
     const Agreement& a = v.agreement;
+    // A stored payment named at a row of the file that moves the sum: said to be stored, with the row's own.
+    const bool stored = at == by_reference.end();
+    const Message row = place->reference.empty() ? Message() : say(w_row_payment, place->reference);
+    const Message running = money_said(v.running, currency);
     switch (v.rule) {
       case PaymentRule::before_agreement:
         out.add(place->line, place->date_column, place->date_field,
@@ -402,11 +463,15 @@ void check_running_sums(const std::vector<Agreement>& agreements, const std::vec
         break;
       case PaymentRule::above_agreement:
         out.add(place->line, place->amount_column, "amount",
-                say(w_above_agreement, v.application, v.running.said(), v.reference, a.number, a.amount.said()));
+                stored ? say(w_above_agreement_stored, v.application, row, running, v.reference, a.number,
+                             money_said(a.amount, currency))
+                       : say(w_above_agreement, v.application, running, v.reference, a.number,
+                             money_said(a.amount, currency)));
         break;
       case PaymentRule::below_zero:
         out.add(place->line, place->amount_column, "amount",
-                say(w_below_zero, v.application, v.running.said(), v.reference));
+                stored ? say(w_below_zero_stored, v.application, row, running, v.reference)
+                       : say(w_below_zero, v.application, running, v.reference));
         break;
     }
   }
@@ -435,6 +500,7 @@ void import_agreements(Store& store, const ImportOptions& o, std::string_view by
   CsvRows rows(bytes, source, agreement_columns);
   const std::set<std::string> known = application_ids(store, round.id);
   const std::map<std::string, Money> awards = stored_awards(store, round.id);
+  const std::string decided = decision_day(store, round.id);
   AgreementRowParser parser;
   std::vector<std::pair<Agreement, int>> parsed;
   std::map<std::string, RowPlace> places;  // application -> its row
@@ -446,10 +512,15 @@ void import_agreements(Store& store, const ImportOptions& o, std::string_view by
     if (award != awards.end()) {
       a.amount = row.amount.value_or(award->second);
       if (a.amount > award->second)
-        r->error(3, say(w_above_award, a.amount.said(), a.application, award->second.said()));
+        r->error(3, say(w_above_award, money_said(a.amount, round.currency), a.application,
+                        money_said(award->second, round.currency)));
     }
     if (r->ok && award != awards.end()) {
       places[a.application] = {r->rec.line, r->column(1), r->column(2), r->column(3), "signed_on"};
+      if (!decided.empty() && !a.signed_on.empty() && a.signed_on < decided)
+        s.date_warnings.push_back(
+            {s.file, r->rec.line, r->column(2), "signed_on",
+             say(w_signed_before_decision, a.number, a.application, a.signed_on, round.id, decided)});
       parsed.emplace_back(std::move(a), r->rec.line);
     }
   }
@@ -465,7 +536,7 @@ void import_agreements(Store& store, const ImportOptions& o, std::string_view by
           rows.conflicts().add(line, places[a.application].key_column, "number", say(w_number_taken, a.number, holder));
           break;
         }
-    check_running_sums(after, stored_payments(store, round.id), {}, places, rows.conflicts());
+    check_running_sums(after, stored_payments(store, round.id), {}, places, round.currency, rows.conflicts());
   }
   if (!rows.any_problem() && rows.conflicts().diagnostics().empty())
     write_agreements(store, round.id, parsed, o.replace, s, rows.conflicts());
@@ -497,7 +568,7 @@ void import_payments(Store& store, const ImportOptions& o, std::string_view byte
              a != agreement_of.end() && !p.paid_on.empty() && p.paid_on < a->second->signed_on)
       r->error(2, say(w_paid_early, p.paid_on, a->second->number, p.application, a->second->signed_on));
     if (r->ok && agreement_of.count(p.application)) {
-      const RowPlace place{r->rec.line, r->column(1), r->column(2), r->column(3)};
+      const RowPlace place{r->rec.line, r->column(1), r->column(2), r->column(3), "paid_on", p.reference};
       // docs/cli.md "import": an order entered ahead of its day is kept, and said.
       if (p.paid_on > today) s.later_payments.push_back({place.line, place.date_column, p.reference, p.paid_on, today});
       by_reference.emplace(p.reference, place);
@@ -529,7 +600,7 @@ void import_payments(Store& store, const ImportOptions& o, std::string_view byte
       checked.emplace_back(p, line);
     }
     check_running_sums(agreements, overlaid(stored, checked, [](const Payment& p) { return p.reference; }),
-                       by_reference, by_application, rows.conflicts());
+                       by_reference, by_application, round.currency, rows.conflicts());
   }
   if (!rows.any_problem() && rows.conflicts().diagnostics().empty())
     write_payments(store, round.id, parsed, o.replace, s, rows.conflicts());

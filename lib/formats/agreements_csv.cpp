@@ -7,7 +7,7 @@ constexpr PerLang<const char*> w_agreement_of{.uk = "договір щодо {}"
 constexpr PerLang<const char*> w_agreement_number{.uk = "номер договору \"{}\"", .en = "agreement number \"{}\""};
 constexpr PerLang<const char*> w_payment_reference{.uk = "номер платежу \"{}\"", .en = "payment reference \"{}\""};
 constexpr PerLang<const char*> w_not_payment{
-    .uk = "{} — не платіж (очікується сума понад 0.00; повернення коштів має kind `refund`)",
+    .uk = "{} — не платіж (очікується сума понад 0,00; повернення коштів має kind `refund`)",
     .en = "{} is not a payment (expected an amount above 0.00; a refund is kind `refund`)"};
 constexpr PerLang<const char*> w_due_before_signed{
     .uk = "{} — раніше, ніж підписано договір ({}): звіт подають після підписання",

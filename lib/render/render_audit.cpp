@@ -17,6 +17,8 @@ using ojson = nlohmann::ordered_json;
 struct AuditWords {
   const char* none;             // a value that is not there
   const char* stored_computed;  // prefix, field, stored, computed
+  const char* table_logged;     // prefix, field, the table's hash now, the logged one (agreements, payments, outcomes)
+  const char* no_agreement;     // application, payment reference
   const char* file_extra;       // name, SHA-256
   const char* file_missing;     // name
   const char* file_hash;        // name, SHA-256 listed, SHA-256 of the file
@@ -55,10 +57,12 @@ constexpr PerLang<AuditWords> audit_words{
         {
             .none = "немає",
             .stored_computed = "{}{}: збережено {}, обчислено {}",
+            .table_logged = "{}{}: у таблиці тепер {}, в останньому грошовому записі журналу {}",
+            .no_agreement = "{} не має договору (виплата {})",
             .file_extra = "файл {}: немає в manifest.json (зайвий файл, SHA-256 {})",
             .file_missing = "файл {}: є в manifest.json, але його немає",
             .file_hash = "файл {}: SHA-256 у manifest.json {}, файлу {}",
-            .row_added = "{}: рядок додано поза імпортом (записи money журналу його не мають): `{}`",
+            .row_added = "{}: рядок додано поза імпортом (грошові записи журналу його не мають): `{}`",
             .row_changed = "{}: рядок змінено після імпорту, записаного в журналі; тепер `{}`",
             .row_removed = "{}: рядок вилучено після імпорту, записаного в журналі",
             .no_rounds = "Конкурсів для перевірки немає.\n",
@@ -95,6 +99,8 @@ constexpr PerLang<AuditWords> audit_words{
         {
             .none = "none",
             .stored_computed = "{}{}: stored {}, computed {}",
+            .table_logged = "{}{}: now in the table {}, in the log's last money entry {}",
+            .no_agreement = "{} has no agreement (payment {})",
             .file_extra = "file {}: not listed in manifest.json (an extra file, SHA-256 {})",
             .file_missing = "file {}: listed in manifest.json, but missing",
             .file_hash = "file {}: SHA-256 in manifest.json {}, of the file {}",
@@ -172,12 +178,18 @@ std::string difference_in_words(const Difference& d, Lang lang, std::string_view
   }
   if (starts_with(d.field, "files.")) return file_difference(d, w);
   if (is_money_row(d)) return prefix + money_row_difference(d, label, w);
+  // docs/audit.md "Agreements and payments": a payment of an application without an agreement.
+  if (d.application && !d.stored && d.field.starts_with("payments.") && d.field.ends_with(".agreement"))
+    return fmt::format(fmt::runtime(w.no_agreement), *d.application,
+                       d.field.substr(9, d.field.size() - 9 - std::string_view(".agreement").size()));
   auto value = [&](const std::optional<std::string>& v) {
     if (!v) return std::string(w.none);
     if (v->empty()) return std::string("—");
     return value_in_words(d.field, *v, lang, currency);
   };
-  return fmt::format(fmt::runtime(w.stored_computed), prefix, label, value(d.stored), value(d.computed));
+  const bool money_table = d.field == "agreements" || d.field == "payments" || d.field == "outcomes";
+  return fmt::format(fmt::runtime(money_table ? w.table_logged : w.stored_computed), prefix, label, value(d.stored),
+                     value(d.computed));
 }
 
 namespace {

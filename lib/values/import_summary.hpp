@@ -58,6 +58,8 @@ struct ImportSummary {
   std::vector<RepeatedVote> repeated_votes;  // pabulib approval ballots, in line order
   std::vector<MovedPayment> moved_payments;  // payments: references moved to another application, in line order
   std::vector<LaterPayment> later_payments;  // payments: dated after today, in line order
+  // Dates kept but worth a look (outcomes' received_on, agreements' signed_on): located warnings, in line order.
+  std::vector<Diagnostic> date_warnings;
 
   // Counts a classified row: added, updated or unchanged (a conflict is not counted).
   void count(Upsert u) {

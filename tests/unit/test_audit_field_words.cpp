@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "render/audit_field_words.hpp"
+#include "render/render_audit.hpp"
 
 using namespace competition;
 
@@ -81,4 +82,16 @@ TEST_CASE("audit field words: values as the product shows them (money, bounds, d
   // Not money, or not a value of its form: as it is.
   CHECK(value_in_words("score.total", "87.5", Lang::uk, "UAH") == "87.5");
   CHECK(value_in_words("award", "none", Lang::uk, "UAH") == "none");
+}
+
+// render/render_audit.hpp: the money findings an accountant reads in plain words.
+TEST_CASE("audit words: a payment without an agreement, and a money table's hash now and logged") {
+  const Difference orphan{"A-001", "payments.PP-900.agreement", std::nullopt, "an agreement"};
+  CHECK(difference_in_words(orphan, Lang::en) == "A-001 has no agreement (payment PP-900)");
+  CHECK(difference_in_words(orphan, Lang::uk) == "A-001 не має договору (виплата PP-900)");
+  const Difference table{std::nullopt, "payments", "3221", "cbd7"};
+  CHECK(difference_in_words(table, Lang::en) ==
+        "payments (SHA-256): now in the table 3221, in the log's last money entry cbd7");
+  CHECK(difference_in_words(table, Lang::uk) ==
+        "виплати (SHA-256): у таблиці тепер 3221, в останньому грошовому записі журналу cbd7");
 }

@@ -12,6 +12,7 @@
 #include <set>
 
 #include "base/canonical_json.hpp"
+#include "base/memory.hpp"
 #include "base/sha256.hpp"
 #include "commands/bundle.hpp"
 #include "commands/importer.hpp"
@@ -310,8 +311,8 @@ void check_inputs(const BundleFiles& files, const Rules& rules, const BundleInpu
 
 // The decision computed again from the inputs against the stored record, and
 // decision.md against the record rendered again.
-void check_decision(const BundleFiles& files, const Rules& rules, BundleInputs& in, const ojson& record, BundleAudit& a,
-                    Checker& c, const std::optional<CheckFacts>& facts) {
+void check_decision(BundleFiles& files, const Rules& rules, BundleInputs& in, BundleAudit& a, Checker& c,
+                    const std::optional<CheckFacts>& facts) {
   // What the store would add: organisations and conflicts of interest.
   assign_organisations(in.applications);
   mark_conflicts(in.applications, in.reviewers, in.reviews);
@@ -329,6 +330,9 @@ void check_decision(const BundleFiles& files, const Rules& rules, BundleInputs& 
     c.problem("allocation", error_message(e));
     return;
   }
+  // The reviews are scored (the record holds the inputs' hashes): freed
+  // before the record is made and read.
+  std::vector<Review>().swap(in.reviews);
   ojson inputs = {{bundle_file::applications, files.sha.at(bundle_file::applications)},
                   {bundle_file::reviewers, files.sha.at(bundle_file::reviewers)},
                   {bundle_file::reviews, files.sha.at(bundle_file::reviews)}};
@@ -340,11 +344,17 @@ void check_decision(const BundleFiles& files, const Rules& rules, BundleInputs& 
         signed_decision_record(rules.id, files.sha.at(bundle_file::rules), inputs, in.decisions.record, decision);
     decision = Decision();
     computed.canonical += "\n";
+    release_free_memory();
     if (sha256_hex(computed.canonical) != files.sha.at(bundle_file::record)) {
       computed.canonical.pop_back();
-      compare_records(record, ojson::parse(computed.canonical), a.differences);
+      compare_records(ojson::parse(files.at(bundle_file::record)), ojson::parse(computed.canonical), a.differences);
     }
   }
+
+  // The stored record as a tree only now: held through the scoring it would
+  // be several times its text (read_record has parsed it once already).
+  const ojson record = ojson::parse(files.at(bundle_file::record));
+  files.drop(bundle_file::record);
 
   // decision.md: decision.json for people, in either language; compared by
   // hash, one rendering at a time.
@@ -438,7 +448,6 @@ BundleAudit audit_bundle(const std::string& path) {
   std::optional<ojson> record = read_record(files, manifest, a, c);
   // Only their hashes are wanted from here on.
   files.drop(bundle_file::manifest);
-  files.drop(bundle_file::record);
 
   // The full recomputation needs the rules, the three inputs and the record.
   for (const char* name : {bundle_file::rules, bundle_file::applications, bundle_file::reviewers, bundle_file::reviews})
@@ -458,12 +467,14 @@ BundleAudit audit_bundle(const std::string& path) {
   a.currency = rules.currency;
 
   check_money(files, *record, c, a);
+  record.reset();  // parsed again from its text when the decision is checked
   BundleInputs in = read_inputs(files, rules, c);
   std::optional<CheckFacts> facts = read_history(files, rules, c, in.readable);
-  for (const auto& [name, _] : files.sha) files.drop(name);
+  for (const auto& [name, _] : files.sha)
+    if (name != bundle_file::record) files.drop(name);
   if (!in.readable) return a;
   check_inputs(files, rules, in, c);
-  check_decision(files, rules, in, *record, a, c, facts);
+  check_decision(files, rules, in, a, c, facts);
   return a;
 }
 

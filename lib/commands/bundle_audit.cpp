@@ -325,14 +325,15 @@ void check_decision(BundleFiles& files, const Rules& rules, BundleInputs& in, Bu
     a.checks_cut_off = checks.cut_off;
     for (const auto& [application, flags] : checks.flags)
       for (const std::string& flag : flags) a.flags.push_back({application, flag});
+    // The reviews are scored (the record holds the inputs' hashes): freed
+    // before the allocation, the record and decision.md.
+    std::vector<Review>().swap(in.reviews);
+    release_free_memory();
     decision = decide(rules, in.applications, scores, in.decisions.applied).decision;
   } catch (const std::exception& e) {
     c.problem("allocation", error_message(e));
     return;
   }
-  // The reviews are scored (the record holds the inputs' hashes): freed
-  // before the record is made and read.
-  std::vector<Review>().swap(in.reviews);
   ojson inputs = {{bundle_file::applications, files.sha.at(bundle_file::applications)},
                   {bundle_file::reviewers, files.sha.at(bundle_file::reviewers)},
                   {bundle_file::reviews, files.sha.at(bundle_file::reviews)}};

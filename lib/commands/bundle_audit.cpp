@@ -12,6 +12,7 @@
 #include <set>
 
 #include "base/canonical_json.hpp"
+#include "base/memory.hpp"
 #include "base/sha256.hpp"
 #include "commands/bundle.hpp"
 #include "commands/importer.hpp"
@@ -107,6 +108,15 @@ const std::set<std::string>& bundle_names() {
   return names;
 }
 
+// The files whose text is read back (the others are only hashed).
+const std::set<std::string>& parsed_names() {
+  static const std::set<std::string> names = {bundle_file::manifest,   bundle_file::rules,    bundle_file::applications,
+                                              bundle_file::reviewers,  bundle_file::reviews,  bundle_file::decisions,
+                                              bundle_file::agreements, bundle_file::payments, bundle_file::record,
+                                              bundle_file::history};
+  return names;
+}
+
 const std::vector<std::string>& required_names() {
   static const std::vector<std::string> names = {bundle_file::rules,     bundle_file::applications,
                                                  bundle_file::reviewers, bundle_file::reviews,
@@ -114,13 +124,25 @@ const std::vector<std::string>& required_names() {
   return names;
 }
 
+// The bundle's files: the texts to parse, each dropped once parsed (a national
+// round's bundle is gigabytes), and their SHA-256 (hex), kept.
+struct BundleFiles {
+  std::map<std::string, std::string> text;
+  std::map<std::string, std::string> sha;
+  bool has(const std::string& name) const { return sha.count(name) > 0; }
+  const std::string& at(const std::string& name) const { return text.at(name); }
+  void drop(const std::string& name) {
+    if (auto it = text.find(name); it != text.end()) std::string().swap(it->second);
+  }
+};
+
 // docs/bundle.md: the manifest lists every file but itself with its
 // hash, no other file is there, and the manifest is exactly what
 // bundle_manifest writes for its content (so that no byte of it goes unchecked).
-std::optional<ojson> check_manifest(const std::map<std::string, std::string>& files, Checker& c) {
-  auto it = files.find(bundle_file::manifest);
+std::optional<ojson> check_manifest(const BundleFiles& files, Checker& c) {
+  auto it = files.text.find(bundle_file::manifest);
   std::optional<ojson> manifest;
-  if (it == files.end()) {
+  if (it == files.text.end()) {
     c.problem(bundle_file::manifest, say(w_missing));
   } else {
     try {
@@ -141,17 +163,17 @@ std::optional<ojson> check_manifest(const std::map<std::string, std::string>& fi
   }
 
   std::set<std::string> names;
-  for (const auto& [name, _] : files)
+  for (const auto& [name, _] : files.sha)
     if (name != bundle_file::manifest) names.insert(name);
   if (manifest)
     for (auto h = (*manifest)["files"].begin(); h != (*manifest)["files"].end(); ++h) names.insert(h.key());
   for (const std::string& name : required_names()) names.insert(name);
   for (const std::string& name : names) {
-    auto file = files.find(name);
+    auto file = files.sha.find(name);
     std::optional<std::string> listed;
     if (manifest && (*manifest)["files"].contains(name)) listed = (*manifest)["files"][name].get<std::string>();
     std::optional<std::string> actual =
-        file == files.end() ? std::nullopt : std::optional<std::string>(sha256_hex(file->second));
+        file == files.sha.end() ? std::nullopt : std::optional<std::string>(file->second);
     if (!listed && !actual) {
       c.problem("files." + name, say(w_missing));
       continue;
@@ -173,19 +195,25 @@ std::optional<ojson> check_manifest(const std::map<std::string, std::string>& fi
   return manifest;
 }
 
-using BundleFiles = std::map<std::string, std::string>;
-
-// Every entry of the directory: regular files are read, anything else does not belong.
+// Every entry of the directory: regular files are hashed, and read when they
+// are to be parsed (the others, decision.md above all, only hashed as they are
+// read in pieces); anything else does not belong.
 BundleFiles read_entries(const std::string& path, BundleAudit& a, Checker& c) {
   BundleFiles files;
   std::error_code ec;
   for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
     std::string name = it->path().filename().string();
     ++a.files;
-    if (it->symlink_status().type() == fs::file_type::regular)
-      files[name] = read_file(it->path());
-    else
+    if (it->symlink_status().type() != fs::file_type::regular) {
       c.problem("files." + name, say(w_not_regular));
+    } else if (parsed_names().count(name)) {
+      std::string& text = files.text[name] = read_file(it->path());
+      files.sha[name] = sha256_hex(text);
+    } else {
+      Sha256 sha;
+      read_input_pieces(it->path().string(), it->path().string(), [&](std::string_view piece) { sha.update(piece); });
+      files.sha[name] = sha.hex();
+    }
   }
   if (ec) throw Error(ErrorKind::io, say(cannot_read_directory_words, path, ec.message()));
   return files;
@@ -196,8 +224,8 @@ BundleFiles read_entries(const std::string& path, BundleAudit& a, Checker& c) {
 // fingerprint the manifest's.
 std::optional<ojson> read_record(const BundleFiles& files, const std::optional<ojson>& manifest, BundleAudit& a,
                                  Checker& c) {
-  auto it = files.find(bundle_file::record);
-  if (it == files.end()) return std::nullopt;
+  auto it = files.text.find(bundle_file::record);
+  if (it == files.text.end()) return std::nullopt;
   std::optional<ojson> record;
   try {
     record = ojson::parse(it->second);
@@ -215,7 +243,7 @@ std::optional<ojson> read_record(const BundleFiles& files, const std::optional<o
     canonical = canonical_json(*record) + "\n";
   } catch (const std::exception&) {
   }
-  c.differ(std::nullopt, "canonical.decision.json", sha256_hex(it->second), sha256_hex(canonical));
+  c.differ(std::nullopt, "canonical.decision.json", files.sha.at(bundle_file::record), sha256_hex(canonical));
   if (manifest)
     c.differ(std::nullopt, "manifest.fingerprint", (*manifest)["fingerprint"].get<std::string>(), a.fingerprint);
   return record;
@@ -231,7 +259,7 @@ struct BundleInputs {
   bool readable = true;
 };
 
-BundleInputs read_inputs(const BundleFiles& files, const Rules& rules, Checker& c) {
+BundleInputs read_inputs(BundleFiles& files, const Rules& rules, Checker& c) {
   BundleInputs in;
   std::vector<Diagnostic> errors;
   auto shown = [&](const std::string& file) {
@@ -241,15 +269,18 @@ BundleInputs read_inputs(const BundleFiles& files, const Rules& rules, Checker& 
   };
   in.applications =
       parse_applications_csv(files.at(bundle_file::applications), rules, bundle_file::applications, errors);
+  files.drop(bundle_file::applications);
   shown(bundle_file::applications);
   in.reviewers = parse_reviewers_csv(files.at(bundle_file::reviewers), bundle_file::reviewers, errors);
   shown(bundle_file::reviewers);
   in.reviews = parse_reviews_csv(files.at(bundle_file::reviews), rules, bundle_file::reviews, errors);
+  files.drop(bundle_file::reviews);
   shown(bundle_file::reviews);
-  if (auto it = files.find(bundle_file::decisions); it != files.end()) {
+  if (auto it = files.text.find(bundle_file::decisions); it != files.text.end()) {
     std::vector<CommissionDecision> list = parse_decisions_csv(it->second, bundle_file::decisions, errors);
     if (errors.empty()) {
-      c.differ(std::nullopt, "canonical.decisions.csv", sha256_hex(it->second), sha256_hex(decisions_csv(list)));
+      c.differ(std::nullopt, "canonical.decisions.csv", files.sha.at(bundle_file::decisions),
+               sha256_hex(decisions_csv(list)));
       in.decisions = decisions_standing(list);
     }
     shown(bundle_file::decisions);
@@ -260,12 +291,12 @@ BundleInputs read_inputs(const BundleFiles& files, const Rules& rules, Checker& 
 // The inputs as they are must be the canonical CSV export writes (the record
 // hashes that form), and every review must name a known application and reviewer.
 void check_inputs(const BundleFiles& files, const Rules& rules, const BundleInputs& in, Checker& c) {
-  c.differ(std::nullopt, "canonical.applications.csv", sha256_hex(files.at(bundle_file::applications)),
-           sha256_hex(canonical_applications_csv(rules, in.applications)));
-  c.differ(std::nullopt, "canonical.reviewers.csv", sha256_hex(files.at(bundle_file::reviewers)),
+  c.differ(std::nullopt, "canonical.applications.csv", files.sha.at(bundle_file::applications),
+           applications_sha256(rules, in.applications));
+  c.differ(std::nullopt, "canonical.reviewers.csv", files.sha.at(bundle_file::reviewers),
            sha256_hex(canonical_reviewers_csv(in.reviewers)));
-  c.differ(std::nullopt, "canonical.reviews.csv", sha256_hex(files.at(bundle_file::reviews)),
-           sha256_hex(canonical_reviews_csv(rules, in.reviews)));
+  c.differ(std::nullopt, "canonical.reviews.csv", files.sha.at(bundle_file::reviews),
+           reviews_sha256(rules, in.reviews));
   if (rules.source == ScoreSource::votes && !in.reviews.empty()) c.problem(bundle_file::reviews, say(w_votes_reviews));
   std::set<std::string> app_ids, reviewer_ids;
   for (const auto& x : in.applications) app_ids.insert(x.id);
@@ -280,8 +311,8 @@ void check_inputs(const BundleFiles& files, const Rules& rules, const BundleInpu
 
 // The decision computed again from the inputs against the stored record, and
 // decision.md against the record rendered again.
-void check_decision(const BundleFiles& files, const Rules& rules, BundleInputs& in, const ojson& record, BundleAudit& a,
-                    Checker& c, const std::optional<CheckFacts>& facts) {
+void check_decision(BundleFiles& files, const Rules& rules, BundleInputs& in, BundleAudit& a, Checker& c,
+                    const std::optional<CheckFacts>& facts) {
   // What the store would add: organisations and conflicts of interest.
   assign_organisations(in.applications);
   mark_conflicts(in.applications, in.reviewers, in.reviews);
@@ -294,23 +325,43 @@ void check_decision(const BundleFiles& files, const Rules& rules, BundleInputs& 
     a.checks_cut_off = checks.cut_off;
     for (const auto& [application, flags] : checks.flags)
       for (const std::string& flag : flags) a.flags.push_back({application, flag});
+    // The reviews are scored (the record holds the inputs' hashes): freed
+    // before the allocation, the record and decision.md.
+    std::vector<Review>().swap(in.reviews);
+    release_free_memory();
     decision = decide(rules, in.applications, scores, in.decisions.applied).decision;
   } catch (const std::exception& e) {
     c.problem("allocation", error_message(e));
     return;
   }
-  ojson inputs = {{bundle_file::applications, sha256_hex(files.at(bundle_file::applications))},
-                  {bundle_file::reviewers, sha256_hex(files.at(bundle_file::reviewers))},
-                  {bundle_file::reviews, sha256_hex(files.at(bundle_file::reviews))}};
-  if (facts) inputs[bundle_file::history] = sha256_hex(files.at(bundle_file::history));
-  ojson computed = with_fingerprint(
-      decision_record(rules.id, sha256_hex(files.at(bundle_file::rules)), inputs, in.decisions.record, decision));
-  compare_records(record, computed, a.differences);
+  ojson inputs = {{bundle_file::applications, files.sha.at(bundle_file::applications)},
+                  {bundle_file::reviewers, files.sha.at(bundle_file::reviewers)},
+                  {bundle_file::reviews, files.sha.at(bundle_file::reviews)}};
+  if (facts) inputs[bundle_file::history] = files.sha.at(bundle_file::history);
+  {
+    // As text first (export writes the record's canonical text and a line
+    // end): only when they differ are both compared member by member.
+    SignedRecord computed =
+        signed_decision_record(rules.id, files.sha.at(bundle_file::rules), inputs, in.decisions.record, decision);
+    decision = Decision();
+    computed.canonical += "\n";
+    release_free_memory();
+    if (sha256_hex(computed.canonical) != files.sha.at(bundle_file::record)) {
+      computed.canonical.pop_back();
+      compare_records(ojson::parse(files.at(bundle_file::record)), ojson::parse(computed.canonical), a.differences);
+    }
+  }
 
-  // decision.md: decision.json for people, in either language.
-  if (auto it = files.find(bundle_file::minutes); it != files.end()) {
-    if (it->second != render_decision_md(rules, in.applications, record, Lang::uk) &&
-        it->second != render_decision_md(rules, in.applications, record, Lang::en))
+  // The stored record as a tree only now: held through the scoring it would
+  // be several times its text (read_record has parsed it once already).
+  const ojson record = ojson::parse(files.at(bundle_file::record));
+  files.drop(bundle_file::record);
+
+  // decision.md: decision.json for people, in either language; compared by
+  // hash, one rendering at a time.
+  if (auto it = files.sha.find(bundle_file::minutes); it != files.sha.end()) {
+    if (it->second != sha256_hex(render_decision_md(rules, in.applications, record, Lang::uk)) &&
+        it->second != sha256_hex(render_decision_md(rules, in.applications, record, Lang::en)))
       c.problem(bundle_file::minutes, say(w_minutes));
   }
 }
@@ -319,13 +370,13 @@ void check_decision(const BundleFiles& files, const Rules& rules, BundleInputs& 
 // when there, read back, in canonical form, and within the rules of
 // docs/formats.md against the awards of decision.json.
 void check_money(const BundleFiles& files, const ojson& record, Checker& c, BundleAudit& a) {
-  auto agreements_file = files.find(bundle_file::agreements);
-  auto payments_file = files.find(bundle_file::payments);
-  if (agreements_file == files.end() && payments_file == files.end()) return;
+  auto agreements_file = files.text.find(bundle_file::agreements);
+  auto payments_file = files.text.find(bundle_file::payments);
+  if (agreements_file == files.text.end() && payments_file == files.text.end()) return;
   std::vector<Diagnostic> errors;
   std::vector<Agreement> agreements;
   std::vector<Payment> payments;
-  if (agreements_file != files.end()) {
+  if (agreements_file != files.text.end()) {
     AgreementRowParser parser;
     read_back_rows(agreements_file->second, bundle_file::agreements, agreement_columns, errors, [&](RowReader& r) {
       AgreementRow row = parser.parse(r);
@@ -335,10 +386,10 @@ void check_money(const BundleFiles& files, const ojson& record, Checker& c, Bund
     });
     c.diagnostics(bundle_file::agreements, errors);
     if (!errors.empty()) return;
-    c.differ(std::nullopt, "canonical.agreements.csv", sha256_hex(agreements_file->second),
+    c.differ(std::nullopt, "canonical.agreements.csv", files.sha.at(bundle_file::agreements),
              sha256_hex(canonical_agreements_csv(agreements)));
   }
-  if (payments_file != files.end()) {
+  if (payments_file != files.text.end()) {
     PaymentRowParser parser;
     read_back_rows(payments_file->second, bundle_file::payments, payment_columns, errors, [&](RowReader& r) {
       Payment p = parser.parse(r);
@@ -346,7 +397,7 @@ void check_money(const BundleFiles& files, const ojson& record, Checker& c, Bund
     });
     c.diagnostics(bundle_file::payments, errors);
     if (!errors.empty()) return;
-    c.differ(std::nullopt, "canonical.payments.csv", sha256_hex(payments_file->second),
+    c.differ(std::nullopt, "canonical.payments.csv", files.sha.at(bundle_file::payments),
              sha256_hex(canonical_payments_csv(payments)));
   }
   std::map<std::string, Money> awards;
@@ -361,8 +412,8 @@ void check_money(const BundleFiles& files, const ojson& record, Checker& c, Bund
 // year.md §5: history.json, when there, read back and in canonical form; the
 // rules' [checks] on earlier rounds cannot be recomputed without it.
 std::optional<CheckFacts> read_history(const BundleFiles& files, const Rules& rules, Checker& c, bool& readable) {
-  auto it = files.find(bundle_file::history);
-  if (it == files.end()) {
+  auto it = files.text.find(bundle_file::history);
+  if (it == files.text.end()) {
     if (rules.checks_history()) {
       c.problem(bundle_file::history, say(w_no_history));
       readable = false;
@@ -371,7 +422,8 @@ std::optional<CheckFacts> read_history(const BundleFiles& files, const Rules& ru
   }
   try {
     CheckFacts facts = parse_history_json(it->second, bundle_file::history);
-    c.differ(std::nullopt, "canonical.history.json", sha256_hex(it->second), sha256_hex(history_json(facts)));
+    c.differ(std::nullopt, "canonical.history.json", files.sha.at(bundle_file::history),
+             sha256_hex(history_json(facts)));
     return facts;
   } catch (const Error& e) {
     c.problem(bundle_file::history, error_message(e));
@@ -390,15 +442,17 @@ BundleAudit audit_bundle(const std::string& path) {
   BundleAudit a;
   a.path = path;
   Checker c(a);
-  const BundleFiles files = read_entries(path, a, c);
+  BundleFiles files = read_entries(path, a, c);
   for (const char* name : {bundle_file::agreements, bundle_file::outcomes, bundle_file::payments})
-    if (files.count(name)) a.manifest_only.emplace_back(name);
+    if (files.has(name)) a.manifest_only.emplace_back(name);
   std::optional<ojson> manifest = check_manifest(files, c);
   std::optional<ojson> record = read_record(files, manifest, a, c);
+  // Only their hashes are wanted from here on.
+  files.drop(bundle_file::manifest);
 
   // The full recomputation needs the rules, the three inputs and the record.
   for (const char* name : {bundle_file::rules, bundle_file::applications, bundle_file::reviewers, bundle_file::reviews})
-    if (!files.count(name)) return a;
+    if (!files.has(name)) return a;
   if (!record) return a;
   Rules rules;
   try {
@@ -414,11 +468,14 @@ BundleAudit audit_bundle(const std::string& path) {
   a.currency = rules.currency;
 
   check_money(files, *record, c, a);
+  record.reset();  // parsed again from its text when the decision is checked
   BundleInputs in = read_inputs(files, rules, c);
   std::optional<CheckFacts> facts = read_history(files, rules, c, in.readable);
+  for (const auto& [name, _] : files.sha)
+    if (name != bundle_file::record) files.drop(name);
   if (!in.readable) return a;
   check_inputs(files, rules, in, c);
-  check_decision(files, rules, in, *record, a, c, facts);
+  check_decision(files, rules, in, a, c, facts);
   return a;
 }
 

@@ -34,8 +34,7 @@ nlohmann::ordered_json applications_json(const Decision& d) {
 // docs/bundle.md "The decision record", `inputs`.
 nlohmann::ordered_json input_hashes(const Rules& rules, const std::vector<Application>& applications,
                                     const std::vector<Reviewer>& reviewers, const std::vector<Review>& reviews) {
-  return input_hashes_with(applications_sha256(rules, applications), reviewers,
-                           sha256_hex(canonical_reviews_csv(rules, reviews)));
+  return input_hashes_with(applications_sha256(rules, applications), reviewers, reviews_sha256(rules, reviews));
 }
 
 nlohmann::ordered_json input_hashes_with(const std::string& applications_sha256, const std::vector<Reviewer>& reviewers,
@@ -55,6 +54,12 @@ nlohmann::ordered_json with_history(nlohmann::ordered_json inputs, const std::op
 std::string applications_sha256(const Rules& rules, const std::vector<Application>& applications) {
   Sha256 sha;
   write_canonical_applications_csv(rules, applications, [&](std::string_view piece) { sha.update(piece); });
+  return sha.hex();
+}
+
+std::string reviews_sha256(const Rules& rules, const std::vector<Review>& reviews) {
+  Sha256 sha;
+  write_canonical_reviews_csv(rules, reviews, [&](std::string_view piece) { sha.update(piece); });
   return sha.hex();
 }
 

@@ -55,6 +55,8 @@ class ApplicationsHash {
 };
 // The same over a whole round (any order).
 [[nodiscard]] std::string applications_sha256(const Rules& rules, const std::vector<Application>& applications);
+// The SHA-256 (hex) of canonical reviews.csv over a whole round (any order), hashed as written.
+[[nodiscard]] std::string reviews_sha256(const Rules& rules, const std::vector<Review>& reviews);
 
 // The SHA-256 (hex) of canonical reviews.csv, fed the reviews in its order
 // (Store::each_review's) one at a time.

@@ -113,13 +113,17 @@ std::string canonical_reviewers_csv(const std::vector<Reviewer>& reviewers) {
 // docs/bundle.md, canonical reviews.csv.
 std::string canonical_reviews_csv(const Rules& rules, const std::vector<Review>& reviews) {
   std::string out;
-  CanonicalReviewsWriter w(rules, [&](std::string_view piece) { out += piece; });
+  write_canonical_reviews_csv(rules, reviews, [&](std::string_view piece) { out += piece; });
+  return out;
+}
+
+void write_canonical_reviews_csv(const Rules& rules, const std::vector<Review>& reviews, const CsvSink& sink) {
+  CanonicalReviewsWriter w(rules, sink);
   auto less = [](const Review& x, const Review& y) {
     return x.application != y.application ? x.application < y.application : x.reviewer < y.reviewer;
   };
   for (const Review* r : sorted(reviews, less)) w.row(r->application, r->reviewer, r->scores, r->comment);
   w.finish();
-  return out;
 }
 
 CanonicalReviewsWriter::CanonicalReviewsWriter(const Rules& rules, CsvSink sink)

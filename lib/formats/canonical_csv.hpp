@@ -52,6 +52,8 @@ std::string canonical_reviewers_csv(const std::vector<Reviewer>& reviewers);
 // Scores are exact decimals (`8.5`, `7`). Reviews stored as excluded for a
 // conflict of interest are kept: the conflict follows from reviewers.csv.
 std::string canonical_reviews_csv(const Rules& rules, const std::vector<Review>& reviews);
+// The same bytes given to `sink` in pieces.
+void write_canonical_reviews_csv(const Rules& rules, const std::vector<Review>& reviews, const CsvSink& sink);
 
 // canonical_reviews_csv row by row for rows that come in its order (by
 // application, then reviewer, as Store::each_review reads them), given to

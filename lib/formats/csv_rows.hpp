@@ -5,6 +5,7 @@
 // gives: CSV syntax first, then the header, then the rows, and conflicts with
 // stored rows only when nothing is invalid.
 #pragma once
+#include <algorithm>
 #include <cstddef>
 #include <functional>
 #include <optional>
@@ -82,6 +83,12 @@ class CsvRows {
   bool header_ok_ = false;
   bool stopped_ = false;
 };
+
+// The line ends of `bytes`: at least its rows after the header (a row may
+// span lines), the room to reserve for them up front.
+inline std::size_t line_count(std::string_view bytes) {
+  return static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n'));
+}
 
 // The whole-file form of a kind's parser, for files the program wrote itself
 // (UTF-8, `,`; the canonical CSVs of a bundle): `row(RowReader&)` sees each

@@ -79,7 +79,12 @@ struct OwnedFd {
 
 }  // namespace
 
-std::string read_input_file(const std::string& path, const std::string& label, std::size_t limit) {
+namespace {
+
+// The reading itself: `sized` is told a regular file's size up front, `sink`
+// gets each read.
+void read_limited(const std::string& path, const std::string& label, std::size_t limit,
+                  const std::function<void(std::size_t)>& sized, const std::function<void(std::string_view)>& sink) {
   OwnedFd in{path == "-" ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC), path != "-"};
   if (in.fd < 0) throw Error(ErrorKind::io, say(w_cannot_open, label, std::strerror(errno)));
   struct stat st {};
@@ -87,24 +92,40 @@ std::string read_input_file(const std::string& path, const std::string& label, s
   const bool regular = known && S_ISREG(st.st_mode);
   if (known && S_ISDIR(st.st_mode)) throw Error(ErrorKind::io, say(w_is_dir, label));
   if (regular && static_cast<std::size_t>(st.st_size) > limit) too_large(label, limit);
-  // In 1 MiB reads appended to the string (which grows geometrically), the
-  // limit checked per read: each byte is copied a bounded number of times, so
-  // a pipe costs what a file does. (Zero-filling the whole spare capacity
-  // before each pipe read of 64 KiB made a pipe quadratic.)
-  std::string data;
-  if (regular) data.reserve(static_cast<std::size_t>(st.st_size) + 1);  // +1: room to see the end
+  if (regular) sized(static_cast<std::size_t>(st.st_size));
+  // In 1 MiB reads, the limit checked per read: appended to a string (which
+  // grows geometrically) each byte is copied a bounded number of times, so a
+  // pipe costs what a file does. (Zero-filling the whole spare capacity before
+  // each pipe read of 64 KiB made a pipe quadratic.)
   constexpr std::size_t chunk = std::size_t{1} << 20;
   std::string buffer(chunk, '\0');
+  std::size_t total = 0;
   for (;;) {
     ssize_t got = ::read(in.fd, buffer.data(), chunk);
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) throw Error(ErrorKind::io, say(w_cannot_read, label, std::strerror(errno)));
     if (got == 0) break;
     const auto n = static_cast<std::size_t>(got);
-    if (n > limit - data.size()) too_large(label, limit);
-    data.append(buffer.data(), n);
+    if (n > limit - total) too_large(label, limit);
+    total += n;
+    sink(std::string_view(buffer.data(), n));
   }
+}
+
+}  // namespace
+
+std::string read_input_file(const std::string& path, const std::string& label, std::size_t limit) {
+  std::string data;
+  read_limited(
+      path, label, limit, [&](std::size_t size) { data.reserve(size + 1); },  // +1: room to see the end
+      [&](std::string_view piece) { data.append(piece); });
   return data;
+}
+
+void read_input_pieces(const std::string& path, const std::string& label,
+                       const std::function<void(std::string_view)>& sink, std::size_t limit) {
+  read_limited(
+      path, label, limit, [](std::size_t) {}, sink);
 }
 
 }  // namespace competition

@@ -3,7 +3,9 @@
 // refused with a clear message instead of exhausting memory.
 #pragma once
 #include <cstddef>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "values/message.hpp"
@@ -23,6 +25,10 @@ inline constexpr std::size_t max_field_bytes = std::size_t{16} << 20;      // 16
 // regular file, else after reading `limit` + 1 bytes).
 std::string read_input_file(const std::string& path, const std::string& label,
                             std::size_t limit = max_input_file_bytes);
+// The same bytes given to `sink` in the pieces they are read in (1 MiB at
+// most), within the same limit: for a file that is only hashed, never held.
+void read_input_pieces(const std::string& path, const std::string& label,
+                       const std::function<void(std::string_view)>& sink, std::size_t limit = max_input_file_bytes);
 
 // docs/cli.md "import": the paths (`DIR/NAME`) of the `.xlsx` and `.csv` files
 // (the ending in any case) of directory `dir`, hidden files and Excel's `~$`

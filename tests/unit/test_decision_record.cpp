@@ -135,6 +135,9 @@ TEST_CASE("decision record: reviews.csv hashed row by row is the hash of the who
   for (const Review& r : reviews) streamed.add(r.application, r.reviewer, r.scores, r.comment);
   const std::string hex = streamed.hex();
   CHECK(hex == sha256_hex(canonical_reviews_csv(rules, reviews)));
+  // Over the whole round in any order (audit bundle's), sorted as it is written.
+  std::vector<Review> reversed(reviews.rbegin(), reviews.rend());
+  CHECK(reviews_sha256(rules, reversed) == hex);
   CHECK(input_hashes_with(applications_sha256(rules, {}), {}, hex) == input_hashes(rules, {}, {}, reviews));
 }
 

@@ -68,6 +68,25 @@ TEST_CASE("a pipe of exactly the limit is read whole; one byte more is refused")
   CHECK_THROWS_AS(read_through_pipe(limit + 1, limit), Error);
 }
 
+TEST_CASE("read_input_pieces: a file's bytes in pieces of at most 1 MiB, in order; refused past the limit") {
+  const std::filesystem::path path = std::filesystem::temp_directory_path() / "competition-test-pieces.bin";
+  std::string bytes;
+  for (std::size_t i = 0; i < (std::size_t{5} << 19) + 3; ++i) bytes += static_cast<char>('a' + i % 26);
+  std::ofstream(path, std::ios::binary) << bytes;
+  std::vector<std::size_t> sizes;
+  std::string joined;
+  read_input_pieces(path.string(), "f", [&](std::string_view piece) {
+    sizes.push_back(piece.size());
+    joined += piece;
+  });
+  CHECK(joined == bytes);
+  CHECK(sizes == std::vector<std::size_t>{1048576, 1048576, 524291});  // 2.5 MiB + 3 bytes
+  CHECK_THROWS_AS(read_input_pieces(
+                      path.string(), "f", [](std::string_view) {}, bytes.size() - 1),
+                  Error);
+  std::filesystem::remove(path);
+}
+
 TEST_CASE("sheet_files_in: the .xlsx and .csv files by name; hidden files, `~$` lock files and others left out") {
   std::string templ = (std::filesystem::temp_directory_path() / "sheet-files-XXXXXX").string();
   REQUIRE(::mkdtemp(templ.data()) != nullptr);

@@ -217,6 +217,15 @@ def fmt_mb(kib):
     return "—" if kib is None else f"{kib / 1024:.0f} MiB"
 
 
+def ratio_table(title, ours_label, rows):
+    """Prints {N: (ours, floor)} as a Markdown table under `title`, with the ratio."""
+    print(f"\n{title}:\n")
+    print(f"| N | {ours_label} | floor | ratio |")
+    print("|---:|---:|---:|---:|")
+    for n, (ours, floor) in rows.items():
+        print(f"| {n:,} | {fmt_s(ours)} | {fmt_s(floor)} | {ours / floor:.2f} |".replace(",", " "))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("sizes", nargs="*", type=int, help="applications per round (default: 10000 100000)")
@@ -288,18 +297,10 @@ def main():
             print(f"| {n:,} | {fmt_s(au[0])} | {fmt_mb(au[1])} | {fmt_s(ab[0])} | {fmt_mb(ab[1])} |".replace(",", " "))
 
     if floors:
-        print(f"\nThe import floor: our import of applications + reviews vs `sqlite3 .import` of the same files "
-              f"(best of {a.repeat}; target ≤ 1.3):\n")
-        print("| N | ours | floor | ratio |")
-        print("|---:|---:|---:|---:|")
-        for n, (ours, floor) in floors.items():
-            print(f"| {n:,} | {fmt_s(ours)} | {fmt_s(floor)} | {ours / floor:.2f} |".replace(",", " "))
-        print(f"\nThe storage floor: the pipeline vs `sqlite3 .import` of applications, reviews and the CSV of "
-              f"`score` and `allocate` (best of {a.repeat}; target ≤ 2):\n")
-        print("| N | pipeline | floor | ratio |")
-        print("|---:|---:|---:|---:|")
-        for n, (ours, floor) in storage.items():
-            print(f"| {n:,} | {fmt_s(ours)} | {fmt_s(floor)} | {ours / floor:.2f} |".replace(",", " "))
+        ratio_table(f"The import floor: our import of applications + reviews vs `sqlite3 .import` of the same files "
+                    f"(best of {a.repeat}; target ≤ 1.3)", "ours", floors)
+        ratio_table(f"The storage floor: the pipeline vs `sqlite3 .import` of applications, reviews and the CSV of "
+                    f"`score` and `allocate` (best of {a.repeat}; target ≤ 2)", "pipeline", storage)
 
     if not a.no_quick:
         print("  everyday commands...", file=sys.stderr)

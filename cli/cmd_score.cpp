@@ -81,7 +81,8 @@ static int run_score(const GlobalOptions& g) {
   // commission's decisions apply at `allocate`. A note says they exist (not
   // the allocations, assignments or money imports the log also chains).
   std::size_t decisions = 0;
-  for (const LogEntry& e : log_entries(*store, s.round.id)) decisions += decision_kind(e.kind).has_value();
+  for (const LogEntry& e : log_entries_without_records(*store, s.round.id))
+    decisions += decision_kind(e.kind).has_value();
   if (decisions > 0) inform(g, fmt::format(fmt::runtime(decisions_note[g.lang()]), decisions));
   return 0;
 }

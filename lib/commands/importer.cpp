@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <iterator>
 #include <map>
@@ -350,8 +351,11 @@ void check_outcome_target(const OutcomeTargets& targets, RowReader& r, const std
 
 // The day of the round's decision: its last `allocate` entry's date (empty when none).
 std::string decision_day(Store& store, const std::string& round) {
-  const std::vector<LogEntry> entries = log_entries(store, round, LogKind::allocate);
-  return entries.empty() ? std::string() : entries.back().recorded_at.substr(0, 10);
+  // Without the records: a national round's decision record is 100 MB, and only its date is needed.
+  const std::vector<LogEntry> entries = log_entries_without_records(store, round);
+  auto last =
+      std::find_if(entries.rbegin(), entries.rend(), [](const LogEntry& e) { return e.kind == LogKind::allocate; });
+  return last == entries.rend() ? std::string() : last->recorded_at.substr(0, 10);
 }
 
 // An amount in a message with the round's currency, grouped as the rest of the

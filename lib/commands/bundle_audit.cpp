@@ -29,6 +29,7 @@
 #include "formats/decisions_csv.hpp"
 #include "formats/history_json.hpp"
 #include "formats/input_file.hpp"
+#include "formats/record_scan.hpp"
 #include "render/remedy_words.hpp"
 #include "render/render_decision_md.hpp"
 #include "values/common_words.hpp"
@@ -219,31 +220,59 @@ BundleFiles read_entries(const std::string& path, BundleAudit& a, Checker& c) {
   return files;
 }
 
+// decision.json as the audit holds it: a national round's record is too big
+// for a tree (formats/record_scan.hpp). When its text is canonical, the tree
+// holds all but the applications, which are read again from the text; else
+// (a record export did not write) the whole tree.
+struct StoredRecord {
+  ojson tree;
+  const std::string* text = nullptr;  // the file's text, when the applications are read from it
+  // The record's applications, in order (none unless `applications` is an array).
+  void each_application(const ApplicationVisit& visit) const {
+    if (text) {
+      each_record_application(*text, visit);
+      return;
+    }
+    if (tree.is_object() && tree.contains("applications") && tree["applications"].is_array())
+      for (const auto& x : tree["applications"]) visit(x);
+  }
+};
+
 // decision.json: the stored record, when it is JSON. Its round and fingerprint
 // go to the report; its bytes must be the canonical form export writes and its
 // fingerprint the manifest's.
-std::optional<ojson> read_record(const BundleFiles& files, const std::optional<ojson>& manifest, BundleAudit& a,
-                                 Checker& c) {
+std::optional<StoredRecord> read_record(const BundleFiles& files, const std::optional<ojson>& manifest, BundleAudit& a,
+                                        Checker& c) {
   auto it = files.text.find(bundle_file::record);
   if (it == files.text.end()) return std::nullopt;
-  std::optional<ojson> record;
+  StoredRecord record;
+  std::optional<std::string> canonical_sha;
   try {
-    record = ojson::parse(it->second);
+    ScannedRecord scanned = scan_record(it->second);
+    record.tree = std::move(scanned.rest);
+    canonical_sha = std::move(scanned.canonical_file_sha256);
   } catch (const std::exception&) {
     c.problem(bundle_file::record, say(not_json_words));
+    return std::nullopt;
   }
-  if (!record) return record;
-  if (record->is_object() && record->contains("round") && (*record)["round"].is_string())
-    a.round = (*record)["round"].get<std::string>();
-  if (record->is_object() && record->contains("fingerprint") && (*record)["fingerprint"].is_string())
-    a.fingerprint = (*record)["fingerprint"].get<std::string>();
-  // As export writes it: the log payload (RFC 8785) and a line end.
-  std::string canonical;
-  try {
-    canonical = canonical_json(*record) + "\n";
-  } catch (const std::exception&) {
+  if (canonical_sha) {
+    record.text = &it->second;
+  } else {
+    // As export writes it: the log payload (RFC 8785) and a line end.
+    record.tree = ojson::parse(it->second);
+    std::string canonical;
+    try {
+      canonical = canonical_json(record.tree) + "\n";
+    } catch (const std::exception&) {
+    }
+    canonical_sha = sha256_hex(canonical);
   }
-  c.differ(std::nullopt, "canonical.decision.json", files.sha.at(bundle_file::record), sha256_hex(canonical));
+  const ojson& tree = record.tree;
+  if (tree.is_object() && tree.contains("round") && tree["round"].is_string())
+    a.round = tree["round"].get<std::string>();
+  if (tree.is_object() && tree.contains("fingerprint") && tree["fingerprint"].is_string())
+    a.fingerprint = tree["fingerprint"].get<std::string>();
+  c.differ(std::nullopt, "canonical.decision.json", files.sha.at(bundle_file::record), *canonical_sha);
   if (manifest)
     c.differ(std::nullopt, "manifest.fingerprint", (*manifest)["fingerprint"].get<std::string>(), a.fingerprint);
   return record;
@@ -311,8 +340,8 @@ void check_inputs(const BundleFiles& files, const Rules& rules, const BundleInpu
 
 // The decision computed again from the inputs against the stored record, and
 // decision.md against the record rendered again.
-void check_decision(BundleFiles& files, const Rules& rules, BundleInputs& in, BundleAudit& a, Checker& c,
-                    const std::optional<CheckFacts>& facts) {
+void check_decision(const BundleFiles& files, const StoredRecord& record, const Rules& rules, BundleInputs& in,
+                    BundleAudit& a, Checker& c, const std::optional<CheckFacts>& facts) {
   // What the store would add: organisations and conflicts of interest.
   assign_organisations(in.applications);
   mark_conflicts(in.applications, in.reviewers, in.reviews);
@@ -352,16 +381,17 @@ void check_decision(BundleFiles& files, const Rules& rules, BundleInputs& in, Bu
     }
   }
 
-  // The stored record as a tree only now: held through the scoring it would
-  // be several times its text (read_record has parsed it once already).
-  const ojson record = ojson::parse(files.at(bundle_file::record));
-  files.drop(bundle_file::record);
-
   // decision.md: decision.json for people, in either language; compared by
-  // hash, one rendering at a time.
+  // hash, one rendering at a time, each hashed as it is written.
   if (auto it = files.sha.find(bundle_file::minutes); it != files.sha.end()) {
-    if (it->second != sha256_hex(render_decision_md(rules, in.applications, record, Lang::uk)) &&
-        it->second != sha256_hex(render_decision_md(rules, in.applications, record, Lang::en)))
+    auto rendered_sha = [&](Lang lang) {
+      Sha256 sha;
+      write_decision_md(
+          rules, in.applications, record.tree, [&](const ApplicationVisit& visit) { record.each_application(visit); },
+          lang, [&](std::string_view piece) { sha.update(piece); });
+      return sha.hex();
+    };
+    if (it->second != rendered_sha(Lang::uk) && it->second != rendered_sha(Lang::en))
       c.problem(bundle_file::minutes, say(w_minutes));
   }
 }
@@ -369,7 +399,7 @@ void check_decision(BundleFiles& files, const Rules& rules, BundleInputs& in, Bu
 // docs/audit.md "Agreements and payments": agreements.csv and payments.csv,
 // when there, read back, in canonical form, and within the rules of
 // docs/formats.md against the awards of decision.json.
-void check_money(const BundleFiles& files, const ojson& record, Checker& c, BundleAudit& a) {
+void check_money(const BundleFiles& files, const StoredRecord& record, Checker& c, BundleAudit& a) {
   auto agreements_file = files.text.find(bundle_file::agreements);
   auto payments_file = files.text.find(bundle_file::payments);
   if (agreements_file == files.text.end() && payments_file == files.text.end()) return;
@@ -401,11 +431,11 @@ void check_money(const BundleFiles& files, const ojson& record, Checker& c, Bund
              sha256_hex(canonical_payments_csv(payments)));
   }
   std::map<std::string, Money> awards;
-  if (record.is_object() && record.contains("applications") && record["applications"].is_array())
-    for (const auto& x : record["applications"])
-      if (x.is_object() && x.contains("id") && x["id"].is_string() && x.contains("award") && x["award"].is_string())
-        if (auto award = Money::parse(x["award"].get<std::string>()); award && *award > Money())
-          awards.emplace(x["id"].get<std::string>(), *award);
+  record.each_application([&](const ojson& x) {
+    if (x.is_object() && x.contains("id") && x["id"].is_string() && x.contains("award") && x["award"].is_string())
+      if (auto award = Money::parse(x["award"].get<std::string>()); award && *award > Money())
+        awards.emplace(x["id"].get<std::string>(), *award);
+  });
   compare_money(awards, agreements, payments, a.differences);
 }
 
@@ -446,7 +476,7 @@ BundleAudit audit_bundle(const std::string& path) {
   for (const char* name : {bundle_file::agreements, bundle_file::outcomes, bundle_file::payments})
     if (files.has(name)) a.manifest_only.emplace_back(name);
   std::optional<ojson> manifest = check_manifest(files, c);
-  std::optional<ojson> record = read_record(files, manifest, a, c);
+  std::optional<StoredRecord> record = read_record(files, manifest, a, c);
   // Only their hashes are wanted from here on.
   files.drop(bundle_file::manifest);
 
@@ -468,14 +498,13 @@ BundleAudit audit_bundle(const std::string& path) {
   a.currency = rules.currency;
 
   check_money(files, *record, c, a);
-  record.reset();  // parsed again from its text when the decision is checked
   BundleInputs in = read_inputs(files, rules, c);
   std::optional<CheckFacts> facts = read_history(files, rules, c, in.readable);
   for (const auto& [name, _] : files.sha)
     if (name != bundle_file::record) files.drop(name);
   if (!in.readable) return a;
   check_inputs(files, rules, in, c);
-  check_decision(files, rules, in, a, c, facts);
+  check_decision(files, *record, rules, in, a, c, facts);
   return a;
 }
 

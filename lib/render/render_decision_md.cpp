@@ -2,8 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <map>
+#include <cstdint>
 
+#include "base/string_index.hpp"
 #include "engine/allocation.hpp"
 #include "engine/commission.hpp"
 #include "render/commission_words.hpp"
@@ -133,17 +134,22 @@ std::string row(const std::vector<std::string>& cells) {
   return out + "\n";
 }
 
-std::string table(const std::vector<std::string>& header, const std::string& align,
-                  const std::vector<std::vector<std::string>>& rows) {
+// A table's header row and its alignment row ('r': right, else left).
+std::string table_head(const std::vector<std::string>& header, const std::string& align) {
   std::string out = row(header) + "|";
   for (char a : align) out += a == 'r' ? " ---: |" : " --- |";
-  out += "\n";
+  return out + "\n";
+}
+
+std::string table(const std::vector<std::string>& header, const std::string& align,
+                  const std::vector<std::vector<std::string>>& rows) {
+  std::string out = table_head(header, align);
   for (const auto& r : rows) out += row(r);
   return out;
 }
 
 // Lots, and the pool (docs/rules.md §4.4: unassigned budget plus the lots' remainders).
-std::string lots_md(const Rules& rules, const ojson& record, Lang lang) {
+std::string lots_md(const Rules& rules, const ojson& record, const RecordApplications& record_applications, Lang lang) {
   const DecisionMdWords& w = decision_md_words[lang];
   const DecisionWords& dw = decision_words[lang];
   std::vector<std::vector<std::string>> lot_rows;
@@ -159,9 +165,10 @@ std::string lots_md(const Rules& rules, const ojson& record, Lang lang) {
   }
   if (!rules.lots.empty() && rules.leftover == Leftover::pool) {
     Money pool_awarded;
-    for (const auto& a : list(record, "applications"))
+    record_applications([&](const ojson& a) {
       if (str(a, "lot") == "pool")
         if (auto m = Money::parse(str(a, "award"))) pool_awarded += *m;
+    });
     auto budget = Money::parse(str(record, "budget"));
     lot_rows.push_back({"pool", dw.pool,
                         budget && *budget >= lots_awarded ? money_text(*budget - lots_awarded, lang) : "—",
@@ -205,41 +212,52 @@ std::string header_md(const Rules& rules, const ojson& record, Lang lang) {
   return out;
 }
 
-// Every application, in the record's order (rank order, then the unranked by id).
-std::string applications_md(const Rules& rules, const std::vector<Application>& applications, const ojson& record,
-                            Lang lang) {
+struct Winners {
+  int funded = 0, partial = 0;
+};
+
+// Every application, in the record's order (rank order, then the unranked by
+// id), written to `out` row by row; the winners counted on the way.
+Winners write_applications_md(const Rules& rules, const std::vector<Application>& applications,
+                              const RecordApplications& record_applications, Lang lang, std::string& out,
+                              const MdSink& sink) {
   const DecisionMdWords& w = decision_md_words[lang];
   const DecisionWords& dw = decision_words[lang];
-  std::map<std::string, const Application*> apps;
-  for (const auto& a : applications) apps.emplace(a.id, &a);
-  std::vector<std::vector<std::string>> rows;
-  for (const auto& a : list(record, "applications")) {
+  StringIndex<std::uint32_t> position;  // the first application of each id, as std::map::emplace kept it
+  position.reserve(applications.size());
+  for (std::size_t i = 0; i < applications.size(); ++i)
+    position.emplace(applications[i].id, static_cast<std::uint32_t>(i));
+  Winners winners;
+  out += w.applications;
+  out += table_head({w.rank, w.id, w.organisation, w.status, w.award, dw.lot, w.reasons}, "rlllrll");
+  record_applications([&](const ojson& a) {
     std::string id = str(a, "id");
     auto status = parse_award_status(str(a, "status"));
+    if (status == AwardStatus::funded) ++winners.funded;
+    if (status == AwardStatus::partial) ++winners.partial;
     std::string reasons;
     for (const auto& r : list(a, "reasons"))
       if (r.is_string()) reasons += (reasons.empty() ? "" : "; ") + reason_in_words(rules, r.get<std::string>(), lang);
     std::string rank = str(a, "rank");
-    rows.push_back({rank.empty() ? "—" : rank, md_cell(id), md_cell(apps.count(id) ? apps.at(id)->organisation : ""),
-                    status ? award_status_in_words(*status, lang) : md_cell(str(a, "status")),
-                    money_words(str(a, "award"), lang), md_cell(str(a, "lot").empty() ? "—" : str(a, "lot")),
-                    md_cell(reasons)});
-  }
-  return w.applications + table({w.rank, w.id, w.organisation, w.status, w.award, dw.lot, w.reasons}, "rlllrll", rows);
+    const std::uint32_t* at = position.find(id);
+    out += row({rank.empty() ? "—" : rank, md_cell(id), md_cell(at ? applications[*at].organisation : ""),
+                status ? award_status_in_words(*status, lang) : md_cell(str(a, "status")),
+                money_words(str(a, "award"), lang), md_cell(str(a, "lot").empty() ? "—" : str(a, "lot")),
+                md_cell(reasons)});
+    if (out.size() >= (1u << 16)) {
+      sink(out);
+      out.clear();
+    }
+  });
+  return winners;
 }
 
 // The number of winners (funded in full and partially), the sum awarded and the leftover.
-std::string totals_md(const Rules& rules, const ojson& record, Lang lang) {
+std::string totals_md(const Rules& rules, const ojson& record, Winners winners, Lang lang) {
   const DecisionMdWords& w = decision_md_words[lang];
   const DecisionWords& dw = decision_words[lang];
-  int funded = 0, partial = 0;
-  for (const auto& a : list(record, "applications")) {
-    auto status = parse_award_status(str(a, "status"));
-    if (status == AwardStatus::funded) ++funded;
-    if (status == AwardStatus::partial) ++partial;
-  }
   std::string out = w.totals;
-  out += fmt::format(fmt::runtime(w.winners), funded + partial, funded, partial);
+  out += fmt::format(fmt::runtime(w.winners), winners.funded + winners.partial, winners.funded, winners.partial);
   out += fmt::format("- {}: {}\n", dw.awarded_total, money_with_unit(str(record, "awarded"), rules.currency, lang));
   out += fmt::format("- {}: {}\n", dw.leftover, money_with_unit(str(record, "leftover"), rules.currency, lang));
   return out;
@@ -248,17 +266,29 @@ std::string totals_md(const Rules& rules, const ojson& record, Lang lang) {
 }  // namespace
 
 // docs/bundle.md, decision.md.
-std::string render_decision_md(const Rules& rules, const std::vector<Application>& applications, const ojson& record,
-                               Lang lang) {
+void write_decision_md(const Rules& rules, const std::vector<Application>& applications, const ojson& record,
+                       const RecordApplications& record_applications, Lang lang, const MdSink& sink) {
   const DecisionMdWords& w = decision_md_words[lang];
   std::string out = header_md(rules, record, lang);
-  out += lots_md(rules, record, lang);
+  out += lots_md(rules, record, record_applications, lang);
   out += decisions_md(record, lang);
-  out += applications_md(rules, applications, record, lang);
-  out += totals_md(rules, record, lang);
+  const Winners winners = write_applications_md(rules, applications, record_applications, lang, out, sink);
+  out += totals_md(rules, record, winners, lang);
   out += w.fingerprint;
   out += fmt::format("`{}`\n\n", str(record, "fingerprint"));
   out += w.fingerprint_note;
+  sink(out);
+}
+
+std::string render_decision_md(const Rules& rules, const std::vector<Application>& applications, const ojson& record,
+                               Lang lang) {
+  std::string out;
+  write_decision_md(
+      rules, applications, record,
+      [&](const ApplicationVisit& visit) {
+        for (const auto& a : list(record, "applications")) visit(a);
+      },
+      lang, [&](std::string_view piece) { out += piece; });
   return out;
 }
 

@@ -320,8 +320,9 @@ ReviewsAudit::Result read_reviews(std::string_view bytes, const Rules& rules,
     read_back_reviews(
         bytes, rules, bundle_file::reviews, errors,
         [&](RowReader& r, const Review& rv) {
-          // An invalid id may join with its neighbour into a repeated pair
-          // (application \x1f reviewer): parse_reviews_csv tells.
+          // Strictly after the previous pair, so no pair repeats. A row with
+          // an invalid id goes the long way too: its pair key (application
+          // \x1f reviewer) may equal another row's even so.
           canonical = r.ok && (first || before(last, rv));
           first = false;
           last.application = rv.application;

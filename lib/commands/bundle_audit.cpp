@@ -3,13 +3,16 @@
 #include <fmt/format.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 #include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <tuple>
 
 #include "base/canonical_json.hpp"
 #include "base/memory.hpp"
@@ -21,6 +24,7 @@
 #include "engine/cross_year_checks.hpp"
 #include "engine/decide.hpp"
 #include "engine/decision_record.hpp"
+#include "engine/review_summary.hpp"
 #include "engine/scoring.hpp"
 #include "formats/agreements_csv.hpp"
 #include "formats/bundle_inputs.hpp"
@@ -30,6 +34,7 @@
 #include "formats/history_json.hpp"
 #include "formats/input_file.hpp"
 #include "formats/record_scan.hpp"
+#include "formats/reviews_csv.hpp"
 #include "render/remedy_words.hpp"
 #include "render/render_decision_md.hpp"
 #include "values/common_words.hpp"
@@ -278,12 +283,97 @@ std::optional<StoredRecord> read_record(const BundleFiles& files, const std::opt
   return record;
 }
 
+// What the audit takes of reviews.csv, fed its reviews in canonical order (by
+// application, then reviewer): the hash of its canonical form, the reviews
+// that name an unknown application or reviewer, and the summaries scoring
+// needs (conflicts of interest excluded). No review is kept.
+class ReviewsAudit {
+ public:
+  ReviewsAudit(const Rules& rules, const std::vector<Application>& applications, const Conflicts& conflicts)
+      : conflicts_(conflicts), hash_(rules), summaries_(rules, applications) {}
+
+  void add(const Review& rv) {
+    ++count_;
+    if (!conflicts_.knows_application(rv.application))
+      unknown_.push_back(say(w_unknown_app, rv.application, rv.reviewer));
+    if (!conflicts_.knows_reviewer(rv.reviewer))
+      unknown_.push_back(say(w_unknown_reviewer, rv.application, rv.reviewer));
+    summaries_.add(rv.application, conflicts_.excluded(rv.application, rv.reviewer), rv.scores);
+    hash_.add(rv.application, rv.reviewer, rv.scores, rv.comment);
+  }
+
+  // Once, after the last review.
+  struct Result {
+    std::size_t count = 0;         // reviews read
+    std::string sha256;            // of canonical reviews.csv
+    std::vector<Message> unknown;  // reviews naming an unknown application or reviewer
+    std::vector<ReviewSummary> summaries;
+    std::exception_ptr error;  // a summary's arithmetic error, raised when the round is scored
+  };
+  Result finish() {
+    Result out{count_, hash_.hex(), std::move(unknown_), {}, nullptr};
+    try {
+      out.summaries = summaries_.finish();
+    } catch (const std::exception&) {
+      out.error = std::current_exception();
+    }
+    return out;
+  }
+
+ private:
+  const Conflicts& conflicts_;
+  std::size_t count_ = 0;
+  ReviewsHash hash_;
+  ReviewSummaries summaries_;
+  std::vector<Message> unknown_;
+};
+
+// reviews.csv read into a ReviewsAudit with the diagnostics parse_reviews_csv
+// gives. Row by row while every row's (application, reviewer) comes strictly
+// after the previous row's, as export writes them (a national round's
+// millions are never held); from the first row that does not (a bundle
+// reordered or edited), the whole file again by parse_reviews_csv (which
+// reports repeated pairs), sorted. The one difference this makes: the
+// reviews naming unknown ids of such a file are listed in canonical order, not
+// in file order.
+ReviewsAudit::Result read_reviews(std::string_view bytes, const Rules& rules,
+                                  const std::vector<Application>& applications, const Conflicts& conflicts,
+                                  std::vector<Diagnostic>& errors) {
+  auto before = [](const Review& x, const Review& y) {
+    return std::tie(x.application, x.reviewer) < std::tie(y.application, y.reviewer);
+  };
+  {
+    ReviewsAudit audit(rules, applications, conflicts);
+    Review last;
+    bool canonical = true, first = true;
+    read_back_reviews(
+        bytes, rules, bundle_file::reviews, errors,
+        [&](RowReader& r, const Review& rv) {
+          // Strictly after the previous pair, so no pair repeats. A row with
+          // an invalid id goes the long way too: its pair key (application
+          // \x1f reviewer) may equal another row's even so.
+          canonical = r.ok && (first || before(last, rv));
+          first = false;
+          last.application = rv.application;
+          last.reviewer = rv.reviewer;
+          return canonical;
+        },
+        [&](Review& rv) { audit.add(rv); });
+    if (canonical) return audit.finish();
+  }
+  std::vector<Review> reviews = parse_reviews_csv(bytes, rules, bundle_file::reviews, errors);
+  std::sort(reviews.begin(), reviews.end(), before);
+  ReviewsAudit audit(rules, applications, conflicts);
+  for (const Review& rv : reviews) audit.add(rv);
+  return audit.finish();
+}
+
 // The bundle's inputs read back (docs/rules.md's CSV forms); `readable` is false
 // when any file had errors (each shown).
 struct BundleInputs {
-  std::vector<Application> applications;
+  std::vector<Application> applications;  // with their organisations (assign_organisations)
   std::vector<Reviewer> reviewers;
-  std::vector<Review> reviews;
+  ReviewsAudit::Result reviews;
   LoggedDecisions decisions;
   bool readable = true;
 };
@@ -302,7 +392,10 @@ BundleInputs read_inputs(BundleFiles& files, const Rules& rules, Checker& c) {
   shown(bundle_file::applications);
   in.reviewers = parse_reviewers_csv(files.at(bundle_file::reviewers), bundle_file::reviewers, errors);
   shown(bundle_file::reviewers);
-  in.reviews = parse_reviews_csv(files.at(bundle_file::reviews), rules, bundle_file::reviews, errors);
+  // What the store would add: organisations and conflicts of interest.
+  assign_organisations(in.applications);
+  in.reviews = read_reviews(files.at(bundle_file::reviews), rules, in.applications,
+                            Conflicts(in.applications, in.reviewers), errors);
   files.drop(bundle_file::reviews);
   shown(bundle_file::reviews);
   if (auto it = files.text.find(bundle_file::decisions); it != files.text.end()) {
@@ -324,39 +417,26 @@ void check_inputs(const BundleFiles& files, const Rules& rules, const BundleInpu
            applications_sha256(rules, in.applications));
   c.differ(std::nullopt, "canonical.reviewers.csv", files.sha.at(bundle_file::reviewers),
            sha256_hex(canonical_reviewers_csv(in.reviewers)));
-  c.differ(std::nullopt, "canonical.reviews.csv", files.sha.at(bundle_file::reviews),
-           reviews_sha256(rules, in.reviews));
-  if (rules.source == ScoreSource::votes && !in.reviews.empty()) c.problem(bundle_file::reviews, say(w_votes_reviews));
-  std::set<std::string> app_ids, reviewer_ids;
-  for (const auto& x : in.applications) app_ids.insert(x.id);
-  for (const auto& x : in.reviewers) reviewer_ids.insert(x.id);
-  for (const auto& rv : in.reviews) {
-    if (!app_ids.count(rv.application))
-      c.problem(bundle_file::reviews, say(w_unknown_app, rv.application, rv.reviewer));
-    if (!reviewer_ids.count(rv.reviewer))
-      c.problem(bundle_file::reviews, say(w_unknown_reviewer, rv.application, rv.reviewer));
-  }
+  c.differ(std::nullopt, "canonical.reviews.csv", files.sha.at(bundle_file::reviews), in.reviews.sha256);
+  if (rules.source == ScoreSource::votes && in.reviews.count > 0) c.problem(bundle_file::reviews, say(w_votes_reviews));
+  for (const Message& m : in.reviews.unknown) c.problem(bundle_file::reviews, m);
 }
 
 // The decision computed again from the inputs against the stored record, and
 // decision.md against the record rendered again.
 void check_decision(const BundleFiles& files, const StoredRecord& record, const Rules& rules, BundleInputs& in,
                     BundleAudit& a, Checker& c, const std::optional<CheckFacts>& facts) {
-  // What the store would add: organisations and conflicts of interest.
-  assign_organisations(in.applications);
-  mark_conflicts(in.applications, in.reviewers, in.reviews);
-
   Decision decision;
   try {
-    const ScoreResult scores = score_round(rules, in.applications, in.reviews, {}, facts.value_or(CheckFacts{}));
+    if (in.reviews.error) std::rethrow_exception(in.reviews.error);
+    const ScoreResult scores =
+        score_summarised(rules, in.applications, std::move(in.reviews.summaries), {}, facts.value_or(CheckFacts{}));
     // year.md §5: the flags the bundle's facts give, named for the auditor (the record holds none).
     const CrossYearView checks = cross_year_view(rules, in.applications, scores);
     a.checks_cut_off = checks.cut_off;
     for (const auto& [application, flags] : checks.flags)
       for (const std::string& flag : flags) a.flags.push_back({application, flag});
-    // The reviews are scored (the record holds the inputs' hashes): freed
-    // before the allocation, the record and decision.md.
-    std::vector<Review>().swap(in.reviews);
+    // The summaries are scored: freed before the allocation, the record and decision.md.
     release_free_memory();
     decision = decide(rules, in.applications, scores, in.decisions.applied).decision;
   } catch (const std::exception& e) {

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "formats/csv_reader.hpp"
@@ -93,7 +94,8 @@ inline std::size_t line_count(std::string_view bytes) {
 // The whole-file form of a kind's parser, for files the program wrote itself
 // (UTF-8, `,`; the canonical CSVs of a bundle): `row(RowReader&)` sees each
 // row; the problems (decoding, syntax, header, rows) are appended to
-// `errors`, up to max_reported_errors.
+// `errors`, up to max_reported_errors. A `row` that returns bool may stop
+// the reading by returning false: `errors` is then left as it was.
 template <class Row>
 void read_back_rows(std::string_view bytes, const std::string& file, std::vector<ColumnSpec> specs,
                     std::vector<Diagnostic>& errors, Row&& row) {
@@ -107,7 +109,13 @@ void read_back_rows(std::string_view bytes, const std::string& file, std::vector
     if (e.diagnostics().empty()) sink.add(0, 0, "", e.what());
   }
   if (rows) {
-    while (RowReader* r = rows->next()) row(*r);
+    while (RowReader* r = rows->next()) {
+      if constexpr (std::is_same_v<std::invoke_result_t<Row&, RowReader&>, bool>) {
+        if (!row(*r)) return;
+      } else {
+        row(*r);
+      }
+    }
     rows->finish(sink);
   }
   for (auto& d : sink.diagnostics())

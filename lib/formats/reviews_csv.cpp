@@ -124,20 +124,33 @@ void parse_review_scores(RowReader& r, const Rules& rules, Review& rv, std::stri
   }
 }
 
+void read_back_reviews(std::string_view bytes, const Rules& rules, const std::string& file,
+                       std::vector<Diagnostic>& errors, const std::function<bool(RowReader&, const Review&)>& pair,
+                       const std::function<void(Review&)>& review) {
+  Review rv;
+  std::string encoded;  // not needed here
+  read_back_rows(bytes, file, review_columns(rules), errors, [&](RowReader& r) {
+    parse_review_pair(r, rv);
+    if (!pair(r, rv)) return false;
+    parse_review_scores(r, rules, rv, encoded);
+    if (r.ok) review(rv);
+    return true;
+  });
+}
+
 std::vector<Review> parse_reviews_csv(std::string_view bytes, const Rules& rules, const std::string& file,
                                       std::vector<Diagnostic>& errors) {
   StringIndex<int> seen;  // application \x1f reviewer -> line of its first row
-  std::string encoded;    // not needed here
   std::vector<Review> out;
   out.reserve(line_count(bytes));  // a national round's 3 million: no doubling on the way
-  read_back_rows(bytes, file, review_columns(rules), errors, [&](RowReader& r) {
-    Review rv;
-    parse_review_pair(r, rv);
-    check_unique(seen, rv.application + "\x1f" + rv.reviewer, r, 0,
-                 [&] { return say(w_review_of, rv.application, rv.reviewer); });
-    parse_review_scores(r, rules, rv, encoded);
-    if (r.ok) out.push_back(std::move(rv));
-  });
+  read_back_reviews(
+      bytes, rules, file, errors,
+      [&](RowReader& r, const Review& rv) {
+        check_unique(seen, rv.application + "\x1f" + rv.reviewer, r, 0,
+                     [&] { return say(w_review_of, rv.application, rv.reviewer); });
+        return true;
+      },
+      [&](Review& rv) { out.push_back(std::move(rv)); });
   return out;
 }
 

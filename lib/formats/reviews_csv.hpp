@@ -4,6 +4,7 @@
 // check for a repeated pair during an import are the importer's.
 #pragma once
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,6 +45,15 @@ bool review_scores_blank(const RowReader& r, const Rules& rules);
 // column, `id=value;…` in the rules' criteria order, each value as
 // Rational::to_decimal(4) writes it.
 void parse_review_scores(RowReader& r, const Rules& rules, Review& rv, std::string& encoded);
+
+// Each row of a reviews.csv the program wrote (read_back_rows) parsed by
+// itself into `rv` (reused row after row): `pair(r, rv)` sees the row once its
+// application and reviewer are read, may report on them, and returns false
+// to stop the reading (`errors` is then left as it was); `review(rv)` gets
+// every row without errors, in file order.
+void read_back_reviews(std::string_view bytes, const Rules& rules, const std::string& file,
+                       std::vector<Diagnostic>& errors, const std::function<bool(RowReader&, const Review&)>& pair,
+                       const std::function<void(Review&)>& review);
 
 // parse_applications_csv's counterpart for reviews.csv (applications_csv.hpp):
 // a repeated application-reviewer pair is an error too.

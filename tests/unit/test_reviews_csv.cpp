@@ -72,6 +72,39 @@ TEST_CASE("reviews_csv: problems are located at their line, column and field") {
             "reviews.csv:4:3: a: 1.00005 has more than 4 decimal places (expected a number from 0 to 10)"});
 }
 
+TEST_CASE("reviews_csv: read row by row, each good row is handed over; the reading stops where asked") {
+  Rules rules = csv_input_rules();
+  const std::string csv = "application,reviewer,a,b\nP-1,R1,7,2\nP-1,R2,x,2\nP-2,R1,1,1\nP-0,R1,11,1\n";
+  std::vector<std::string> pairs, reviews;
+  std::vector<Diagnostic> errors;
+  read_back_reviews(
+      csv, rules, "reviews.csv", errors,
+      [&](RowReader&, const Review& rv) {
+        pairs.push_back(rv.application + "/" + rv.reviewer);
+        return true;
+      },
+      [&](Review& rv) { reviews.push_back(rv.application + "/" + rv.reviewer + ":" + rv.scores[0].to_decimal()); });
+  CHECK(pairs == std::vector<std::string>{"P-1/R1", "P-1/R2", "P-2/R1", "P-0/R1"});
+  CHECK(reviews == std::vector<std::string>{"P-1/R1:7", "P-2/R1:1"});  // the rows with errors are not
+  CHECK(texts(errors) ==
+        std::vector<std::string>{"reviews.csv:3:3: a: \"x\" is not a score (expected a number from 0 to 10)",
+                                 "reviews.csv:5:3: a: 11 is out of range (expected 0 to 10)"});
+
+  // Stopped at P-2's row: nothing more is read, and no diagnostic is added.
+  pairs.clear();
+  reviews.clear();
+  read_back_reviews(
+      csv, rules, "reviews.csv", errors,
+      [&](RowReader&, const Review& rv) {
+        pairs.push_back(rv.application);
+        return rv.application != "P-2";
+      },
+      [&](Review& rv) { reviews.push_back(rv.application + "/" + rv.reviewer); });
+  CHECK(pairs == std::vector<std::string>{"P-1", "P-1", "P-2"});
+  CHECK(reviews == std::vector<std::string>{"P-1/R1"});
+  CHECK(errors.size() == 2);
+}
+
 TEST_CASE("reviews_csv: scores are stored as `id=value;…`, each value written canonically") {
   Rules rules = csv_input_rules();
   std::vector<ColumnSpec> specs = review_columns(rules);

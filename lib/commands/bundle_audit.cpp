@@ -69,6 +69,8 @@ constexpr PerLang<const char*> w_amount_empty{
 constexpr PerLang<const char*> w_no_history{.uk = "відсутній: правила [checks] читають попередні конкурси",
                                             .en = "missing: the rules' [checks] read earlier rounds"};
 constexpr PerLang<const char*> w_no_bundle{.uk = "{}: тут немає пакета: {}", .en = "{}: no bundle here: {}"};
+constexpr PerLang<const char*> w_changed{.uk = "{}: файл змінився під час аудиту (перевірте пакет ще раз)",
+                                         .en = "{}: the file changed while it was audited (audit the bundle again)"};
 constexpr PerLang<const char*> w_not_dir{.uk = "{}: це не каталог (вкажіть каталог, який записала `export bundle`)",
                                          .en = "{}: not a directory (give the directory `export bundle` wrote)"};
 
@@ -228,25 +230,35 @@ BundleFiles read_entries(const std::string& path, BundleAudit& a, Checker& c) {
 // decision.json as the audit holds it: a national round's record is too big
 // for a tree (formats/record_scan.hpp). When its text is canonical, the tree
 // holds all but the applications, which are read again from the text; else
-// (a record export did not write) the whole tree.
-struct StoredRecord {
+// (a record export did not write) the whole tree. The text (100 MB at a
+// million) is let go while the decision is computed again and read back after.
+class StoredRecord {
+ public:
   ojson tree;
-  const std::string* text = nullptr;  // the file's text, when the applications are read from it
+  std::string text;
+  bool streamed = false;  // the applications are read from `text`
+
   // The record's applications, in order (none unless `applications` is an array).
   void each_application(const ApplicationVisit& visit) const {
-    if (text) {
-      each_record_application(*text, visit);
+    if (streamed) {
+      each_record_application(text, visit);
       return;
     }
     if (tree.is_object() && tree.contains("applications") && tree["applications"].is_array())
       for (const auto& x : tree["applications"]) visit(x);
+  }
+  void let_go() { std::string().swap(text); }
+  // The text read again: the bytes hashed before, or Error(io).
+  void read_back(const fs::path& file, const std::string& sha256) {
+    text = read_file(file);
+    if (sha256_hex(text) != sha256) throw Error(ErrorKind::io, say(w_changed, file.string()));
   }
 };
 
 // decision.json: the stored record, when it is JSON. Its round and fingerprint
 // go to the report; its bytes must be the canonical form export writes and its
 // fingerprint the manifest's.
-std::optional<StoredRecord> read_record(const BundleFiles& files, const std::optional<ojson>& manifest, BundleAudit& a,
+std::optional<StoredRecord> read_record(BundleFiles& files, const std::optional<ojson>& manifest, BundleAudit& a,
                                         Checker& c) {
   auto it = files.text.find(bundle_file::record);
   if (it == files.text.end()) return std::nullopt;
@@ -261,7 +273,7 @@ std::optional<StoredRecord> read_record(const BundleFiles& files, const std::opt
     return std::nullopt;
   }
   if (canonical_sha) {
-    record.text = &it->second;
+    record.streamed = true;
   } else {
     // As export writes it: the log payload (RFC 8785) and a line end.
     record.tree = ojson::parse(it->second);
@@ -280,6 +292,8 @@ std::optional<StoredRecord> read_record(const BundleFiles& files, const std::opt
   c.differ(std::nullopt, "canonical.decision.json", files.sha.at(bundle_file::record), *canonical_sha);
   if (manifest)
     c.differ(std::nullopt, "manifest.fingerprint", (*manifest)["fingerprint"].get<std::string>(), a.fingerprint);
+  record.text = std::move(it->second);
+  files.text.erase(it);
   return record;
 }
 
@@ -368,10 +382,44 @@ ReviewsAudit::Result read_reviews(std::string_view bytes, const Rules& rules,
   return audit.finish();
 }
 
+// The canonical applications.csv hashed as the file is parsed, so that each
+// title can go as soon as its row is read (unless the double-funding check
+// reads them, as in `allocate`): a national round's are 64 MB, and freed after
+// the parse they would stay as a million holes between the rows kept. Only
+// for rows in id order (as export writes them); whether the `services` column
+// is there is known at the end, so both forms are hashed.
+class ApplicationsAudit {
+ public:
+  explicit ApplicationsAudit(const Rules& rules) : without_services_(rules, false), with_services_(rules, true) {}
+  void add(const Application& a) {
+    if (!in_order_) return;
+    if (!first_ && !(last_ < a.id)) {
+      in_order_ = false;
+      return;
+    }
+    first_ = false;
+    last_ = a.id;
+    services_ = services_ || !a.services.empty();
+    without_services_.add(a);
+    with_services_.add(a);
+  }
+  // The hash, or none when the rows were not in id order.
+  std::optional<std::string> sha256() {
+    if (!in_order_) return std::nullopt;
+    return services_ ? with_services_.hex() : without_services_.hex();
+  }
+
+ private:
+  ApplicationsHash without_services_, with_services_;
+  bool in_order_ = true, first_ = true, services_ = false;
+  std::string last_;
+};
+
 // The bundle's inputs read back (docs/rules.md's CSV forms); `readable` is false
 // when any file had errors (each shown).
 struct BundleInputs {
   std::vector<Application> applications;  // with their organisations (assign_organisations)
+  std::string applications_sha256;        // of their canonical CSV
   std::vector<Reviewer> reviewers;
   ReviewsAudit::Result reviews;
   LoggedDecisions decisions;
@@ -386,8 +434,20 @@ BundleInputs read_inputs(BundleFiles& files, const Rules& rules, Checker& c) {
     in.readable = in.readable && errors.empty();
     errors.clear();
   };
+  const std::string& applications_text = files.at(bundle_file::applications);
+  ApplicationsAudit hashed(rules);
   in.applications =
-      parse_applications_csv(files.at(bundle_file::applications), rules, bundle_file::applications, errors);
+      parse_applications_csv(applications_text, rules, bundle_file::applications, errors, [&](Application& x) {
+        hashed.add(x);
+        if (!rules.double_funding) std::string().swap(x.title);
+      });
+  in.applications_sha256 = hashed.sha256().value_or("");
+  if (in.applications_sha256.empty()) {
+    // Not in id order (not as export writes it): hashed again from the text, titles and all.
+    std::vector<Diagnostic> again;
+    in.applications_sha256 =
+        applications_sha256(rules, parse_applications_csv(applications_text, rules, bundle_file::applications, again));
+  }
   files.drop(bundle_file::applications);
   shown(bundle_file::applications);
   in.reviewers = parse_reviewers_csv(files.at(bundle_file::reviewers), bundle_file::reviewers, errors);
@@ -413,8 +473,7 @@ BundleInputs read_inputs(BundleFiles& files, const Rules& rules, Checker& c) {
 // The inputs as they are must be the canonical CSV export writes (the record
 // hashes that form), and every review must name a known application and reviewer.
 void check_inputs(const BundleFiles& files, const Rules& rules, const BundleInputs& in, Checker& c) {
-  c.differ(std::nullopt, "canonical.applications.csv", files.sha.at(bundle_file::applications),
-           applications_sha256(rules, in.applications));
+  c.differ(std::nullopt, "canonical.applications.csv", files.sha.at(bundle_file::applications), in.applications_sha256);
   c.differ(std::nullopt, "canonical.reviewers.csv", files.sha.at(bundle_file::reviewers),
            sha256_hex(canonical_reviewers_csv(in.reviewers)));
   c.differ(std::nullopt, "canonical.reviews.csv", files.sha.at(bundle_file::reviews), in.reviews.sha256);
@@ -424,7 +483,7 @@ void check_inputs(const BundleFiles& files, const Rules& rules, const BundleInpu
 
 // The decision computed again from the inputs against the stored record, and
 // decision.md against the record rendered again.
-void check_decision(const BundleFiles& files, const StoredRecord& record, const Rules& rules, BundleInputs& in,
+void check_decision(const BundleFiles& files, StoredRecord& record, const Rules& rules, BundleInputs& in,
                     BundleAudit& a, Checker& c, const std::optional<CheckFacts>& facts) {
   Decision decision;
   try {
@@ -455,9 +514,10 @@ void check_decision(const BundleFiles& files, const StoredRecord& record, const 
     decision = Decision();
     computed.canonical += "\n";
     release_free_memory();
+    record.read_back(fs::path(a.path) / bundle_file::record, files.sha.at(bundle_file::record));
     if (sha256_hex(computed.canonical) != files.sha.at(bundle_file::record)) {
       computed.canonical.pop_back();
-      compare_records(ojson::parse(files.at(bundle_file::record)), ojson::parse(computed.canonical), a.differences);
+      compare_records(ojson::parse(record.text), ojson::parse(computed.canonical), a.differences);
     }
   }
 
@@ -578,10 +638,10 @@ BundleAudit audit_bundle(const std::string& path) {
   a.currency = rules.currency;
 
   check_money(files, *record, c, a);
+  record->let_go();  // read back once the decision is computed again
   BundleInputs in = read_inputs(files, rules, c);
   std::optional<CheckFacts> facts = read_history(files, rules, c, in.readable);
-  for (const auto& [name, _] : files.sha)
-    if (name != bundle_file::record) files.drop(name);
+  for (const auto& [name, _] : files.sha) files.drop(name);
   if (!in.readable) return a;
   check_inputs(files, rules, in, c);
   check_decision(files, *record, rules, in, a, c, facts);

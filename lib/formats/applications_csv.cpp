@@ -124,7 +124,8 @@ Application ApplicationRowParser::parse(RowReader& r) {
 }
 
 std::vector<Application> parse_applications_csv(std::string_view bytes, const Rules& rules, const std::string& file,
-                                                std::vector<Diagnostic>& errors) {
+                                                std::vector<Diagnostic>& errors,
+                                                const std::function<void(Application&)>& each) {
   // docs/bundle.md: a final input_order column when the rules use that key.
   std::vector<ColumnSpec> specs = application_columns;
   const bool with_order = rules.uses_input_order();
@@ -142,7 +143,9 @@ std::vector<Application> parse_applications_csv(std::string_view bytes, const Ru
     } else {
       a.input_order = static_cast<std::int64_t>(out.size()) + 1;
     }
-    if (r.ok) out.push_back(std::move(a));
+    if (!r.ok) return;
+    if (each) each(a);
+    out.push_back(std::move(a));
   });
   return out;
 }

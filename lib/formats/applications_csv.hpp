@@ -2,6 +2,7 @@
 // file's earlier rows (a repeated id), without a store. What needs the store
 // (an id already in the round with other values) is the importer's.
 #pragma once
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,8 +38,10 @@ class ApplicationRowParser {
 // Problems are appended to `errors` (up to 100); the rows returned are those
 // without errors. A final `input_order` column is required when the rules use
 // that key (and refused otherwise, like any unknown column); without it
-// input_order is the row position.
+// input_order is the row position. `each`, when given, sees every row
+// returned as it is read (and may change it).
 std::vector<Application> parse_applications_csv(std::string_view bytes, const Rules& rules, const std::string& file,
-                                                std::vector<Diagnostic>& errors);
+                                                std::vector<Diagnostic>& errors,
+                                                const std::function<void(Application&)>& each = {});
 
 }  // namespace competition

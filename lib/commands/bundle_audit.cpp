@@ -488,14 +488,18 @@ void check_decision(const BundleFiles& files, StoredRecord& record, const Rules&
   Decision decision;
   try {
     if (in.reviews.error) std::rethrow_exception(in.reviews.error);
-    const ScoreResult scores =
+    ScoreResult scores =
         score_summarised(rules, in.applications, std::move(in.reviews.summaries), {}, facts.value_or(CheckFacts{}));
     // year.md §5: the flags the bundle's facts give, named for the auditor (the record holds none).
     const CrossYearView checks = cross_year_view(rules, in.applications, scores);
     a.checks_cut_off = checks.cut_off;
     for (const auto& [application, flags] : checks.flags)
       for (const std::string& flag : flags) a.flags.push_back({application, flag});
-    // The summaries are scored: freed before the allocation, the record and decision.md.
+    // The allocation reads the ranking's order, statuses and reasons; only
+    // commission orders rank again by the criteria (with_tie_orders). Without
+    // them the criteria (80 MB at a million) go before it, as the summaries did.
+    if (in.decisions.applied.orders.empty())
+      for (ScoredApplication& s : scores.applications) std::vector<Rational>().swap(s.criteria);
     release_free_memory();
     decision = decide(rules, in.applications, scores, in.decisions.applied).decision;
   } catch (const std::exception& e) {

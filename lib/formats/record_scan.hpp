@@ -25,13 +25,14 @@ struct ScannedRecord {
   std::optional<std::string> canonical_file_sha256;
 };
 
-// Throws nlohmann::json::parse_error when `text` is not JSON (as
-// nlohmann::ordered_json::parse does, on the same texts).
+// Throws nlohmann::json::exception when `text` is not JSON (parse_error; or
+// out_of_range for a number beyond a double), as nlohmann::ordered_json::parse
+// does, on the same texts.
 [[nodiscard]] ScannedRecord scan_record(std::string_view text);
 
 // Each element of the top-level `applications` array of `text` (a record
 // whose scan gave a canonical_file_sha256: names unique), in order, as a tree of
-// its own. Nothing when there is no such array.
+// its own. Nothing when there is no such array. Throws as scan_record.
 void each_record_application(std::string_view text, const std::function<void(const nlohmann::ordered_json&)>& visit);
 
 }  // namespace competition

@@ -16,12 +16,14 @@ constexpr PerLang<const char*> dry_run_words{.uk = "пробний запуск:
 static int run_allocate_command(const GlobalOptions& g, const AllocateOptions& o) {
   std::string format = g.format_of({"text", "md", "csv", "json"});
   auto store = Store::open(g.db_path(), Store::Mode::must_exist);
-  AllocateResult r = run_allocate(*store, g.round_id(), o);
-  if (!o.dry_run) note_changes_recorded(g);
-  AllocationView view{r.rules, r.applications, r.decision, r.fingerprint, r.decisions, r.cross_year};
-  emit(
+  // With -o, the output is written into its temporary file while the decision
+  // is stored (EarlyOutput).
+  const AllocateResult* shown = nullptr;
+  EarlyOutput output(
       g,
       [&](OutputSink& out) {
+        const AllocateResult& r = *shown;
+        AllocationView view{r.rules, r.applications, r.decision, r.fingerprint, r.decisions, r.cross_year};
         if (format == "json")
           render_allocation_json(out, view);
         else if (format == "csv")
@@ -32,6 +34,13 @@ static int run_allocate_command(const GlobalOptions& g, const AllocateOptions& o
           render_allocation_text(out, view, g.lang());
       },
       controls_of(format));
+  AllocateResult r = run_allocate(*store, g.round_id(), o, [&](const AllocateResult& decided) {
+    shown = &decided;
+    output.write_early();
+  });
+  shown = &r;
+  if (!o.dry_run) note_changes_recorded(g);
+  output.finish();
   if (o.dry_run) inform(g, dry_run_words[g.lang()]);
   // Not silenced by -q: money already paid would silently stop matching the decision.
   if (!r.money_after.empty()) alert(money_after_warning(r.round.id, r.money_after, r.round.currency, g.lang()));

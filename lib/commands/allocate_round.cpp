@@ -7,9 +7,11 @@
 #include <set>
 #include <string_view>
 
+#include "base/alongside.hpp"
 #include "base/memory.hpp"
 #include "base/string_index.hpp"
 #include "commands/commission_decisions.hpp"
+#include "commands/input_hashing.hpp"
 #include "commands/score_round.hpp"
 #include "engine/audit_money.hpp"
 #include "engine/decide.hpp"
@@ -20,6 +22,7 @@
 #include "store/decision_log.hpp"
 #include "store/ledger_store.hpp"
 #include "store/score_store.hpp"
+#include "store/scored_inputs.hpp"
 #include "values/common_words.hpp"
 #include "values/message.hpp"
 
@@ -34,6 +37,9 @@ constexpr PerLang<const char*> w_none_scored{
 constexpr PerLang<const char*> w_inputs_changed{
     .uk = "конкурс {}: вхідні дані змінилися після `score` (заявка {} тепер має інший результат)",
     .en = "round {}: inputs changed since `score` (application {} scores differently now)"};
+constexpr PerLang<const char*> w_applications_changed{
+    .uk = "конкурс {}: заявки змінилися після `score` (їхній SHA-256 не той, що його прочитав `score`)",
+    .en = "round {}: the applications changed since `score` (their SHA-256 is not the one `score` read)"};
 constexpr PerLang<const char*> w_order_stale{.uk = "конкурс {}: порядок рішення {} більше не застосовний: {}",
                                              .en = "round {}: the order of decision {} no longer applies: {}"};
 constexpr PerLang<const char*> w_stake{.uk = "{}({}): на кону {}", .en = "{}({}) with {} at stake"};
@@ -143,59 +149,78 @@ std::vector<std::vector<std::string>> ties_at_money_line(const Rules& rules,
 
 namespace {
 
-// The stored inputs scored again (docs/rules.md §1–3), hashed for the record as
-// they are read.
-struct Rescored {
-  ScoreResult fresh;
+// What the decision is made from (docs/decisions.md "Choices in `allocate`"):
+// the scores `score` stored and the hashes of the inputs it read them from.
+struct Scored {
+  ScoreResult scores;
   std::string applications_sha256;
   std::string reviews_sha256;
   std::vector<Reviewer> reviewers;
   std::optional<CheckFacts> facts;  // year.md §5: what `score` stored, with checks reading earlier rounds
 };
 
-// Reads r.round's applications into r.applications (their titles are not
-// kept: only the hash needs them, and a national round's are 100 MB) and its
-// reviews in one pass, summarised for scoring and hashed, never held (a
-// national round has millions).
-Rescored rescore(Store& store, AllocateResult& r) {
-  Rescored out;
-  ApplicationsHash applications_hash(r.rules, store.has_services(r.round.id));
-  const bool titles = r.rules.double_funding;
-  r.applications = store.applications(r.round.id, [&](Application& a) {
-    applications_hash.add(a);
-    if (!titles) std::string().swap(a.title);
-  });
-  out.applications_sha256 = applications_hash.hex();
-  ReviewsHash reviews_hash(r.rules);
-  ReviewSummaries summaries = review_summaries(store, r.round.id, r.rules, r.applications, [&](const ReviewRow& row) {
-    reviews_hash.add(row.application, row.reviewer, row.scores, row.comment);
-  });
-  out.reviews_sha256 = reviews_hash.hex();
-  out.reviewers = store.reviewers(r.round.id);
+// The first application whose stored score is missing or not its own, or a
+// stored score of no application (both in id order), or none: the stored
+// scores must name exactly the round's applications (a row added or deleted
+// behind the program's back is refused).
+std::optional<std::string> uncovered(const std::vector<Application>& applications,
+                                     const std::vector<ScoredApplication>& scored) {
+  const std::size_t n = std::min(applications.size(), scored.size());
+  for (std::size_t i = 0; i < n; ++i)
+    if (applications[i].id != scored[i].id) return std::min(applications[i].id, scored[i].id);
+  if (applications.size() > n) return applications[n].id;
+  if (scored.size() > n) return scored[n].id;
+  return std::nullopt;
+}
+
+// Reads r.round's applications into r.applications (their titles are not kept
+// unless `double_funding` compares them: a national round's are 100 MB) and
+// hashes them: they must be the applications `score` read. The reviews are not
+// read: `score` hashed them, and any import since discarded the scores
+// (`audit` scores the round again from what is stored). A round scored by a
+// version before migration 11 has no hashes stored: its reviews are hashed here.
+Scored stored_scoring(Store& store, AllocateResult& r) {
+  const std::string& id = r.round.id;
+  Scored out;
+  // The stored scores are read on a second connection while this one reads
+  // the applications: the same state, since this transaction holds the write
+  // lock and has written nothing yet.
+  std::vector<ScoredApplication> scored;
+  alongside([&] { scored = stored_scores_by_id(*store.reader(), id, r.rules); },
+            [&] {
+              HashedApplications read = read_hashed_applications(store, id, r.rules, r.rules.double_funding);
+              r.applications = std::move(read.applications);
+              out.applications_sha256 = std::move(read.sha256);
+            });
+  if (std::optional<ScoredInputs> hashes = load_scored_inputs(store, id)) {
+    if (hashes->applications_sha256 != out.applications_sha256)
+      throw Error(ErrorKind::conflict, say(w_applications_changed, id), Remedy::rescore);
+    out.reviews_sha256 = std::move(hashes->reviews_sha256);
+  } else {
+    ReviewsHashing reviews_hash(r.rules);
+    (void)review_summaries(store, id, r.rules, r.applications, [&](const ReviewRow& row) { reviews_hash.add(row); });
+    out.reviews_sha256 = reviews_hash.hex();
+  }
+  out.reviewers = store.reviewers(id);
   // year.md §5: the facts `score` stored, not today's: a late report changes nothing decided.
   if (r.rules.checks_history()) {
-    std::optional<StoredCheckFacts> stored = load_check_facts(store, r.round.id);
-    if (!stored) throw Error(ErrorKind::conflict, say(w_no_facts, r.round.id), Remedy::rescore);
+    std::optional<StoredCheckFacts> stored = load_check_facts(store, id);
+    if (!stored) throw Error(ErrorKind::conflict, say(w_no_facts, id), Remedy::rescore);
     out.facts = std::move(stored->facts);
     use_round_keys(r.applications);
   }
-  out.fresh = score_summarised(r.rules, r.applications, summaries.finish(), {}, out.facts.value_or(CheckFacts{}));
-  return out;
-}
-
-// Do not trust the stored scores: the fresh result must be the stored one
-// (stored_difference), so that the decision follows from the inputs it hashes.
-void require_stored_scores(Store& store, const std::string& id, const Rules& rules, const ScoreResult& fresh) {
+  if (auto wrong = uncovered(r.applications, scored))
+    throw Error(ErrorKind::conflict, say(w_inputs_changed, id, *wrong), Remedy::rescore);
+  out.scores = in_stored_order(std::move(scored));
   // docs/cli.md exit 3 "allocating before every application is scored": a round where
   // no application has enough reviews to be scored (typically: the reviews were
   // not imported yet) is refused rather than frozen with nothing awarded.
-  if (!fresh.applications.empty() &&
-      std::all_of(fresh.applications.begin(), fresh.applications.end(),
+  if (!out.scores.applications.empty() &&
+      std::all_of(out.scores.applications.begin(), out.scores.applications.end(),
                   [](const ScoredApplication& a) { return a.status == ScoreStatus::incomplete; }))
-    throw Error(ErrorKind::conflict, say(w_none_scored, id, fresh.applications.size()),
+    throw Error(ErrorKind::conflict, say(w_none_scored, id, out.scores.applications.size()),
                 Remedy::import_reviews_and_score);
-  if (auto diff = stored_difference(store, id, rules, fresh))
-    throw Error(ErrorKind::conflict, say(w_inputs_changed, id, *diff), Remedy::rescore);
+  return out;
 }
 
 // docs/rules.md §4 step 2: the commission decisions of the log, reduced (latest
@@ -250,7 +275,8 @@ static std::vector<Difference> money_against(Store& store, const Decision& decis
 }
 
 // docs/cli.md "allocate".
-AllocateResult run_allocate(Store& store, const std::optional<std::string>& round_id, AllocateOptions options) {
+AllocateResult run_allocate(Store& store, const std::optional<std::string>& round_id, AllocateOptions options,
+                            const std::function<void(const AllocateResult&)>& meanwhile) {
   // One transaction from reading the inputs to the new stage, so that nothing
   // can change between what was hashed and what was decided. A dry run rolls back.
   Transaction tx(store);
@@ -265,40 +291,46 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
   if (r.round.stage == Stage::open)
     throw Error(ErrorKind::conflict, say(round_not_scored_words, id), Remedy::score_first);
   r.rules = Store::rules_of(r.round);
-  Rescored in = rescore(store, r);
-  require_stored_scores(store, id, r.rules, in.fresh);
-  StandingDecisions standing = standing_orders_apply(store, r, in.fresh);
+  Scored in = stored_scoring(store, r);
+  StandingDecisions standing = standing_orders_apply(store, r, in.scores);
   const AppliedDecisions& decisions = standing.applied;
   nlohmann::ordered_json applied = applied_decisions_json(standing.standing);
   r.decisions = standing.standing;
 
   // `score` stores the ranking of the rules alone; recorded orders re-arrange
   // full ties for the allocation (docs/rules.md §3).
-  Decided decided = decide(r.rules, r.applications, in.fresh, decisions);
+  Decided decided = decide(r.rules, r.applications, in.scores, decisions);
   r.decision = std::move(decided.decision);
-  if (r.rules.ties == TiePolicy::refuse) refuse_ties_at_money_line(r, decided.walked(in.fresh), decisions);
+  if (r.rules.ties == TiePolicy::refuse) refuse_ties_at_money_line(r, decided.walked(in.scores), decisions);
 
   // Allocated: the rankings are released before the record (as big) is built,
   // and the memory they held is handed back: their millions of small pieces
   // would otherwise stay with the process, under the record and its copy.
   decided.reordered.reset();
-  r.cross_year = cross_year_view(r.rules, r.applications, in.fresh);
-  in.fresh = ScoreResult{};
+  r.cross_year = cross_year_view(r.rules, r.applications, in.scores);
+  in.scores = ScoreResult{};
   r.money_after = money_against(store, r.decision);
   release_free_memory();
 
-  // The rows first: what storing them takes is gone before the record (100 MB
-  // at a million applications) is made.
-  if (!options.dry_run) save_allocation(store, id, r.decision);
   nlohmann::ordered_json inputs =
       with_history(input_hashes_with(in.applications_sha256, in.reviewers, in.reviews_sha256), in.facts);
   SignedRecord record = signed_decision_record(id, r.round.rules_sha256, inputs, applied, r.decision);
   r.fingerprint = record.fingerprint;
   if (options.dry_run) return r;  // the Transaction rolls back: nothing written
 
-  r.log_seq = append_canonical_log_entry(store, id, LogKind::allocate, std::move(record.canonical)).seq;
-  store.set_stage(id, Stage::allocated);
-  tx.commit_then_checkpoint();  // the copy into the file overlaps the printing
+  std::int64_t log_seq = 0;
+  auto store_it = [&] {
+    save_allocation(store, id, r.decision);
+    log_seq = append_canonical_log_entry(store, id, LogKind::allocate, std::move(record.canonical)).seq;
+    store.set_stage(id, Stage::allocated);
+    tx.commit_then_checkpoint();  // the copy into the file overlaps the printing
+  };
+  // While it is stored nothing changes `r`: both threads only read it.
+  if (meanwhile)
+    alongside([&] { meanwhile(r); }, store_it);
+  else
+    store_it();
+  r.log_seq = log_seq;
   r.stored = true;
   r.round.stage = Stage::allocated;
   return r;

@@ -1,8 +1,9 @@
-// `competition allocate` as a library call (docs/cli.md "allocate"): re-score the
-// round from its stored inputs, allocate the budget (docs/rules.md §4), build the
-// decision record and its fingerprint, and store the decision with its log
-// entry in one transaction.
+// `competition allocate` as a library call (docs/cli.md "allocate"): allocate the
+// budget (docs/rules.md §4) from the scores `score` stored (docs/decisions.md),
+// build the decision record and its fingerprint, and store the decision with
+// its log entry in one transaction.
 #pragma once
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -42,14 +43,18 @@ struct AllocateOptions {
 
 // docs/cli.md "allocate". The round (`--round`, or the only one) must be scored:
 // Error(conflict) when it is not, when it is already allocated (unless
-// `options.force`, which records a new decision after the old one), when the stored
-// inputs no longer give the stored scores, when a standing commission decision
+// `options.force`, which records a new decision after the old one), when the
+// applications are not those `score` read or the stored scores do not name
+// exactly them, when a standing commission decision
 // cannot apply (docs/rules.md §4 step 2), and, with `ties = "refuse"`, when
 // applications tied on every key straddle the money line (the message names
 // each group and the money at stake). The commission decisions of the log apply
 // first (commission.hpp, reduce_decisions). `options.dry_run` computes
-// everything and writes nothing.
-AllocateResult run_allocate(Store& store, const std::optional<std::string>& round_id, AllocateOptions options);
+// everything and writes nothing. `meanwhile`, when given, runs on a second
+// thread over the decided result while it is stored (not for a dry run): the
+// output written into its file (cli EarlyOutput).
+AllocateResult run_allocate(Store& store, const std::optional<std::string>& round_id, AllocateOptions options,
+                            const std::function<void(const AllocateResult&)>& meanwhile = {});
 
 // The stored scores and a fresh result are the same decision basis: every
 // application with the same status, rank, exact total, aggregates, review

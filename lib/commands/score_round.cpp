@@ -2,14 +2,14 @@
 
 #include <fmt/format.h>
 
-#include <exception>
-#include <thread>
-
+#include "base/alongside.hpp"
 #include "commands/conflicted_reviews.hpp"
+#include "commands/input_hashing.hpp"
 #include "commands/stale_assignment.hpp"
 #include "store/check_facts_store.hpp"
 #include "store/organisations.hpp"
 #include "store/score_store.hpp"
+#include "store/scored_inputs.hpp"
 #include "values/message.hpp"
 
 namespace competition {
@@ -28,11 +28,10 @@ ScoredRound score_and_store(Store& store, const std::optional<std::string>& roun
   // docs/formats.md "reviewers.csv": a conflict that names no known organisation is a warning.
   s.unknown_conflicts = unknown_conflicts(store.db(), store.reviewers(s.round.id));
   // Scoring and the ranking tables need no titles: none is kept (a national
-  // round's are 100 MB), unless `double_funding` compares them.
-  const bool titles = s.rules.double_funding;
-  s.applications = store.applications(s.round.id, [&](Application& a) {
-    if (!titles) std::string().swap(a.title);
-  });
+  // round's are 100 MB), unless `double_funding` compares them. Each is
+  // hashed first: the decision records what was scored (scored_inputs.hpp).
+  HashedApplications read = read_hashed_applications(store, s.round.id, s.rules, s.rules.double_funding);
+  s.applications = std::move(read.applications);
   if (s.round.stage == Stage::allocated) {
     // docs/cli.md "score": the decision froze the scores; they are shown as stored.
     std::optional<ScoreResult> stored = load_scores(store, s.round.id, s.rules);
@@ -56,27 +55,23 @@ ScoredRound score_and_store(Store& store, const std::optional<std::string>& roun
     facts->log_seq = last_log_seq(store);
     facts->facts = todays_check_facts(store, s.rules, s.round.id, s.applications, facts->log_seq);
   }
-  ReviewSummaries summaries = review_summaries(store, s.round.id, s.rules, s.applications);
+  ReviewsHashing reviews_hash(s.rules);
+  ReviewSummaries summaries = review_summaries(store, s.round.id, s.rules, s.applications,
+                                               [&](const ReviewRow& row) { reviews_hash.add(row); });
+  const ScoredInputs inputs{std::move(read.sha256), reviews_hash.hex()};
   s.result = score_summarised(s.rules, s.applications, summaries.finish(), {}, facts ? facts->facts : CheckFacts{});
-  {
-    // From here to the join nothing changes `s`: both threads only read it.
-    std::exception_ptr failed;
-    std::jthread side;
-    if (meanwhile)
-      side = std::jthread([&] {
-        try {
-          meanwhile(s);
-        } catch (...) {
-          failed = std::current_exception();
-        }
-      });
+  auto store_it = [&] {
     save_scores(store, s.round.id, s.result);
+    save_scored_inputs(store, s.round.id, inputs);
     save_check_facts(store, s.round.id, facts);
     store.set_stage(s.round.id, Stage::scored);
     tx.commit_then_checkpoint();  // the copy into the file overlaps the printing
-    if (side.joinable()) side.join();
-    if (failed) std::rethrow_exception(failed);
-  }
+  };
+  // While it is stored nothing changes `s`: both threads only read it.
+  if (meanwhile)
+    alongside([&] { meanwhile(s); }, store_it);
+  else
+    store_it();
   return s;
 }
 

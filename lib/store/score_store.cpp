@@ -9,6 +9,7 @@
 #include "base/id_order.hpp"
 #include "base/permutation.hpp"
 #include "store/bulk_statement.hpp"
+#include "store/scored_inputs.hpp"
 #include "values/message.hpp"
 
 namespace competition {
@@ -96,6 +97,7 @@ void clear_scores(Store& store, const std::string& round) {
   SQLite::Statement del(store.db(), "DELETE FROM scores WHERE round_id = ?");
   del.bind(1, round);
   del.exec();
+  clear_scored_inputs(store, round);  // what they were computed from goes with them
 }
 
 void save_scores(Store& store, const std::string& round, const ScoreResult& result) {
@@ -218,12 +220,16 @@ void each_stored_score(Store& store, const std::string& round, const Rules& rule
     throw Error(ErrorKind::conflict, say(w_broken, round, broken->id, *broken->what), Remedy::score_stored_again);
 }
 
-std::optional<ScoreResult> load_scores(Store& store, const std::string& round, const Rules& rules) {
+std::vector<ScoredApplication> stored_scores_by_id(Store& store, const std::string& round, const Rules& rules) {
+  std::vector<ScoredApplication> rows;
+  each_stored_score(store, round, rules, [&](ScoredApplication& a) { rows.push_back(std::move(a)); });
+  return rows;
+}
+
+ScoreResult in_stored_order(std::vector<ScoredApplication> rows) {
   // Each row parsed as it is read, then the results put in order (rank IS
   // NULL, rank, application): the same order as SQL's ORDER BY, without
   // SQLite sorting whole records.
-  std::vector<ScoredApplication> rows;
-  each_stored_score(store, round, rules, [&](ScoredApplication& a) { rows.push_back(std::move(a)); });
   std::vector<std::uint32_t> order(rows.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
   std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {  // ties keep application order
@@ -234,9 +240,13 @@ std::optional<ScoreResult> load_scores(Store& store, const std::string& round, c
   });
   permute_in_place(rows, order);  // no second copy of a national result
   ScoreResult result;
-  bool any = !rows.empty();
   result.applications = std::move(rows);
-  if (!any) {
+  return result;
+}
+
+std::optional<ScoreResult> load_scores(Store& store, const std::string& round, const Rules& rules) {
+  ScoreResult result = in_stored_order(stored_scores_by_id(store, round, rules));
+  if (result.applications.empty()) {
     // A scored round without applications has no rows but does have a result.
     auto r = store.find_round(round);
     if (!r || r->stage == Stage::open) return std::nullopt;

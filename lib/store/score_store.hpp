@@ -18,14 +18,22 @@ namespace competition {
 // so it is safe inside or outside a Transaction).
 void save_scores(Store& store, const std::string& round, const ScoreResult& result);
 
-// Removes the round's rows of `scores`: what init, import and `score` do when
-// the stored result no longer holds (the caller sets the stage).
+// Removes the round's rows of `scores`, and the hashes of the inputs they were
+// computed from (scored_inputs.hpp): what init, import and `score` do when the
+// stored result no longer holds (the caller sets the stage).
 void clear_scores(Store& store, const std::string& round);
 
 // The stored result in its order (ranked by rank, then the unranked by id), or
 // nullopt when the round has no stored scores. `rules` gives the criteria order;
 // stored aggregates that do not match its criteria are Error(conflict).
 [[nodiscard]] std::optional<ScoreResult> load_scores(Store& store, const std::string& round, const Rules& rules);
+
+// load_scores in two steps, for a caller that checks the rows against the
+// applications (in id order) before it ranks them: the rows in application
+// order (errors as load_scores), then those rows in the stored result's order.
+[[nodiscard]] std::vector<ScoredApplication> stored_scores_by_id(Store& store, const std::string& round,
+                                                                 const Rules& rules);
+[[nodiscard]] ScoreResult in_stored_order(std::vector<ScoredApplication> rows);
 
 // The stored rows one at a time, in application order, each parsed into one
 // reused ScoredApplication (its owner may move from it) and handed to `row`:

@@ -302,6 +302,15 @@ std::unique_ptr<Store> Store::open(const std::string& path, Mode mode) {
   return store;
 }
 
+std::unique_ptr<Store> Store::reader() const {
+  std::unique_ptr<Store> store(new Store());
+  store->path_ = path_;
+  store->db_ = std::make_unique<SQLite::Database>(path_, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
+  store->db_->setBusyTimeout(busy_timeout_ms);
+  store->set_page_cache_kib(2 * 1024);  // it scans: a bigger cache would only keep what was read
+  return store;
+}
+
 void Store::set_warning_listener(std::function<void(const Message&)> listener) {
   warning_listener_ = std::move(listener);
 }

@@ -51,6 +51,10 @@ class Store {
   // written to it; an empty file gets the schema (not with read_only: Error(io)).
   // Applies pending migrations, sets WAL, foreign keys and a 5 s busy timeout.
   [[nodiscard]] static std::unique_ptr<Store> open(const std::string& path, Mode mode);
+  // A second connection to this store's file that only reads, with a small page
+  // cache: for another thread to read, inside this connection's write
+  // transaction and before it writes, what this one sees. Not checked again.
+  [[nodiscard]] std::unique_ptr<Store> reader() const;
   ~Store();
 
   SQLite::Database& db() { return *db_; }

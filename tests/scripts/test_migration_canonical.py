@@ -130,6 +130,7 @@ def main():
     con.execute("DROP TABLE check_facts")  # added by the migration of the cross-year checks' facts
     con.execute("DROP TABLE checked_rounds")
     con.execute("ALTER TABLE applications DROP COLUMN services")  # added by migration 10
+    con.execute("DROP TABLE scored_inputs")  # added by migration 11
     con.commit()
     con.execute("PRAGMA user_version = 4")
     con.close()

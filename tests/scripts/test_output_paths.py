@@ -250,35 +250,44 @@ def stale_bundle_temporaries(binary, work, db):
 
 
 def written_while_storing(binary, repo, work, db):
-    """`score -o PATH` writes its output while it stores the scores (cli/app EarlyOutput):
-    the file is the output printed, a FIFO gets it only after the commit, and a
-    failure of the file still comes after the note that the scores were stored."""
+    """`score -o PATH` and `allocate -o PATH` write their output while they store the
+    result (cli/app EarlyOutput): the file is the output printed, a FIFO gets it only
+    after the commit, and a failure of the file still comes after the note that the
+    result was stored."""
     ex = os.path.join(repo, "examples", "kharkiv-esm")
     fresh = os.path.join(work, "early.db")
     for args in (("init", os.path.join(ex, "rules.toml")), ("import", "applications", os.path.join(ex, "applications.csv")),
                  ("import", "reviewers", os.path.join(ex, "reviewers.csv")),
                  ("import", "reviews", os.path.join(ex, "reviews.csv"))):
         run(binary, fresh, *args, code=0)
-    missing = os.path.join(work, "no-such-dir", "scores.csv")
-    r = run(binary, fresh, "score", "--format", "csv", "-o", missing, code=4)
-    check(r.stderr.decode().strip().endswith("No such file or directory (the command's changes were recorded)"),
-          f"score -o into a missing directory: {r.stderr!r}")
-    check(b'"stage":"scored"' in run(binary, fresh, "status", "--json", code=0).stdout.replace(b" ", b""),
-          "score -o into a missing directory did not store the scores")
-    for fmt in ("csv", "text", "md", "json"):
-        path = os.path.join(work, f"scores.{fmt}")
-        run(binary, fresh, "score", "--format", fmt, "-o", path, code=0)
-        shown = run(binary, fresh, "score", "--format", fmt, code=0).stdout
-        check(read(path) == shown, f"score --format {fmt} -o differs from what it prints")
-    check([n for n in os.listdir(work) if ".tmp-" in n] == [], "score -o left a temporary file")
-    fifo = os.path.join(work, "scores.fifo")
-    os.mkfifo(fifo)
-    got = []
-    reader = threading.Thread(target=lambda: got.append(read(fifo)))
-    reader.start()
-    run(binary, fresh, "score", "--format", "csv", "-o", fifo, code=0)
-    reader.join()
-    check(got == [read(os.path.join(work, "scores.csv"))], "score -o FIFO got other bytes than the file")
+    # Each command: (its first run, a run again that stores, the same printed only, the stage after).
+    commands = (("score", ["score"], ["score"], "scored"),
+                ("allocate", ["allocate"], ["allocate", "--force"], "allocated"))
+    for name, first, again, stage in commands:
+        # The first run: its file cannot be made, the result is still stored.
+        missing = os.path.join(work, "no-such-dir", f"{name}.csv")
+        r = run(binary, fresh, *first, "--format", "csv", "-o", missing, code=4)
+        check(r.stderr.decode().strip().endswith("No such file or directory (the command's changes were recorded)"),
+              f"{name} -o into a missing directory: {r.stderr!r}")
+        check(f'"stage":"{stage}"'.encode() in run(binary, fresh, "status", "--json", code=0).stdout.replace(b" ", b""),
+              f"{name} -o into a missing directory did not store its result")
+        # allocate --force --dry-run prints the decision --force stores (score on a
+        # scored round stores it again).
+        shown_args = again + (["--dry-run"] if name == "allocate" else [])
+        for fmt in ("csv", "text", "md", "json"):
+            path = os.path.join(work, f"{name}.{fmt}")
+            run(binary, fresh, *again, "--format", fmt, "-o", path, code=0)
+            shown = run(binary, fresh, *shown_args, "--format", fmt, code=0).stdout
+            check(read(path) == shown, f"{name} --format {fmt} -o differs from what it prints")
+        check([n for n in os.listdir(work) if ".tmp-" in n] == [], f"{name} -o left a temporary file")
+        fifo = os.path.join(work, f"{name}.fifo")
+        os.mkfifo(fifo)
+        got = []
+        reader = threading.Thread(target=lambda: got.append(read(fifo)))
+        reader.start()
+        run(binary, fresh, *again, "--format", "csv", "-o", fifo, code=0)
+        reader.join()
+        check(got == [read(os.path.join(work, f"{name}.csv"))], f"{name} -o FIFO got other bytes than the file")
 
 
 def full_disk(binary, work, db):

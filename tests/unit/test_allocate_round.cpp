@@ -1,11 +1,12 @@
 // `allocate` as a library call: ties = "refuse" (docs/cli.md "Commission
 // decisions") and run_allocate over a real store: the stage checks, the
-// re-scoring check, --dry-run and --force.
+// stored scores and hashes it decides from, --dry-run and --force.
 #include <doctest/doctest.h>
 
 #include <string>
 
 #include "commands/allocate_round.hpp"
+#include "commands/audit.hpp"
 #include "commands/importer.hpp"
 #include "commands/score_round.hpp"
 #include "store/allocation_store.hpp"
@@ -178,9 +179,9 @@ TEST_CASE("allocate round: a tie across lots is not refused when the order would
 
 namespace {
 
-// The message of refusing to allocate after `sql` changed the stored scores
-// of the round imported with P-3 scoring 7 (ranks P-1, P-2, P-3); the remedy
-// it names is `remedy`.
+// The message of refusing to allocate after `sql` changed the store of the
+// round imported with P-3 scoring 7 (ranks P-1, P-2, P-3) and scored; the
+// remedy it names is `remedy`; "allocated" when it allocated.
 std::string refused_after(const std::string& sql, Remedy remedy = Remedy::rescore) {
   RoundStore t;
   import_round(t, "7");
@@ -202,29 +203,81 @@ std::string changed(const std::string& id) {
   return "round ties-1: inputs changed since `score` (application " + id + " scores differently now)";
 }
 
+// What stored_difference (audit's comparison) names after `sql` changed the
+// stored scores, against the result `score` computed.
+std::optional<std::string> difference_after(const std::string& sql) {
+  RoundStore t;
+  import_round(t, "7");
+  const ScoreResult fresh = run_score(*t.store, std::nullopt);
+  t.store->db().exec(sql);
+  return stored_difference(*t.store, "ties-1", Store::rules_of(*t.store->find_round("ties-1")), fresh);
+}
+
 }  // namespace
 
-TEST_CASE("allocate round: the stored scores must be what the stored inputs give, compared row by row") {
+TEST_CASE("allocate round: decides from the stored scores, which must name the applications `score` read") {
   // Untouched: allocated.
   CHECK(refused_after("SELECT 1") == "allocated");
-  // A changed score is named; so is a stored row gone missing.
-  CHECK(refused_after("UPDATE scores SET total = '17/2' WHERE application = 'P-2'") == changed("P-2"));
+  // A stored row gone missing, or one for an application not in the round, is named.
   CHECK(refused_after("DELETE FROM scores WHERE application = 'P-3'") == changed("P-3"));
-  CHECK(refused_after("UPDATE scores SET flags = 'spread:a' WHERE application = 'P-1'") == changed("P-1"));
+  CHECK(refused_after("PRAGMA foreign_keys = OFF; INSERT INTO scores SELECT round_id, 'P-0', status, rank, total, "
+                      "criteria, reviews, flags, reasons FROM scores WHERE application = 'P-1'") == changed("P-0"));
+  // An application changed behind the program's back: its hash is not the one `score` read.
+  CHECK(refused_after("UPDATE applications SET requested = requested + 100 WHERE id = 'P-2'") ==
+        "round ties-1: the applications changed since `score` (their SHA-256 is not the one `score` read)");
+  // Rows that cannot be read: the first in the stored order (by rank) is named.
+  CHECK(refused_after("UPDATE scores SET total = 'x' WHERE application = 'P-3'; "
+                      "UPDATE scores SET criteria = 'zz=1/1' WHERE application = 'P-2'",
+                      Remedy::score_stored_again) ==
+        "round ties-1: the stored score of P-2 does not match the criteria of the rules");
+}
+
+TEST_CASE("allocate round: the reviews are not read again; audit finds a review changed behind the program's back") {
+  RoundStore t;
+  import_round(t, "7");
+  run_score(*t.store, std::nullopt);
+  // P-3's review now gives 1, not 7: allocate decides from the stored scores
+  // and records the reviews `score` read, which audit no longer finds.
+  t.store->db().exec("UPDATE reviews SET scores = 'a=1' WHERE application = 'P-3'");
+  AllocateResult r = run_allocate(*t.store, std::nullopt, {.force = false, .dry_run = false});
+  CHECK(r.stored);
+  RoundAudit a = audit_round(*t.store, *t.store->find_round("ties-1"));
+  CHECK_FALSE(a.ok());
+  bool reviews_hash = false, p3_total = false;
+  for (const Difference& d : a.differences) {
+    if (d.field == "inputs.reviews.csv") reviews_hash = true;
+    if (d.application == "P-3" && d.field == "score.total") p3_total = true;
+  }
+  CHECK(reviews_hash);
+  CHECK(p3_total);
+}
+
+TEST_CASE("allocate round: a round scored before migration 11 has its reviews hashed by allocate, to the same record") {
+  RoundStore t, old;
+  import_round(t, "7");
+  import_round(old, "7");
+  run_score(*t.store, std::nullopt);
+  run_score(*old.store, std::nullopt);
+  old.store->db().exec("DELETE FROM scored_inputs");
+  AllocateResult r = run_allocate(*t.store, std::nullopt, {.force = false, .dry_run = false});
+  AllocateResult o = run_allocate(*old.store, std::nullopt, {.force = false, .dry_run = false});
+  CHECK(o.fingerprint == r.fingerprint);
+}
+
+TEST_CASE("stored_difference: the stored scores against a fresh result, as audit compares them") {
+  CHECK(difference_after("SELECT 1") == std::nullopt);
+  // A changed score is named; so is a stored row gone missing.
+  CHECK(difference_after("UPDATE scores SET total = '17/2' WHERE application = 'P-2'") == "P-2");
+  CHECK(difference_after("DELETE FROM scores WHERE application = 'P-3'") == "P-3");
+  CHECK(difference_after("UPDATE scores SET flags = 'spread:a' WHERE application = 'P-1'") == "P-1");
   // Only the ranks swapped: the first moved one in the fresh ranking.
-  CHECK(refused_after("UPDATE scores SET rank = 5 - rank WHERE application IN ('P-2', 'P-3')") == changed("P-2"));
+  CHECK(difference_after("UPDATE scores SET rank = 5 - rank WHERE application IN ('P-2', 'P-3')") == "P-2");
   // A stored row for an application that is not in the round comes before a
   // moved rank, after a changed score.
   const std::string extra =
       "PRAGMA foreign_keys = OFF; INSERT INTO scores SELECT round_id, 'P-0', status, rank, total, "
       "criteria, reviews, flags, "
       "reasons FROM scores WHERE application = 'P-1'; ";
-  CHECK(refused_after(extra + "UPDATE scores SET rank = 5 - rank WHERE application IN ('P-2', 'P-3')") ==
-        changed("P-0"));
-  CHECK(refused_after(extra + "UPDATE scores SET reviews = 2 WHERE application = 'P-3'") == changed("P-3"));
-  // Rows that cannot be read: the first in the stored order (by rank) is named.
-  CHECK(refused_after("UPDATE scores SET total = 'x' WHERE application = 'P-3'; "
-                      "UPDATE scores SET criteria = 'zz=1/1' WHERE application = 'P-2'",
-                      Remedy::score_stored_again) ==
-        "round ties-1: the stored score of P-2 does not match the criteria of the rules");
+  CHECK(difference_after(extra + "UPDATE scores SET rank = 5 - rank WHERE application IN ('P-2', 'P-3')") == "P-0");
+  CHECK(difference_after(extra + "UPDATE scores SET reviews = 2 WHERE application = 'P-3'") == "P-3");
 }

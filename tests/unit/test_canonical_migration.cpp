@@ -70,6 +70,9 @@ void make_old_database(testing::TempStore& t) {
   db.exec("UPDATE organisations SET name_key = 'го «один»' WHERE name = 'ГО «Один»'");
   db.exec("INSERT INTO organisations (name, name_key) VALUES ('ГО \"Два\"', 'го \"два\"')");
   db.exec("UPDATE applications SET organisation_id = last_insert_rowid() WHERE id = 'P-4'");
+  // As allocated by a version before migration 11: no hashes kept by `score`, so
+  // that allocate hashes what it reads (the typed text).
+  db.exec("DELETE FROM scored_inputs");
   (void)run_allocate(*t.store, std::nullopt, {.force = false, .dry_run = false});
   // Two pabulib projects called `1` in two rounds: organisations keyed by project, not by name.
   db.exec("INSERT INTO organisations (name, name_key) VALUES ('1', 'pabulib:a/1'), ('1', 'pabulib:b/1')");
@@ -85,6 +88,7 @@ void make_old_database(testing::TempStore& t) {
   db.exec("DROP TABLE check_facts");  // added by the migration of the cross-year checks' facts
   db.exec("DROP TABLE checked_rounds");
   db.exec("ALTER TABLE applications DROP COLUMN services");  // added by migration 10
+  db.exec("DROP TABLE scored_inputs");                       // added by migration 11
   db.exec("PRAGMA user_version = 4");
 }
 

@@ -68,6 +68,8 @@ TEST_CASE("migrations: a new database is at the last version, with the CHECK lis
   // The migration of the cross-year checks' facts (year.md §5): one row per checked round, its facts by earlier winner.
   CHECK(table_sql(db, "checked_rounds").find("CHECK (log_seq >= 0)") != std::string::npos);
   CHECK(table_sql(db, "check_facts").find("PRIMARY KEY (round_id, earlier_round, application)") != std::string::npos);
+  // Migration 011: the hashes of the inputs a `score` read.
+  CHECK(table_sql(db, "scored_inputs").find("CHECK (length(reviews_sha256) = 64)") != std::string::npos);
   // Migration 010: applications' services.
   CHECK(table_sql(db, "applications").find("services TEXT NOT NULL DEFAULT ''") != std::string::npos);
   // Migration 008: agreements, payments, outcomes' received_on, `money` log entries.

@@ -1,0 +1,41 @@
+#include "commands/input_hashing.hpp"
+
+namespace competition {
+
+ApplicationsHashing::ApplicationsHashing(const Rules& rules, bool services)
+    : hash_(rules, services), pipe_([this](const Application& a) { hash_.add(a); }) {}
+
+std::string ApplicationsHashing::hex() {
+  pipe_.finish();
+  return hash_.hex();
+}
+
+ReviewsHashing::ReviewsHashing(const Rules& rules)
+    : hash_(rules), pipe_([this](const Copy& c) { hash_.add(c.application, c.reviewer, c.scores, c.comment); }) {}
+
+void ReviewsHashing::add(const ReviewRow& row) {
+  Copy& c = pipe_.next();
+  c.application.assign(row.application);
+  c.reviewer.assign(row.reviewer);
+  c.comment.assign(row.comment);
+  c.scores.assign(row.scores.begin(), row.scores.end());
+}
+
+std::string ReviewsHashing::hex() {
+  pipe_.finish();
+  return hash_.hex();
+}
+
+HashedApplications read_hashed_applications(Store& store, const std::string& round, const Rules& rules,
+                                            bool keep_titles) {
+  HashedApplications out;
+  ApplicationsHashing hashing(rules, store.has_services(round));
+  out.applications = store.applications(round, [&](Application& a) {
+    hashing.add(a);
+    if (!keep_titles) std::string().swap(a.title);
+  });
+  out.sha256 = hashing.hex();
+  return out;
+}
+
+}  // namespace competition

@@ -1,0 +1,69 @@
+// commands/input_hashing: the hashes computed on a second thread are those of
+// ApplicationsHash and ReviewsHash fed the same rows on this one.
+#include "commands/input_hashing.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "temp_store.hpp"
+
+using namespace competition;
+using competition::testing::TempStore;
+
+TEST_CASE("input hashing: reviews hashed on a second thread, more rows than a batch") {
+  Rules rules;
+  Criterion q, s;
+  q.id = "q";
+  s.id = "s";
+  rules.criteria = {q, s};
+  ReviewsHash here(rules);
+  ReviewsHashing there(rules);
+  std::vector<Rational> scores;
+  for (int i = 0; i < 10000; ++i) {
+    const std::string application = "A" + std::to_string(10000 + i / 3), reviewer = "R" + std::to_string(i % 3);
+    scores = {Rational(i % 11, 2), Rational(i % 4)};
+    if (i % 13 == 0) scores.pop_back();  // a row without its last score
+    const std::string comment = i % 7 ? "" : "good, \"very\"";
+    here.add(application, reviewer, scores, comment);
+    there.add(ReviewRow{application, reviewer, scores, comment, false});
+  }
+  CHECK(there.hex() == here.hex());
+}
+
+TEST_CASE("input hashing: the applications read from the store, hashed as read, titles dropped or kept") {
+  TempStore t(R"(
+[competition]
+id = "h-1"
+title = "t"
+year = 2024
+budget = 1000
+
+[[criteria]]
+id = "a"
+name = "A"
+min = 0
+max = 10
+weight = 1
+)");
+  std::string csv = "id,organisation,title,category,requested\n";
+  for (int i = 0; i < 9000; ++i)
+    csv += "P-" + std::to_string(10000 + i) + ",ГО «Крок " + std::to_string(i % 50) + "»,Проєкт " + std::to_string(i) +
+           ",,100\n";
+  ImportOptions o;
+  o.kind = ImportKind::applications;
+  o.file = "applications.csv";
+  REQUIRE(import_file(*t.store, o, csv).added == 9000);
+  const Rules rules = Store::rules_of(*t.store->find_round("h-1"));
+  std::vector<Application> all = t.store->applications("h-1");
+  REQUIRE(all.size() == 9000);
+  const std::string expected = applications_sha256(rules, all);
+  HashedApplications without = read_hashed_applications(*t.store, "h-1", rules, false);
+  CHECK(without.sha256 == expected);
+  CHECK(without.applications.size() == 9000);
+  CHECK(without.applications[17].title.empty());
+  HashedApplications with = read_hashed_applications(*t.store, "h-1", rules, true);
+  CHECK(with.sha256 == expected);
+  CHECK(with.applications[17].title == "Проєкт 17");
+}

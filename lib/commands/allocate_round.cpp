@@ -297,6 +297,13 @@ AllocateResult run_allocate(Store& store, const std::optional<std::string>& roun
   nlohmann::ordered_json applied = applied_decisions_json(standing.standing);
   r.decisions = standing.standing;
 
+  // At its peak (inside decide) a national round holds the applications, the
+  // ranking and the decision's lines: the criteria go first unless needed
+  // (`ties = "refuse"` compares them).
+  if (r.rules.ties != TiePolicy::refuse) {
+    drop_criteria_unless_ordered(in.scores, decisions);
+    release_free_memory();
+  }
   // `score` stores the ranking of the rules alone; recorded orders re-arrange
   // full ties for the allocation (docs/rules.md §3).
   Decided decided = decide(r.rules, r.applications, in.scores, decisions);

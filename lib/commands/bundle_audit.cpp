@@ -495,11 +495,8 @@ void check_decision(const BundleFiles& files, StoredRecord& record, const Rules&
     a.checks_cut_off = checks.cut_off;
     for (const auto& [application, flags] : checks.flags)
       for (const std::string& flag : flags) a.flags.push_back({application, flag});
-    // The allocation reads the ranking's order, statuses and reasons; only
-    // commission orders rank again by the criteria (with_tie_orders). Without
-    // them the criteria (80 MB at a million) go before it, as the summaries did.
-    if (in.decisions.applied.orders.empty())
-      for (ScoredApplication& s : scores.applications) std::vector<Rational>().swap(s.criteria);
+    // The criteria go before the allocation, as the summaries did.
+    drop_criteria_unless_ordered(scores, in.decisions.applied);
     release_free_memory();
     decision = decide(rules, in.applications, scores, in.decisions.applied).decision;
   } catch (const std::exception& e) {

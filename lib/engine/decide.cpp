@@ -10,4 +10,9 @@ Decided decide(const Rules& rules, const std::vector<Application>& applications,
   return out;
 }
 
+void drop_criteria_unless_ordered(ScoreResult& ranking, const AppliedDecisions& decisions) {
+  if (!decisions.orders.empty()) return;
+  for (ScoredApplication& s : ranking.applications) std::vector<Rational>().swap(s.criteria);
+}
+
 }  // namespace competition

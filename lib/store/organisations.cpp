@@ -2,7 +2,9 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <charconv>
 #include <limits>
+#include <stdexcept>
 
 #include "base/string_index.hpp"
 #include "store/bulk_statement.hpp"
@@ -82,6 +84,17 @@ std::int64_t resolve_organisation(SQLite::Database& db, std::string_view name, s
   }
   SQLite::Statement ins(db, insert_sql);
   return insert(db, ins, name, edrpou, key);
+}
+
+std::int64_t stored_organisation_id(const Application& application) {
+  const std::string_view key = application.organisation_key, prefix = "org:";
+  std::int64_t id = 0;
+  if (key.starts_with(prefix)) {
+    const char* end = key.data() + key.size();
+    if (auto [p, ec] = std::from_chars(key.data() + prefix.size(), end, id); ec == std::errc{} && p == end) return id;
+  }
+  throw std::logic_error("application " + application.id +
+                         " has no stored organisation key: " + application.organisation_key);
 }
 
 std::int64_t find_organisation(SQLite::Database& db, std::string_view code_or_name) {

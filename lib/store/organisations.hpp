@@ -38,6 +38,11 @@ struct StoredOrganisation {
 // or -1 when it names no known organisation. Reads only.
 [[nodiscard]] std::int64_t find_organisation(SQLite::Database& db, std::string_view code_or_name);
 
+// The organisations row of an application as Store::applications read it (its
+// `organisation_key` is "org:<row id>"); std::logic_error once use_round_keys
+// has given it the round's key instead.
+[[nodiscard]] std::int64_t stored_organisation_id(const Application& application);
+
 // The conflict entries of `reviewers` that find_organisation finds nothing
 // for, reviewer by reviewer in their order, entries in theirs.
 [[nodiscard]] std::vector<UnknownConflict> unknown_conflicts(SQLite::Database& db,

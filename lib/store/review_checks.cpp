@@ -13,14 +13,26 @@ namespace competition {
 // to, by the application's code, or by the application's organisation name.
 ReviewChecks::ReviewChecks(Store& store, const RoundRecord& round) {
   Named by_code, by_name;
-  load_reviewers(store, round, by_code, by_name);
+  load_reviewers(store, store.reviewers(round.id), by_code, by_name);
   load_applications(store, round, by_code, by_name);
 }
 
-void ReviewChecks::load_reviewers(Store& store, const RoundRecord& round, Named& by_code, Named& by_name) {
-  for (const auto& rv : store.reviewers(round.id)) {
+ReviewChecks::ReviewChecks(Store& store, const std::vector<Reviewer>& reviewers,
+                           const std::vector<Application>& applications) {
+  Named by_code, by_name;
+  load_reviewers(store, reviewers, by_code, by_name);
+  app_index_.reserve(applications.size());
+  apps_.reserve(applications.size());
+  for (const Application& a : applications)
+    add_application(a.id, stored_organisation_id(a), a.edrpou, a.organisation, by_code, by_name);
+}
+
+void ReviewChecks::load_reviewers(Store& store, const std::vector<Reviewer>& reviewers, Named& by_code,
+                                  Named& by_name) {
+  for (const auto& rv : reviewers) {
     auto r = static_cast<std::uint32_t>(reviewers_.size());
     ReviewerInfo info;
+    info.declares = !rv.conflicts.empty();
     for (const auto& c : rv.conflicts) {
       if (auto org = find_organisation(store.db(), c); org >= 0) info.orgs.push_back(org);
       if (auto code = normalize_edrpou(c)) by_code[*code].push_back(r);
@@ -37,21 +49,25 @@ void ReviewChecks::load_applications(Store& store, const RoundRecord& round, con
       store.db(),
       "SELECT id, organisation_id, COALESCE(edrpou, ''), organisation FROM applications WHERE round_id = ?");
   q.text(1, round.id);
-  while (q.step()) {
-    auto i = static_cast<std::uint32_t>(apps_.size());
-    AppInfo info;
-    info.org = q.column_int64(1);
-    if (!by_name.empty()) {  // by_code has entries only when by_name has
-      std::vector<std::uint32_t> named;
-      if (auto code = q.column_text(2); !code.empty())
-        if (auto it = by_code.find(std::string(code)); it != by_code.end()) named = it->second;
-      if (auto it = by_name.find(organisation_name_key(q.column_text(3))); it != by_name.end())
-        named.insert(named.end(), it->second.begin(), it->second.end());
-      if (!named.empty()) named_by_.emplace(i, std::move(named));
-    }
-    app_index_.emplace(q.column_text(0), i);
-    apps_.push_back(info);
+  while (q.step())
+    add_application(q.column_text(0), q.column_int64(1), q.column_text(2), q.column_text(3), by_code, by_name);
+}
+
+void ReviewChecks::add_application(std::string_view id, std::int64_t org, std::string_view edrpou,
+                                   std::string_view organisation, const Named& by_code, const Named& by_name) {
+  auto i = static_cast<std::uint32_t>(apps_.size());
+  AppInfo info;
+  info.org = org;
+  if (!by_name.empty()) {  // by_code has entries only when by_name has
+    std::vector<std::uint32_t> named;
+    if (!edrpou.empty())
+      if (auto it = by_code.find(std::string(edrpou)); it != by_code.end()) named = it->second;
+    if (auto it = by_name.find(organisation_name_key(organisation)); it != by_name.end())
+      named.insert(named.end(), it->second.begin(), it->second.end());
+    if (!named.empty()) named_by_.emplace(i, std::move(named));
   }
+  app_index_.emplace(id, i);
+  apps_.push_back(info);
 }
 
 bool ReviewChecks::conflicted(std::uint32_t a, std::uint32_t r) const {

@@ -13,6 +13,7 @@
 
 #include "base/string_index.hpp"
 #include "store/store.hpp"
+#include "values/model.hpp"
 #include "values/round.hpp"
 
 namespace competition {
@@ -20,6 +21,10 @@ namespace competition {
 class ReviewChecks {
  public:
   ReviewChecks(Store& store, const RoundRecord& round);
+  // The same checks over the round's reviewers and applications as a caller
+  // has read them already (Store::reviewers, Store::applications, before
+  // use_round_keys changes their keys): `score` reads no table twice.
+  ReviewChecks(Store& store, const std::vector<Reviewer>& reviewers, const std::vector<Application>& applications);
 
   // Positions of an application and a reviewer, or -1 when the round has none by that id.
   std::int64_t app(std::string_view id) const {
@@ -35,6 +40,8 @@ class ReviewChecks {
   // organisation a conflict entry resolves to, the application's code, or its
   // organisation name (normalised).
   bool conflicted(std::uint32_t a, std::uint32_t r) const;
+  // Whether reviewer `r` declares any conflict (only then can conflicted() hold).
+  bool declares_conflicts(std::uint32_t r) const { return reviewers_[r].declares; }
 
   // Records the pair at `line`: the line of its first review when the file
   // already had it, else 0. `a` and `r` are positions, or -1 when unknown.
@@ -51,11 +58,14 @@ class ReviewChecks {
   };
   struct ReviewerInfo {
     std::vector<std::int64_t> orgs;  // organisations its conflicts resolve to
+    bool declares = false;           // it has conflict entries (known organisations or not)
   };
   using Named = std::unordered_map<std::string, std::vector<std::uint32_t>>;  // code or name key -> reviewers
 
-  void load_reviewers(Store& store, const RoundRecord& round, Named& by_code, Named& by_name);
+  void load_reviewers(Store& store, const std::vector<Reviewer>& reviewers, Named& by_code, Named& by_name);
   void load_applications(Store& store, const RoundRecord& round, const Named& by_code, const Named& by_name);
+  void add_application(std::string_view id, std::int64_t org, std::string_view edrpou, std::string_view organisation,
+                       const Named& by_code, const Named& by_name);
 
   StringIndex<std::uint32_t> app_index_, reviewer_index_;  // id -> position in apps_ / reviewers_
   std::vector<AppInfo> apps_;

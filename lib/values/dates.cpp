@@ -229,9 +229,19 @@ std::optional<std::int64_t> submitted_key_of_canonical(std::string_view c) {
 
 std::string submitted_key_text(std::int64_t key) {
   if (key == 0) return {};
-  auto part = [&](std::int64_t div, std::int64_t mod) { return static_cast<int>(key / div % mod); };
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", part(10000000000, 10000), part(100000000, 100),
-                     part(1000000, 100), part(10000, 100), part(100, 100), part(1, 100));
+  if (key < 0) {  // never stored (submitted_key_number gives none); shown as it always was
+    auto part = [&](std::int64_t div, std::int64_t mod) { return static_cast<int>(key / div % mod); };
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", part(10000000000, 10000), part(100000000, 100),
+                       part(1000000, 100), part(10000, 100), part(100, 100), part(1, 100));
+  }
+  // The 14 low digits into their places, without fmt's format-string parsing
+  // (7 % of a national applications import, once per row).
+  std::string out = "0000-00-00T00:00:00";
+  for (std::size_t i : {18u, 17u, 15u, 14u, 12u, 11u, 9u, 8u, 6u, 5u, 3u, 2u, 1u, 0u}) {
+    out[i] = static_cast<char>('0' + key % 10);
+    key /= 10;
+  }
+  return out;
 }
 
 }  // namespace competition

@@ -51,6 +51,30 @@ TEST_CASE("applications_csv: services are trimmed, deduplicated and sorted by by
   CHECK(apps[1].services.empty());
 }
 
+TEST_CASE("applications_csv: counts may group thousands by spaces and have at most 15 digits") {
+  Rules rules = csv_input_rules();
+  std::vector<Diagnostic> errors;
+  auto apps = parse_applications_csv(
+      "id,organisation,title,requested,planned_clients,planned_jobs,planned_volunteers\n"
+      "P-1,ГО,t,1,999 999 999 999 999,007,0\n"
+      "P-2,ГО,t,1,1 000 000 000 000 000,-5,1.5\n"
+      "P-3,ГО,t,1,+5,1 2,\n",
+      rules, "apps.csv", errors);
+  CHECK(
+      texts(errors) ==
+      std::vector<std::string>{
+          "apps.csv:3:5: planned_clients: \"1 000 000 000 000 000\" is not a non-negative whole number (expected e.g. "
+          "120)",
+          "apps.csv:3:6: planned_jobs: \"-5\" is not a non-negative whole number (expected e.g. 120)",
+          "apps.csv:3:7: planned_volunteers: \"1.5\" is not a non-negative whole number (expected e.g. 120)",
+          "apps.csv:4:5: planned_clients: \"+5\" is not a non-negative whole number (expected e.g. 120)",
+      });
+  REQUIRE(apps.size() == 1);
+  CHECK(apps[0].planned_clients == 999999999999999);
+  CHECK(apps[0].planned_jobs == 7);
+  CHECK(apps[0].planned_volunteers == 0);
+}
+
 TEST_CASE("applications_csv: problems are located at their line, column and field") {
   Rules rules = csv_input_rules();
   std::vector<Diagnostic> errors;

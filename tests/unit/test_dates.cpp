@@ -87,6 +87,8 @@ TEST_CASE("the normalised form as a number that sorts the same way, and back") {
   CHECK(submitted_key_text(20180203142507) == "2018-02-03T14:25:07");
   CHECK(submitted_key_text(10101000000) == "0001-01-01T00:00:00");
   CHECK(submitted_key_text(0) == "");
+  CHECK(submitted_key_text(99991231235959) == "9999-12-31T23:59:59");
+  CHECK(submitted_key_text(120180203142507) == "2018-02-03T14:25:07");  // the 14 low digits, as always
   // Order kept: a second, a day and a year apart.
   CHECK(*submitted_key_number("2018-02-03T14:25:07") < *submitted_key_number("2018-02-03T14:25:08"));
   CHECK(*submitted_key_number("2018-02-03T23:59:59") < *submitted_key_number("2018-02-04T00:00:00"));

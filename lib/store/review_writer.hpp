@@ -31,6 +31,9 @@ class ReviewWriter {
   // Writes the rows still waiting for a full batch.
   void finish() { put_.flush(); }
 
+  // Whether the round had no reviews when this writer was made.
+  bool fresh() const { return fresh_; }
+
  private:
   // nullopt when the round has no review of the pair, else the fields that differ.
   std::optional<std::string> changes(const Review& rv, const std::string& scores);

@@ -103,3 +103,60 @@ TEST_CASE("checked sums: an overflow throws, and is told as a total too large, n
           "limits of docs/formats.md \"Limits\"; nothing was written");
   }
 }
+
+namespace {
+
+// reviewers.csv of R-10000 … R-(10000+n-1); the rows of reviews.csv of
+// `application` by the reviewers [from, to); reviews.csv of such rows.
+std::string reviewers_csv(int n) {
+  std::string csv = "id,name\n";
+  for (int i = 0; i < n; ++i) csv += "R-" + std::to_string(10000 + i) + ",r\n";
+  return csv;
+}
+std::string review_rows(const std::string& application, int from, int to) {
+  std::string rows;
+  for (int i = from; i < to; ++i) rows += application + ",R-" + std::to_string(10000 + i) + ",5\n";
+  return rows;
+}
+std::string reviews_csv(const std::string& rows) { return "application,reviewer,a\n" + rows; }
+
+}  // namespace
+
+TEST_CASE("round limits: at most 1000 counted reviews per application, in a fresh round or added to one") {
+  {  // A fresh round (the reviews counted as they are read): 1000 are accepted, 1001 are not.
+    testing::TempStore t(rules_text, "round-limits");
+    t.import(ImportKind::applications, "id,organisation,title,requested\nA-1,O,t,1\nA-2,O2,t,1\n");
+    t.import(ImportKind::reviewers, reviewers_csv(1001));
+    auto errors = refused(t, ImportKind::reviews, reviews_csv(review_rows("A-2", 0, 1001)));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0] ==
+          "in.csv: round lim: application A-2 has 1001 reviews, more than the 1000 an application may have "
+          "(docs/formats.md \"Limits\")");
+    CHECK(t.count("reviews") == 0);
+    CHECK(refused(t, ImportKind::reviews, reviews_csv(review_rows("A-2", 0, 1000))).empty());
+    CHECK(t.count("reviews") == 1000);
+    // Added to the round's stored reviews (the query over them): one more is refused.
+    errors = refused(t, ImportKind::reviews, reviews_csv(review_rows("A-2", 1000, 1001)));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0] ==
+          "in.csv: round lim: application A-2 has 1001 reviews, more than the 1000 an application may have "
+          "(docs/formats.md \"Limits\")");
+    CHECK(t.count("reviews") == 1000);
+  }
+  {  // Two applications over it in a fresh round: the one with the most is named, then the smaller id.
+    testing::TempStore t(rules_text, "round-limits");
+    t.import(ImportKind::applications, "id,organisation,title,requested\nA-1,O,t,1\nA-2,O2,t,1\nA-3,O3,t,1\n");
+    t.import(ImportKind::reviewers, reviewers_csv(1002));
+    auto errors =
+        refused(t, ImportKind::reviews, reviews_csv(review_rows("A-3", 0, 1001) + review_rows("A-2", 0, 1001)));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0] ==
+          "in.csv: round lim: application A-2 has 1001 reviews, more than the 1000 an application may have "
+          "(docs/formats.md \"Limits\")");
+    errors = refused(t, ImportKind::reviews, reviews_csv(review_rows("A-1", 0, 1001) + review_rows("A-3", 0, 1002)));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0] ==
+          "in.csv: round lim: application A-3 has 1002 reviews, more than the 1000 an application may have "
+          "(docs/formats.md \"Limits\")");
+  }
+}

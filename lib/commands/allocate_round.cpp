@@ -34,9 +34,9 @@ constexpr PerLang<const char*> w_no_facts{
 constexpr PerLang<const char*> w_none_scored{
     .uk = "конкурс {}: жодна заявка не має достатньо оцінок, щоб її оцінити (неповних: {})",
     .en = "round {}: no application has enough reviews to be scored ({} incomplete)"};
-constexpr PerLang<const char*> w_inputs_changed{
-    .uk = "конкурс {}: вхідні дані змінилися після `score` (заявка {} тепер має інший результат)",
-    .en = "round {}: inputs changed since `score` (application {} scores differently now)"};
+constexpr PerLang<const char*> w_scores_uncovered{
+    .uk = "конкурс {}: збережені оцінки не відповідають заявкам конкурсу (заявка {})",
+    .en = "round {}: the stored scores do not match the round's applications (application {})"};
 constexpr PerLang<const char*> w_applications_changed{
     .uk = "конкурс {}: заявки змінилися після `score` (їхній SHA-256 не той, що його прочитав `score`)",
     .en = "round {}: the applications changed since `score` (their SHA-256 is not the one `score` read)"};
@@ -210,7 +210,7 @@ Scored stored_scoring(Store& store, AllocateResult& r) {
     use_round_keys(r.applications);
   }
   if (auto wrong = uncovered(r.applications, scored))
-    throw Error(ErrorKind::conflict, say(w_inputs_changed, id, *wrong), Remedy::rescore);
+    throw Error(ErrorKind::conflict, say(w_scores_uncovered, id, *wrong), Remedy::rescore);
   out.scores = in_stored_order(std::move(scored));
   // docs/cli.md exit 3 "allocating before every application is scored": a round where
   // no application has enough reviews to be scored (typically: the reviews were

@@ -199,8 +199,8 @@ std::string refused_after(const std::string& sql, Remedy remedy = Remedy::rescor
   return "allocated";
 }
 
-std::string changed(const std::string& id) {
-  return "round ties-1: inputs changed since `score` (application " + id + " scores differently now)";
+std::string uncovered(const std::string& id) {
+  return "round ties-1: the stored scores do not match the round's applications (application " + id + ")";
 }
 
 // What stored_difference (audit's comparison) names after `sql` changed the
@@ -219,9 +219,9 @@ TEST_CASE("allocate round: decides from the stored scores, which must name the a
   // Untouched: allocated.
   CHECK(refused_after("SELECT 1") == "allocated");
   // A stored row gone missing, or one for an application not in the round, is named.
-  CHECK(refused_after("DELETE FROM scores WHERE application = 'P-3'") == changed("P-3"));
+  CHECK(refused_after("DELETE FROM scores WHERE application = 'P-3'") == uncovered("P-3"));
   CHECK(refused_after("PRAGMA foreign_keys = OFF; INSERT INTO scores SELECT round_id, 'P-0', status, rank, total, "
-                      "criteria, reviews, flags, reasons FROM scores WHERE application = 'P-1'") == changed("P-0"));
+                      "criteria, reviews, flags, reasons FROM scores WHERE application = 'P-1'") == uncovered("P-0"));
   // An application changed behind the program's back: its hash is not the one `score` read.
   CHECK(refused_after("UPDATE applications SET requested = requested + 100 WHERE id = 'P-2'") ==
         "round ties-1: the applications changed since `score` (their SHA-256 is not the one `score` read)");

@@ -1,5 +1,7 @@
 #include "commands/input_hashing.hpp"
 
+#include <optional>
+
 namespace competition {
 
 ApplicationsHashing::ApplicationsHashing(const Rules& rules, bool services)
@@ -27,14 +29,15 @@ std::string ReviewsHashing::hex() {
 }
 
 HashedApplications read_hashed_applications(Store& store, const std::string& round, const Rules& rules,
-                                            bool keep_titles) {
+                                            bool keep_titles, bool hashed) {
   HashedApplications out;
-  ApplicationsHashing hashing(rules, store.has_services(round));
+  std::optional<ApplicationsHashing> hashing;
+  if (hashed) hashing.emplace(rules, store.has_services(round));
   out.applications = store.applications(round, [&](Application& a) {
-    hashing.add(a);
+    if (hashing) hashing->add(a);
     if (!keep_titles) std::string().swap(a.title);
   });
-  out.sha256 = hashing.hex();
+  if (hashing) out.sha256 = hashing->hex();
   return out;
 }
 

@@ -41,13 +41,14 @@ class ReviewsHashing {
 };
 
 // The round's applications as Store::applications reads them, with the hash
-// of their canonical CSV; their titles are dropped once hashed unless
-// `keep_titles` (a national round's are 100 MB).
+// of their canonical CSV (not computed, and left empty, unless `hashed`);
+// their titles are dropped once hashed unless `keep_titles` (a national
+// round's are 100 MB).
 struct HashedApplications {
   std::vector<Application> applications;
   std::string sha256;  // hex
 };
 [[nodiscard]] HashedApplications read_hashed_applications(Store& store, const std::string& round, const Rules& rules,
-                                                          bool keep_titles);
+                                                          bool keep_titles, bool hashed = true);
 
 }  // namespace competition

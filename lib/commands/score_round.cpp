@@ -33,10 +33,12 @@ ScoredRound score_and_store(Store& store, const std::optional<std::string>& roun
   s.unknown_conflicts = unknown_conflicts(store.db(), reviewers);
   // Scoring and the ranking tables need no titles: none is kept (a national
   // round's are 100 MB), unless `double_funding` compares them. Each is
-  // hashed first: the decision records what was scored (scored_inputs.hpp).
-  HashedApplications read = read_hashed_applications(store, s.round.id, s.rules, s.rules.double_funding);
+  // hashed first, unless the scores are frozen: the decision records what was
+  // scored (scored_inputs.hpp).
+  const bool frozen = s.round.stage == Stage::allocated;
+  HashedApplications read = read_hashed_applications(store, s.round.id, s.rules, s.rules.double_funding, !frozen);
   s.applications = std::move(read.applications);
-  if (s.round.stage == Stage::allocated) {
+  if (frozen) {
     // docs/cli.md "score": the decision froze the scores; they are shown as stored.
     std::optional<ScoreResult> stored = load_scores(store, s.round.id, s.rules);
     if (!stored) throw Error(ErrorKind::conflict, say(w_no_scores, s.round.id), Remedy::see_stored_decision);

@@ -66,4 +66,7 @@ weight = 1
   HashedApplications with = read_hashed_applications(*t.store, "h-1", rules, true);
   CHECK(with.sha256 == expected);
   CHECK(with.applications[17].title == "Проєкт 17");
+  HashedApplications unhashed = read_hashed_applications(*t.store, "h-1", rules, false, false);
+  CHECK(unhashed.sha256.empty());
+  CHECK(unhashed.applications.size() == 9000);
 }

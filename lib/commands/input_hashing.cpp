@@ -1,6 +1,7 @@
 #include "commands/input_hashing.hpp"
 
 #include <optional>
+#include <utility>
 
 namespace competition {
 
@@ -12,8 +13,11 @@ std::string ApplicationsHashing::hex() {
   return hash_.hex();
 }
 
-ReviewsHashing::ReviewsHashing(const Rules& rules)
-    : hash_(rules), pipe_([this](const Copy& c) { hash_.add(c.application, c.reviewer, c.scores, c.comment); }) {}
+ReviewsHashing::ReviewsHashing(const Rules& rules, std::function<void(const ReviewRow&)> also)
+    : also_(std::move(also)), hash_(rules), pipe_([this](const Copy& c) {
+        hash_.add(c.application, c.reviewer, c.scores, c.comment);
+        if (also_) also_(ReviewRow{c.application, c.reviewer, c.scores, c.comment, c.excluded});
+      }) {}
 
 void ReviewsHashing::add(const ReviewRow& row) {
   Copy& c = pipe_.next();
@@ -21,6 +25,7 @@ void ReviewsHashing::add(const ReviewRow& row) {
   c.reviewer.assign(row.reviewer);
   c.comment.assign(row.comment);
   c.scores.assign(row.scores.begin(), row.scores.end());
+  c.excluded = row.excluded;
 }
 
 std::string ReviewsHashing::hex() {

@@ -3,6 +3,7 @@
 // from the rows handed over as the store is read: at national scale writing
 // the canonical rows is a tenth of `score`, and the other core is idle then.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -24,18 +25,25 @@ class ApplicationsHashing {
   RowPipe<Application> pipe_;  // after hash_, which its thread feeds
 };
 
-// Fed the reviews in Store::each_review's order, as ReviewsHash.
+// Fed the reviews in Store::each_review's order, as ReviewsHash. `also`, when
+// given, is shown every row on the second thread too, after it is hashed: work
+// over the reviews that needs no answer before the last row (`score`'s
+// summaries and conflicts) done while this thread reads the store.
 class ReviewsHashing {
  public:
-  explicit ReviewsHashing(const Rules& rules);
+  explicit ReviewsHashing(const Rules& rules, std::function<void(const ReviewRow&)> also = {});
   void add(const ReviewRow& row);
-  std::string hex();  // once, after the last row
+  // Once, after the last row: waits for the second thread, and raises what
+  // `also` raised (the rows after it were not shown to it).
+  std::string hex();
 
  private:
   struct Copy {
     std::string application, reviewer, comment;
     std::vector<Rational> scores;
+    bool excluded = false;
   };
+  std::function<void(const ReviewRow&)> also_;
   ReviewsHash hash_;
   RowPipe<Copy> pipe_;  // after hash_, which its thread feeds
 };

@@ -67,13 +67,17 @@ ScoredRound score_and_store(Store& store, const std::optional<std::string>& roun
     facts->log_seq = last_log_seq(store);
     facts->facts = todays_check_facts(store, s.rules, s.round.id, s.applications, facts->log_seq);
   }
-  ReviewsHashing reviews_hash(s.rules);
+  // As review_summaries(), but the summaries and conflicts are worked out on the
+  // second thread with the hash: reading the store is the other half of the pass.
   const bool see_conflicts = conflicted && conflicted->wanted();
-  ReviewSummaries summaries = review_summaries(store, s.round.id, s.rules, s.applications, [&](const ReviewRow& row) {
-    reviews_hash.add(row);
+  ReviewSummaries summaries(s.rules, s.applications);
+  ReviewsHashing reviews(s.rules, [&](const ReviewRow& row) {
+    summaries.add(row.application, row.excluded, row.scores);
     if (see_conflicts) conflicted->see(row);
   });
-  const ScoredInputs inputs{std::move(read.sha256), reviews_hash.hex()};
+  if (s.rules.source == ScoreSource::reviews)
+    store.each_review(s.round.id, s.rules, [&](const ReviewRow& row) { reviews.add(row); });
+  const ScoredInputs inputs{std::move(read.sha256), reviews.hex()};
   if (conflicted) s.conflicted_reviews = std::move(*conflicted).found();
   conflicted.reset();  // its index of the applications (10 MB at 100 000) is not kept while scoring
   s.result = score_summarised(s.rules, s.applications, summaries.finish(), {}, facts ? facts->facts : CheckFacts{});

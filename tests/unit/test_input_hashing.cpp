@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,38 @@ TEST_CASE("input hashing: reviews hashed on a second thread, more rows than a ba
     there.add(ReviewRow{application, reviewer, scores, comment, false});
   }
   CHECK(there.hex() == here.hex());
+}
+
+TEST_CASE("input hashing: `also` sees every review on the second thread, in order, and its failure is raised by hex()") {
+  Rules rules;
+  Criterion q;
+  q.id = "q";
+  rules.criteria = {q};
+  std::vector<std::string> seen;
+  ReviewsHashing there(rules, [&](const ReviewRow& row) {
+    seen.push_back(std::string(row.application) + "/" + std::string(row.reviewer) + "/" +
+                   row.scores[0].to_decimal() + (row.excluded ? "/x" : ""));
+  });
+  std::vector<std::string> fed;
+  for (int i = 0; i < 9000; ++i) {
+    const std::string application = "A" + std::to_string(10000 + i / 3), reviewer = "R" + std::to_string(i % 3);
+    const std::vector<Rational> scores{Rational(i % 9, 4)};
+    there.add(ReviewRow{application, reviewer, scores, "", i % 5 == 0});
+    fed.push_back(application + "/" + reviewer + "/" + scores[0].to_decimal() + (i % 5 == 0 ? "/x" : ""));
+  }
+  (void)there.hex();
+  CHECK(seen == fed);
+  CHECK(seen[0] == "A10000/R0/0/x");
+  CHECK(seen[4] == "A10001/R1/1");
+
+  int calls = 0;
+  ReviewsHashing failing(rules, [&](const ReviewRow&) {
+    if (++calls == 5000) throw std::invalid_argument("row 5000");
+  });
+  const std::vector<Rational> one{Rational(1)};
+  for (int i = 0; i < 9000; ++i) failing.add(ReviewRow{"A1", "R" + std::to_string(i), one, "", false});
+  CHECK_THROWS_WITH_AS(failing.hex(), "row 5000", std::invalid_argument);
+  CHECK(calls == 5000);
 }
 
 TEST_CASE("input hashing: the applications read from the store, hashed as read, titles dropped or kept") {

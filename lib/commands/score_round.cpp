@@ -9,6 +9,7 @@
 #include "commands/conflicted_reviews.hpp"
 #include "commands/input_hashing.hpp"
 #include "commands/stale_assignment.hpp"
+#include "store/bulk_foreign_keys.hpp"
 #include "store/check_facts_store.hpp"
 #include "store/organisations.hpp"
 #include "store/score_store.hpp"
@@ -24,6 +25,11 @@ constexpr PerLang<const char*> w_no_scores{.uk = "конкурс {} розпод
 // a concurrent import cannot slip between the reviews read and the scores stored.
 ScoredRound score_and_store(Store& store, const std::optional<std::string>& round_id,
                             const std::function<void(const ScoredRound&)>& meanwhile) {
+  // Without SQLite's foreign-key checks (bulk_foreign_keys.hpp): each stored
+  // score names an application read in this transaction, and looking each one
+  // up again was two fifths of storing a million scores (the applications'
+  // pages long gone from the cache after the reviews).
+  BulkForeignKeys fk(store, true);
   Transaction tx(store);
   ScoredRound s;
   s.round = store.resolve_round(round_id);

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <limits>
 #include <map>
 #include <span>
 #include <stdexcept>
@@ -142,33 +144,48 @@ int criterion_index(const Rules& rules, const std::string& id) {
   return -1;
 }
 
+// docs/rules.md §3, one tie-break key's value for an application (`criterion`:
+// the key's criterion's position, or -1), ordered as higher_first says: the
+// criterion's aggregate, the co-financing share, the amount requested, the
+// submission (a missing date, 0, after every date) or the input order. None
+// when the application has no aggregate for it (votes): the key separates nothing.
+std::optional<Rational> tie_break_value(const TieBreakKey& key, int criterion, const ScoredApplication& s,
+                                        const Application& app) {
+  switch (key.kind) {
+    case TieBreakKey::Kind::criterion:
+      if (criterion < 0 || static_cast<std::size_t>(criterion) >= s.criteria.size()) return std::nullopt;
+      return s.criteria[static_cast<std::size_t>(criterion)];
+    case TieBreakKey::Kind::cofinancing_share:
+      return cofinancing_share(app);
+    case TieBreakKey::Kind::requested:
+      return Rational(app.requested.kopiykas());
+    case TieBreakKey::Kind::submitted_at:
+      return Rational(app.submitted_key == 0 ? std::numeric_limits<std::int64_t>::max() : app.submitted_key);
+    case TieBreakKey::Kind::input_order:
+      return Rational(app.input_order);
+  }
+  return std::nullopt;
+}
+
+// The direction of a tie-break key: criteria and co-financing share highest first,
+// the others smallest (earliest) first.
+bool higher_first(TieBreakKey::Kind kind) {
+  return kind == TieBreakKey::Kind::criterion || kind == TieBreakKey::Kind::cofinancing_share;
+}
+
+// -1 when a value ranks before b's, 1 after, 0 tied, for a key of `kind`.
+int key_order(TieBreakKey::Kind kind, std::strong_ordering values) {
+  if (values == 0) return 0;
+  return (values > 0) == higher_first(kind) ? -1 : 1;
+}
+
 // docs/rules.md §3, one tie-break key: negative when a ranks before b, 0 when tied.
 int compare_key(const Rules& rules, const TieBreakKey& key, const ScoredApplication& a, const Application& app_a,
                 const ScoredApplication& b, const Application& app_b) {
-  auto sign = [](std::strong_ordering o) { return o < 0 ? -1 : o > 0 ? 1 : 0; };
-  switch (key.kind) {
-    case TieBreakKey::Kind::criterion: {
-      int i = criterion_index(rules, key.criterion);
-      auto n = static_cast<std::size_t>(i);
-      // No aggregates (votes rounds have no criteria): the key cannot separate them.
-      if (i < 0 || n >= a.criteria.size() || n >= b.criteria.size()) return 0;
-      return -sign(a.criteria[n] <=> b.criteria[n]);  // higher first
-    }
-    case TieBreakKey::Kind::cofinancing_share:
-      return -sign(cofinancing_share(app_a) <=> cofinancing_share(app_b));  // higher first
-    case TieBreakKey::Kind::requested:
-      return sign(app_a.requested <=> app_b.requested);  // smaller first
-    case TieBreakKey::Kind::submitted_at: {
-      // Earlier first; a missing date (0) sorts last.
-      const std::int64_t ka = app_a.submitted_key;
-      const std::int64_t kb = app_b.submitted_key;
-      if (ka == 0 || kb == 0) return (ka == 0) == (kb == 0) ? 0 : (ka == 0 ? 1 : -1);
-      return sign(ka <=> kb);
-    }
-    case TieBreakKey::Kind::input_order:
-      return sign(app_a.input_order <=> app_b.input_order);  // earlier first
-  }
-  return 0;
+  const int i = key.kind == TieBreakKey::Kind::criterion ? criterion_index(rules, key.criterion) : -1;
+  std::optional<Rational> va = tie_break_value(key, i, a, app_a), vb = tie_break_value(key, i, b, app_b);
+  if (!va || !vb) return 0;
+  return key_order(key.kind, *va <=> *vb);
 }
 
 // docs/rules.md §3 without the commission orders and the `id` key: total, highest
@@ -182,50 +199,77 @@ int compare_on_keys(const Rules& rules, const ScoredApplication& a, const Applic
   return 0;
 }
 
-// A ranked application in the sort: small, so the sort moves 40 bytes, not
-// whole results.
+// A ranked application in the sort, with its total and its first tie-break
+// keys copied in: at national scale the applications tie on the total by the
+// thousand, and following pointers to each one's result, criteria and
+// application on every comparison missed the cache (the sort of a million was
+// most of the time `score` spent ranking). 72 bytes: a million ranked take 70 MB.
+constexpr std::size_t inline_keys = 3;
 struct Entry {
-  const ScoredApplication* scored;
-  const Application* app;
-  Rational share;    // cofinancing_share(*app), computed once for the sort
-  std::uint32_t at;  // position of `scored` in the results
+  Rational total;
+  std::array<Rational, inline_keys> key;  // the first tie_break keys, as RankingOrder::key_of gives them
+  std::uint32_t at;                       // the application's position in the results and the applications
 };
 
-// compare_on_keys for the sort of score_round, with what it would recompute
-// on every comparison (criterion positions, co-financing shares) computed
-// once: the same order, a fraction of the work at national scale.
+// docs/rules.md §3 for the sort of score_round: total, highest first, then the
+// tie_break keys, then `id`; the same order as compare_on_keys and ranks_before,
+// with what they would recompute on every comparison computed once.
 class RankingOrder {
  public:
-  explicit RankingOrder(const Rules& rules) : rules_(rules) {
-    for (const auto& key : rules.tie_break)
-      criterion_.push_back(key.kind == TieBreakKey::Kind::criterion ? criterion_index(rules, key.criterion) : -1);
+  // `all[i]` is the result of `applications[i]`; the sort will see those ranked.
+  RankingOrder(const Rules& rules, std::span<const ScoredApplication> all, std::span<const Application> applications)
+      : rules_(rules), all_(all), applications_(applications) {
+    for (const auto& key : rules.tie_break) {
+      int i = key.kind == TieBreakKey::Kind::criterion ? criterion_index(rules, key.criterion) : -1;
+      // A criterion's key compares nothing unless both have its aggregate; in a
+      // round every ranked application has all (reviews) or none (votes).
+      bool present = i >= 0;
+      for (const ScoredApplication& a : all)
+        if (present && a.status == ScoreStatus::ranked && static_cast<std::size_t>(i) >= a.criteria.size())
+          present = false;
+      criterion_.push_back(present ? i : -1);
+    }
+    // The store reads the applications in id order: then positions order as ids.
+    in_id_order_ = std::adjacent_find(applications.begin(), applications.end(),
+                                      [](const Application& x, const Application& y) { return !(x.id < y.id); }) ==
+                   applications.end();
   }
+
+  Entry entry(std::uint32_t at) const {
+    const ScoredApplication& s = all_[at];
+    if (!s.total) throw std::invalid_argument("ranking compares applications without a total");
+    Entry e{*s.total, {}, at};
+    for (std::size_t k = 0; k < inline_keys && k < rules_.tie_break.size(); ++k) e.key[k] = key_of(k, at);
+    return e;
+  }
+
   int compare(const Entry& x, const Entry& y) const {
-    const ScoredApplication& a = *x.scored;
-    const ScoredApplication& b = *y.scored;
-    if (!a.total || !b.total) throw std::invalid_argument("ranking compares applications without a total");
-    if (*a.total != *b.total) return *a.total > *b.total ? -1 : 1;
-    auto sign = [](std::strong_ordering o) { return o < 0 ? -1 : o > 0 ? 1 : 0; };
+    if (auto o = x.total <=> y.total; o != 0) return o > 0 ? -1 : 1;  // highest first
     for (std::size_t k = 0; k < rules_.tie_break.size(); ++k) {
-      const TieBreakKey& key = rules_.tie_break[k];
-      int c = 0;
-      if (key.kind == TieBreakKey::Kind::criterion) {
-        int i = criterion_[k];
-        auto n = static_cast<std::size_t>(i);
-        if (i >= 0 && n < a.criteria.size() && n < b.criteria.size()) c = -sign(a.criteria[n] <=> b.criteria[n]);
-      } else if (key.kind == TieBreakKey::Kind::cofinancing_share) {
-        c = -sign(x.share <=> y.share);
-      } else {
-        c = compare_key(rules_, key, a, *x.app, b, *y.app);
-      }
-      if (c != 0) return c;
+      std::strong_ordering o = k < inline_keys ? x.key[k] <=> y.key[k] : key_of(k, x.at) <=> key_of(k, y.at);
+      if (int c = key_order(rules_.tie_break[k].kind, o); c != 0) return c;
     }
     return 0;
   }
 
+  bool in_id_order() const { return in_id_order_; }
+
+  bool before(const Entry& x, const Entry& y) const {
+    if (int c = compare(x, y); c != 0) return c < 0;
+    return in_id_order_ ? x.at < y.at : all_[x.at].id < all_[y.at].id;
+  }
+
  private:
+  // Tie-break key k of the application at `at`; an absent criterion is 0 for all.
+  Rational key_of(std::size_t k, std::uint32_t at) const {
+    return tie_break_value(rules_.tie_break[k], criterion_[k], all_[at], applications_[at]).value_or(Rational());
+  }
+
   const Rules& rules_;
-  std::vector<int> criterion_;  // per tie_break key: its criterion's position, or -1
+  std::span<const ScoredApplication> all_;
+  std::span<const Application> applications_;
+  bool in_id_order_ = false;
+  std::vector<int> criterion_;  // per tie_break key: its criterion's position, or -1 (compares nothing)
 };
 
 // docs/rules.md §3, commission orders: within one run of applications tied on every
@@ -339,21 +383,18 @@ ScoreResult score_summarised(const Rules& rules, const std::vector<Application>&
   }
   summaries = {};  // moved from: release the rest
   if (rules.cost_outlier_factor) flag_cost_outliers(*rules.cost_outlier_factor, applications, all);
+  // docs/rules.md §3: total and the keys, then `id` (byte order) so that the order is
+  // total; commission orders then re-arrange runs tied on every key.
+  const RankingOrder order(rules, all, applications);
   std::vector<Entry> ranked;
   ranked.reserve(all.size() - unranked.size());
   for (std::size_t i = 0; i < all.size(); ++i)
-    if (all[i].status == ScoreStatus::ranked)
-      ranked.push_back({&all[i], &applications[i], cofinancing_share(applications[i]), static_cast<std::uint32_t>(i)});
-
-  // docs/rules.md §3: total and the keys, then `id` (byte order) so that the order is
-  // total; commission orders then re-arrange runs tied on every key.
-  const RankingOrder order(rules);
-  std::sort(ranked.begin(), ranked.end(), [&](const Entry& x, const Entry& y) {
-    if (int c = order.compare(x, y); c != 0) return c < 0;
-    return x.scored->id < y.scored->id;
-  });
+    if (all[i].status == ScoreStatus::ranked) ranked.push_back(order.entry(static_cast<std::uint32_t>(i)));
+  std::sort(ranked.begin(), ranked.end(), [&](const Entry& x, const Entry& y) { return order.before(x, y); });
   // docs/cli.md: the unranked follow, by id.
-  std::sort(unranked.begin(), unranked.end(), [&](std::uint32_t x, std::uint32_t y) { return all[x].id < all[y].id; });
+  if (!order.in_id_order())  // else they are, as the applications are
+    std::sort(unranked.begin(), unranked.end(),
+              [&](std::uint32_t x, std::uint32_t y) { return all[x].id < all[y].id; });
   std::vector<std::uint32_t> positions;
   positions.reserve(all.size());
   for (const Entry& e : ranked) positions.push_back(e.at);

@@ -33,15 +33,16 @@ TEST_CASE("input hashing: reviews hashed on a second thread, more rows than a ba
   CHECK(there.hex() == here.hex());
 }
 
-TEST_CASE("input hashing: `also` sees every review on the second thread, in order, and its failure is raised by hex()") {
+TEST_CASE(
+    "input hashing: `also` sees every review on the second thread, in order, and its failure is raised by hex()") {
   Rules rules;
   Criterion q;
   q.id = "q";
   rules.criteria = {q};
   std::vector<std::string> seen;
   ReviewsHashing there(rules, [&](const ReviewRow& row) {
-    seen.push_back(std::string(row.application) + "/" + std::string(row.reviewer) + "/" +
-                   row.scores[0].to_decimal() + (row.excluded ? "/x" : ""));
+    seen.push_back(std::string(row.application) + "/" + std::string(row.reviewer) + "/" + row.scores[0].to_decimal() +
+                   (row.excluded ? "/x" : ""));
   });
   std::vector<std::string> fed;
   for (int i = 0; i < 9000; ++i) {

@@ -574,6 +574,34 @@ TEST_CASE("scoring: tie-break keys apply in order; total comes before every key"
   CHECK(get(r, "D").rank == 4);
 }
 
+TEST_CASE("scoring: a fourth and fifth tie-break key decide as the first ones, whatever the applications' order") {
+  // Every one totals 10 with a = 5, asks 1000 with no co-financing: the first
+  // three keys tie. E was submitted first; D and C on the same day, D imported
+  // first; F is C again, so the id puts C first; B and A have no date, so come
+  // last, B imported first. The ranking is against the id order on purpose.
+  Application a = app("A"), b = app("B"), c = app("C"), dd = app("D"), e = app("E"), f = app("F");
+  e.submitted_key = *submitted_key_number("2024-01-31T12:00:00");
+  dd.submitted_key = c.submitted_key = f.submitted_key = *submitted_key_number("2024-02-01T09:00:00");
+  e.input_order = 9;
+  dd.input_order = 1;
+  c.input_order = f.input_order = 2;
+  b.input_order = 3;
+  a.input_order = 4;
+  Rules rules = tie_rules({{Kind::criterion, "a"},
+                           {Kind::cofinancing_share, ""},
+                           {Kind::requested, ""},
+                           {Kind::submitted_at, ""},
+                           {Kind::input_order, ""}});
+  std::vector<Review> reviews;
+  for (const char* id : {"A", "B", "C", "D", "E", "F"}) reviews.push_back(review(id, "R", {"5", "5"}));
+  const Strings expected{"E", "D", "C", "F", "B", "A"};
+  auto in_id_order = score_round(rules, {a, b, c, dd, e, f}, reviews);
+  CHECK(ids(in_id_order) == expected);
+  CHECK(get(in_id_order, "A").rank == 6);
+  CHECK(ids(score_round(rules, {f, e, dd, c, b, a}, reviews)) == expected);
+  CHECK(ids(score_round(rules, {c, a, f, b, e, dd}, reviews)) == expected);
+}
+
 TEST_CASE("scoring: the final key is the id in byte order") {
   // Bytes: '-' (0x2D) < digits < 'B' (0x42) < 'a' (0x61); "A-10" < "A-9".
   std::vector<Application> apps = {app("a"), app("B"), app("A-9"), app("A-10")};

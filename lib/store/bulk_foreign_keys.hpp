@@ -1,11 +1,14 @@
-// SQLite's foreign-key checks switched off for a bulk import. They cost a
+// SQLite's foreign-key checks switched off for a bulk write. They cost a
 // parent lookup per row and key (a third of the time of a national import of
-// reviews), and for the two bulk kinds they check nothing the importer has
-// not: the round is resolved, every application's organisation is found or
-// created, and every review's application and reviewer are looked up, all in
-// one write transaction (BEGIN IMMEDIATE: no other writer). So they are off
-// for those files and back on after, whatever happens (the pragma only takes
-// effect outside a transaction: construct this before the Transaction).
+// reviews), and where this is used they check nothing the program has not,
+// in one write transaction (BEGIN IMMEDIATE: no other writer):
+// - the two bulk imports: the round is resolved, every application's
+//   organisation is found or created, and every review's application and
+//   reviewer are looked up;
+// - `score`: every score stored is of an application read in the transaction.
+// So they are off for those writes and back on after, whatever happens (the
+// pragma only takes effect outside a transaction: construct this before the
+// Transaction).
 #pragma once
 #include "store/store.hpp"
 

@@ -5,7 +5,8 @@
 // - the two bulk imports: the round is resolved, every application's
 //   organisation is found or created, and every review's application and
 //   reviewer are looked up;
-// - `score`: every score stored is of an application read in the transaction.
+// - `score` and `allocate`: every score or line stored is of an application
+//   read in the transaction.
 // So they are off for those writes and back on after, whatever happens (the
 // pragma only takes effect outside a transaction: construct this before the
 // Transaction).

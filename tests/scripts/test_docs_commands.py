@@ -27,6 +27,9 @@ Conventions (written for the authors of those documents):
   every run. A line `export COMPETITION_NOW=…` in a ```bash block moves that
   clock for the document's later commands, as it would in the reader's shell
   (a section that happens a year after the meeting runs on its own day).
+A hash the prose abbreviates (`sha256:e5eb8e…`) must begin a full one the
+same document shows (in an output block, which is checked against the real
+one), so that a fingerprint quoted in a sentence cannot go stale.
 Besides, every command listed by `competition --help` (and its subcommands)
 must have a one-line purpose and an `Example:` in its --help (in English with
 `--lang en`, and its own Ukrainian purpose and `Приклад:` by default), and a `.SS`
@@ -193,7 +196,19 @@ def run_document(doc, repo, work, binary):
             if not matches(block.lines, actual):
                 failures.append(f"{doc}:{block.start}: the output shown differs from the real one:\n"
                                 + "".join(f"  | {l}\n" for l in actual))
+    failures += stale_abbreviations(doc, text)
     return failures, ran
+
+
+def stale_abbreviations(doc, text):
+    """An abbreviated hash of the prose that begins none of the document's full ones."""
+    full = set(re.findall(r"sha256:([0-9a-f]{64})", text))
+    failures = []
+    for m in re.finditer(r"sha256:([0-9a-f]{3,63})(?:…|\.\.\.)", text):
+        if not any(f.startswith(m.group(1)) for f in full):
+            line = text.count("\n", 0, m.start()) + 1
+            failures.append(f"{doc}:{line}: `sha256:{m.group(1)}…` begins none of the hashes this document shows")
+    return failures
 
 
 def subcommands_of(help_text):

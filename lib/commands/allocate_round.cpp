@@ -195,7 +195,7 @@ Scored stored_scoring(Store& store, AllocateResult& r) {
             });
   if (std::optional<ScoredInputs> hashes = load_scored_inputs(store, id)) {
     if (hashes->applications_sha256 != out.applications_sha256)
-      throw Error(ErrorKind::conflict, say(w_applications_changed, id), Remedy::rescore);
+      throw Error(ErrorKind::conflict, say(w_applications_changed, id), Remedy::score_again);
     out.reviews_sha256 = std::move(hashes->reviews_sha256);
   } else {
     ReviewsHashing reviews_hash(r.rules);
@@ -206,12 +206,12 @@ Scored stored_scoring(Store& store, AllocateResult& r) {
   // year.md §5: the facts `score` stored, not today's: a late report changes nothing decided.
   if (r.rules.checks_history()) {
     std::optional<StoredCheckFacts> stored = load_check_facts(store, id);
-    if (!stored) throw Error(ErrorKind::conflict, say(w_no_facts, id), Remedy::rescore);
+    if (!stored) throw Error(ErrorKind::conflict, say(w_no_facts, id), Remedy::score_again);
     out.facts = std::move(stored->facts);
     use_round_keys(r.applications);
   }
   if (auto wrong = uncovered(r.applications, scored))
-    throw Error(ErrorKind::conflict, say(w_scores_uncovered, id, *wrong), Remedy::rescore);
+    throw Error(ErrorKind::conflict, say(w_scores_uncovered, id, *wrong), Remedy::score_again);
   out.scores = in_stored_order(std::move(scored));
   // docs/cli.md exit 3 "allocating before every application is scored": a round where
   // no application has enough reviews to be scored (typically: the reviews were

@@ -27,8 +27,6 @@ constexpr PerLang<const char*> remedy_table(Remedy remedy) {
       return {.uk = "; виконайте `competition score` ще раз", .en = "; run `competition score` again"};
     case Remedy::score_stored_again:
       return {.uk = " (виконайте `competition score` ще раз)", .en = " (run `competition score` again)"};
-    case Remedy::rescore:
-      return {.uk = "; виконайте score ще раз", .en = "; run score again"};
     case Remedy::import_reviews_and_score:
       return {.uk = "; спершу імпортуйте оцінки й виконайте `competition score`",
               .en = "; import the reviews and run `competition score` first"};

@@ -14,9 +14,8 @@ enum class Remedy {
   database_file_name,          // the database path is a directory: name a file
   score_first,                 // the round is not scored: score it before allocating
   score_before_deciding,       // the round has no scores: commission decisions apply to the ranking
-  score_again,                 // the scores no longer match the applications
+  score_again,                 // the scores no longer match the applications or the inputs `score` read
   score_stored_again,          // a stored score cannot be read
-  rescore,                     // the inputs changed since the round was scored
   import_reviews_and_score,    // no application has enough reviews to be scored
   see_stored_decision,         // the round is allocated: its ranking is in the stored decision
   allocate_first,              // the round is not allocated (a bundle re-checks an allocation)

@@ -182,7 +182,7 @@ namespace {
 // The message of refusing to allocate after `sql` changed the store of the
 // round imported with P-3 scoring 7 (ranks P-1, P-2, P-3) and scored; the
 // remedy it names is `remedy`; "allocated" when it allocated.
-std::string refused_after(const std::string& sql, Remedy remedy = Remedy::rescore) {
+std::string refused_after(const std::string& sql, Remedy remedy = Remedy::score_again) {
   RoundStore t;
   import_round(t, "7");
   run_score(*t.store, std::nullopt);

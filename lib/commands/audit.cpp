@@ -258,11 +258,19 @@ std::optional<Rescored> rescore(Store& store, const RoundRecord& round, RoundAud
   // does, and their titles not kept: past the hash only double funding reads
   // one (a national round's are 100 MB).
   std::optional<ApplicationsHash> applications_hash;
-  if (a.allocated) applications_hash.emplace(in.rules, store.has_services(round.id));
-  in.applications = store.applications(round.id, [&](Application& app) {
-    if (applications_hash) applications_hash->add(app);
-    if (!in.rules.double_funding) std::string().swap(app.title);
-  });
+  std::optional<std::size_t> count;
+  if (a.allocated) {
+    const Store::ApplicationsShape shape = store.applications_shape(round.id);
+    applications_hash.emplace(in.rules, shape.services);
+    count = shape.count;
+  }
+  in.applications = store.applications(
+      round.id,
+      [&](Application& app) {
+        if (applications_hash) applications_hash->add(app);
+        if (!in.rules.double_funding) std::string().swap(app.title);
+      },
+      count);
   if (applications_hash) in.applications_sha256 = applications_hash->hex();
   check_submitted_keys(in.applications, a);
   in.reviewers = store.reviewers(round.id);

@@ -37,11 +37,19 @@ HashedApplications read_hashed_applications(Store& store, const std::string& rou
                                             bool keep_titles, bool hashed) {
   HashedApplications out;
   std::optional<ApplicationsHashing> hashing;
-  if (hashed) hashing.emplace(rules, store.has_services(round));
-  out.applications = store.applications(round, [&](Application& a) {
-    if (hashing) hashing->add(a);
-    if (!keep_titles) std::string().swap(a.title);
-  });
+  std::optional<std::size_t> count;
+  if (hashed) {
+    const Store::ApplicationsShape shape = store.applications_shape(round);
+    hashing.emplace(rules, shape.services);
+    count = shape.count;
+  }
+  out.applications = store.applications(
+      round,
+      [&](Application& a) {
+        if (hashing) hashing->add(a);
+        if (!keep_titles) std::string().swap(a.title);
+      },
+      count);
   if (hashing) out.sha256 = hashing->hex();
   return out;
 }

@@ -78,13 +78,21 @@ class Store {
   // The round's rules, parsed from the stored text.
   [[nodiscard]] static Rules rules_of(const RoundRecord& round);
 
-  // Whether some application of the round names services (docs/formats.md "CSV inputs").
-  [[nodiscard]] bool has_services(const std::string& round);
+  // How many applications the round has, and whether some names services
+  // (docs/formats.md "CSV inputs"; the canonical CSV has the column only then):
+  // one scan, for a caller about to read them all.
+  struct ApplicationsShape {
+    std::size_t count = 0;
+    bool services = false;
+  };
+  [[nodiscard]] ApplicationsShape applications_shape(const std::string& round);
   // The round's applications by id. `each`, when given, sees every row before
   // it is kept and may take from it what its caller will not need (allocate
   // hashes the titles and keeps none: a national round has a million).
+  // `count`, when the caller has it (applications_shape), spares a scan.
   [[nodiscard]] std::vector<Application> applications(const std::string& round,
-                                                      const std::function<void(Application&)>& each = {});
+                                                      const std::function<void(Application&)>& each = {},
+                                                      std::optional<std::size_t> count = std::nullopt);
   [[nodiscard]] std::vector<Reviewer> reviewers(const std::string& round);
   // Reviews with scores in the order of `rules.criteria`.
   [[nodiscard]] std::vector<Review> reviews(const std::string& round, const Rules& rules);

@@ -104,3 +104,40 @@ weight = 1
   CHECK(unhashed.sha256.empty());
   CHECK(unhashed.applications.size() == 9000);
 }
+
+TEST_CASE("input hashing: the applications' shape, one scan: how many, and whether one names services") {
+  TempStore t(R"(
+[competition]
+id = "h-2"
+title = "t"
+year = 2024
+budget = 1000
+
+[[criteria]]
+id = "a"
+name = "A"
+min = 0
+max = 10
+weight = 1
+)");
+  Store::ApplicationsShape none = t.store->applications_shape("h-2");
+  CHECK(none.count == 0);
+  CHECK_FALSE(none.services);
+  ImportOptions o;
+  o.kind = ImportKind::applications;
+  o.file = "applications.csv";
+  REQUIRE(import_file(*t.store, o,
+                      "id,organisation,title,requested,services\nP-1,ГО Один,t,100,\nP-2,ГО Два,t,100,legal\n"
+                      "P-3,ГО Три,t,100,\n")
+              .added == 3);
+  Store::ApplicationsShape shape = t.store->applications_shape("h-2");
+  CHECK(shape.count == 3);
+  CHECK(shape.services);
+  // The hash read with the shape's services column is the one of the applications as a whole.
+  const Rules rules = Store::rules_of(*t.store->find_round("h-2"));
+  const std::vector<Application> all = t.store->applications("h-2");
+  REQUIRE(all.size() == 3);
+  CHECK(all[1].services == std::vector<std::string>{"legal"});
+  CHECK(read_hashed_applications(*t.store, "h-2", rules, false).sha256 == applications_sha256(rules, all));
+  CHECK(t.store->applications("h-2", {}, 3).size() == 3);
+}

@@ -13,6 +13,26 @@
 using namespace competition;
 using competition::testing::TempStore;
 
+namespace {
+
+// Round h-1, one criterion.
+const char* const one_criterion = R"(
+[competition]
+id = "h-1"
+title = "t"
+year = 2024
+budget = 1000
+
+[[criteria]]
+id = "a"
+name = "A"
+min = 0
+max = 10
+weight = 1
+)";
+
+}  // namespace
+
 TEST_CASE("input hashing: reviews hashed on a second thread, more rows than a batch") {
   Rules rules;
   Criterion q, s;
@@ -67,20 +87,7 @@ TEST_CASE(
 }
 
 TEST_CASE("input hashing: the applications read from the store, hashed as read, titles dropped or kept") {
-  TempStore t(R"(
-[competition]
-id = "h-1"
-title = "t"
-year = 2024
-budget = 1000
-
-[[criteria]]
-id = "a"
-name = "A"
-min = 0
-max = 10
-weight = 1
-)");
+  TempStore t(one_criterion);
   std::string csv = "id,organisation,title,category,requested\n";
   for (int i = 0; i < 9000; ++i)
     csv += "P-" + std::to_string(10000 + i) + ",ГО «Крок " + std::to_string(i % 50) + "»,Проєкт " + std::to_string(i) +
@@ -106,21 +113,8 @@ weight = 1
 }
 
 TEST_CASE("input hashing: the applications' shape, one scan: how many, and whether one names services") {
-  TempStore t(R"(
-[competition]
-id = "h-2"
-title = "t"
-year = 2024
-budget = 1000
-
-[[criteria]]
-id = "a"
-name = "A"
-min = 0
-max = 10
-weight = 1
-)");
-  Store::ApplicationsShape none = t.store->applications_shape("h-2");
+  TempStore t(one_criterion);
+  Store::ApplicationsShape none = t.store->applications_shape("h-1");
   CHECK(none.count == 0);
   CHECK_FALSE(none.services);
   ImportOptions o;
@@ -130,14 +124,14 @@ weight = 1
                       "id,organisation,title,requested,services\nP-1,ГО Один,t,100,\nP-2,ГО Два,t,100,legal\n"
                       "P-3,ГО Три,t,100,\n")
               .added == 3);
-  Store::ApplicationsShape shape = t.store->applications_shape("h-2");
+  Store::ApplicationsShape shape = t.store->applications_shape("h-1");
   CHECK(shape.count == 3);
   CHECK(shape.services);
   // The hash read with the shape's services column is the one of the applications as a whole.
-  const Rules rules = Store::rules_of(*t.store->find_round("h-2"));
-  const std::vector<Application> all = t.store->applications("h-2");
+  const Rules rules = Store::rules_of(*t.store->find_round("h-1"));
+  const std::vector<Application> all = t.store->applications("h-1");
   REQUIRE(all.size() == 3);
   CHECK(all[1].services == std::vector<std::string>{"legal"});
-  CHECK(read_hashed_applications(*t.store, "h-2", rules, false).sha256 == applications_sha256(rules, all));
-  CHECK(t.store->applications("h-2", {}, 3).size() == 3);
+  CHECK(read_hashed_applications(*t.store, "h-1", rules, false).sha256 == applications_sha256(rules, all));
+  CHECK(t.store->applications("h-1", {}, 3).size() == 3);
 }

@@ -12,6 +12,7 @@
 #include "base/string_index.hpp"
 #include "commands/allocate_round.hpp"
 #include "commands/assign_round.hpp"
+#include "commands/input_hashing.hpp"
 #include "commands/score_round.hpp"
 #include "engine/audit_decisions.hpp"
 #include "engine/audit_money.hpp"
@@ -255,23 +256,11 @@ std::optional<Rescored> rescore(Store& store, const RoundRecord& round, RoundAud
   note_difference(diffs, std::nullopt, "round.currency", round.currency, in.rules.currency);
 
   // An allocated round's applications hashed as they are read, as `allocate`
-  // does, and their titles not kept: past the hash only double funding reads
-  // one (a national round's are 100 MB).
-  std::optional<ApplicationsHash> applications_hash;
-  std::optional<std::size_t> count;
-  if (a.allocated) {
-    const Store::ApplicationsShape shape = store.applications_shape(round.id);
-    applications_hash.emplace(in.rules, shape.services);
-    count = shape.count;
-  }
-  in.applications = store.applications(
-      round.id,
-      [&](Application& app) {
-        if (applications_hash) applications_hash->add(app);
-        if (!in.rules.double_funding) std::string().swap(app.title);
-      },
-      count);
-  if (applications_hash) in.applications_sha256 = applications_hash->hex();
+  // reads them, and their titles not kept: past the hash only double funding
+  // reads one (a national round's are 100 MB).
+  HashedApplications read = read_hashed_applications(store, round.id, in.rules, in.rules.double_funding, a.allocated);
+  in.applications = std::move(read.applications);
+  in.applications_sha256 = std::move(read.sha256);  // empty unless allocated
   check_submitted_keys(in.applications, a);
   in.reviewers = store.reviewers(round.id);
   in.signed_inputs = signed_inputs(store, round.id);

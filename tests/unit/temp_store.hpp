@@ -19,6 +19,13 @@
 
 namespace competition::testing {
 
+// The rules of round `id` with one criterion, `a` (0 to 10, weight 1), and
+// `budget`: all a test of the store needs of a round.
+inline std::string one_criterion_rules(const std::string& id, const std::string& budget = "1000") {
+  return "[competition]\nid = \"" + id + "\"\ntitle = \"t\"\nyear = 2024\nbudget = " + budget +
+         "\n\n[[criteria]]\nid = \"a\"\nname = \"A\"\nweight = 1\nmin = 0\nmax = 10\n";
+}
+
 struct TempStore {
   std::filesystem::path dir;
   std::unique_ptr<Store> store;

@@ -17,21 +17,6 @@ using namespace competition;
 
 namespace {
 
-const char* rules_text = R"(
-[competition]
-id = "fk-1"
-title = "t"
-year = 2024
-budget = 150
-
-[[criteria]]
-id = "a"
-name = "A"
-weight = 1
-min = 0
-max = 10
-)";
-
 bool checks_on(Store& store) { return store.db().execAndGet("PRAGMA foreign_keys").getInt() == 1; }
 
 // Each row `PRAGMA foreign_key_check` reports: table, rowid, parent.
@@ -45,7 +30,7 @@ std::vector<std::string> violations(Store& store) {
 }  // namespace
 
 TEST_CASE("bulk foreign keys: imports, score and allocate store only rows whose parents exist, checks on after") {
-  testing::TempStore t(rules_text, "bulk-foreign-keys");
+  testing::TempStore t(testing::one_criterion_rules("fk-1", "150"), "bulk-foreign-keys");
   REQUIRE(checks_on(*t.store));
   t.import(ImportKind::applications,
            "id,organisation,edrpou,title,requested\nP-1,ГО Один,12345678,t,100\nP-2,ГО Два,,t,40\nP-3,ГО Один,,t,40\n");
@@ -68,7 +53,7 @@ TEST_CASE("bulk foreign keys: imports, score and allocate store only rows whose 
 }
 
 TEST_CASE("bulk foreign keys: off only while one lives, and only when asked") {
-  testing::TempStore t(rules_text, "bulk-foreign-keys");
+  testing::TempStore t(testing::one_criterion_rules("fk-1", "150"), "bulk-foreign-keys");
   {
     BulkForeignKeys off(*t.store, true);
     CHECK_FALSE(checks_on(*t.store));

@@ -13,26 +13,6 @@
 using namespace competition;
 using competition::testing::TempStore;
 
-namespace {
-
-// Round h-1, one criterion.
-const char* const one_criterion = R"(
-[competition]
-id = "h-1"
-title = "t"
-year = 2024
-budget = 1000
-
-[[criteria]]
-id = "a"
-name = "A"
-min = 0
-max = 10
-weight = 1
-)";
-
-}  // namespace
-
 TEST_CASE("input hashing: reviews hashed on a second thread, more rows than a batch") {
   Rules rules;
   Criterion q, s;
@@ -87,7 +67,7 @@ TEST_CASE(
 }
 
 TEST_CASE("input hashing: the applications read from the store, hashed as read, titles dropped or kept") {
-  TempStore t(one_criterion);
+  TempStore t(competition::testing::one_criterion_rules("h-1"));
   std::string csv = "id,organisation,title,category,requested\n";
   for (int i = 0; i < 9000; ++i)
     csv += "P-" + std::to_string(10000 + i) + ",ГО «Крок " + std::to_string(i % 50) + "»,Проєкт " + std::to_string(i) +
@@ -113,7 +93,7 @@ TEST_CASE("input hashing: the applications read from the store, hashed as read, 
 }
 
 TEST_CASE("input hashing: the applications' shape, one scan: how many, and whether one names services") {
-  TempStore t(one_criterion);
+  TempStore t(competition::testing::one_criterion_rules("h-1"));
   Store::ApplicationsShape none = t.store->applications_shape("h-1");
   CHECK(none.count == 0);
   CHECK_FALSE(none.services);
